@@ -1,0 +1,38 @@
+package org.oversight.verifier.report;
+
+/**
+ * What a finding is about: the structural checks every log must pass, and the rules of
+ * DESIGN.md §7 that the verifier enforces.
+ */
+public enum Rule {
+    INPUT("input", "The input is readable and well-formed"),
+    CHECKPOINT("checkpoint", "The checkpoint is signed by the log key and its root covers every leaf"),
+    CONSISTENCY("R10", "Every checkpoint is consistent with the one remembered from the last run"),
+    CANONICAL("canonical", "Every leaf is the canonical encoding of a signed event"),
+    SIGNATURE("signature", "Every event is signed by a key valid for its signer at that leaf"),
+    CHAIN("chain", "Every stream is a gapless hash chain"),
+    R1_TWO_PERSON_REVIEW("R1", "An action needs two confirmations by distinct authorised reviewers before it"),
+    R2_MATCH_PROVENANCE("R2", "A match names its detection, watchlist snapshot, model, threshold and engine version"),
+    R3_WATCHLIST_AUTHORISATION("R3", "A match is only against an entry authorised and unexpired at that point"),
+    R6_THRESHOLD("R6", "Score >= threshold >= policy floor; thresholds change only by authority-signed policy"),
+    R9_CAMERA("R9", "Every detection is signed by a registered, not decommissioned camera key"),
+    PROJECTION("projection", "Replaying the recognition projection yields exactly the logged matches");
+
+    private final String code;
+    private final String description;
+
+    Rule(String code, String description) {
+        this.code = code;
+        this.description = description;
+    }
+
+    /** Short code printed in reports, e.g. {@code R1}. */
+    public String code() {
+        return code;
+    }
+
+    /** One sentence a reader without the spec can follow. */
+    public String description() {
+        return description;
+    }
+}
