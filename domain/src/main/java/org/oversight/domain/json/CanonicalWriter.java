@@ -107,13 +107,25 @@ final class CanonicalWriter {
     }
 
     /** JCS string: escapes exactly quote, backslash, BS, FF, LF, CR, TAB by name and other controls as lowercase {@code \}{@code u00xx}. */
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for chars < 0x80
     private void writeString(String s) {
         int n = s.length();
         ensure(6L * n + 2);
         byte[] b = buf;
         int p = len;
         b[p++] = '"';
-        for (int i = 0; i < n; i++) {
+        int plain = 0;
+        while (plain < n) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        // The common case (names, hex, base64, identifiers) is one bulk copy.
+        s.getBytes(0, plain, b, p);
+        p += plain;
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
             if (c < 0x80) {
                 if (c >= 0x20 && c != '"' && c != '\\') {
