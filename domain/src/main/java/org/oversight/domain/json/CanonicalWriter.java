@@ -15,7 +15,17 @@ final class CanonicalWriter {
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
+    /** ASCII characters written as themselves: printable, other than '"' and '\\'. */
+    private static final boolean[] PLAIN = new boolean[0x80];
+
+    static {
+        for (int c = 0x20; c < 0x80; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
+
     private byte[] buf = new byte[INITIAL_CAPACITY];
+    private char[] chars = new char[1024];
     private int len;
 
     static byte[] encode(JsonValue value) {
@@ -107,28 +117,25 @@ final class CanonicalWriter {
     }
 
     /** JCS string: escapes exactly quote, backslash, BS, FF, LF, CR, TAB by name and other controls as lowercase {@code \}{@code u00xx}. */
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) is exact for chars < 0x80
     private void writeString(String s) {
         int n = s.length();
         ensure(6L * n + 2);
+        char[] cs = chars;
+        if (cs.length < n) {
+            cs = new char[Math.max(n, 2 * cs.length)];
+            if (n <= RETAINED_CAPACITY) {
+                chars = cs;
+            }
+        }
+        // One bulk copy out of the String, then plain array indexing in the loop.
+        s.getChars(0, n, cs, 0);
         byte[] b = buf;
         int p = len;
         b[p++] = '"';
-        int plain = 0;
-        while (plain < n) {
-            char c = s.charAt(plain);
-            if (c < 0x20 || c >= 0x80 || c == '"' || c == '\\') {
-                break;
-            }
-            plain++;
-        }
-        // The common case (names, hex, base64, identifiers) is one bulk copy.
-        s.getBytes(0, plain, b, p);
-        p += plain;
-        for (int i = plain; i < n; i++) {
-            char c = s.charAt(i);
+        for (int i = 0; i < n; i++) {
+            char c = cs[i];
             if (c < 0x80) {
-                if (c >= 0x20 && c != '"' && c != '\\') {
+                if (PLAIN[c]) {
                     b[p++] = (byte) c;
                 } else {
                     p = writeEscape(b, p, c);
@@ -138,7 +145,7 @@ final class CanonicalWriter {
                 b[p++] = (byte) (0x80 | c & 0x3f);
             } else if (Character.isHighSurrogate(c)) {
                 // Strings in the model are well-formed UTF-16, so a low surrogate follows.
-                int cp = Character.toCodePoint(c, s.charAt(++i));
+                int cp = Character.toCodePoint(c, cs[++i]);
                 b[p++] = (byte) (0xf0 | cp >> 18);
                 b[p++] = (byte) (0x80 | cp >> 12 & 0x3f);
                 b[p++] = (byte) (0x80 | cp >> 6 & 0x3f);

@@ -17,6 +17,14 @@ final class JsonReader {
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final int MAX_SAFE_DIGITS = 16;
+    /** Bytes that need no attention inside a string: printable ASCII other than '"' and '\\'. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int b = 0x20; b < 0x80; b++) {
+            PLAIN[b] = b != '"' && b != '\\';
+        }
+    }
 
     private final byte[] in;
     private final boolean canonical;
@@ -343,8 +351,18 @@ final class JsonReader {
     private String readString() throws JsonException {
         int start = ++pos;
         boolean ascii = true;
-        while (pos < in.length) {
-            int b = in[pos] & 0xff;
+        byte[] input = in;
+        int end = input.length;
+        while (pos < end) {
+            int p = pos;
+            while (p < end && PLAIN[input[p] & 0xff]) {
+                p++;
+            }
+            pos = p;
+            if (p == end) {
+                break;
+            }
+            int b = input[p] & 0xff;
             if (b == '"') {
                 String s = ascii
                         ? new String(in, start, pos - start, StandardCharsets.ISO_8859_1)
@@ -358,12 +376,8 @@ final class JsonReader {
             if (b < 0x20) {
                 throw malformed("unescaped control character 0x" + Describe.hex2(b) + " in string");
             }
-            if (b < 0x80) {
-                pos++;
-            } else {
-                ascii = false;
-                pos += utf8SequenceLength();
-            }
+            ascii = false;
+            pos += utf8SequenceLength();
         }
         throw malformed(start - 1, "unterminated string");
     }
