@@ -17,7 +17,8 @@ import org.oversight.domain.json.JsonValue;
  * {@code seq} is in 0–2^53−1 and allowed for the type (seq 0 only for stream-opening types);
  * {@code prev} is absent iff {@code seq == 0}.
  *
- * @param eventId the id chosen by the emitter (idempotency key), 1–128 chars of {@code [A-Za-z0-9._:-]}
+ * @param eventId the id chosen by the emitter, 1–128 chars of {@code [A-Za-z0-9._:-]}; replays are
+ *     decided by the event hash, not by this id
  * @param type the event type
  * @param schema the payload schema version
  * @param stream the stream the event belongs to
