@@ -1,0 +1,79 @@
+package org.oversight.ops.bench;
+
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.oversight.domain.crypto.Ed25519PrivateKey;
+import org.oversight.domain.crypto.Ed25519PublicKey;
+import org.oversight.domain.event.EventFixtures;
+import org.oversight.domain.event.EventHash;
+import org.oversight.domain.event.EventSigner;
+import org.oversight.domain.event.EventVerifier;
+import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.Timestamp;
+import org.oversight.domain.json.CanonicalJson;
+import org.oversight.domain.json.JsonValue;
+
+/**
+ * The per-event paths of DESIGN.md §9 on a realistic FaceDetected (~1.6 KB with its template and
+ * 68 landmarks): canonicalise + sign as an emitter does, and parse + verify + hash as the ledger
+ * and the verifier do. Compare with {@link RawEd25519Benchmark} from the same run.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class EventPathBenchmark {
+    private Ed25519PrivateKey cameraKey;
+    private Ed25519PublicKey cameraPublicKey;
+    private FaceDetected payload;
+    private Timestamp time;
+    private Optional<EventHash> prev;
+    private byte[] leafBytes;
+
+    @Setup
+    public void setUp() {
+        cameraKey = EventFixtures.key(7);
+        cameraPublicKey = cameraKey.publicKey();
+        payload = EventFixtures.faceDetected();
+        time = EventFixtures.time("2026-11-27T09:30:00.040Z");
+        prev = Optional.of(EventHash.ofLeafBytes(new byte[] {1}));
+        leafBytes = sign().leafBytes();
+    }
+
+    /** Emitter side: build header, canonicalise, sign, produce leaf bytes. */
+    @Benchmark
+    public byte[] canonicaliseAndSign() {
+        return sign().leafBytes();
+    }
+
+    /** Ledger/verifier side: strict canonical parse, signature check, event hash. */
+    @Benchmark
+    public EventHash parseVerifyHash() throws Exception {
+        SignedEvent event = SignedEvent.parse(leafBytes);
+        EventVerifier.verify(event, cameraPublicKey);
+        return event.eventHash();
+    }
+
+    /** Parse alone, to show where the time goes. */
+    @Benchmark
+    public JsonValue canonicalParseOnly() throws Exception {
+        return CanonicalJson.parseCanonical(leafBytes);
+    }
+
+    private SignedEvent sign() {
+        return EventSigner.sign("cam-0042/000123", 123, prev, time, payload, cameraKey);
+    }
+}
