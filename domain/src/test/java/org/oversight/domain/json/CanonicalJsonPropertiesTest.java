@@ -2,74 +2,99 @@ package org.oversight.domain.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.arbitrary;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.util.Arrays;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.oversight.domain.testing.Unchecked;
+import org.quicktheories.api.Pair;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.Generate;
 
 /** Round-trip properties of the canonical encoding over random values. */
 class CanonicalJsonPropertiesTest {
 
-    @Provide
-    Arbitrary<JsonValue> values() {
+    static Gen<JsonValue> values() {
         return value(3);
     }
 
-    private Arbitrary<JsonValue> value(int depth) {
-        Arbitrary<JsonValue> scalar = Arbitraries.oneOf(
-                strings().map(JsonString::of),
-                Arbitraries.longs().between(JsonNumber.MIN_SAFE_INTEGER, JsonNumber.MAX_SAFE_INTEGER).map(JsonNumber::of),
-                Arbitraries.of(JsonBoolean.TRUE, JsonBoolean.FALSE, JsonNull.INSTANCE));
+    private static Gen<JsonValue> value(int depth) {
+        Gen<JsonValue> scalar = Generate.oneOf(
+                strings().map(s -> (JsonValue) JsonString.of(s)),
+                longs().between(JsonNumber.MIN_SAFE_INTEGER, JsonNumber.MAX_SAFE_INTEGER)
+                        .map(n -> (JsonValue) JsonNumber.of(n)),
+                arbitrary().<JsonValue>pick(JsonBoolean.TRUE, JsonBoolean.FALSE, JsonNull.INSTANCE));
         if (depth == 0) {
             return scalar;
         }
-        Arbitrary<JsonValue> array = value(depth - 1).list().ofMaxSize(4).map(JsonArray::of);
-        Arbitrary<JsonValue> object = Arbitraries.maps(strings(), value(depth - 1)).ofMaxSize(4).map(JsonObject::of);
-        return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, scalar), net.jqwik.api.Tuple.of(1, array), net.jqwik.api.Tuple.of(2, object));
+        Gen<JsonValue> array = lists().of(value(depth - 1)).ofSizeBetween(0, 4)
+                .map(elements -> (JsonValue) JsonArray.of(elements));
+        Gen<JsonValue> object = lists().of(strings().zip(value(depth - 1), Pair::of)).ofSizeBetween(0, 4)
+                .map(CanonicalJsonPropertiesTest::object);
+        return Generate.frequency(List.of(Pair.of(3, scalar), Pair.of(1, array), Pair.of(2, object)));
+    }
+
+    /** Later members replace earlier ones with the same name, so names are unique as in a JSON object. */
+    private static JsonValue object(List<Pair<String, JsonValue>> members) {
+        Map<String, JsonValue> map = new LinkedHashMap<>();
+        members.forEach(member -> map.put(member._1, member._2));
+        return JsonObject.of(map);
     }
 
     /** Strings of Unicode scalar values, biased towards the characters the encoder treats specially. */
-    private static Arbitrary<String> strings() {
-        Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, Arbitraries.integers().between(0x20, 0x7e)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.integers().between(0, 0x1f)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.of((int) '"', (int) '\\', (int) '/', 0x7f)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x80, 0xd7ff)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0xe000, 0xffff)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x10000, 0x10ffff)));
-        return codePoint.list().ofMaxSize(8).map(cps -> {
+    static Gen<String> strings() {
+        Gen<Integer> codePoint = Generate.frequency(List.of(
+                Pair.of(4, integers().between(0x20, 0x7e)),
+                Pair.of(2, integers().between(0, 0x1f)),
+                Pair.of(1, arbitrary().pick((int) '"', (int) '\\', (int) '/', 0x7f)),
+                Pair.of(1, integers().between(0x80, 0xd7ff)),
+                Pair.of(1, integers().between(0xe000, 0xffff)),
+                Pair.of(1, integers().between(0x10000, 0x10ffff))));
+        return lists().of(codePoint).ofSizeBetween(0, 8).map(cps -> {
             StringBuilder sb = new StringBuilder();
             cps.forEach(sb::appendCodePoint);
             return sb.toString();
         });
     }
 
-    @Property(tries = 400)
-    void parseCanonicalInvertsEncode(@ForAll("values") JsonValue v) throws JsonException {
+    @Test
+    void parseCanonicalInvertsEncode() {
+        qt().withExamples(400).withFixedSeed(0x6a50_0001L).forAll(values())
+                .checkAssert(v -> Unchecked.run(() -> parseCanonicalInvertsEncode(v)));
+    }
+
+    private static void parseCanonicalInvertsEncode(JsonValue v) throws JsonException {
         byte[] encoded = CanonicalJson.encode(v);
         assertThat(CanonicalJson.parseCanonical(encoded)).isEqualTo(v);
         assertThat(JsonParser.parse(encoded)).isEqualTo(v);
     }
 
-    @Property(tries = 200)
-    void encodeIsStableAndAgreesWithToString(@ForAll("values") JsonValue v) {
-        byte[] first = CanonicalJson.encode(v);
-        byte[] second = CanonicalJson.encode(v);
-        assertThat(second).isEqualTo(first);
-        assertThat(CanonicalJson.encodeToString(v)).isEqualTo(v.toString());
+    @Test
+    void encodeIsStableAndAgreesWithToString() {
+        qt().withExamples(200).withFixedSeed(0x6a50_0002L).forAll(values()).checkAssert(v -> {
+            byte[] first = CanonicalJson.encode(v);
+            byte[] second = CanonicalJson.encode(v);
+            assertThat(second).isEqualTo(first);
+            assertThat(CanonicalJson.encodeToString(v)).isEqualTo(v.toString());
+        });
     }
 
-    @Property(tries = 200)
-    void equalValuesHaveEqualEncodingsAndHashCodes(@ForAll("values") JsonValue a, @ForAll("values") JsonValue b) {
-        boolean sameBytes = Arrays.equals(CanonicalJson.encode(a), CanonicalJson.encode(b));
-        assertThat(a.equals(b)).isEqualTo(sameBytes);
-        if (sameBytes) {
-            assertThat(a.hashCode()).isEqualTo(b.hashCode());
-        }
+    @Test
+    void equalValuesHaveEqualEncodingsAndHashCodes() {
+        qt().withExamples(200).withFixedSeed(0x6a50_0003L).forAll(values(), values()).checkAssert((a, b) -> {
+            boolean sameBytes = Arrays.equals(CanonicalJson.encode(a), CanonicalJson.encode(b));
+            assertThat(a.equals(b)).isEqualTo(sameBytes);
+            if (sameBytes) {
+                assertThat(a.hashCode()).isEqualTo(b.hashCode());
+            }
+        });
     }
 
     /**
@@ -77,8 +102,13 @@ class CanonicalJsonPropertiesTest {
      * same value, and the canonical parser refuses it as non-canonical unless it happens to be the
      * canonical bytes.
      */
-    @Property(tries = 400)
-    void nonCanonicalSpellingsAreRecognised(@ForAll("seeds") long seed) throws JsonException {
+    @Test
+    void nonCanonicalSpellingsAreRecognised() {
+        qt().withExamples(400).withFixedSeed(0x6a50_0004L).forAll(longs().all())
+                .checkAssert(seed -> Unchecked.run(() -> nonCanonicalSpellingsAreRecognised(seed)));
+    }
+
+    private static void nonCanonicalSpellingsAreRecognised(long seed) throws JsonException {
         RandomJson gen = new RandomJson(seed);
         JsonValue v = gen.value(3);
         byte[] canonical = CanonicalJson.encode(v);
@@ -91,26 +121,18 @@ class CanonicalJsonPropertiesTest {
         }
     }
 
-    @Provide
-    Arbitrary<String> names() {
-        return strings();
-    }
-
-    @Provide
-    Arbitrary<Long> seeds() {
-        return Arbitraries.longs();
-    }
-
-    @Property(tries = 100)
-    void objectsAreSortedByUtf16CodeUnitsWhateverTheInsertionOrder(@ForAll("values") JsonValue a,
-            @ForAll("values") JsonValue b, @ForAll("names") String n1, @ForAll("names") String n2) {
-        if (n1.equals(n2)) {
-            return;
-        }
-        JsonObject forward = JsonObject.builder().put(n1, a).put(n2, b).build();
-        JsonObject backward = JsonObject.builder().put(n2, b).put(n1, a).build();
-        assertThat(forward).isEqualTo(backward);
-        assertThat(CanonicalJson.encode(forward)).isEqualTo(CanonicalJson.encode(backward));
-        assertThat(forward.names().get(0).compareTo(forward.names().get(1))).isNegative();
+    @Test
+    void objectsAreSortedByUtf16CodeUnitsWhateverTheInsertionOrder() {
+        qt().withExamples(100).withFixedSeed(0x6a50_0005L).forAll(values(), values(), strings(), strings())
+                .checkAssert((a, b, n1, n2) -> {
+                    if (n1.equals(n2)) {
+                        return;
+                    }
+                    JsonObject forward = JsonObject.builder().put(n1, a).put(n2, b).build();
+                    JsonObject backward = JsonObject.builder().put(n2, b).put(n1, a).build();
+                    assertThat(forward).isEqualTo(backward);
+                    assertThat(CanonicalJson.encode(forward)).isEqualTo(CanonicalJson.encode(backward));
+                    assertThat(forward.names().get(0).compareTo(forward.names().get(1))).isNegative();
+                });
     }
 }

@@ -2,15 +2,16 @@ package org.oversight.domain.merkle.rfc6962;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
+import org.junit.jupiter.api.Test;
 import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.testing.Unchecked;
 
 /**
  * Every generated proof verifies, and every single corruption of a proof, root, index or size is
@@ -27,9 +28,14 @@ class ProofPropertiesTest {
         return tree;
     }
 
-    @Property(tries = 15)
-    void everyInclusionProofVerifies(@ForAll @IntRange(min = 1, max = 3000) int size, @ForAll long seed)
-            throws Exception {
+    @Test
+    void everyInclusionProofVerifies() {
+        qt().withExamples(15).withFixedSeed(0x9f0f_0001L)
+                .forAll(integers().between(1, 3000), longs().all())
+                .checkAssert((size, seed) -> Unchecked.run(() -> everyInclusionProofVerifies(size, seed)));
+    }
+
+    private static void everyInclusionProofVerifies(int size, long seed) throws Exception {
         MerkleTree tree = tree(size, seed);
         Sha256Digest root = tree.root();
         for (long i = 0; i < size; i++) {
@@ -39,9 +45,14 @@ class ProofPropertiesTest {
         }
     }
 
-    @Property(tries = 15)
-    void everyConsistencyProofVerifies(@ForAll @IntRange(min = 1, max = 3000) int size, @ForAll long seed)
-            throws Exception {
+    @Test
+    void everyConsistencyProofVerifies() {
+        qt().withExamples(15).withFixedSeed(0x9f0f_0002L)
+                .forAll(integers().between(1, 3000), longs().all())
+                .checkAssert((size, seed) -> Unchecked.run(() -> everyConsistencyProofVerifies(size, seed)));
+    }
+
+    private static void everyConsistencyProofVerifies(int size, long seed) throws Exception {
         MerkleTree tree = tree(size, seed);
         Sha256Digest root = tree.root();
         for (long m = 1; m <= size; m++) {
@@ -49,9 +60,14 @@ class ProofPropertiesTest {
         }
     }
 
-    @Property(tries = 60)
-    void proofsForEarlierSizesVerifyAgainstTheirRoots(@ForAll @IntRange(min = 1, max = 1500) int size,
-            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long pick, @ForAll long seed) throws Exception {
+    @Test
+    void proofsForEarlierSizesVerifyAgainstTheirRoots() {
+        qt().withExamples(60).withFixedSeed(0x9f0f_0003L)
+                .forAll(integers().between(1, 1500), longs().between(0, Long.MAX_VALUE), longs().all())
+                .checkAssert((size, pick, seed) -> Unchecked.run(() -> proofsForEarlierSizesVerifyAgainstTheirRoots(size, pick, seed)));
+    }
+
+    private static void proofsForEarlierSizesVerifyAgainstTheirRoots(int size, long pick, long seed) throws Exception {
         MerkleTree tree = tree(size, seed);
         long n = 1 + pick % size;
         long m = 1 + (pick / size) % n;
@@ -60,9 +76,14 @@ class ProofPropertiesTest {
         ConsistencyProofVerifier.verify(tree.consistencyProof(m, n), tree.rootAt(m), tree.rootAt(n));
     }
 
-    @Property(tries = 150)
-    void corruptedInclusionProofsAreRejected(@ForAll @IntRange(min = 1, max = 2000) int size,
-            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long pick, @ForAll long seed) throws Exception {
+    @Test
+    void corruptedInclusionProofsAreRejected() {
+        qt().withExamples(150).withFixedSeed(0x9f0f_0004L)
+                .forAll(integers().between(1, 2000), longs().between(0, Long.MAX_VALUE), longs().all())
+                .checkAssert((size, pick, seed) -> Unchecked.run(() -> corruptedInclusionProofsAreRejected(size, pick, seed)));
+    }
+
+    private static void corruptedInclusionProofsAreRejected(int size, long pick, long seed) throws Exception {
         MerkleTree tree = tree(2 * size + 1, seed);
         long index = pick % size;
         Sha256Digest root = tree.rootAt(size);
@@ -108,9 +129,14 @@ class ProofPropertiesTest {
         assertInclusionRejected(index, size, leaf, prepended, root, "prepended");
     }
 
-    @Property(tries = 150)
-    void corruptedConsistencyProofsAreRejected(@ForAll @IntRange(min = 2, max = 2000) int size,
-            @ForAll @LongRange(min = 0, max = Long.MAX_VALUE) long pick, @ForAll long seed) throws Exception {
+    @Test
+    void corruptedConsistencyProofsAreRejected() {
+        qt().withExamples(150).withFixedSeed(0x9f0f_0005L)
+                .forAll(integers().between(2, 2000), longs().between(0, Long.MAX_VALUE), longs().all())
+                .checkAssert((size, pick, seed) -> Unchecked.run(() -> corruptedConsistencyProofsAreRejected(size, pick, seed)));
+    }
+
+    private static void corruptedConsistencyProofsAreRejected(int size, long pick, long seed) throws Exception {
         MerkleTree tree = tree(2 * size + 1, seed);
         long size1 = 1 + pick % (size - 1);
         Sha256Digest root1 = tree.rootAt(size1);
