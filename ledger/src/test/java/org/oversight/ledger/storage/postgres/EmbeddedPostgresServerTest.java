@@ -35,10 +35,11 @@ class EmbeddedPostgresServerTest {
     }
 
     @Test
-    void keepsDataAndSynchronousCommitAcrossRestarts() throws Exception {
+    void keepsDataAndDurableCommitsAcrossRestarts() throws Exception {
         try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(cluster, 0)) {
             assertThat(query(server, "SELECT v FROM kept")).contains("before restart");
             assertThat(query(server, "SHOW synchronous_commit")).containsExactly("on");
+            assertThat(query(server, "SHOW fsync")).containsExactly("on");
             assertThat(server.jdbcUrl()).startsWith("jdbc:postgresql://localhost:" + server.port() + "/");
         }
     }
