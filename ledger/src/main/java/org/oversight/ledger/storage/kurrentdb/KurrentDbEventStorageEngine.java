@@ -44,10 +44,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import static org.axonframework.eventhandling.EventUtils.upcastAndDeserializeTrackedEvents;
 import java.util.stream.Stream;
 
-
+import static org.axonframework.eventhandling.EventUtils.upcastAndDeserializeTrackedEvents;
 
 /**
  * Axon {@code EventStorageEngine} on KurrentDB (EventStoreDB) through {@code io.kurrent:kurrentdb-client}.
