@@ -136,7 +136,7 @@ abstract class KurrentDbEngineConformanceTest extends StorageEngineConformanceTe
 
         BlockingQueue<TrackedEventMessage<?>> events = new LinkedBlockingQueue<>();
         List<KurrentDbTrackingToken> checkpoints = new CopyOnWriteArrayList<>();
-        try (AutoCloseable subscription = engine.subscribe(afterFirst, 8,
+        AutoCloseable subscription = engine.subscribe(afterFirst, 8,
                 new KurrentDbEventStorageEngine.TrackedEventListener() {
                     @Override
                     public void onEvent(TrackedEventMessage<?> event) {
@@ -147,7 +147,8 @@ abstract class KurrentDbEngineConformanceTest extends StorageEngineConformanceTe
                     public void onCheckpoint(KurrentDbTrackingToken token) {
                         checkpoints.add(token);
                     }
-                })) {
+                });
+        try {
             TrackedEventMessage<?> next = events.poll(20, TimeUnit.SECONDS);
             assertThat(next).isNotNull();
             assertThat(((DomainEventMessage<?>) next).getSequenceNumber()).isEqualTo(1);
@@ -159,6 +160,8 @@ abstract class KurrentDbEngineConformanceTest extends StorageEngineConformanceTe
             assertThat(live).isNotNull();
             assertThat(((DomainEventMessage<?>) live).getAggregateIdentifier()).isEqualTo(later);
             assertThat(events.poll(300, TimeUnit.MILLISECONDS)).isNull();
+        } finally {
+            subscription.close();
         }
         // 40 filtered records with a window of 8: the server reported progress inside them.
         assertThat(checkpoints).anySatisfy(token -> {
