@@ -102,7 +102,8 @@ abstract class KurrentDbEngineConformanceTest extends StorageEngineConformanceTe
         List<ResolvedEvent> last = client.readAll(ReadAllOptions.get().backwards().fromEnd().maxCount(2))
                 .get(20, TimeUnit.SECONDS).getEvents();
         ResolvedEvent a = last.get(1);
-        Position positionOfA = a.getPosition().orElseThrow();
+        // The record's own position: A and B, appended together, share their commit position.
+        Position positionOfA = a.getOriginalEvent().getPosition();
         assertThat(a.getOriginalEvent().getEventType()).isEqualTo("A");
 
         List<ResolvedEvent> read = client.readAll(ReadAllOptions.get().forwards().fromPosition(positionOfA).maxCount(1))
