@@ -13,9 +13,10 @@ import java.util.function.Consumer;
  * The stand-in's in-memory transaction log: one total order of records ({@code $all}) with
  * per-stream revisions. Positions grow by the record's size plus a header, like byte offsets in the
  * real server's log, so consecutive positions are NOT consecutive numbers (clients must not assume
- * they are). As in the real log, the records of one multi-record append share their commit
- * position (that of the append's last record) and differ in their prepare positions; a single
- * record has equal commit and prepare positions.
+ * they are). The records of one multi-record append share their commit position (that of the
+ * append's last record) and differ in their prepare positions, as a transaction's records can in
+ * KurrentDB's log; a single record has equal commit and prepare positions. Readers must therefore
+ * order by (commit, prepare), never by commit alone.
  *
  * <p>Thread safety: every method synchronises on the log, so appends are atomic and live
  * subscribers see records in log order.
