@@ -11,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.oversight.ledger.storage.jdbc.JdbcStorage;
 import org.oversight.ledger.storage.kurrentdb.KurrentDbEventStorageEngine;
+import org.oversight.ledger.storage.kurrentdb.KurrentDbHealthIndicator;
 import org.oversight.ledger.storage.postgres.EmbeddedPostgresServer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -116,6 +117,12 @@ public class StorageConfiguration {
                 throw new IllegalStateException(TYPE + "=kurrentdb needs oversight.store.kurrentdb.connection-string");
             }
             return KurrentDBClient.create(KurrentDBConnectionString.parseOrThrow(connectionString));
+        }
+
+        @Bean
+        KurrentDbHealthIndicator kurrentDbHealthIndicator(KurrentDBClient client,
+                                                          OversightStorageProperties properties) {
+            return new KurrentDbHealthIndicator(client, properties.getStore().getKurrentdb().getTimeout());
         }
 
         /** Tokens in the PostgreSQL of {@code spring.datasource.url} when one is configured. */
