@@ -11,7 +11,6 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.oversight.ledger.storage.jdbc.JdbcStorage;
 import org.oversight.ledger.storage.kurrentdb.KurrentDbEventStorageEngine;
-import org.oversight.ledger.storage.kurrentdb.KurrentDbHealthIndicator;
 import org.oversight.ledger.storage.postgres.EmbeddedPostgresServer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;

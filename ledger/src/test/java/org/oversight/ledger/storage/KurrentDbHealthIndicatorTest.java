@@ -1,4 +1,4 @@
-package org.oversight.ledger.storage.kurrentdb;
+package org.oversight.ledger.storage;
 
 import io.kurrent.dbclient.KurrentDBClient;
 import io.kurrent.dbclient.KurrentDBConnectionString;
