@@ -2,6 +2,8 @@ package org.oversight.ops.bench;
 
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.crypto.signers.Ed25519Signer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -42,6 +44,9 @@ public class EventPathBenchmark {
     private Timestamp time;
     private Optional<EventHash> prev;
     private byte[] leafBytes;
+    private byte[] signingInput;
+    private byte[] signatureBytes;
+    private byte[] publicKeyBytes;
 
     @Setup
     public void setUp() {
@@ -50,7 +55,23 @@ public class EventPathBenchmark {
         payload = EventFixtures.faceDetected();
         time = EventFixtures.time("2026-11-27T09:30:00.040Z");
         prev = Optional.of(EventHash.ofLeafBytes(new byte[] {1}));
-        leafBytes = sign().leafBytes();
+        SignedEvent event = sign();
+        leafBytes = event.leafBytes();
+        signingInput = event.signingInput();
+        signatureBytes = event.signature().toByteArray();
+        publicKeyBytes = cameraPublicKey.toByteArray();
+    }
+
+    /**
+     * The yardstick for {@link #parseVerifyHash}: raw Bouncy Castle verify of the very bytes the
+     * event's signature covers, starting from the raw public key as a naive verifier would.
+     */
+    @Benchmark
+    public boolean rawVerifySameBytes() {
+        Ed25519Signer verifier = new Ed25519Signer();
+        verifier.init(false, new Ed25519PublicKeyParameters(publicKeyBytes, 0));
+        verifier.update(signingInput, 0, signingInput.length);
+        return verifier.verifySignature(signatureBytes);
     }
 
     /** Emitter side: build header, canonicalise, sign, produce leaf bytes. */
@@ -74,6 +95,6 @@ public class EventPathBenchmark {
     }
 
     private SignedEvent sign() {
-        return EventSigner.sign("cam-0042/000123", 123, prev, time, payload, cameraKey);
+        return EventSigner.sign("cam-0042:000123", 123, prev, time, payload, cameraKey);
     }
 }
