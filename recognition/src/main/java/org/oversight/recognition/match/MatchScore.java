@@ -1,5 +1,6 @@
 package org.oversight.recognition.match;
 
+import org.oversight.recognition.match.internal.SquaredDistance;
 import org.oversight.recognition.template.FaceTemplate;
 
 /**
@@ -27,11 +28,6 @@ public final class MatchScore {
 
     /** The score between 128-byte vectors at {@code a[ai..]} and {@code b[bi..]}. */
     static int squaredDistance(byte[] a, int ai, byte[] b, int bi) {
-        int s = 0;
-        for (int i = 0; i < FaceTemplate.DIMENSIONS; i++) {
-            int d = a[ai + i] - b[bi + i];
-            s += d * d;
-        }
-        return s;
+        return SquaredDistance.of(a, ai, b, bi);
     }
 }

@@ -38,6 +38,23 @@ class TemplateGalleryTest {
     }
 
     @Test
+    void vectorDistanceEqualsTheScalarDefinitionIncludingExtremes() {
+        Random r = new Random(11);
+        byte[] a = new byte[128 * 64], b = new byte[128 * 64];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (byte) (r.nextInt(255) - 127);
+            b[i] = (byte) (r.nextInt(255) - 127);
+        }
+        java.util.Arrays.fill(a, 0, 128, (byte) 127);
+        java.util.Arrays.fill(b, 0, 128, (byte) -127);
+        for (int j = 0; j < 64; j++) {
+            assertThat(org.oversight.recognition.match.internal.SquaredDistance.of(a, j * 128, b, j * 128))
+                    .isEqualTo(org.oversight.recognition.match.internal.SquaredDistance.scalar(a, j * 128, b, j * 128));
+        }
+        assertThat(org.oversight.recognition.match.internal.SquaredDistance.of(a, 0, b, 0)).isEqualTo(MatchScore.MAX);
+    }
+
+    @Test
     void searchIsIndependentOfInsertionOrderAndParallelism() throws Exception {
         Random r = new Random(7);
         List<FaceTemplate> templates = new ArrayList<>();
