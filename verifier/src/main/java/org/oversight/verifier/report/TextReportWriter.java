@@ -10,7 +10,9 @@ public final class TextReportWriter {
         StringBuilder out = new StringBuilder();
         out.append(report.title()).append('\n');
         for (Map.Entry<String, String> fact : report.facts().entrySet()) {
-            out.append("  ").append(fact.getKey()).append(": ").append(fact.getValue()).append('\n');
+            // Multi-line values (signed notes, proofs) are indented so each fact stays one block.
+            out.append("  ").append(fact.getKey()).append(": ")
+                    .append(fact.getValue().strip().replace("\n", "\n      ")).append('\n');
         }
         long passed = report.checks().stream().filter(Check::passed).count();
         out.append("  checks: ").append(report.checks().size()).append(" performed, ")
@@ -25,9 +27,13 @@ public final class TextReportWriter {
             }
             out.append(": expected ").append(f.expected()).append("; found ").append(f.found()).append('\n');
         }
+        for (Map.Entry<Rule, Long> e : report.omitted().entrySet()) {
+            out.append("VIOLATION ").append(e.getKey().code()).append(": ").append(e.getValue())
+                    .append(" more not listed\n");
+        }
         out.append(report.passed()
                 ? "RESULT: PASS — every check held\n"
-                : "RESULT: FAIL — " + report.findings().size() + " violation(s)\n");
+                : "RESULT: FAIL — " + report.violationCount() + " violation(s)\n");
         return out.toString();
     }
 }
