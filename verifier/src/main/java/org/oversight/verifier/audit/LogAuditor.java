@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 import org.oversight.domain.chain.ChainException;
 import org.oversight.domain.checkpoint.Checkpoint;
 import org.oversight.domain.checkpoint.CheckpointVerificationException;
@@ -17,6 +18,7 @@ import org.oversight.domain.event.EventSignatureException;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.StreamId;
 import org.oversight.domain.export.LogExportReader;
 import org.oversight.domain.export.MalformedExportException;
 import org.oversight.domain.merkle.rfc6962.CompactRange;
@@ -120,6 +122,8 @@ public final class LogAuditor {
         private final EnumMap<Rule, Long> violations = new EnumMap<>(Rule.class);
         private final long[] typeCounts = new long[EventType.values().length];
         private long accepted;
+        /** Streams whose latest event was rejected: the first rejected leaf since the last accepted one. */
+        private final TreeMap<StreamId, Long> stalled = new TreeMap<>();
 
         Run(LogExportReader reader, Optional<SignedCheckpoint> remembered, AuditProgress progress) {
             this.reader = reader;
@@ -288,17 +292,28 @@ public final class LogAuditor {
                 return;
             }
             typeCounts[event.type().ordinal()]++;
+            Finding rejected;
             try {
                 replayer.accept(event, leaf);
                 positions.record(event.stream(), event.seq(), leaf);
                 accepted++;
+                stalled.remove(event.stream());
+                return;
             } catch (ChainException e) {
-                add(rejections.chain(event, leaf, e));
+                rejected = rejections.chain(event, leaf, e);
             } catch (RegistryException e) {
-                add(rejections.registry(event, leaf, e));
+                rejected = rejections.registry(event, leaf, e);
             } catch (EventSignatureException e) {
-                add(rejections.signature(event, leaf, e));
+                rejected = rejections.signature(event, leaf, e);
             }
+            Long firstRejected = stalled.putIfAbsent(event.stream(), leaf);
+            if (firstRejected != null) {
+                // Tell the reader this may be a consequence, not a second tampering.
+                rejected = new Finding(rejected.rule(), rejected.leafIndex(), rejected.eventId(), rejected.expected(),
+                        rejected.found() + " (this stream's event at leaf " + firstRejected + " was rejected, so the"
+                                + " stream did not advance since)");
+            }
+            add(rejected);
         }
 
         private void consistency(SignedCheckpoint signed, Checkpoint old, Sha256Digest impliedAtOld,
