@@ -3,7 +3,9 @@ package org.oversight.verifier.audit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,9 +58,11 @@ import org.oversight.verifier.report.VerificationReport;
  *       {@value #MAX_FINDINGS_PER_RULE} listed per rule (the rest are counted).
  * </ol>
  *
- * <p>Deterministic and single-threaded: the same export, key and remembered checkpoint always
- * give the same report, byte for byte. Memory is O(streams + events × 8 bytes); leaf hashes go to
- * a temporary file, deleted afterwards.
+ * <p>Deterministic: the same export, key and remembered checkpoint always give the same report,
+ * byte for byte, whatever the parallelism — only parsing and signature checks of a batch run in
+ * parallel, against keys the sequential replay then confirms ({@link PreverifyingReplayer});
+ * every decision and finding is made in log order. Memory is O(streams + events × 8 bytes +
+ * batch); leaf hashes go to a temporary file, deleted afterwards.
  *
  * <p>Not checked in this version (they need the recognition projection): R1, R2, R3, R6 and the
  * projection replay; nor R4, R5, R7, R8 or witness co-signatures. The report says so.
@@ -79,16 +83,43 @@ public final class LogAuditor {
     public static final String RULES_NOT_CHECKED = "R1, R2, R3, R6, projection replay (need the recognition"
             + " module); R4, R5, R7, R8; R10 witness co-signatures";
 
+    /** Leaves parsed and pre-verified together. */
+    public static final int DEFAULT_BATCH = 1024;
+
     private final NoteVerifier logKey;
     private final String origin;
+    private final int parallelism;
+    private final int batchSize;
 
     /**
      * @param logKey the log's checkpoint key, obtained out of band
      * @param origin the origin the checkpoints must name (usually the key's name)
      */
     public LogAuditor(NoteVerifier logKey, String origin) {
+        this(logKey, origin, 1);
+    }
+
+    /**
+     * @param parallelism threads that parse and pre-verify signatures of a batch of leaves ahead
+     *     of the sequential replay; the report is the same for every value
+     * @throws IllegalArgumentException if {@code parallelism < 1}
+     */
+    public LogAuditor(NoteVerifier logKey, String origin, int parallelism) {
+        this(logKey, origin, parallelism, DEFAULT_BATCH);
+    }
+
+    /** As above, with {@code batchSize} leaves per parallel batch (tests vary it). */
+    LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism " + parallelism + " < 1");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size " + batchSize + " < 1");
+        }
         this.logKey = Objects.requireNonNull(logKey, "logKey");
         this.origin = Objects.requireNonNull(origin, "origin");
+        this.parallelism = parallelism;
+        this.batchSize = batchSize;
     }
 
     /**
@@ -237,29 +268,36 @@ public final class LogAuditor {
             CompactRange range = CompactRange.empty();
             Sha256Digest impliedAtOld = old != null && old.size() == 0 ? range.root() : null;
             boolean complete = true;
-            while (true) {
-                byte[] leafBytes;
-                try {
-                    leafBytes = reader.nextLeaf();
-                } catch (MalformedExportException e) {
-                    add(new Finding(Rule.INPUT, reader.position(), "", "leaf lines framed as in format.md §10",
-                            e.getMessage()));
-                    complete = false;
-                    break;
-                }
-                if (leafBytes == null) {
-                    break;
-                }
-                long leaf = range.size();
-                Sha256Digest leafHash = Rfc6962Hashing.leafHash(leafBytes);
-                range.append(leafHash);
-                hashes.append(leafHash);
-                if (old != null && range.size() == old.size()) {
-                    impliedAtOld = range.root();
-                }
-                replay(leafBytes, leaf, replayer, positions, rejections);
-                if (range.size() % PROGRESS_INTERVAL == 0) {
-                    progress.leavesRead(range.size(), now.size());
+            try (PreverifyingReplayer events = new PreverifyingReplayer(replayer, positions, parallelism)) {
+                List<byte[]> batch = new ArrayList<>(batchSize);
+                while (true) {
+                    byte[] leafBytes;
+                    try {
+                        leafBytes = reader.nextLeaf();
+                    } catch (MalformedExportException e) {
+                        replayBatch(batch, range.size() - batch.size(), events, positions, rejections);
+                        add(new Finding(Rule.INPUT, reader.position(), "", "leaf lines framed as in format.md §10",
+                                e.getMessage()));
+                        complete = false;
+                        break;
+                    }
+                    if (leafBytes == null) {
+                        replayBatch(batch, range.size() - batch.size(), events, positions, rejections);
+                        break;
+                    }
+                    Sha256Digest leafHash = Rfc6962Hashing.leafHash(leafBytes);
+                    range.append(leafHash);
+                    hashes.append(leafHash);
+                    if (old != null && range.size() == old.size()) {
+                        impliedAtOld = range.root();
+                    }
+                    batch.add(leafBytes);
+                    if (batch.size() == batchSize) {
+                        replayBatch(batch, range.size() - batch.size(), events, positions, rejections);
+                    }
+                    if (range.size() % PROGRESS_INTERVAL == 0) {
+                        progress.leavesRead(range.size(), now.size());
+                    }
                 }
             }
             progress.leavesRead(range.size(), now.size());
@@ -282,11 +320,21 @@ public final class LogAuditor {
             perEventChecks(now.size(), positions, replayer);
         }
 
-        private void replay(byte[] leafBytes, long leaf, LogReplayer replayer, StreamPositions positions,
-                Rejections rejections) {
+        /** Replays {@code batch}, the leaves from {@code firstLeaf} on, in log order, and empties it. */
+        private void replayBatch(List<byte[]> batch, long firstLeaf, PreverifyingReplayer events,
+                StreamPositions positions, Rejections rejections) {
+            List<PreverifyingReplayer.Prepared> prepared = events.prepare(batch);
+            for (int i = 0; i < prepared.size(); i++) {
+                replay(prepared.get(i), firstLeaf + i, events, positions, rejections);
+            }
+            batch.clear();
+        }
+
+        private void replay(PreverifyingReplayer.Prepared prepared, long leaf, PreverifyingReplayer events,
+                StreamPositions positions, Rejections rejections) {
             SignedEvent event;
             try {
-                event = SignedEvent.parse(leafBytes);
+                event = prepared.event();
             } catch (InvalidEventException e) {
                 add(Rejections.notCanonical(leaf, e));
                 return;
@@ -294,7 +342,7 @@ public final class LogAuditor {
             typeCounts[event.type().ordinal()]++;
             Finding rejected;
             try {
-                replayer.accept(event, leaf);
+                events.accept(prepared, leaf);
                 positions.record(event.stream(), event.seq(), leaf);
                 accepted++;
                 stalled.remove(event.stream());
@@ -305,6 +353,8 @@ public final class LogAuditor {
                 rejected = rejections.registry(event, leaf, e);
             } catch (EventSignatureException e) {
                 rejected = rejections.signature(event, leaf, e);
+            } catch (InvalidEventException e) {
+                throw new IllegalStateException("leaf " + leaf + " parsed once, then not", e);
             }
             Long firstRejected = stalled.putIfAbsent(event.stream(), leaf);
             if (firstRejected != null) {

@@ -22,6 +22,7 @@ import org.oversight.verifier.report.JsonReportWriter;
 import org.oversight.verifier.report.TextReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -56,6 +57,10 @@ final class AuditCommand implements Callable<Integer> {
             + " verified; created on first use, replaced only after a successful audit.")
     private Path state;
 
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that parse and pre-verify signatures"
+            + " (default: available processors); the report does not depend on it.")
+    private Integer threads;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as canonical JSON.")
     private Path json;
 
@@ -70,7 +75,11 @@ final class AuditCommand implements Callable<Integer> {
             Ed25519NoteVerifier key = parseKey();
             TofuStateFile stateFile = new TofuStateFile(state);
             Optional<SignedCheckpoint> remembered = stateFile.load();
-            LogAuditor auditor = new LogAuditor(key, origin != null ? origin : key.keyName());
+            int parallelism = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+            if (parallelism < 1) {
+                throw new ParameterException(spec.commandLine(), "--threads " + parallelism + " < 1");
+            }
+            LogAuditor auditor = new LogAuditor(key, origin != null ? origin : key.keyName(), parallelism);
             AuditOutcome outcome;
             try (InputStream in = new BufferedInputStream(Files.newInputStream(export), 1 << 16)) {
                 outcome = auditor.audit(in, remembered, progress(err));

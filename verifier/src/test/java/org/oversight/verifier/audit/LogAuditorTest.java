@@ -23,6 +23,7 @@ import org.oversight.domain.event.Verdict;
 import org.oversight.domain.merkle.rfc6962.ConsistencyProofVerifier;
 import org.oversight.domain.note.Ed25519NoteSigner;
 import org.oversight.verifier.report.Finding;
+import org.oversight.verifier.report.JsonReportWriter;
 import org.oversight.verifier.report.Rule;
 import org.oversight.verifier.report.TextReportWriter;
 import org.oversight.verifier.report.VerificationReport;
@@ -36,9 +37,23 @@ import org.oversight.verifier.report.VerificationReport;
 class LogAuditorTest {
     private static final Ed25519NoteSigner LOG_KEY = TestLog.logKey(TestLog.LOG_SEED);
 
+    /**
+     * Audits single-threaded, and checks that parallel pre-verification with small and odd batch
+     * sizes yields the very same report.
+     */
     private static AuditOutcome audit(byte[] export, Optional<SignedCheckpoint> remembered) throws Exception {
-        return new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN)
+        AuditOutcome single = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN)
                 .audit(new ByteArrayInputStream(export), remembered, AuditProgress.NONE);
+        for (int[] config : new int[][] {{3, 7}, {2, 1}, {4, 1024}}) {
+            AuditOutcome parallel = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, config[0], config[1])
+                    .audit(new ByteArrayInputStream(export), remembered, AuditProgress.NONE);
+            assertThat(JsonReportWriter.render(parallel.report()))
+                    .as("parallelism %d, batch %d", config[0], config[1])
+                    .isEqualTo(JsonReportWriter.render(single.report()));
+            assertThat(parallel.checkpointToRemember().map(SignedCheckpoint::toString))
+                    .isEqualTo(single.checkpointToRemember().map(SignedCheckpoint::toString));
+        }
+        return single;
     }
 
     private static VerificationReport audit(byte[] export) throws Exception {

@@ -108,7 +108,9 @@ class VerifierCliTest {
     @Test
     void usageErrorsExitTwoWithOneLine() {
         for (List<String> args : List.of(List.<String>of(), List.of("audit"), List.of("audit", "--bogus"),
-                List.of("frobnicate"), List.of("audit", "--export", "x", "--log-key", "k"))) {
+                List.of("frobnicate"), List.of("audit", "--export", "x", "--log-key", "k"),
+                List.of("audit", "--export", "x", "--log-key", vkey(), "--state", "s", "--threads", "0"),
+                List.of("audit", "--export", "x", "--log-key", vkey(), "--state", "s", "--threads", "many"))) {
             err.getBuffer().setLength(0);
             assertThat(run(args.toArray(String[]::new))).as("args %s", args).isEqualTo(2);
             assertThat(err.toString().lines().count()).as("stderr for %s: %s", args, err).isEqualTo(1);
