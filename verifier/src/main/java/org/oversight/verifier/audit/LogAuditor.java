@@ -325,18 +325,18 @@ public final class LogAuditor {
                 StreamPositions positions, Rejections rejections) {
             List<PreverifyingReplayer.Prepared> prepared = events.prepare(batch);
             for (int i = 0; i < prepared.size(); i++) {
-                replay(prepared.get(i), firstLeaf + i, events, positions, rejections);
+                replay(batch.get(i), prepared.get(i), firstLeaf + i, events, positions, rejections);
             }
             batch.clear();
         }
 
-        private void replay(PreverifyingReplayer.Prepared prepared, long leaf, PreverifyingReplayer events,
+        private void replay(byte[] leafBytes, PreverifyingReplayer.Prepared prepared, long leaf, PreverifyingReplayer events,
                 StreamPositions positions, Rejections rejections) {
             SignedEvent event;
             try {
                 event = prepared.event();
             } catch (InvalidEventException e) {
-                add(Rejections.notCanonical(leaf, e));
+                add(Rejections.notCanonical(leaf, leafBytes, e));
                 return;
             }
             typeCounts[event.type().ordinal()]++;

@@ -1,6 +1,7 @@
 package org.oversight.verifier.audit;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.oversight.domain.chain.ChainException;
 import org.oversight.domain.chain.ChainVerdict;
@@ -11,6 +12,12 @@ import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.json.JsonException;
+import org.oversight.domain.json.JsonLimits;
+import org.oversight.domain.json.JsonObject;
+import org.oversight.domain.json.JsonParser;
+import org.oversight.domain.json.JsonString;
+import org.oversight.domain.json.JsonValue;
 import org.oversight.domain.principal.KeyRecord;
 import org.oversight.domain.principal.PermissionMatrix;
 import org.oversight.domain.principal.PrincipalRegistry;
@@ -28,6 +35,9 @@ import org.oversight.verifier.report.Rule;
  * when the event was rejected (a rejection changes no state).
  */
 final class Rejections {
+    private static final JsonLimits CLAIM_LIMITS = new JsonLimits(8, SignedEvent.MAX_BYTES);
+    private static final Pattern PLAIN_ID = Pattern.compile("[A-Za-z0-9._:/@+-]{1,128}");
+
     private final LogReplayer replayer;
     private final StreamPositions positions;
 
@@ -36,10 +46,29 @@ final class Rejections {
         this.positions = positions;
     }
 
-    static Finding notCanonical(long leaf, InvalidEventException e) {
-        return new Finding(Rule.CANONICAL, leaf, "",
+    static Finding notCanonical(long leaf, byte[] leafBytes, InvalidEventException e) {
+        return new Finding(Rule.CANONICAL, leaf, claimedEventId(leafBytes),
                 "the canonical JSON encoding of a well-formed signed event (format.md §3)",
                 "leaf rejected: " + e.getMessage());
+    }
+
+    /**
+     * The event id a rejected leaf claims in {@code header.eventId}, if it parses as JSON at all and
+     * the id is short plain text; otherwise empty. Only to help a reader find the event.
+     */
+    static String claimedEventId(byte[] leafBytes) {
+        try {
+            JsonValue value = JsonParser.parse(leafBytes, CLAIM_LIMITS);
+            if (value instanceof JsonObject envelope
+                    && envelope.get("header").orElse(null) instanceof JsonObject header
+                    && header.get("eventId").orElse(null) instanceof JsonString id
+                    && PLAIN_ID.matcher(id.value()).matches()) {
+                return id.value();
+            }
+        } catch (JsonException e) {
+            // Not JSON: nothing to name.
+        }
+        return "";
     }
 
     Finding chain(SignedEvent event, long leaf, ChainException e) {

@@ -134,7 +134,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     private static int fail(PrintWriter err, String message) {
-        err.println("verifier: " + message.replace('\n', ' '));
+        err.println("verifier: " + TextReportWriter.oneLine(message));
         err.flush();
         return VerifierCli.EXIT_USAGE;
     }

@@ -23,9 +23,10 @@ public final class TextReportWriter {
                 out.append(" at leaf ").append(f.leafIndex());
             }
             if (!f.eventId().isEmpty()) {
-                out.append(" (event ").append(f.eventId()).append(')');
+                out.append(" (event ").append(oneLine(f.eventId())).append(')');
             }
-            out.append(": expected ").append(f.expected()).append("; found ").append(f.found()).append('\n');
+            out.append(": expected ").append(oneLine(f.expected())).append("; found ").append(oneLine(f.found()))
+                    .append('\n');
         }
         for (Map.Entry<Rule, Long> e : report.omitted().entrySet()) {
             out.append("VIOLATION ").append(e.getKey().code()).append(": ").append(e.getValue())
@@ -35,5 +36,31 @@ public final class TextReportWriter {
                 ? "RESULT: PASS — every check held\n"
                 : "RESULT: FAIL — " + report.violationCount() + " violation(s)\n");
         return out.toString();
+    }
+
+    /**
+     * Findings quote untrusted log content (field values of malformed events): control, line
+     * separator and format characters (e.g. bidi overrides) are escaped as {@code \\uXXXX} so that
+     * a leaf cannot forge report lines such as a "RESULT: PASS" or disguise what it contains.
+     */
+    public static String oneLine(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            boolean unsafe = c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+                    || type == Character.FORMAT;
+            if (unsafe && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (unsafe) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }

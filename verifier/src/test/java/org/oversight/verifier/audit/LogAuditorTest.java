@@ -132,8 +132,10 @@ class LogAuditorTest {
         String text = new String(leaves.get(3), StandardCharsets.UTF_8);
         leaves.set(3, text.replaceFirst("\\{", "{ ").getBytes(StandardCharsets.UTF_8));
         VerificationReport report = audit(TestLog.export(leaves, LOG_KEY));
-        assertThat(at(report, Rule.CANONICAL, 3)).singleElement()
-                .satisfies(f -> assertThat(f.found()).contains("canonical"));
+        assertThat(at(report, Rule.CANONICAL, 3)).singleElement().satisfies(f -> {
+            assertThat(f.found()).contains("canonical");
+            assertThat(f.eventId()).isEqualTo("ev-3");
+        });
         assertThat(of(report, Rule.CHECKPOINT)).isEmpty();
     }
 
