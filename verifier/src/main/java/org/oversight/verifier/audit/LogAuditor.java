@@ -302,20 +302,19 @@ public final class LogAuditor {
             }
             progress.leavesRead(range.size(), now.size());
             String rootMethod = "RFC 9162 Merkle tree hash over the export's leaves equals the checkpoint root";
+            boolean rootHolds = false;
             if (complete) {
                 Sha256Digest root = range.root();
-                boolean rootHolds = root.equals(now.rootHash());
-                report.check(new Check(Rule.CHECKPOINT, "root over " + now.size() + " leaves", rootMethod, rootHolds));
+                rootHolds = root.equals(now.rootHash());
                 if (!rootHolds) {
                     add(Finding.global(Rule.CHECKPOINT, "root " + now.rootHash().hex() + " over " + now.size()
                             + " leaves (signed checkpoint)", "root " + root.hex()
                             + " computed from the export's leaves"));
                 }
-            } else {
-                report.check(new Check(Rule.CHECKPOINT, "root over " + now.size() + " leaves", rootMethod, false));
             }
+            report.check(new Check(Rule.CHECKPOINT, "root over " + now.size() + " leaves", rootMethod, rootHolds));
             if (old != null) {
-                consistency(signed, old, impliedAtOld, hashes);
+                consistency(signed, old, impliedAtOld, rootHolds, hashes);
             }
             perEventChecks(now.size(), positions, replayer);
         }
@@ -367,7 +366,7 @@ public final class LogAuditor {
         }
 
         private void consistency(SignedCheckpoint signed, Checkpoint old, Sha256Digest impliedAtOld,
-                LeafHashFile hashes) {
+                boolean exportMatchesCheckpoint, LeafHashFile hashes) {
             Checkpoint now = signed.checkpoint();
             String subject = "remembered checkpoint (size " + old.size() + ") against this one (size " + now.size() + ")";
             String method = "root of the export's first " + old.size() + " leaves equals the remembered root";
@@ -384,9 +383,15 @@ public final class LogAuditor {
             report.check(new Check(Rule.CONSISTENCY, subject, method, false));
             add(new Finding(Rule.CONSISTENCY, old.size() - 1, "", "root " + old.rootHash().hex() + " at tree size "
                     + old.size() + " (remembered checkpoint)", "root " + impliedAtOld.hex() + " implied by the export's"
-                    + " first " + old.size() + " leaves: the log rewrote history"));
+                    + " first " + old.size() + " leaves"));
             report.fact("state", "INCONSISTENT with the remembered checkpoint of size " + old.size()
                     + "; state file left unchanged");
+            report.fact("meaning", exportMatchesCheckpoint
+                    ? "the log key signed two checkpoints that cannot both hold: the export's checkpoint commits to"
+                            + " leaves whose first " + old.size() + " do not hash to the remembered root (history"
+                            + " rewritten, or a split view shown to different auditors)"
+                    : "the export does not match its own checkpoint (see the checkpoint finding), so the"
+                            + " inconsistency may lie in this copy of the export rather than in the log");
             evidenceCheckpoints(remembered.orElseThrow(), signed);
             report.fact("evidence: root implied by the export at size " + old.size(), impliedAtOld.hex());
             if (old.size() > 0 && old.size() < now.size()) {

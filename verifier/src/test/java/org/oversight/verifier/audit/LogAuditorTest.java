@@ -304,6 +304,7 @@ class LogAuditorTest {
         ConsistencyProofVerifier.verify(12, history.size(), proof, implied, TestLog.root(history));
         assertThat(report.facts().get("evidence: remembered checkpoint (signed note)"))
                 .isEqualTo(remembered.toString());
+        assertThat(report.facts().get("meaning")).startsWith("the log key signed two checkpoints that cannot both hold");
         assertThat(outcome.checkpointToRemember()).isEmpty();
     }
 
