@@ -21,11 +21,11 @@ public final class HtmlReportWriter {
         out.append("<h1>").append(escape(report.title())).append("</h1>\n");
         out.append(report.passed()
                 ? "<p class=\"pass\"><strong>Verdict: every check held.</strong></p>\n"
-                : "<p class=\"fail\"><strong>Verdict: " + report.findings().size()
+                : "<p class=\"fail\"><strong>Verdict: " + report.violationCount()
                         + " violation(s) found.</strong></p>\n");
         out.append("<h2>What was verified</h2>\n<table>\n");
         for (Map.Entry<String, String> fact : report.facts().entrySet()) {
-            out.append("<tr><th>").append(escape(fact.getKey())).append("</th><td><code>")
+            out.append("<tr><th>").append(escape(fact.getKey())).append("</th><td><code style=\"white-space:pre-wrap\">")
                     .append(escape(fact.getValue())).append("</code></td></tr>\n");
         }
         out.append("</table>\n");
@@ -38,6 +38,10 @@ public final class HtmlReportWriter {
                         .append(f.leafIndex() >= 0 ? Long.toString(f.leafIndex()) : "—").append("</td><td><code>")
                         .append(escape(f.eventId())).append("</code></td><td>").append(escape(f.expected()))
                         .append("</td><td>").append(escape(f.found())).append("</td></tr>\n");
+            }
+            for (Map.Entry<Rule, Long> e : report.omitted().entrySet()) {
+                out.append("<tr class=\"fail\"><td>").append(escape(e.getKey().code())).append("</td><td colspan=\"4\">")
+                        .append(e.getValue()).append(" more not listed</td></tr>\n");
             }
             out.append("</table>\n");
         }

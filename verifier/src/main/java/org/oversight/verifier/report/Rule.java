@@ -11,6 +11,7 @@ public enum Rule {
     CANONICAL("canonical", "Every leaf is the canonical encoding of a signed event"),
     SIGNATURE("signature", "Every event is signed by a key valid for its signer at that leaf"),
     CHAIN("chain", "Every stream is a gapless hash chain"),
+    REGISTRY("registry", "Every principal, key and camera event is consistent with the registry before it"),
     R1_TWO_PERSON_REVIEW("R1", "An action needs two confirmations by distinct authorised reviewers before it"),
     R2_MATCH_PROVENANCE("R2", "A match names its detection, watchlist snapshot, model, threshold and engine version"),
     R3_WATCHLIST_AUTHORISATION("R3", "A match is only against an entry authorised and unexpired at that point"),

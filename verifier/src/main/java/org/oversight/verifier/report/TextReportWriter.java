@@ -10,7 +10,9 @@ public final class TextReportWriter {
         StringBuilder out = new StringBuilder();
         out.append(report.title()).append('\n');
         for (Map.Entry<String, String> fact : report.facts().entrySet()) {
-            out.append("  ").append(fact.getKey()).append(": ").append(fact.getValue()).append('\n');
+            // Multi-line values (signed notes, proofs) are indented so each fact stays one block.
+            out.append("  ").append(fact.getKey()).append(": ")
+                    .append(fact.getValue().strip().replace("\n", "\n      ")).append('\n');
         }
         long passed = report.checks().stream().filter(Check::passed).count();
         out.append("  checks: ").append(report.checks().size()).append(" performed, ")
@@ -21,13 +23,44 @@ public final class TextReportWriter {
                 out.append(" at leaf ").append(f.leafIndex());
             }
             if (!f.eventId().isEmpty()) {
-                out.append(" (event ").append(f.eventId()).append(')');
+                out.append(" (event ").append(oneLine(f.eventId())).append(')');
             }
-            out.append(": expected ").append(f.expected()).append("; found ").append(f.found()).append('\n');
+            out.append(": expected ").append(oneLine(f.expected())).append("; found ").append(oneLine(f.found()))
+                    .append('\n');
+        }
+        for (Map.Entry<Rule, Long> e : report.omitted().entrySet()) {
+            out.append("VIOLATION ").append(e.getKey().code()).append(": ").append(e.getValue())
+                    .append(" more not listed\n");
         }
         out.append(report.passed()
                 ? "RESULT: PASS — every check held\n"
-                : "RESULT: FAIL — " + report.findings().size() + " violation(s)\n");
+                : "RESULT: FAIL — " + report.violationCount() + " violation(s)\n");
         return out.toString();
+    }
+
+    /**
+     * Findings quote untrusted log content (field values of malformed events): control, line
+     * separator and format characters (e.g. bidi overrides) are escaped as {@code \\uXXXX} so that
+     * a leaf cannot forge report lines such as a "RESULT: PASS" or disguise what it contains.
+     */
+    public static String oneLine(String text) {
+        StringBuilder out = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int type = Character.getType(c);
+            boolean unsafe = c < 0x20 || c == 0x7f || (c >= 0x80 && c <= 0x9f) || c == '\u2028' || c == '\u2029'
+                    || type == Character.FORMAT;
+            if (unsafe && out == null) {
+                out = new StringBuilder(text.length() + 16).append(text, 0, i);
+            }
+            if (out != null) {
+                if (unsafe) {
+                    out.append(String.format("\\u%04x", (int) c));
+                } else {
+                    out.append(c);
+                }
+            }
+        }
+        return out == null ? text : out.toString();
     }
 }

@@ -2,6 +2,7 @@ package org.oversight.verifier.report;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ public final class VerificationReport {
     private final Map<String, String> facts = new LinkedHashMap<>();
     private final List<Check> checks = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
+    private final EnumMap<Rule, Long> omitted = new EnumMap<>(Rule.class);
 
     /** @param title what was verified, e.g. "Audit of log example.org/log" */
     public VerificationReport(String title) {
@@ -37,6 +39,37 @@ public final class VerificationReport {
         findings.add(Objects.requireNonNull(finding));
     }
 
+    /**
+     * Records that {@code count} further violations of {@code rule} were found but not listed (a
+     * report caps the findings it lists per rule so that a badly broken log still yields a
+     * readable report). They count as violations: the report does not pass.
+     *
+     * @throws IllegalArgumentException if {@code count < 0}
+     */
+    public void omitted(Rule rule, long count) {
+        Objects.requireNonNull(rule, "rule");
+        if (count < 0) {
+            throw new IllegalArgumentException("omitted count " + count + " < 0");
+        }
+        if (count > 0) {
+            omitted.merge(rule, count, Long::sum);
+        }
+    }
+
+    /** Violations found but not listed, per rule, in rule order. */
+    public Map<Rule, Long> omitted() {
+        return Collections.unmodifiableMap(omitted);
+    }
+
+    /** All violations: those listed plus those {@linkplain #omitted omitted}. */
+    public long violationCount() {
+        long total = findings.size();
+        for (long n : omitted.values()) {
+            total += n;
+        }
+        return total;
+    }
+
     public String title() {
         return title;
     }
@@ -53,8 +86,8 @@ public final class VerificationReport {
         return Collections.unmodifiableList(findings);
     }
 
-    /** True when no finding was recorded. */
+    /** True when no violation was recorded, listed or omitted. */
     public boolean passed() {
-        return findings.isEmpty();
+        return violationCount() == 0;
     }
 }

@@ -42,6 +42,16 @@ class ReportWritersTest {
     }
 
     @Test
+    void untrustedTextCannotForgeReportLines() {
+        VerificationReport report = new VerificationReport("Audit");
+        report.finding(new Finding(Rule.CANONICAL, 3, "ev\u202e-1", "an event",
+                "field $.x: bad, found \"\nRESULT: PASS — every check held\r\u2028\""));
+        String text = TextReportWriter.render(report);
+        assertThat(text.lines().filter(l -> l.startsWith("RESULT"))).containsExactly("RESULT: FAIL — 1 violation(s)");
+        assertThat(text).contains("(event ev\\u202e-1)", "found \"\\u000aRESULT: PASS — every check held\\u000d\\u2028\"");
+    }
+
+    @Test
     void findingRejectsNegativeLeafBelowSentinel() {
         org.assertj.core.api.Assertions.assertThatThrownBy(
                         () -> new Finding(Rule.CHAIN, -2, "", "x", "y"))

@@ -1,0 +1,438 @@
+package org.oversight.verifier.audit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import org.oversight.domain.chain.ChainException;
+import org.oversight.domain.checkpoint.Checkpoint;
+import org.oversight.domain.checkpoint.CheckpointVerificationException;
+import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.EventSignatureException;
+import org.oversight.domain.event.EventType;
+import org.oversight.domain.event.InvalidEventException;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.StreamId;
+import org.oversight.domain.export.LogExportReader;
+import org.oversight.domain.export.MalformedExportException;
+import org.oversight.domain.merkle.rfc6962.CompactRange;
+import org.oversight.domain.merkle.rfc6962.ConsistencyProof;
+import org.oversight.domain.merkle.rfc6962.HashSourceException;
+import org.oversight.domain.merkle.rfc6962.ProofGenerator;
+import org.oversight.domain.merkle.rfc6962.ProofRequestException;
+import org.oversight.domain.merkle.rfc6962.Rfc6962Hashing;
+import org.oversight.domain.note.NoteVerificationException;
+import org.oversight.domain.note.NoteVerifier;
+import org.oversight.domain.principal.RegistryException;
+import org.oversight.domain.replay.LogReplayer;
+import org.oversight.verifier.report.Check;
+import org.oversight.verifier.report.Finding;
+import org.oversight.verifier.report.Rule;
+import org.oversight.verifier.report.VerificationReport;
+
+/**
+ * Audits a whole log from its export (docs/format.md §10), offline, trusting nothing but the log's
+ * public key and, from an earlier run, the last checkpoint that fully verified.
+ *
+ * <p>Stages, in order:
+ * <ol>
+ *   <li>the export's checkpoint must be signed by the log key and name the expected origin; if
+ *       not, the audit stops there (fail closed): nothing else in the export can be trusted;
+ *   <li>a remembered checkpoint (if any) must be signed by the same key; if it is larger than the
+ *       export's, the log shrank (R10) and the audit stops;
+ *   <li>every leaf is hashed into a {@link CompactRange}; at the remembered size the root must
+ *       equal the remembered root (R10; on a mismatch the report carries both checkpoints, the
+ *       root this export implies at that size and a consistency proof from it to the new root as
+ *       evidence), and at the end the root must equal the checkpoint's;
+ *   <li>every leaf is replayed in log order with the domain's {@link LogReplayer} (envelope,
+ *       chain, signer key valid at that leaf, signature, effect). A rejected event changes no
+ *       state, so the audit continues and one report lists every violation, capped at
+ *       {@value #MAX_FINDINGS_PER_RULE} listed per rule (the rest are counted).
+ * </ol>
+ *
+ * <p>Deterministic: the same export, key and remembered checkpoint always give the same report,
+ * byte for byte, whatever the parallelism — only parsing and signature checks of a batch run in
+ * parallel, against keys the sequential replay then confirms ({@link PreverifyingReplayer});
+ * every decision and finding is made in log order. Memory is O(streams + events × 8 bytes +
+ * batch); leaf hashes go to a temporary file, deleted afterwards.
+ *
+ * <p>Not checked in this version (they need the recognition projection): R1, R2, R3, R6 and the
+ * projection replay; nor R4, R5, R7, R8 or witness co-signatures. The report says so.
+ */
+public final class LogAuditor {
+    /** Findings listed per rule; further ones are counted in {@link VerificationReport#omitted()}. */
+    public static final int MAX_FINDINGS_PER_RULE = 1000;
+
+    /** Leaves between two {@link AuditProgress} calls. */
+    public static final long PROGRESS_INTERVAL = 10_000;
+
+    /** The fact line naming what this version checks. */
+    public static final String RULES_CHECKED = "checkpoint signature and root; R10 consistency with the"
+            + " remembered checkpoint; canonical encoding; stream chains; signer keys, roles and signatures;"
+            + " registry consistency; R9";
+
+    /** The fact line naming what this version does not check. */
+    public static final String RULES_NOT_CHECKED = "R1, R2, R3, R6, projection replay (need the recognition"
+            + " module); R4, R5, R7, R8; R10 witness co-signatures";
+
+    /** Leaves parsed and pre-verified together. */
+    public static final int DEFAULT_BATCH = 1024;
+
+    private final NoteVerifier logKey;
+    private final String origin;
+    private final int parallelism;
+    private final int batchSize;
+
+    /**
+     * @param logKey the log's checkpoint key, obtained out of band
+     * @param origin the origin the checkpoints must name (usually the key's name)
+     */
+    public LogAuditor(NoteVerifier logKey, String origin) {
+        this(logKey, origin, 1);
+    }
+
+    /**
+     * @param parallelism threads that parse and pre-verify signatures of a batch of leaves ahead
+     *     of the sequential replay; the report is the same for every value
+     * @throws IllegalArgumentException if {@code parallelism < 1}
+     */
+    public LogAuditor(NoteVerifier logKey, String origin, int parallelism) {
+        this(logKey, origin, parallelism, DEFAULT_BATCH);
+    }
+
+    /** As above, with {@code batchSize} leaves per parallel batch (tests vary it). */
+    LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize) {
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism " + parallelism + " < 1");
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size " + batchSize + " < 1");
+        }
+        this.logKey = Objects.requireNonNull(logKey, "logKey");
+        this.origin = Objects.requireNonNull(origin, "origin");
+        this.parallelism = parallelism;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * Audits the export read from {@code export}.
+     *
+     * @param remembered the last checkpoint that fully verified in an earlier audit (parsed, not
+     *     yet verified), or empty on first use
+     * @throws MalformedExportException if the export's header is unreadable (framing errors after
+     *     the header are findings)
+     * @throws IOException if reading the input or the temporary leaf-hash file fails
+     */
+    public AuditOutcome audit(InputStream export, Optional<SignedCheckpoint> remembered, AuditProgress progress)
+            throws IOException, MalformedExportException {
+        Objects.requireNonNull(remembered, "remembered");
+        Objects.requireNonNull(progress, "progress");
+        LogExportReader reader = new LogExportReader(export);
+        return new Run(reader, remembered, progress).execute();
+    }
+
+    /** The key as {@code name+keyid}, as in a C2SP verifier key. */
+    private String keyLabel() {
+        return logKey.keyName() + "+" + String.format("%08x", logKey.keyId());
+    }
+
+    /** One audit's state. */
+    private final class Run {
+        private final LogExportReader reader;
+        private final Optional<SignedCheckpoint> remembered;
+        private final AuditProgress progress;
+        private final VerificationReport report = new VerificationReport("Audit of log " + origin);
+        private final EnumMap<Rule, Long> violations = new EnumMap<>(Rule.class);
+        private final long[] typeCounts = new long[EventType.values().length];
+        private long accepted;
+        /** Streams whose latest event was rejected: the first rejected leaf since the last accepted one. */
+        private final TreeMap<StreamId, Long> stalled = new TreeMap<>();
+
+        Run(LogExportReader reader, Optional<SignedCheckpoint> remembered, AuditProgress progress) {
+            this.reader = reader;
+            this.remembered = remembered;
+            this.progress = progress;
+        }
+
+        AuditOutcome execute() throws IOException {
+            SignedCheckpoint signed = reader.checkpoint();
+            Checkpoint checkpoint = signed.checkpoint();
+            report.fact("origin", origin);
+            report.fact("log key", keyLabel());
+            report.fact("tree size", Long.toString(checkpoint.size()));
+            report.fact("root", checkpoint.rootHash().hex());
+            report.fact("rules checked", RULES_CHECKED);
+            report.fact("rules not checked in this version", RULES_NOT_CHECKED);
+            if (!checkpointTrusted(signed)) {
+                report.fact("stopped", "the checkpoint is not signed by the log key for this origin, so nothing"
+                        + " in this export can be trusted; no further checks were made");
+                return finish(signed);
+            }
+            Checkpoint old = null;
+            if (remembered.isPresent()) {
+                old = rememberedTrusted(remembered.get(), signed);
+                if (old == null) {
+                    return finish(signed);
+                }
+            } else {
+                report.fact("state", "first use: no remembered checkpoint; this checkpoint is trusted on first use"
+                        + " and remembered only if the whole audit passes");
+            }
+            try (LeafHashFile hashes = LeafHashFile.createTemporary()) {
+                streamLeaves(signed, old, hashes);
+            }
+            return finish(signed);
+        }
+
+        private AuditOutcome finish(SignedCheckpoint signed) {
+            for (Map.Entry<Rule, Long> e : violations.entrySet()) {
+                report.omitted(e.getKey(), Math.max(0, e.getValue() - MAX_FINDINGS_PER_RULE));
+            }
+            return new AuditOutcome(report, report.passed() ? Optional.of(signed) : Optional.empty());
+        }
+
+        private void add(Finding finding) {
+            long n = violations.merge(finding.rule(), 1L, Long::sum);
+            if (n <= MAX_FINDINGS_PER_RULE) {
+                report.finding(finding);
+            }
+        }
+
+        private long count(Rule rule) {
+            return violations.getOrDefault(rule, 0L);
+        }
+
+        private boolean checkpointTrusted(SignedCheckpoint signed) {
+            String method = "C2SP signed-note signature by log key " + keyLabel() + ", origin '" + origin + "'";
+            try {
+                signed.verify(origin, logKey);
+                report.check(new Check(Rule.CHECKPOINT, "export checkpoint", method, true));
+                return true;
+            } catch (NoteVerificationException | CheckpointVerificationException e) {
+                report.check(new Check(Rule.CHECKPOINT, "export checkpoint", method, false));
+                add(Finding.global(Rule.CHECKPOINT, "a checkpoint for origin '" + origin + "' signed by log key "
+                        + keyLabel(), e.getMessage()));
+                return false;
+            }
+        }
+
+        /** The verified remembered checkpoint, or null after recording why the audit stops. */
+        private Checkpoint rememberedTrusted(SignedCheckpoint rememberedSigned, SignedCheckpoint signed) {
+            Checkpoint now = signed.checkpoint();
+            Checkpoint old;
+            try {
+                old = rememberedSigned.verify(origin, logKey);
+            } catch (NoteVerificationException | CheckpointVerificationException e) {
+                report.check(new Check(Rule.CONSISTENCY, "remembered checkpoint", "signature by log key "
+                        + keyLabel(), false));
+                add(Finding.global(Rule.INPUT, "a remembered checkpoint for origin '" + origin
+                        + "' signed by log key " + keyLabel(), "state file: " + e.getMessage()));
+                report.fact("stopped", "the remembered checkpoint is not this log's; no further checks were made");
+                return null;
+            }
+            report.fact("remembered checkpoint", "size " + old.size() + ", root " + old.rootHash().hex());
+            if (old.size() > now.size()) {
+                report.check(new Check(Rule.CONSISTENCY, "tree size " + now.size() + " against remembered size "
+                        + old.size(), "a log only grows (RFC 9162 §2.1.4)", false));
+                add(Finding.global(Rule.CONSISTENCY, "a checkpoint of tree size >= " + old.size()
+                        + " (the remembered checkpoint)", "tree size " + now.size() + ": the log shrank by "
+                        + (old.size() - now.size()) + " leaves"));
+                evidenceCheckpoints(rememberedSigned, signed);
+                report.fact("stopped", "the log shrank; both checkpoints are signed by the log key, which must never"
+                        + " sign two inconsistent checkpoints; no further checks were made");
+                return null;
+            }
+            return old;
+        }
+
+        private void evidenceCheckpoints(SignedCheckpoint rememberedSigned, SignedCheckpoint signed) {
+            report.fact("evidence: remembered checkpoint (signed note)",
+                    new String(rememberedSigned.toBytes(), StandardCharsets.UTF_8));
+            report.fact("evidence: export checkpoint (signed note)", new String(signed.toBytes(),
+                    StandardCharsets.UTF_8));
+        }
+
+        private void streamLeaves(SignedCheckpoint signed, Checkpoint old, LeafHashFile hashes) throws IOException {
+            Checkpoint now = signed.checkpoint();
+            StreamPositions positions = new StreamPositions(hashes);
+            LogReplayer replayer = new LogReplayer(positions);
+            Rejections rejections = new Rejections(replayer, positions);
+            CompactRange range = CompactRange.empty();
+            Sha256Digest impliedAtOld = old != null && old.size() == 0 ? range.root() : null;
+            boolean complete = true;
+            try (PreverifyingReplayer events = new PreverifyingReplayer(replayer, positions, parallelism)) {
+                List<byte[]> batch = new ArrayList<>(batchSize);
+                while (true) {
+                    byte[] leafBytes;
+                    try {
+                        leafBytes = reader.nextLeaf();
+                    } catch (MalformedExportException e) {
+                        replayBatch(batch, range.size() - batch.size(), events, positions, rejections);
+                        add(new Finding(Rule.INPUT, reader.position(), "", "leaf lines framed as in format.md §10",
+                                e.getMessage()));
+                        complete = false;
+                        break;
+                    }
+                    if (leafBytes == null) {
+                        replayBatch(batch, range.size() - batch.size(), events, positions, rejections);
+                        break;
+                    }
+                    Sha256Digest leafHash = Rfc6962Hashing.leafHash(leafBytes);
+                    range.append(leafHash);
+                    hashes.append(leafHash);
+                    if (old != null && range.size() == old.size()) {
+                        impliedAtOld = range.root();
+                    }
+                    batch.add(leafBytes);
+                    if (batch.size() == batchSize) {
+                        replayBatch(batch, range.size() - batch.size(), events, positions, rejections);
+                    }
+                    if (range.size() % PROGRESS_INTERVAL == 0) {
+                        progress.leavesRead(range.size(), now.size());
+                    }
+                }
+            }
+            progress.leavesRead(range.size(), now.size());
+            String rootMethod = "RFC 9162 Merkle tree hash over the export's leaves equals the checkpoint root";
+            boolean rootHolds = false;
+            if (complete) {
+                Sha256Digest root = range.root();
+                rootHolds = root.equals(now.rootHash());
+                if (!rootHolds) {
+                    add(Finding.global(Rule.CHECKPOINT, "root " + now.rootHash().hex() + " over " + now.size()
+                            + " leaves (signed checkpoint)", "root " + root.hex()
+                            + " computed from the export's leaves"));
+                }
+            }
+            report.check(new Check(Rule.CHECKPOINT, "root over " + now.size() + " leaves", rootMethod, rootHolds));
+            if (old != null) {
+                consistency(signed, old, impliedAtOld, rootHolds, hashes);
+            }
+            perEventChecks(now.size(), positions, replayer);
+        }
+
+        /** Replays {@code batch}, the leaves from {@code firstLeaf} on, in log order, and empties it. */
+        private void replayBatch(List<byte[]> batch, long firstLeaf, PreverifyingReplayer events,
+                StreamPositions positions, Rejections rejections) {
+            List<PreverifyingReplayer.Prepared> prepared = events.prepare(batch);
+            for (int i = 0; i < prepared.size(); i++) {
+                replay(batch.get(i), prepared.get(i), firstLeaf + i, events, positions, rejections);
+            }
+            batch.clear();
+        }
+
+        private void replay(byte[] leafBytes, PreverifyingReplayer.Prepared prepared, long leaf, PreverifyingReplayer events,
+                StreamPositions positions, Rejections rejections) {
+            SignedEvent event;
+            try {
+                event = prepared.event();
+            } catch (InvalidEventException e) {
+                add(Rejections.notCanonical(leaf, leafBytes, e));
+                return;
+            }
+            typeCounts[event.type().ordinal()]++;
+            Finding rejected;
+            try {
+                events.accept(prepared, leaf);
+                positions.record(event.stream(), event.seq(), leaf);
+                accepted++;
+                stalled.remove(event.stream());
+                return;
+            } catch (ChainException e) {
+                rejected = rejections.chain(event, leaf, e);
+            } catch (RegistryException e) {
+                rejected = rejections.registry(event, leaf, e);
+            } catch (EventSignatureException e) {
+                rejected = rejections.signature(event, leaf, e);
+            } catch (InvalidEventException e) {
+                throw new IllegalStateException("leaf " + leaf + " parsed once, then not", e);
+            }
+            Long firstRejected = stalled.putIfAbsent(event.stream(), leaf);
+            if (firstRejected != null) {
+                // Tell the reader this may be a consequence, not a second tampering.
+                rejected = new Finding(rejected.rule(), rejected.leafIndex(), rejected.eventId(), rejected.expected(),
+                        rejected.found() + " (this stream's event at leaf " + firstRejected + " was rejected, so the"
+                                + " stream did not advance since)");
+            }
+            add(rejected);
+        }
+
+        private void consistency(SignedCheckpoint signed, Checkpoint old, Sha256Digest impliedAtOld,
+                boolean exportMatchesCheckpoint, LeafHashFile hashes) {
+            Checkpoint now = signed.checkpoint();
+            String subject = "remembered checkpoint (size " + old.size() + ") against this one (size " + now.size() + ")";
+            String method = "root of the export's first " + old.size() + " leaves equals the remembered root";
+            if (impliedAtOld == null) {
+                report.check(new Check(Rule.CONSISTENCY, subject, method + " (not reached: the export is incomplete)",
+                        false));
+                return;
+            }
+            if (impliedAtOld.equals(old.rootHash())) {
+                report.check(new Check(Rule.CONSISTENCY, subject, method, true));
+                report.fact("state", "consistent with the remembered checkpoint of size " + old.size());
+                return;
+            }
+            report.check(new Check(Rule.CONSISTENCY, subject, method, false));
+            add(new Finding(Rule.CONSISTENCY, old.size() - 1, "", "root " + old.rootHash().hex() + " at tree size "
+                    + old.size() + " (remembered checkpoint)", "root " + impliedAtOld.hex() + " implied by the export's"
+                    + " first " + old.size() + " leaves"));
+            report.fact("state", "INCONSISTENT with the remembered checkpoint of size " + old.size()
+                    + "; state file left unchanged");
+            report.fact("meaning", exportMatchesCheckpoint
+                    ? "the log key signed two checkpoints that cannot both hold: the export's checkpoint commits to"
+                            + " leaves whose first " + old.size() + " do not hash to the remembered root (history"
+                            + " rewritten, or a split view shown to different auditors)"
+                    : "the export does not match its own checkpoint (see the checkpoint finding), so the"
+                            + " inconsistency may lie in this copy of the export rather than in the log");
+            evidenceCheckpoints(remembered.orElseThrow(), signed);
+            report.fact("evidence: root implied by the export at size " + old.size(), impliedAtOld.hex());
+            if (old.size() > 0 && old.size() < now.size()) {
+                try {
+                    ConsistencyProof proof = ProofGenerator.consistencyProof(hashes, old.size(), now.size());
+                    StringJoiner lines = new StringJoiner("\n");
+                    proof.hashes().forEach(h -> lines.add(h.hex()));
+                    report.fact("evidence: consistency proof " + old.size() + " -> " + now.size()
+                            + " from the export's leaves (RFC 9162 §2.1.4.1)", lines.toString());
+                } catch (ProofRequestException | HashSourceException e) {
+                    report.fact("evidence: consistency proof", "could not be computed: " + e.getMessage());
+                }
+            }
+        }
+
+        private void perEventChecks(long leaves, StreamPositions positions, LogReplayer replayer) {
+            long events = 0;
+            StringJoiner byType = new StringJoiner(", ");
+            for (EventType type : EventType.values()) {
+                long n = typeCounts[type.ordinal()];
+                events += n;
+                if (n > 0) {
+                    byType.add(type.wireName() + " " + n);
+                }
+            }
+            long detections = typeCounts[EventType.FACE_DETECTED.ordinal()];
+            report.fact("events", events + " well-formed, " + accepted + " accepted, in "
+                    + replayer.chains().streamCount() + " streams");
+            report.fact("events by type", events == 0 ? "none" : byType.toString());
+            report.check(new Check(Rule.CANONICAL, leaves + " leaves", "each is the canonical JSON encoding of a"
+                    + " well-formed signed event envelope (format.md §3.3)", count(Rule.CANONICAL) == 0));
+            report.check(new Check(Rule.CHAIN, events + " events", "seq gapless from 0 and prev = hash of the"
+                    + " stream's previous event; no replay, no fork (format.md §5.2)", count(Rule.CHAIN) == 0));
+            report.check(new Check(Rule.SIGNATURE, events + " events", "signer key enrolled before the leaf and not"
+                    + " revoked, role permitted for type and stream (format.md §5.4); Ed25519 signature verifies"
+                    + " (format.md §3.4)", count(Rule.SIGNATURE) == 0));
+            report.check(new Check(Rule.REGISTRY, events + " events", "no duplicate principal, key or camera; only"
+                    + " enrolled keys revoked, only registered cameras decommissioned (format.md §5.4)",
+                    count(Rule.REGISTRY) == 0));
+            report.check(new Check(Rule.R9_CAMERA, detections + " detections", "signed by the device key of their"
+                    + " camera, registered before and not decommissioned at that leaf", count(Rule.R9_CAMERA) == 0));
+        }
+    }
+}

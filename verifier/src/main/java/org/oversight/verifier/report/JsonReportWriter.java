@@ -1,0 +1,59 @@
+package org.oversight.verifier.report;
+
+import java.util.Map;
+import org.oversight.domain.json.CanonicalJson;
+import org.oversight.domain.json.JsonArray;
+import org.oversight.domain.json.JsonObject;
+
+/**
+ * The report as canonical JSON (RFC 8785, via the domain's JSON model), for tools:
+ *
+ * <pre>
+ * {"checks":[{"method":…,"passed":true,"rule":"R9","subject":…}, …],
+ *  "facts":[{"name":…,"value":…}, …],
+ *  "findings":[{"eventId":…,"expected":…,"found":…,"leaf":12,"rule":"chain"}, …],
+ *  "omitted":[{"count":5,"rule":"signature"}],
+ *  "passed":false,"title":…,"violations":1006}
+ * </pre>
+ *
+ * Facts, checks and findings are arrays so their order (insertion order, which is log order) is
+ * kept under canonical member sorting; {@code leaf} is -1 for a finding about the log as a whole.
+ * The same report always yields the same bytes.
+ */
+public final class JsonReportWriter {
+    private JsonReportWriter() {}
+
+    public static String render(VerificationReport report) {
+        return CanonicalJson.encodeToString(toJson(report));
+    }
+
+    public static JsonObject toJson(VerificationReport report) {
+        JsonArray.Builder facts = JsonArray.builder();
+        for (Map.Entry<String, String> fact : report.facts().entrySet()) {
+            facts.add(JsonObject.builder().put("name", fact.getKey()).put("value", fact.getValue()).build());
+        }
+        JsonArray.Builder checks = JsonArray.builder();
+        for (Check c : report.checks()) {
+            checks.add(JsonObject.builder().put("rule", c.rule().code()).put("subject", c.subject())
+                    .put("method", c.method()).put("passed", c.passed()).build());
+        }
+        JsonArray.Builder findings = JsonArray.builder();
+        for (Finding f : report.findings()) {
+            findings.add(JsonObject.builder().put("rule", f.rule().code()).put("leaf", f.leafIndex())
+                    .put("eventId", f.eventId()).put("expected", f.expected()).put("found", f.found()).build());
+        }
+        JsonArray.Builder omitted = JsonArray.builder();
+        for (Map.Entry<Rule, Long> e : report.omitted().entrySet()) {
+            omitted.add(JsonObject.builder().put("rule", e.getKey().code()).put("count", e.getValue()).build());
+        }
+        return JsonObject.builder()
+                .put("title", report.title())
+                .put("passed", report.passed())
+                .put("violations", report.violationCount())
+                .put("facts", facts.build())
+                .put("checks", checks.build())
+                .put("findings", findings.build())
+                .put("omitted", omitted.build())
+                .build();
+    }
+}

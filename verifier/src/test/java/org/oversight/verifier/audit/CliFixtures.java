@@ -1,0 +1,58 @@
+package org.oversight.verifier.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.oversight.domain.event.EventFixtures;
+import org.oversight.domain.event.MatchReviewed;
+import org.oversight.domain.event.Verdict;
+import org.oversight.domain.note.Ed25519NoteSigner;
+
+/** Exports for the CLI tests, built with {@link TestLog} (public for the cli test package). */
+public final class CliFixtures {
+    public static final String ORIGIN = TestLog.ORIGIN;
+
+    private CliFixtures() {}
+
+    public static Ed25519NoteSigner logKey() {
+        return TestLog.logKey(TestLog.LOG_SEED);
+    }
+
+    public static Ed25519NoteSigner otherLogKey() {
+        return TestLog.logKey(TestLog.OTHER_LOG_SEED);
+    }
+
+    /** The {@link TestLog#scenario()} log, 14 leaves. */
+    public static byte[] cleanExport() {
+        return cleanExportSignedBy(logKey());
+    }
+
+    public static byte[] cleanExportSignedBy(Ed25519NoteSigner key) {
+        return TestLog.export(TestLog.scenario().leaves(), key);
+    }
+
+    /** The signed checkpoint over the scenario's first {@code size} leaves, as a state file holds it. */
+    public static byte[] checkpointOfPrefix(int size) {
+        return TestLog.checkpoint(TestLog.scenario().leaves().subList(0, size), logKey()).toBytes();
+    }
+
+    /** The scenario with its first review dropped, checkpoint re-signed over the remaining leaves. */
+    public static byte[] droppedEventExport() {
+        List<byte[]> leaves = TestLog.scenario().leaves();
+        leaves.remove(TestLog.FIRST_REVIEW);
+        return TestLog.export(leaves, logKey());
+    }
+
+    /** A valid 14-leaf log that shares the scenario's first 11 leaves and then differs. */
+    public static byte[] rewrittenExport() {
+        TestLog original = TestLog.scenario();
+        TestLog fork = new TestLog();
+        for (int i = 0; i < TestLog.SECOND_REVIEW; i++) {
+            fork.append(original.event(i));
+        }
+        fork.append(new MatchReviewed("m-000001", Verdict.REJECT, "different person"),
+                EventFixtures.SECOND_REVIEWER_SEED);
+        fork.append(TestLog.secondDetection(), EventFixtures.CAMERA_SEED);
+        fork.append(new MatchReviewed("m-000001", Verdict.INCONCLUSIVE, "poor light"), EventFixtures.REVIEWER_SEED);
+        return TestLog.export(new ArrayList<>(fork.leaves()), logKey());
+    }
+}
