@@ -1,5 +1,7 @@
 package org.oversight.recognition.tensor;
 
+import org.oversight.recognition.tensor.internal.MobileNetVectorKernels;
+
 /**
  * The float32 kernels of face-api's detector and landmark networks (MobileNetV1-SSD and the
  * depthwise-separable "dense blocks"), on NHWC rasters of batch 1 held in plain arrays, with
@@ -10,11 +12,19 @@ package org.oversight.recognition.tensor;
  * added afterwards), each step a correctly rounded {@link Math#fma(float, float, float)}. That is
  * exactly tfjs's {@code y += x * w} on a Float32Array (exact double product, rounded once), so
  * results match tfjs closely and are bit-identical between interpreter, C1 and C2 on any JVM.
- * No loop reassociates a sum; loops are only blocked over independent outputs.
+ * No loop reassociates a sum; loops are only blocked over independent outputs. The Vector API
+ * kernels ({@link MobileNetVectorKernels}) compute every lane exactly as the scalar references.
  */
 public final class MobileNetKernels {
     /** Input channels per block of the 1x1 convolution, sized so a block of weights stays in L2. */
     private static final int POINTWISE_WEIGHT_BLOCK_BYTES = 96 * 1024;
+
+    /**
+     * Whether the Vector API kernels are used (default); {@code -Doversight.recognition.scalarKernels=true}
+     * selects the scalar references, e.g. for interpreter-only runs where the Vector API's
+     * fallback would be very slow. Both give identical bits.
+     */
+    public static final boolean VECTOR = !Boolean.getBoolean("oversight.recognition.scalarKernels");
 
     private MobileNetKernels() {}
 
@@ -38,8 +48,26 @@ public final class MobileNetKernels {
     public static float[] conv2dSame(float[] x, int h, int w, int cin, float[] filter, int kh, int kw, int cout, int stride) {
         checkLength("input", x, (long) h * w * cin);
         checkLength("filter", filter, (long) kh * kw * cin * cout);
+        if (VECTOR && MobileNetVectorKernels.supportsConv(cout)) {
+            int oh = sameOutput(h, stride);
+            int ow = sameOutput(w, stride);
+            int hp = Math.max(h, (oh - 1) * stride + kh);
+            int wp = Math.max(w, (ow - 1) * stride + kw);
+            float[] padded = pad(x, h, w, cin, hp, wp, samePadBefore(h, kh, stride), samePadBefore(w, kw, stride));
+            float[] y = new float[oh * ow * cout];
+            MobileNetVectorKernels.conv(padded, hp, wp, cin, filter, kh, kw, cout, stride, y, oh, ow);
+            return y;
+        }
+        return conv2dSameScalar(x, h, w, cin, filter, kh, kw, cout, stride);
+    }
+
+    /** Scalar reference for {@link #conv2dSame}; bit-identical to it. */
+    public static float[] conv2dSameScalar(float[] x, int h, int w, int cin, float[] filter, int kh, int kw, int cout,
+            int stride) {
+        checkLength("input", x, (long) h * w * cin);
+        checkLength("filter", filter, (long) kh * kw * cin * cout);
         if (kh == 1 && kw == 1 && stride == 1) {
-            return pointwise(x, h * w, cin, filter, cout);
+            return pointwiseScalar(x, h * w, cin, filter, cout);
         }
         int oh = sameOutput(h, stride);
         int ow = sameOutput(w, stride);
@@ -84,6 +112,18 @@ public final class MobileNetKernels {
     public static float[] pointwise(float[] x, int pixels, int cin, float[] filter, int cout) {
         checkLength("input", x, (long) pixels * cin);
         checkLength("filter", filter, (long) cin * cout);
+        if (VECTOR && MobileNetVectorKernels.supportsConv(cout)) {
+            float[] y = new float[pixels * cout];
+            MobileNetVectorKernels.conv(x, 1, pixels, cin, filter, 1, 1, cout, 1, y, 1, pixels);
+            return y;
+        }
+        return pointwiseScalar(x, pixels, cin, filter, cout);
+    }
+
+    /** Scalar reference for {@link #pointwise}; bit-identical to it. */
+    public static float[] pointwiseScalar(float[] x, int pixels, int cin, float[] filter, int cout) {
+        checkLength("input", x, (long) pixels * cin);
+        checkLength("filter", filter, (long) cin * cout);
         float[] y = new float[pixels * cout];
         int block = Math.max(1, POINTWISE_WEIGHT_BLOCK_BYTES / (cout * Float.BYTES));
         for (int c0 = 0; c0 < cin; c0 += block) {
@@ -105,6 +145,23 @@ public final class MobileNetKernels {
      * @param filter {@code [kh][kw][c][1]}
      */
     public static float[] depthwiseSame(float[] x, int h, int w, int c, float[] filter, int kh, int kw, int stride) {
+        checkLength("input", x, (long) h * w * c);
+        checkLength("filter", filter, (long) kh * kw * c);
+        if (VECTOR && MobileNetVectorKernels.supportsDepthwise(c)) {
+            int oh = sameOutput(h, stride);
+            int ow = sameOutput(w, stride);
+            int hp = Math.max(h, (oh - 1) * stride + kh);
+            int wp = Math.max(w, (ow - 1) * stride + kw);
+            float[] padded = pad(x, h, w, c, hp, wp, samePadBefore(h, kh, stride), samePadBefore(w, kw, stride));
+            float[] y = new float[oh * ow * c];
+            MobileNetVectorKernels.depthwise(padded, hp, wp, c, filter, kh, kw, stride, y, oh, ow);
+            return y;
+        }
+        return depthwiseSameScalar(x, h, w, c, filter, kh, kw, stride);
+    }
+
+    /** Scalar reference for {@link #depthwiseSame}; bit-identical to it. */
+    public static float[] depthwiseSameScalar(float[] x, int h, int w, int c, float[] filter, int kh, int kw, int stride) {
         checkLength("input", x, (long) h * w * c);
         checkLength("filter", filter, (long) kh * kw * c);
         int oh = sameOutput(h, stride);
@@ -253,6 +310,18 @@ public final class MobileNetKernels {
             }
         }
         return y;
+    }
+
+    /** Zero-pads {@code x[h][w][c]} into {@code [hp][wp][c]} with the given top/left offsets. */
+    private static float[] pad(float[] x, int h, int w, int c, int hp, int wp, int top, int left) {
+        if (hp == h && wp == w) {
+            return x;
+        }
+        float[] out = new float[hp * wp * c];
+        for (int y = 0; y < h; y++) {
+            System.arraycopy(x, y * w * c, out, ((y + top) * wp + left) * c, w * c);
+        }
+        return out;
     }
 
     private static void axpy(float[] y, int yOff, float a, float[] w, int wOff, int n) {
