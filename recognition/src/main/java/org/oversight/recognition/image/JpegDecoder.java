@@ -17,9 +17,13 @@ import javax.imageio.stream.ImageInputStream;
  * yield the decoder's RGB samples as they are; 1-channel (grey) images have each sample
  * replicated to R = G = B. {@link BufferedImage#getRGB} is deliberately not used because it
  * applies a linear-grey colour-space conversion to grey images. EXIF orientation is ignored.
- * CMYK/YCCK and other channel counts are refused.
+ * CMYK/YCCK and other channel counts are refused, as are images over {@link #MAX_PIXELS}, so
+ * that a hostile header cannot exhaust memory.
  */
 public final class JpegDecoder {
+    /** Largest accepted image (64 megapixels), checked from the header before decoding. */
+    public static final long MAX_PIXELS = 64L * 1024 * 1024;
+
     private JpegDecoder() {}
 
     /**
@@ -40,6 +44,11 @@ public final class JpegDecoder {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new ImageDecodeException("JPEG of " + reader.getWidth(0) + "x" + reader.getHeight(0)
+                            + " pixels exceeds the limit of " + MAX_PIXELS + " pixels");
+                }
                 image = reader.read(0);
             } finally {
                 reader.dispose();
