@@ -15,11 +15,9 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 
-// face-api's node-wasm build is CommonJS over the pure-JS @tensorflow/tfjs package (its ESM
-// builds do not load under Node's ESM resolver); the WASM backend is registered but not used.
+// tf-cpu.cjs (shared with embed.cjs) loads face-api's Node build on the pure-JS tfjs CPU backend.
 const require = createRequire(import.meta.url);
-const faceapi = require('@vladmandic/face-api/dist/face-api.node-wasm.js');
-const { tf } = faceapi;
+const { tf, faceapi, init, loadNet } = require('./tf-cpu.cjs');
 
 const [ppmDir, modelDir, outPath] = process.argv.slice(2);
 if (!ppmDir || !modelDir || !outPath) {
@@ -27,24 +25,10 @@ if (!ppmDir || !modelDir || !outPath) {
   process.exit(2);
 }
 
-await tf.setBackend('cpu');
-await tf.ready();
-
-function loadModel(net, stem) {
-  const manifest = JSON.parse(readFileSync(join(modelDir, `${stem}-weights_manifest.json`), 'utf8'));
-  const weights = {};
-  for (const group of manifest) {
-    const buffers = group.paths.map((p) => readFileSync(join(modelDir, p)));
-    const all = Buffer.concat(buffers);
-    const ab = all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength);
-    Object.assign(weights, tf.io.decodeWeights(ab, group.weights));
-  }
-  net.loadFromWeightMap(weights);
-}
-
-loadModel(faceapi.nets.ssdMobilenetv1, 'ssd_mobilenetv1_model');
-loadModel(faceapi.nets.faceLandmark68Net, 'face_landmark_68_model');
-loadModel(faceapi.nets.faceRecognitionNet, 'face_recognition_model');
+await init();
+await loadNet(faceapi.nets.ssdMobilenetv1, modelDir, 'ssd_mobilenetv1_model');
+await loadNet(faceapi.nets.faceLandmark68Net, modelDir, 'face_landmark_68_model');
+await loadNet(faceapi.nets.faceRecognitionNet, modelDir, 'face_recognition_model');
 
 function readPpm(file) {
   const buf = readFileSync(file);

@@ -9,8 +9,11 @@ import java.util.Arrays;
  * contract {@code a * b + c} into a fused multiply-add).
  *
  * <p>Layouts are TensorFlow's: activations NHWC, convolution filters HWIO, depthwise filters
- * {@code [kh, kw, c, multiplier]}. Every reduction starts from {@code +0.0f} and adds terms in the
- * order stated on the method; padded taps are skipped (they would only add zeros).
+ * {@code [kh, kw, c, multiplier]}. Every reduction starts from {@code +0.0f} and accumulates terms
+ * in the order stated on the method; products in convolutions and matrix products are accumulated
+ * with a fused multiply-add ({@code acc = Math.fma(x, w, acc)}, one rounding per term). Padded taps
+ * are skipped; since an accumulator that starts at {@code +0.0f} can never become {@code -0.0f},
+ * skipping a tap is bit-identical to adding its zero product, so kernels may pad explicitly.
  */
 public final class Ops {
     private Ops() {}
@@ -18,7 +21,7 @@ public final class Ops {
     /**
      * 2-D convolution. {@code y[n,oy,ox,o] = sum over ky ascending, kx ascending, c ascending of
      * x[n, oy*sh - padTop + ky, ox*sw - padLeft + kx, c] * f[ky,kx,c,o]} (taps outside the input
-     * skipped), evaluated left to right as {@code acc = acc + x * f} with separate roundings.
+     * skipped), accumulated in that order as {@code acc = fma(x, f, acc)}.
      *
      * @throws IllegalArgumentException if the ranks differ from 4 or the input channels of
      *     {@code x} and {@code f} disagree
@@ -57,7 +60,7 @@ public final class Ops {
                                 float xv = xd[xBase + ic];
                                 int fRow = fBase + ic * o;
                                 for (int oc = 0; oc < o; oc++) {
-                                    acc[oc] = acc[oc] + xv * fd[fRow + oc];
+                                    acc[oc] = Math.fma(xv, fd[fRow + oc], acc[oc]);
                                 }
                             }
                         }
@@ -71,7 +74,7 @@ public final class Ops {
 
     /**
      * Depthwise 2-D convolution with filter {@code [kh, kw, c, m]}: output channel {@code c*m + j}
-     * is {@code sum over ky ascending, kx ascending of x[..., c] * f[ky,kx,c,j]}.
+     * is {@code sum over ky ascending, kx ascending of x[..., c] * f[ky,kx,c,j]}, accumulated with fma.
      */
     public static Tensor depthwiseConv2d(Tensor x, Tensor f, int strideH, int strideW, Padding padding) {
         requireRank(x, 4, "depthwiseConv2d input");
@@ -105,7 +108,7 @@ public final class Ops {
                             int xBase = ((b * h + iy) * w + ix) * c;
                             int fBase = (ky * kw + kx) * oc;
                             for (int k = 0; k < oc; k++) {
-                                acc[k] = acc[k] + xd[xBase + k / m] * fd[fBase + k];
+                                acc[k] = Math.fma(xd[xBase + k / m], fd[fBase + k], acc[k]);
                             }
                         }
                     }
@@ -320,7 +323,7 @@ public final class Ops {
         return y;
     }
 
-    /** Matrix product {@code [m,k] x [k,n] -> [m,n]}; each element sums over k ascending. */
+    /** Matrix product {@code [m,k] x [k,n] -> [m,n]}; each element accumulates {@code fma} over k ascending. */
     public static Tensor matMul(Tensor a, Tensor b) {
         requireRank(a, 2, "matMul left");
         requireRank(b, 2, "matMul right");
@@ -335,7 +338,7 @@ public final class Ops {
             for (int j = 0; j < n; j++) {
                 float acc = 0f;
                 for (int p = 0; p < k; p++) {
-                    acc = acc + ad[i * k + p] * bd[p * n + j];
+                    acc = Math.fma(ad[i * k + p], bd[p * n + j], acc);
                 }
                 yd[i * n + j] = acc;
             }

@@ -17,7 +17,7 @@ import org.oversight.recognition.image.PixelRect;
 import org.oversight.recognition.image.RgbImage;
 
 /**
- * Recomputes the golden blocks of docs/format.md §9.D ({@code golden align-*},
+ * Recomputes the golden blocks of docs/format.md §9.7 ({@code golden align-*},
  * {@code golden detect-*}) from the code; any difference fails.
  */
 class AlignmentFormatDocTest {
