@@ -1,30 +1,30 @@
 package org.oversight.recognition.align;
 
 import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.recognition.embed.AlignedCrop;
+import org.oversight.recognition.embed.InvalidCropException;
 import org.oversight.recognition.image.PixelRect;
 
 /**
- * The canonical aligned crop of one face (docs/format.md §9): 150x150 RGB bytes, row-major from
- * the top-left, R, G, B per pixel (67,500 bytes), and the image region it was resampled from.
- * Immutable.
+ * The canonical aligned crop of one face (docs/format.md §9.2, §9.7) with the image region it
+ * was resampled from. Immutable.
  */
 public final class AlignedFace {
     /** Side of the crop in pixels. */
-    public static final int SIZE = 150;
+    public static final int SIZE = AlignedCrop.SIZE;
     /** Length of the crop in bytes. */
-    public static final int BYTES = SIZE * SIZE * 3;
+    public static final int BYTES = AlignedCrop.BYTES;
 
     private final PixelRect region;
-    private final byte[] rgb;
-    private final Sha256Digest digest;
+    private final AlignedCrop crop;
 
     AlignedFace(PixelRect region, byte[] rgb) {
-        if (rgb.length != BYTES) {
-            throw new IllegalStateException("aligned crop has " + rgb.length + " bytes != " + BYTES);
-        }
         this.region = region;
-        this.rgb = rgb;
-        this.digest = Sha256Digest.hash(rgb);
+        try {
+            this.crop = AlignedCrop.of(rgb);
+        } catch (InvalidCropException e) {
+            throw new IllegalStateException("aligner produced a non-canonical crop: " + e.getMessage(), e);
+        }
     }
 
     /** The source-image rectangle that was padded and resampled into the crop. */
@@ -32,18 +32,23 @@ public final class AlignedFace {
         return region;
     }
 
+    /** The canonical crop, the recognition net's input. */
+    public AlignedCrop crop() {
+        return crop;
+    }
+
     /** A copy of the 67,500 crop bytes. */
     public byte[] rgb() {
-        return rgb.clone();
+        return crop.toByteArray();
     }
 
     /** SHA-256 of the crop bytes: what a detection signs. */
     public Sha256Digest digest() {
-        return digest;
+        return crop.digest();
     }
 
     @Override
     public String toString() {
-        return "AlignedFace[" + region + ", sha256=" + digest + "]";
+        return "AlignedFace[" + region + ", sha256=" + digest() + "]";
     }
 }

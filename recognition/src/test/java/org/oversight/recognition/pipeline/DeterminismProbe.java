@@ -32,7 +32,7 @@ public final class DeterminismProbe {
         AssetCache cache = AssetCache.open();
         RgbImage image = JpegDecoder.decode(cache.readPhoto(args[1]));
         if (args[0].equals("full")) {
-            System.out.println(fullDigest(FacePipeline.load(cache), image).hex());
+            System.out.println(fullDigest(FacePipeline.loadWithoutRecognition(cache), image).hex());
         } else if (args[0].equals("face")) {
             FaceLandmark68Net net = FaceLandmark68Net.fromWeights(cache.loadModel(FaceApiModel.FACE_LANDMARK_68));
             FaceDetection d = new FaceDetection(Float.intBitsToFloat(Integer.parseUnsignedInt(args[2], 16)),
