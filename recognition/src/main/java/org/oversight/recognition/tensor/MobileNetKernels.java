@@ -48,7 +48,14 @@ public final class MobileNetKernels {
     public static float[] conv2dSame(float[] x, int h, int w, int cin, float[] filter, int kh, int kw, int cout, int stride) {
         checkLength("input", x, (long) h * w * cin);
         checkLength("filter", filter, (long) kh * kw * cin * cout);
-        if (VECTOR && MobileNetVectorKernels.supportsConv(cout)) {
+        if (VECTOR && kh == 1 && kw == 1 && stride == 1) {
+            return pointwise(x, h * w, cin, filter, cout);
+        }
+        if (VECTOR && !MobileNetVectorKernels.supportsConv(cout)) {
+            return dropColumns(conv2dSame(x, h, w, cin, padColumns(filter, cout), kh, kw, roundUp(cout), stride),
+                    roundUp(cout), cout);
+        }
+        if (VECTOR) {
             int oh = sameOutput(h, stride);
             int ow = sameOutput(w, stride);
             int hp = Math.max(h, (oh - 1) * stride + kh);
@@ -112,7 +119,10 @@ public final class MobileNetKernels {
     public static float[] pointwise(float[] x, int pixels, int cin, float[] filter, int cout) {
         checkLength("input", x, (long) pixels * cin);
         checkLength("filter", filter, (long) cin * cout);
-        if (VECTOR && MobileNetVectorKernels.supportsConv(cout)) {
+        if (VECTOR && !MobileNetVectorKernels.supportsConv(cout)) {
+            return dropColumns(pointwise(x, pixels, cin, padColumns(filter, cout), roundUp(cout)), roundUp(cout), cout);
+        }
+        if (VECTOR) {
             float[] y = new float[pixels * cout];
             MobileNetVectorKernels.conv(x, 1, pixels, cin, filter, 1, 1, cout, 1, y, 1, pixels);
             return y;
@@ -217,6 +227,10 @@ public final class MobileNetKernels {
 
     /** In place: {@code tf.clipByValue(y, min, max)}. */
     public static void clip(float[] y, float min, float max) {
+        if (VECTOR) {
+            MobileNetVectorKernels.clip(y, min, max);
+            return;
+        }
         for (int i = 0; i < y.length; i++) {
             float v = y[i];
             y[i] = v > max ? max : (v < min ? min : v);
@@ -240,10 +254,14 @@ public final class MobileNetKernels {
             throw new IllegalArgumentException("batchNorm parameter lengths " + c + "/" + variance.length + "/"
                     + offset.length + "/" + scale.length + " do not fit input length " + y.length);
         }
+        // sqrt is correctly rounded, so hoisting it per channel changes no bit; the division stays.
+        double[] root = new double[c];
+        for (int ch = 0; ch < c; ch++) {
+            root[ch] = Math.sqrt((double) variance[ch] + epsilon);
+        }
         for (int p = 0; p < y.length; p += c) {
             for (int ch = 0; ch < c; ch++) {
-                double v = (double) offset[ch]
-                        + ((double) y[p + ch] - mean[ch]) * scale[ch] / Math.sqrt((double) variance[ch] + epsilon);
+                double v = (double) offset[ch] + ((double) y[p + ch] - mean[ch]) * scale[ch] / root[ch];
                 y[p + ch] = (float) v;
             }
         }
@@ -310,6 +328,35 @@ public final class MobileNetKernels {
             }
         }
         return y;
+    }
+
+    /** Output channels rounded up to what the vector kernels handle. */
+    private static int roundUp(int cout) {
+        int step = 2 * MobileNetVectorKernels.lanes();
+        return (cout + step - 1) / step * step;
+    }
+
+    /**
+     * The filter with zero output columns appended up to {@link #roundUp}: the extra outputs are
+     * computed and dropped, the real ones are untouched (each lane is independent).
+     */
+    private static float[] padColumns(float[] filter, int cout) {
+        int wide = roundUp(cout);
+        int rows = filter.length / cout;
+        float[] out = new float[rows * wide];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(filter, r * cout, out, r * wide, cout);
+        }
+        return out;
+    }
+
+    private static float[] dropColumns(float[] y, int wide, int cout) {
+        int rows = y.length / wide;
+        float[] out = new float[rows * cout];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(y, r * wide, out, r * cout, cout);
+        }
+        return out;
     }
 
     /** Zero-pads {@code x[h][w][c]} into {@code [hp][wp][c]} with the given top/left offsets. */

@@ -32,8 +32,8 @@ class DetectGoldenTest {
 
     /**
      * Descriptor tolerance (Euclidean distance to face-api's): ours embeds the crop rounded to
-     * bytes, face-api the unrounded floats; rec-embed's net alone agrees within 1e-4 per value. Measured max 0.0174 (same-person
-     * distances are ~0.3-0.5).
+     * bytes, face-api the unrounded floats; rec-embed's net alone agrees within 1e-4 per value.
+     * Measured max 0.0174 (same-person distances are ~0.3-0.5).
      */
     private static final double DESCRIPTOR_TOLERANCE = 0.025;
     /** Largest deviations seen, printed for the record: score, box, landmarks, descriptor. */

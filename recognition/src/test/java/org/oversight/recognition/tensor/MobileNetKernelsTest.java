@@ -34,7 +34,8 @@ class MobileNetKernelsTest {
         Random r = new Random(20261127);
         List<String> failures = new ArrayList<>();
         int[][] shapes = {{7, 9, 3, 32, 3, 2}, {8, 8, 16, 32, 3, 1}, {5, 6, 64, 64, 1, 1}, {9, 7, 32, 128, 3, 2},
-            {4, 4, 128, 256, 1, 2}, {1, 1, 64, 64, 3, 2}, {13, 11, 3, 64, 3, 1}};
+            {4, 4, 128, 256, 1, 2}, {1, 1, 64, 64, 3, 2}, {13, 11, 3, 64, 3, 1}, {6, 5, 32, 24, 1, 1},
+            {3, 3, 64, 18, 1, 1}, {9, 9, 16, 9, 3, 2}, {7, 6, 32, 128, 1, 1}};
         for (int[] s : shapes) {
             int h = s[0], w = s[1], cin = s[2], cout = s[3], k = s[4], stride = s[5];
             float[] x = random(r, h * w * cin);
@@ -47,6 +48,16 @@ class MobileNetKernelsTest {
                     MobileNetKernels.depthwiseSame(x, h, w, cin, d, 3, 3, stride),
                     MobileNetKernels.depthwiseSameScalar(x, h, w, cin, d, 3, 3, stride), failures);
         }
+        float[] c = random(r, 1000);
+        c[3] = -0.0f;
+        c[7] = Float.NEGATIVE_INFINITY;
+        float[] scalar = c.clone();
+        for (int i = 0; i < scalar.length; i++) {
+            float v = scalar[i];
+            scalar[i] = v > 0.5f ? 0.5f : (v < -0.0f ? -0.0f : v);
+        }
+        MobileNetKernels.clip(c, -0.0f, 0.5f);
+        assertBitEqual("clip", c, scalar, failures);
         assertThat(failures).isEmpty();
     }
 
