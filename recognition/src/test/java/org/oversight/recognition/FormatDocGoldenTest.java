@@ -45,7 +45,9 @@ class FormatDocGoldenTest {
                 failures.add("golden " + e.getKey() + ": doc has\n" + actual + "code gives\n" + e.getValue());
             }
         }
-        assertThat(blocks.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
+        // align-* and detect-* blocks (§9.7) are checked by align.AlignmentFormatDocTest.
+        assertThat(blocks.keySet().stream().filter(k -> !k.startsWith("align-") && !k.startsWith("detect-")))
+                .containsExactlyInAnyOrderElementsOf(expected.keySet());
         assertThat(failures).isEmpty();
     }
 
