@@ -1,0 +1,22 @@
+package org.oversight.domain.json;
+
+/**
+ * The input is not acceptable JSON at all: a syntax error, invalid UTF-8, a lone surrogate, an
+ * exceeded size or depth limit, or (for {@link JsonParser}) a value outside Oversight's integer-only
+ * model. The message names the byte offset and what was found there.
+ */
+public final class MalformedJsonException extends JsonException {
+    private static final long serialVersionUID = 1L;
+
+    private final long offset;
+
+    public MalformedJsonException(long offset, String problem) {
+        super("malformed JSON at offset " + offset + ": " + problem);
+        this.offset = offset;
+    }
+
+    /** Offset (in bytes, or in chars for {@link Rfc8785}) of the first offending input unit. */
+    public long offset() {
+        return offset;
+    }
+}
