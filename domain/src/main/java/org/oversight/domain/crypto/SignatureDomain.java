@@ -1,0 +1,38 @@
+package org.oversight.domain.crypto;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Domain separation for Oversight's own signatures: the bytes actually signed are
+ * {@code prefix || message} (docs/format.md §2).
+ *
+ * <p>Every sign and verify call of {@link Ed25519PrivateKey} and {@link Ed25519PublicKey} takes a
+ * domain, so no caller can forget the prefix, and a signature made for one purpose never verifies
+ * for another. Each prefix is ASCII, ends in a newline, and no prefix is a prefix of another.
+ * Protocols that define their own framing (C2SP signed notes) use {@link RawEd25519} instead.
+ */
+public enum SignatureDomain {
+    /** Signed event envelopes: {@code "oversight/event/v1\n" || canonical envelope bytes}. */
+    EVENT_V1("oversight/event/v1\n");
+
+    private final String prefix;
+    private final byte[] prefixBytes;
+
+    SignatureDomain(String prefix) {
+        this.prefix = prefix;
+        this.prefixBytes = prefix.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** The prefix as text, including its final newline. */
+    public String prefix() {
+        return prefix;
+    }
+
+    /** {@code prefix || message}, the exact bytes Ed25519 signs. */
+    public byte[] frame(byte[] message) {
+        byte[] framed = new byte[prefixBytes.length + message.length];
+        System.arraycopy(prefixBytes, 0, framed, 0, prefixBytes.length);
+        System.arraycopy(message, 0, framed, prefixBytes.length, message.length);
+        return framed;
+    }
+}
