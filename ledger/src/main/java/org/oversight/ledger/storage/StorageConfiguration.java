@@ -1,0 +1,134 @@
+package org.oversight.ledger.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.kurrent.dbclient.KurrentDBClient;
+import io.kurrent.dbclient.KurrentDBConnectionString;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.oversight.ledger.storage.jdbc.JdbcStorage;
+import org.oversight.ledger.storage.kurrentdb.KurrentDbEventStorageEngine;
+import org.oversight.ledger.storage.postgres.EmbeddedPostgresServer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import java.io.IOException;
+
+/**
+ * Chooses the event storage engine from {@code oversight.store.type}.
+ *
+ * <ul>
+ *   <li>{@code embedded-postgres} (default): starts {@link EmbeddedPostgresServer} in
+ *       {@code ${oversight.data-dir}/postgres}; Axon JDBC engine and token store on it.</li>
+ *   <li>{@code postgres}: DataSource from {@code spring.datasource.*}; same JDBC engine and token store.</li>
+ *   <li>{@code kurrentdb}: {@link KurrentDbEventStorageEngine}; no DataSource, so Axon falls back to its
+ *       in-memory token store (processors replay on restart) — see docs/storage.md.</li>
+ * </ul>
+ */
+@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+public class StorageConfiguration {
+
+    static final String TYPE = "oversight.store.type";
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = TYPE, havingValue = "embedded-postgres", matchIfMissing = true)
+    static class EmbeddedPostgresStore {
+
+        @Bean(destroyMethod = "close")
+        EmbeddedPostgresServer embeddedPostgresServer(OversightStorageProperties properties) throws IOException {
+            return EmbeddedPostgresServer.start(properties.getDataDir().resolve("postgres"),
+                    properties.getStore().getEmbeddedPostgres().getPort());
+        }
+
+        @Bean(destroyMethod = "close")
+        HikariDataSource dataSource(EmbeddedPostgresServer server) {
+            HikariDataSource dataSource = new HikariDataSource();
+            dataSource.setJdbcUrl(server.jdbcUrl());
+            dataSource.setPoolName("oversight-embedded-postgres");
+            dataSource.setMaximumPoolSize(10);
+            return dataSource;
+        }
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = TYPE, havingValue = "postgres")
+    static class ExternalPostgresStore {
+
+        @Bean
+        @ConfigurationProperties("spring.datasource")
+        DataSourceProperties dataSourceProperties() {
+            return new DataSourceProperties();
+        }
+
+        @Bean(destroyMethod = "close")
+        @ConfigurationProperties("spring.datasource.hikari")
+        HikariDataSource dataSource(DataSourceProperties properties) {
+            if (properties.getUrl() == null || properties.getUrl().isBlank()) {
+                throw new IllegalStateException(TYPE + "=postgres needs spring.datasource.url");
+            }
+            return properties.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+        }
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = TYPE, havingValue = "embedded-postgres", matchIfMissing = true)
+    static class EmbeddedJdbcEngine extends JdbcEngine {
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = TYPE, havingValue = "postgres")
+    static class ExternalJdbcEngine extends JdbcEngine {
+    }
+
+    /** Axon JDBC beans; the ConnectionProvider and TransactionManager come from Axon's auto-configuration. */
+    abstract static class JdbcEngine {
+
+        @Bean
+        EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider,
+                                              TransactionManager transactionManager,
+                                              @Qualifier("eventSerializer") Serializer eventSerializer,
+                                              Serializer serializer) {
+            return JdbcStorage.engine(connectionProvider, transactionManager, eventSerializer, serializer);
+        }
+
+        @Bean
+        TokenStore tokenStore(ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                              Serializer serializer, OversightStorageProperties properties) {
+            return JdbcStorage.tokenStore(connectionProvider, transactionManager, serializer,
+                    properties.getStore().getTokenClaimTimeout());
+        }
+    }
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = TYPE, havingValue = "kurrentdb")
+    static class KurrentDbStore {
+
+        @Bean(destroyMethod = "shutdown")
+        KurrentDBClient kurrentDbClient(OversightStorageProperties properties) {
+            String connectionString = properties.getStore().getKurrentdb().getConnectionString();
+            if (connectionString == null || connectionString.isBlank()) {
+                throw new IllegalStateException(TYPE + "=kurrentdb needs oversight.store.kurrentdb.connection-string");
+            }
+            return KurrentDBClient.create(KurrentDBConnectionString.parseOrThrow(connectionString));
+        }
+
+        @Bean
+        EventStorageEngine eventStorageEngine(KurrentDBClient client, OversightStorageProperties properties,
+                                              @Qualifier("eventSerializer") Serializer eventSerializer,
+                                              Serializer serializer, Configuration axonConfiguration) {
+            return KurrentDbEventStorageEngine.builder()
+                    .client(client)
+                    .timeout(properties.getStore().getKurrentdb().getTimeout())
+                    .eventSerializer(eventSerializer)
+                    .snapshotSerializer(serializer)
+                    .upcasterChain(axonConfiguration.upcasterChain())
+                    .build();
+        }
+    }
+}
