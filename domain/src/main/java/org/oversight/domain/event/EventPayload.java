@@ -1,0 +1,22 @@
+package org.oversight.domain.event;
+
+import org.oversight.domain.json.JsonObject;
+
+/**
+ * A validated event payload (docs/format.md §4). Instances are immutable and always valid: every
+ * constructor path checks the same constraints as {@code fromJson}.
+ */
+public sealed interface EventPayload
+        permits AuthorityDeclared, KeyEnrolled, KeyRevoked, RecognitionPolicySet, CameraRegistered,
+                CameraDecommissioned, WatchlistEntryAuthorized, WatchlistEntryWithdrawn, FaceDetected,
+                MatchProposed, MatchReviewed, MatchActioned {
+
+    /** The event type this payload belongs to. */
+    EventType type();
+
+    /** The one stream an event with this payload must be in (determined by the payload's id field). */
+    StreamId stream();
+
+    /** The payload as a JSON object, exactly the fields of docs/format.md §4. */
+    JsonObject toJson();
+}

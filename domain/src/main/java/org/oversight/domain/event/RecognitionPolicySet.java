@@ -1,0 +1,98 @@
+package org.oversight.domain.event;
+
+import java.util.Set;
+import org.oversight.domain.json.JsonNumber;
+import org.oversight.domain.json.JsonObject;
+
+/**
+ * Sets the recognition policy from this event's leaf index on (docs/format.md §4.4). Stream
+ * {@code policy/recognition}, any seq. Signed by an authority (rule R6: thresholds and models
+ * change only this way).
+ *
+ * @param modelId the model whose templates are matched
+ * @param templateFormat the template format version matched (defined by the recognition module)
+ * @param threshold minimum score for a match proposal; ≥ {@code thresholdFloor}
+ * @param thresholdFloor the lowest threshold this policy allows
+ * @param reviewersRequired confirmations by distinct reviewers needed before an action, 1–16
+ * @param retentionDays days biometric data of non-matches may be kept, 0–36,500
+ * @param accuracy the model's accuracy attestation (rule R7)
+ */
+public record RecognitionPolicySet(
+        String modelId,
+        long templateFormat,
+        long threshold,
+        long thresholdFloor,
+        long reviewersRequired,
+        long retentionDays,
+        AccuracyAttestation accuracy)
+        implements EventPayload {
+    private static final Set<String> FIELDS = Set.of("modelId", "templateFormat", "threshold", "thresholdFloor",
+            "reviewersRequired", "retentionDays", "accuracy");
+    private static final long MAX = JsonNumber.MAX_SAFE_INTEGER;
+    private static final long MIN = JsonNumber.MIN_SAFE_INTEGER;
+
+    public RecognitionPolicySet {
+        String m = modelId;
+        long f = templateFormat;
+        long t = threshold;
+        long fl = thresholdFloor;
+        long r = reviewersRequired;
+        long d = retentionDays;
+        Values.present("$.accuracy", accuracy);
+        Values.unchecked(() -> check("$", m, f, t, fl, r, d));
+    }
+
+    /**
+     * Reads and validates a payload object.
+     *
+     * @throws InvalidEventException naming the path and value of the first invalid or missing field
+     */
+    public static RecognitionPolicySet fromJson(JsonObject o) throws InvalidEventException {
+        Fields.only(o, FIELDS);
+        String modelId = Fields.string(o, "modelId");
+        long format = Fields.integer(o, "templateFormat", MIN, MAX);
+        long threshold = Fields.integer(o, "threshold", MIN, MAX);
+        long floor = Fields.integer(o, "thresholdFloor", MIN, MAX);
+        long reviewers = Fields.integer(o, "reviewersRequired", MIN, MAX);
+        long retention = Fields.integer(o, "retentionDays", MIN, MAX);
+        check(o.path(), modelId, format, threshold, floor, reviewers, retention);
+        AccuracyAttestation accuracy = AccuracyAttestation.fromJson(Fields.object(o, "accuracy"));
+        return new RecognitionPolicySet(modelId, format, threshold, floor, reviewers, retention, accuracy);
+    }
+
+    private static void check(String at, String modelId, long format, long threshold, long floor, long reviewers,
+            long retention) throws InvalidEventException {
+        Values.modelId(at + ".modelId", modelId);
+        Values.range(at + ".templateFormat", format, 1, 65535);
+        Values.range(at + ".threshold", threshold, MIN, MAX);
+        Values.range(at + ".thresholdFloor", floor, MIN, MAX);
+        if (threshold < floor) {
+            throw new InvalidEventException(at + ".threshold", threshold, "below thresholdFloor " + floor);
+        }
+        Values.range(at + ".reviewersRequired", reviewers, 1, 16);
+        Values.range(at + ".retentionDays", retention, 0, 36_500);
+    }
+
+    @Override
+    public EventType type() {
+        return EventType.RECOGNITION_POLICY_SET;
+    }
+
+    @Override
+    public StreamId stream() {
+        return StreamId.RECOGNITION_POLICY;
+    }
+
+    @Override
+    public JsonObject toJson() {
+        return JsonObject.builder()
+                .put("modelId", modelId)
+                .put("templateFormat", templateFormat)
+                .put("threshold", threshold)
+                .put("thresholdFloor", thresholdFloor)
+                .put("reviewersRequired", reviewersRequired)
+                .put("retentionDays", retentionDays)
+                .put("accuracy", accuracy.toJson())
+                .build();
+    }
+}
