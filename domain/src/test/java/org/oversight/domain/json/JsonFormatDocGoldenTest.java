@@ -1,0 +1,96 @@
+package org.oversight.domain.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.oversight.domain.crypto.Sha256Digest;
+
+/**
+ * Recomputes every {@code golden json-example} block of docs/format.md §1 from the code: the
+ * {@code input:} text is parsed with {@link JsonParser}, and its canonical bytes, their length and
+ * their SHA-256 must match the {@code canonical:}, {@code length:} and {@code sha256:} lines.
+ */
+class JsonFormatDocGoldenTest {
+    private static final String FENCE = "```";
+    private static final String INFO = "golden json-example";
+
+    @Test
+    void section1GoldenExamplesMatchTheCode() throws Exception {
+        List<String> blocks = goldenBlocks(Files.readString(formatDoc(), StandardCharsets.UTF_8));
+        assertThat(blocks).as("golden json-example blocks in docs/format.md").isNotEmpty();
+        List<String> failures = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            String block = blocks.get(i);
+            String input = between(block, "input:\n", "canonical:\n");
+            String canonical = between(block, "canonical:\n", "length:").strip();
+            String length = between(block, "length:", "sha256:").strip();
+            String sha256 = block.substring(block.indexOf("sha256:") + "sha256:".length()).strip();
+
+            byte[] bytes = CanonicalJson.canonicalize(input.getBytes(StandardCharsets.UTF_8));
+            String actualText = new String(bytes, StandardCharsets.UTF_8);
+            if (!actualText.equals(canonical)) {
+                failures.add("block " + i + " canonical: code gives\n" + actualText);
+            }
+            if (!length.equals(bytes.length + " bytes")) {
+                failures.add("block " + i + " length: code gives " + bytes.length + " bytes");
+            }
+            String digest = Sha256Digest.hash(bytes).hex();
+            if (!digest.equals(sha256)) {
+                failures.add("block " + i + " sha256: code gives " + digest);
+            }
+            // The documented bytes are themselves canonical, and any RFC 8785 implementation agrees.
+            if (!CanonicalJson.encodeToString(CanonicalJson.parseCanonical(bytes)).equals(actualText)) {
+                failures.add("block " + i + ": canonical bytes do not round-trip");
+            }
+            if (!Rfc8785.canonicalize(input).equals(actualText)) {
+                failures.add("block " + i + ": general RFC 8785 canonicaliser disagrees");
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    private static String between(String block, String start, String end) {
+        int s = block.indexOf(start);
+        int e = block.indexOf(end, s + start.length());
+        if (s < 0 || e < 0) {
+            throw new AssertionError("golden block lacks '" + start.strip() + "' or '" + end.strip() + "':\n" + block);
+        }
+        return block.substring(s + start.length(), e);
+    }
+
+    /** Bodies of the {@code golden json-example} fences. */
+    static List<String> goldenBlocks(String doc) {
+        List<String> blocks = new ArrayList<>();
+        int from = 0;
+        while (true) {
+            int open = doc.indexOf(FENCE + INFO + "\n", from);
+            if (open < 0) {
+                return blocks;
+            }
+            int bodyStart = open + FENCE.length() + INFO.length() + 1;
+            int close = doc.indexOf("\n" + FENCE, bodyStart);
+            blocks.add(doc.substring(bodyStart, close + 1));
+            from = close + FENCE.length();
+        }
+    }
+
+    /** docs/format.md of the repository, found by walking up from the working directory. */
+    static Path formatDoc() throws IOException {
+        Path dir = Paths.get("").toAbsolutePath();
+        while (dir != null) {
+            Path candidate = dir.resolve("docs").resolve("format.md");
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+            dir = dir.getParent();
+        }
+        throw new IOException("docs/format.md not found above " + Paths.get("").toAbsolutePath());
+    }
+}
