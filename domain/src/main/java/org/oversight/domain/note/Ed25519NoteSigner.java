@@ -46,18 +46,20 @@ public final class Ed25519NoteSigner implements NoteSigner {
         if (parts.length != 3) {
             throw new MalformedKeyException("signer key is not PRIVATE+KEY+<name>+<key id>+<key>");
         }
-        String problem = NoteKeyNames.problem(parts[0]);
-        if (problem != null) {
-            throw new MalformedKeyException("signer key: " + problem);
+        // Messages never echo the input: a garbled signer key may put seed material anywhere.
+        if (!NoteKeyNames.isValid(parts[0])) {
+            throw new MalformedKeyException("signer key name (" + parts[0].length()
+                    + " characters) is empty or contains a space, '+' or a control character");
         }
         Integer keyId = NoteKeyIds.parseHex(parts[1]);
         if (keyId == null) {
-            throw new MalformedKeyException("signer key id '" + parts[1] + "' is not 8 lowercase hex digits");
+            throw new MalformedKeyException("signer key id (" + parts[1].length()
+                    + " characters) is not 8 lowercase hex digits");
         }
         Ed25519PrivateKey privateKey = Ed25519PrivateKey.fromSeed(Ed25519NoteVerifier.typedKey(parts[2], "signer key"));
         Ed25519NoteVerifier verifier = Ed25519NoteVerifier.of(parts[0], privateKey.publicKey());
         if (verifier.keyId() != keyId) {
-            throw new MalformedKeyException("signer key id " + parts[1] + " != computed "
+            throw new MalformedKeyException("signer key id " + NoteKeyIds.hex(keyId) + " != computed "
                     + NoteKeyIds.hex(verifier.keyId()) + " for key name '" + parts[0] + "'");
         }
         return new Ed25519NoteSigner(privateKey, verifier);
