@@ -15,6 +15,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -25,7 +26,7 @@ import java.util.UUID;
  * serializer; user metadata = the JSON {@link Envelope} carrying the Axon fields KurrentDB has no
  * place for (Axon event id, aggregate type/id, sequence number, Axon timestamp, payload type and
  * revision, and the Axon-serialised metadata in base64). The stream revision equals the Axon
- * sequence number.
+ * sequence number. Timestamps are kept to the millisecond, as Axon's JDBC engine keeps them.
  *
  * <p>The KurrentDB event id is a fresh random UUID per append attempt, NOT the Axon id: the server
  * treats a re-sent batch with known event ids as an idempotent success, which would hide the
@@ -58,7 +59,7 @@ final class AxonRecordCodec {
         SerializedObject<byte[]> payload = event.serializePayload(serializer, byte[].class);
         SerializedObject<byte[]> metaData = event.serializeMetaData(serializer, byte[].class);
         Envelope envelope = new Envelope(event.getIdentifier(), event.getType(), event.getAggregateIdentifier(),
-                event.getSequenceNumber(), event.getTimestamp().toString(), payload.getType().getName(),
+                event.getSequenceNumber(), event.getTimestamp().truncatedTo(ChronoUnit.MILLIS).toString(), payload.getType().getName(),
                 payload.getType().getRevision(), Base64.getEncoder().encodeToString(metaData.getData()));
         byte[] envelopeJson;
         try {
