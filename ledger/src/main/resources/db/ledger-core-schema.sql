@@ -4,9 +4,10 @@ CREATE TABLE IF NOT EXISTS ledger_leaf (
     event_id    TEXT   NOT NULL UNIQUE,
     event_hash  BYTEA  NOT NULL UNIQUE CHECK (octet_length(event_hash) = 32),
     stream      TEXT   NOT NULL,
-    leaf_bytes  BYTEA  NOT NULL
+    seq         BIGINT NOT NULL CHECK (seq >= 0),
+    leaf_bytes  BYTEA  NOT NULL,
+    UNIQUE (stream, seq)
 );
-CREATE INDEX IF NOT EXISTS ledger_leaf_stream ON ledger_leaf (stream, leaf_index);
 -- Hashes of perfect subtrees at tree levels 8, 16, 24, ... (tile levels 1, 2, 3, ...); level 0 is ledger_leaf.event_hash.
 CREATE TABLE IF NOT EXISTS ledger_tree_node (
     level       INT    NOT NULL CHECK (level > 0 AND level % 8 = 0),

@@ -4,11 +4,12 @@ import org.oversight.domain.crypto.Sha256Digest;
 
 /**
  * One log leaf: the canonical bytes of a signed event, its RFC 9162 leaf hash (= the event hash),
- * the event id and the stream it belongs to.
+ * the event id, and its stream and position in the stream.
  */
 public final class Leaf {
     private final String eventId;
     private final String stream;
+    private final long seq;
     private final byte[] leafBytes;
     private final Sha256Digest leafHash;
 
@@ -16,9 +17,10 @@ public final class Leaf {
      * @param leafHash must be {@code SHA-256(0x00 || leafBytes)}; the caller (ingest) computed it
      *     as the event hash already, so it is not recomputed here
      */
-    public Leaf(String eventId, String stream, byte[] leafBytes, Sha256Digest leafHash) {
+    public Leaf(String eventId, String stream, long seq, byte[] leafBytes, Sha256Digest leafHash) {
         this.eventId = eventId;
         this.stream = stream;
+        this.seq = seq;
         this.leafBytes = leafBytes.clone();
         this.leafHash = leafHash;
     }
@@ -29,6 +31,11 @@ public final class Leaf {
 
     public String stream() {
         return stream;
+    }
+
+    /** The event's position in its stream. */
+    public long seq() {
+        return seq;
     }
 
     public byte[] leafBytes() {
@@ -49,6 +56,6 @@ public final class Leaf {
 
     @Override
     public String toString() {
-        return "Leaf[" + eventId + " on " + stream + ", " + leafHash.hex() + "]";
+        return "Leaf[" + eventId + " at " + stream + "#" + seq + ", " + leafHash.hex() + "]";
     }
 }

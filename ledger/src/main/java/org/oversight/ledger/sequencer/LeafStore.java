@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.RowMapper;
 public class LeafStore {
     private static final String SCHEMA = "/db/ledger-core-schema.sql";
     private static final RowMapper<StoredLeaf> LEAF = (rs, i) -> new StoredLeaf(rs.getLong(1),
-            new Leaf(rs.getString(2), rs.getString(3), rs.getBytes(5), Sha256Digest.of(rs.getBytes(4))));
+            new Leaf(rs.getString(2), rs.getString(3), rs.getLong(6), rs.getBytes(5), Sha256Digest.of(rs.getBytes(4))));
+    private static final String LEAF_COLUMNS = "SELECT leaf_index, event_id, stream, event_hash, leaf_bytes, seq FROM ledger_leaf";
 
     private final JdbcTemplate jdbc;
 
@@ -69,10 +70,11 @@ public class LeafStore {
         List<Object[]> rows = new ArrayList<>(leaves.size());
         for (int i = 0; i < leaves.size(); i++) {
             Leaf l = leaves.get(i);
-            rows.add(new Object[] {firstIndex + i, l.eventId(), l.leafHash().toByteArray(), l.stream(), l.leafBytesUnsafe()});
+            rows.add(new Object[] {firstIndex + i, l.eventId(), l.leafHash().toByteArray(), l.stream(), l.seq(),
+                    l.leafBytesUnsafe()});
         }
-        jdbc.batchUpdate("INSERT INTO ledger_leaf (leaf_index, event_id, event_hash, stream, leaf_bytes)"
-                + " VALUES (?, ?, ?, ?, ?)", rows);
+        jdbc.batchUpdate("INSERT INTO ledger_leaf (leaf_index, event_id, event_hash, stream, seq, leaf_bytes)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", rows);
     }
 
     void insertNode(int level, long index, Sha256Digest hash) {
@@ -95,19 +97,25 @@ public class LeafStore {
     }
 
     public Optional<StoredLeaf> findByEventId(String eventId) {
-        return jdbc.query("SELECT leaf_index, event_id, stream, event_hash, leaf_bytes FROM ledger_leaf WHERE event_id = ?",
+        return jdbc.query(LEAF_COLUMNS + " WHERE event_id = ?",
                 LEAF, eventId).stream().findFirst();
     }
 
     public Optional<StoredLeaf> findByHash(Sha256Digest eventHash) {
-        return jdbc.query("SELECT leaf_index, event_id, stream, event_hash, leaf_bytes FROM ledger_leaf WHERE event_hash = ?",
+        return jdbc.query(LEAF_COLUMNS + " WHERE event_hash = ?",
                 LEAF, eventHash.toByteArray()).stream().findFirst();
     }
 
     /** Leaves {@code [start, start + count)} that exist, in index order. */
     public List<StoredLeaf> leaves(long start, int count) {
-        return jdbc.query("SELECT leaf_index, event_id, stream, event_hash, leaf_bytes FROM ledger_leaf"
+        return jdbc.query(LEAF_COLUMNS
                 + " WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index", LEAF, start, start + count);
+    }
+
+    /** The hash of the event at {@code seq} of {@code stream}, if recorded (committed or in this transaction). */
+    public Optional<Sha256Digest> hashAt(String stream, long seq) {
+        return jdbc.query("SELECT event_hash FROM ledger_leaf WHERE stream = ? AND seq = ?",
+                (rs, i) -> Sha256Digest.of(rs.getBytes(1)), stream, seq).stream().findFirst();
     }
 
     void insertCheckpoint(long size, Sha256Digest root, String signedNote, java.time.Instant signedAt) {

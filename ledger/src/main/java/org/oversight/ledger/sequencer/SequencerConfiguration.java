@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * 1000), {@code oversight.checkpoint.interval-ms} (default 1000), {@code oversight.log.origin}.
  */
 @Configuration
+@ConditionalOnPostgresLog
 public class SequencerConfiguration {
     @Bean
     @ConditionalOnMissingBean(Clock.class)

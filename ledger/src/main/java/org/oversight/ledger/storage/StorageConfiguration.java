@@ -13,6 +13,7 @@ import org.oversight.ledger.storage.jdbc.JdbcStorage;
 import org.oversight.ledger.storage.kurrentdb.KurrentDbEventStorageEngine;
 import org.oversight.ledger.storage.postgres.EmbeddedPostgresServer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -76,18 +77,14 @@ public class StorageConfiguration {
         }
     }
 
+    /**
+     * Axon JDBC beans for both PostgreSQL store types; the ConnectionProvider and TransactionManager
+     * come from Axon's auto-configuration, so appends join Axon's unit-of-work transactions.
+     */
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = TYPE, havingValue = "embedded-postgres", matchIfMissing = true)
-    static class EmbeddedJdbcEngine extends JdbcEngine {
-    }
-
-    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = TYPE, havingValue = "postgres")
-    static class ExternalJdbcEngine extends JdbcEngine {
-    }
-
-    /** Axon JDBC beans; the ConnectionProvider and TransactionManager come from Axon's auto-configuration. */
-    abstract static class JdbcEngine {
+    @ConditionalOnExpression("'${" + TYPE + ":embedded-postgres}' == 'embedded-postgres' or '${" + TYPE
+            + ":embedded-postgres}' == 'postgres'")
+    static class JdbcEngine {
 
         @Bean
         EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider,

@@ -33,7 +33,7 @@ class SequencerTest {
 
     static Leaf leaf(int i) {
         byte[] bytes = ("{\"leaf\":" + i + "}").getBytes(StandardCharsets.UTF_8);
-        return new Leaf("event-" + i, "camera/c" + (i % 3), bytes, Rfc6962Hashing.leafHash(bytes));
+        return new Leaf("event-" + i, "test/s" + i, 0, bytes, Rfc6962Hashing.leafHash(bytes));
     }
 
     /** Appends leaves [from, to) in one transaction; returns their indices. */

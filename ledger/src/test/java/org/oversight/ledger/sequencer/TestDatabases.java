@@ -36,13 +36,21 @@ public final class TestDatabases {
 
     /** A new, empty database. */
     public static DataSource fresh() {
-        String name = "seqtest_" + COUNTER.incrementAndGet();
-        EmbeddedPostgres pg = postgres();
-        try (Connection c = pg.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        return postgres().getDatabase("postgres", create());
+    }
+
+    /** The JDBC URL of a new, empty database (user and password "postgres"). */
+    public static String freshUrl() {
+        return postgres().getJdbcUrl("postgres", create());
+    }
+
+    private static String create() {
+        String name = "ledgertest_" + COUNTER.incrementAndGet();
+        try (Connection c = postgres().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return pg.getDatabase("postgres", name);
+        return name;
     }
 }
