@@ -19,11 +19,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(IngestLimits.class)
 public class IngestConfiguration {
     @Bean
-    LedgerRegistry ledgerRegistry() {
-        return new LedgerRegistry();
-    }
-
-    @Bean
     IngestService ingestService(Sequencer sequencer, LeafStore store, LedgerRegistry registry, CommandGateway commands,
             PlatformTransactionManager txManager, Optional<MeterRegistry> meters) {
         return new IngestService(sequencer, store, registry, commands, new TransactionTemplate(txManager), meters);

@@ -36,7 +36,9 @@ public final class LedgerKeys {
     static Ed25519PrivateKey eventKey(Ed25519NoteSigner signer) {
         String text = signer.exportSignerKey();
         try {
-            byte[] typed = StrictBase64.decode(text.substring(text.lastIndexOf('+') + 1));
+            // PRIVATE+KEY+<name>+<key id>+<base64>: names contain no '+', but base64 may.
+            String[] parts = text.split("\\+", 5);
+            byte[] typed = StrictBase64.decode(parts[4]);
             byte[] seed = java.util.Arrays.copyOfRange(typed, 1, typed.length);
             return Ed25519PrivateKey.fromSeed(seed);
         } catch (StrictBase64.MalformedBase64Exception | MalformedKeyException e) {

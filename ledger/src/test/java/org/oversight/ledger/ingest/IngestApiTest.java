@@ -233,4 +233,21 @@ class IngestApiTest extends LedgerAppTest {
         }
         assertProblem(batch(many, org.oversight.ledger.security.Role.OPERATOR), 413, "payload-too-large", "limit 50");
     }
+
+    @Test
+    void lateSelfSignedAuthorityIsAGenesisViolation() throws Exception {
+        org.oversight.domain.crypto.Ed25519PrivateKey usurper = World.distinctKey(90_000);
+        SignedEvent late = Chains.at(new org.oversight.domain.event.AuthorityDeclared("authority-late", "Usurper",
+                usurper.publicKey()), usurper, 0, java.util.Optional.empty());
+        assertProblem(submit(late), 422, "genesis-violation", "genesis closed");
+    }
+
+    @Test
+    void ledgerKeysArePublishedForEnrolment() throws Exception {
+        JsonNode keys = json(mvc.perform(get("/v1/keys").header("Authorization",
+                bearer(org.oversight.ledger.security.Role.AUDITOR))).andReturn());
+        assertThat(keys.get("log").get("keyName").asText()).isEqualTo("test.oversight/log");
+        assertThat(keys.get("engine").get("publicKey").asText()).startsWith("ed25519:");
+        assertThat(java.nio.file.Files.exists(DATA_DIR.resolve("keys/log.key"))).isTrue();
+    }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.oversight.ledger.LedgerApplication;
 import org.oversight.ledger.security.CredentialsFile;
 import org.oversight.ledger.security.Role;
+import org.oversight.ledger.sequencer.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -21,11 +22,15 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Base of the HTTP tests: ONE application context for all of them (same configuration, so Spring
- * caches it), with the default embedded PostgreSQL in a temporary data directory that also holds
- * the keys and one API credential per role. Tests share the log, so each uses
+ * caches it), on a fresh database in the JVM's one shared embedded PostgreSQL
+ * ({@code oversight.store.type=postgres}), with a temporary data directory holding the keys and one
+ * API credential per role. Tests share the log, so each uses
  * its own stream ids; {@link #WORLD}'s genesis is submitted once, first.
  */
 @SpringBootTest(classes = LedgerApplication.class, properties = {
+    "oversight.store.type=postgres",
+    "spring.datasource.username=postgres",
+    "spring.datasource.password=postgres",
     "oversight.checkpoint.every-leaves=1",
     "oversight.checkpoint.interval-ms=50",
     "oversight.log.origin=test.oversight/log",
@@ -38,6 +43,7 @@ public abstract class LedgerAppTest {
     protected static final Path DATA_DIR;
     protected static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
     protected static final World WORLD = new World();
+    private static final String DB_URL;
 
     static {
         LedgerApplication.disableAxonUpdateChecker();
@@ -51,11 +57,13 @@ public abstract class LedgerAppTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        DB_URL = TestDatabases.freshUrl();
     }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("oversight.data-dir", DATA_DIR::toString);
+        registry.add("spring.datasource.url", () -> DB_URL);
     }
 
     @Autowired
