@@ -169,7 +169,8 @@ public abstract class StorageEngineConformanceTest {
             assertThat(later.covers(earlier)).as("token %d covers token %d", i, i - 1).isTrue();
             assertThat(earlier.covers(later)).as("token %d does not cover token %d", i - 1, i).isFalse();
         }
-        // A position read is exclusive of the token's own event.
+        // A position read is exclusive of the token's own event, also inside one multi-event append.
+        assertThat(ids(after(all.get(0).trackingToken()))).isEqualTo(order.subList(1, 4));
         assertThat(ids(after(all.get(1).trackingToken()))).isEqualTo(order.subList(2, 4));
         assertThat(after(all.get(3).trackingToken())).isEmpty();
         assertThat(engine().createHeadToken().covers(all.get(3).trackingToken())).isTrue();

@@ -44,10 +44,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import static org.axonframework.eventhandling.EventUtils.upcastAndDeserializeTrackedEvents;
 import java.util.stream.Stream;
 
-
+import static org.axonframework.eventhandling.EventUtils.upcastAndDeserializeTrackedEvents;
 
 /**
  * Axon {@code EventStorageEngine} on KurrentDB (EventStoreDB) through {@code io.kurrent:kurrentdb-client}.
@@ -341,8 +340,13 @@ public class KurrentDbEventStorageEngine extends AbstractEventStorageEngine {
         throw new IllegalArgumentException("token " + token + " is not a KurrentDbTrackingToken");
     }
 
+    /**
+     * The record's own (commit, prepare) position. Not {@link ResolvedEvent#getPosition()}: the 1.1.0
+     * client fills that with the commit position twice, and the events of one multi-event append
+     * share their commit position, differing only in the prepare position.
+     */
     private static Position positionOf(ResolvedEvent event) {
-        return event.getPosition().orElseGet(() -> event.getOriginalEvent().getPosition());
+        return event.getOriginalEvent().getPosition();
     }
 
     /** Waits for a client call; unwraps its failure. */

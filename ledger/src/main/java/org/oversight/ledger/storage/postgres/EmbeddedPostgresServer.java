@@ -18,8 +18,9 @@ import java.util.concurrent.TimeUnit;
  * that survives restarts.
  *
  * <p>Guarantees: the data directory is never wiped (initdb runs only when it holds no cluster yet);
- * commits are synchronous ({@code synchronous_commit=on}, overriding zonky's test default of
- * {@code off}), so an acknowledged append survives a crash of this process; the server listens on
+ * commits are durable ({@code fsync=on} and {@code synchronous_commit=on}, overriding zonky's test
+ * defaults {@code -F} and {@code off}), so an acknowledged append survives a crash of this process
+ * or of the machine; the server listens on
  * the loopback interface only. The port is chosen per start (0 = any free port) because nothing but
  * this process connects to it.
  *
@@ -64,6 +65,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // zonky starts postgres with -F (fsync off) and synchronous_commit=off, test settings
+                // that lose acknowledged commits on power loss; later -c options override both.
+                .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("listen_addresses", "localhost")
                 .setServerConfig("max_connections", "100")

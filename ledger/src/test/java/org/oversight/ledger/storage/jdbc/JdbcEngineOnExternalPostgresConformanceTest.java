@@ -3,8 +3,7 @@ package org.oversight.ledger.storage.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.oversight.ledger.storage.StorageEngineConformanceTest;
-import org.oversight.ledger.storage.postgres.EmbeddedPostgresServer;
-import org.oversight.ledger.storage.postgres.TestDirectories;
+import org.oversight.ledger.storage.postgres.SharedExternalPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -17,19 +16,17 @@ import org.junit.jupiter.api.BeforeAll;
  */
 class JdbcEngineOnExternalPostgresConformanceTest extends StorageEngineConformanceTest {
 
-    private static EmbeddedPostgresServer externalServer;
     private static String jdbcUrl;
     private static HikariDataSource dataSource;
     private static EventStorageEngine engine;
 
     @BeforeAll
     static void start() throws Exception {
-        externalServer = EmbeddedPostgresServer.start(TestDirectories.fresh("conformance-external"), 0);
-        jdbcUrl = externalServer.jdbcUrl();
+        jdbcUrl = SharedExternalPostgres.jdbcUrl();
         connect();
     }
 
-    private static void connect() {
+    private static void connect() throws Exception {
         dataSource = PostgresTestSupport.pool(jdbcUrl);
         engine = JdbcStorage.standaloneEngine(dataSource, serializer());
     }
@@ -37,7 +34,6 @@ class JdbcEngineOnExternalPostgresConformanceTest extends StorageEngineConforman
     @AfterAll
     static void stop() {
         dataSource.close();
-        externalServer.close();
     }
 
     @Override
@@ -46,7 +42,7 @@ class JdbcEngineOnExternalPostgresConformanceTest extends StorageEngineConforman
     }
 
     @Override
-    protected void reopen() {
+    protected void reopen() throws Exception {
         dataSource.close();
         connect();
     }

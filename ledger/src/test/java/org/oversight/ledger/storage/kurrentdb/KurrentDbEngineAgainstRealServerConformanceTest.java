@@ -2,6 +2,7 @@ package org.oversight.ledger.storage.kurrentdb;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The KurrentDB engine against a real KurrentDB/EventStoreDB server given by {@code KURRENTDB_URL}
@@ -12,15 +13,25 @@ class KurrentDbEngineAgainstRealServerConformanceTest extends KurrentDbEngineCon
 
     static final String ENV = "KURRENTDB_URL";
 
-    @BeforeAll
-    static void requireServer() {
+    static final String SKIP_REASON =
+            "no KurrentDB server can run on this machine; set " + ENV + " to run against a real one";
+
+    private static boolean configured() {
         String url = System.getenv(ENV);
-        if (url == null || url.isBlank()) {
-            System.out.println("SKIPPED KurrentDbEngineAgainstRealServerConformanceTest: no KurrentDB server can run"
-                    + " on this machine; set " + ENV + " to run against a real one");
+        return url != null && !url.isBlank();
+    }
+
+    @BeforeAll
+    static void announceSkip() {
+        if (!configured()) {
+            System.out.println("SKIPPED KurrentDbEngineAgainstRealServerConformanceTest: " + SKIP_REASON);
         }
-        Assumptions.assumeTrue(url != null && !url.isBlank(),
-                "no KurrentDB server can run on this machine; set " + ENV + " to run against a real one");
+    }
+
+    /** Per test, so every skipped case is listed with its reason in the report. */
+    @BeforeEach
+    void requireServer() {
+        Assumptions.assumeTrue(configured(), SKIP_REASON);
     }
 
     @Override

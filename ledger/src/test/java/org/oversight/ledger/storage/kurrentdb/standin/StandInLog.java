@@ -13,8 +13,10 @@ import java.util.function.Consumer;
  * The stand-in's in-memory transaction log: one total order of records ({@code $all}) with
  * per-stream revisions. Positions grow by the record's size plus a header, like byte offsets in the
  * real server's log, so consecutive positions are NOT consecutive numbers (clients must not assume
- * they are). Commit and prepare positions are equal, as in KurrentDB since 20.x for single-stream
- * appends.
+ * they are). The records of one multi-record append share their commit position (that of the
+ * append's last record) and differ in their prepare positions, as a transaction's records can in
+ * KurrentDB's log; a single record has equal commit and prepare positions. Readers must therefore
+ * order by (commit, prepare), never by commit alone.
  *
  * <p>Thread safety: every method synchronises on the log, so appends are atomic and live
  * subscribers see records in log order.
@@ -23,14 +25,20 @@ final class StandInLog {
 
     /** What the server stores per record. */
     record Record(String stream, long revision, UUID id, Map<String, String> systemMetadata,
-                  ByteString customMetadata, ByteString data, long position) {
+                  ByteString customMetadata, ByteString data, long commitPosition, long preparePosition) {
+
+        /** $all order: commit position, then prepare position. */
+        int compareTo(long commit, long prepare) {
+            int byCommit = Long.compare(commitPosition, commit);
+            return byCommit != 0 ? byCommit : Long.compare(preparePosition, prepare);
+        }
     }
 
     /** A proposed record of an append request. */
     record Proposed(UUID id, Map<String, String> systemMetadata, ByteString customMetadata, ByteString data) {
     }
 
-    /** Outcome of an append: either the new last revision and position, or the conflicting current revision. */
+    /** Outcome of an append: either the new last revision and commit position, or the conflicting current revision. */
     record AppendOutcome(boolean success, long currentRevision, long lastPosition) {
         static final long NO_STREAM = -1;
     }
@@ -67,23 +75,28 @@ final class StandInLog {
             return new AppendOutcome(false, current, -1);
         }
         List<Record> target = streams.computeIfAbsent(stream, s -> new ArrayList<>());
+        long[] preparePositions = new long[proposed.size()];
+        for (int i = 0; i < proposed.size(); i++) {
+            Proposed p = proposed.get(i);
+            preparePositions[i] = nextPosition;
+            nextPosition += RECORD_HEADER_BYTES + p.data().size() + p.customMetadata().size() + stream.length();
+        }
+        long commitPosition = proposed.isEmpty() ? -1 : preparePositions[proposed.size() - 1];
         long revision = current;
-        long lastPosition = -1;
-        for (Proposed p : proposed) {
+        for (int i = 0; i < proposed.size(); i++) {
+            Proposed p = proposed.get(i);
             revision++;
             Map<String, String> metadata = new HashMap<>(p.systemMetadata());
             metadata.put("created", Long.toString(createdTicksBase + all.size()));
             Record record = new Record(stream, revision, p.id(), Map.copyOf(metadata), p.customMetadata(), p.data(),
-                    nextPosition);
-            lastPosition = nextPosition;
-            nextPosition += RECORD_HEADER_BYTES + p.data().size() + p.customMetadata().size() + stream.length();
+                    commitPosition, preparePositions[i]);
             target.add(record);
             all.add(record);
             for (Consumer<Record> subscriber : List.copyOf(live)) {
                 subscriber.accept(record);
             }
         }
-        return new AppendOutcome(true, revision, lastPosition);
+        return new AppendOutcome(true, revision, commitPosition);
     }
 
     /** Records of {@code stream}, or {@code null} if it has none. */

@@ -184,29 +184,33 @@ final class StandInStreams extends StreamsGrpc.StreamsImplBase {
         return out;
     }
 
-    /** Forward reads include the start position (as the real server does); backward reads start before it. */
+    /**
+     * Forward reads include the start position (as the real server does); backward reads start
+     * before it. Positions compare by commit, then prepare position.
+     */
     private static List<StandInLog.Record> selectFromAll(List<StandInLog.Record> all,
                                                          ReadReq.Options.AllOptions options, boolean forwards) {
         List<StandInLog.Record> out = new ArrayList<>();
+        long commit = switch (options.getAllOptionCase()) {
+            case POSITION -> options.getPosition().getCommitPosition();
+            case END -> Long.MAX_VALUE;
+            default -> 0;
+        };
+        long prepare = switch (options.getAllOptionCase()) {
+            case POSITION -> options.getPosition().getPreparePosition();
+            case END -> Long.MAX_VALUE;
+            default -> 0;
+        };
         if (forwards) {
-            long from = switch (options.getAllOptionCase()) {
-                case POSITION -> options.getPosition().getCommitPosition();
-                case END -> Long.MAX_VALUE;
-                default -> 0;
-            };
             for (StandInLog.Record r : all) {
-                if (r.position() >= from) {
+                if (r.compareTo(commit, prepare) >= 0) {
                     out.add(r);
                 }
             }
         } else {
-            long before = switch (options.getAllOptionCase()) {
-                case POSITION -> options.getPosition().getCommitPosition();
-                case START -> 0;
-                default -> Long.MAX_VALUE;
-            };
-            for (int i = all.size() - 1; i >= 0; i--) {
-                if (all.get(i).position() < before) {
+            boolean fromStart = options.getAllOptionCase() == ReadReq.Options.AllOptions.AllOptionCase.START;
+            for (int i = all.size() - 1; i >= 0 && !fromStart; i--) {
+                if (all.get(i).compareTo(commit, prepare) < 0) {
                     out.add(all.get(i));
                 }
             }
@@ -218,28 +222,27 @@ final class StandInStreams extends StreamsGrpc.StreamsImplBase {
 
     private void subscribeToAll(ReadReq.Options options, Predicate<StandInLog.Record> filter, boolean structuredIds,
                                 ServerCallStreamObserver<ReadResp> response) {
-        long after = switch (options.getAll().getAllOptionCase()) {
-            case POSITION -> options.getAll().getPosition().getCommitPosition();
-            case END -> Long.MAX_VALUE;
-            default -> -1;
-        };
+        boolean fromPosition = options.getAll().getAllOptionCase() == ReadReq.Options.AllOptions.AllOptionCase.POSITION;
+        long afterCommit = fromPosition ? options.getAll().getPosition().getCommitPosition() : -1;
+        long afterPrepare = fromPosition ? options.getAll().getPosition().getPreparePosition() : -1;
         boolean fromEnd = options.getAll().getAllOptionCase() == ReadReq.Options.AllOptions.AllOptionCase.END;
         int interval = checkpointInterval(options);
         Delivery delivery = new Delivery(response, filter, structuredIds, interval);
         response.onNext(ReadResp.newBuilder().setConfirmation(ReadResp.SubscriptionConfirmation.newBuilder()
                 .setSubscriptionId(UUID.randomUUID().toString())).build());
         Runnable unsubscribe = log.subscribe(existing -> {
-            long last = -1;
+            StandInLog.Record last = null;
             for (StandInLog.Record record : existing) {
-                last = record.position();
+                last = record;
                 // Subscriptions are exclusive of their start position.
-                if (!fromEnd && record.position() > after) {
+                if (!fromEnd && record.compareTo(afterCommit, afterPrepare) > 0) {
                     delivery.offer(record);
                 }
             }
             ReadResp.CaughtUp.Builder caughtUp = ReadResp.CaughtUp.newBuilder().setTimestamp(now());
-            if (last >= 0) {
-                caughtUp.setPosition(ReadResp.Position.newBuilder().setCommitPosition(last).setPreparePosition(last));
+            if (last != null) {
+                caughtUp.setPosition(ReadResp.Position.newBuilder().setCommitPosition(last.commitPosition())
+                        .setPreparePosition(last.preparePosition()));
             }
             delivery.send(ReadResp.newBuilder().setCaughtUp(caughtUp).build());
         }, delivery::offer);
@@ -280,7 +283,7 @@ final class StandInStreams extends StreamsGrpc.StreamsImplBase {
             if (examinedSinceCheckpoint >= interval) {
                 examinedSinceCheckpoint = 0;
                 send(ReadResp.newBuilder().setCheckpoint(ReadResp.Checkpoint.newBuilder()
-                        .setCommitPosition(record.position()).setPreparePosition(record.position())
+                        .setCommitPosition(record.commitPosition()).setPreparePosition(record.preparePosition())
                         .setTimestamp(now())).build());
             }
         }
@@ -329,14 +332,14 @@ final class StandInStreams extends StreamsGrpc.StreamsImplBase {
                 .setStreamIdentifier(Shared.StreamIdentifier.newBuilder()
                         .setStreamName(ByteString.copyFromUtf8(record.stream())))
                 .setStreamRevision(record.revision())
-                .setPreparePosition(record.position())
-                .setCommitPosition(record.position())
+                .setPreparePosition(record.preparePosition())
+                .setCommitPosition(record.commitPosition())
                 .putAllMetadata(record.systemMetadata())
                 .setCustomMetadata(record.customMetadata())
                 .setData(record.data())
                 .build();
         return ReadResp.newBuilder().setEvent(ReadResp.ReadEvent.newBuilder()
-                .setEvent(recorded).setCommitPosition(record.position())).build();
+                .setEvent(recorded).setCommitPosition(record.commitPosition())).build();
     }
 
     private static UUID uuid(Shared.UUID id) {
