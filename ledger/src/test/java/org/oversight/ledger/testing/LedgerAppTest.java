@@ -29,8 +29,6 @@ import org.springframework.test.web.servlet.MockMvc;
  */
 @SpringBootTest(classes = LedgerApplication.class, properties = {
     "oversight.store.type=postgres",
-    "spring.datasource.username=postgres",
-    "spring.datasource.password=postgres",
     "oversight.checkpoint.every-leaves=1",
     "oversight.checkpoint.interval-ms=50",
     "oversight.log.origin=test.oversight/log",
