@@ -73,7 +73,8 @@ public class StreamAggregate {
         checkStreamRules(event, signer);
         apply(new EventRecorded(new String(event.leafBytes(), StandardCharsets.UTF_8)),
                 MetaData.with(EventRecorded.LEAF_INDEX, command.leafIndex())
-                        .and(EventRecorded.SIGNER_PRINCIPAL, signer.owner()));
+                        .and(EventRecorded.SIGNER_PRINCIPAL, signer.owner())
+                        .and(EventRecorded.EVENT_TYPE, event.type().wireName()));
         return new SubmitResult(true, signer.owner());
     }
 
@@ -147,24 +148,38 @@ public class StreamAggregate {
 
     @EventSourcingHandler
     void on(EventRecorded recorded, MetaData metaData) {
-        SignedEvent event;
+        byte[] bytes = recorded.envelope().getBytes(StandardCharsets.UTF_8);
+        // Replaying a long stream (a camera's detections) must stay cheap: only the hash is needed
+        // for most events; the envelope is parsed only for the types that change stream state.
+        hashes.add(EventHash.ofLeafBytes(bytes));
+        Object type = metaData.get(EventRecorded.EVENT_TYPE);
+        if (stream == null || type == null || STATEFUL_TYPES.contains(String.valueOf(type))) {
+            SignedEvent event = parse(bytes);
+            stream = event.stream().text();
+            String signer = String.valueOf(metaData.get(EventRecorded.SIGNER_PRINCIPAL));
+            switch (event.type()) {
+                case CAMERA_DECOMMISSIONED, WATCHLIST_ENTRY_WITHDRAWN -> {
+                    closed = true;
+                    closedBy = event.type().wireName() + " " + event.header().eventId();
+                }
+                case MATCH_REVIEWED -> reviews.put(signer, ((MatchReviewed) event.payload()).verdict());
+                default -> {
+                    // no stream-local state beyond the chain
+                }
+            }
+        }
+    }
+
+    private static final java.util.Set<String> STATEFUL_TYPES = java.util.Set.of(
+            org.oversight.domain.event.EventType.CAMERA_DECOMMISSIONED.wireName(),
+            org.oversight.domain.event.EventType.WATCHLIST_ENTRY_WITHDRAWN.wireName(),
+            org.oversight.domain.event.EventType.MATCH_REVIEWED.wireName());
+
+    private SignedEvent parse(byte[] bytes) {
         try {
-            event = SignedEvent.parse(recorded.envelope().getBytes(StandardCharsets.UTF_8));
+            return SignedEvent.parse(bytes);
         } catch (InvalidEventException e) {
             throw new IllegalStateException("stored envelope in " + stream + " no longer parses: " + e.getMessage(), e);
-        }
-        stream = event.stream().text();
-        hashes.add(event.eventHash());
-        String signer = String.valueOf(metaData.get(EventRecorded.SIGNER_PRINCIPAL));
-        switch (event.type()) {
-            case CAMERA_DECOMMISSIONED, WATCHLIST_ENTRY_WITHDRAWN -> {
-                closed = true;
-                closedBy = event.type().wireName() + " " + event.header().eventId();
-            }
-            case MATCH_REVIEWED -> reviews.put(signer, ((MatchReviewed) event.payload()).verdict());
-            default -> {
-                // no stream-local state beyond the chain
-            }
         }
     }
 

@@ -58,7 +58,8 @@ class StreamAggregateTest {
 
     private static GenericEventMessage<EventRecorded> recorded(SignedEvent e, long leaf, String signer) {
         return new GenericEventMessage<>(new EventRecorded(text(e)),
-                MetaData.with(EventRecorded.LEAF_INDEX, leaf).and(EventRecorded.SIGNER_PRINCIPAL, signer));
+                MetaData.with(EventRecorded.LEAF_INDEX, leaf).and(EventRecorded.SIGNER_PRINCIPAL, signer)
+                        .and(EventRecorded.EVENT_TYPE, e.type().wireName()));
     }
 
     private static String text(SignedEvent e) {

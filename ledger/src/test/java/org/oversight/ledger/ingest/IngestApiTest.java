@@ -35,6 +35,15 @@ class IngestApiTest extends LedgerAppTest {
     Sequencer sequencer;
     @Autowired
     BiometricReadAudit audit;
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    /** Axon events stored for {@code stream} (its aggregate), as sequence numbers. */
+    List<Long> axonEvents(String stream) {
+        return new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForList(
+                "SELECT sequencenumber FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
+                Long.class, stream);
+    }
 
     @BeforeEach
     void genesis() throws Exception {
@@ -178,6 +187,7 @@ class IngestApiTest extends LedgerAppTest {
         MvcResult lookup = mvc.perform(get("/v1/events/" + reg.header().eventId()).header("Authorization",
                 bearer(org.oversight.ledger.security.Role.AUDITOR))).andReturn();
         assertProblem(lookup, 404, "not-found", reg.header().eventId());
+        assertThat(axonEvents("camera/" + camera)).as("no Axon event of the rejected batch").isEmpty();
 
         // The same batch without the bad event: the registry state of the rejected batch is gone,
         // and enrol-then-use within one batch works.
@@ -186,6 +196,8 @@ class IngestApiTest extends LedgerAppTest {
         JsonNode results = json(ok).get("results");
         assertThat(results.get(0).get("leafIndex").asLong()).isEqualTo(size);
         assertThat(results.get(1).get("leafIndex").asLong()).isEqualTo(size + 1);
+        assertThat(axonEvents("camera/" + camera)).containsExactly(0L);
+        assertThat(axonEvents("detections/" + camera)).containsExactly(0L);
         WORLD.chains.advance(reg);
     }
 
