@@ -13,7 +13,10 @@ import java.nio.charset.StandardCharsets;
 public final class CanonicalJson {
     private CanonicalJson() {}
 
-    /** The canonical UTF-8 bytes of {@code value}. */
+    /**
+     * The canonical UTF-8 bytes of {@code value}. Recursion depth equals the value's nesting, which
+     * for parsed values is bounded by {@link JsonLimits#maxDepth()}.
+     */
     public static byte[] encode(JsonValue value) {
         return CanonicalWriter.encode(value);
     }

@@ -15,7 +15,17 @@ final class CanonicalWriter {
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
 
+    /** ASCII characters written as themselves: printable, other than '"' and '\\'. */
+    private static final boolean[] PLAIN = new boolean[0x80];
+
+    static {
+        for (int c = 0x20; c < 0x80; c++) {
+            PLAIN[c] = c != '"' && c != '\\';
+        }
+    }
+
     private byte[] buf = new byte[INITIAL_CAPACITY];
+    private char[] chars = new char[1024];
     private int len;
 
     static byte[] encode(JsonValue value) {
@@ -110,13 +120,22 @@ final class CanonicalWriter {
     private void writeString(String s) {
         int n = s.length();
         ensure(6L * n + 2);
+        char[] cs = chars;
+        if (cs.length < n) {
+            cs = new char[Math.max(n, 2 * cs.length)];
+            if (n <= RETAINED_CAPACITY) {
+                chars = cs;
+            }
+        }
+        // One bulk copy out of the String, then plain array indexing in the loop.
+        s.getChars(0, n, cs, 0);
         byte[] b = buf;
         int p = len;
         b[p++] = '"';
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = cs[i];
             if (c < 0x80) {
-                if (c >= 0x20 && c != '"' && c != '\\') {
+                if (PLAIN[c]) {
                     b[p++] = (byte) c;
                 } else {
                     p = writeEscape(b, p, c);
@@ -126,7 +145,7 @@ final class CanonicalWriter {
                 b[p++] = (byte) (0x80 | c & 0x3f);
             } else if (Character.isHighSurrogate(c)) {
                 // Strings in the model are well-formed UTF-16, so a low surrogate follows.
-                int cp = Character.toCodePoint(c, s.charAt(++i));
+                int cp = Character.toCodePoint(c, cs[++i]);
                 b[p++] = (byte) (0xf0 | cp >> 18);
                 b[p++] = (byte) (0x80 | cp >> 12 & 0x3f);
                 b[p++] = (byte) (0x80 | cp >> 6 & 0x3f);

@@ -1,9 +1,7 @@
 package org.oversight.domain.json;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * One recursive-descent reader for both entry points. In canonical mode every deviation from the
@@ -19,6 +17,14 @@ final class JsonReader {
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private static final int MAX_SAFE_DIGITS = 16;
+    /** Bytes that need no attention inside a string: printable ASCII other than '"' and '\\'. */
+    private static final boolean[] PLAIN = new boolean[256];
+
+    static {
+        for (int b = 0x20; b < 0x80; b++) {
+            PLAIN[b] = b != '"' && b != '\\';
+        }
+    }
 
     private final byte[] in;
     private final boolean canonical;
@@ -138,9 +144,10 @@ final class JsonReader {
             pos++;
             return JsonObject.empty();
         }
-        List<String> names = new ArrayList<>();
-        List<JsonValue> values = new ArrayList<>();
-        List<Integer> nameOffsets = canonical ? null : new ArrayList<>();
+        String[] names = new String[8];
+        JsonValue[] values = new JsonValue[8];
+        int[] nameOffsets = canonical ? null : new int[8];
+        int count = 0;
         String previous = null;
         while (true) {
             if (pos >= in.length || in[pos] != '"') {
@@ -165,11 +172,19 @@ final class JsonReader {
             }
             pos++;
             skipWhitespace();
-            names.add(name);
-            values.add(readValue(depth));
-            if (nameOffsets != null) {
-                nameOffsets.add(nameOffset);
+            if (count == names.length) {
+                names = Arrays.copyOf(names, count * 2);
+                values = Arrays.copyOf(values, count * 2);
+                if (nameOffsets != null) {
+                    nameOffsets = Arrays.copyOf(nameOffsets, count * 2);
+                }
             }
+            names[count] = name;
+            values[count] = readValue(depth);
+            if (nameOffsets != null) {
+                nameOffsets[count] = nameOffset;
+            }
+            count++;
             skipWhitespace();
             if (pos >= in.length) {
                 throw malformed("unterminated object starting at offset " + start);
@@ -185,8 +200,8 @@ final class JsonReader {
                 throw malformed("expected ',' or '}' in object, found " + Describe.at(in, pos));
             }
         }
-        String[] nameArray = names.toArray(new String[0]);
-        JsonValue[] valueArray = values.toArray(new JsonValue[0]);
+        String[] nameArray = count == names.length ? names : Arrays.copyOf(names, count);
+        JsonValue[] valueArray = count == values.length ? values : Arrays.copyOf(values, count);
         if (!canonical) {
             sortMembers(nameArray, valueArray, nameOffsets);
         }
@@ -194,7 +209,7 @@ final class JsonReader {
     }
 
     /** Sorts members into canonical order, refusing duplicates at the later occurrence. */
-    private static void sortMembers(String[] names, JsonValue[] values, List<Integer> offsets)
+    private static void sortMembers(String[] names, JsonValue[] values, int[] offsets)
             throws MalformedJsonException {
         int n = names.length;
         boolean sorted = true;
@@ -215,7 +230,7 @@ final class JsonReader {
             sortedNames[i] = names[order[i]];
             sortedValues[i] = values[order[i]];
             if (i > 0 && sortedNames[i].equals(sortedNames[i - 1])) {
-                int later = Math.max(offsets.get(order[i]), offsets.get(order[i - 1]));
+                int later = Math.max(offsets[order[i]], offsets[order[i - 1]]);
                 throw malformed(later, "duplicate member name " + quote(sortedNames[i]));
             }
         }
@@ -231,9 +246,13 @@ final class JsonReader {
             pos++;
             return JsonArray.empty();
         }
-        List<JsonValue> elements = new ArrayList<>();
+        JsonValue[] elements = new JsonValue[8];
+        int count = 0;
         while (true) {
-            elements.add(readValue(depth));
+            if (count == elements.length) {
+                elements = Arrays.copyOf(elements, count * 2);
+            }
+            elements[count++] = readValue(depth);
             skipWhitespace();
             if (pos >= in.length) {
                 throw malformed("unterminated array starting at offset " + start);
@@ -249,7 +268,7 @@ final class JsonReader {
                 throw malformed("expected ',' or ']' in array, found " + Describe.at(in, pos));
             }
         }
-        return new JsonArray(elements.toArray(new JsonValue[0]), FieldPath.ROOT);
+        return new JsonArray(count == elements.length ? elements : Arrays.copyOf(elements, count), FieldPath.ROOT);
     }
 
     private JsonNumber readNumber() throws JsonException {
@@ -332,8 +351,18 @@ final class JsonReader {
     private String readString() throws JsonException {
         int start = ++pos;
         boolean ascii = true;
-        while (pos < in.length) {
-            int b = in[pos] & 0xff;
+        byte[] input = in;
+        int end = input.length;
+        while (pos < end) {
+            int p = pos;
+            while (p < end && PLAIN[input[p] & 0xff]) {
+                p++;
+            }
+            pos = p;
+            if (p == end) {
+                break;
+            }
+            int b = input[p] & 0xff;
             if (b == '"') {
                 String s = ascii
                         ? new String(in, start, pos - start, StandardCharsets.ISO_8859_1)
@@ -347,12 +376,8 @@ final class JsonReader {
             if (b < 0x20) {
                 throw malformed("unescaped control character 0x" + Describe.hex2(b) + " in string");
             }
-            if (b < 0x80) {
-                pos++;
-            } else {
-                ascii = false;
-                pos += utf8SequenceLength();
-            }
+            ascii = false;
+            pos += utf8SequenceLength();
         }
         throw malformed(start - 1, "unterminated string");
     }
@@ -377,11 +402,25 @@ final class JsonReader {
                 pos++;
             } else {
                 int n = utf8SequenceLength();
-                sb.append(new String(in, pos, n, StandardCharsets.UTF_8));
+                sb.appendCodePoint(decodeValidated(n));
                 pos += n;
             }
         }
         throw malformed(start - 1, "unterminated string");
+    }
+
+    /** The code point of the {@code n}-byte sequence at {@code pos}, already validated. */
+    private int decodeValidated(int n) {
+        int b0 = in[pos] & 0xff;
+        int b1 = in[pos + 1] & 0x3f;
+        if (n == 2) {
+            return (b0 & 0x1f) << 6 | b1;
+        }
+        int b2 = in[pos + 2] & 0x3f;
+        if (n == 3) {
+            return (b0 & 0x0f) << 12 | b1 << 6 | b2;
+        }
+        return (b0 & 0x07) << 18 | b1 << 12 | b2 << 6 | (in[pos + 3] & 0x3f);
     }
 
     private void readEscape(StringBuilder sb) throws JsonException {

@@ -18,7 +18,7 @@ import org.oversight.domain.bytes.Hex;
  * accepts. Seeded, so failures reproduce; failures are listed with their input in hex.
  */
 class JsonParserFuzzTest {
-    private static final int ITERATIONS = 30_000;
+    private static final int ITERATIONS = 20_000;
     private static final byte[] INTERESTING = "{}[]\",:\\u0-19.eE+ tfn\t\n\u007f".getBytes(StandardCharsets.ISO_8859_1);
 
     @Test

@@ -67,31 +67,50 @@ public final class EcmaScriptNumbers {
         return sb.toString();
     }
 
-    /** The shortest round-tripping decimal for positive finite {@code x}, trailing zeros stripped. */
+    /**
+     * The shortest round-tripping decimal for positive finite {@code x}, trailing zeros stripped.
+     * Whether some {@code p}-digit decimal round-trips is monotone in {@code p} (a closer bracket at
+     * {@code p+1} lies between {@code x} and any {@code p}-digit one), so {@code p} is found by
+     * binary search; 17 digits always suffice for a double.
+     */
     static BigDecimal shortestDecimal(double x) {
         BigDecimal exact = new BigDecimal(x);
-        for (int p = 1; p <= 17; p++) {
-            BigDecimal down = exact.round(new MathContext(p, RoundingMode.FLOOR));
-            BigDecimal up = exact.round(new MathContext(p, RoundingMode.CEILING));
-            boolean downOk = down.doubleValue() == x;
-            boolean upOk = up.doubleValue() == x;
-            if (downOk && upOk && down.compareTo(up) != 0) {
-                int cmp = exact.subtract(down).compareTo(up.subtract(exact));
-                if (cmp < 0) {
-                    return down.stripTrailingZeros();
-                }
-                if (cmp > 0) {
-                    return up.stripTrailingZeros();
-                }
-                return (down.unscaledValue().testBit(0) ? up : down).stripTrailingZeros();
-            }
-            if (downOk) {
-                return down.stripTrailingZeros();
-            }
-            if (upOk) {
-                return up.stripTrailingZeros();
+        int lo = 1;
+        int hi = 17;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (closestRoundTripping(exact, x, mid) != null) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        throw new AssertionError("no 17-digit decimal round-trips " + x);
+        BigDecimal best = closestRoundTripping(exact, x, lo);
+        if (best == null) {
+            throw new AssertionError("no 17-digit decimal round-trips " + x);
+        }
+        return best.stripTrailingZeros();
+    }
+
+    /**
+     * Of the two {@code p}-digit decimals bracketing {@code exact}, the one that reads back as
+     * {@code x} (the closer if both do, ties to an even last digit), or null if neither does.
+     */
+    private static BigDecimal closestRoundTripping(BigDecimal exact, double x, int p) {
+        BigDecimal down = exact.round(new MathContext(p, RoundingMode.FLOOR));
+        BigDecimal up = exact.round(new MathContext(p, RoundingMode.CEILING));
+        boolean downOk = down.doubleValue() == x;
+        boolean upOk = up.doubleValue() == x;
+        if (downOk && upOk && down.compareTo(up) != 0) {
+            int cmp = exact.subtract(down).compareTo(up.subtract(exact));
+            if (cmp != 0) {
+                return cmp < 0 ? down : up;
+            }
+            return down.unscaledValue().testBit(0) ? up : down;
+        }
+        if (downOk) {
+            return down;
+        }
+        return upOk ? up : null;
     }
 }

@@ -1,0 +1,15 @@
+/**
+ * Canonical JSON (docs/format.md §1): the immutable, integer-only value model ({@link
+ * org.oversight.domain.json.JsonValue} and its six kinds), its RFC 8785 encoding
+ * ({@link org.oversight.domain.json.CanonicalJson#encode}), the strict parser that accepts only
+ * canonical bytes ({@link org.oversight.domain.json.CanonicalJson#parseCanonical}), an ordinary
+ * strict parser for non-canonical input ({@link org.oversight.domain.json.JsonParser}) and the
+ * general RFC 8785 canonicaliser with floating point for tooling
+ * ({@link org.oversight.domain.json.Rfc8785}).
+ *
+ * <p>Security guarantee: {@code parseCanonical(b)} succeeds only if {@code encode(parseCanonical(b))}
+ * equals {@code b}, so a signature over canonical bytes commits to exactly one value and a value
+ * has exactly one signed form. Every refusal is a checked {@link
+ * org.oversight.domain.json.JsonException}; no input makes the parsers throw anything else.
+ */
+package org.oversight.domain.json;
