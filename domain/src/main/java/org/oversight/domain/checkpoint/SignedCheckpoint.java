@@ -27,10 +27,16 @@ public final class SignedCheckpoint {
     }
 
     /**
-     * Signs {@code checkpoint} with the log's key. By tlog-checkpoint convention the key name should
-     * equal the origin; that is the caller's choice of key.
+     * Signs {@code checkpoint} with the log's key.
+     *
+     * @throws IllegalArgumentException if the key's name is not the checkpoint's origin (Oversight
+     *     makes tlog-checkpoint's "SHOULD match" a rule: docs/format.md §8.3)
      */
     public static SignedCheckpoint sign(Checkpoint checkpoint, NoteSigner logKey) {
+        if (!logKey.keyName().equals(checkpoint.origin())) {
+            throw new IllegalArgumentException("log key name '" + logKey.keyName() + "' != checkpoint origin '"
+                    + checkpoint.origin() + "'");
+        }
         try {
             return new SignedCheckpoint(checkpoint, Note.sign(checkpoint.toNoteText(), List.of(logKey)));
         } catch (MalformedNoteException e) {

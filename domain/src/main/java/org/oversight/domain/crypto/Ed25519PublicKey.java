@@ -12,7 +12,8 @@ import org.oversight.domain.crypto.internal.BcEd25519;
  * <p>Security: construction rejects non-canonical encodings, points off the curve and points
  * outside the prime-order subgroup (including the identity and other small-order points, for
  * which forged signatures are trivial). The decoded point is cached, so each verification costs one
- * BC verification and nothing else of note.
+ * BC verification and nothing else of note; construction itself costs about one verification, so
+ * build a key object once per key and reuse it.
  */
 public final class Ed25519PublicKey {
     /** Length of a public key in bytes. */

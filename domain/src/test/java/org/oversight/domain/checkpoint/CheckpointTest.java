@@ -49,6 +49,9 @@ class CheckpointTest {
         assertThatThrownBy(() -> parsed.verify("example.org/other", log.verifier()))
                 .isInstanceOf(CheckpointVerificationException.class).hasMessageContaining("example.org/other");
         Ed25519NoteSigner other = Ed25519NoteSigner.of(ORIGIN, Ed25519PrivateKey.fromSeed(filled(7)));
+        Ed25519NoteSigner misnamed = Ed25519NoteSigner.of("example.org/other", Ed25519PrivateKey.fromSeed(filled(7)));
+        assertThatThrownBy(() -> SignedCheckpoint.sign(cp, misnamed)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("example.org/other");
         assertThatThrownBy(() -> parsed.verify(ORIGIN, other.verifier()))
                 .isInstanceOf(NoteVerificationException.class).hasMessageContaining("no signature by a known key");
     }
