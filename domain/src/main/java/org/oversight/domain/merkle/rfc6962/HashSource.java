@@ -1,5 +1,7 @@
 package org.oversight.domain.merkle.rfc6962;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.oversight.domain.crypto.Sha256Digest;
 
 /**
@@ -10,6 +12,9 @@ import org.oversight.domain.crypto.Sha256Digest;
  * root of the perfect subtree over leaves {@code [index << level, (index + 1) << level)}.
  */
 public interface HashSource {
+    /** Most leaf hashes {@link #leafHashes} is asked for at once. */
+    int MAX_BATCH = 4096;
+
     /** Number of leaves this source can serve; proofs can be generated for any tree size up to it. */
     long size();
 
@@ -21,10 +26,30 @@ public interface HashSource {
     Sha256Digest leafHash(long index) throws HashSourceException;
 
     /**
+     * The hashes of leaves {@code [start, end)}, in order. Requires
+     * {@code 0 <= start <= end <= size()} and {@code end - start <= }{@value #MAX_BATCH}. The default
+     * calls {@link #leafHash} per leaf; stores that can read a range at once override it.
+     *
+     * @throws HashSourceException if the store cannot supply them
+     */
+    default List<Sha256Digest> leafHashes(long start, long end) throws HashSourceException {
+        if (start < 0 || start > end || end > size() || end - start > MAX_BATCH) {
+            throw new IllegalArgumentException("leaf range [" + start + ", " + end + ") outside size " + size()
+                    + " or longer than " + MAX_BATCH);
+        }
+        List<Sha256Digest> out = new ArrayList<>((int) (end - start));
+        for (long i = start; i < end; i++) {
+            out.add(leafHash(i));
+        }
+        return out;
+    }
+
+    /**
      * The hash of the perfect subtree at {@code (level, index)}. Requires {@code 0 <= level < 63},
      * {@code index >= 0} and {@code (index + 1) << level <= size()}.
      *
-     * <p>The default reads the {@code 2^level} leaf hashes and folds them; sources that store
+     * <p>The default reads the {@code 2^level} leaf hashes ({@link #leafHashes}, in batches of at
+     * most {@value #MAX_BATCH}) and folds them; sources that store
      * interior hashes (tiles, {@link MerkleTree}) override it so proofs for large trees take
      * O(log n) reads.
      *
@@ -36,8 +61,10 @@ public interface HashSource {
         CompactRange range = CompactRange.empty();
         long first = index << level;
         long end = first + (1L << level);
-        for (long leaf = first; leaf < end; leaf++) {
-            range.append(leafHash(leaf));
+        for (long batch = first; batch < end; batch += Math.min(MAX_BATCH, end - batch)) {
+            for (Sha256Digest leafHash : leafHashes(batch, batch + Math.min(MAX_BATCH, end - batch))) {
+                range.append(leafHash);
+            }
         }
         return range.root();
     }

@@ -8,8 +8,9 @@ import org.oversight.domain.merkle.rfc6962.internal.NodeHashing;
 
 /**
  * An append-only Merkle tree held entirely in memory: every perfect-subtree hash, about
- * {@code 2 × 32} bytes per leaf. For tests, tools and small logs (up to tens of millions of
- * leaves); the ledger keeps hashes in tiles and proves through {@link HashSource} instead.
+ * {@code 2 × 32} bytes per leaf. For tests, tools and small logs (at most 67,108,863 leaves, the
+ * hashes one Java array holds); the ledger keeps hashes in tiles and proves through
+ * {@link HashSource} instead.
  *
  * <p>Not thread-safe.
  */
@@ -126,12 +127,18 @@ public final class MerkleTree implements HashSource {
 
     /** A growable array of 32-byte hashes stored back to back. */
     private static final class HashArray {
+        /** Largest count whose bytes fit one Java array. */
+        static final int MAX_HASHES = (Integer.MAX_VALUE - 8) / Sha256Digest.LENGTH;
+
         private byte[] data = new byte[Sha256Digest.LENGTH * 8];
         private int count;
 
         void add(byte[] hash) {
+            if (count == MAX_HASHES) {
+                throw new IllegalStateException("in-memory tree is full at " + MAX_HASHES + " leaves");
+            }
             if ((count + 1) * Sha256Digest.LENGTH > data.length) {
-                data = Arrays.copyOf(data, data.length * 2);
+                data = Arrays.copyOf(data, (int) Math.min((long) data.length * 2, (long) MAX_HASHES * Sha256Digest.LENGTH));
             }
             System.arraycopy(hash, 0, data, count * Sha256Digest.LENGTH, Sha256Digest.LENGTH);
             count++;

@@ -1,5 +1,7 @@
 package org.oversight.domain.merkle.tiles;
 
+import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.List;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.merkle.rfc6962.HashSource;
@@ -86,11 +88,19 @@ public final class TileContents {
      */
     static byte[] subtreeRoot(byte[] contents, int height, int index) {
         int count = 1 << height;
-        byte[][] work = new byte[count][];
-        for (int i = 0; i < count; i++) {
-            work[i] = slice(contents, index * count + i);
+        int first = index * count * Sha256Digest.LENGTH;
+        if (count == 1) {
+            return Arrays.copyOfRange(contents, first, first + Sha256Digest.LENGTH);
         }
-        for (int width = count; width > 1; width /= 2) {
+        // The lowest level hashes straight from the tile bytes; higher levels from the results.
+        byte[][] work = new byte[count / 2][];
+        MessageDigest md = Sha256Digest.threadLocalDigest();
+        for (int i = 0; i < count / 2; i++) {
+            md.update(NodeHashing.NODE_PREFIX);
+            md.update(contents, first + 2 * i * Sha256Digest.LENGTH, 2 * Sha256Digest.LENGTH);
+            work[i] = md.digest();
+        }
+        for (int width = count / 2; width > 1; width /= 2) {
             for (int i = 0; i < width / 2; i++) {
                 work[i] = NodeHashing.nodeHash(work[2 * i], work[2 * i + 1]);
             }
