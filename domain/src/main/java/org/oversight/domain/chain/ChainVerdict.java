@@ -22,6 +22,18 @@ public sealed interface ChainVerdict {
     }
 
     /**
+     * This verdict as an {@link Ok}.
+     *
+     * @throws ChainException carrying this verdict if it is not {@link Ok}
+     */
+    default Ok requireOk() throws ChainException {
+        if (this instanceof Ok ok) {
+            return ok;
+        }
+        throw new ChainException(this);
+    }
+
+    /**
      * The event fits the chain and may be appended.
      *
      * @param next the stream head after appending it

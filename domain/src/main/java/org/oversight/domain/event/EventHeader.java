@@ -17,7 +17,8 @@ import org.oversight.domain.json.JsonValue;
  * {@code seq} is in 0–2^53−1 and allowed for the type (seq 0 only for stream-opening types);
  * {@code prev} is absent iff {@code seq == 0}.
  *
- * @param eventId the id chosen by the emitter (idempotency key), 1–128 chars of {@code [A-Za-z0-9._:-]}
+ * @param eventId the id chosen by the emitter, 1–128 chars of {@code [A-Za-z0-9._:-]}; replays are
+ *     decided by the event hash, not by this id
  * @param type the event type
  * @param schema the payload schema version
  * @param stream the stream the event belongs to
@@ -46,8 +47,8 @@ public record EventHeader(
         String id = eventId;
         int sch = schema;
         long s = seq;
-        boolean hasPrev = prev.isPresent();
-        Values.unchecked(() -> check("$.header", id, type, sch, stream, s, hasPrev));
+        Optional<EventHash> pr = prev;
+        Values.unchecked(() -> check("$.header", id, type, sch, stream, s, pr));
     }
 
     /**
@@ -63,7 +64,7 @@ public record EventHeader(
         StreamId stream = StreamId.parse(Fields.path(o, "stream"), Fields.string(o, "stream"));
         long seq = Fields.integer(o, "seq", 0, JsonNumber.MAX_SAFE_INTEGER);
         Optional<EventHash> prev = prev(o);
-        check(o.path(), eventId, type, schema, stream, seq, prev.isPresent());
+        check(o.path(), eventId, type, schema, stream, seq, prev);
         Timestamp time = Fields.timestamp(o, "time");
         KeyId signer = Fields.keyId(o, "signer");
         return new EventHeader(eventId, type, schema, stream, seq, prev, time, signer);
@@ -78,7 +79,7 @@ public record EventHeader(
     }
 
     private static void check(String at, String eventId, EventType type, int schema, StreamId stream, long seq,
-            boolean hasPrev) throws InvalidEventException {
+            Optional<EventHash> prev) throws InvalidEventException {
         Values.identifier(at + ".eventId", eventId);
         if (schema != type.schemaVersion()) {
             throw new InvalidEventException(at + ".schema", schema,
@@ -93,10 +94,10 @@ public record EventHeader(
             throw new InvalidEventException(at + ".seq", seq, type.wireName() + " may stand only at "
                     + (type.placement() == SeqPlacement.FIRST ? "seq 0" : "seq >= 1"));
         }
-        if (seq == 0 && hasPrev) {
-            throw new InvalidEventException(at + ".prev", "a hash", "must be null at seq 0");
+        if (seq == 0 && prev.isPresent()) {
+            throw new InvalidEventException(at + ".prev", prev.get().hex(), "must be null at seq 0");
         }
-        if (seq > 0 && !hasPrev) {
+        if (seq > 0 && prev.isEmpty()) {
             throw new InvalidEventException(at + ".prev", "null", "must be the previous event's hash at seq " + seq);
         }
     }

@@ -16,7 +16,7 @@ public final class EventSigner {
      * Signs an event whose type, schema, stream and signer are derived from {@code payload} and
      * {@code key}.
      *
-     * @param eventId the emitter's id for the event (idempotency key)
+     * @param eventId the emitter's id for the event
      * @param seq the event's position in its stream
      * @param prev the previous event's hash in the stream; empty iff {@code seq == 0}
      * @param time the emitter's clock

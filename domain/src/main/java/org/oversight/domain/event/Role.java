@@ -1,8 +1,9 @@
 package org.oversight.domain.event;
 
 /**
- * The role a principal acts in (docs/format.md §4.2). A principal has exactly one role, fixed by
- * the first event of its stream; every key enrolled for it acts in that role.
+ * The role a key signs in (docs/format.md §4.2). A principal has exactly one role, fixed by the
+ * first event of its stream; every key enrolled for it acts in that role. {@link #CAMERA} is the
+ * role of camera device keys, which belong to a camera rather than a principal.
  */
 public enum Role {
     /** Declares authorities, enrols and revokes keys, sets the recognition policy. */

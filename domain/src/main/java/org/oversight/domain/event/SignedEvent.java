@@ -8,6 +8,7 @@ import org.oversight.domain.crypto.MalformedSignatureException;
 import org.oversight.domain.crypto.SignatureDomain;
 import org.oversight.domain.json.CanonicalJson;
 import org.oversight.domain.json.JsonException;
+import org.oversight.domain.json.JsonLimits;
 import org.oversight.domain.json.JsonObject;
 import org.oversight.domain.json.JsonValue;
 
@@ -25,6 +26,8 @@ public final class SignedEvent {
     /** Largest accepted envelope in bytes (a FaceDetected with a large template fits easily). */
     public static final int MAX_BYTES = 1 << 20;
 
+    /** Deepest envelope: envelope, payload, templates array, template = 4; landmarks nest 4 too. */
+    private static final JsonLimits LIMITS = new JsonLimits(8, MAX_BYTES);
     private static final Set<String> FIELDS = Set.of("header", "payload", "sig", "v");
     /** {@code ,"v":1}} */
     private static final byte[] V_SUFFIX = ",\"v\":1}".getBytes(StandardCharsets.US_ASCII);
@@ -59,7 +62,7 @@ public final class SignedEvent {
         }
         JsonValue value;
         try {
-            value = CanonicalJson.parseCanonical(bytes);
+            value = CanonicalJson.parseCanonical(bytes, LIMITS);
         } catch (JsonException e) {
             throw new InvalidEventException("$", "not canonical JSON: " + e.getMessage(), e);
         }
@@ -92,11 +95,15 @@ public final class SignedEvent {
     /**
      * Assembles an envelope from parts (used by {@link EventSigner}); the signature is not checked.
      *
-     * @throws IllegalArgumentException if header and payload disagree on type or stream
+     * @throws IllegalArgumentException if header and payload disagree on type or stream, or the
+     *     envelope would exceed {@link #MAX_BYTES}
      */
     static SignedEvent assemble(EventHeader header, EventPayload payload, Ed25519Signature signature) {
         requireConsistent(header, payload);
         byte[] leaf = CanonicalJson.encode(envelope(header, payload).put("sig", signature.toBase64()).build());
+        if (leaf.length > MAX_BYTES) {
+            throw new IllegalArgumentException("envelope of " + leaf.length + " bytes > " + MAX_BYTES);
+        }
         return new SignedEvent(header, payload, signature, leaf);
     }
 

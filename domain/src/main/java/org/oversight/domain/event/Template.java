@@ -15,7 +15,7 @@ import org.oversight.domain.json.JsonObject;
  */
 public final class Template {
     /** Upper bound on template bytes. */
-    public static final int MAX_BYTES = 65_536;
+    public static final int MAX_BYTES = 16_384;
 
     private static final Set<String> FIELDS = Set.of("data", "format", "modelId");
 

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * A UTC instant with millisecond precision, written exactly as {@code YYYY-MM-DDTHH:MM:SS.sssZ}
- * (docs/format.md §3.3). Each instant has exactly one textual form, so timestamps sign and hash
+ * (docs/format.md §4.1). Each instant has exactly one textual form, so timestamps sign and hash
  * deterministically.
  */
 public final class Timestamp implements Comparable<Timestamp> {

@@ -218,4 +218,29 @@ class SignedEventTest {
         assertThat(ex.getMessage()).contains("ev-1").contains(CAMERA_OFFICER.publicKey().keyId().hex());
         assertThat(ex.keyId()).isEqualTo(CAMERA_OFFICER.publicKey().keyId());
     }
+
+    @Test
+    void largestWatchlistEntryFitsTheEnvelopeLimit() throws Exception {
+        WatchlistEntryAuthorized base = EventFixtures.watchlistEntryAuthorized();
+        java.util.List<Template> templates = java.util.Collections.nCopies(WatchlistEntryAuthorized.MAX_TEMPLATES,
+                Template.of(new byte[Template.MAX_BYTES], 1, "m"));
+        WatchlistEntryAuthorized big = new WatchlistEntryAuthorized(base.entry(), base.subject(), base.category(),
+                base.authorisationRef(), base.authorisedBy(), base.validFrom(), base.validUntil(), templates,
+                base.sourceImageDigest());
+        SignedEvent e = EventFixtures.signed(big, EventFixtures.OFFICER_SEED);
+        assertThat(e.leafLength()).isLessThan(SignedEvent.MAX_BYTES);
+        assertThat(SignedEvent.parse(e.leafBytes())).isEqualTo(e);
+    }
+
+    @Test
+    void deepNestingIsRejectedBeforeFieldValidation() {
+        byte[] deep = mutate("payload.purpose", v -> {
+            JsonValue x = JsonNumber.of(1);
+            for (int i = 0; i < 8; i++) {
+                x = org.oversight.domain.json.JsonArray.of(x);
+            }
+            return x;
+        });
+        assertRejected(deep, "$", "not canonical JSON");
+    }
 }
