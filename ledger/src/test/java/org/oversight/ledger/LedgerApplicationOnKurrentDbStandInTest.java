@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.oversight.ledger.storage.kurrentdb.KurrentDbEventStorageEngine;
 import org.oversight.ledger.storage.kurrentdb.standin.KurrentDbStandInServer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -51,6 +53,14 @@ class LedgerApplicationOnKurrentDbStandInTest {
     EventStorageEngine engine;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    HealthEndpoint health;
+
+    @Test
+    void reportsKurrentDbHealth() {
+        assertThat(health.healthForPath("kurrentDb").getStatus()).isEqualTo(Status.UP);
+        assertThat(health.health().getStatus()).isEqualTo(Status.UP);
+    }
 
     @Test
     void usesTheKurrentDbEngineAndNoDataSource() {

@@ -28,8 +28,9 @@ import java.io.IOException;
  *   <li>{@code embedded-postgres} (default): starts {@link EmbeddedPostgresServer} in
  *       {@code ${oversight.data-dir}/postgres}; Axon JDBC engine and token store on it.</li>
  *   <li>{@code postgres}: DataSource from {@code spring.datasource.*}; same JDBC engine and token store.</li>
- *   <li>{@code kurrentdb}: {@link KurrentDbEventStorageEngine}; no DataSource, so Axon falls back to its
- *       in-memory token store (processors replay on restart) — see docs/storage.md.</li>
+ *   <li>{@code kurrentdb}: {@link KurrentDbEventStorageEngine}; tokens in the PostgreSQL of
+ *       {@code spring.datasource.*} if a URL is set, otherwise no DataSource and Axon's in-memory
+ *       token store (processors replay on restart) — see docs/storage.md.</li>
  * </ul>
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
@@ -57,8 +58,10 @@ public class StorageConfiguration {
         }
     }
 
+    /** {@code postgres}; also {@code kurrentdb} with {@code spring.datasource.url} set (tokens in PostgreSQL). */
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
-    @ConditionalOnProperty(name = TYPE, havingValue = "postgres")
+    @ConditionalOnExpression("'${" + TYPE + ":embedded-postgres}' == 'postgres' or ('${" + TYPE
+            + ":embedded-postgres}' == 'kurrentdb' and '${spring.datasource.url:}' != '')")
     static class ExternalPostgresStore {
 
         @Bean
@@ -113,6 +116,21 @@ public class StorageConfiguration {
                 throw new IllegalStateException(TYPE + "=kurrentdb needs oversight.store.kurrentdb.connection-string");
             }
             return KurrentDBClient.create(KurrentDBConnectionString.parseOrThrow(connectionString));
+        }
+
+        @Bean
+        KurrentDbHealthIndicator kurrentDbHealthIndicator(KurrentDBClient client,
+                                                          OversightStorageProperties properties) {
+            return new KurrentDbHealthIndicator(client, properties.getStore().getKurrentdb().getTimeout());
+        }
+
+        /** Tokens in the PostgreSQL of {@code spring.datasource.url} when one is configured. */
+        @Bean
+        @ConditionalOnExpression("'${spring.datasource.url:}' != ''")
+        TokenStore tokenStore(ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                              Serializer serializer, OversightStorageProperties properties) {
+            return JdbcStorage.tokenStore(connectionProvider, transactionManager, serializer,
+                    properties.getStore().getTokenClaimTimeout());
         }
 
         @Bean

@@ -1,0 +1,66 @@
+package org.oversight.ledger;
+
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.oversight.ledger.storage.kurrentdb.KurrentDbEventStorageEngine;
+import org.oversight.ledger.storage.kurrentdb.KurrentDbTrackingToken;
+import org.oversight.ledger.storage.kurrentdb.standin.KurrentDbStandInServer;
+import org.oversight.ledger.storage.postgres.SharedExternalPostgres;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.axonframework.common.transaction.TransactionManager;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@code oversight.store.type=kurrentdb} with {@code spring.datasource.url} set: events in KurrentDB
+ * (the in-process STAND-IN here), tracking tokens in PostgreSQL (the shared external test server).
+ */
+@SpringBootTest(properties = "oversight.store.type=kurrentdb")
+class LedgerApplicationOnKurrentDbWithPostgresTokensTest {
+
+    private static KurrentDbStandInServer standIn;
+
+    @DynamicPropertySource
+    static void stores(DynamicPropertyRegistry registry) {
+        try {
+            standIn = KurrentDbStandInServer.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        registry.add("oversight.store.kurrentdb.connection-string", standIn::connectionString);
+        registry.add("spring.datasource.url", SharedExternalPostgres::jdbcUrl);
+    }
+
+    @AfterAll
+    static void stopStandIn() {
+        standIn.close();
+    }
+
+    @Autowired
+    EventStorageEngine engine;
+    @Autowired
+    TokenStore tokenStore;
+    @Autowired
+    TransactionManager transactions;
+
+    @Test
+    void keepsEventsInKurrentDbAndTokensInPostgres() {
+        assertThat(engine).isInstanceOf(KurrentDbEventStorageEngine.class);
+        assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
+
+        String processor = "processor-" + UUID.randomUUID();
+        KurrentDbTrackingToken token = new KurrentDbTrackingToken(4096, 4000);
+        transactions.executeInTransaction(() -> tokenStore.initializeTokenSegments(processor, 1, token));
+        assertThat(transactions.fetchInTransaction(() -> tokenStore.fetchToken(processor, 0))).isEqualTo(token);
+    }
+}
