@@ -122,32 +122,37 @@ public class IngestService {
             throws EventRejectedException {
         String eventId = event.header().eventId();
         String hash = event.eventHash().hex();
-        IngestResult seen = inRequest.get(eventId);
+        // Replays are decided by the event hash (docs/format.md §5.2): the same bytes again get the
+        // same answer and are stored once.
+        IngestResult seen = inRequest.get(hash);
         if (seen == null) {
-            Optional<StoredLeaf> stored = store.findByEventId(eventId);
+            Optional<StoredLeaf> stored = store.findByHash(event.eventHash().digest());
             if (stored.isPresent()) {
-                seen = new IngestResult(eventId, stored.get().leaf().leafHash().hex(), stored.get().index(), true);
+                seen = new IngestResult(eventId, hash, stored.get().index(), true);
             }
         }
         if (seen != null) {
-            if (!seen.eventHash().equals(hash)) {
-                throw new EventRejectedException(ProblemType.EVENT_ID_CONFLICT, "header.eventId: '" + eventId
-                        + "' is already event " + seen.eventHash() + " at leaf " + seen.leafIndex() + ", not " + hash);
-            }
             return new IngestResult(eventId, hash, seen.leafIndex(), true);
+        }
+        // The ledger serves events by id, so it also refuses a second event under a used id.
+        Optional<StoredLeaf> sameId = store.findByEventId(eventId);
+        if (sameId.isPresent() || inRequest.values().stream().anyMatch(r -> r.eventId().equals(eventId))) {
+            throw new EventRejectedException(ProblemType.EVENT_ID_CONFLICT, "header.eventId: '" + eventId
+                    + "' already names another event" + sameId.map(l -> " (" + l.leaf().leafHash().hex() + " at leaf "
+                    + l.index() + ")").orElse(" earlier in this request") + "; this one is " + hash);
         }
         long leafIndex = batch.nextIndex();
         SubmitResult outcome = dispatch(SubmitEvent.of(event, leafIndex));
         if (!outcome.recorded()) {
-            // Same bytes as a recorded event but not found by id: impossible, the id is in the bytes.
-            throw new IllegalStateException("aggregate reports " + eventId + " as recorded but the leaf table has no "
-                    + "event with that id");
+            // Same bytes as a recorded event but not found by hash: the leaf table and the event store disagree.
+            throw new IllegalStateException("aggregate reports " + eventId + " (" + hash + ") as already recorded but "
+                    + "the leaf table has no event with that hash");
         }
         registry.apply(event, leafIndex);
         long assigned = batch.append(new Leaf(eventId, event.stream().text(), event.seq(), event.leafBytes(),
                 event.eventHash().digest()));
         IngestResult result = new IngestResult(eventId, hash, assigned, false);
-        inRequest.put(eventId, result);
+        inRequest.put(hash, result);
         return result;
     }
 

@@ -262,4 +262,20 @@ class IngestApiTest extends LedgerAppTest {
         assertThat(keys.get("engine").get("publicKey").asText()).startsWith("ed25519:");
         assertThat(java.nio.file.Files.exists(DATA_DIR.resolve("keys/log.key"))).isTrue();
     }
+
+    @Test
+    void aReusedEventIdForDifferentBytesIsRefused() throws Exception {
+        int n;
+        synchronized (this) {
+            n = ++cameraCounter;
+        }
+        SignedEvent first = org.oversight.domain.event.EventSigner.sign("reused-id-" + n, 0, java.util.Optional.empty(),
+                EventFixtures.time("2026-11-27T10:00:00.000Z"), WORLD.camera("cam-api-" + n, n), WORLD.authority);
+        assertThat(submit(first).getResponse().getStatus()).isEqualTo(200);
+        SignedEvent second = org.oversight.domain.event.EventSigner.sign("reused-id-" + n, 0,
+                java.util.Optional.empty(), EventFixtures.time("2026-11-27T10:00:00.000Z"),
+                WORLD.camera("cam-api-" + n + "-b", n + 1000), WORLD.authority);
+        assertProblem(submit(second), 409, "event-id-conflict", "header.eventId: 'reused-id-" + n + "'");
+        assertThat(submit(first).getResponse().getHeader("Oversight-Duplicate")).isEqualTo("true");
+    }
 }
