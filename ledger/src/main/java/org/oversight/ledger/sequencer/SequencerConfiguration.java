@@ -3,9 +3,6 @@ package org.oversight.ledger.sequencer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.oversight.ledger.keys.LedgerKeys;
 import org.springframework.beans.factory.ObjectProvider;
@@ -60,17 +57,10 @@ public class SequencerConfiguration {
         return checkpointer;
     }
 
-    @Bean(destroyMethod = "shutdownNow")
-    ScheduledExecutorService checkpointTicker(Checkpointer checkpointer,
+    @Bean(destroyMethod = "close")
+    CheckpointTicker checkpointTicker(Checkpointer checkpointer,
             @Value("${oversight.checkpoint.interval-ms:1000}") long intervalMillis) {
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "checkpoint-ticker");
-            t.setDaemon(true);
-            return t;
-        });
-        long period = Math.max(10, Math.min(intervalMillis, 1000));
-        ticker.scheduleWithFixedDelay(checkpointer::tick, period, period, TimeUnit.MILLISECONDS);
-        return ticker;
+        return new CheckpointTicker(checkpointer, Math.max(10, Math.min(intervalMillis, 1000)));
     }
 
     @Bean
