@@ -1,10 +1,14 @@
 package org.oversight.ledger.storage.kurrentdb.standin;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -49,10 +53,10 @@ public final class KurrentDbStandInServer implements AutoCloseable {
     public static KurrentDbStandInServer start() throws IOException {
         KurrentDbStandInServer standIn = new KurrentDbStandInServer();
         standIn.log.append("$settings", new StandInLog.Expectation(StandInLog.Expectation.Kind.ANY, 0),
-                java.util.List.of(new StandInLog.Proposed(java.util.UUID.nameUUIDFromBytes(new byte[] {1}),
-                        java.util.Map.of("type", "$settings", "content-type", "application/json"),
-                        com.google.protobuf.ByteString.EMPTY,
-                        com.google.protobuf.ByteString.copyFromUtf8("{\"$userStreamAcl\":{}}"))));
+                List.of(new StandInLog.Proposed(UUID.nameUUIDFromBytes(new byte[] {1}),
+                        Map.of("type", "$settings", "content-type", "application/json"),
+                        ByteString.EMPTY,
+                        ByteString.copyFromUtf8("{\"$userStreamAcl\":{}}"))));
         standIn.startServer();
         return standIn;
     }
@@ -82,9 +86,9 @@ public final class KurrentDbStandInServer implements AutoCloseable {
      */
     public void appendForeignRecord(String stream, String type) {
         log.append(stream, new StandInLog.Expectation(StandInLog.Expectation.Kind.ANY, 0),
-                java.util.List.of(new StandInLog.Proposed(java.util.UUID.randomUUID(),
-                        java.util.Map.of("type", type, "content-type", "application/octet-stream"),
-                        com.google.protobuf.ByteString.EMPTY, com.google.protobuf.ByteString.copyFromUtf8(type))));
+                List.of(new StandInLog.Proposed(UUID.randomUUID(),
+                        Map.of("type", type, "content-type", "application/octet-stream"),
+                        ByteString.EMPTY, ByteString.copyFromUtf8(type))));
     }
 
     private void stopServer() {
