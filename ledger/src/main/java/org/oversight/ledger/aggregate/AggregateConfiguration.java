@@ -1,5 +1,7 @@
 package org.oversight.ledger.aggregate;
 
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,8 +12,22 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration
 public class AggregateConfiguration {
+    /** Name of the stream aggregates' cache bean (see {@link StreamAggregate}). */
+    public static final String CACHE = "streamAggregateCache";
+
     @Bean
     LedgerRegistry ledgerRegistry() {
         return new LedgerRegistry();
+    }
+
+    /**
+     * Keeps loaded stream aggregates so that a command on a long stream (a camera's detections)
+     * does not re-read the whole stream. Safe because all commands run under the single-writer
+     * lock and the ingest path empties the cache whenever its transaction rolls back (Axon only
+     * evicts on its own unit-of-work rollback, which may have committed inside the outer one).
+     */
+    @Bean(CACHE)
+    Cache streamAggregateCache() {
+        return new WeakReferenceCache();
     }
 }

@@ -40,7 +40,7 @@ import org.oversight.ledger.web.ProblemType;
  * actioned only after confirmations by at least {@link #CONFIRMATIONS_FOR_ACTION} distinct
  * reviewers.
  */
-@Aggregate
+@Aggregate(cache = AggregateConfiguration.CACHE)
 public class StreamAggregate {
     /** Rule R1: confirmations by distinct reviewers needed before an action. */
     public static final int CONFIRMATIONS_FOR_ACTION = 2;
@@ -58,7 +58,15 @@ public class StreamAggregate {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public SubmitResult handle(SubmitEvent command, LedgerRegistry registry) throws EventRejectedException {
+    public SubmitResult handle(SubmitEvent command, LedgerRegistry registry) {
+        try {
+            return decide(command, registry);
+        } catch (EventRejectedException e) {
+            throw new CommandRejection(e);
+        }
+    }
+
+    private SubmitResult decide(SubmitEvent command, LedgerRegistry registry) throws EventRejectedException {
         SignedEvent event = command.event();
         ChainVerdict verdict = StreamChain.check(head(), event, (s, seq) -> Optional.of(hashes.get((int) seq)));
         if (verdict instanceof ChainVerdict.Replay) {

@@ -4,6 +4,9 @@ import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.oversight.ledger.aggregate.AggregateConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.oversight.ledger.aggregate.LedgerRegistry;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
@@ -20,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IngestConfiguration {
     @Bean
     IngestService ingestService(Sequencer sequencer, LeafStore store, LedgerRegistry registry, CommandGateway commands,
-            PlatformTransactionManager txManager, Optional<MeterRegistry> meters) {
-        return new IngestService(sequencer, store, registry, commands, new TransactionTemplate(txManager), meters);
+            PlatformTransactionManager txManager, Optional<MeterRegistry> meters,
+            @Qualifier(AggregateConfiguration.CACHE) Cache aggregateCache) {
+        return new IngestService(sequencer, store, registry, commands, new TransactionTemplate(txManager), meters,
+                aggregateCache);
     }
 }

@@ -12,6 +12,7 @@ import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.json.CanonicalJson;
 import org.oversight.domain.json.JsonArray;
 import org.oversight.domain.json.JsonException;
+import org.oversight.domain.json.JsonLimits;
 import org.oversight.domain.json.JsonValue;
 import org.oversight.domain.json.NonCanonicalJsonException;
 import org.oversight.ledger.web.ProblemException;
@@ -53,7 +54,7 @@ public class IngestController {
         byte[] body = readBody(request, limits.maxBatchBytes(), "batch");
         JsonValue value;
         try {
-            value = CanonicalJson.parseCanonical(body);
+            value = CanonicalJson.parseCanonical(body, new JsonLimits(JsonLimits.DEFAULT.maxDepth(), body.length));
         } catch (NonCanonicalJsonException e) {
             throw new ProblemException(ProblemType.NON_CANONICAL, "$: batch body is not canonical JSON: " + e.getMessage());
         } catch (JsonException e) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.ledger.aggregate.EventRejectedException;
 import org.oversight.ledger.aggregate.LedgerRegistry;
@@ -49,9 +50,11 @@ public class IngestService {
     private final Counter accepted;
     private final Counter duplicates;
     private final MeterRegistry meters;
+    private final Cache aggregateCache;
 
     public IngestService(Sequencer sequencer, LeafStore store, LedgerRegistry registry, CommandGateway commands,
-            TransactionTemplate tx, Optional<MeterRegistry> meters) {
+            TransactionTemplate tx, Optional<MeterRegistry> meters, Cache aggregateCache) {
+        this.aggregateCache = aggregateCache;
         this.sequencer = sequencer;
         this.store = store;
         this.registry = registry;
@@ -174,7 +177,9 @@ public class IngestService {
         }
     }
 
+    /** After a rollback: nothing the rolled-back transaction applied may survive in memory. */
     private void rebuildIfDirty() {
+        aggregateCache.removeAll();
         if (registry.isDirty()) {
             RegistryLoader.rebuild(registry, store, sequencer.committed().size());
         }

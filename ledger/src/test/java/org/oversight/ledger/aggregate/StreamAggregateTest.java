@@ -70,7 +70,8 @@ class StreamAggregateTest {
         result.expectNoEvents().expectException(new org.hamcrest.TypeSafeMatcher<Throwable>() {
             @Override
             protected boolean matchesSafely(Throwable t) {
-                return t instanceof EventRejectedException r && r.type() == type && r.detail().contains(detailPart);
+                return t instanceof CommandRejection c && c.rejection().type() == type
+                        && c.rejection().detail().contains(detailPart);
             }
 
             @Override
