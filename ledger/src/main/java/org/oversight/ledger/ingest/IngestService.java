@@ -5,9 +5,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -107,12 +109,13 @@ public class IngestService {
     private List<IngestResult> appendAll(List<SignedEvent> events) {
         SequencerBatch batch = sequencer.begin();
         Map<String, IngestResult> inRequest = new HashMap<>();
+        Set<String> idsInRequest = new HashSet<>();
         List<IngestResult> results = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             SignedEvent event = events.get(i);
             String where = events.size() == 1 ? "" : "events[" + i + "] ";
             try {
-                results.add(appendOne(batch, event, inRequest));
+                results.add(appendOne(batch, event, inRequest, idsInRequest));
             } catch (EventRejectedException e) {
                 throw new Rejected(new EventRejectedException(e.type(), where + e.detail(), e));
             }
@@ -121,8 +124,8 @@ public class IngestService {
         return results;
     }
 
-    private IngestResult appendOne(SequencerBatch batch, SignedEvent event, Map<String, IngestResult> inRequest)
-            throws EventRejectedException {
+    private IngestResult appendOne(SequencerBatch batch, SignedEvent event, Map<String, IngestResult> inRequest,
+            Set<String> idsInRequest) throws EventRejectedException {
         String eventId = event.header().eventId();
         String hash = event.eventHash().hex();
         // Replays are decided by the event hash (docs/format.md §5.2): the same bytes again get the
@@ -139,7 +142,7 @@ public class IngestService {
         }
         // The ledger serves events by id, so it also refuses a second event under a used id.
         Optional<StoredLeaf> sameId = store.findByEventId(eventId);
-        if (sameId.isPresent() || inRequest.values().stream().anyMatch(r -> r.eventId().equals(eventId))) {
+        if (sameId.isPresent() || idsInRequest.contains(eventId)) {
             throw new EventRejectedException(ProblemType.EVENT_ID_CONFLICT, "header.eventId: '" + eventId
                     + "' already names another event" + sameId.map(l -> " (" + l.leaf().leafHash().hex() + " at leaf "
                     + l.index() + ")").orElse(" earlier in this request") + "; this one is " + hash);
@@ -156,6 +159,7 @@ public class IngestService {
                 event.eventHash().digest()));
         IngestResult result = new IngestResult(eventId, hash, assigned, false);
         inRequest.put(hash, result);
+        idsInRequest.add(eventId);
         return result;
     }
 
