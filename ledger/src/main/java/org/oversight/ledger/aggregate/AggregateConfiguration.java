@@ -1,0 +1,33 @@
+package org.oversight.ledger.aggregate;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The registry bean, in every store mode: Axon resolves the {@link StreamAggregate} command
+ * handler's parameters when it inspects the aggregate at start, so the bean must exist even where
+ * no ingest path uses it (kurrentdb).
+ */
+@Configuration
+public class AggregateConfiguration {
+    /** Name of the stream aggregates' cache bean (see {@link StreamAggregate}). */
+    public static final String CACHE = "streamAggregateCache";
+
+    @Bean
+    LedgerRegistry ledgerRegistry() {
+        return new LedgerRegistry();
+    }
+
+    /**
+     * Keeps loaded stream aggregates so that a command on a long stream (a camera's detections)
+     * does not re-read the whole stream. Safe because all commands run under the single-writer
+     * lock and the ingest path empties the cache whenever its transaction rolls back (Axon only
+     * evicts on its own unit-of-work rollback, which may have committed inside the outer one).
+     */
+    @Bean(CACHE)
+    Cache streamAggregateCache() {
+        return new WeakReferenceCache();
+    }
+}

@@ -1,0 +1,199 @@
+package org.oversight.ledger.aggregate;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.oversight.domain.chain.ChainVerdict;
+import org.oversight.domain.chain.StreamChain;
+import org.oversight.domain.chain.StreamHead;
+import org.oversight.domain.event.EventHash;
+import org.oversight.domain.event.InvalidEventException;
+import org.oversight.domain.event.MatchReviewed;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.Verdict;
+import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.domain.principal.KeyRecord;
+import org.oversight.ledger.web.ProblemType;
+
+/**
+ * One aggregate per stream (aggregate id = stream name, e.g. {@code match/m-000001}). It checks an
+ * envelope against its stream (sequence, previous hash, stream-local rules) and, through
+ * {@link LedgerRegistry}, against the log at the event's leaf index (signer, signature, camera),
+ * then applies the envelope unchanged as {@link EventRecorded}. State changes only in
+ * {@link #on(EventRecorded, MetaData)}, so replaying the stream rebuilds exactly this state.
+ *
+ * <p>Stream-local rules: a withdrawn watchlist entry or a decommissioned camera takes no further
+ * events; a watchlist entry must be authorised by the officer who signs it, with an authorisation
+ * reference and an expiry after its start; each reviewer reviews a match at most once; a match is
+ * actioned only after confirmations by at least {@link #CONFIRMATIONS_FOR_ACTION} distinct
+ * reviewers.
+ */
+@Aggregate(cache = AggregateConfiguration.CACHE)
+public class StreamAggregate {
+    /** Rule R1: confirmations by distinct reviewers needed before an action. */
+    public static final int CONFIRMATIONS_FOR_ACTION = 2;
+
+    @AggregateIdentifier
+    private String stream;
+    private final List<EventHash> hashes = new ArrayList<>();
+    private boolean closed;
+    private String closedBy = "";
+    private final Map<String, Verdict> reviews = new TreeMap<>();
+
+    protected StreamAggregate() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public SubmitResult handle(SubmitEvent command, LedgerRegistry registry) {
+        try {
+            return decide(command, registry);
+        } catch (EventRejectedException e) {
+            throw new CommandRejection(e);
+        }
+    }
+
+    private SubmitResult decide(SubmitEvent command, LedgerRegistry registry) throws EventRejectedException {
+        SignedEvent event = command.event();
+        ChainVerdict verdict = StreamChain.check(head(), event, (s, seq) -> Optional.of(hashes.get((int) seq)));
+        if (verdict instanceof ChainVerdict.Replay) {
+            return SubmitResult.replay();
+        }
+        checkChain(verdict);
+        if (closed) {
+            throw new EventRejectedException(ProblemType.STREAM_STATE, "header.stream: " + command.stream()
+                    + " was closed by " + closedBy + "; " + event.type().wireName() + " not accepted");
+        }
+        KeyRecord signer = registry.check(event, command.leafIndex());
+        checkStreamRules(event, signer);
+        apply(new EventRecorded(new String(event.leafBytes(), StandardCharsets.UTF_8)),
+                MetaData.with(EventRecorded.LEAF_INDEX, command.leafIndex())
+                        .and(EventRecorded.SIGNER_PRINCIPAL, signer.owner())
+                        .and(EventRecorded.EVENT_TYPE, event.type().wireName()));
+        return new SubmitResult(true, signer.owner());
+    }
+
+    private StreamHead head() {
+        return hashes.isEmpty() ? StreamHead.EMPTY
+                : new StreamHead(hashes.size(), Optional.of(hashes.get(hashes.size() - 1)));
+    }
+
+    private static void checkChain(ChainVerdict verdict) throws EventRejectedException {
+        if (verdict instanceof ChainVerdict.Gap g) {
+            throw new EventRejectedException(ProblemType.SEQUENCE_GAP, "header.seq: " + g.seq() + " in " + g.stream()
+                    + " but the next expected seq is " + g.expectedSeq());
+        }
+        if (verdict instanceof ChainVerdict.Fork f) {
+            throw new EventRejectedException(ProblemType.STREAM_FORK, "header.seq: " + f.seq() + " in " + f.stream()
+                    + " already holds event " + f.recorded().hex() + ", not " + f.offered().hex());
+        }
+        if (verdict instanceof ChainVerdict.WrongPrev w) {
+            throw new EventRejectedException(ProblemType.WRONG_PREV, "header.prev: "
+                    + w.found().map(EventHash::hex).orElse("(absent)") + " at seq " + w.seq() + " in " + w.stream()
+                    + " but the stream head is " + w.expected().map(EventHash::hex).orElse("(empty)"));
+        }
+        if (!(verdict instanceof ChainVerdict.Ok)) {
+            throw new IllegalStateException("unhandled chain verdict " + verdict);
+        }
+    }
+
+    private void checkStreamRules(SignedEvent event, KeyRecord signer) throws EventRejectedException {
+        switch (event.type()) {
+            case WATCHLIST_ENTRY_AUTHORIZED -> checkAuthorisation((WatchlistEntryAuthorized) event.payload(), signer);
+            case MATCH_REVIEWED -> {
+                if (reviews.containsKey(signer.owner())) {
+                    throw new EventRejectedException(ProblemType.DUPLICATE_REVIEW, "header.signer: reviewer '"
+                            + signer.owner() + "' already reviewed " + stream + " ("
+                            + reviews.get(signer.owner()).wireName() + ")");
+                }
+            }
+            case MATCH_ACTIONED -> {
+                long confirmations = confirmations();
+                if (confirmations < CONFIRMATIONS_FOR_ACTION) {
+                    throw new EventRejectedException(ProblemType.INSUFFICIENT_CONFIRMATIONS, "payload.match: "
+                            + stream + " has " + confirmations + " confirmation(s) by distinct reviewers, needs "
+                            + CONFIRMATIONS_FOR_ACTION);
+                }
+            }
+            default -> {
+                // other types: signer, chain and payload checks suffice
+            }
+        }
+    }
+
+    private static void checkAuthorisation(WatchlistEntryAuthorized entry, KeyRecord signer)
+            throws EventRejectedException {
+        if (!entry.authorisedBy().equals(signer.owner())) {
+            throw new EventRejectedException(ProblemType.WATCHLIST_AUTHORISATION, "payload.authorisedBy: '"
+                    + entry.authorisedBy() + "' but the entry is signed by officer '" + signer.owner() + "'");
+        }
+        if (entry.authorisationRef().isBlank()) {
+            throw new EventRejectedException(ProblemType.WATCHLIST_AUTHORISATION,
+                    "payload.authorisationRef: empty authorisation reference");
+        }
+        if (entry.validUntil().compareTo(entry.validFrom()) <= 0) {
+            throw new EventRejectedException(ProblemType.WATCHLIST_AUTHORISATION, "payload.validUntil: "
+                    + entry.validUntil().text() + " is not after validFrom " + entry.validFrom().text());
+        }
+    }
+
+    private long confirmations() {
+        return reviews.values().stream().filter(v -> v == Verdict.CONFIRM).count();
+    }
+
+    @EventSourcingHandler
+    void on(EventRecorded recorded, MetaData metaData) {
+        byte[] bytes = recorded.envelope().getBytes(StandardCharsets.UTF_8);
+        // Replaying a long stream (a camera's detections) must stay cheap: only the hash is needed
+        // for most events; the envelope is parsed only for the types that change stream state.
+        hashes.add(EventHash.ofLeafBytes(bytes));
+        Object type = metaData.get(EventRecorded.EVENT_TYPE);
+        if (stream == null || type == null || STATEFUL_TYPES.contains(String.valueOf(type))) {
+            SignedEvent event = parse(bytes);
+            stream = event.stream().text();
+            String signer = String.valueOf(metaData.get(EventRecorded.SIGNER_PRINCIPAL));
+            switch (event.type()) {
+                case CAMERA_DECOMMISSIONED, WATCHLIST_ENTRY_WITHDRAWN -> {
+                    closed = true;
+                    closedBy = event.type().wireName() + " " + event.header().eventId();
+                }
+                case MATCH_REVIEWED -> reviews.put(signer, ((MatchReviewed) event.payload()).verdict());
+                default -> {
+                    // no stream-local state beyond the chain
+                }
+            }
+        }
+    }
+
+    private static final java.util.Set<String> STATEFUL_TYPES = java.util.Set.of(
+            org.oversight.domain.event.EventType.CAMERA_DECOMMISSIONED.wireName(),
+            org.oversight.domain.event.EventType.WATCHLIST_ENTRY_WITHDRAWN.wireName(),
+            org.oversight.domain.event.EventType.MATCH_REVIEWED.wireName());
+
+    private SignedEvent parse(byte[] bytes) {
+        try {
+            return SignedEvent.parse(bytes);
+        } catch (InvalidEventException e) {
+            throw new IllegalStateException("stored envelope in " + stream + " no longer parses: " + e.getMessage(), e);
+        }
+    }
+
+    /** For tests and diagnostics. */
+    long size() {
+        return hashes.size();
+    }
+
+}

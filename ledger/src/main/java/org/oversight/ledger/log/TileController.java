@@ -1,0 +1,129 @@
+package org.oversight.ledger.log;
+
+import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.InvalidEventException;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.merkle.tiles.EntryBundle;
+import org.oversight.domain.merkle.tiles.EntryBundleException;
+import org.oversight.domain.merkle.tiles.TileContents;
+import org.oversight.domain.merkle.tiles.TileId;
+import org.oversight.domain.merkle.tiles.TileLayout;
+import org.oversight.domain.merkle.tiles.TilePath;
+import org.oversight.domain.merkle.tiles.TilePathException;
+import org.oversight.ledger.sequencer.Checkpointer;
+import org.oversight.ledger.sequencer.LeafStore;
+import org.oversight.ledger.sequencer.StoredLeaf;
+import org.oversight.ledger.web.ProblemException;
+import org.oversight.ledger.web.ProblemType;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The log in the C2SP tlog-tiles layout, public: {@code GET /checkpoint} (the latest signed
+ * checkpoint), {@code GET /tile/<L>/<N>[.p/<W>]} and {@code GET /tile/entries/<N>[.p/<W>]}. Only
+ * tiles within the latest signed checkpoint are served; full tiles are immutable and cacheable.
+ */
+@RestController
+@ConditionalOnPostgresLog
+public class TileController {
+    private final Checkpointer checkpointer;
+    private final LeafStore store;
+    private final BiometricReadAudit audit;
+
+    public TileController(Checkpointer checkpointer, LeafStore store, BiometricReadAudit audit) {
+        this.checkpointer = checkpointer;
+        this.store = store;
+        this.audit = audit;
+    }
+
+    @GetMapping(path = "/checkpoint", produces = MediaType.TEXT_PLAIN_VALUE)
+    public ResponseEntity<byte[]> checkpoint() throws ProblemException {
+        SignedCheckpoint latest = checkpointer.latest()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no checkpoint signed yet"));
+        return ResponseEntity.ok().cacheControl(CacheControl.noCache())
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)).body(latest.toBytes());
+    }
+
+    @GetMapping(path = "/tile/**", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    public ResponseEntity<byte[]> tile(HttpServletRequest request) throws ProblemException {
+        String path = request.getRequestURI().substring(request.getContextPath().length() + 1);
+        long size = checkpointSize();
+        try {
+            if (path.startsWith("tile/entries/")) {
+                return entries(TilePath.parseEntryBundle(path), size, request);
+            }
+            return hashes(TilePath.parseTile(path), size);
+        } catch (TilePathException e) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "path '" + path + "': " + e.getMessage());
+        }
+    }
+
+    private ResponseEntity<byte[]> hashes(TileId tile, long size) throws ProblemException {
+        long available = TileLayout.hashesAtLevel(tile.level(), size);
+        long first = tile.index() * TileId.FULL_WIDTH;
+        if (first + tile.width() > available) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "tile " + TilePath.tile(tile) + " needs "
+                    + (first + tile.width()) + " hashes at level " + tile.level() + "; checkpoint size " + size
+                    + " has " + available);
+        }
+        List<Sha256Digest> hashes = store.hashes(tile.hashLevel(), first, tile.width());
+        if (hashes.size() != tile.width()) {
+            throw new IllegalStateException("tile " + tile + ": store has " + hashes.size() + " of " + tile.width()
+                    + " hashes within checkpoint size " + size);
+        }
+        return cacheable(tile, TileContents.ofHashes(hashes));
+    }
+
+    private ResponseEntity<byte[]> entries(TileId tile, long size, HttpServletRequest request) throws ProblemException {
+        long first = tile.index() * TileId.FULL_WIDTH;
+        if (first + tile.width() > size) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "entry bundle " + TilePath.entryBundle(tile)
+                    + " needs leaves up to " + (first + tile.width()) + "; checkpoint size is " + size);
+        }
+        List<StoredLeaf> leaves = store.leaves(first, tile.width());
+        List<byte[]> data = new ArrayList<>(leaves.size());
+        boolean biometric = false;
+        for (StoredLeaf l : leaves) {
+            byte[] bytes = l.leaf().leafBytes();
+            data.add(bytes);
+            biometric |= isBiometric(bytes);
+        }
+        if (biometric) {
+            audit.record("anonymous@" + request.getRemoteAddr(), TilePath.entryBundle(tile), first);
+        }
+        try {
+            return cacheable(tile, EntryBundle.encode(data));
+        } catch (EntryBundleException e) {
+            throw new IllegalStateException("entry bundle " + tile + " cannot be encoded: " + e.getMessage(), e);
+        }
+    }
+
+    static boolean isBiometric(byte[] leafBytes) {
+        try {
+            return BiometricReadAudit.isBiometric(SignedEvent.parse(leafBytes).type());
+        } catch (InvalidEventException e) {
+            throw new IllegalStateException("stored leaf no longer parses: " + e.getMessage(), e);
+        }
+    }
+
+    private long checkpointSize() throws ProblemException {
+        return checkpointer.latest()
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no checkpoint signed yet"))
+                .checkpoint().size();
+    }
+
+    private static ResponseEntity<byte[]> cacheable(TileId tile, byte[] body) {
+        CacheControl cache = tile.isPartial() ? CacheControl.noCache()
+                : CacheControl.maxAge(java.time.Duration.ofDays(365)).cachePublic().immutable();
+        return ResponseEntity.ok().cacheControl(cache).contentType(MediaType.APPLICATION_OCTET_STREAM).body(body);
+    }
+}

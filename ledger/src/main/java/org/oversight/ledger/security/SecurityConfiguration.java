@@ -1,0 +1,78 @@
+package org.oversight.ledger.security;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.oversight.ledger.web.ProblemType;
+import org.oversight.ledger.web.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who may call what. Public: {@code GET /checkpoint}, {@code GET /tile/**} (the transparency log
+ * must be readable by anyone) and the health endpoint. Writes ({@code POST /v1/events/**}) need an
+ * officer, reviewer or operator credential; the event's own signature is what authorises its
+ * content. Every other endpoint needs any authenticated role; Prometheus metrics need an operator.
+ * Unauthenticated calls get a 401 problem, calls with the wrong role a 403 problem.
+ */
+@Configuration
+public class SecurityConfiguration {
+    private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+    @Bean
+    CredentialsFile credentialsFile(
+            @Value("${oversight.security.credentials-file:${oversight.data-dir:data}/credentials}") Path file)
+            throws IOException, MalformedCredentialsException {
+        CredentialsFile credentials = CredentialsFile.load(file);
+        LOG.info("loaded {} API credential(s) from {}: {}", credentials.size(), file, credentials.describe());
+        return credentials;
+    }
+
+    /** No user/password store: keeps Boot from generating a default password. */
+    @Bean
+    UserDetailsService noUsers() {
+        return username -> {
+            throw new UsernameNotFoundException("password login is disabled; use a bearer token");
+        };
+    }
+
+    @Bean
+    SecurityFilterChain ledgerSecurity(HttpSecurity http, CredentialsFile credentials) throws Exception {
+        String[] writers = {Role.OFFICER.name(), Role.REVIEWER.name(), Role.OPERATOR.name()};
+        String[] anyRole = {Role.AUDITOR.name(), Role.OFFICER.name(), Role.REVIEWER.name(), Role.OPERATOR.name()};
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BearerTokenFilter(credentials), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(HttpMethod.GET, "/checkpoint", "/tile/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.POST, "/v1/events", "/v1/events/**").hasAnyRole(writers)
+                        .anyRequest().hasAnyRole(anyRole))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> Problems.write(res, ProblemType.UNAUTHENTICATED,
+                                req.getMethod() + " " + req.getRequestURI() + " needs a bearer token"))
+                        .accessDeniedHandler((req, res, ex) -> {
+                            LOG.info("rejected: forbidden: {} {} for {}", req.getMethod(), req.getRequestURI(),
+                                    req.getUserPrincipal() == null ? "anonymous" : req.getUserPrincipal().getName());
+                            Problems.write(res, ProblemType.FORBIDDEN, req.getMethod() + " " + req.getRequestURI()
+                                    + " is not permitted for this principal's roles");
+                        }));
+        return http.build();
+    }
+}

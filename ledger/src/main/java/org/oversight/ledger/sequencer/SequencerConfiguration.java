@@ -1,0 +1,70 @@
+package org.oversight.ledger.sequencer;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.oversight.ledger.keys.LedgerKeys;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Wires the sequencer and checkpointer. Config: {@code oversight.checkpoint.every-leaves} (default
+ * 1000), {@code oversight.checkpoint.interval-ms} (default 1000), {@code oversight.log.origin}.
+ */
+@Configuration
+@ConditionalOnPostgresLog
+public class SequencerConfiguration {
+    @Bean
+    @ConditionalOnMissingBean(Clock.class)
+    Clock ledgerClock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    LeafStore leafStore(DataSource dataSource) {
+        LeafStore store = new LeafStore(dataSource);
+        store.createSchema();
+        return store;
+    }
+
+    @Bean
+    Sequencer sequencer(LeafStore store, ObjectProvider<MeterRegistry> meters) {
+        Sequencer sequencer = new Sequencer(store);
+        meters.ifAvailable(m -> Gauge.builder("oversight.log.size", () -> sequencer.committed().size())
+                .description("leaves in the log").register(m));
+        return sequencer;
+    }
+
+    @Bean(destroyMethod = "")
+    Checkpointer checkpointer(LeafStore store, Sequencer sequencer, LedgerKeys keys, Clock clock,
+            PlatformTransactionManager txManager,
+            @Value("${oversight.log.origin:oversight.local/log}") String origin,
+            @Value("${oversight.checkpoint.every-leaves:1000}") long everyLeaves,
+            @Value("${oversight.checkpoint.interval-ms:1000}") long intervalMillis) {
+        // REQUIRES_NEW: the checkpointer also runs from the ingest transaction's afterCommit hook.
+        TransactionTemplate tx = new TransactionTemplate(txManager);
+        tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        Checkpointer checkpointer = new Checkpointer(store, sequencer, keys.logKey(), origin, clock, everyLeaves,
+                intervalMillis, tx);
+        sequencer.addCommitListener(state -> checkpointer.tick());
+        checkpointer.tick();
+        return checkpointer;
+    }
+
+    @Bean(destroyMethod = "close")
+    CheckpointTicker checkpointTicker(Checkpointer checkpointer,
+            @Value("${oversight.checkpoint.interval-ms:1000}") long intervalMillis) {
+        return new CheckpointTicker(checkpointer, Math.max(10, Math.min(intervalMillis, 1000)));
+    }
+
+    @Bean
+    CheckpointHealthIndicator checkpointHealthIndicator(Checkpointer checkpointer, Sequencer sequencer) {
+        return new CheckpointHealthIndicator(checkpointer, sequencer);
+    }
+}

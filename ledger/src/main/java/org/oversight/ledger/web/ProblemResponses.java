@@ -1,0 +1,64 @@
+package org.oversight.ledger.web;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every error into an RFC 9457 problem ({@code application/problem+json}). Rejections are
+ * logged at INFO with the rule and the detail, so the log states what was rejected and why.
+ */
+@RestControllerAdvice
+public class ProblemResponses {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+
+    @ExceptionHandler(ProblemException.class)
+    public ResponseEntity<ProblemDetail> problem(ProblemException e) {
+        LOG.info("rejected: {} ({}): {}", e.type().rule(), e.type().status().value(), e.detail());
+        return respond(e.type(), e.detail());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    public ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return respond(ProblemType.MALFORMED_REQUEST, "request body unreadable: " + e.getMostSpecificCause().getMessage());
+    }
+
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    public ResponseEntity<ProblemDetail> badParameter(Exception e) {
+        return respond(ProblemType.MALFORMED_REQUEST, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    public ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
+        return respond(ProblemType.UNSUPPORTED_MEDIA_TYPE, e.getMessage());
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    public ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
+        return respond(ProblemType.METHOD_NOT_ALLOWED, e.getMessage());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    public ResponseEntity<ProblemDetail> noResource(NoResourceFoundException e) {
+        return respond(ProblemType.NOT_FOUND, "no resource at /" + e.getResourcePath());
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        LOG.error("internal error", e);
+        return respond(ProblemType.INTERNAL, "internal error; see the ledger log");
+    }
+
+    static ResponseEntity<ProblemDetail> respond(ProblemType type, String detail) {
+        return ResponseEntity.status(type.status()).body(Problems.of(type, detail));
+    }
+}

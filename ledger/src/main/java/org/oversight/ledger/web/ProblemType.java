@@ -1,0 +1,76 @@
+package org.oversight.ledger.web;
+
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every rule the ledger can reject a request for, each with its RFC 9457 {@code type} URI, a short
+ * human title and the HTTP status. The URI names the rule ({@code urn:oversight:problem:<rule>}),
+ * so clients switch on it rather than on the title or detail text.
+ */
+public enum ProblemType {
+    MALFORMED_REQUEST("malformed-request", "Malformed request", HttpStatus.BAD_REQUEST),
+    NON_CANONICAL("non-canonical", "Event bytes are not canonical JSON", HttpStatus.BAD_REQUEST),
+    INVALID_EVENT("invalid-event", "Event does not conform to its schema", HttpStatus.BAD_REQUEST),
+    BAD_SIGNATURE("bad-signature", "Event signature does not verify", HttpStatus.UNPROCESSABLE_ENTITY),
+    UNKNOWN_SIGNER("unknown-signer", "Signer key is not enrolled", HttpStatus.UNPROCESSABLE_ENTITY),
+    SIGNER_NOT_VALID("signer-not-valid", "Signer key is revoked or not yet enrolled at this point of the log",
+            HttpStatus.UNPROCESSABLE_ENTITY),
+    SIGNER_NOT_PERMITTED("signer-not-permitted", "Signer's role may not emit this event on this stream",
+            HttpStatus.UNPROCESSABLE_ENTITY),
+    GENESIS_VIOLATION("genesis-violation", "Event breaks the genesis rule", HttpStatus.UNPROCESSABLE_ENTITY),
+    REGISTRY_CONFLICT("registry-conflict", "Event contradicts the principal registry", HttpStatus.CONFLICT),
+    SEQUENCE_GAP("sequence-gap", "Stream sequence number skips ahead", HttpStatus.CONFLICT),
+    STREAM_FORK("stream-fork", "A different event is already recorded at this stream position",
+            HttpStatus.CONFLICT),
+    WRONG_PREV("wrong-prev", "Previous-event hash does not match the stream head", HttpStatus.CONFLICT),
+    EVENT_ID_CONFLICT("event-id-conflict", "Event id already used by a different event", HttpStatus.CONFLICT),
+    CAMERA_NOT_ACTIVE("camera-not-active", "Detection from a camera that is not registered and active",
+            HttpStatus.UNPROCESSABLE_ENTITY),
+    WATCHLIST_AUTHORISATION("watchlist-authorisation",
+            "Watchlist entry lacks a valid authorisation by its signing officer", HttpStatus.UNPROCESSABLE_ENTITY),
+    DUPLICATE_REVIEW("duplicate-review", "Reviewer has already reviewed this match", HttpStatus.CONFLICT),
+    INSUFFICIENT_CONFIRMATIONS("insufficient-confirmations",
+            "Action needs at least two confirmations by distinct reviewers", HttpStatus.UNPROCESSABLE_ENTITY),
+    STREAM_STATE("stream-state", "Event does not fit the state of its stream", HttpStatus.CONFLICT),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request exceeds a size limit", HttpStatus.PAYLOAD_TOO_LARGE),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type",
+            HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
+    BAD_PROOF_REQUEST("bad-proof-request", "Proof request out of range", HttpStatus.BAD_REQUEST),
+    UNAUTHENTICATED("unauthenticated", "Authentication required", HttpStatus.UNAUTHORIZED),
+    FORBIDDEN("forbidden", "Role not permitted", HttpStatus.FORBIDDEN),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
+    UNAVAILABLE("unavailable", "Ledger is not accepting writes", HttpStatus.SERVICE_UNAVAILABLE),
+    INTERNAL("internal", "Internal error", HttpStatus.INTERNAL_SERVER_ERROR);
+
+    /** The common prefix of every problem type URI. */
+    public static final String URI_PREFIX = "urn:oversight:problem:";
+
+    private final String rule;
+    private final String title;
+    private final HttpStatus status;
+
+    ProblemType(String rule, String title, HttpStatus status) {
+        this.rule = rule;
+        this.title = title;
+        this.status = status;
+    }
+
+    /** The rule's short name, the last segment of {@link #uri()}. */
+    public String rule() {
+        return rule;
+    }
+
+    public URI uri() {
+        return URI.create(URI_PREFIX + rule);
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+}

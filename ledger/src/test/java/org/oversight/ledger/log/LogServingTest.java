@@ -1,0 +1,176 @@
+package org.oversight.ledger.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.oversight.domain.checkpoint.Checkpoint;
+import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.KeyEnrolled;
+import org.oversight.domain.event.Role;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.merkle.rfc6962.ConsistencyProofVerifier;
+import org.oversight.domain.merkle.rfc6962.InclusionProofVerifier;
+import org.oversight.domain.merkle.rfc6962.Rfc6962Hashing;
+import org.oversight.domain.merkle.tiles.EntryBundle;
+import org.oversight.domain.merkle.tiles.TileContents;
+import org.oversight.domain.merkle.tiles.TileId;
+import org.oversight.domain.merkle.tiles.TilePath;
+import org.oversight.ledger.keys.LedgerKeys;
+import org.oversight.ledger.sequencer.Checkpointer;
+import org.oversight.ledger.testing.Chains;
+import org.oversight.ledger.testing.LedgerAppTest;
+import org.oversight.ledger.testing.World;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+/**
+ * The served log checks out against the signed checkpoint: tiles, entry bundles and JSON proofs,
+ * verified with the domain's verifiers and the log's public key only.
+ */
+class LogServingTest extends LedgerAppTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    LedgerKeys keys;
+    @Autowired
+    Checkpointer checkpointer;
+
+    private Checkpoint checkpoint() throws Exception {
+        byte[] note = mvc.perform(get("/checkpoint")).andReturn().getResponse().getContentAsByteArray();
+        return SignedCheckpoint.parse(note).verify("test.oversight/log", keys.logKey().verifier());
+    }
+
+    private JsonNode getJson(String url) throws Exception {
+        var r = mvc.perform(get(url).header("Authorization", bearer(org.oversight.ledger.security.Role.AUDITOR)))
+                .andReturn().getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
+        return JSON.readTree(r.getContentAsByteArray());
+    }
+
+    /** Makes sure the log has at least {@code n} leaves (genesis may have run in another test class). */
+    private void ensureLeaves(int n) throws Exception {
+        synchronized (LedgerAppTest.class) {
+            List<SignedEvent> genesis = WORLD.genesis();
+            submitBatch(genesis);
+            Chains local = new Chains();
+            List<SignedEvent> more = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                more.add(local.next(new KeyEnrolled("log-test-" + i, Role.REVIEWER, World.distinctKey(i).publicKey()),
+                        WORLD.authority));
+            }
+            for (int from = 0; from < more.size(); from += 50) {
+                submitBatch(more.subList(from, Math.min(more.size(), from + 50)));
+            }
+        }
+    }
+
+    private void submitBatch(List<SignedEvent> events) throws Exception {
+        StringBuilder b = new StringBuilder("[");
+        for (SignedEvent e : events) {
+            b.append(b.length() > 1 ? "," : "").append(new String(e.leafBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        var r = mvc.perform(post("/v1/events/batch").header("Authorization",
+                bearer(org.oversight.ledger.security.Role.OPERATOR)).contentType(MediaType.APPLICATION_JSON)
+                .content(b.append(']').toString())).andReturn().getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
+    }
+
+    private Checkpoint awaitCheckpointOfAtLeast(long size) throws Exception {
+        for (int i = 0; i < 100; i++) {
+            checkpointer.tick();
+            Checkpoint c = checkpoint();
+            if (c.size() >= size) {
+                return c;
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("no checkpoint of size >= " + size);
+    }
+
+    @Test
+    void tilesAndEntryBundlesReproduceTheCheckpointRoot() throws Exception {
+        ensureLeaves(260);
+        Checkpoint c = awaitCheckpointOfAtLeast(266);
+        long size = c.size();
+        long partialIndex = size / 256;
+        int width = (int) (size % 256);
+        List<Sha256Digest> leafHashes = new ArrayList<>();
+        for (long t = 0; t <= partialIndex; t++) {
+            TileId bundle = t < partialIndex ? TileId.full(0, t) : width == 0 ? null : TileId.of(0, t, width);
+            if (bundle == null) {
+                break;
+            }
+            byte[] entries = get200("/" + TilePath.entryBundle(bundle));
+            byte[] hashes = get200("/" + TilePath.tile(bundle));
+            assertThat(hashes).hasSize(bundle.width() * 32);
+            List<byte[]> leaves = EntryBundle.decode(bundle, entries);
+            for (int i = 0; i < leaves.size(); i++) {
+                Sha256Digest h = Rfc6962Hashing.leafHash(leaves.get(i));
+                assertThat(TileContents.hashAt(hashes, i)).isEqualTo(h);
+                leafHashes.add(h);
+            }
+        }
+        assertThat(leafHashes).hasSize((int) size);
+        assertThat(Rfc6962Hashing.rootOf(leafHashes)).isEqualTo(c.rootHash());
+        // Level 1: one hash per full level-0 tile.
+        byte[] level1 = get200("/" + TilePath.tile(TileId.of(1, 0, (int) partialIndex)));
+        assertThat(TileContents.hashAt(level1, 0)).isEqualTo(TileContents.tileRoot(get200("/" + TilePath.tile(
+                TileId.full(0, 0)))));
+        // Beyond the checkpoint nothing is served.
+        if (width < 255) {
+            assertThat(mvc.perform(get("/" + TilePath.tile(TileId.of(0, partialIndex, width + 1)))).andReturn()
+                    .getResponse().getStatus()).isEqualTo(404);
+        }
+        assertThat(mvc.perform(get("/" + TilePath.entryBundle(TileId.full(0, partialIndex + 1)))).andReturn()
+                .getResponse().getStatus()).isEqualTo(404);
+    }
+
+    private byte[] get200(String path) throws Exception {
+        var r = mvc.perform(get(path)).andReturn().getResponse();
+        assertThat(r.getStatus()).as(path + ": " + r.getContentAsString()).isEqualTo(200);
+        return r.getContentAsByteArray();
+    }
+
+    @Test
+    void inclusionAndConsistencyProofsVerifyAgainstSignedCheckpoints() throws Exception {
+        ensureLeaves(3);
+        Checkpoint older = awaitCheckpointOfAtLeast(3);
+        ensureLeaves(5);
+        Checkpoint newer = awaitCheckpointOfAtLeast(older.size() + 1);
+        JsonNode entry = getJson("/v1/entries?start=" + (newer.size() - 1) + "&count=1").get("entries").get(0);
+        long leaf = entry.get("leafIndex").asLong();
+        Sha256Digest leafHash = Sha256Digest.fromHex(entry.get("eventHash").asText());
+        JsonNode inclusion = getJson("/v1/proofs/inclusion?leaf=" + leaf + "&size=" + newer.size());
+        InclusionProofVerifier.verify(leaf, newer.size(), leafHash, hashes(inclusion), newer.rootHash());
+        JsonNode consistency = getJson("/v1/proofs/consistency?from=" + older.size() + "&to=" + newer.size());
+        ConsistencyProofVerifier.verify(older.size(), newer.size(), hashes(consistency), older.rootHash(),
+                newer.rootHash());
+    }
+
+    @Test
+    void badProofRequestsAreProblems() throws Exception {
+        var r = mvc.perform(get("/v1/proofs/inclusion?leaf=5&size=3").header("Authorization",
+                bearer(org.oversight.ledger.security.Role.AUDITOR))).andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(400);
+        assertThat(JSON.readTree(r.getContentAsByteArray()).get("detail").asText()).contains("5").contains("3");
+        var r2 = mvc.perform(get("/v1/proofs/consistency?from=1&to=999999999").header("Authorization",
+                bearer(org.oversight.ledger.security.Role.AUDITOR))).andReturn().getResponse();
+        assertThat(r2.getStatus()).isEqualTo(400);
+        assertThat(r2.getContentType()).startsWith("application/problem+json");
+    }
+
+    private static List<Sha256Digest> hashes(JsonNode proof) throws Exception {
+        List<Sha256Digest> out = new ArrayList<>();
+        for (JsonNode h : proof.get("hashes")) {
+            out.add(Sha256Digest.fromHex(h.asText()));
+        }
+        return out;
+    }
+}

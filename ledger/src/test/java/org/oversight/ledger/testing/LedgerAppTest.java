@@ -1,0 +1,73 @@
+package org.oversight.ledger.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import org.oversight.ledger.LedgerApplication;
+import org.oversight.ledger.security.CredentialsFile;
+import org.oversight.ledger.security.Role;
+import org.oversight.ledger.sequencer.TestDatabases;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Base of the HTTP tests: ONE application context for all of them (same configuration, so Spring
+ * caches it), on a fresh database in the JVM's one shared embedded PostgreSQL
+ * ({@code oversight.store.type=postgres}), with a temporary data directory holding the keys and one
+ * API credential per role. Tests share the log, so each uses
+ * its own stream ids; {@link #WORLD}'s genesis is submitted once, first.
+ */
+@SpringBootTest(classes = LedgerApplication.class, properties = {
+    "oversight.store.type=postgres",
+    "oversight.checkpoint.every-leaves=1",
+    "oversight.checkpoint.interval-ms=50",
+    "oversight.log.origin=test.oversight/log",
+    "oversight.ingest.max-batch-events=50",
+    "axon.eventhandling.processors.default.mode=subscribing"
+})
+@AutoConfigureMockMvc
+@AutoConfigureObservability(tracing = false)
+public abstract class LedgerAppTest {
+    protected static final Path DATA_DIR;
+    protected static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
+    protected static final World WORLD = new World();
+    private static final String DB_URL;
+
+    static {
+        LedgerApplication.disableAxonUpdateChecker();
+        try {
+            DATA_DIR = Files.createTempDirectory("oversight-ledger-test");
+            SecureRandom random = new SecureRandom();
+            for (Role role : Role.values()) {
+                TOKENS.put(role, CredentialsFile.issue(DATA_DIR.resolve("credentials"), role.name().toLowerCase(
+                        java.util.Locale.ROOT) + "-user", EnumSet.of(role), random));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DB_URL = TestDatabases.freshUrl();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("oversight.data-dir", DATA_DIR::toString);
+        registry.add("spring.datasource.url", () -> DB_URL);
+    }
+
+    @Autowired
+    protected MockMvc mvc;
+
+    protected static String bearer(Role role) {
+        return "Bearer " + TOKENS.get(role);
+    }
+}
