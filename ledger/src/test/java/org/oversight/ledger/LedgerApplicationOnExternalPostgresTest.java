@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The application with {@code oversight.store.type=postgres}: it must use exactly the server named
  * by {@code spring.datasource.url} (here the shared "external" test PostgreSQL) and start none itself.
  */
-@SpringBootTest(properties = {"oversight.store.type=postgres", "spring.datasource.hikari.maximum-pool-size=3"})
+@SpringBootTest(properties = {"oversight.store.type=postgres", "spring.datasource.hikari.maximum-pool-size=3",
+        "oversight.data-dir=target/test-data/app-external-postgres"})
 class LedgerApplicationOnExternalPostgresTest {
 
     @DynamicPropertySource

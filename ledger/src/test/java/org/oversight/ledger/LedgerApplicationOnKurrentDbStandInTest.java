@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The application wired for {@code oversight.store.type=kurrentdb}, connected to the in-process
  * KurrentDB STAND-IN (no real server can run here): no DataSource, the KurrentDB engine behind Axon.
  */
-@SpringBootTest(properties = "oversight.store.type=kurrentdb")
+@SpringBootTest(properties = {"oversight.store.type=kurrentdb", "oversight.data-dir=target/test-data/app-kurrentdb-stand-in"})
 class LedgerApplicationOnKurrentDbStandInTest {
 
     private static KurrentDbStandInServer standIn;

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code oversight.store.type=kurrentdb} with {@code spring.datasource.url} set: events in KurrentDB
  * (the in-process STAND-IN here), tracking tokens in PostgreSQL (the shared external test server).
  */
-@SpringBootTest(properties = "oversight.store.type=kurrentdb")
+@SpringBootTest(properties = {"oversight.store.type=kurrentdb", "oversight.data-dir=target/test-data/app-kurrentdb-postgres-tokens"})
 class LedgerApplicationOnKurrentDbWithPostgresTokensTest {
 
     private static KurrentDbStandInServer standIn;
