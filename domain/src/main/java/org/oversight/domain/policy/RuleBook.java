@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.StringJoiner;
 import java.util.TreeMap;
-import org.oversight.domain.event.EventHash;
 import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.MatchActioned;
 import org.oversight.domain.event.MatchProposed;
@@ -15,10 +14,10 @@ import org.oversight.domain.event.MatchReviewed;
 import org.oversight.domain.event.RecognitionPolicySet;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
-import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.Verdict;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.event.WatchlistEntryWithdrawn;
+import org.oversight.domain.policy.DetectionIndex.Detection;
 import org.oversight.domain.principal.KeyRecord;
 
 /**
@@ -26,9 +25,9 @@ import org.oversight.domain.principal.KeyRecord;
  * accepted (docs/format.md §5.5), fed one at a time in increasing leaf order.
  *
  * <p>Pure and deterministic: the violations depend only on the events, their leaf indices and
- * their signers' key records — no clock, no hash-ordered maps. Memory: per detection its hash,
- * capture time and model (no template bytes), per watchlist entry its window, per match its
- * reviewers' verdicts.
+ * their signers' key records — no clock, no hash-ordered maps. Memory: about 56 bytes per
+ * detection (leaf, event hash, capture time, model, format; no template bytes), per watchlist
+ * entry its authorisation, per match its reviewers' verdicts.
  *
  * <p>Not thread-safe; one instance per replay.
  */
@@ -36,7 +35,7 @@ public final class RuleBook {
     /** R1's minimum, whatever the policy says (DESIGN.md §7: "≥ 2 confirmations"). */
     public static final int MIN_CONFIRMATIONS = 2;
 
-    private final TreeMap<Long, Detection> detections = new TreeMap<>();
+    private final DetectionIndex detections = new DetectionIndex();
     private final TreeMap<String, Entry> entries = new TreeMap<>();
     private final TreeMap<String, Match> matches = new TreeMap<>();
     private RecognitionPolicySet policy;
@@ -46,9 +45,6 @@ public final class RuleBook {
     private long reviews;
     private long actions;
     private long authorisations;
-
-    private record Detection(EventHash hash, Timestamp captureTime, String modelId, int templateFormat) {
-    }
 
     private record Entry(WatchlistEntryAuthorized authorisation, long leaf, boolean signedByNamedOfficer,
             OptionalLong withdrawnAt) {
@@ -87,8 +83,7 @@ public final class RuleBook {
         } else if (payload instanceof WatchlistEntryWithdrawn w) {
             withdrawn(w, leafIndex);
         } else if (payload instanceof FaceDetected d) {
-            detections.put(leafIndex,
-                    new Detection(event.eventHash(), d.captureTime(), d.modelId(), d.template().format()));
+            detections.add(leafIndex, event.eventHash(), d);
         } else if (payload instanceof MatchProposed m) {
             proposed(m, leafIndex, out);
         } else if (payload instanceof MatchReviewed r) {
@@ -161,7 +156,7 @@ public final class RuleBook {
     private Detection provenance(MatchProposed m, long leaf, Violations out) {
         long at = m.detection().leafIndex();
         String wanted = "a FaceDetected at an earlier leaf " + at + " with event hash " + m.detection().eventHash().hex();
-        Detection d = at < leaf ? detections.get(at) : null;
+        Detection d = at < leaf ? detections.at(at) : null;
         if (d == null) {
             out.add(PolicyRule.R2, wanted, at >= leaf ? "leaf " + at + " is not before this match at leaf " + leaf
                     : "no accepted FaceDetected at leaf " + at);

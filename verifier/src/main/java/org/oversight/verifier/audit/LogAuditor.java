@@ -68,7 +68,9 @@ import org.oversight.verifier.report.VerificationReport;
  * byte for byte, whatever the parallelism — only parsing and signature checks of a batch run in
  * parallel, against keys the sequential replay then confirms ({@link PreverifyingReplayer});
  * every decision and finding is made in log order. Memory is O(streams + events × 8 bytes +
- * batch); leaf hashes go to a temporary file, deleted afterwards.
+ * detections × 56 bytes + watchlist entries + match reviews + batch) — the detections and matches
+ * being what the policy rules may still refer to; leaf hashes go to a temporary file, deleted
+ * afterwards.
  *
  * <p>Not checked in this version: the projection replay (it needs the recognition module), R4, R5,
  * R7, R8 and witness co-signatures. The report says so.
