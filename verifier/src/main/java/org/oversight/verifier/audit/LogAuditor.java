@@ -31,6 +31,9 @@ import org.oversight.domain.merkle.rfc6962.ProofRequestException;
 import org.oversight.domain.merkle.rfc6962.Rfc6962Hashing;
 import org.oversight.domain.note.NoteVerificationException;
 import org.oversight.domain.note.NoteVerifier;
+import org.oversight.domain.policy.RuleBook;
+import org.oversight.domain.policy.RuleViolation;
+import org.oversight.domain.principal.KeyRecord;
 import org.oversight.domain.principal.RegistryException;
 import org.oversight.domain.replay.LogReplayer;
 import org.oversight.verifier.report.Check;
@@ -55,17 +58,22 @@ import org.oversight.verifier.report.VerificationReport;
  *   <li>every leaf is replayed in log order with the domain's {@link LogReplayer} (envelope,
  *       chain, signer key valid at that leaf, signature, effect). A rejected event changes no
  *       state, so the audit continues and one report lists every violation, capped at
- *       {@value #MAX_FINDINGS_PER_RULE} listed per rule (the rest are counted).
+ *       {@value #MAX_FINDINGS_PER_RULE} listed per rule (the rest are counted);
+ *   <li>every accepted event, right after its acceptance and in log order, is fed to the domain's
+ *       {@link RuleBook}, which reports rules R1, R2, R3 and R6 (docs/rules.md) at the violating
+ *       leaf. Rejected events are not fed: they are not part of the log's accepted history.
  * </ol>
  *
  * <p>Deterministic: the same export, key and remembered checkpoint always give the same report,
  * byte for byte, whatever the parallelism — only parsing and signature checks of a batch run in
  * parallel, against keys the sequential replay then confirms ({@link PreverifyingReplayer});
  * every decision and finding is made in log order. Memory is O(streams + events × 8 bytes +
- * batch); leaf hashes go to a temporary file, deleted afterwards.
+ * detections × 56 bytes + watchlist entries + match reviews + batch) — the detections and matches
+ * being what the policy rules may still refer to; leaf hashes go to a temporary file, deleted
+ * afterwards.
  *
- * <p>Not checked in this version (they need the recognition projection): R1, R2, R3, R6 and the
- * projection replay; nor R4, R5, R7, R8 or witness co-signatures. The report says so.
+ * <p>Not checked in this version: the projection replay (it needs the recognition module), R4, R5,
+ * R7, R8 and witness co-signatures. The report says so.
  */
 public final class LogAuditor {
     /** Findings listed per rule; further ones are counted in {@link VerificationReport#omitted()}. */
@@ -77,11 +85,11 @@ public final class LogAuditor {
     /** The fact line naming what this version checks. */
     public static final String RULES_CHECKED = "checkpoint signature and root; R10 consistency with the"
             + " remembered checkpoint; canonical encoding; stream chains; signer keys, roles and signatures;"
-            + " registry consistency; R9";
+            + " registry consistency; R9; R1, R2, R3, R6 (docs/rules.md)";
 
     /** The fact line naming what this version does not check. */
-    public static final String RULES_NOT_CHECKED = "R1, R2, R3, R6, projection replay (need the recognition"
-            + " module); R4, R5, R7, R8; R10 witness co-signatures";
+    public static final String RULES_NOT_CHECKED = "projection replay (needs the recognition module); R4, R5,"
+            + " R7, R8; R10 witness co-signatures";
 
     /** Leaves parsed and pre-verified together. */
     public static final int DEFAULT_BATCH = 1024;
@@ -153,6 +161,7 @@ public final class LogAuditor {
         private final EnumMap<Rule, Long> violations = new EnumMap<>(Rule.class);
         private final long[] typeCounts = new long[EventType.values().length];
         private long accepted;
+        private final RuleBook rules = new RuleBook();
         /** Streams whose latest event was rejected: the first rejected leaf since the last accepted one. */
         private final TreeMap<StreamId, Long> stalled = new TreeMap<>();
 
@@ -341,10 +350,13 @@ public final class LogAuditor {
             typeCounts[event.type().ordinal()]++;
             Finding rejected;
             try {
-                events.accept(prepared, leaf);
+                KeyRecord signer = events.accept(prepared, leaf);
                 positions.record(event.stream(), event.seq(), leaf);
                 accepted++;
                 stalled.remove(event.stream());
+                for (RuleViolation v : rules.observe(event, leaf, signer)) {
+                    add(PolicyFindings.of(v));
+                }
                 return;
             } catch (ChainException e) {
                 rejected = rejections.chain(event, leaf, e);
@@ -433,6 +445,7 @@ public final class LogAuditor {
                     count(Rule.REGISTRY) == 0));
             report.check(new Check(Rule.R9_CAMERA, detections + " detections", "signed by the device key of their"
                     + " camera, registered before and not decommissioned at that leaf", count(Rule.R9_CAMERA) == 0));
+            PolicyFindings.checks(rules, this::count).forEach(report::check);
         }
     }
 }

@@ -12,10 +12,13 @@ public enum Rule {
     SIGNATURE("signature", "Every event is signed by a key valid for its signer at that leaf"),
     CHAIN("chain", "Every stream is a gapless hash chain"),
     REGISTRY("registry", "Every principal, key and camera event is consistent with the registry before it"),
-    R1_TWO_PERSON_REVIEW("R1", "An action needs two confirmations by distinct authorised reviewers before it"),
+    R1_TWO_PERSON_REVIEW("R1", "An action needs the policy's number (at least two) of confirmations by distinct"
+            + " reviewers before it"),
     R2_MATCH_PROVENANCE("R2", "A match names its detection, watchlist snapshot, model, threshold and engine version"),
-    R3_WATCHLIST_AUTHORISATION("R3", "A match is only against an entry authorised and unexpired at that point"),
-    R6_THRESHOLD("R6", "Score >= threshold >= policy floor; thresholds change only by authority-signed policy"),
+    R3_WATCHLIST_AUTHORISATION("R3", "A match is only against an entry authorised, not withdrawn and valid at the"
+            + " capture time"),
+    R6_THRESHOLD("R6", "Threshold is the policy's and >= its floor, score within it; thresholds change only by"
+            + " authority-signed policy"),
     R9_CAMERA("R9", "Every detection is signed by a registered, not decommissioned camera key"),
     PROJECTION("projection", "Replaying the recognition projection yields exactly the logged matches");
 

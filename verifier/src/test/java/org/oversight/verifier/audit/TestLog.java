@@ -120,7 +120,7 @@ final class TestLog {
         SignedEvent detection = log.append(EventFixtures.faceDetected(), EventFixtures.CAMERA_SEED);
         MatchProposed base = EventFixtures.matchProposed();
         log.append(new MatchProposed(base.match(), new DetectionRef(detection.eventHash(), FIRST_DETECTION),
-                base.candidateEntry(), base.score(), base.threshold(), base.watchlistSnapshot(), base.modelId(),
+                base.candidateEntry(), base.threshold(), base.threshold(), base.watchlistSnapshot(), base.modelId(),
                 base.engineVersion()), EventFixtures.ENGINE_SEED);
         log.append(EventFixtures.matchReviewed(), EventFixtures.REVIEWER_SEED);
         log.append(new MatchReviewed("m-000001", Verdict.CONFIRM, "agree"), EventFixtures.SECOND_REVIEWER_SEED);

@@ -1,0 +1,289 @@
+package org.oversight.domain.policy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.MatchActioned;
+import org.oversight.domain.event.MatchProposed;
+import org.oversight.domain.event.MatchReviewed;
+import org.oversight.domain.event.RecognitionPolicySet;
+import org.oversight.domain.event.Role;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.Verdict;
+import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.domain.event.WatchlistEntryWithdrawn;
+import org.oversight.domain.policy.DetectionIndex.Detection;
+import org.oversight.domain.principal.KeyRecord;
+
+/**
+ * Evaluates rules R1, R2, R3 and R6 (docs/rules.md) over the events of a log that the replay
+ * accepted (docs/format.md §5.5), fed one at a time in increasing leaf order.
+ *
+ * <p>Pure and deterministic: the violations depend only on the events, their leaf indices and
+ * their signers' key records — no clock, no hash-ordered maps. Memory: about 56 bytes per
+ * detection (leaf, event hash, capture time, model, format; no template bytes), per watchlist
+ * entry its authorisation, per match its reviewers' verdicts.
+ *
+ * <p>Not thread-safe; one instance per replay.
+ */
+public final class RuleBook {
+    /** R1's minimum, whatever the policy says (DESIGN.md §7: "≥ 2 confirmations"). */
+    public static final int MIN_CONFIRMATIONS = 2;
+
+    private final DetectionIndex detections = new DetectionIndex();
+    private final TreeMap<String, Entry> entries = new TreeMap<>();
+    private final TreeMap<String, Match> matches = new TreeMap<>();
+    private RecognitionPolicySet policy;
+    private long policyLeaf = -1;
+    private long lastLeaf = -1;
+    private long proposals;
+    private long reviews;
+    private long actions;
+    private long authorisations;
+
+    private record Entry(WatchlistEntryAuthorized authorisation, long leaf, boolean signedByNamedOfficer,
+            OptionalLong withdrawnAt) {
+        Entry withdrawn(long at) {
+            return new Entry(authorisation, leaf, signedByNamedOfficer, OptionalLong.of(at));
+        }
+    }
+
+    /** A match's reviews: the first review of each reviewer principal, by principal id. */
+    private static final class Match {
+        final TreeMap<String, Verdict> verdicts = new TreeMap<>();
+    }
+
+    /**
+     * Observes the accepted event at {@code leafIndex} and returns the violations it makes certain
+     * (empty if none), in a fixed order.
+     *
+     * @param event an event the replay accepted at {@code leafIndex}
+     * @param leafIndex its leaf index; greater than every leaf observed before
+     * @param signer the key record of the key that signed it (from the replay)
+     * @throws IllegalArgumentException if {@code leafIndex} does not increase
+     */
+    public List<RuleViolation> observe(SignedEvent event, long leafIndex, KeyRecord signer) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(signer, "signer");
+        if (leafIndex <= lastLeaf) {
+            throw new IllegalArgumentException("leaf " + leafIndex + " <= last observed leaf " + lastLeaf);
+        }
+        lastLeaf = leafIndex;
+        Violations out = new Violations(leafIndex, event.header().eventId());
+        var payload = event.payload();
+        if (payload instanceof RecognitionPolicySet p) {
+            policySet(p, leafIndex, signer, out);
+        } else if (payload instanceof WatchlistEntryAuthorized a) {
+            authorised(a, leafIndex, signer, out);
+        } else if (payload instanceof WatchlistEntryWithdrawn w) {
+            withdrawn(w, leafIndex);
+        } else if (payload instanceof FaceDetected d) {
+            detections.add(leafIndex, event.eventHash(), d);
+        } else if (payload instanceof MatchProposed m) {
+            proposed(m, leafIndex, out);
+        } else if (payload instanceof MatchReviewed r) {
+            reviewed(r, signer, out);
+        } else if (payload instanceof MatchActioned a) {
+            actioned(a, out);
+        }
+        // Principal, key and camera events are the registry's (R9 and format.md §5.4), not these rules'.
+        return List.copyOf(out.list);
+    }
+
+    /** MatchProposed events observed. */
+    public long proposalsObserved() {
+        return proposals;
+    }
+
+    /** MatchReviewed events observed. */
+    public long reviewsObserved() {
+        return reviews;
+    }
+
+    /** MatchActioned events observed. */
+    public long actionsObserved() {
+        return actions;
+    }
+
+    /** WatchlistEntryAuthorized events observed. */
+    public long authorisationsObserved() {
+        return authorisations;
+    }
+
+    private void policySet(RecognitionPolicySet p, long leaf, KeyRecord signer, Violations out) {
+        if (signer.role() != Role.AUTHORITY) {
+            // The registry's permission matrix already refuses this; kept so the rule stands alone.
+            out.add(PolicyRule.R6, "a recognition policy signed by an authority", "signed by " + signer.role().wireName()
+                    + " " + signer.owner() + "; policy not adopted");
+            return;
+        }
+        policy = p;
+        policyLeaf = leaf;
+    }
+
+    private void authorised(WatchlistEntryAuthorized a, long leaf, KeyRecord signer, Violations out) {
+        authorisations++;
+        boolean officerRole = signer.role() == Role.OFFICER || signer.role() == Role.AUTHORITY;
+        boolean named = officerRole && signer.owner().equals(a.authorisedBy());
+        if (!named) {
+            out.add(PolicyRule.R3, "entry " + a.entry() + " signed by its authorising officer " + a.authorisedBy()
+                    + " (role officer or authority)", "signed by " + signer.role().wireName() + " " + signer.owner());
+        }
+        entries.putIfAbsent(a.entry(), new Entry(a, leaf, named, OptionalLong.empty()));
+    }
+
+    private void withdrawn(WatchlistEntryWithdrawn w, long leaf) {
+        Entry e = entries.get(w.entry());
+        if (e != null && e.withdrawnAt().isEmpty()) {
+            entries.put(w.entry(), e.withdrawn(leaf));
+        }
+    }
+
+    private void proposed(MatchProposed m, long leaf, Violations out) {
+        proposals++;
+        matches.putIfAbsent(m.match(), new Match());
+        Detection detection = provenance(m, leaf, out);
+        authorisation(m, detection, out);
+        threshold(m, out);
+    }
+
+    /** R2; returns the detection if the reference resolves. */
+    private Detection provenance(MatchProposed m, long leaf, Violations out) {
+        long at = m.detection().leafIndex();
+        String wanted = "a FaceDetected at an earlier leaf " + at + " with event hash " + m.detection().eventHash().hex();
+        Detection d = at < leaf ? detections.at(at) : null;
+        if (d == null) {
+            out.add(PolicyRule.R2, wanted, at >= leaf ? "leaf " + at + " is not before this match at leaf " + leaf
+                    : "no accepted FaceDetected at leaf " + at);
+            return null;
+        }
+        if (!d.hash().equals(m.detection().eventHash())) {
+            out.add(PolicyRule.R2, wanted, "the FaceDetected at leaf " + at + " has event hash " + d.hash().hex());
+            return null;
+        }
+        if (!d.modelId().equals(m.modelId())) {
+            out.add(PolicyRule.R2, "model " + d.modelId() + " (the detection's template)", "model " + m.modelId());
+        }
+        if (policy != null) {
+            if (!policy.modelId().equals(m.modelId())) {
+                out.add(PolicyRule.R2, "model " + policy.modelId() + " (policy at leaf " + policyLeaf + ")",
+                        "model " + m.modelId());
+            }
+            if (policy.templateFormat() != d.templateFormat()) {
+                out.add(PolicyRule.R2, "template format " + policy.templateFormat() + " (policy at leaf " + policyLeaf
+                        + ")", "detection at leaf " + at + " has template format " + d.templateFormat());
+            }
+        }
+        return d;
+    }
+
+    /** R3. */
+    private void authorisation(MatchProposed m, Detection detection, Violations out) {
+        Entry e = entries.get(m.candidateEntry());
+        String id = m.candidateEntry();
+        if (e == null) {
+            out.add(PolicyRule.R3, "entry " + id + " authorised by a WatchlistEntryAuthorized before the match",
+                    "no authorisation of entry " + id);
+            return;
+        }
+        if (!e.signedByNamedOfficer()) {
+            out.add(PolicyRule.R3, "entry " + id + " authorised by a valid authorisation", "the authorisation at leaf "
+                    + e.leaf() + " is not signed by its authorising officer " + e.authorisation().authorisedBy());
+        }
+        if (e.withdrawnAt().isPresent()) {
+            out.add(PolicyRule.R3, "entry " + id + " not withdrawn before the match", "withdrawn at leaf "
+                    + e.withdrawnAt().getAsLong());
+        }
+        if (detection != null && !e.authorisation().validAt(detection.captureTime())) {
+            WatchlistEntryAuthorized a = e.authorisation();
+            out.add(PolicyRule.R3, "capture time in [" + a.validFrom().text() + ", " + a.validUntil().text()
+                    + ") (entry " + id + ", authorised at leaf " + e.leaf() + ")", "capture time "
+                    + detection.captureTime().text());
+        }
+    }
+
+    /** R6. */
+    private void threshold(MatchProposed m, Violations out) {
+        if (policy == null) {
+            out.add(PolicyRule.R6, "a RecognitionPolicySet in force before the match", "no policy set before this leaf");
+            return;
+        }
+        String source = " (policy at leaf " + policyLeaf + ")";
+        if (m.threshold() != policy.threshold()) {
+            out.add(PolicyRule.R6, "threshold " + policy.threshold() + source, "threshold " + m.threshold());
+        }
+        if (m.threshold() < policy.thresholdFloor()) {
+            out.add(PolicyRule.R6, "threshold >= floor " + policy.thresholdFloor() + source, "threshold "
+                    + m.threshold());
+        }
+        if (!ScoreScale.passes(m.score(), m.threshold())) {
+            out.add(PolicyRule.R6, "score <= threshold " + m.threshold() + " (squared distance, format.md §9.5)",
+                    "score " + m.score());
+        }
+    }
+
+    /** R1, per review: a reviewer principal reviews a match once. */
+    private void reviewed(MatchReviewed r, KeyRecord signer, Violations out) {
+        reviews++;
+        Match match = matches.computeIfAbsent(r.match(), k -> new Match());
+        if (signer.role() != Role.REVIEWER) {
+            out.add(PolicyRule.R1, "a review signed by a reviewer", "signed by " + signer.role().wireName() + " "
+                    + signer.owner() + "; review not counted");
+            return;
+        }
+        Verdict first = match.verdicts.putIfAbsent(signer.owner(), r.verdict());
+        if (first != null) {
+            out.add(PolicyRule.R1, "one review of match " + r.match() + " per reviewer", "reviewer " + signer.owner()
+                    + " reviewed it again (first verdict " + first.wireName() + ", now " + r.verdict().wireName()
+                    + "); only the first counts");
+        }
+    }
+
+    /** R1, per action: enough distinct confirmations before it. */
+    private void actioned(MatchActioned a, Violations out) {
+        actions++;
+        Match match = matches.get(a.match());
+        long required = Math.max(MIN_CONFIRMATIONS, policy == null ? 0 : policy.reviewersRequired());
+        StringJoiner confirmed = new StringJoiner(", ");
+        StringJoiner others = new StringJoiner(", ");
+        int confirmations = 0;
+        if (match != null) {
+            for (Map.Entry<String, Verdict> v : match.verdicts.entrySet()) {
+                if (v.getValue() == Verdict.CONFIRM) {
+                    confirmations++;
+                    confirmed.add(v.getKey());
+                } else {
+                    others.add(v.getKey() + " " + v.getValue().wireName());
+                }
+            }
+        }
+        if (confirmations < required) {
+            String source = policy == null ? "minimum; no policy in force" : "policy at leaf " + policyLeaf
+                    + " requires " + policy.reviewersRequired() + ", never fewer than " + MIN_CONFIRMATIONS;
+            out.add(PolicyRule.R1, required + " confirmations of match " + a.match() + " by distinct reviewers before"
+                    + " the action (" + source + ")", confirmations + " (" + (confirmations == 0 ? "none"
+                    : confirmed.toString()) + ")" + (others.length() == 0 ? "" : "; not counted: " + others));
+        }
+    }
+
+    /** Collects one event's violations. */
+    private static final class Violations {
+        final long leaf;
+        final String eventId;
+        final List<RuleViolation> list = new ArrayList<>(0);
+
+        Violations(long leaf, String eventId) {
+            this.leaf = leaf;
+            this.eventId = eventId;
+        }
+
+        void add(PolicyRule rule, String expected, String found) {
+            list.add(new RuleViolation(rule, leaf, eventId, expected, found));
+        }
+    }
+}

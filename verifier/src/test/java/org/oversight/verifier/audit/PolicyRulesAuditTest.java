@@ -1,0 +1,219 @@
+package org.oversight.verifier.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.oversight.domain.event.DetectionRef;
+import org.oversight.domain.event.EventFixtures;
+import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.MatchProposed;
+import org.oversight.domain.event.MatchReviewed;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.Verdict;
+import org.oversight.domain.event.WatchlistEntryWithdrawn;
+import org.oversight.domain.note.Ed25519NoteSigner;
+import org.oversight.verifier.report.Check;
+import org.oversight.verifier.report.Finding;
+import org.oversight.verifier.report.JsonReportWriter;
+import org.oversight.verifier.report.Rule;
+import org.oversight.verifier.report.VerificationReport;
+
+/**
+ * Rules R1, R2, R3 and R6 through {@code verifier audit} over real signed logs. Every log here is
+ * validly signed event by event and its checkpoint is signed over exactly its leaves (a dishonest
+ * operator or a compromised emitter key can produce such logs): only the policy rules can catch
+ * them, at the leaf of the violating event.
+ */
+class PolicyRulesAuditTest {
+    private static final Ed25519NoteSigner LOG_KEY = TestLog.logKey(TestLog.LOG_SEED);
+    /** The scenario's events before its detection: principals, policy, camera, watchlist entry. */
+    private static final int SETUP = TestLog.FIRST_DETECTION;
+
+    private static VerificationReport audit(TestLog log) throws Exception {
+        byte[] export = TestLog.export(log.leaves(), LOG_KEY);
+        VerificationReport single = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN)
+                .audit(new ByteArrayInputStream(export), Optional.empty(), AuditProgress.NONE).report();
+        VerificationReport parallel = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, 3, 5)
+                .audit(new ByteArrayInputStream(export), Optional.empty(), AuditProgress.NONE).report();
+        assertThat(JsonReportWriter.render(parallel)).isEqualTo(JsonReportWriter.render(single));
+        return single;
+    }
+
+    /**
+     * The scenario's setup, {@code detection} at leaf 8, {@code beforeMatch}'s events, the match
+     * (the scenario's, changed by {@code match}), then {@code afterMatch}'s events.
+     */
+    private static TestLog lifecycle(FaceDetected detection, Consumer<TestLog> beforeMatch,
+            UnaryOperator<MatchProposed> match, Consumer<TestLog> afterMatch) {
+        TestLog scenario = TestLog.scenario();
+        TestLog log = new TestLog();
+        for (int i = 0; i < SETUP; i++) {
+            log.append(scenario.event(i));
+        }
+        SignedEvent detected = log.append(detection, EventFixtures.CAMERA_SEED);
+        beforeMatch.accept(log);
+        MatchProposed base = (MatchProposed) scenario.event(TestLog.FIRST_DETECTION + 1).payload();
+        MatchProposed honest = new MatchProposed(base.match(), new DetectionRef(detected.eventHash(), SETUP),
+                base.candidateEntry(), base.score(), base.threshold(), base.watchlistSnapshot(), base.modelId(),
+                base.engineVersion());
+        log.append(match.apply(honest), EventFixtures.ENGINE_SEED);
+        afterMatch.accept(log);
+        return log;
+    }
+
+    private static TestLog lifecycle(UnaryOperator<MatchProposed> match) {
+        return lifecycle(EventFixtures.faceDetected(), log -> { }, match, PolicyRulesAuditTest::twoConfirmationsAndAction);
+    }
+
+    private static void twoConfirmationsAndAction(TestLog log) {
+        log.append(EventFixtures.matchReviewed(), EventFixtures.REVIEWER_SEED);
+        log.append(new MatchReviewed("m-000001", Verdict.CONFIRM, "agree"), EventFixtures.SECOND_REVIEWER_SEED);
+        log.append(EventFixtures.matchActioned(), EventFixtures.OFFICER_SEED);
+    }
+
+    private static MatchProposed withCandidate(MatchProposed m, String entry) {
+        return new MatchProposed(m.match(), m.detection(), entry, m.score(), m.threshold(), m.watchlistSnapshot(),
+                m.modelId(), m.engineVersion());
+    }
+
+    /** Asserts the report's only finding is one of {@code rule} at {@code leaf}; returns it. */
+    private static Finding onlyFinding(VerificationReport report, Rule rule, long leaf) {
+        assertThat(report.passed()).isFalse();
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(rule);
+            assertThat(f.leafIndex()).isEqualTo(leaf);
+            assertThat(f.eventId()).isEqualTo("ev-" + leaf);
+        });
+        assertThat(report.checks()).filteredOn(c -> !c.passed()).extracting(Check::rule).containsExactly(rule);
+        return report.findings().get(0);
+    }
+
+    @Test
+    void cleanLogWithAFullMatchLifecyclePassesEveryRule() throws Exception {
+        VerificationReport report = audit(TestLog.scenario());
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.passed()).isTrue();
+        assertThat(report.checks()).filteredOn(c -> c.rule() == Rule.R1_TWO_PERSON_REVIEW).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.passed()).isTrue();
+                    assertThat(c.subject()).isEqualTo("1 actions, 2 reviews");
+                });
+        assertThat(report.checks()).extracting(Check::rule).contains(Rule.R2_MATCH_PROVENANCE,
+                Rule.R3_WATCHLIST_AUTHORISATION, Rule.R6_THRESHOLD);
+        assertThat(report.facts().get("rules checked")).endsWith("R1, R2, R3, R6 (docs/rules.md)");
+        assertThat(report.facts().get("rules not checked in this version"))
+                .isEqualTo("projection replay (needs the recognition module); R4, R5, R7, R8; R10 witness co-signatures");
+    }
+
+    @Test
+    void actionWithOneConfirmationIsAnR1ViolationAtTheAction() throws Exception {
+        TestLog log = lifecycle(EventFixtures.faceDetected(), l -> { }, m -> m, l -> {
+            l.append(EventFixtures.matchReviewed(), EventFixtures.REVIEWER_SEED);
+            l.append(EventFixtures.matchActioned(), EventFixtures.OFFICER_SEED);
+        });
+        Finding f = onlyFinding(audit(log), Rule.R1_TWO_PERSON_REVIEW, 11);
+        assertThat(f.found()).isEqualTo("1 (reviewer-1)");
+    }
+
+    @Test
+    void reviewerConfirmingTwiceIsAnR1ViolationAtTheSecondReview() throws Exception {
+        TestLog log = lifecycle(EventFixtures.faceDetected(), l -> { }, m -> m, l -> {
+            l.append(EventFixtures.matchReviewed(), EventFixtures.REVIEWER_SEED);
+            l.append(new MatchReviewed("m-000001", Verdict.CONFIRM, "still sure"), EventFixtures.REVIEWER_SEED);
+            l.append(new MatchReviewed("m-000001", Verdict.CONFIRM, "agree"), EventFixtures.SECOND_REVIEWER_SEED);
+            l.append(EventFixtures.matchActioned(), EventFixtures.OFFICER_SEED);
+        });
+        Finding f = onlyFinding(audit(log), Rule.R1_TWO_PERSON_REVIEW, 11);
+        assertThat(f.found()).startsWith("reviewer reviewer-1 reviewed it again");
+    }
+
+    @Test
+    void reviewerConfirmingTwiceCannotMakeUpForAMissingSecondReviewer() throws Exception {
+        TestLog log = lifecycle(EventFixtures.faceDetected(), l -> { }, m -> m, l -> {
+            l.append(EventFixtures.matchReviewed(), EventFixtures.REVIEWER_SEED);
+            l.append(new MatchReviewed("m-000001", Verdict.CONFIRM, "still sure"), EventFixtures.REVIEWER_SEED);
+            l.append(EventFixtures.matchActioned(), EventFixtures.OFFICER_SEED);
+        });
+        VerificationReport report = audit(log);
+        assertThat(report.findings()).extracting(Finding::rule, Finding::leafIndex).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Rule.R1_TWO_PERSON_REVIEW, 11L),
+                org.assertj.core.groups.Tuple.tuple(Rule.R1_TWO_PERSON_REVIEW, 12L));
+    }
+
+    @Test
+    void matchWithAnAlteredThresholdIsAnR6Violation() throws Exception {
+        TestLog log = lifecycle(m -> new MatchProposed(m.match(), m.detection(), m.candidateEntry(), 6100, 6100,
+                m.watchlistSnapshot(), m.modelId(), m.engineVersion()));
+        Finding f = onlyFinding(audit(log), Rule.R6_THRESHOLD, 9);
+        assertThat(f.expected()).isEqualTo("threshold 5200 (policy at leaf 5)");
+        assertThat(f.found()).isEqualTo("threshold 6100");
+    }
+
+    @Test
+    void matchScoreOutsideTheThresholdIsAnR6Violation() throws Exception {
+        TestLog log = lifecycle(m -> new MatchProposed(m.match(), m.detection(), m.candidateEntry(), 6100, 5200,
+                m.watchlistSnapshot(), m.modelId(), m.engineVersion()));
+        Finding f = onlyFinding(audit(log), Rule.R6_THRESHOLD, 9);
+        assertThat(f.found()).isEqualTo("score 6100");
+    }
+
+    @Test
+    void matchAgainstAnExpiredEntryIsAnR3Violation() throws Exception {
+        FaceDetected d = EventFixtures.faceDetected();
+        FaceDetected afterExpiry = new FaceDetected(d.camera(), EventFixtures.time("2026-12-01T00:00:00.000Z"),
+                d.frameDigest(), d.faceBox(), d.landmarks(), d.alignedCropDigest(), d.template(), d.quality());
+        TestLog log = lifecycle(afterExpiry, l -> { }, m -> m, PolicyRulesAuditTest::twoConfirmationsAndAction);
+        Finding f = onlyFinding(audit(log), Rule.R3_WATCHLIST_AUTHORISATION, 9);
+        assertThat(f.found()).isEqualTo("capture time 2026-12-01T00:00:00.000Z");
+    }
+
+    @Test
+    void matchAgainstAWithdrawnEntryIsAnR3Violation() throws Exception {
+        TestLog log = lifecycle(EventFixtures.faceDetected(),
+                l -> l.append(EventFixtures.watchlistEntryWithdrawn(), EventFixtures.OFFICER_SEED), m -> m,
+                PolicyRulesAuditTest::twoConfirmationsAndAction);
+        Finding f = onlyFinding(audit(log), Rule.R3_WATCHLIST_AUTHORISATION, 10);
+        assertThat(f.found()).isEqualTo("withdrawn at leaf 9");
+    }
+
+    @Test
+    void matchAgainstANeverAuthorisedEntryIsAnR3Violation() throws Exception {
+        TestLog log = lifecycle(m -> withCandidate(m, "wl-2026-9999"));
+        Finding f = onlyFinding(audit(log), Rule.R3_WATCHLIST_AUTHORISATION, 9);
+        assertThat(f.found()).isEqualTo("no authorisation of entry wl-2026-9999");
+    }
+
+    @Test
+    void matchNamingANonExistentDetectionIsAnR2Violation() throws Exception {
+        TestLog log = lifecycle(m -> new MatchProposed(m.match(), new DetectionRef(m.detection().eventHash(), 7),
+                m.candidateEntry(), m.score(), m.threshold(), m.watchlistSnapshot(), m.modelId(), m.engineVersion()));
+        Finding f = onlyFinding(audit(log), Rule.R2_MATCH_PROVENANCE, 9);
+        assertThat(f.found()).isEqualTo("no accepted FaceDetected at leaf 7");
+    }
+
+    @Test
+    void aRejectedEventIsNotFedToTheRules() throws Exception {
+        // The action signed by a reviewer key is rejected (signer role), so it is no action for R1.
+        TestLog log = lifecycle(EventFixtures.faceDetected(), l -> { }, m -> m,
+                l -> l.append(EventFixtures.matchActioned(), EventFixtures.REVIEWER_SEED));
+        VerificationReport report = audit(log);
+        assertThat(report.findings()).extracting(Finding::rule).containsExactly(Rule.SIGNATURE);
+        assertThat(report.checks()).filteredOn(c -> c.rule() == Rule.R1_TWO_PERSON_REVIEW)
+                .extracting(Check::subject).containsExactly("0 actions, 0 reviews");
+    }
+
+    @Test
+    void everyViolationOfOneLogIsListedInLeafOrder() throws Exception {
+        TestLog log = lifecycle(m -> new MatchProposed(m.match(), m.detection(), "wl-2026-9999", 6100, 6100,
+                m.watchlistSnapshot(), m.modelId(), m.engineVersion()));
+        List<Finding> findings = audit(log).findings();
+        assertThat(findings).extracting(Finding::rule).containsExactly(Rule.R3_WATCHLIST_AUTHORISATION,
+                Rule.R6_THRESHOLD);
+        assertThat(findings).allMatch(f -> f.leafIndex() == 9);
+    }
+}
