@@ -11,7 +11,10 @@ import org.oversight.domain.json.JsonObject;
  * @param match the match case id (equals the stream id)
  * @param detection the detection matched
  * @param candidateEntry the watchlist entry id matched
- * @param score the integer similarity score; ≥ {@code threshold}
+ * @param score the exact integer score: squared distance between the detection's and the entry's
+ *     int8 templates (format.md §9.5; lower is closer). Whether it passes {@code threshold}, and
+ *     whether that threshold is the policy's, is rule R6, judged with the policy in force
+ *     ({@code org.oversight.domain.policy.RuleBook}), not by the parser
  * @param threshold the threshold applied (from the policy in force)
  * @param watchlistSnapshot the watchlist snapshot searched
  * @param modelId the model whose templates were compared
@@ -69,9 +72,6 @@ public record MatchProposed(
         Values.identifier(at + ".candidateEntry", candidate);
         Values.range(at + ".score", score, MIN, MAX);
         Values.range(at + ".threshold", threshold, MIN, MAX);
-        if (score < threshold) {
-            throw new InvalidEventException(at + ".score", score, "below threshold " + threshold);
-        }
         Values.modelId(at + ".modelId", modelId);
         if (!Values.MODEL_ID.matcher(engineVersion).matches()) {
             throw new InvalidEventException(at + ".engineVersion", engineVersion,

@@ -11,8 +11,9 @@ import org.oversight.domain.json.JsonObject;
  *
  * @param modelId the model whose templates are matched
  * @param templateFormat the template format version matched (defined by the recognition module)
- * @param threshold minimum score for a match proposal; ≥ {@code thresholdFloor}
- * @param thresholdFloor the lowest threshold this policy allows
+ * @param threshold the largest score (squared template distance, format.md §9.5; lower is closer)
+ *     a match proposal may have; ≤ {@code maxThreshold}
+ * @param maxThreshold the most lenient threshold this policy allows: a cap no engine may exceed
  * @param reviewersRequired confirmations by distinct reviewers needed before an action, 1–16
  * @param retentionDays days biometric data of non-matches may be kept, 0–36,500
  * @param accuracy the model's accuracy attestation (rule R7)
@@ -21,12 +22,12 @@ public record RecognitionPolicySet(
         String modelId,
         long templateFormat,
         long threshold,
-        long thresholdFloor,
+        long maxThreshold,
         long reviewersRequired,
         long retentionDays,
         AccuracyAttestation accuracy)
         implements EventPayload {
-    private static final Set<String> FIELDS = Set.of("modelId", "templateFormat", "threshold", "thresholdFloor",
+    private static final Set<String> FIELDS = Set.of("modelId", "templateFormat", "threshold", "maxThreshold",
             "reviewersRequired", "retentionDays", "accuracy");
     private static final long MAX = JsonNumber.MAX_SAFE_INTEGER;
     private static final long MIN = JsonNumber.MIN_SAFE_INTEGER;
@@ -35,7 +36,7 @@ public record RecognitionPolicySet(
         String m = modelId;
         long f = templateFormat;
         long t = threshold;
-        long fl = thresholdFloor;
+        long fl = maxThreshold;
         long r = reviewersRequired;
         long d = retentionDays;
         Values.present("$.accuracy", accuracy);
@@ -52,22 +53,22 @@ public record RecognitionPolicySet(
         String modelId = Fields.string(o, "modelId");
         long format = Fields.integer(o, "templateFormat", MIN, MAX);
         long threshold = Fields.integer(o, "threshold", MIN, MAX);
-        long floor = Fields.integer(o, "thresholdFloor", MIN, MAX);
+        long max = Fields.integer(o, "maxThreshold", MIN, MAX);
         long reviewers = Fields.integer(o, "reviewersRequired", MIN, MAX);
         long retention = Fields.integer(o, "retentionDays", MIN, MAX);
-        check(o.path(), modelId, format, threshold, floor, reviewers, retention);
+        check(o.path(), modelId, format, threshold, max, reviewers, retention);
         AccuracyAttestation accuracy = AccuracyAttestation.fromJson(Fields.object(o, "accuracy"));
-        return new RecognitionPolicySet(modelId, format, threshold, floor, reviewers, retention, accuracy);
+        return new RecognitionPolicySet(modelId, format, threshold, max, reviewers, retention, accuracy);
     }
 
-    private static void check(String at, String modelId, long format, long threshold, long floor, long reviewers,
+    private static void check(String at, String modelId, long format, long threshold, long max, long reviewers,
             long retention) throws InvalidEventException {
         Values.modelId(at + ".modelId", modelId);
         Values.range(at + ".templateFormat", format, 1, 65535);
         Values.range(at + ".threshold", threshold, MIN, MAX);
-        Values.range(at + ".thresholdFloor", floor, MIN, MAX);
-        if (threshold < floor) {
-            throw new InvalidEventException(at + ".threshold", threshold, "below thresholdFloor " + floor);
+        Values.range(at + ".maxThreshold", max, MIN, MAX);
+        if (threshold > max) {
+            throw new InvalidEventException(at + ".threshold", threshold, "above maxThreshold " + max);
         }
         Values.range(at + ".reviewersRequired", reviewers, 1, 16);
         Values.range(at + ".retentionDays", retention, 0, 36_500);
@@ -89,7 +90,7 @@ public record RecognitionPolicySet(
                 .put("modelId", modelId)
                 .put("templateFormat", templateFormat)
                 .put("threshold", threshold)
-                .put("thresholdFloor", thresholdFloor)
+                .put("maxThreshold", maxThreshold)
                 .put("reviewersRequired", reviewersRequired)
                 .put("retentionDays", retentionDays)
                 .put("accuracy", accuracy.toJson())

@@ -8,7 +8,7 @@ public enum PolicyRule {
     R2("R2"),
     /** Watchlist authorisation: a match only against an entry authorised, unwithdrawn and valid at capture time. */
     R3("R3"),
-    /** Threshold: the policy's threshold, not below its floor, and the score within it. */
+    /** Threshold: the policy's threshold, within its cap, and the score (a distance) within it. */
     R6("R6");
 
     private final String id;

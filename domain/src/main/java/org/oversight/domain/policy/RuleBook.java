@@ -217,8 +217,8 @@ public final class RuleBook {
         if (m.threshold() != policy.threshold()) {
             out.add(PolicyRule.R6, "threshold " + policy.threshold() + source, "threshold " + m.threshold());
         }
-        if (m.threshold() < policy.thresholdFloor()) {
-            out.add(PolicyRule.R6, "threshold >= floor " + policy.thresholdFloor() + source, "threshold "
+        if (m.threshold() > policy.maxThreshold()) {
+            out.add(PolicyRule.R6, "threshold <= maxThreshold " + policy.maxThreshold() + source, "threshold "
                     + m.threshold());
         }
         if (!ScoreScale.passes(m.score(), m.threshold())) {

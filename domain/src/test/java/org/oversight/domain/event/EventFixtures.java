@@ -71,7 +71,7 @@ public final class EventFixtures {
     }
 
     public static RecognitionPolicySet recognitionPolicySet() {
-        return new RecognitionPolicySet("face-api/face_recognition_model@1.7.15", 1, 5200, 4800, 2, 0,
+        return new RecognitionPolicySet("face-api/face_recognition_model@1.7.15", 1, 5200, 9216, 2, 0,
                 new AccuracyAttestation(digestOf("accuracy attestation"), 1000, 10_000));
     }
 
@@ -117,7 +117,7 @@ public final class EventFixtures {
 
     public static MatchProposed matchProposed() {
         return new MatchProposed("m-000001", new DetectionRef(EventHash.ofLeafBytes(counting(3)), 41),
-                "wl-2026-0001", 6100, 5200, new SnapshotRef(digestOf("snapshot"), 1),
+                "wl-2026-0001", 4100, 5200, new SnapshotRef(digestOf("snapshot"), 1),
                 "face-api/face_recognition_model@1.7.15", "oversight-engine/0.1.0");
     }
 

@@ -110,7 +110,7 @@ class PayloadValidationTest {
                 bad(EventType.KEY_REVOKED, "keyId", JsonString.of("ABCDEF0123456789abcdef0123456789"), "not a key id"),
                 bad(EventType.KEY_REVOKED, "keyId", JsonString.of("abcd"), "not a key id"),
                 bad(EventType.KEY_REVOKED, "reason", JsonString.of("x".repeat(1025)), "text length 1025"),
-                bad(EventType.RECOGNITION_POLICY_SET, "threshold", JsonNumber.of(4799), "below thresholdFloor 4800"),
+                bad(EventType.RECOGNITION_POLICY_SET, "threshold", JsonNumber.of(9217), "above maxThreshold 9216"),
                 bad(EventType.RECOGNITION_POLICY_SET, "reviewersRequired", JsonNumber.of(0), "not in 1..16"),
                 bad(EventType.RECOGNITION_POLICY_SET, "retentionDays", JsonNumber.of(-1), "not in 0..36500"),
                 bad(EventType.RECOGNITION_POLICY_SET, "templateFormat", JsonNumber.of(0), "not in 1..65535"),
@@ -140,7 +140,6 @@ class PayloadValidationTest {
                 bad(EventType.FACE_DETECTED, "landmarks[67][0]", JsonNumber.of(1L << 31), "not in"),
                 bad(EventType.FACE_DETECTED, "captureTime", JsonString.of("2026-11-27T09:30:60.000Z"),
                         "not a valid calendar date"),
-                bad(EventType.MATCH_PROPOSED, "score", JsonNumber.of(5199), "below threshold 5200"),
                 bad(EventType.MATCH_PROPOSED, "watchlistSnapshot.size", JsonNumber.of(0), "not in"),
                 bad(EventType.MATCH_PROPOSED, "detection.leafIndex", JsonNumber.of(-1), "not in"),
                 bad(EventType.MATCH_PROPOSED, "detection.eventHash", JsonString.of("g".repeat(64)),
@@ -185,9 +184,9 @@ class PayloadValidationTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("$.match")
                 .hasCauseInstanceOf(InvalidEventException.class);
-        assertThatThrownBy(() -> new RecognitionPolicySet("m", 1, 1, 2, 2, 0, EventFixtures.recognitionPolicySet().accuracy()))
+        assertThatThrownBy(() -> new RecognitionPolicySet("m", 1, 3, 2, 2, 0, EventFixtures.recognitionPolicySet().accuracy()))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("below thresholdFloor 2");
+                .hasMessageContaining("above maxThreshold 2");
         assertThatThrownBy(() -> Template.of(new byte[0], 1, "m")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Landmarks.of(new int[135])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new FaceBox(0, 0, 0, 1)).isInstanceOf(IllegalArgumentException.class);

@@ -88,9 +88,9 @@ final class PolicyLog {
 
     // ---- the usual events ----
 
-    static RecognitionPolicySet policy(long threshold, long floor, int reviewers) {
+    static RecognitionPolicySet policy(long threshold, long maxThreshold, int reviewers) {
         RecognitionPolicySet p = EventFixtures.recognitionPolicySet();
-        return new RecognitionPolicySet(p.modelId(), p.templateFormat(), threshold, floor, reviewers,
+        return new RecognitionPolicySet(p.modelId(), p.templateFormat(), threshold, maxThreshold, reviewers,
                 p.retentionDays(), p.accuracy());
     }
 
@@ -122,12 +122,12 @@ final class PolicyLog {
     }
 
     /**
-     * Policy (threshold 5200, floor 4800, {@code reviewers} required) at leaf 0, entry valid
+     * Policy (threshold 5200, maxThreshold 9216, {@code reviewers} required) at leaf 0, entry valid
      * November 2026 at leaf 1, a detection on 27 November at leaf 2, a clean match at leaf 3.
      */
     static PolicyLog proposed(int reviewers) {
         PolicyLog log = new PolicyLog();
-        log.add(policy(5200, 4800, reviewers), AUTHORITY);
+        log.add(policy(5200, 9216, reviewers), AUTHORITY);
         log.add(entry(ENTRY, "2026-11-01T00:00:00.000Z", "2026-12-01T00:00:00.000Z"), OFFICER);
         log.add(detectionAt("2026-11-27T09:30:00.040Z"), CAMERA);
         log.add(log.match(MATCH, 2, ENTRY, 5200, 5200), ENGINE);

@@ -240,9 +240,9 @@ class RuleBookTest {
         @Test
         void aPolicyChangingTheModelMakesOldModelMatchesViolations() {
             PolicyLog log = PolicyLog.proposed(2);
-            org.oversight.domain.event.RecognitionPolicySet p = policy(5200, 4800, 2);
+            org.oversight.domain.event.RecognitionPolicySet p = policy(5200, 9216, 2);
             log.add(new org.oversight.domain.event.RecognitionPolicySet("other/model@2", p.templateFormat(),
-                    p.threshold(), p.thresholdFloor(), p.reviewersRequired(), p.retentionDays(), p.accuracy()),
+                    p.threshold(), p.maxThreshold(), p.reviewersRequired(), p.retentionDays(), p.accuracy()),
                     AUTHORITY);
             List<RuleViolation> v = log.add(log.match("m-2", 2, ENTRY, 5200, 5200), ENGINE);
             assertOnly(v, PolicyRule.R2, 5);
@@ -254,7 +254,7 @@ class RuleBookTest {
     class R3 {
         private PolicyLog withDetectionAt(String captureTime) {
             PolicyLog log = new PolicyLog();
-            log.add(policy(5200, 4800, 2), AUTHORITY);
+            log.add(policy(5200, 9216, 2), AUTHORITY);
             log.add(entry(ENTRY, "2026-11-01T00:00:00.000Z", "2026-12-01T00:00:00.000Z"), OFFICER);
             log.add(detectionAt(captureTime), CAMERA);
             return log;
@@ -309,7 +309,7 @@ class RuleBookTest {
         @Test
         void anAuthorisationNotSignedByItsNamedOfficerIsAViolationThereAndAtEachMatch() {
             PolicyLog log = new PolicyLog();
-            log.add(policy(5200, 4800, 2), AUTHORITY);
+            log.add(policy(5200, 9216, 2), AUTHORITY);
             assertOnly(log.add(entry(ENTRY, "2026-11-01T00:00:00.000Z", "2026-12-01T00:00:00.000Z"), OTHER_OFFICER),
                     PolicyRule.R3, 1);
             log.add(detectionAt(NOV_27), CAMERA);
@@ -340,12 +340,12 @@ class RuleBookTest {
         }
 
         @Test
-        void aThresholdBelowTheFloorIsAViolationToo() {
+        void aThresholdAboveThePolicyCapIsAViolationToo() {
             PolicyLog log = PolicyLog.proposed(2);
-            List<RuleViolation> v = log.add(log.match("m-2", 2, ENTRY, 4700, 4700), ENGINE);
+            List<RuleViolation> v = log.add(log.match("m-2", 2, ENTRY, 9300, 9300), ENGINE);
             assertOnly(v, PolicyRule.R6, 4);
             assertThat(v).extracting(RuleViolation::expected).containsExactly("threshold 5200 (policy at leaf 0)",
-                    "threshold >= floor 4800 (policy at leaf 0)");
+                    "threshold <= maxThreshold 9216 (policy at leaf 0)");
         }
 
         @Test
@@ -366,7 +366,7 @@ class RuleBookTest {
         @Test
         void theLatestPolicyBeforeTheMatchIsInForce() {
             PolicyLog log = PolicyLog.proposed(2);
-            log.add(policy(6000, 4800, 2), AUTHORITY);
+            log.add(policy(6000, 9216, 2), AUTHORITY);
             assertOnly(log.add(log.match("m-2", 2, ENTRY, 5200, 5200), ENGINE), PolicyRule.R6, 5);
             assertThat(log.add(log.match("m-3", 2, ENTRY, 6000, 6000), ENGINE)).isEmpty();
         }
@@ -374,7 +374,7 @@ class RuleBookTest {
         @Test
         void aPolicyNotSignedByAnAuthorityIsNotAdopted() {
             PolicyLog log = PolicyLog.proposed(2);
-            assertOnly(log.add(policy(6000, 4800, 2), OFFICER), PolicyRule.R6, 4);
+            assertOnly(log.add(policy(6000, 9216, 2), OFFICER), PolicyRule.R6, 4);
             assertThat(log.add(log.match("m-2", 2, ENTRY, 5200, 5200), ENGINE)).isEmpty();
         }
     }
