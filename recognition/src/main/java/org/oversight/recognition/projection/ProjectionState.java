@@ -1,44 +1,36 @@
 package org.oversight.recognition.projection;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.oversight.domain.event.RecognitionPolicySet;
+import org.oversight.domain.event.SnapshotRef;
 import org.oversight.domain.event.Timestamp;
 
 /**
  * The projection's state after some prefix of the log (docs/format.md §9.7): the recognition
  * policy in force (the latest {@code RecognitionPolicySet}), the entries authorised and not
- * withdrawn (sorted by id), the ids of withdrawn entries, and the last leaf index consumed.
- * Immutable; every change returns a new state. Sorted collections only, so iteration order never
- * depends on hashing.
+ * withdrawn, the withdrawn ones, and the last leaf index consumed.
+ *
+ * <p>A value: nothing observable about a state ever changes. Successive states share one
+ * {@link EntryRegistry} filtered by leaf index, so a long watchlist is not copied per event;
+ * extending an older state forks. Sorted collections only, so iteration never depends on hashing.
  */
 public final class ProjectionState {
-    private static final ProjectionState INITIAL = new ProjectionState(-1, Optional.empty(),
-            Collections.unmodifiableSortedMap(new TreeMap<>()), Collections.unmodifiableSortedSet(new TreeSet<>()));
-
     private final long lastLeafIndex;
     private final Optional<RecognitionPolicySet> policy;
-    private final SortedMap<String, WatchedEntry> entries;
-    private final SortedSet<String> withdrawn;
+    private final EntryRegistry registry;
 
-    private ProjectionState(long lastLeafIndex, Optional<RecognitionPolicySet> policy,
-            SortedMap<String, WatchedEntry> entries, SortedSet<String> withdrawn) {
-        // Callers pass unmodifiable views of collections nobody else holds, so states can share them.
+    private ProjectionState(long lastLeafIndex, Optional<RecognitionPolicySet> policy, EntryRegistry registry) {
         this.lastLeafIndex = lastLeafIndex;
         this.policy = policy;
-        this.entries = entries;
-        this.withdrawn = withdrawn;
+        this.registry = registry;
     }
 
     /** The state before the first leaf: no policy, no entries. */
     public static ProjectionState initial() {
-        return INITIAL;
+        return new ProjectionState(-1, Optional.empty(), new EntryRegistry(-1));
     }
 
     /** The last leaf index consumed, −1 before the first. */
@@ -51,51 +43,52 @@ public final class ProjectionState {
         return policy;
     }
 
-    /** Entries authorised and not withdrawn, by id (including those outside their window). */
+    /** Entries authorised and not withdrawn, by id (including those outside their window); a copy. */
     public SortedMap<String, WatchedEntry> entries() {
-        return entries;
+        return registry.visibleAt(lastLeafIndex);
     }
 
-    /** Ids of withdrawn entries. */
+    /** Ids of withdrawn entries; a copy. */
     public SortedSet<String> withdrawn() {
-        return withdrawn;
+        return registry.withdrawnAt(lastLeafIndex);
     }
 
     /** The entries whose window covers {@code t} ({@code validFrom ≤ t < validUntil}), sorted by id. */
     public List<WatchedEntry> activeAt(Timestamp t) {
-        List<WatchedEntry> active = new ArrayList<>();
-        for (WatchedEntry e : entries.values()) {
-            if (e.validAt(t)) {
-                active.add(e);
-            }
-        }
-        return active;
+        return registry.activeAt(lastLeafIndex, t);
     }
 
-    ProjectionState at(long leafIndex) {
-        return new ProjectionState(leafIndex, policy, entries, withdrawn);
-    }
-
-    ProjectionState withPolicy(long leafIndex, RecognitionPolicySet p) {
-        return new ProjectionState(leafIndex, Optional.of(p), entries, withdrawn);
-    }
-
-    ProjectionState withEntry(long leafIndex, WatchedEntry e) {
-        TreeMap<String, WatchedEntry> next = new TreeMap<>(entries);
-        next.put(e.id(), e);
-        return new ProjectionState(leafIndex, policy, Collections.unmodifiableSortedMap(next), withdrawn);
-    }
-
-    ProjectionState withWithdrawal(long leafIndex, String id) {
-        TreeMap<String, WatchedEntry> next = new TreeMap<>(entries);
-        next.remove(id);
-        TreeSet<String> gone = new TreeSet<>(withdrawn);
-        gone.add(id);
-        return new ProjectionState(leafIndex, policy, Collections.unmodifiableSortedMap(next),
-                Collections.unmodifiableSortedSet(gone));
+    /** The snapshot of {@code active}, a non-empty result of {@link #activeAt} on this state. */
+    SnapshotRef snapshotOf(List<WatchedEntry> active) {
+        return registry.snapshotOf(active);
     }
 
     boolean knows(String entry) {
-        return entries.containsKey(entry) || withdrawn.contains(entry);
+        return registry.knows(entry, lastLeafIndex);
+    }
+
+    /** Whether {@code entry} is authorised and not withdrawn. */
+    boolean holds(String entry) {
+        return registry.holds(entry, lastLeafIndex);
+    }
+
+    ProjectionState at(long leafIndex) {
+        return new ProjectionState(leafIndex, policy, registry.claim(lastLeafIndex, leafIndex));
+    }
+
+    ProjectionState withPolicy(long leafIndex, RecognitionPolicySet p) {
+        return new ProjectionState(leafIndex, Optional.of(p), registry.claim(lastLeafIndex, leafIndex));
+    }
+
+    ProjectionState withEntry(long leafIndex, WatchedEntry e) {
+        EntryRegistry r = registry.claim(lastLeafIndex, leafIndex);
+        r.authorize(e, leafIndex);
+        return new ProjectionState(leafIndex, policy, r);
+    }
+
+    ProjectionState withWithdrawal(long leafIndex, String id) {
+        EntryRegistry r = registry.claim(lastLeafIndex, leafIndex);
+        r.withdraw(id, leafIndex);
+        return new ProjectionState(leafIndex, policy, r);
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.EventHash;
 import org.oversight.domain.event.FaceDetected;
@@ -15,8 +14,6 @@ import org.oversight.domain.event.SnapshotRef;
 import org.oversight.domain.event.Template;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.event.WatchlistEntryWithdrawn;
-import org.oversight.recognition.match.IncompatibleTemplateException;
-import org.oversight.recognition.match.MatchScore;
 import org.oversight.recognition.template.FaceTemplate;
 
 /**
@@ -93,12 +90,12 @@ public final class RecognitionProjection {
 
     private static ProjectionState withdraw(ProjectionState state, long leafIndex, WatchlistEntryWithdrawn w)
             throws ProjectionInputException {
-        if (state.withdrawn().contains(w.entry())) {
-            return state.at(leafIndex); // a repeated withdrawal is allowed by the chain and changes nothing
-        }
-        if (!state.entries().containsKey(w.entry())) {
+        if (!state.knows(w.entry())) {
             throw new ProjectionInputException(
                     "leaf " + leafIndex + ": entry " + w.entry() + " withdrawn but never authorised");
+        }
+        if (!state.holds(w.entry())) {
+            return state.at(leafIndex); // a repeated withdrawal is allowed by the chain and changes nothing
         }
         return state.withWithdrawal(leafIndex, w.entry());
     }
@@ -127,19 +124,21 @@ public final class RecognitionProjection {
             return skipped(state, SkipReason.MALFORMED_TEMPLATE,
                     "detection template of " + probeTemplate.length() + " bytes is not a valid version-1 template");
         }
-        List<WatchedEntry> active = state.activeAt(d.captureTime());
+        byte[] probeComponents = probe.get().components();
         List<Scored> passing = new ArrayList<>();
+        List<WatchedEntry> active = state.activeAt(d.captureTime());
         for (WatchedEntry e : active) {
-            OptionalLong best = bestSimilarity(e, policy, probe.get());
-            if (best.isPresent() && best.getAsLong() >= policy.threshold()) {
-                passing.add(new Scored(e, best.getAsLong()));
+            int distance = e.bestSquaredDistance(probeComponents, probe.get().modelId(), policy.modelId(),
+                    policy.templateFormat());
+            if (distance >= 0 && Similarity.ofSquaredDistance(distance) >= policy.threshold()) {
+                passing.add(new Scored(e, Similarity.ofSquaredDistance(distance)));
             }
         }
         if (passing.isEmpty()) {
             return new Step(state, List.of(), Optional.empty());
         }
         passing.sort(BEST_FIRST);
-        SnapshotRef snapshot = WatchlistSnapshot.of(active);
+        SnapshotRef snapshot = state.snapshotOf(active);
         DetectionRef ref = new DetectionRef(hash, leafIndex);
         List<MatchProposed> decisions = new ArrayList<>();
         for (Scored s : passing.subList(0, Math.min(MAX_PROPOSALS_PER_DETECTION, passing.size()))) {
@@ -147,36 +146,6 @@ public final class RecognitionProjection {
                     s.similarity(), policy.threshold(), snapshot, policy.modelId(), ENGINE_VERSION));
         }
         return new Step(state, decisions, Optional.empty());
-    }
-
-    /**
-     * The highest similarity of the probe to any of the entry's comparable templates: same
-     * {@code modelId} and {@code format} as the policy, a valid version-1 template, and the same
-     * embedded model id as the probe. Absent if the entry has none.
-     */
-    private static OptionalLong bestSimilarity(WatchedEntry e, RecognitionPolicySet policy, FaceTemplate probe) {
-        List<Template> templates = e.authorization().templates();
-        List<Optional<FaceTemplate>> parsed = e.parsedTemplates();
-        long best = -1;
-        for (int i = 0; i < templates.size(); i++) {
-            Template t = templates.get(i);
-            Optional<FaceTemplate> ft = parsed.get(i);
-            if (!t.modelId().equals(policy.modelId()) || t.format() != policy.templateFormat() || ft.isEmpty()
-                    || !ft.get().modelId().equals(probe.modelId())) {
-                continue;
-            }
-            int distance = squaredDistance(probe, ft.get());
-            best = Math.max(best, Similarity.ofSquaredDistance(distance));
-        }
-        return best < 0 ? OptionalLong.empty() : OptionalLong.of(best);
-    }
-
-    private static int squaredDistance(FaceTemplate a, FaceTemplate b) {
-        try {
-            return MatchScore.squaredDistance(a, b);
-        } catch (IncompatibleTemplateException e) {
-            throw new IllegalStateException("model ids were checked equal: " + e.getMessage(), e);
-        }
     }
 
     private static Step skipped(ProjectionState state, SkipReason reason, String detail) {

@@ -10,8 +10,10 @@ import org.oversight.domain.event.EventHash;
 import org.oversight.domain.event.Template;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.recognition.match.internal.SquaredDistance;
 import org.oversight.recognition.template.FaceTemplate;
 import org.oversight.recognition.template.TemplateFormatException;
+import org.oversight.recognition.tfjs.ModelId;
 
 /**
  * A watchlist entry that has been authorised and not withdrawn, with what the projection needs
@@ -22,6 +24,10 @@ public final class WatchedEntry {
     private final EventHash authorizedEvent;
     private final WatchlistEntryAuthorized authorization;
     private final List<Optional<FaceTemplate>> parsed;
+    /** Per payload template: its components if it is a valid version-1 template, else null. */
+    private final byte[][] components;
+    /** Per payload template: the embedded model id if valid version 1, else null. */
+    private final ModelId[] embeddedModels;
     private final Sha256Digest snapshotLeafHash;
 
     private WatchedEntry(EventHash authorizedEvent, WatchlistEntryAuthorized authorization) {
@@ -32,6 +38,14 @@ public final class WatchedEntry {
             p.add(parseV1(t));
         }
         this.parsed = Collections.unmodifiableList(p);
+        this.components = new byte[p.size()][];
+        this.embeddedModels = new ModelId[p.size()];
+        for (int i = 0; i < p.size(); i++) {
+            if (p.get(i).isPresent()) {
+                components[i] = p.get(i).get().components();
+                embeddedModels[i] = p.get(i).get().modelId();
+            }
+        }
         this.snapshotLeafHash = WatchlistSnapshot.leafHash(this);
     }
 
@@ -77,6 +91,29 @@ public final class WatchedEntry {
     /** Payload templates in payload order, each parsed if it is a valid version-1 template. */
     List<Optional<FaceTemplate>> parsedTemplates() {
         return parsed;
+    }
+
+    /**
+     * The smallest squared distance from {@code probe} (128 components, embedded model
+     * {@code probeModel}) to any template comparable under the policy's {@code modelId} and
+     * {@code format}: same wire model id and format, a valid version-1 template, same embedded
+     * model id. −1 if none is comparable.
+     */
+    int bestSquaredDistance(byte[] probe, ModelId probeModel, String modelId, long format) {
+        List<Template> templates = authorization.templates();
+        int best = -1;
+        for (int i = 0; i < components.length; i++) {
+            Template t = templates.get(i);
+            if (components[i] == null || t.format() != format || !t.modelId().equals(modelId)
+                    || !embeddedModels[i].equals(probeModel)) {
+                continue;
+            }
+            int d = SquaredDistance.of(probe, 0, components[i], 0);
+            if (best < 0 || d < best) {
+                best = d;
+            }
+        }
+        return best;
     }
 
     /** {@code SHA-256(0x00 || leaf data)} of this entry in a snapshot. */

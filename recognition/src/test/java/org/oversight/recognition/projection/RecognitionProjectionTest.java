@@ -209,6 +209,27 @@ class RecognitionProjectionTest {
     }
 
     @Test
+    void statesAreValuesEvenWhenAnOlderStateIsExtendedTwice() throws Exception {
+        ProjectionState s0 = RecognitionProjection.apply(ProjectionState.initial(), 0, policy(T)).state();
+        ProjectionState a = RecognitionProjection.apply(s0, 1, entry("wl-a", PROBE)).state();
+        ProjectionState aWithdrawn = RecognitionProjection.apply(a, 2, withdrawal("wl-a")).state();
+        ProjectionState b = RecognitionProjection.apply(s0, 1, entry("wl-b", PROBE)).state(); // forks
+        ProjectionState aDetected = RecognitionProjection.apply(a, 3, detection("d", PROBE)).state(); // forks
+
+        assertThat(s0.entries()).isEmpty();
+        assertThat(a.entries()).containsOnlyKeys("wl-a");
+        assertThat(aWithdrawn.entries()).isEmpty();
+        assertThat(aWithdrawn.withdrawn()).containsExactly("wl-a");
+        assertThat(b.entries()).containsOnlyKeys("wl-b");
+        assertThat(aDetected.entries()).containsOnlyKeys("wl-a");
+        assertThat(RecognitionProjection.apply(b, 5, detection("d", PROBE)).decisions())
+                .extracting(MatchProposed::candidateEntry).containsExactly("wl-b");
+        assertThat(RecognitionProjection.apply(aWithdrawn, 5, detection("d", PROBE)).decisions()).isEmpty();
+        assertThat(RecognitionProjection.apply(a, 5, detection("d", PROBE)).decisions())
+                .extracting(MatchProposed::candidateEntry).containsExactly("wl-a");
+    }
+
+    @Test
     void similarityMirrorsTheSquaredDistance() {
         assertThat(Similarity.ofSquaredDistance(0)).isEqualTo(8_258_048L);
         assertThat(Similarity.ofSquaredDistance(MatchScore.MAX)).isZero();
