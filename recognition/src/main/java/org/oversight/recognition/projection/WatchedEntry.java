@@ -1,7 +1,6 @@
 package org.oversight.recognition.projection;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -23,7 +22,6 @@ import org.oversight.recognition.tfjs.ModelId;
 public final class WatchedEntry {
     private final EventHash authorizedEvent;
     private final WatchlistEntryAuthorized authorization;
-    private final List<Optional<FaceTemplate>> parsed;
     /** Per payload template: its components if it is a valid version-1 template, else null. */
     private final byte[][] components;
     /** Per payload template: the embedded model id if valid version 1, else null. */
@@ -37,7 +35,6 @@ public final class WatchedEntry {
         for (Template t : authorization.templates()) {
             p.add(parseV1(t));
         }
-        this.parsed = Collections.unmodifiableList(p);
         this.components = new byte[p.size()][];
         this.embeddedModels = new ModelId[p.size()];
         for (int i = 0; i < p.size(); i++) {
@@ -86,11 +83,6 @@ public final class WatchedEntry {
     /** Whether the authorisation window covers {@code t}: {@code validFrom ≤ t < validUntil}. */
     public boolean validAt(Timestamp t) {
         return authorization.validAt(t);
-    }
-
-    /** Payload templates in payload order, each parsed if it is a valid version-1 template. */
-    List<Optional<FaceTemplate>> parsedTemplates() {
-        return parsed;
     }
 
     /**
