@@ -1,0 +1,107 @@
+package org.oversight.recognition.projection;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.oversight.domain.event.MatchProposed;
+
+/**
+ * Replays the recognition projection over a log and compares its decisions with the
+ * {@code MatchProposed} events actually logged (docs/format.md §9.8): the log must hold exactly the
+ * derived decisions — same content, none missing, none extra.
+ *
+ * <p>Placement rule: the {@code MatchProposed} for a decision on the detection at leaf {@code i}
+ * must be at some leaf {@code j > i}; order among decisions and interleaving with other events are
+ * free. A {@code MatchProposed} at or before the leaf it names cannot be derived there and is
+ * {@link Discrepancy.Extra}. Decisions still unmatched at the end are {@link Discrepancy.Missing}
+ * — so a prefix that ends between a detection and its proposals reports them missing; callers
+ * checking a prefix decide whether to tolerate that tail.
+ */
+public final class ProjectionReplay {
+    private ProjectionReplay() {}
+
+    /**
+     * Runs the projection over {@code log} (strictly increasing leaf indices) and lists every
+     * discrepancy: extras and differing ones in log order, then missing ones by detection leaf.
+     *
+     * @throws ProjectionInputException if the input cannot be an accepted log (see
+     *     {@link RecognitionProjection#apply})
+     */
+    public static List<Discrepancy> compare(Iterable<LoggedEvent> log) throws ProjectionInputException {
+        Objects.requireNonNull(log, "log");
+        ProjectionState state = ProjectionState.initial();
+        Map<DecisionKey, MatchProposed> pending = new TreeMap<>();
+        List<Discrepancy> found = new ArrayList<>();
+        for (LoggedEvent le : log) {
+            Step step = RecognitionProjection.apply(state, le.leafIndex(), le.event());
+            state = step.state();
+            for (MatchProposed d : step.decisions()) {
+                pending.put(DecisionKey.of(d), d);
+            }
+            if (le.event().payload() instanceof MatchProposed actual) {
+                MatchProposed expected = pending.remove(DecisionKey.of(actual));
+                if (expected == null) {
+                    found.add(new Discrepancy.Extra(le.leafIndex(), actual, whyExtra(le.leafIndex(), actual)));
+                } else {
+                    List<Discrepancy.FieldDifference> diffs = differences(expected, actual);
+                    if (!diffs.isEmpty()) {
+                        found.add(new Discrepancy.Differing(le.leafIndex(), expected, actual, diffs));
+                    }
+                }
+            }
+        }
+        for (MatchProposed missing : pending.values()) {
+            found.add(new Discrepancy.Missing(missing));
+        }
+        return List.copyOf(found);
+    }
+
+    private static String whyExtra(long leafIndex, MatchProposed actual) {
+        long detectionLeaf = actual.detection().leafIndex();
+        if (detectionLeaf >= leafIndex) {
+            return "names a detection at leaf " + detectionLeaf + ", not before its own leaf " + leafIndex;
+        }
+        return "the projection derives no decision for this detection and entry (or it was already proposed)";
+    }
+
+    /** Field-by-field differences, in payload member order; empty if the payloads are equal. */
+    static List<Discrepancy.FieldDifference> differences(MatchProposed expected, MatchProposed actual) {
+        List<Discrepancy.FieldDifference> out = new ArrayList<>();
+        field(out, "match", expected.match(), actual.match());
+        field(out, "detection.eventHash", expected.detection().eventHash().hex(), actual.detection().eventHash().hex());
+        field(out, "detection.leafIndex", expected.detection().leafIndex(), actual.detection().leafIndex());
+        field(out, "candidateEntry", expected.candidateEntry(), actual.candidateEntry());
+        field(out, "score", expected.score(), actual.score());
+        field(out, "threshold", expected.threshold(), actual.threshold());
+        field(out, "watchlistSnapshot.root", expected.watchlistSnapshot().root().hex(),
+                actual.watchlistSnapshot().root().hex());
+        field(out, "watchlistSnapshot.size", expected.watchlistSnapshot().size(), actual.watchlistSnapshot().size());
+        field(out, "modelId", expected.modelId(), actual.modelId());
+        field(out, "engineVersion", expected.engineVersion(), actual.engineVersion());
+        return out;
+    }
+
+    private static void field(List<Discrepancy.FieldDifference> out, String name, Object expected, Object actual) {
+        if (!expected.equals(actual)) {
+            out.add(new Discrepancy.FieldDifference(name, String.valueOf(expected), String.valueOf(actual)));
+        }
+    }
+
+    /** What identifies a decision: which detection (where and what) and which entry. */
+    private record DecisionKey(long leafIndex, String eventHash, String entry) implements Comparable<DecisionKey> {
+        private static final Comparator<DecisionKey> ORDER = Comparator.comparingLong(DecisionKey::leafIndex)
+                .thenComparing(DecisionKey::eventHash).thenComparing(DecisionKey::entry);
+
+        static DecisionKey of(MatchProposed m) {
+            return new DecisionKey(m.detection().leafIndex(), m.detection().eventHash().hex(), m.candidateEntry());
+        }
+
+        @Override
+        public int compareTo(DecisionKey o) {
+            return ORDER.compare(this, o);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.oversight.recognition.projection;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.EventHash;
+import org.oversight.domain.event.Template;
+import org.oversight.domain.event.Timestamp;
+import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.recognition.match.internal.SquaredDistance;
+import org.oversight.recognition.template.FaceTemplate;
+import org.oversight.recognition.template.TemplateFormatException;
+import org.oversight.recognition.tfjs.ModelId;
+
+/**
+ * A watchlist entry that has been authorised and not withdrawn, with what the projection needs
+ * precomputed once: its templates parsed (where they are valid version-1 templates) and its
+ * snapshot leaf hash (docs/format.md §9.8). Immutable.
+ */
+public final class WatchedEntry {
+    private final EventHash authorizedEvent;
+    private final WatchlistEntryAuthorized authorization;
+    /** Per payload template: its components if it is a valid version-1 template, else null. */
+    private final byte[][] components;
+    /** Per payload template: the embedded model id if valid version 1, else null. */
+    private final ModelId[] embeddedModels;
+    private final Sha256Digest snapshotLeafHash;
+
+    private WatchedEntry(EventHash authorizedEvent, WatchlistEntryAuthorized authorization) {
+        this.authorizedEvent = authorizedEvent;
+        this.authorization = authorization;
+        List<Optional<FaceTemplate>> p = new ArrayList<>();
+        for (Template t : authorization.templates()) {
+            p.add(parseV1(t));
+        }
+        this.components = new byte[p.size()][];
+        this.embeddedModels = new ModelId[p.size()];
+        for (int i = 0; i < p.size(); i++) {
+            if (p.get(i).isPresent()) {
+                components[i] = p.get(i).get().components();
+                embeddedModels[i] = p.get(i).get().modelId();
+            }
+        }
+        this.snapshotLeafHash = WatchlistSnapshot.leafHash(this);
+    }
+
+    /** The entry authorised by the event with hash {@code authorizedEvent} and payload {@code authorization}. */
+    public static WatchedEntry of(EventHash authorizedEvent, WatchlistEntryAuthorized authorization) {
+        Objects.requireNonNull(authorizedEvent, "authorizedEvent");
+        Objects.requireNonNull(authorization, "authorization");
+        return new WatchedEntry(authorizedEvent, authorization);
+    }
+
+    /** A version-1 template, or empty when the payload template is not one (it can then never match). */
+    static Optional<FaceTemplate> parseV1(Template t) {
+        if (t.format() != FaceTemplate.VERSION) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(FaceTemplate.parse(t.data()));
+        } catch (TemplateFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The entry id. */
+    public String id() {
+        return authorization.entry();
+    }
+
+    /** The hash of the {@code WatchlistEntryAuthorized} event. */
+    public EventHash authorizedEvent() {
+        return authorizedEvent;
+    }
+
+    /** The authorisation payload. */
+    public WatchlistEntryAuthorized authorization() {
+        return authorization;
+    }
+
+    /** Whether the authorisation window covers {@code t}: {@code validFrom ≤ t < validUntil}. */
+    public boolean validAt(Timestamp t) {
+        return authorization.validAt(t);
+    }
+
+    /**
+     * The smallest squared distance from {@code probe} (128 components, embedded model
+     * {@code probeModel}) to any template comparable under the policy's {@code modelId} and
+     * {@code format}: same wire model id and format, a valid version-1 template, same embedded
+     * model id. −1 if none is comparable.
+     */
+    int bestSquaredDistance(byte[] probe, ModelId probeModel, String modelId, long format) {
+        List<Template> templates = authorization.templates();
+        int best = -1;
+        for (int i = 0; i < components.length; i++) {
+            Template t = templates.get(i);
+            if (components[i] == null || t.format() != format || !t.modelId().equals(modelId)
+                    || !embeddedModels[i].equals(probeModel)) {
+                continue;
+            }
+            int d = SquaredDistance.of(probe, 0, components[i], 0);
+            if (best < 0 || d < best) {
+                best = d;
+            }
+        }
+        return best;
+    }
+
+    /** {@code SHA-256(0x00 || leaf data)} of this entry in a snapshot. */
+    public Sha256Digest snapshotLeafHash() {
+        return snapshotLeafHash;
+    }
+
+    @Override
+    public String toString() {
+        return "WatchedEntry{" + id() + ", authorized by event " + authorizedEvent + "}";
+    }
+}
