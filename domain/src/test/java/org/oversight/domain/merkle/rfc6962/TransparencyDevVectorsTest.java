@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.oversight.domain.crypto.Sha256Digest;
-import org.oversight.domain.merkle.MiniJson;
 import org.oversight.domain.merkle.rfc6962.internal.ProofVerification;
 import org.oversight.domain.testing.SharedTestData;
+import org.oversight.domain.testing.VectorJson;
 
 /**
  * Runs every transparency-dev/merkle verification vector (shared/testdata/transparency-dev-merkle)
@@ -129,7 +129,7 @@ class TransparencyDevVectorsTest {
     }
 
     private static Map<?, ?> read(Path file) throws IOException {
-        return (Map<?, ?>) MiniJson.parse(Files.readString(file, StandardCharsets.UTF_8));
+        return (Map<?, ?>) VectorJson.parse(Files.readString(file, StandardCharsets.UTF_8));
     }
 
     private static byte[] b64(Object value) {
