@@ -1,6 +1,6 @@
 package org.oversight.domain.crypto;
 
-import java.util.Arrays;
+import org.oversight.domain.bytes.ByteValue;
 import org.oversight.domain.bytes.Hex;
 import org.oversight.domain.bytes.StrictBase64;
 import org.oversight.domain.crypto.internal.BcEd25519;
@@ -15,19 +15,18 @@ import org.oversight.domain.crypto.internal.BcEd25519;
  * BC verification and nothing else of note; construction itself costs about one verification, so
  * build a key object once per key and reuse it.
  */
-public final class Ed25519PublicKey {
+public final class Ed25519PublicKey extends ByteValue {
     /** Length of a public key in bytes. */
     public static final int LENGTH = 32;
 
     /** Prefix of the text form (docs/format.md §2). */
     public static final String TEXT_PREFIX = "ed25519:";
 
-    private final byte[] bytes;
     private final BcEd25519.PreparedPublicKey prepared;
     private final KeyId keyId;
 
     private Ed25519PublicKey(byte[] bytes, BcEd25519.PreparedPublicKey prepared) {
-        this.bytes = bytes;
+        super(bytes);
         this.prepared = prepared;
         this.keyId = KeyId.ofEd25519(bytes);
     }
@@ -101,7 +100,7 @@ public final class Ed25519PublicKey {
 
     /** The internal array; never escapes this package. */
     byte[] bytes() {
-        return bytes;
+        return rawBytes();
     }
 
     /** The event-signer key id: a hash of this key (docs/format.md §2). */
@@ -109,24 +108,9 @@ public final class Ed25519PublicKey {
         return keyId;
     }
 
-    /** A copy of the 32 key bytes. */
-    public byte[] toByteArray() {
-        return bytes.clone();
-    }
-
     /** {@code ed25519:<base64>}. */
     public String toText() {
-        return TEXT_PREFIX + StrictBase64.encode(bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Ed25519PublicKey other && Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes);
+        return TEXT_PREFIX + StrictBase64.encode(rawBytes());
     }
 
     @Override

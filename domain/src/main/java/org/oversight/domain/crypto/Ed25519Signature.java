@@ -1,18 +1,15 @@
 package org.oversight.domain.crypto;
 
-import java.util.Arrays;
-import org.oversight.domain.bytes.Hex;
+import org.oversight.domain.bytes.ByteValue;
 import org.oversight.domain.bytes.StrictBase64;
 
 /** An Ed25519 signature (RFC 8032): exactly 64 bytes, immutable, printed as lowercase hex. */
-public final class Ed25519Signature {
+public final class Ed25519Signature extends ByteValue {
     /** Length of a signature in bytes. */
     public static final int LENGTH = 64;
 
-    private final byte[] bytes;
-
     private Ed25519Signature(byte[] bytes) {
-        this.bytes = bytes;
+        super(bytes);
     }
 
     /**
@@ -50,36 +47,11 @@ public final class Ed25519Signature {
 
     /** The internal array, for verification without a copy; never escapes this package. */
     byte[] bytes() {
-        return bytes;
-    }
-
-    /** A copy of the 64 signature bytes. */
-    public byte[] toByteArray() {
-        return bytes.clone();
+        return rawBytes();
     }
 
     /** Standard padded base64. */
     public String toBase64() {
-        return StrictBase64.encode(bytes);
-    }
-
-    /** 128 lowercase hex digits. */
-    public String hex() {
-        return Hex.encode(bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Ed25519Signature other && Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public String toString() {
-        return hex();
+        return StrictBase64.encode(rawBytes());
     }
 }

@@ -3,6 +3,7 @@ package org.oversight.domain.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import org.oversight.domain.bytes.ByteValue;
 import org.oversight.domain.bytes.Hex;
 
 /**
@@ -14,17 +15,15 @@ import org.oversight.domain.bytes.Hex;
  * <p>128 bits make accidental collisions negligible; an id is a name, never proof of a key: a
  * signature is always checked against the full enrolled key.
  */
-public final class KeyId {
+public final class KeyId extends ByteValue {
     /** Length of a key id in bytes. */
     public static final int LENGTH = 16;
 
     private static final byte[] PREFIX = "oversight/key/v1\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte ED25519 = 0x01;
 
-    private final byte[] bytes;
-
     private KeyId(byte[] bytes) {
-        this.bytes = bytes;
+        super(bytes);
     }
 
     /** The id of an Ed25519 public key. */
@@ -54,30 +53,5 @@ public final class KeyId {
         } catch (Hex.MalformedHexException e) {
             throw new MalformedKeyException("key id: " + e.getMessage());
         }
-    }
-
-    /** A copy of the 16 id bytes. */
-    public byte[] toByteArray() {
-        return bytes.clone();
-    }
-
-    /** 32 lowercase hex digits. */
-    public String hex() {
-        return Hex.encode(bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof KeyId other && Arrays.equals(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public String toString() {
-        return hex();
     }
 }

@@ -1,8 +1,6 @@
 package org.oversight.domain.event;
 
-import java.security.MessageDigest;
-import java.util.Arrays;
-import org.oversight.domain.bytes.Hex;
+import org.oversight.domain.bytes.ByteValue;
 import org.oversight.domain.crypto.Sha256Digest;
 
 /**
@@ -10,16 +8,14 @@ import org.oversight.domain.crypto.Sha256Digest;
  * canonical envelope (docs/format.md §3.5). Stream chains ({@code prev}) and matches refer to events
  * by this value; it equals the Merkle leaf hash of the event in the log.
  */
-public final class EventHash {
+public final class EventHash extends ByteValue {
     /** Length in bytes. */
     public static final int LENGTH = 32;
 
     private static final byte[] LEAF_PREFIX = {0x00};
 
-    private final byte[] bytes;
-
     private EventHash(byte[] bytes) {
-        this.bytes = bytes;
+        super(bytes);
     }
 
     /** The event hash of the given leaf bytes (the canonical envelope including {@code sig}). */
@@ -49,33 +45,8 @@ public final class EventHash {
         return new EventHash(Values.digestBytes(path, hex));
     }
 
-    /** A copy of the 32 bytes. */
-    public byte[] toByteArray() {
-        return bytes.clone();
-    }
-
     /** The same 32 bytes as a SHA-256 digest. */
     public Sha256Digest digest() {
-        return Sha256Digest.of(bytes);
-    }
-
-    /** Lowercase hex, 64 characters. */
-    public String hex() {
-        return Hex.encode(bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof EventHash other && MessageDigest.isEqual(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public String toString() {
-        return hex();
+        return Sha256Digest.of(rawBytes());
     }
 }

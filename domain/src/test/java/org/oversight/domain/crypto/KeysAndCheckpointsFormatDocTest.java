@@ -2,23 +2,18 @@ package org.oversight.domain.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.oversight.domain.bytes.Hex;
 import org.oversight.domain.bytes.StrictBase64;
 import org.oversight.domain.checkpoint.Checkpoint;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.note.Ed25519NoteSigner;
+import org.oversight.domain.testing.FormatDoc;
 
 /**
  * Recomputes every {@code golden} block of docs/format.md §2 (keys, key ids and signatures) and §8
@@ -27,50 +22,19 @@ import org.oversight.domain.note.Ed25519NoteSigner;
  */
 class KeysAndCheckpointsFormatDocTest {
     private static final String LOG_NAME = "example.org/oversight/log";
-    private static final Pattern BLOCK = Pattern.compile("(?m)^```golden ([a-z0-9-]+)\\n(.*?)^```$", Pattern.DOTALL);
 
     @Test
     void goldenBlocksOfSections2And8MatchTheCode() throws Exception {
-        Map<String, Supplier<String>> generators = generators();
-        Path doc = formatDoc();
-        String text = Files.readString(doc, StandardCharsets.UTF_8);
-        List<String> problems = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        StringBuilder updated = new StringBuilder();
-        int copied = 0;
-        for (String section : new String[] {"## 2. ", "## 8. "}) {
-            int start = text.indexOf("\n" + section) + 1;
-            int end = text.indexOf("\n## ", start + 1) + 1;
-            assertThat(start).as("section " + section + " in " + doc).isPositive();
-            Matcher m = BLOCK.matcher(text.substring(start, end));
-            while (m.find()) {
-                String name = m.group(1);
-                seen.add(name);
-                Supplier<String> generator = generators.get(name);
-                if (generator == null) {
-                    problems.add("golden block '" + name + "' has no generator in this test");
-                    continue;
-                }
-                String expected = generator.get();
-                if (!expected.equals(m.group(2))) {
-                    problems.add("golden block '" + name + "' differs from the code; the code gives:\n" + expected);
-                }
-                updated.append(text, copied, start + m.start(2)).append(expected);
-                copied = start + m.end(2);
-            }
+        Map<String, String> generated = new LinkedHashMap<>();
+        generators().forEach((name, generator) -> generated.put(name, generator.get()));
+        if (Boolean.getBoolean(FormatDoc.UPDATE_PROPERTY)) {
+            FormatDoc.rewrite("2", "3", generated);
+            FormatDoc.rewrite("8", "9", generated);
         }
-        updated.append(text.substring(copied));
-        for (String name : generators.keySet()) {
-            if (!seen.contains(name)) {
-                problems.add("golden block '" + name + "' is missing from sections 2 and 8");
-            }
-        }
-        if (Boolean.getBoolean("oversight.golden.update") && !updated.toString().equals(text)) {
-            Files.writeString(doc, updated.toString(), StandardCharsets.UTF_8);
-            System.err.println("rewrote golden blocks in " + doc);
-            return;
-        }
-        assertThat(problems).as("docs/format.md §2 and §8 golden blocks").isEmpty();
+        List<String> problems =
+                FormatDoc.differences(FormatDoc.sections("2", "3") + FormatDoc.sections("8", "9"), generated);
+        assertThat(problems).as("docs/format.md §2 and §8 golden blocks:\n" + String.join("\n\n", problems))
+                .isEmpty();
     }
 
     private static Map<String, Supplier<String>> generators() throws Exception {
@@ -122,18 +86,5 @@ class KeysAndCheckpointsFormatDocTest {
 
     private static String jsonString(String s) {
         return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
-    }
-
-    /** docs/format.md of this repository, found by walking up from the working directory. */
-    static Path formatDoc() throws IOException {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("docs").resolve("format.md");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        throw new IOException("docs/format.md not found above " + Path.of("").toAbsolutePath());
     }
 }

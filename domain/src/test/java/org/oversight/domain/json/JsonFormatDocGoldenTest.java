@@ -2,15 +2,12 @@ package org.oversight.domain.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.testing.FormatDoc;
 
 /**
  * Recomputes every {@code golden json-example} block of docs/format.md §1 from the code: the
@@ -18,12 +15,14 @@ import org.oversight.domain.crypto.Sha256Digest;
  * their SHA-256 must match the {@code canonical:}, {@code length:} and {@code sha256:} lines.
  */
 class JsonFormatDocGoldenTest {
-    private static final String FENCE = "```";
-    private static final String INFO = "golden json-example";
+    private static final String INFO = "json-example";
 
     @Test
     void section1GoldenExamplesMatchTheCode() throws Exception {
-        List<String> blocks = goldenBlocks(Files.readString(formatDoc(), StandardCharsets.UTF_8));
+        List<String> blocks = FormatDoc.blocks(FormatDoc.sections("1", "2")).stream()
+                .filter(b -> b.name().equals(INFO))
+                .map(FormatDoc.Block::body)
+                .toList();
         assertThat(blocks).as("golden json-example blocks in docs/format.md").isNotEmpty();
         List<String> failures = new ArrayList<>();
         for (int i = 0; i < blocks.size(); i++) {
@@ -63,34 +62,5 @@ class JsonFormatDocGoldenTest {
             throw new AssertionError("golden block lacks '" + start.strip() + "' or '" + end.strip() + "':\n" + block);
         }
         return block.substring(s + start.length(), e);
-    }
-
-    /** Bodies of the {@code golden json-example} fences. */
-    static List<String> goldenBlocks(String doc) {
-        List<String> blocks = new ArrayList<>();
-        int from = 0;
-        while (true) {
-            int open = doc.indexOf(FENCE + INFO + "\n", from);
-            if (open < 0) {
-                return blocks;
-            }
-            int bodyStart = open + FENCE.length() + INFO.length() + 1;
-            int close = doc.indexOf("\n" + FENCE, bodyStart);
-            blocks.add(doc.substring(bodyStart, close + 1));
-            from = close + FENCE.length();
-        }
-    }
-
-    /** docs/format.md of the repository, found by walking up from the working directory. */
-    static Path formatDoc() throws IOException {
-        Path dir = Paths.get("").toAbsolutePath();
-        while (dir != null) {
-            Path candidate = dir.resolve("docs").resolve("format.md");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-            dir = dir.getParent();
-        }
-        throw new IOException("docs/format.md not found above " + Paths.get("").toAbsolutePath());
     }
 }

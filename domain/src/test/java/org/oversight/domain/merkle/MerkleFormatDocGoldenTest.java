@@ -2,18 +2,10 @@ package org.oversight.domain.merkle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.oversight.domain.bytes.Hex;
 import org.oversight.domain.crypto.Sha256Digest;
@@ -28,48 +20,21 @@ import org.oversight.domain.merkle.tiles.TileContents;
 import org.oversight.domain.merkle.tiles.TileId;
 import org.oversight.domain.merkle.tiles.TileLayout;
 import org.oversight.domain.merkle.tiles.TilePath;
+import org.oversight.domain.testing.FormatDoc;
 
 /**
  * Recomputes every {@code golden <name>} block of docs/format.md §6 "Log leaves and the Merkle
  * tree" and §7 "Inclusion and consistency proofs" and fails on any difference, on a block the
- * code does not know, and on a known block missing from the document.
+ * code does not know, and on a known block missing from the document; see {@link FormatDoc} for
+ * rewriting them after a deliberate change.
  */
 class MerkleFormatDocGoldenTest {
     /** The first seven leaves of the RFC 6962 test tree used by transparency-dev/merkle. */
     static final String[] LEAVES = {"", "00", "10", "2021", "3031", "40414243", "5051525354555657"};
 
-    private static final Pattern BLOCK = Pattern.compile("(?ms)^```golden ([^\\n]+)\\n(.*?)^```\\s*$");
-
     @Test
     void goldenBlocksOfSections6And7MatchTheCode() throws Exception {
-        String doc = Files.readString(findFormatDoc(), StandardCharsets.UTF_8);
-        int start = doc.indexOf("\n## 6. ");
-        int end = doc.indexOf("\n## 8. ");
-        assertThat(start).as("section 6 heading").isPositive();
-        assertThat(end).as("section 8 heading").isGreaterThan(start);
-        String sections = doc.substring(start, end);
-
-        Map<String, String> expected = expectedBlocks();
-        Map<String, String> found = new TreeMap<>();
-        List<String> failures = new ArrayList<>();
-        Matcher m = BLOCK.matcher(sections);
-        while (m.find()) {
-            String name = m.group(1).trim();
-            String body = m.group(2);
-            found.put(name, body);
-            String want = expected.get(name);
-            if (want == null) {
-                failures.add("golden " + name + ": no generator for this block");
-            } else if (!want.equals(body)) {
-                failures.add("golden " + name + " differs; the code produces:\n" + want);
-            }
-        }
-        for (String name : expected.keySet()) {
-            if (!found.containsKey(name)) {
-                failures.add("golden " + name + ": missing from docs/format.md §6–7; the code produces:\n"
-                        + expected.get(name));
-            }
-        }
+        List<String> failures = FormatDoc.check("6", "8", expectedBlocks());
         assertThat(failures).as(String.join("\n\n", failures)).isEmpty();
     }
 
@@ -140,16 +105,6 @@ class MerkleFormatDocGoldenTest {
             sb.append(i == 0 ? "" : ",").append('"').append(hashes.get(i).hex()).append('"');
         }
         return sb.append(']').toString();
-    }
-
-    static Path findFormatDoc() throws IOException {
-        for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("docs").resolve("format.md");
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IOException("docs/format.md not found above " + Paths.get("").toAbsolutePath());
     }
 
     /** Prints the blocks, for pasting into docs/format.md when the format deliberately changes. */

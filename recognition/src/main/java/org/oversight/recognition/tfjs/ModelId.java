@@ -1,8 +1,8 @@
 package org.oversight.recognition.tfjs;
 
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.List;
+import org.oversight.domain.bytes.ByteValue;
 import org.oversight.domain.bytes.Hex;
 import org.oversight.domain.crypto.Sha256Digest;
 
@@ -15,15 +15,13 @@ import org.oversight.domain.crypto.Sha256Digest;
  * (groups in order, each group's {@code paths} in order). The manifest is included because its
  * quantisation scales give the weight bytes their meaning.
  */
-public final class ModelId {
+public final class ModelId extends ByteValue {
     /** Length in bytes. */
     public static final int LENGTH = 32;
     private static final byte[] DOMAIN = "oversight-model-v1\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
-    private final byte[] bytes;
-
     private ModelId(byte[] bytes) {
-        this.bytes = bytes;
+        super(bytes);
     }
 
     /**
@@ -65,30 +63,5 @@ public final class ModelId {
         }
         md.update(prefix);
         md.update(b);
-    }
-
-    /** A copy of the 32 bytes. */
-    public byte[] toByteArray() {
-        return bytes.clone();
-    }
-
-    /** Lowercase hex. */
-    public String hex() {
-        return Hex.encode(bytes);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ModelId other && MessageDigest.isEqual(bytes, other.bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(bytes);
-    }
-
-    @Override
-    public String toString() {
-        return hex();
     }
 }

@@ -14,9 +14,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.oversight.domain.crypto.Sha256Digest;
-import org.oversight.domain.merkle.MiniJson;
 import org.oversight.domain.merkle.rfc6962.internal.ProofVerification;
 import org.oversight.domain.testing.SharedTestData;
+import org.oversight.domain.testing.VectorJson;
 
 /**
  * Runs every transparency-dev/merkle verification vector (shared/testdata/transparency-dev-merkle)
@@ -30,77 +30,74 @@ class TransparencyDevVectorsTest {
 
     @Test
     void inclusionVectors() throws IOException {
-        Path dir = SharedTestData.requireDir("transparency-dev-merkle/inclusion");
-        List<Path> files = jsonFiles(dir);
-        List<String> failures = new ArrayList<>();
-        for (Path file : files) {
-            String name = dir.relativize(file).toString();
-            try {
-                Map<?, ?> c = read(file);
-                long index = (Long) c.get("leafIdx");
-                long size = (Long) c.get("treeSize");
-                byte[] root = b64(c.get("root"));
-                byte[] leafHash = b64(c.get("leafHash"));
-                byte[][] proof = b64List(c.get("proof"));
-                boolean wantErr = (Boolean) c.get("wantErr");
-                String err = null;
-                try {
-                    ProofVerification.verifyInclusion(index, size, leafHash, proof, root);
-                } catch (InclusionProofException e) {
-                    err = e.getMessage();
-                }
-                check(failures, name, wantErr, err);
-                if (allHashes(proof, root, leafHash)) {
-                    String typedErr = null;
-                    try {
-                        InclusionProofVerifier.verify(index, size, Sha256Digest.of(leafHash), digests(proof),
-                                Sha256Digest.of(root));
-                    } catch (InclusionProofException e) {
-                        typedErr = e.getMessage();
-                    }
-                    if ((typedErr == null) != (err == null)) {
-                        failures.add(name + ": typed verifier disagrees: " + typedErr + " vs " + err);
-                    }
-                }
-            } catch (RuntimeException e) {
-                failures.add(name + ": unreadable case: " + e);
-            }
-        }
-        assertThat(files).as("inclusion vectors").hasSizeGreaterThan(80);
-        assertThat(failures).as(failures.size() + " of " + files.size() + " inclusion vectors failed:\n"
-                + String.join("\n", failures)).isEmpty();
+        runVectors("inclusion", c -> {
+            long index = (Long) c.get("leafIdx");
+            long size = (Long) c.get("treeSize");
+            byte[] root = b64(c.get("root"));
+            byte[] leafHash = b64(c.get("leafHash"));
+            byte[][] proof = b64List(c.get("proof"));
+            return new Case<>(
+                    () -> ProofVerification.verifyInclusion(index, size, leafHash, proof, root),
+                    allHashes(proof, root, leafHash)
+                            ? () -> InclusionProofVerifier.verify(index, size, Sha256Digest.of(leafHash),
+                                    digests(proof), Sha256Digest.of(root))
+                            : null);
+        });
     }
 
     @Test
     void consistencyVectors() throws IOException {
-        Path dir = SharedTestData.requireDir("transparency-dev-merkle/consistency");
+        runVectors("consistency", c -> {
+            long size1 = (Long) c.get("size1");
+            long size2 = (Long) c.get("size2");
+            byte[] root1 = b64(c.get("root1"));
+            byte[] root2 = b64(c.get("root2"));
+            byte[][] proof = b64List(c.get("proof"));
+            return new Case<>(
+                    () -> ProofVerification.verifyConsistency(size1, size2, proof, root1, root2),
+                    allHashes(proof, root1, root2)
+                            ? () -> ConsistencyProofVerifier.verify(size1, size2, digests(proof),
+                                    Sha256Digest.of(root1), Sha256Digest.of(root2))
+                            : null);
+        });
+    }
+
+    /** A verification that signals rejection with the checked exception {@code E}. */
+    @FunctionalInterface
+    private interface Verification<E extends Exception> {
+        void run() throws E;
+    }
+
+    /**
+     * One vector bound to its values: the byte-level verification and, where every value is a
+     * 32-byte hash, the typed one (else null).
+     */
+    private record Case<E extends Exception>(Verification<E> raw, Verification<E> typed) {}
+
+    /** Reads one vector's fields; a malformed vector throws an unchecked exception. */
+    @FunctionalInterface
+    private interface CaseReader<E extends Exception> {
+        Case<E> read(Map<?, ?> vector);
+    }
+
+    /**
+     * Runs every vector under {@code transparency-dev-merkle/<kind>}: the byte-level outcome must
+     * match {@code wantErr} and the typed verifier must agree with it; failures are listed by file.
+     */
+    private static <E extends Exception> void runVectors(String kind, CaseReader<E> reader) throws IOException {
+        Path dir = SharedTestData.requireDir("transparency-dev-merkle/" + kind);
         List<Path> files = jsonFiles(dir);
         List<String> failures = new ArrayList<>();
         for (Path file : files) {
             String name = dir.relativize(file).toString();
             try {
                 Map<?, ?> c = read(file);
-                long size1 = (Long) c.get("size1");
-                long size2 = (Long) c.get("size2");
-                byte[] root1 = b64(c.get("root1"));
-                byte[] root2 = b64(c.get("root2"));
-                byte[][] proof = b64List(c.get("proof"));
+                Case<E> vector = reader.read(c);
                 boolean wantErr = (Boolean) c.get("wantErr");
-                String err = null;
-                try {
-                    ProofVerification.verifyConsistency(size1, size2, proof, root1, root2);
-                } catch (ConsistencyProofException e) {
-                    err = e.getMessage();
-                }
+                String err = rejection(vector.raw());
                 check(failures, name, wantErr, err);
-                if (allHashes(proof, root1, root2)) {
-                    String typedErr = null;
-                    try {
-                        ConsistencyProofVerifier.verify(size1, size2, digests(proof), Sha256Digest.of(root1),
-                                Sha256Digest.of(root2));
-                    } catch (ConsistencyProofException e) {
-                        typedErr = e.getMessage();
-                    }
+                if (vector.typed() != null) {
+                    String typedErr = rejection(vector.typed());
                     if ((typedErr == null) != (err == null)) {
                         failures.add(name + ": typed verifier disagrees: " + typedErr + " vs " + err);
                     }
@@ -109,9 +106,23 @@ class TransparencyDevVectorsTest {
                 failures.add(name + ": unreadable case: " + e);
             }
         }
-        assertThat(files).as("consistency vectors").hasSizeGreaterThan(80);
-        assertThat(failures).as(failures.size() + " of " + files.size() + " consistency vectors failed:\n"
+        System.out.println("transparency-dev " + kind + ": " + files.size() + " vectors run, "
+                + failures.size() + " failed");
+        assertThat(files).as(kind + " vectors").hasSizeGreaterThan(80);
+        assertThat(failures).as(failures.size() + " of " + files.size() + " " + kind + " vectors failed:\n"
                 + String.join("\n", failures)).isEmpty();
+    }
+
+    /** The rejection message, or null if {@code verification} accepts; unchecked exceptions pass through. */
+    private static <E extends Exception> String rejection(Verification<E> verification) {
+        try {
+            verification.run();
+            return null;
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            return e.getMessage();
+        }
     }
 
     private static void check(List<String> failures, String name, boolean wantErr, String err) {
@@ -129,7 +140,7 @@ class TransparencyDevVectorsTest {
     }
 
     private static Map<?, ?> read(Path file) throws IOException {
-        return (Map<?, ?>) MiniJson.parse(Files.readString(file, StandardCharsets.UTF_8));
+        return (Map<?, ?>) VectorJson.parse(Files.readString(file, StandardCharsets.UTF_8));
     }
 
     private static byte[] b64(Object value) {

@@ -1,4 +1,4 @@
-package org.oversight.domain.merkle;
+package org.oversight.domain.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,14 +7,18 @@ import java.util.Map;
 
 /**
  * Test-only reader for the plain JSON of the transparency-dev/merkle vectors: objects, arrays,
- * strings without escapes beyond {@code \" \\ \/}, integers, booleans and null. Kept separate from
- * the domain JSON package so these tests do not depend on it.
+ * strings without escapes beyond {@code \" \\ \/}, integers, booleans and null.
+ *
+ * <p>Why not {@link org.oversight.domain.json.JsonParser}: those vectors carry uint64 values such as
+ * {@code 18446744073709551615} (e.g. {@code inclusion/0/leafIdx-sub-@1.json}), beyond the ±(2^53−1)
+ * integers the domain model accepts. Vector files without such values (Wycheproof) use
+ * {@code JsonParser}.
  */
-public final class MiniJson {
+public final class VectorJson {
     private final String text;
     private int pos;
 
-    private MiniJson(String text) {
+    private VectorJson(String text) {
         this.text = text;
     }
 
@@ -24,7 +28,7 @@ public final class MiniJson {
      * becomes -1 here and is rejected as a negative index).
      */
     public static Object parse(String text) {
-        MiniJson p = new MiniJson(text);
+        VectorJson p = new VectorJson(text);
         Object value = p.value();
         p.skipSpace();
         if (p.pos != text.length()) {
