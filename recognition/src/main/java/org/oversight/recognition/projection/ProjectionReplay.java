@@ -67,8 +67,11 @@ public final class ProjectionReplay {
         return "the projection derives no decision for this detection and entry (or it was already proposed)";
     }
 
-    /** Field-by-field differences, in payload member order; empty if the payloads are equal. */
-    static List<Discrepancy.FieldDifference> differences(MatchProposed expected, MatchProposed actual) {
+    /**
+     * Field-by-field differences, in payload member order; empty if the payloads are equal. Public
+     * so that an incremental comparer (the verifier's streaming audit) reports exactly these fields.
+     */
+    public static List<Discrepancy.FieldDifference> differences(MatchProposed expected, MatchProposed actual) {
         List<Discrepancy.FieldDifference> out = new ArrayList<>();
         field(out, "match", expected.match(), actual.match());
         field(out, "detection.eventHash", expected.detection().eventHash().hex(), actual.detection().eventHash().hex());

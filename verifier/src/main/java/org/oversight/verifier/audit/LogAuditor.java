@@ -61,19 +61,23 @@ import org.oversight.verifier.report.VerificationReport;
  *       {@value #MAX_FINDINGS_PER_RULE} listed per rule (the rest are counted);
  *   <li>every accepted event, right after its acceptance and in log order, is fed to the domain's
  *       {@link RuleBook}, which reports rules R1, R2, R3 and R6 (docs/rules.md) at the violating
- *       leaf. Rejected events are not fed: they are not part of the log's accepted history.
+ *       leaf. Rejected events are not fed: they are not part of the log's accepted history;
+ *   <li>the same accepted events, in the same order, drive the recognition projection
+ *       ({@link ProjectionAudit}, docs/format.md §9.8): its decisions must be exactly the logged
+ *       {@code MatchProposed} events — extra and differing proposals are reported at their leaf,
+ *       missing ones at their detection's leaf, and decisions the log may still be awaiting at its
+ *       end (docs/rules.md, "Projection replay") are reported as pending, not as violations.
  * </ol>
  *
  * <p>Deterministic: the same export, key and remembered checkpoint always give the same report,
  * byte for byte, whatever the parallelism — only parsing and signature checks of a batch run in
  * parallel, against keys the sequential replay then confirms ({@link PreverifyingReplayer});
  * every decision and finding is made in log order. Memory is O(streams + events × 8 bytes +
- * detections × 56 bytes + watchlist entries + match reviews + batch) — the detections and matches
- * being what the policy rules may still refer to; leaf hashes go to a temporary file, deleted
- * afterwards.
+ * detections × 56 bytes + watchlist entries (with templates) + match reviews + derived decisions
+ * not yet proposed + batch) — the detections and matches being what the policy rules may still
+ * refer to; leaf hashes go to a temporary file, deleted afterwards.
  *
- * <p>Not checked in this version: the projection replay (it needs the recognition module), R4, R5,
- * R7, R8 and witness co-signatures. The report says so.
+ * <p>Not checked in this version: R4, R5, R7, R8 and witness co-signatures. The report says so.
  */
 public final class LogAuditor {
     /** Findings listed per rule; further ones are counted in {@link VerificationReport#omitted()}. */
@@ -85,11 +89,17 @@ public final class LogAuditor {
     /** The fact line naming what this version checks. */
     public static final String RULES_CHECKED = "checkpoint signature and root; R10 consistency with the"
             + " remembered checkpoint; canonical encoding; stream chains; signer keys, roles and signatures;"
-            + " registry consistency; R9; R1, R2, R3, R6 (docs/rules.md)";
+            + " registry consistency; R9; R1, R2, R3, R6; projection replay (docs/rules.md)";
 
     /** The fact line naming what this version does not check. */
-    public static final String RULES_NOT_CHECKED = "projection replay (needs the recognition module); R4, R5,"
-            + " R7, R8; R10 witness co-signatures";
+    public static final String RULES_NOT_CHECKED = "R4, R5, R7, R8; R10 witness co-signatures";
+
+    /**
+     * Leaves at the end of the log whose detections may still await their {@code MatchProposed}
+     * (docs/rules.md, "Projection replay"): the engine appends asynchronously, so a checkpoint can
+     * fall between a detection and its proposals.
+     */
+    public static final long PROJECTION_GRACE_LEAVES = 10_000;
 
     /** Leaves parsed and pre-verified together. */
     public static final int DEFAULT_BATCH = 1024;
@@ -98,6 +108,7 @@ public final class LogAuditor {
     private final String origin;
     private final int parallelism;
     private final int batchSize;
+    private final long projectionGraceLeaves;
 
     /**
      * @param logKey the log's checkpoint key, obtained out of band
@@ -118,6 +129,11 @@ public final class LogAuditor {
 
     /** As above, with {@code batchSize} leaves per parallel batch (tests vary it). */
     LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize) {
+        this(logKey, origin, parallelism, batchSize, PROJECTION_GRACE_LEAVES);
+    }
+
+    /** As above, with {@code projectionGraceLeaves} instead of {@link #PROJECTION_GRACE_LEAVES} (tests). */
+    LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize, long projectionGraceLeaves) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism " + parallelism + " < 1");
         }
@@ -128,6 +144,10 @@ public final class LogAuditor {
         this.origin = Objects.requireNonNull(origin, "origin");
         this.parallelism = parallelism;
         this.batchSize = batchSize;
+        if (projectionGraceLeaves < 0) {
+            throw new IllegalArgumentException("projection grace leaves " + projectionGraceLeaves + " < 0");
+        }
+        this.projectionGraceLeaves = projectionGraceLeaves;
     }
 
     /**
@@ -162,6 +182,7 @@ public final class LogAuditor {
         private final long[] typeCounts = new long[EventType.values().length];
         private long accepted;
         private final RuleBook rules = new RuleBook();
+        private final ProjectionAudit projection = new ProjectionAudit(projectionGraceLeaves);
         /** Streams whose latest event was rejected: the first rejected leaf since the last accepted one. */
         private final TreeMap<StreamId, Long> stalled = new TreeMap<>();
 
@@ -325,6 +346,7 @@ public final class LogAuditor {
             if (old != null) {
                 consistency(signed, old, impliedAtOld, rootHolds, hashes);
             }
+            projection.finish(range.size()).forEach(this::add);
             perEventChecks(now.size(), positions, replayer);
         }
 
@@ -357,6 +379,7 @@ public final class LogAuditor {
                 for (RuleViolation v : rules.observe(event, leaf, signer)) {
                     add(PolicyFindings.of(v));
                 }
+                projection.observe(event, leaf).forEach(this::add);
                 return;
             } catch (ChainException e) {
                 rejected = rejections.chain(event, leaf, e);
@@ -433,6 +456,7 @@ public final class LogAuditor {
             report.fact("events", events + " well-formed, " + accepted + " accepted, in "
                     + replayer.chains().streamCount() + " streams");
             report.fact("events by type", events == 0 ? "none" : byType.toString());
+            report.fact("projection", projection.summary());
             report.check(new Check(Rule.CANONICAL, leaves + " leaves", "each is the canonical JSON encoding of a"
                     + " well-formed signed event envelope (format.md §3.3)", count(Rule.CANONICAL) == 0));
             report.check(new Check(Rule.CHAIN, events + " events", "seq gapless from 0 and prev = hash of the"
@@ -446,6 +470,10 @@ public final class LogAuditor {
             report.check(new Check(Rule.R9_CAMERA, detections + " detections", "signed by the device key of their"
                     + " camera, registered before and not decommissioned at that leaf", count(Rule.R9_CAMERA) == 0));
             PolicyFindings.checks(rules, this::count).forEach(report::check);
+            report.check(new Check(Rule.PROJECTION, projection.derived() + " decisions, " + projection.logged()
+                    + " matches", "replaying the recognition projection (format.md §9.8) over the accepted events"
+                    + " derives exactly the logged MatchProposed events, field by field; none extra; none missing"
+                    + " except those still pending at the end of the log (docs/rules.md)", count(Rule.PROJECTION) == 0));
         }
     }
 }

@@ -49,10 +49,10 @@ public final class CliFixtures {
         for (int i = 0; i < TestLog.SECOND_REVIEW; i++) {
             fork.append(original.event(i));
         }
-        fork.append(new MatchReviewed("m-000001", Verdict.REJECT, "different person"),
+        fork.append(new MatchReviewed(TestLog.MATCH, Verdict.REJECT, "different person"),
                 EventFixtures.SECOND_REVIEWER_SEED);
         fork.append(TestLog.secondDetection(), EventFixtures.CAMERA_SEED);
-        // reviewer-1 already reviewed m-000001: another review by it would be an R1 violation
+        // reviewer-1 already reviewed the match: another review by it would be an R1 violation
         fork.append(TestLog.secondDetection(), EventFixtures.CAMERA_SEED);
         return TestLog.export(new ArrayList<>(fork.leaves()), logKey());
     }

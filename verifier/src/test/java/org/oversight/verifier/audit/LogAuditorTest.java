@@ -148,7 +148,7 @@ class LogAuditorTest {
             assertThat(f.rule()).isEqualTo(Rule.CHAIN);
             assertThat(f.leafIndex()).isEqualTo(TestLog.FIRST_REVIEW);
             assertThat(f.eventId()).isEqualTo("ev-" + TestLog.SECOND_REVIEW);
-            assertThat(f.expected()).startsWith("stream match/m-000001: seq 1 with prev ");
+            assertThat(f.expected()).startsWith("stream match/" + TestLog.MATCH + ": seq 1 with prev ");
             assertThat(f.found()).startsWith("GAP: seq 2 with prev ");
         });
         assertThat(of(report, Rule.CHECKPOINT)).isEmpty();
@@ -172,7 +172,7 @@ class LogAuditorTest {
         TestLog log = TestLog.scenario();
         SignedEvent recorded = log.event(TestLog.SECOND_REVIEW);
         SignedEvent other = EventSigner.sign("ev-fork", recorded.seq(), recorded.header().prev(),
-                recorded.header().time(), new MatchReviewed("m-000001", Verdict.REJECT, "not the same person"),
+                recorded.header().time(), new MatchReviewed(TestLog.MATCH, Verdict.REJECT, "not the same person"),
                 key(EventFixtures.SECOND_REVIEWER_SEED));
         log.append(other);
         VerificationReport report = audit(TestLog.export(log.leaves(), LOG_KEY));
@@ -203,7 +203,7 @@ class LogAuditorTest {
         int revokedAt = log.size();
         log.append(new KeyRevoked("officer-7", key(EventFixtures.OFFICER_SEED).publicKey().keyId(), "left"),
                 EventFixtures.AUTHORITY_SEED);
-        log.append(new MatchActioned("m-000001", "arrest", "INC-2026-779"), EventFixtures.OFFICER_SEED);
+        log.append(new MatchActioned(TestLog.MATCH, "arrest", "INC-2026-779"), EventFixtures.OFFICER_SEED);
         VerificationReport report = audit(TestLog.export(log.leaves(), LOG_KEY));
         assertThat(report.findings()).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo(Rule.SIGNATURE);
@@ -217,7 +217,7 @@ class LogAuditorTest {
     @Test
     void signatureByAnUnknownKeyIsASignatureViolation() throws Exception {
         TestLog log = TestLog.scenario();
-        log.append(new MatchActioned("m-000001", "arrest", "INC-2026-779"), TestLog.UNKNOWN_SEED);
+        log.append(new MatchActioned(TestLog.MATCH, "arrest", "INC-2026-779"), TestLog.UNKNOWN_SEED);
         VerificationReport report = audit(TestLog.export(log.leaves(), LOG_KEY));
         assertThat(report.findings()).singleElement().satisfies(f -> {
             assertThat(f.rule()).isEqualTo(Rule.SIGNATURE);
@@ -314,10 +314,10 @@ class LogAuditorTest {
         for (int i = 0; i < TestLog.SECOND_REVIEW; i++) {
             fork.append(other.event(i));
         }
-        fork.append(new MatchReviewed("m-000001", Verdict.REJECT, "different person"),
+        fork.append(new MatchReviewed(TestLog.MATCH, Verdict.REJECT, "different person"),
                 EventFixtures.SECOND_REVIEWER_SEED);
         fork.append(TestLog.secondDetection(), EventFixtures.CAMERA_SEED);
-        // reviewer-1 already reviewed m-000001: another review by it would be an R1 violation
+        // reviewer-1 already reviewed the match: another review by it would be an R1 violation
         fork.append(TestLog.secondDetection(), EventFixtures.CAMERA_SEED);
         return fork.leaves().subList(TestLog.SECOND_REVIEW, fork.size());
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.EventFixtures;
@@ -67,13 +68,13 @@ class PolicyRulesAuditTest {
     }
 
     private static TestLog lifecycle(UnaryOperator<MatchProposed> match) {
-        return lifecycle(EventFixtures.faceDetected(), log -> { }, match, PolicyRulesAuditTest::twoConfirmationsAndAction);
+        return lifecycle(TestLog.firstDetection(), log -> { }, match, PolicyRulesAuditTest::twoConfirmationsAndAction);
     }
 
     private static void twoConfirmationsAndAction(TestLog log) {
-        log.append(EventFixtures.matchReviewed(), EventFixtures.REVIEWER_SEED);
-        log.append(new MatchReviewed("m-000001", Verdict.CONFIRM, "agree"), EventFixtures.SECOND_REVIEWER_SEED);
-        log.append(EventFixtures.matchActioned(), EventFixtures.OFFICER_SEED);
+        log.append(TestLog.firstReview(TestLog.MATCH), EventFixtures.REVIEWER_SEED);
+        log.append(TestLog.secondReview(TestLog.MATCH), EventFixtures.SECOND_REVIEWER_SEED);
+        log.append(TestLog.action(TestLog.MATCH), EventFixtures.OFFICER_SEED);
     }
 
     private static MatchProposed withCandidate(MatchProposed m, String entry) {
@@ -93,6 +94,17 @@ class PolicyRulesAuditTest {
         return report.findings().get(0);
     }
 
+    /** Asserts the report's findings are exactly {@code expected} (rule, leaf) pairs, in this order. */
+    private static List<Finding> exactly(VerificationReport report, Tuple... expected) {
+        assertThat(report.passed()).isFalse();
+        assertThat(report.findings()).extracting(Finding::rule, Finding::leafIndex).containsExactly(expected);
+        return report.findings();
+    }
+
+    private static Tuple at(Rule rule, long leaf) {
+        return Tuple.tuple(rule, leaf);
+    }
+
     @Test
     void cleanLogWithAFullMatchLifecyclePassesEveryRule() throws Exception {
         VerificationReport report = audit(TestLog.scenario());
@@ -104,17 +116,17 @@ class PolicyRulesAuditTest {
                     assertThat(c.subject()).isEqualTo("1 actions, 2 reviews");
                 });
         assertThat(report.checks()).extracting(Check::rule).contains(Rule.R2_MATCH_PROVENANCE,
-                Rule.R3_WATCHLIST_AUTHORISATION, Rule.R6_THRESHOLD);
-        assertThat(report.facts().get("rules checked")).endsWith("R1, R2, R3, R6 (docs/rules.md)");
+                Rule.R3_WATCHLIST_AUTHORISATION, Rule.R6_THRESHOLD, Rule.PROJECTION);
+        assertThat(report.facts().get("rules checked")).endsWith("R1, R2, R3, R6; projection replay (docs/rules.md)");
         assertThat(report.facts().get("rules not checked in this version"))
-                .isEqualTo("projection replay (needs the recognition module); R4, R5, R7, R8; R10 witness co-signatures");
+                .isEqualTo("R4, R5, R7, R8; R10 witness co-signatures");
     }
 
     @Test
     void actionWithOneConfirmationIsAnR1ViolationAtTheAction() throws Exception {
-        TestLog log = lifecycle(EventFixtures.faceDetected(), l -> { }, m -> m, l -> {
-            l.append(EventFixtures.matchReviewed(), EventFixtures.REVIEWER_SEED);
-            l.append(EventFixtures.matchActioned(), EventFixtures.OFFICER_SEED);
+        TestLog log = lifecycle(TestLog.firstDetection(), l -> { }, m -> m, l -> {
+            l.append(TestLog.firstReview(TestLog.MATCH), EventFixtures.REVIEWER_SEED);
+            l.append(TestLog.action(TestLog.MATCH), EventFixtures.OFFICER_SEED);
         });
         Finding f = onlyFinding(audit(log), Rule.R1_TWO_PERSON_REVIEW, 11);
         assertThat(f.found()).isEqualTo("1 (reviewer-1)");
@@ -122,11 +134,11 @@ class PolicyRulesAuditTest {
 
     @Test
     void reviewerConfirmingTwiceIsAnR1ViolationAtTheSecondReview() throws Exception {
-        TestLog log = lifecycle(EventFixtures.faceDetected(), l -> { }, m -> m, l -> {
-            l.append(EventFixtures.matchReviewed(), EventFixtures.REVIEWER_SEED);
-            l.append(new MatchReviewed("m-000001", Verdict.CONFIRM, "still sure"), EventFixtures.REVIEWER_SEED);
-            l.append(new MatchReviewed("m-000001", Verdict.CONFIRM, "agree"), EventFixtures.SECOND_REVIEWER_SEED);
-            l.append(EventFixtures.matchActioned(), EventFixtures.OFFICER_SEED);
+        TestLog log = lifecycle(TestLog.firstDetection(), l -> { }, m -> m, l -> {
+            l.append(TestLog.firstReview(TestLog.MATCH), EventFixtures.REVIEWER_SEED);
+            l.append(new MatchReviewed(TestLog.MATCH, Verdict.CONFIRM, "still sure"), EventFixtures.REVIEWER_SEED);
+            l.append(TestLog.secondReview(TestLog.MATCH), EventFixtures.SECOND_REVIEWER_SEED);
+            l.append(TestLog.action(TestLog.MATCH), EventFixtures.OFFICER_SEED);
         });
         Finding f = onlyFinding(audit(log), Rule.R1_TWO_PERSON_REVIEW, 11);
         assertThat(f.found()).startsWith("reviewer reviewer-1 reviewed it again");
@@ -134,49 +146,56 @@ class PolicyRulesAuditTest {
 
     @Test
     void reviewerConfirmingTwiceCannotMakeUpForAMissingSecondReviewer() throws Exception {
-        TestLog log = lifecycle(EventFixtures.faceDetected(), l -> { }, m -> m, l -> {
-            l.append(EventFixtures.matchReviewed(), EventFixtures.REVIEWER_SEED);
-            l.append(new MatchReviewed("m-000001", Verdict.CONFIRM, "still sure"), EventFixtures.REVIEWER_SEED);
-            l.append(EventFixtures.matchActioned(), EventFixtures.OFFICER_SEED);
+        TestLog log = lifecycle(TestLog.firstDetection(), l -> { }, m -> m, l -> {
+            l.append(TestLog.firstReview(TestLog.MATCH), EventFixtures.REVIEWER_SEED);
+            l.append(new MatchReviewed(TestLog.MATCH, Verdict.CONFIRM, "still sure"), EventFixtures.REVIEWER_SEED);
+            l.append(TestLog.action(TestLog.MATCH), EventFixtures.OFFICER_SEED);
         });
         VerificationReport report = audit(log);
         assertThat(report.findings()).extracting(Finding::rule, Finding::leafIndex).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(Rule.R1_TWO_PERSON_REVIEW, 11L),
-                org.assertj.core.groups.Tuple.tuple(Rule.R1_TWO_PERSON_REVIEW, 12L));
+                Tuple.tuple(Rule.R1_TWO_PERSON_REVIEW, 11L),
+                Tuple.tuple(Rule.R1_TWO_PERSON_REVIEW, 12L));
     }
 
     @Test
     void matchWithAnAlteredThresholdIsAnR6Violation() throws Exception {
         TestLog log = lifecycle(m -> new MatchProposed(m.match(), m.detection(), m.candidateEntry(), 6100, 6100,
                 m.watchlistSnapshot(), m.modelId(), m.engineVersion()));
-        Finding f = onlyFinding(audit(log), Rule.R6_THRESHOLD, 9);
-        assertThat(f.expected()).isEqualTo("threshold 5200 (policy at leaf 5)");
-        assertThat(f.found()).isEqualTo("threshold 6100");
+        List<Finding> f = exactly(audit(log), at(Rule.R6_THRESHOLD, 9), at(Rule.PROJECTION, 9));
+        assertThat(f.get(0).expected()).isEqualTo("threshold 5200 (policy at leaf 5)");
+        assertThat(f.get(0).found()).isEqualTo("threshold 6100");
+        assertThat(f.get(1).expected()).isEqualTo("the derived decision: score 47, threshold 5200");
+        assertThat(f.get(1).found()).isEqualTo("DIFFERING: score 6100, threshold 6100");
     }
 
     @Test
     void matchScoreOutsideTheThresholdIsAnR6Violation() throws Exception {
         TestLog log = lifecycle(m -> new MatchProposed(m.match(), m.detection(), m.candidateEntry(), 6100, 5200,
                 m.watchlistSnapshot(), m.modelId(), m.engineVersion()));
-        Finding f = onlyFinding(audit(log), Rule.R6_THRESHOLD, 9);
-        assertThat(f.found()).isEqualTo("score 6100");
+        List<Finding> f = exactly(audit(log), at(Rule.R6_THRESHOLD, 9), at(Rule.PROJECTION, 9));
+        assertThat(f.get(0).found()).isEqualTo("score 6100");
+        assertThat(f.get(1).found()).isEqualTo("DIFFERING: score 6100");
     }
 
     @Test
     void matchAgainstAnExpiredEntryIsAnR3Violation() throws Exception {
-        FaceDetected d = EventFixtures.faceDetected();
+        FaceDetected d = TestLog.firstDetection();
         FaceDetected afterExpiry = new FaceDetected(d.camera(), EventFixtures.time("2026-12-01T00:00:00.000Z"),
                 d.frameDigest(), d.faceBox(), d.landmarks(), d.alignedCropDigest(), d.template(), d.quality());
         TestLog log = lifecycle(afterExpiry, l -> { }, m -> m, PolicyRulesAuditTest::twoConfirmationsAndAction);
-        Finding f = onlyFinding(audit(log), Rule.R3_WATCHLIST_AUTHORISATION, 9);
-        assertThat(f.found()).isEqualTo("capture time 2026-12-01T00:00:00.000Z");
+        // The projection derives nothing for a detection outside the entry's window: the match is extra.
+        List<Finding> f = exactly(audit(log), at(Rule.R3_WATCHLIST_AUTHORISATION, 9), at(Rule.PROJECTION, 9));
+        assertThat(f.get(0).found()).isEqualTo("capture time 2026-12-01T00:00:00.000Z");
+        assertThat(f.get(1).found()).startsWith("EXTRA: match " + TestLog.MATCH);
     }
 
     @Test
     void matchAgainstAWithdrawnEntryIsAnR3Violation() throws Exception {
-        TestLog log = lifecycle(EventFixtures.faceDetected(),
+        TestLog log = lifecycle(TestLog.firstDetection(),
                 l -> l.append(EventFixtures.watchlistEntryWithdrawn(), EventFixtures.OFFICER_SEED), m -> m,
                 PolicyRulesAuditTest::twoConfirmationsAndAction);
+        // The entry was active when the face was detected (leaf 8), so the projection agrees with the
+        // match; only proposing it after the withdrawal is wrong.
         Finding f = onlyFinding(audit(log), Rule.R3_WATCHLIST_AUTHORISATION, 10);
         assertThat(f.found()).isEqualTo("withdrawn at leaf 9");
     }
@@ -184,23 +203,32 @@ class PolicyRulesAuditTest {
     @Test
     void matchAgainstANeverAuthorisedEntryIsAnR3Violation() throws Exception {
         TestLog log = lifecycle(m -> withCandidate(m, "wl-2026-9999"));
-        Finding f = onlyFinding(audit(log), Rule.R3_WATCHLIST_AUTHORISATION, 9);
-        assertThat(f.found()).isEqualTo("no authorisation of entry wl-2026-9999");
+        // The altered proposal is extra, and the decision the projection derives is missing (the
+        // engine has proposed for this detection, so it is due), reported at the detection's leaf.
+        List<Finding> f = exactly(audit(log), at(Rule.R3_WATCHLIST_AUTHORISATION, 9), at(Rule.PROJECTION, 9),
+                at(Rule.PROJECTION, 8));
+        assertThat(f.get(0).found()).isEqualTo("no authorisation of entry wl-2026-9999");
+        assertThat(f.get(1).found()).contains("EXTRA", "candidateEntry wl-2026-9999");
+        assertThat(f.get(2).expected()).contains("candidateEntry wl-2026-0001", "score 47");
+        assertThat(f.get(2).found()).startsWith("none in the log (MISSING");
     }
 
     @Test
     void matchNamingANonExistentDetectionIsAnR2Violation() throws Exception {
         TestLog log = lifecycle(m -> new MatchProposed(m.match(), new DetectionRef(m.detection().eventHash(), 7),
                 m.candidateEntry(), m.score(), m.threshold(), m.watchlistSnapshot(), m.modelId(), m.engineVersion()));
-        Finding f = onlyFinding(audit(log), Rule.R2_MATCH_PROVENANCE, 9);
-        assertThat(f.found()).isEqualTo("no accepted FaceDetected at leaf 7");
+        VerificationReport report = audit(log);
+        List<Finding> f = exactly(report, at(Rule.R2_MATCH_PROVENANCE, 9), at(Rule.PROJECTION, 9));
+        assertThat(f.get(0).found()).isEqualTo("no accepted FaceDetected at leaf 7");
+        // The engine named leaf 7, not 8: the decision for leaf 8 is not yet provably due.
+        assertThat(report.facts().get("projection")).contains("0 missing", "1 pending");
     }
 
     @Test
     void aRejectedEventIsNotFedToTheRules() throws Exception {
         // The action signed by a reviewer key is rejected (signer role), so it is no action for R1.
-        TestLog log = lifecycle(EventFixtures.faceDetected(), l -> { }, m -> m,
-                l -> l.append(EventFixtures.matchActioned(), EventFixtures.REVIEWER_SEED));
+        TestLog log = lifecycle(TestLog.firstDetection(), l -> { }, m -> m,
+                l -> l.append(TestLog.action(TestLog.MATCH), EventFixtures.REVIEWER_SEED));
         VerificationReport report = audit(log);
         assertThat(report.findings()).extracting(Finding::rule).containsExactly(Rule.SIGNATURE);
         assertThat(report.checks()).filteredOn(c -> c.rule() == Rule.R1_TWO_PERSON_REVIEW)
@@ -211,9 +239,8 @@ class PolicyRulesAuditTest {
     void everyViolationOfOneLogIsListedInLeafOrder() throws Exception {
         TestLog log = lifecycle(m -> new MatchProposed(m.match(), m.detection(), "wl-2026-9999", 6100, 6100,
                 m.watchlistSnapshot(), m.modelId(), m.engineVersion()));
-        List<Finding> findings = audit(log).findings();
-        assertThat(findings).extracting(Finding::rule).containsExactly(Rule.R3_WATCHLIST_AUTHORISATION,
-                Rule.R6_THRESHOLD);
-        assertThat(findings).allMatch(f -> f.leafIndex() == 9);
+        // Missing decisions are only known at the end of the log, so they come last.
+        exactly(audit(log), at(Rule.R3_WATCHLIST_AUTHORISATION, 9), at(Rule.R6_THRESHOLD, 9),
+                at(Rule.PROJECTION, 9), at(Rule.PROJECTION, 8));
     }
 }

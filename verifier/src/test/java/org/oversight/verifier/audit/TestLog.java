@@ -22,15 +22,26 @@ import org.oversight.domain.event.FaceBox;
 import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.MatchProposed;
+import org.oversight.domain.event.MatchActioned;
 import org.oversight.domain.event.MatchReviewed;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
+import org.oversight.domain.event.Template;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.Verdict;
+import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.export.LogExportWriter;
 import org.oversight.domain.merkle.rfc6962.CompactRange;
 import org.oversight.domain.note.Ed25519NoteSigner;
+import org.oversight.recognition.embed.FaceDescriptor;
+import org.oversight.recognition.projection.ProjectionInputException;
+import org.oversight.recognition.projection.ProjectionState;
+import org.oversight.recognition.projection.RecognitionProjection;
+import org.oversight.recognition.projection.Step;
+import org.oversight.recognition.template.FaceTemplate;
+import org.oversight.recognition.template.TemplateQuantizer;
+import org.oversight.recognition.tfjs.ModelId;
 
 /**
  * Builds real signed logs for the verifier's tests with the domain's API and fixture keys: each
@@ -49,6 +60,13 @@ final class TestLog {
     static final int SECOND_REVIEW = 11;
     static final int ACTION = 12;
     static final int SCENARIO_SIZE = 14;
+
+    /** The policy's model (EventFixtures.recognitionPolicySet) and the embedded id of every template here. */
+    static final String MODEL = "face-api/face_recognition_model@1.7.15";
+    private static final ModelId MODEL_ID = ModelId.of(filled(ModelId.LENGTH, 0x31));
+
+    /** The scenario's match id, derived by the projection (docs/format.md §9.8) for its first detection. */
+    static final String MATCH = ((MatchProposed) scenario().event(FIRST_DETECTION + 1).payload()).match();
 
     private final List<SignedEvent> events = new ArrayList<>();
     private final TreeMap<StreamId, StreamHead> heads = new TreeMap<>();
@@ -98,9 +116,36 @@ final class TestLog {
     }
 
     /**
+     * The decisions the recognition projection derives for the detection at {@code detectionLeaf},
+     * replaying this log's events up to it (docs/format.md §9.8).
+     */
+    List<MatchProposed> derive(int detectionLeaf) {
+        ProjectionState state = ProjectionState.initial();
+        try {
+            for (int i = 0; i < detectionLeaf; i++) {
+                state = RecognitionProjection.apply(state, i, events.get(i)).state();
+            }
+            Step step = RecognitionProjection.apply(state, detectionLeaf, events.get(detectionLeaf));
+            return step.decisions();
+        } catch (ProjectionInputException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The engine's proposal for the detection at {@code detectionLeaf}: the projection's single decision. */
+    MatchProposed decision(int detectionLeaf) {
+        List<MatchProposed> decisions = derive(detectionLeaf);
+        if (decisions.size() != 1) {
+            throw new AssertionError(decisions.size() + " decisions for the detection at leaf " + detectionLeaf);
+        }
+        return decisions.get(0);
+    }
+
+    /**
      * A complete v1 scenario of {@value #SCENARIO_SIZE} events: genesis authority, officer,
-     * two reviewers, engine, policy, camera, watchlist entry, a detection, a match with two
-     * confirmations and an action, and a second detection.
+     * two reviewers, engine, policy, camera, watchlist entry (person A), a detection of person A,
+     * the match the projection derives for it with two confirmations and an action, and a
+     * detection of person B, who is on no watchlist.
      */
     static TestLog scenario() {
         TestLog log = new TestLog();
@@ -116,25 +161,84 @@ final class TestLog {
                 EventFixtures.AUTHORITY_SEED);
         log.append(EventFixtures.recognitionPolicySet(), EventFixtures.AUTHORITY_SEED);
         log.append(EventFixtures.cameraRegistered(), EventFixtures.OFFICER_SEED);
-        log.append(EventFixtures.watchlistEntryAuthorized(), EventFixtures.OFFICER_SEED);
-        SignedEvent detection = log.append(EventFixtures.faceDetected(), EventFixtures.CAMERA_SEED);
-        MatchProposed base = EventFixtures.matchProposed();
-        log.append(new MatchProposed(base.match(), new DetectionRef(detection.eventHash(), FIRST_DETECTION),
-                base.candidateEntry(), base.threshold(), base.threshold(), base.watchlistSnapshot(), base.modelId(),
-                base.engineVersion()), EventFixtures.ENGINE_SEED);
-        log.append(EventFixtures.matchReviewed(), EventFixtures.REVIEWER_SEED);
-        log.append(new MatchReviewed("m-000001", Verdict.CONFIRM, "agree"), EventFixtures.SECOND_REVIEWER_SEED);
-        log.append(EventFixtures.matchActioned(), EventFixtures.OFFICER_SEED);
+        log.append(watchlistEntry(personA()), EventFixtures.OFFICER_SEED);
+        log.append(firstDetection(), EventFixtures.CAMERA_SEED);
+        MatchProposed match = log.decision(FIRST_DETECTION);
+        log.append(match, EventFixtures.ENGINE_SEED);
+        log.append(firstReview(match.match()), EventFixtures.REVIEWER_SEED);
+        log.append(secondReview(match.match()), EventFixtures.SECOND_REVIEWER_SEED);
+        log.append(action(match.match()), EventFixtures.OFFICER_SEED);
         log.append(secondDetection(), EventFixtures.CAMERA_SEED);
         return log;
     }
 
-    /** Another detection by camera cam-0042. */
+    /** Entry wl-2026-0001 (EventFixtures' authorisation, valid in November 2026) with {@code template}. */
+    static WatchlistEntryAuthorized watchlistEntry(Template template) {
+        WatchlistEntryAuthorized a = EventFixtures.watchlistEntryAuthorized();
+        return new WatchlistEntryAuthorized(a.entry(), a.subject(), a.category(), a.authorisationRef(),
+                a.authorisedBy(), a.validFrom(), a.validUntil(), List.of(template), a.sourceImageDigest());
+    }
+
+    /** Camera cam-0042 sees person A (EventFixtures' detection with a real template). */
+    static FaceDetected firstDetection() {
+        return withTemplate(EventFixtures.faceDetected(), personASeenByCamera());
+    }
+
+    /** {@code d} with {@code template} instead of its own. */
+    static FaceDetected withTemplate(FaceDetected d, Template template) {
+        return new FaceDetected(d.camera(), d.captureTime(), d.frameDigest(), d.faceBox(), d.landmarks(),
+                d.alignedCropDigest(), template, d.quality());
+    }
+
+    /** Another detection by camera cam-0042, of person B. */
     static FaceDetected secondDetection() {
         FaceDetected d = EventFixtures.faceDetected();
         return new FaceDetected(d.camera(), EventFixtures.time("2026-11-27T09:31:00.000Z"),
                 EventFixtures.digestOf("frame 2"), new FaceBox(10, 20, 120, 140), d.landmarks(),
-                EventFixtures.digestOf("aligned crop 2"), d.template(), 800);
+                EventFixtures.digestOf("aligned crop 2"), personB(), 800);
+    }
+
+    static MatchReviewed firstReview(String match) {
+        return new MatchReviewed(match, Verdict.CONFIRM, "same person: scar above left eyebrow matches");
+    }
+
+    static MatchReviewed secondReview(String match) {
+        return new MatchReviewed(match, Verdict.CONFIRM, "agree");
+    }
+
+    static MatchActioned action(String match) {
+        return new MatchActioned(match, "stop-and-speak", "INC-2026-778");
+    }
+
+    /** Person A's enrolment template: a quantised synthetic descriptor {@code ((37 i) mod 101 − 50) / 512}. */
+    static Template personA() {
+        return template(37, 101, 50, 0);
+    }
+
+    /** Person A as the camera sees them: the same descriptor, slightly perturbed (squared distance well within 5200). */
+    static Template personASeenByCamera() {
+        return template(37, 101, 50, 1);
+    }
+
+    /** Person B, far from person A: {@code ((59 i) mod 97 − 48) / 512}. */
+    static Template personB() {
+        return template(59, 97, 48, 0);
+    }
+
+    /** A version-1 template (docs/format.md §9.4) of {@code ((mul i) mod m − sub) / 512 + noise}. */
+    private static Template template(int mul, int m, int sub, int noise) {
+        float[] v = new float[FaceDescriptor.DIMENSIONS];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = ((i * mul) % m - sub) / 512f + noise * ((i * 13) % 7 - 3) / 2048f;
+        }
+        FaceTemplate t = TemplateQuantizer.quantize(FaceDescriptor.of(v), MODEL_ID);
+        return Template.of(t.encode(), FaceTemplate.VERSION, MODEL);
+    }
+
+    private static byte[] filled(int n, int b) {
+        byte[] out = new byte[n];
+        java.util.Arrays.fill(out, (byte) b);
+        return out;
     }
 
     /** The checkpoint over {@code leaves}, signed by {@code logKey}. */

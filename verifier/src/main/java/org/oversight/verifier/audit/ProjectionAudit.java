@@ -1,0 +1,228 @@
+package org.oversight.verifier.audit;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+import org.oversight.domain.event.MatchProposed;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.recognition.projection.Discrepancy;
+import org.oversight.recognition.projection.ProjectionInputException;
+import org.oversight.recognition.projection.ProjectionReplay;
+import org.oversight.recognition.projection.ProjectionState;
+import org.oversight.recognition.projection.RecognitionProjection;
+import org.oversight.recognition.projection.Step;
+import org.oversight.verifier.report.Finding;
+import org.oversight.verifier.report.Rule;
+
+/**
+ * The projection replay of an audit (docs/rules.md, "Projection replay"): runs the pure recognition
+ * projection (docs/format.md §9.8) over the accepted events, one at a time in leaf order, and
+ * pairs its decisions with the logged {@code MatchProposed} events by (detection leaf, detection
+ * event hash, candidate entry) — the pairing of {@link ProjectionReplay#compare}, made incremental
+ * so the audit can stream the log.
+ *
+ * <p>An extra or differing proposal is final when it is read and reported at its own leaf. A
+ * derived decision waits in a sorted map until its proposal arrives, so memory is the watchlist
+ * the projection holds plus the decisions still pending; at the end of the log each one left is
+ * either <em>missing</em> (a violation at its detection's leaf) or <em>pending</em>:
+ * its detection lies after the engine's progress mark (the highest detection leaf named by an
+ * accepted proposal standing after it) and within the last {@code graceLeaves} leaves. Pending
+ * decisions are reported as a fact, not a violation; a later audit of the grown log decides them.
+ */
+final class ProjectionAudit {
+    private final long graceLeaves;
+    private ProjectionState state = ProjectionState.initial();
+    private final TreeMap<DecisionKey, Expected> waiting = new TreeMap<>();
+    private long derived;
+    private long logged;
+    private long agreeing;
+    private long skippedDetections;
+    private long progressMark = -1;
+    private long pending;
+    private long missing;
+    private long oldestPendingLeaf = -1;
+    private long leaves;
+
+    /** @param graceLeaves how many leaves at the end of the log may still await their proposals (≥ 0) */
+    ProjectionAudit(long graceLeaves) {
+        if (graceLeaves < 0) {
+            throw new IllegalArgumentException("grace leaves " + graceLeaves + " < 0");
+        }
+        this.graceLeaves = graceLeaves;
+    }
+
+    /**
+     * Feeds the accepted event at {@code leaf} (leaves strictly increasing) and returns the
+     * violations it settles: an extra or differing {@code MatchProposed} at this leaf.
+     */
+    List<Finding> observe(SignedEvent event, long leaf) {
+        Step step;
+        try {
+            step = RecognitionProjection.apply(state, leaf, event);
+        } catch (ProjectionInputException e) {
+            // The chain rules already refuse a second authorisation (seq 0 only) and a withdrawal of
+            // an entry never authorised (its stream is not open), so accepted events never get here.
+            throw new IllegalStateException("accepted event at leaf " + leaf + " is no projection input: "
+                    + e.getMessage(), e);
+        }
+        state = step.state();
+        if (step.skip().isPresent()) {
+            skippedDetections++;
+        }
+        for (MatchProposed d : step.decisions()) {
+            waiting.put(DecisionKey.of(d), new Expected(d, event.header().eventId()));
+            derived++;
+        }
+        if (!(event.payload() instanceof MatchProposed actual)) {
+            return List.of();
+        }
+        logged++;
+        long detectionLeaf = actual.detection().leafIndex();
+        if (detectionLeaf < leaf) {
+            progressMark = Math.max(progressMark, detectionLeaf);
+        }
+        String eventId = event.header().eventId();
+        Expected expected = waiting.remove(DecisionKey.of(actual));
+        if (expected == null) {
+            return List.of(extra(leaf, eventId, actual));
+        }
+        List<Discrepancy.FieldDifference> fields = ProjectionReplay.differences(expected.decision(), actual);
+        if (fields.isEmpty()) {
+            agreeing++;
+            return List.of();
+        }
+        return List.of(differing(leaf, eventId, fields));
+    }
+
+    /**
+     * Ends the replay after {@code leaves} leaves: every derived decision never logged, as a
+     * missing-proposal violation at its detection's leaf unless it is pending (see the class
+     * comment). In detection-leaf order.
+     */
+    List<Finding> finish(long leaves) {
+        this.leaves = leaves;
+        List<Finding> out = new ArrayList<>();
+        for (Map.Entry<DecisionKey, Expected> e : waiting.entrySet()) {
+            MatchProposed d = e.getValue().decision();
+            long detectionLeaf = d.detection().leafIndex();
+            if (isPending(detectionLeaf)) {
+                pending++;
+                if (oldestPendingLeaf < 0) {
+                    oldestPendingLeaf = detectionLeaf;
+                }
+            } else {
+                missing++;
+                out.add(new Finding(Rule.PROJECTION, detectionLeaf, e.getValue().detectionEventId(),
+                        "a MatchProposed after leaf " + detectionLeaf + ": " + describe(d),
+                        "none in the log (MISSING; " + whyDue(detectionLeaf) + ")"));
+            }
+        }
+        waiting.clear();
+        return out;
+    }
+
+    private boolean isPending(long detectionLeaf) {
+        return detectionLeaf > progressMark && detectionLeaf >= leaves - graceLeaves;
+    }
+
+    private String whyDue(long detectionLeaf) {
+        return detectionLeaf <= progressMark
+                ? "the engine already proposed for the detection at leaf " + progressMark
+                : "the detection is more than " + graceLeaves + " leaves before the end of the log";
+    }
+
+    long derived() {
+        return derived;
+    }
+
+    long logged() {
+        return logged;
+    }
+
+    long agreeing() {
+        return agreeing;
+    }
+
+    long pending() {
+        return pending;
+    }
+
+    long missing() {
+        return missing;
+    }
+
+    /** The report fact after {@link #finish}: what was derived, what agreed, what is pending. */
+    String summary() {
+        StringJoiner s = new StringJoiner("; ");
+        s.add(derived + " decisions derived by " + RecognitionProjection.ENGINE_VERSION + ", " + logged
+                + " MatchProposed accepted, " + agreeing + " agree");
+        s.add(skippedDetections + " detections not searched (no policy, model or format mismatch, malformed"
+                + " template)");
+        s.add(missing + " missing");
+        if (pending == 0) {
+            s.add("none pending");
+        } else {
+            s.add(pending + " pending, not judged: their detections (the oldest at leaf " + oldestPendingLeaf
+                    + ") are after the engine's last proposal (for the detection at leaf " + progressMark
+                    + ") and within the last " + graceLeaves + " leaves; a later audit decides them");
+        }
+        return s.toString();
+    }
+
+    private static Finding extra(long leaf, String eventId, MatchProposed actual) {
+        long detectionLeaf = actual.detection().leafIndex();
+        String why = detectionLeaf >= leaf
+                ? "it names a detection at leaf " + detectionLeaf + ", not before its own leaf " + leaf
+                : "the projection derives no such decision for the accepted detection at leaf " + detectionLeaf
+                        + " with that event hash, or it was already proposed";
+        return new Finding(Rule.PROJECTION, leaf, eventId, "no MatchProposed for detection leaf " + detectionLeaf
+                + " and entry " + actual.candidateEntry() + " (" + why + ")", "EXTRA: " + describe(actual));
+    }
+
+    private static Finding differing(long leaf, String eventId, List<Discrepancy.FieldDifference> fields) {
+        StringJoiner expected = new StringJoiner(", ");
+        StringJoiner found = new StringJoiner(", ");
+        for (Discrepancy.FieldDifference f : fields) {
+            expected.add(f.field() + " " + f.expected());
+            found.add(f.field() + " " + f.actual());
+        }
+        return new Finding(Rule.PROJECTION, leaf, eventId, "the derived decision: " + expected,
+                "DIFFERING: " + found);
+    }
+
+    /** Every member of a proposal, in payload order (docs/format.md §4.8). */
+    private static String describe(MatchProposed m) {
+        return "match " + m.match() + ", detection " + m.detection().eventHash().hex() + " at leaf "
+                + m.detection().leafIndex() + ", candidateEntry " + m.candidateEntry() + ", score " + m.score()
+                + ", threshold " + m.threshold() + ", watchlistSnapshot " + m.watchlistSnapshot().root().hex()
+                + " size " + m.watchlistSnapshot().size() + ", modelId " + m.modelId() + ", engineVersion "
+                + m.engineVersion();
+    }
+
+    /** A derived decision waiting for its proposal, with the event id of its detection. */
+    private record Expected(MatchProposed decision, String detectionEventId) {
+        Expected {
+            Objects.requireNonNull(decision, "decision");
+            Objects.requireNonNull(detectionEventId, "detectionEventId");
+        }
+    }
+
+    /** What pairs a proposal with a decision: which detection (where and what) and which entry. */
+    private record DecisionKey(long leafIndex, String eventHash, String entry) implements Comparable<DecisionKey> {
+        private static final Comparator<DecisionKey> ORDER = Comparator.comparingLong(DecisionKey::leafIndex)
+                .thenComparing(DecisionKey::eventHash).thenComparing(DecisionKey::entry);
+
+        static DecisionKey of(MatchProposed m) {
+            return new DecisionKey(m.detection().leafIndex(), m.detection().eventHash().hex(), m.candidateEntry());
+        }
+
+        @Override
+        public int compareTo(DecisionKey o) {
+            return ORDER.compare(this, o);
+        }
+    }
+}
