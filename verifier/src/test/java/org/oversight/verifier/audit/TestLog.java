@@ -225,8 +225,11 @@ final class TestLog {
         return template(59, 97, 48, 0);
     }
 
-    /** A version-1 template (docs/format.md §9.4) of {@code ((mul i) mod m − sub) / 512 + noise}. */
-    private static Template template(int mul, int m, int sub, int noise) {
+    /**
+     * A version-1 template (docs/format.md §9.4) of the synthetic descriptor
+     * {@code ((mul i) mod m − sub) / 512 + noise ((13 i) mod 7 − 3) / 2048}.
+     */
+    static Template template(int mul, int m, int sub, int noise) {
         float[] v = new float[FaceDescriptor.DIMENSIONS];
         for (int i = 0; i < v.length; i++) {
             v[i] = ((i * mul) % m - sub) / 512f + noise * ((i * 13) % 7 - 3) / 2048f;
