@@ -166,9 +166,10 @@ final class ProjectionAudit {
         if (pending == 0) {
             s.add("none pending");
         } else {
-            s.add(pending + " pending, not judged: their detections (the oldest at leaf " + oldestPendingLeaf
-                    + ") are after the engine's last proposal (for the detection at leaf " + progressMark
-                    + ") and within the last " + graceLeaves + " leaves; a later audit decides them");
+            String mark = progressMark < 0 ? "none yet" : "leaf " + progressMark;
+            s.add(pending + " pending, not judged: for detections from leaf " + oldestPendingLeaf + " on, after the"
+                    + " last detection the engine proposed for (" + mark + ") and within the last " + graceLeaves
+                    + " leaves; a later audit decides them");
         }
         return s.toString();
     }

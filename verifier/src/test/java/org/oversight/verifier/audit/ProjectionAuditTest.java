@@ -165,12 +165,25 @@ class ProjectionAuditTest {
         log.append(TestLog.secondDetection(), EventFixtures.CAMERA_SEED); // person B: no decision
         VerificationReport pending = audit(log, 2);
         exactly(pending);
-        assertThat(pending.facts().get("projection")).endsWith("0 missing; 1 pending, not judged: their detections"
-                + " (the oldest at leaf 8) are after the engine's last proposal (for the detection at leaf -1) and"
-                + " within the last 2 leaves; a later audit decides them");
+        assertThat(pending.facts().get("projection")).endsWith("0 missing; 1 pending, not judged: for detections"
+                + " from leaf 8 on, after the last detection the engine proposed for (none yet) and within the last 2"
+                + " leaves; a later audit decides them");
         Finding f = exactly(audit(log, 1), projectionAt(8)).get(0);
         assertThat(f.found()).isEqualTo("none in the log (MISSING; the detection is more than 1 leaves before the"
                 + " end of the log)");
+    }
+
+    @Test
+    void aDetectionAfterTheEnginesLastProposalIsPendingAndTheAuditPasses() throws Exception {
+        TestLog log = TestLog.scenario();
+        seeAgain(log); // leaf 14: person A again, its proposal not yet appended
+        VerificationReport report = audit(log);
+        exactly(report);
+        assertThat(projectionCheck(report).passed()).isTrue();
+        assertThat(report.facts().get("projection")).startsWith("2 decisions derived by oversight-engine/1, 1"
+                + " MatchProposed accepted, 1 agree").endsWith("0 missing; 1 pending, not judged: for detections from"
+                + " leaf 14 on, after the last detection the engine proposed for (leaf 8) and within the last 10000"
+                + " leaves; a later audit decides them");
     }
 
     @Test
