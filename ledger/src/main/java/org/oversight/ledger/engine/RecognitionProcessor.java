@@ -108,6 +108,7 @@ public class RecognitionProcessor {
             throw fail("engine position " + position + " >= log size " + size
                     + "; the position table belongs to another log");
         }
+        long started = System.nanoTime(); // for the log line only
         ProjectionState s = ProjectionState.initial();
         for (long start = 0; start <= position; start += pageSize) {
             for (StoredLeaf leaf : page(start, (int) Math.min(pageSize, position + 1 - start))) {
@@ -115,7 +116,8 @@ public class RecognitionProcessor {
             }
         }
         state = s;
-        LOG.info("recognition processor recovered: leaves 0..{} replayed, engine key {}", position, engineKeyId);
+        LOG.info("recognition processor recovered: leaves 0..{} replayed in {} ms, engine key {}", position,
+                (System.nanoTime() - started) / 1_000_000, engineKeyId);
         setStatus(State.RUNNING, position, "");
     }
 
