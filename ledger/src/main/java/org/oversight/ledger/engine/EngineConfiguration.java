@@ -1,0 +1,49 @@
+package org.oversight.ledger.engine;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.oversight.ledger.aggregate.LedgerRegistry;
+import org.oversight.ledger.ingest.IngestService;
+import org.oversight.ledger.keys.LedgerKeys;
+import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
+import org.oversight.ledger.sequencer.LeafStore;
+import org.oversight.ledger.sequencer.Sequencer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Wires the recognition processor. Config: {@code oversight.engine.enabled} (default true),
+ * {@code oversight.engine.poll-interval-ms} (default 1000), {@code oversight.engine.page-size}
+ * (default 256).
+ */
+@Configuration
+@ConditionalOnPostgresLog
+@ConditionalOnProperty(name = "oversight.engine.enabled", havingValue = "true", matchIfMissing = true)
+public class EngineConfiguration {
+    @Bean
+    EnginePositionStore enginePositionStore(DataSource dataSource) {
+        EnginePositionStore store = new EnginePositionStore(dataSource);
+        store.createSchema();
+        return store;
+    }
+
+    @Bean
+    RecognitionProcessor recognitionProcessor(LeafStore store, Sequencer sequencer, LedgerRegistry registry,
+            IngestService ingest, EnginePositionStore positions, LedgerKeys keys, Optional<MeterRegistry> meters,
+            @Value("${oversight.engine.page-size:256}") int pageSize) {
+        return new RecognitionProcessor(store, sequencer, registry, ingest, positions, keys.engineEventKey(), pageSize,
+                meters);
+    }
+
+    @Bean(destroyMethod = "close")
+    EngineWorker engineWorker(RecognitionProcessor processor, Sequencer sequencer,
+            @Value("${oversight.engine.poll-interval-ms:1000}") long pollMillis) {
+        EngineWorker worker = new EngineWorker(processor, pollMillis);
+        sequencer.addCommitListener(state -> worker.wake());
+        worker.start();
+        return worker;
+    }
+}

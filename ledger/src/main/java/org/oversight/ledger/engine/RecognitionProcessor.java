@@ -1,0 +1,265 @@
+package org.oversight.ledger.engine;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.oversight.domain.crypto.Ed25519PrivateKey;
+import org.oversight.domain.crypto.KeyId;
+import org.oversight.domain.event.InvalidEventException;
+import org.oversight.domain.event.MatchProposed;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.ledger.aggregate.EventRejectedException;
+import org.oversight.ledger.aggregate.LedgerRegistry;
+import org.oversight.ledger.engine.EngineStatus.State;
+import org.oversight.ledger.ingest.IngestResult;
+import org.oversight.ledger.ingest.IngestService;
+import org.oversight.ledger.sequencer.LeafStore;
+import org.oversight.ledger.sequencer.Sequencer;
+import org.oversight.ledger.sequencer.StoredLeaf;
+import org.oversight.ledger.web.ProblemType;
+import org.oversight.recognition.projection.ProjectionInputException;
+import org.oversight.recognition.projection.ProjectionState;
+import org.oversight.recognition.projection.RecognitionProjection;
+import org.oversight.recognition.projection.Step;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The recognition processor: runs the pure {@link RecognitionProjection} over the committed leaves
+ * in leaf order (the sequencer's order, read by index from the {@link LeafStore} — never the
+ * event store's tracking order) and appends each decision, signed by the engine key, through the
+ * normal ingest path.
+ *
+ * <p><b>Exactly once.</b> The projection state lives in memory; the position (last leaf processed)
+ * is persisted after the decisions up to it have committed. On start, {@link #recover()} replays
+ * leaves {@code 0..position} into the state without emitting anything. Decisions after the
+ * position are derived again after a crash; their events are byte-identical
+ * ({@link MatchProposals}), so the ingest path answers them as duplicates (by event hash) and no
+ * leaf is added twice.
+ *
+ * <p><b>Nothing undecided.</b> This class is the only code that signs with the engine key, and it
+ * signs only the projection's decisions.
+ *
+ * <p><b>Engine key.</b> If the key is not an enrolled, valid {@code engine} key at the next leaf,
+ * the processor keeps its position before the first pending decision and reports
+ * {@link State#WAITING_FOR_ENGINE_KEY}; it retries on every round.
+ *
+ * <p>Not thread-safe: driven by one thread ({@link EngineWorker}).
+ */
+public class RecognitionProcessor {
+    private static final Logger LOG = LoggerFactory.getLogger(RecognitionProcessor.class);
+
+    private final LeafStore store;
+    private final Sequencer sequencer;
+    private final LedgerRegistry registry;
+    private final IngestService ingest;
+    private final EnginePositionStore positions;
+    private final Ed25519PrivateKey engineKey;
+    private final KeyId engineKeyId;
+    private final int pageSize;
+    private final Counter appended;
+    private ProjectionState state;
+    private volatile EngineStatus status = new EngineStatus(State.STARTING, -1, "");
+
+    /**
+     * @param pageSize leaves read per round, ≥ 1
+     * @throws IllegalArgumentException if {@code pageSize < 1}
+     */
+    public RecognitionProcessor(LeafStore store, Sequencer sequencer, LedgerRegistry registry, IngestService ingest,
+            EnginePositionStore positions, Ed25519PrivateKey engineKey, int pageSize, Optional<MeterRegistry> meters) {
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("page size " + pageSize + " < 1");
+        }
+        this.store = store;
+        this.sequencer = sequencer;
+        this.registry = registry;
+        this.ingest = ingest;
+        this.positions = positions;
+        this.engineKey = engineKey;
+        this.engineKeyId = engineKey.publicKey().keyId();
+        this.pageSize = pageSize;
+        MeterRegistry m = meters.orElseGet(SimpleMeterRegistry::new);
+        this.appended = Counter.builder("oversight.engine.proposals").description("MatchProposed events appended")
+                .register(m);
+        Gauge.builder("oversight.engine.position", this, p -> p.status.position())
+                .description("last leaf processed by the recognition processor").register(m);
+    }
+
+    /** The current status. */
+    public EngineStatus status() {
+        return status;
+    }
+
+    /**
+     * Rebuilds the projection state by replaying the committed leaves {@code 0..position} (nothing
+     * is emitted), so that processing continues after the persisted position.
+     *
+     * @throws IllegalStateException if the position lies beyond the log or a leaf cannot be
+     *     projected (broken invariants; the status becomes {@link State#FAILED})
+     */
+    public void recover() {
+        long position = positions.read();
+        long size = sequencer.committed().size();
+        if (position >= size) {
+            throw fail("engine position " + position + " >= log size " + size
+                    + "; the position table belongs to another log");
+        }
+        long started = System.nanoTime(); // for the log line only
+        ProjectionState s = ProjectionState.initial();
+        for (long start = 0; start <= position; start += pageSize) {
+            for (StoredLeaf leaf : page(start, (int) Math.min(pageSize, position + 1 - start))) {
+                s = project(s, leaf).step().state();
+            }
+        }
+        state = s;
+        LOG.info("recognition processor recovered: leaves 0..{} replayed in {} ms, engine key {}", position,
+                (System.nanoTime() - started) / 1_000_000, engineKeyId);
+        setStatus(State.RUNNING, position, "");
+    }
+
+    /**
+     * Processes the committed leaves after the position until caught up or blocked (engine key not
+     * usable, or a refused decision).
+     *
+     * @return the number of leaves processed
+     * @throws IllegalStateException if {@link #recover()} has not run, or a broken invariant stops
+     *     the processor
+     */
+    public long drain() {
+        if (state == null) {
+            throw new IllegalStateException("recognition processor not recovered");
+        }
+        long total = 0;
+        while (status.state() != State.FAILED) {
+            long n = round();
+            if (n == 0) {
+                break;
+            }
+            total += n;
+        }
+        return total;
+    }
+
+    private long round() {
+        long from = state.lastLeafIndex() + 1;
+        long size = sequencer.committed().size();
+        if (from >= size) {
+            setStatus(State.RUNNING, state.lastLeafIndex(), "");
+            return 0;
+        }
+        ProjectionState s = state;
+        ProjectionState beforeFirstDecision = null;
+        List<SignedEvent> proposals = new ArrayList<>();
+        List<StoredLeaf> page = page(from, (int) Math.min(pageSize, size - from));
+        for (StoredLeaf leaf : page) {
+            Projected p = project(s, leaf);
+            if (!p.step().decisions().isEmpty() && beforeFirstDecision == null) {
+                beforeFirstDecision = s;
+            }
+            for (MatchProposed decision : p.step().decisions()) {
+                proposals.add(MatchProposals.sign(decision, p.event(), engineKey));
+            }
+            s = p.step().state();
+        }
+        if (!proposals.isEmpty() && !append(proposals)) {
+            // Keep the progress made before the first decision; the decisions are retried next round.
+            if (beforeFirstDecision.lastLeafIndex() > state.lastLeafIndex()) {
+                advance(beforeFirstDecision);
+                return beforeFirstDecision.lastLeafIndex() - (from - 1);
+            }
+            return 0;
+        }
+        advance(s);
+        setStatus(State.RUNNING, s.lastLeafIndex(), "");
+        return page.size();
+    }
+
+    /** Appends {@code proposals} in one ingest transaction; false (with the status set) if blocked. */
+    private boolean append(List<SignedEvent> proposals) {
+        // Holding the (reentrant) writer lock across check and submit: the registry read is
+        // consistent and no event can slip in between that changes the engine key's validity.
+        sequencer.writerLock().lock();
+        try {
+            long next = sequencer.committed().size();
+            Optional<String> why = EngineKeyCheck.whyNotUsable(engineKeyId, registry.key(engineKeyId), next);
+            if (why.isPresent()) {
+                setStatus(State.WAITING_FOR_ENGINE_KEY, state.lastLeafIndex(), why.get());
+                return false;
+            }
+            int fresh = 0;
+            for (IngestResult r : ingest.submit(proposals)) {
+                fresh += r.duplicate() ? 0 : 1;
+            }
+            appended.increment(fresh);
+            if (fresh < proposals.size()) {
+                LOG.info("recognition processor: {} of {} proposals were already in the log (resubmission)",
+                        proposals.size() - fresh, proposals.size());
+            }
+            return true;
+        } catch (EventRejectedException e) {
+            ProblemType t = e.type();
+            boolean keyProblem = t == ProblemType.UNKNOWN_SIGNER || t == ProblemType.SIGNER_NOT_VALID
+                    || t == ProblemType.SIGNER_NOT_PERMITTED;
+            setStatus(keyProblem ? State.WAITING_FOR_ENGINE_KEY : State.STALLED, state.lastLeafIndex(),
+                    t.rule() + ": " + e.detail());
+            return false;
+        } finally {
+            sequencer.writerLock().unlock();
+        }
+    }
+
+    private void advance(ProjectionState next) {
+        positions.write(next.lastLeafIndex());
+        state = next;
+    }
+
+    private List<StoredLeaf> page(long start, int count) {
+        List<StoredLeaf> page = store.leaves(start, count);
+        if (page.size() != count || page.get(0).index() != start) {
+            throw fail("committed leaves [" + start + ", " + (start + count) + ") read back as " + page.size()
+                    + " leaves");
+        }
+        return page;
+    }
+
+    private Projected project(ProjectionState s, StoredLeaf leaf) {
+        SignedEvent event;
+        try {
+            event = SignedEvent.parse(leaf.leaf().leafBytes());
+        } catch (InvalidEventException e) {
+            throw fail("committed leaf " + leaf.index() + " does not parse: " + e.getMessage());
+        }
+        try {
+            return new Projected(event, RecognitionProjection.apply(s, leaf.index(), event));
+        } catch (ProjectionInputException e) {
+            throw fail("committed leaf " + leaf.index() + " (" + event.header().eventId() + ") cannot be projected: "
+                    + e.getMessage());
+        }
+    }
+
+    private IllegalStateException fail(String why) {
+        setStatus(State.FAILED, state == null ? -1 : state.lastLeafIndex(), why);
+        return new IllegalStateException(why);
+    }
+
+    private void setStatus(State s, long position, String detail) {
+        EngineStatus old = status;
+        status = new EngineStatus(s, position, detail);
+        if (old.state() == s && old.detail().equals(detail)) {
+            return;
+        }
+        switch (s) {
+            case WAITING_FOR_ENGINE_KEY -> LOG.warn("recognition processor waiting at leaf {}: {}", position + 1, detail);
+            case STALLED -> LOG.error("recognition processor stalled at leaf {}: a decision was refused: {}",
+                    position + 1, detail);
+            case FAILED -> LOG.error("ALARM: recognition processor stopped: {}", detail);
+            default -> LOG.info("recognition processor {} at leaf {}", s, position);
+        }
+    }
+
+    private record Projected(SignedEvent event, Step step) {}
+}
