@@ -48,6 +48,8 @@ public final class EvidenceBundle {
     public static final int MAX_SNAPSHOT_LEAF_BYTES = 4096;
     /** Deepest nesting: bundle, events array, event, then the envelope's 8 levels. */
     static final int MAX_DEPTH = 11;
+    /** Largest leaf index or tree size (JSON integers are exact below 2^53). */
+    private static final long MAX_INDEX = (1L << 53) - 1;
 
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Set<String> MEMBERS = Set.of("alignedCrop", "checkpoint", "events", "format", "match",
@@ -216,13 +218,13 @@ public final class EvidenceBundle {
             String path = "$.events[" + i + "]";
             JsonObject e = array.requireObject(i);
             e.requireOnly(EVENT_MEMBERS);
-            long leafIndex = e.requireLong("leafIndex", 0, JsonValueLimits.MAX_INDEX);
+            long leafIndex = e.requireLong("leafIndex", 0, MAX_INDEX);
             if (leafIndex <= previous) {
                 throw new MalformedBundleException(path + ".leafIndex: " + leafIndex + " <= previous leaf index "
                         + previous + " (events must be in strictly increasing leaf order)");
             }
             previous = leafIndex;
-            long treeSize = e.requireLong("treeSize", 1, JsonValueLimits.MAX_INDEX);
+            long treeSize = e.requireLong("treeSize", 1, MAX_INDEX);
             List<Sha256Digest> hashes = hashes(e.requireArray("hashes"), path + ".hashes");
             byte[] leaf = CanonicalJson.encode(e.requireObject("leaf"));
             if (leaf.length > MAX_LEAF_BYTES) {
@@ -287,11 +289,6 @@ public final class EvidenceBundle {
 
     private static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 80) + "…";
-    }
-
-    /** Integer bounds of the bundle's indices and sizes (JSON integers are safe below 2^53). */
-    private static final class JsonValueLimits {
-        static final long MAX_INDEX = (1L << 53) - 1;
     }
 
     @Override
