@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  * (one line on stderr).
  */
 @Command(name = "verifier", mixinStandardHelpOptions = true, version = "oversight verifier 0.1.0",
-        description = "Verifies an Oversight log offline.", subcommands = {AuditCommand.class})
+        description = "Verifies an Oversight log offline.", subcommands = {AuditCommand.class, BundleCommand.class})
 public final class VerifierCli implements Runnable {
     /** Every check held. */
     public static final int EXIT_PASS = 0;

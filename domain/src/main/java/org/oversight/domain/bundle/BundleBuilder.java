@@ -1,0 +1,266 @@
+package org.oversight.domain.bundle;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.oversight.domain.checkpoint.Checkpoint;
+import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.crypto.KeyId;
+import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.AuthorityDeclared;
+import org.oversight.domain.event.CameraDecommissioned;
+import org.oversight.domain.event.CameraRegistered;
+import org.oversight.domain.event.EventType;
+import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.InvalidEventException;
+import org.oversight.domain.event.KeyEnrolled;
+import org.oversight.domain.event.KeyRevoked;
+import org.oversight.domain.event.MatchProposed;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.StreamId;
+import org.oversight.domain.merkle.rfc6962.HashSource;
+import org.oversight.domain.merkle.rfc6962.HashSourceException;
+import org.oversight.domain.merkle.rfc6962.ProofGenerator;
+import org.oversight.domain.merkle.rfc6962.ProofRequestException;
+
+/**
+ * Builds the evidence bundle of one match from a log (docs/format.md §11.2). Pure: reads leaves and
+ * hashes, never a clock; the same log, checkpoint and match give the same bytes.
+ *
+ * <p>It reads every leaf under the checkpoint once (a bundle needs the enrolment and revocation
+ * events of every signer, which can be anywhere), parses each, and keeps only principal, camera,
+ * policy and watchlist positions plus the match's stream, so memory stays small.
+ */
+public final class BundleBuilder {
+    private BundleBuilder() {}
+
+    /**
+     * The bundle of match {@code matchId} in the log of {@code checkpoint}'s size.
+     *
+     * @param leaves the log's leaves
+     * @param tree the log's hashes, for the inclusion proofs
+     * @param checkpoint the signed checkpoint to anchor to; its root must be the tree's at its size
+     * @param matchId the match id
+     * @param prover the watchlist snapshot prover (the recognition module's)
+     * @param alignedCrop the detection's aligned crop to carry, if any
+     * @throws BundleBuildException if the checkpoint does not match the tree, a leaf is unreadable or
+     *     not an event, the match, its detection, candidate entry, policy, camera or a signer's
+     *     enrolment is not in the log under the checkpoint
+     */
+    public static EvidenceBundle build(LeafSource leaves, HashSource tree, SignedCheckpoint checkpoint, String matchId,
+            SnapshotProver prover, Optional<byte[]> alignedCrop) throws BundleBuildException {
+        Objects.requireNonNull(leaves, "leaves");
+        Objects.requireNonNull(tree, "tree");
+        Objects.requireNonNull(matchId, "matchId");
+        Objects.requireNonNull(prover, "prover");
+        Checkpoint cp = checkpoint.checkpoint();
+        long size = cp.size();
+        Sha256Digest root = root(tree, size);
+        if (!root.equals(cp.rootHash())) {
+            throw new BundleBuildException("checkpoint root " + cp.rootHash() + " != tree root " + root + " at size "
+                    + size);
+        }
+        Scan scan = Scan.of(leaves, size, StreamId.match(matchId));
+        if (scan.match.isEmpty() || scan.match.get(0).event().type() != EventType.MATCH_PROPOSED) {
+            throw new BundleBuildException("match " + matchId + " has no MatchProposed under checkpoint size " + size);
+        }
+        IndexedEvent proposedAt = scan.match.get(0);
+        MatchProposed proposed = (MatchProposed) proposedAt.event().payload();
+        IndexedEvent detection = detection(leaves, proposed, size);
+        FaceDetected detected = (FaceDetected) detection.event().payload();
+
+        TreeMap<Long, IndexedEvent> included = new TreeMap<>();
+        include(included, detection);
+        for (IndexedEvent e : scan.match) {
+            include(included, e);
+        }
+        List<IndexedEvent> watchlistBefore = new ArrayList<>();
+        boolean authorized = false;
+        for (long leaf : scan.watchlist) {
+            if (leaf >= detection.leafIndex()) {
+                break;
+            }
+            IndexedEvent e = read(leaves, leaf);
+            watchlistBefore.add(e);
+            if (e.event().stream().id().equals(proposed.candidateEntry())) {
+                include(included, e);
+                authorized |= e.event().type() == EventType.WATCHLIST_ENTRY_AUTHORIZED;
+            }
+        }
+        for (long leaf : scan.watchlist) {
+            IndexedEvent e = read(leaves, leaf);
+            if (leaf >= detection.leafIndex() && leaf < proposedAt.leafIndex()
+                    && e.event().stream().id().equals(proposed.candidateEntry())) {
+                include(included, e);
+            }
+        }
+        if (!authorized) {
+            throw new BundleBuildException("entry " + proposed.candidateEntry() + " is not authorised before the"
+                    + " detection at leaf " + detection.leafIndex());
+        }
+        IndexedEvent policy = null;
+        for (IndexedEvent p : scan.policies) {
+            if (p.leafIndex() < detection.leafIndex()) {
+                policy = p;
+            }
+        }
+        if (policy == null) {
+            throw new BundleBuildException("no recognition policy before the detection at leaf " + detection.leafIndex());
+        }
+        include(included, policy);
+        for (IndexedEvent e : scan.keyEvents) {
+            if (e.event().payload() instanceof CameraRegistered r && r.camera().equals(detected.camera())) {
+                include(included, e);
+            }
+        }
+        closeOverSigners(included, scan.keyEvents);
+        includeGenesisPrefix(included, leaves);
+
+        List<BundleLeaf> bundleLeaves = new ArrayList<>(included.size());
+        for (IndexedEvent e : included.values()) {
+            bundleLeaves.add(new BundleLeaf(e.event().leafBytes(), proof(tree, e.leafIndex(), size)));
+        }
+        SnapshotProof snapshot = prover.prove(watchlistBefore, detection, proposed.candidateEntry());
+        return new EvidenceBundle(matchId, checkpoint, bundleLeaves, snapshot, alignedCrop);
+    }
+
+    private static void include(TreeMap<Long, IndexedEvent> included, IndexedEvent e) {
+        included.putIfAbsent(e.leafIndex(), e);
+    }
+
+    /** Adds, until nothing changes, the enrolment and every revocation of each included event's signer. */
+    private static void closeOverSigners(TreeMap<Long, IndexedEvent> included, List<IndexedEvent> keyEvents)
+            throws BundleBuildException {
+        TreeSet<String> done = new TreeSet<>();
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (IndexedEvent e : new ArrayList<>(included.values())) {
+                KeyId signer = e.event().header().signer();
+                if (!done.add(signer.hex())) {
+                    continue;
+                }
+                changed = true;
+                boolean enrolled = false;
+                String camera = null;
+                for (IndexedEvent k : keyEvents) {
+                    Object p = k.event().payload();
+                    boolean enrols = p instanceof AuthorityDeclared a && a.publicKey().keyId().equals(signer)
+                            || p instanceof KeyEnrolled ke && ke.publicKey().keyId().equals(signer)
+                            || p instanceof CameraRegistered r && r.devicePublicKey().keyId().equals(signer);
+                    if (enrols) {
+                        include(included, k);
+                        enrolled = true;
+                        if (p instanceof CameraRegistered r) {
+                            camera = r.camera();
+                        }
+                    } else if (p instanceof KeyRevoked kr && kr.keyId().equals(signer)) {
+                        include(included, k);
+                    }
+                }
+                if (camera != null) {
+                    for (IndexedEvent k : keyEvents) {
+                        if (k.event().payload() instanceof CameraDecommissioned d && d.camera().equals(camera)) {
+                            include(included, k);
+                        }
+                    }
+                }
+                if (!enrolled) {
+                    throw new BundleBuildException("signer key " + signer + " of leaf " + e.leafIndex()
+                            + " is never enrolled under the checkpoint");
+                }
+            }
+        }
+    }
+
+    /**
+     * A self-signed declaration is a trust anchor only if every leaf before it is a declaration
+     * (§5.4), which only the leaves themselves show: include them all.
+     */
+    private static void includeGenesisPrefix(TreeMap<Long, IndexedEvent> included, LeafSource leaves)
+            throws BundleBuildException {
+        long last = -1;
+        for (IndexedEvent e : included.values()) {
+            if (e.event().payload() instanceof AuthorityDeclared a
+                    && a.publicKey().keyId().equals(e.event().header().signer())) {
+                last = e.leafIndex();
+            }
+        }
+        for (long i = 0; i < last; i++) {
+            if (!included.containsKey(i)) {
+                include(included, read(leaves, i));
+            }
+        }
+    }
+
+    private static IndexedEvent detection(LeafSource leaves, MatchProposed proposed, long size)
+            throws BundleBuildException {
+        long leaf = proposed.detection().leafIndex();
+        if (leaf >= size) {
+            throw new BundleBuildException("detection leaf " + leaf + " >= checkpoint size " + size);
+        }
+        IndexedEvent e = read(leaves, leaf);
+        if (!e.event().eventHash().equals(proposed.detection().eventHash())
+                || e.event().type() != EventType.FACE_DETECTED) {
+            throw new BundleBuildException("leaf " + leaf + " is not the FaceDetected " + proposed.detection().eventHash()
+                    + " the match names");
+        }
+        return e;
+    }
+
+    static IndexedEvent read(LeafSource leaves, long index) throws BundleBuildException {
+        try {
+            return new IndexedEvent(index, SignedEvent.parse(leaves.leaf(index)));
+        } catch (InvalidEventException e) {
+            throw new BundleBuildException("leaf " + index + " is not an event: " + e.getMessage(), e);
+        }
+    }
+
+    private static Sha256Digest root(HashSource tree, long size) throws BundleBuildException {
+        try {
+            return ProofGenerator.root(tree, size);
+        } catch (ProofRequestException | HashSourceException e) {
+            throw new BundleBuildException("no root at size " + size + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static org.oversight.domain.merkle.rfc6962.InclusionProof proof(HashSource tree, long leaf, long size)
+            throws BundleBuildException {
+        try {
+            return ProofGenerator.inclusionProof(tree, leaf, size);
+        } catch (ProofRequestException | HashSourceException e) {
+            throw new BundleBuildException("no inclusion proof for leaf " + leaf + " at size " + size + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** What one pass over the log keeps. */
+    private static final class Scan {
+        final List<IndexedEvent> keyEvents = new ArrayList<>();
+        final List<IndexedEvent> policies = new ArrayList<>();
+        final List<Long> watchlist = new ArrayList<>();
+        final List<IndexedEvent> match = new ArrayList<>();
+
+        static Scan of(LeafSource leaves, long size, StreamId matchStream) throws BundleBuildException {
+            Scan s = new Scan();
+            for (long i = 0; i < size; i++) {
+                IndexedEvent e = read(leaves, i);
+                switch (e.event().type()) {
+                    case AUTHORITY_DECLARED, KEY_ENROLLED, KEY_REVOKED, CAMERA_REGISTERED, CAMERA_DECOMMISSIONED ->
+                            s.keyEvents.add(e);
+                    case RECOGNITION_POLICY_SET -> s.policies.add(e);
+                    case WATCHLIST_ENTRY_AUTHORIZED, WATCHLIST_ENTRY_WITHDRAWN -> s.watchlist.add(i);
+                    default -> {
+                        if (e.event().stream().equals(matchStream)) {
+                            s.match.add(e);
+                        }
+                    }
+                }
+            }
+            return s;
+        }
+    }
+}

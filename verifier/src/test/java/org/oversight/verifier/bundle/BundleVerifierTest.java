@@ -1,0 +1,210 @@
+package org.oversight.verifier.bundle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.oversight.domain.bundle.BundleLeaf;
+import org.oversight.domain.bundle.EvidenceBundle;
+import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.EventFixtures;
+import org.oversight.domain.event.EventType;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.merkle.rfc6962.MerkleTree;
+import org.oversight.verifier.report.Finding;
+import org.oversight.verifier.report.HtmlReportWriter;
+import org.oversight.verifier.report.Rule;
+import org.oversight.verifier.report.VerificationReport;
+
+/** A real bundle verifies; each kind of tampering is caught by the rule it breaks. */
+class BundleVerifierTest {
+    private static List<Rule> rules(VerificationReport r) {
+        return r.findings().stream().map(Finding::rule).distinct().toList();
+    }
+
+    private static int indexOf(EvidenceBundle b, EventType type) throws Exception {
+        for (int i = 0; i < b.events().size(); i++) {
+            if (SignedEvent.parse(b.events().get(i).leafBytes()).type() == type) {
+                return i;
+            }
+        }
+        throw new AssertionError("no " + type);
+    }
+
+    private static EvidenceBundle withEvents(EvidenceBundle b, List<BundleLeaf> events) {
+        return new EvidenceBundle(b.match(), b.checkpoint(), events, b.snapshot(), b.alignedCrop());
+    }
+
+    @Test
+    void cleanBundlePassesWithEveryRuleChecked() throws Exception {
+        BundleLog log = BundleLog.build(BundleLog.Options.CLEAN);
+        EvidenceBundle bundle = log.bundle();
+        VerificationReport report = BundleLog.verifier().verify(bundle);
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.passed()).isTrue();
+        assertThat(report.checks()).extracting(c -> c.rule()).contains(Rule.CHECKPOINT, Rule.SIGNATURE, Rule.CHAIN,
+                Rule.PROJECTION, Rule.R1_TWO_PERSON_REVIEW, Rule.R2_MATCH_PROVENANCE, Rule.R3_WATCHLIST_AUTHORISATION,
+                Rule.R6_THRESHOLD, Rule.R9_CAMERA);
+        // Only what matters: not the other entry, not the unrelated reviewer's enrolment before the match.
+        List<Long> leaves = bundle.events().stream().map(BundleLeaf::leafIndex).toList();
+        assertThat(leaves).doesNotContain(8L).contains(0L, 5L, 6L, 7L, 10L, 11L);
+        // The late review's signer (reviewer-3) and reviewer-1's later revocation are carried.
+        assertThat(leaves).contains(9L, (long) log.events.size() - 2);
+        assertThat(HtmlReportWriter.render(report)).contains("Verdict: every check held.")
+                .contains("of reviewer-1 (role reviewer)").contains("R1");
+    }
+
+    @Test
+    void bundleRoundTripsThroughCanonicalBytes() throws Exception {
+        EvidenceBundle bundle = BundleLog.build(BundleLog.Options.CLEAN).bundle(Optional.of(new byte[] {1, 2, 3}));
+        byte[] bytes = bundle.toBytes();
+        EvidenceBundle parsed = EvidenceBundle.parse(bytes);
+        assertThat(parsed.toBytes()).isEqualTo(bytes);
+        assertThat(parsed).isEqualTo(bundle);
+        for (int i = 0; i < bundle.events().size(); i++) {
+            assertThat(parsed.events().get(i).leafBytes()).isEqualTo(bundle.events().get(i).leafBytes());
+        }
+    }
+
+    @Test
+    void carriedCropIsCheckedAgainstTheDetectionDigest() throws Exception {
+        BundleLog log = BundleLog.build(BundleLog.Options.CLEAN);
+        VerificationReport wrong = BundleLog.verifier().verify(log.bundle(Optional.of(new byte[] {9})));
+        assertThat(rules(wrong)).containsExactly(Rule.PROJECTION);
+        assertThat(wrong.facts().get("Aligned crop")).contains("not re-derived");
+        // The fixture detection's digest is of the text "aligned crop".
+        VerificationReport right = BundleLog.verifier().verify(log.bundle(Optional.of(
+                "aligned crop".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(EventFixtures.digestOf("aligned crop")).isEqualTo(Sha256Digest.hash(
+                "aligned crop".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(right.passed()).as(right.findings().toString()).isTrue();
+    }
+
+    @Test
+    void proofsForAnotherTreeSizeAreRejected() throws Exception {
+        BundleLog log = BundleLog.build(BundleLog.Options.CLEAN);
+        EvidenceBundle bundle = log.bundle();
+        MerkleTree bigger = log.tree();
+        bigger.appendLeaf(new byte[] {1});
+        List<BundleLeaf> events = new ArrayList<>();
+        for (BundleLeaf leaf : bundle.events()) {
+            var proof = bigger.inclusionProof(leaf.leafIndex(), bigger.size());
+            events.add(leaf.withProof(proof.treeSize(), proof.hashes()));
+        }
+        VerificationReport report = BundleLog.verifier().verify(withEvents(bundle, events));
+        assertThat(report.passed()).isFalse();
+        assertThat(report.findings()).filteredOn(f -> f.rule() == Rule.CHECKPOINT).hasSize(bundle.events().size())
+                .allSatisfy(f -> assertThat(f.found()).contains("tree size " + bigger.size()));
+    }
+
+    @Test
+    void flippedProofHashIsRejected() throws Exception {
+        EvidenceBundle bundle = BundleLog.build(BundleLog.Options.CLEAN).bundle();
+        List<BundleLeaf> events = new ArrayList<>(bundle.events());
+        int i = indexOf(bundle, EventType.MATCH_PROPOSED);
+        BundleLeaf leaf = events.get(i);
+        List<Sha256Digest> hashes = new ArrayList<>(leaf.proof().hashes());
+        byte[] h = hashes.get(0).toByteArray();
+        h[0] ^= 1;
+        hashes.set(0, Sha256Digest.of(h));
+        events.set(i, leaf.withProof(leaf.proof().treeSize(), hashes));
+        VerificationReport report = BundleLog.verifier().verify(withEvents(bundle, events));
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.CHECKPOINT);
+            assertThat(f.leafIndex()).isEqualTo(leaf.leafIndex());
+        });
+    }
+
+    @Test
+    void flippedSnapshotProofHashIsRejectedUnderR3() throws Exception {
+        BundleLog log = BundleLog.build(BundleLog.Options.CLEAN);
+        EvidenceBundle bundle = log.bundle();
+        assertThat(bundle.snapshot().size()).isEqualTo(2);
+        byte[] h = bundle.snapshot().proof().hashes().get(0).toByteArray();
+        h[31] ^= 0x40;
+        EvidenceBundle tampered = new EvidenceBundle(bundle.match(), bundle.checkpoint(), bundle.events(),
+                bundle.snapshot().withHashes(List.of(Sha256Digest.of(h))), Optional.empty());
+        assertThat(rules(BundleLog.verifier().verify(tampered))).containsExactly(Rule.R3_WATCHLIST_AUTHORISATION);
+    }
+
+    @Test
+    void scoreEditedInsideTheBundleBreaksTheProof() throws Exception {
+        EvidenceBundle bundle = BundleLog.build(BundleLog.Options.CLEAN).bundle();
+        List<BundleLeaf> events = new ArrayList<>(bundle.events());
+        int i = indexOf(bundle, EventType.MATCH_PROPOSED);
+        String text = new String(events.get(i).leafBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String edited = text.replaceFirst("\"score\":(\\d+)", "\"score\":1$1");
+        assertThat(edited).isNotEqualTo(text);
+        events.set(i, new BundleLeaf(edited.getBytes(java.nio.charset.StandardCharsets.UTF_8), events.get(i).proof()));
+        VerificationReport report = BundleLog.verifier().verify(withEvents(bundle, events));
+        assertThat(report.findings()).first().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.CHECKPOINT);
+            assertThat(f.leafIndex()).isEqualTo(events.get(i).leafIndex());
+        });
+    }
+
+    @Test
+    void scoreSignedByTheEngineButWrongIsCaughtByRecomputation() throws Exception {
+        BundleLog log = BundleLog.build(new BundleLog.Options(true, false, -1));
+        VerificationReport report = BundleLog.verifier().verify(log.bundle());
+        assertThat(rules(report)).containsExactly(Rule.PROJECTION);
+        assertThat(report.findings().get(0).expected()).contains("recomputed");
+    }
+
+    @Test
+    void templateEditedInsideTheBundleBreaksTheProofAndSignature() throws Exception {
+        EvidenceBundle bundle = BundleLog.build(BundleLog.Options.CLEAN).bundle();
+        List<BundleLeaf> events = new ArrayList<>(bundle.events());
+        int i = indexOf(bundle, EventType.FACE_DETECTED);
+        String text = new String(events.get(i).leafBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int at = text.indexOf("\"data\":\"") + 60;
+        char c = text.charAt(at) == 'A' ? 'B' : 'A';
+        String edited = text.substring(0, at) + c + text.substring(at + 1);
+        events.set(i, new BundleLeaf(edited.getBytes(java.nio.charset.StandardCharsets.UTF_8), events.get(i).proof()));
+        VerificationReport report = BundleLog.verifier().verify(withEvents(bundle, events));
+        assertThat(report.passed()).isFalse();
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.CHECKPOINT);
+            assertThat(f.leafIndex()).isEqualTo(events.get(i).leafIndex());
+        });
+    }
+
+    @Test
+    void singleConfirmationFailsR1() throws Exception {
+        BundleLog log = BundleLog.build(new BundleLog.Options(false, false, 0));
+        VerificationReport report = BundleLog.verifier().verify(log.bundle());
+        assertThat(rules(report)).containsExactly(Rule.R1_TWO_PERSON_REVIEW);
+        assertThat(report.findings().get(0).found()).isEqualTo("1");
+    }
+
+    @Test
+    void reviewDroppedFromTheBundleIsAChainGap() throws Exception {
+        EvidenceBundle bundle = BundleLog.build(BundleLog.Options.CLEAN).bundle();
+        List<BundleLeaf> events = new ArrayList<>(bundle.events());
+        events.remove(indexOf(bundle, EventType.MATCH_REVIEWED));
+        VerificationReport report = BundleLog.verifier().verify(withEvents(bundle, events));
+        assertThat(rules(report)).contains(Rule.CHAIN, Rule.R1_TWO_PERSON_REVIEW);
+    }
+
+    @Test
+    void reviewSignedByARevokedKeyIsRejected() throws Exception {
+        BundleLog log = BundleLog.build(new BundleLog.Options(true, true, 0));
+        VerificationReport report = BundleLog.verifier().verify(log.bundle());
+        assertThat(report.findings()).anySatisfy(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.SIGNATURE);
+            assertThat(f.found()).contains("revoked at leaf 12");
+        });
+        assertThat(rules(report)).containsExactlyInAnyOrder(Rule.SIGNATURE, Rule.R1_TWO_PERSON_REVIEW);
+    }
+
+    @Test
+    void checkpointSignedByAnotherKeyAnchorsNothing() throws Exception {
+        EvidenceBundle bundle = BundleLog.build(BundleLog.Options.CLEAN).bundle();
+        BundleVerifier other = new BundleVerifier(org.oversight.domain.note.Ed25519NoteSigner
+                .of(BundleLog.ORIGIN, EventFixtures.key(41)).verifier(), BundleLog.ORIGIN);
+        VerificationReport report = other.verify(bundle);
+        assertThat(rules(report)).containsExactly(Rule.CHECKPOINT);
+    }
+}
