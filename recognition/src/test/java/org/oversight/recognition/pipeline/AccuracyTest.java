@@ -113,7 +113,7 @@ class AccuracyTest {
                 t, fm.size(), fm.size(), diff.size(), fnm.size(), fnm.size(), same.size()));
         sb.append(String.format(Locale.ROOT,
                 "Score gap: same-person max %d < threshold %d < different-people min %d "
-                        + "(margins %d below, %d above).%n",
+                        + "(threshold − same max = %d, different min − threshold = %d).%n",
                 sameWorst.score(), t.maxScore(), diffWorst.score(), t.maxScore() - sameWorst.score(),
                 diffWorst.score() - t.maxScore()));
         for (Pair p : fm) {
