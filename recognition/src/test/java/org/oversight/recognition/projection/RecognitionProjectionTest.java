@@ -29,24 +29,24 @@ import org.oversight.recognition.match.MatchThreshold;
 import org.oversight.recognition.template.FaceTemplate;
 
 class RecognitionProjectionTest {
-    /** The default threshold: squared distance 9,216. */
+    /** The default threshold: squared distance 91² = 8,281. */
     private static final long T = MatchThreshold.DEFAULT.maxScore();
     private static final FaceTemplate PROBE = flat(20, 0);
 
     @Test
     void matchesExactlyTheEntriesWithinTheThresholdAndNamesEverything() throws Exception {
-        SignedEvent at = entry("wl-at", flat(20, 96)); // distance 96² = 9,216: exactly at the threshold
-        SignedEvent beyond = entry("wl-beyond", flat(20, 97)); // 9,409: one step beyond
+        SignedEvent at = entry("wl-at", flat(20, 91)); // distance 91² = 8,281: exactly at the threshold
+        SignedEvent beyond = entry("wl-beyond", flat(20, 92)); // 8,464: one step beyond
         SignedEvent det = detection("d1", PROBE);
         List<LoggedEvent> log = log(policy(T), at, beyond, det);
 
         List<MatchProposed> out = decisions(log);
 
-        assertThat(T).isEqualTo(9_216L);
+        assertThat(T).isEqualTo(8_281L);
         assertThat(out).hasSize(1);
         MatchProposed m = out.get(0);
         assertThat(m.candidateEntry()).isEqualTo("wl-at");
-        assertThat(m.score()).isEqualTo(9_216L).isEqualTo(T);
+        assertThat(m.score()).isEqualTo(8_281L).isEqualTo(T);
         assertThat(m.threshold()).isEqualTo(T);
         assertThat(m.detection()).isEqualTo(new DetectionRef(det.eventHash(), 3));
         assertThat(m.match()).isEqualTo(MatchIds.derive(det.eventHash(), 3, "wl-at")).matches("m-[0-9a-f]{16}");
