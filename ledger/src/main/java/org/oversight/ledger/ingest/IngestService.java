@@ -104,6 +104,7 @@ public class IngestService {
             }
             return results;
         } finally {
+            registry.forgetPreverified();
             sequencer.writerLock().unlock();
         }
     }
@@ -140,6 +141,7 @@ public class IngestService {
             ids.add(event.header().eventId());
         }
         Stored stored = new Stored(store.findByHashes(hashes), store.findByEventIds(ids));
+        registry.preverify(events);
         for (int i = 0; i < events.size(); i++) {
             SignedEvent event = events.get(i);
             String where = events.size() == 1 ? "" : "events[" + i + "] ";
