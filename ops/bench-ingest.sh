@@ -3,14 +3,14 @@
 # data directory (embedded PostgreSQL, fsync on) with a random port and a freshly issued operator
 # credential, runs org.oversight.ops.load.IngestLoadGenerator against it, stops it, prints the result.
 # Usage: ops/bench-ingest.sh [generator options, e.g. --events 20000 --batch 100 --clients 2]
-# Env: SKIP_BUILD=1 reuses built jars; LEDGER_OPTS adds JVM/Spring options (e.g. -XX:+FlightRecorder
+# Env: SKIP_BUILD=1 reuses built jars; LEDGER_JAR=<jar> benchmarks another ledger build; LEDGER_OPTS adds JVM/Spring options (e.g. -XX:+FlightRecorder
 #      -XX:StartFlightRecording=filename=/tmp/ingest.jfr); KEEP_DATA=1 keeps the data directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   mvn -q -B -o -pl ledger,ops -am package -DskipTests
 fi
-LEDGER_JAR=$(ls ledger/target/oversight-ledger-*.jar | grep -v -e sources -e tests -e original | head -1)
+LEDGER_JAR=${LEDGER_JAR:-$(ls ledger/target/oversight-ledger-*.jar | grep -v -e sources -e tests -e original | head -1)}
 OPS_JAR=ops/target/benchmarks.jar
 DATA=$(mktemp -d /tmp/oversight-bench.XXXXXX)
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
