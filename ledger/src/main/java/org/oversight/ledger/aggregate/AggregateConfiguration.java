@@ -1,7 +1,6 @@
 package org.oversight.ledger.aggregate;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,14 +19,18 @@ public class AggregateConfiguration {
         return new LedgerRegistry();
     }
 
+    /** Stream aggregates kept in memory (each holds one 32-byte hash per event of its stream). */
+    static final int CACHED_AGGREGATES = 4096;
+
     /**
-     * Keeps loaded stream aggregates so that a command on a long stream (a camera's detections)
+     * Keeps loaded stream aggregates (strongly, least recently used evicted first; see
+     * {@link BoundedAggregateCache}) so that a command on a long stream (a camera's detections)
      * does not re-read the whole stream. Safe because all commands run under the single-writer
      * lock and the ingest path empties the cache whenever its transaction rolls back (Axon only
      * evicts on its own unit-of-work rollback, which may have committed inside the outer one).
      */
     @Bean(CACHE)
     Cache streamAggregateCache() {
-        return new WeakReferenceCache();
+        return new BoundedAggregateCache(CACHED_AGGREGATES);
     }
 }

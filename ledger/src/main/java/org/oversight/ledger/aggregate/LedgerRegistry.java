@@ -1,6 +1,12 @@
 package org.oversight.ledger.aggregate;
 
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import org.oversight.domain.crypto.Ed25519PublicKey;
 import org.oversight.domain.event.EventSignatureException;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.EventVerifier;
@@ -27,6 +33,8 @@ import org.oversight.ledger.web.ProblemType;
 public final class LedgerRegistry {
     private PrincipalRegistry registry = new PrincipalRegistry();
     private boolean dirty;
+    /** Events whose signature verified under the mapped key in {@link #preverify} (by identity). */
+    private final Map<SignedEvent, Ed25519PublicKey> preverified = new IdentityHashMap<>();
 
     /**
      * Checks that {@code event} may stand at {@code leafIndex}: its signer key is enrolled, valid
@@ -43,7 +51,9 @@ public final class LedgerRegistry {
             throw rejection(e);
         }
         try {
-            EventVerifier.verify(event, key.publicKey());
+            if (!key.publicKey().equals(preverified.get(event))) {
+                EventVerifier.verify(event, key.publicKey());
+            }
         } catch (EventSignatureException e) {
             throw new EventRejectedException(ProblemType.BAD_SIGNATURE, "sig: " + e.getMessage(), e);
         }
@@ -60,6 +70,47 @@ public final class LedgerRegistry {
             }
         }
         return key;
+    }
+
+    /**
+     * Verifies, in parallel on all cores, the signatures of those {@code events} whose signer key
+     * is already known, and remembers which events verified under which key; {@link #check} then
+     * skips re-verifying exactly those (same event object, same public key) and still does every
+     * other check in leaf order. Signature verification is order-independent, so doing it up front
+     * changes no outcome: an event that fails here is simply not remembered, and {@link #check}
+     * verifies it again at its position and rejects it there with the same problem. Events signed
+     * by keys enrolled later in the same request are verified in {@link #check} as before.
+     * Call {@link #forgetPreverified()} when the request ends.
+     */
+    public void preverify(List<SignedEvent> events) {
+        List<SignedEvent> candidates = new ArrayList<>(events.size());
+        List<Ed25519PublicKey> keys = new ArrayList<>(events.size());
+        for (SignedEvent event : events) {
+            Optional<KeyRecord> key = registry.key(event.header().signer());
+            if (key.isPresent()) {
+                candidates.add(event);
+                keys.add(key.get().publicKey());
+            }
+        }
+        boolean[] ok = new boolean[candidates.size()];
+        IntStream.range(0, candidates.size()).parallel().forEach(i -> {
+            try {
+                EventVerifier.verify(candidates.get(i), keys.get(i));
+                ok[i] = true;
+            } catch (EventSignatureException e) {
+                ok[i] = false;
+            }
+        });
+        for (int i = 0; i < ok.length; i++) {
+            if (ok[i]) {
+                preverified.put(candidates.get(i), keys.get(i));
+            }
+        }
+    }
+
+    /** Forgets the results of {@link #preverify}. */
+    public void forgetPreverified() {
+        preverified.clear();
     }
 
     /** Records {@code event}'s effect at {@code leafIndex} (after {@link #check} passed). */

@@ -14,6 +14,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.ledger.aggregate.EventRejectedException;
 import org.oversight.ledger.aggregate.LedgerRegistry;
@@ -84,7 +86,7 @@ public class IngestService {
         try {
             List<IngestResult> results;
             try {
-                results = tx.execute(status -> appendAll(events));
+                results = tx.execute(status -> appendAllInOneUnitOfWork(events));
             } catch (Rejected r) {
                 rebuildIfDirty();
                 EventRejectedException e = r.rejection;
@@ -102,8 +104,27 @@ public class IngestService {
             }
             return results;
         } finally {
+            registry.forgetPreverified();
             sequencer.writerLock().unlock();
         }
+    }
+
+    /**
+     * Runs the request's commands as nested units of work of one root Axon unit of work, so that
+     * Axon appends all their events to its store in one JDBC batch when the root commits (still in
+     * this transaction), and keeps the loaded aggregates for the whole request.
+     */
+    private List<IngestResult> appendAllInOneUnitOfWork(List<SignedEvent> events) {
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        List<IngestResult> results;
+        try {
+            results = appendAll(events);
+        } catch (RuntimeException | Error e) {
+            unitOfWork.rollback(e);
+            throw e;
+        }
+        unitOfWork.commit();
+        return results;
     }
 
     private List<IngestResult> appendAll(List<SignedEvent> events) {
@@ -111,11 +132,21 @@ public class IngestService {
         Map<String, IngestResult> inRequest = new HashMap<>();
         Set<String> idsInRequest = new HashSet<>();
         List<IngestResult> results = new ArrayList<>(events.size());
+        // Earlier requests' leaves, looked up once per request (this request's leaves are inserted
+        // only at persist(), so per-event queries would see exactly the same committed rows).
+        List<org.oversight.domain.crypto.Sha256Digest> hashes = new ArrayList<>(events.size());
+        List<String> ids = new ArrayList<>(events.size());
+        for (SignedEvent event : events) {
+            hashes.add(event.eventHash().digest());
+            ids.add(event.header().eventId());
+        }
+        Stored stored = new Stored(store.findByHashes(hashes), store.findByEventIds(ids));
+        registry.preverify(events);
         for (int i = 0; i < events.size(); i++) {
             SignedEvent event = events.get(i);
             String where = events.size() == 1 ? "" : "events[" + i + "] ";
             try {
-                results.add(appendOne(batch, event, inRequest, idsInRequest));
+                results.add(appendOne(batch, event, stored, inRequest, idsInRequest));
             } catch (EventRejectedException e) {
                 throw new Rejected(new EventRejectedException(e.type(), where + e.detail(), e));
             }
@@ -124,15 +155,18 @@ public class IngestService {
         return results;
     }
 
-    private IngestResult appendOne(SequencerBatch batch, SignedEvent event, Map<String, IngestResult> inRequest,
-            Set<String> idsInRequest) throws EventRejectedException {
+    /** Committed leaves with a hash or an event id named in the request. */
+    private record Stored(Map<String, StoredLeaf> byHash, Map<String, StoredLeaf> byEventId) {}
+
+    private IngestResult appendOne(SequencerBatch batch, SignedEvent event, Stored committed,
+            Map<String, IngestResult> inRequest, Set<String> idsInRequest) throws EventRejectedException {
         String eventId = event.header().eventId();
         String hash = event.eventHash().hex();
         // Replays are decided by the event hash (docs/format.md §5.2): the same bytes again get the
         // same answer and are stored once.
         IngestResult seen = inRequest.get(hash);
         if (seen == null) {
-            Optional<StoredLeaf> stored = store.findByHash(event.eventHash().digest());
+            Optional<StoredLeaf> stored = Optional.ofNullable(committed.byHash().get(hash));
             if (stored.isPresent()) {
                 seen = new IngestResult(eventId, hash, stored.get().index(), true);
             }
@@ -141,7 +175,7 @@ public class IngestService {
             return new IngestResult(eventId, hash, seen.leafIndex(), true);
         }
         // The ledger serves events by id, so it also refuses a second event under a used id.
-        Optional<StoredLeaf> sameId = store.findByEventId(eventId);
+        Optional<StoredLeaf> sameId = Optional.ofNullable(committed.byEventId().get(eventId));
         if (sameId.isPresent() || idsInRequest.contains(eventId)) {
             throw new EventRejectedException(ProblemType.EVENT_ID_CONFLICT, "header.eventId: '" + eventId
                     + "' already names another event" + sameId.map(l -> " (" + l.leaf().leafHash().hex() + " at leaf "

@@ -98,8 +98,21 @@ public class Checkpointer {
         }
     }
 
-    /** Signs a checkpoint if the size or time trigger is due; called after commits and by a ticker. */
-    public synchronized void tick() {
+    /** Signs a checkpoint if the size or time trigger is due; called by a ticker. */
+    public void tick() {
+        tick(true);
+    }
+
+    /**
+     * Signs a checkpoint if the size trigger is due; called on the writer's thread after each
+     * commit. The time trigger is left to the ticker so that a busy writer does not generate a
+     * consistency proof and sign while holding the single-writer lock after every request.
+     */
+    public void tickAfterCommit() {
+        tick(false);
+    }
+
+    private synchronized void tick(boolean timeTrigger) {
         if (failure != null) {
             return;
         }
@@ -109,7 +122,7 @@ public class Checkpointer {
             return;
         }
         boolean sizeDue = tree.size() - Math.max(signedSize, 0) >= everyLeaves;
-        boolean timeDue = clock.millis() - latestSignedAtMillis >= intervalMillis;
+        boolean timeDue = timeTrigger && clock.millis() - latestSignedAtMillis >= intervalMillis;
         if (latest == null || sizeDue || timeDue) {
             try {
                 sign(tree);

@@ -106,6 +106,41 @@ public class LeafStore {
                 LEAF, eventHash.toByteArray()).stream().findFirst();
     }
 
+    /**
+     * The stored leaves whose event hash is one of {@code eventHashes}, by hash hex: one query for a
+     * whole request instead of one per event.
+     */
+    public java.util.Map<String, StoredLeaf> findByHashes(java.util.Collection<Sha256Digest> eventHashes) {
+        java.util.Map<String, StoredLeaf> found = new java.util.HashMap<>();
+        if (eventHashes.isEmpty()) {
+            return found;
+        }
+        Object[] args = eventHashes.stream().map(Sha256Digest::toByteArray).toArray();
+        for (StoredLeaf l : jdbc.query(LEAF_COLUMNS + " WHERE event_hash IN (" + placeholders(args.length) + ")",
+                LEAF, args)) {
+            found.put(l.leaf().leafHash().hex(), l);
+        }
+        return found;
+    }
+
+    /** The stored leaves whose event id is one of {@code eventIds}, by event id (one query). */
+    public java.util.Map<String, StoredLeaf> findByEventIds(java.util.Collection<String> eventIds) {
+        java.util.Map<String, StoredLeaf> found = new java.util.HashMap<>();
+        if (eventIds.isEmpty()) {
+            return found;
+        }
+        Object[] args = eventIds.toArray();
+        for (StoredLeaf l : jdbc.query(LEAF_COLUMNS + " WHERE event_id IN (" + placeholders(args.length) + ")",
+                LEAF, args)) {
+            found.put(l.leaf().eventId(), l);
+        }
+        return found;
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
     /** Leaves {@code [start, start + count)} that exist, in index order. */
     public List<StoredLeaf> leaves(long start, int count) {
         return jdbc.query(LEAF_COLUMNS

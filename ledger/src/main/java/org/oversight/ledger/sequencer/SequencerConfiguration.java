@@ -52,7 +52,7 @@ public class SequencerConfiguration {
         tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         Checkpointer checkpointer = new Checkpointer(store, sequencer, keys.logKey(), origin, clock, everyLeaves,
                 intervalMillis, tx);
-        sequencer.addCommitListener(state -> checkpointer.tick());
+        sequencer.addCommitListener(state -> checkpointer.tickAfterCommit());
         checkpointer.tick();
         return checkpointer;
     }
