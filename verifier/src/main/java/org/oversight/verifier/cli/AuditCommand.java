@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code verifier audit}: audits a log export against the log key and the state remembered from
+ * {@code verifier audit}: audits a log export (a file, or streamed from a ledger's
+ * {@code /v1/export}) against the log key and the state remembered from
  * the last run, prints the text report, optionally writes JSON and HTML reports, and updates the
  * state file only if every check held.
  */
@@ -42,8 +43,16 @@ final class AuditCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--export", required = true, paramLabel = "FILE", description = "The log export (format.md §10).")
+    @Option(names = "--export", paramLabel = "FILE", description = "The log export (format.md §10).")
     private Path export;
+
+    @Option(names = "--url", paramLabel = "URL", description = "Instead of --export: stream GET URL/v1/export from a"
+            + " running ledger (http or https only).")
+    private String url;
+
+    @Option(names = "--token", paramLabel = "TOKEN|@FILE", description = "With --url: the bearer token (role auditor"
+            + " or operator), or @ and a file holding it (preferred: arguments are visible to other users).")
+    private String token;
 
     @Option(names = "--log-key", required = true, paramLabel = "VKEY|@FILE",
             description = "The log's C2SP verifier key (name+hash+base64), or @ and a file holding it.")
@@ -72,7 +81,16 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
+            if ((export == null) == (url == null)) {
+                throw new ParameterException(spec.commandLine(), "exactly one of --export FILE or --url URL is required");
+            }
+            if (token != null && url == null) {
+                throw new ParameterException(spec.commandLine(), "--token needs --url");
+            }
             Ed25519NoteVerifier key = parseKey();
+            Optional<LedgerExportSource> ledger = url == null ? Optional.empty()
+                    : Optional.of(LedgerExportSource.of(url,
+                            token == null ? Optional.empty() : Optional.of(readAt(token))));
             TofuStateFile stateFile = new TofuStateFile(state);
             Optional<SignedCheckpoint> remembered = stateFile.load();
             int parallelism = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -81,7 +99,8 @@ final class AuditCommand implements Callable<Integer> {
             }
             LogAuditor auditor = new LogAuditor(key, origin != null ? origin : key.keyName(), parallelism);
             AuditOutcome outcome;
-            try (InputStream in = new BufferedInputStream(Files.newInputStream(export), 1 << 16)) {
+            try (InputStream in = new BufferedInputStream(
+                    ledger.isPresent() ? ledger.get().open() : Files.newInputStream(export), 1 << 16)) {
                 outcome = auditor.audit(in, remembered, progress(err));
             }
             out.print(TextReportWriter.render(outcome.report()));
@@ -102,18 +121,24 @@ final class AuditCommand implements Callable<Integer> {
         } catch (MalformedKeyException e) {
             return fail(err, "--log-key: " + e.getMessage());
         } catch (MalformedExportException e) {
-            return fail(err, export + ": " + e.getMessage());
+            return fail(err, (export != null ? export : url) + ": " + e.getMessage());
+        } catch (LedgerExportSource.FetchException e) {
+            return fail(err, e.getMessage());
         } catch (TofuStateFile.MalformedStateException e) {
             return fail(err, e.getMessage());
         }
     }
 
     private Ed25519NoteVerifier parseKey() throws IOException, MalformedKeyException {
-        String text = logKey;
-        if (text.startsWith("@")) {
-            text = Files.readString(Path.of(text.substring(1)), StandardCharsets.UTF_8).strip();
+        return Ed25519NoteVerifier.parse(readAt(logKey));
+    }
+
+    /** The value itself, or the stripped content of the file named after a leading {@code @}. */
+    private static String readAt(String value) throws IOException {
+        if (value.startsWith("@")) {
+            return Files.readString(Path.of(value.substring(1)), StandardCharsets.UTF_8).strip();
         }
-        return Ed25519NoteVerifier.parse(text);
+        return value;
     }
 
     private static AuditProgress progress(PrintWriter err) {
