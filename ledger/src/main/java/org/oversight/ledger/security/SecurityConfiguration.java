@@ -63,6 +63,7 @@ public class SecurityConfiguration {
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, "/v1/events", "/v1/events/**").hasAnyRole(writers)
+                        .requestMatchers(HttpMethod.GET, "/v1/matches/*/bundle").hasAnyRole(anyRole)
                         .requestMatchers(HttpMethod.GET, "/v1/export").hasAnyRole(Role.AUDITOR.name(), Role.OPERATOR.name())
                         .anyRequest().hasAnyRole(anyRole))
                 .exceptionHandling(e -> e

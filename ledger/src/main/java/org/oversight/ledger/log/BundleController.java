@@ -1,0 +1,120 @@
+package org.oversight.ledger.log;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.Optional;
+import org.oversight.domain.bundle.BundleBuildException;
+import org.oversight.domain.bundle.BundleBuilder;
+import org.oversight.domain.bundle.BundleLeaf;
+import org.oversight.domain.bundle.EvidenceBundle;
+import org.oversight.domain.bundle.LeafSource;
+import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.StreamId;
+import org.oversight.ledger.sequencer.Checkpointer;
+import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
+import org.oversight.ledger.sequencer.LeafStore;
+import org.oversight.ledger.sequencer.StoredHashSource;
+import org.oversight.ledger.sequencer.StoredLeaf;
+import org.oversight.ledger.web.ProblemException;
+import org.oversight.ledger.web.ProblemType;
+import org.oversight.recognition.projection.SnapshotProofs;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The court evidence bundle of one match (docs/format.md §11), anchored to the latest signed
+ * checkpoint. The bundle carries the detection and watchlist entry templates, so every served
+ * bundle is recorded by {@link BiometricReadAudit}, once per biometric leaf it carries.
+ *
+ * <p>The ledger does not keep aligned crops, so served bundles carry none.
+ */
+@RestController
+@ConditionalOnPostgresLog
+public class BundleController {
+    private final LeafStore store;
+    private final Checkpointer checkpointer;
+    private final BiometricReadAudit audit;
+
+    public BundleController(LeafStore store, Checkpointer checkpointer, BiometricReadAudit audit) {
+        this.store = store;
+        this.checkpointer = checkpointer;
+        this.audit = audit;
+    }
+
+    /**
+     * @throws ProblemException {@code not-found} if the match id is invalid, unknown, or its proposal
+     *     is not yet under the latest signed checkpoint; {@code internal} if the log under the
+     *     checkpoint cannot give a bundle (a broken invariant, logged with the builder's reason)
+     */
+    @GetMapping(path = "/v1/matches/{matchId}/bundle", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<byte[]> bundle(@PathVariable String matchId, Principal principal) throws ProblemException {
+        StreamId stream;
+        try {
+            stream = StreamId.match(matchId);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "matchId: '" + matchId + "' is not a match id");
+        }
+        Sha256Digest proposalHash = store.hashAt(stream.text(), 0).orElseThrow(() ->
+                new ProblemException(ProblemType.NOT_FOUND, "matchId: no match '" + matchId + "'"));
+        long proposalLeaf = store.findByHash(proposalHash).map(StoredLeaf::index).orElseThrow(() ->
+                new ProblemException(ProblemType.NOT_FOUND, "matchId: no match '" + matchId + "'"));
+        SignedCheckpoint checkpoint = checkpointer.latest().filter(c -> c.checkpoint().size() > proposalLeaf)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "matchId: match '" + matchId
+                        + "' at leaf " + proposalLeaf + " is not yet covered by a signed checkpoint"));
+        long size = checkpoint.checkpoint().size();
+        EvidenceBundle bundle;
+        try {
+            bundle = BundleBuilder.build(new PagedLeafSource(store, size), new StoredHashSource(store, size),
+                    checkpoint, matchId, SnapshotProofs.INSTANCE, Optional.empty());
+        } catch (BundleBuildException e) {
+            throw new ProblemException(ProblemType.INTERNAL, "evidence bundle of match '" + matchId
+                    + "' cannot be built at checkpoint size " + size + ": " + e.getMessage(), e);
+        }
+        String resource = "/v1/matches/" + matchId + "/bundle";
+        for (BundleLeaf leaf : bundle.events()) {
+            if (TileController.isBiometric(leaf.leafBytes())) {
+                audit.record(principal.getName(), resource, leaf.leafIndex());
+            }
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bundle.toBytes());
+    }
+
+    /**
+     * Leaves read a page at a time: the builder scans every leaf under the checkpoint in order, so
+     * one query per page instead of one per leaf.
+     */
+    static final class PagedLeafSource implements LeafSource {
+        static final int PAGE = 512;
+
+        private final LeafStore store;
+        private final long size;
+        private long pageStart = -1;
+        private List<StoredLeaf> page = List.of();
+
+        PagedLeafSource(LeafStore store, long size) {
+            this.store = store;
+            this.size = size;
+        }
+
+        @Override
+        public byte[] leaf(long index) throws BundleBuildException {
+            if (index < 0 || index >= size) {
+                throw new BundleBuildException("leaf index " + index + " outside [0, " + size + ")");
+            }
+            long start = index - index % PAGE;
+            if (start != pageStart) {
+                page = store.leaves(start, (int) Math.min(PAGE, size - start));
+                pageStart = start;
+            }
+            int offset = (int) (index - start);
+            if (offset >= page.size() || page.get(offset).index() != index) {
+                throw new BundleBuildException("leaf " + index + " is not stored");
+            }
+            return page.get(offset).leaf().leafBytes();
+        }
+    }
+}
