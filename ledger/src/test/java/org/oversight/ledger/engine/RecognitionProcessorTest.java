@@ -16,7 +16,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
+import static org.oversight.ledger.testing.SyntheticFaces.MODEL;
+import static org.oversight.ledger.testing.SyntheticFaces.await;
+import static org.oversight.ledger.testing.SyntheticFaces.quantised;
+import static org.oversight.ledger.testing.SyntheticFaces.wire;
+
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -38,7 +42,6 @@ import org.oversight.domain.event.RecognitionPolicySet;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
-import org.oversight.domain.event.Template;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.replay.LogReplayer;
 import org.oversight.ledger.LedgerApplication;
@@ -51,7 +54,6 @@ import org.oversight.ledger.sequencer.Sequencer;
 import org.oversight.ledger.sequencer.StoredLeaf;
 import org.oversight.ledger.sequencer.TestDatabases;
 import org.oversight.ledger.testing.Chains;
-import org.oversight.recognition.embed.FaceDescriptor;
 import org.oversight.recognition.match.MatchScore;
 import org.oversight.recognition.projection.LoggedEvent;
 import org.oversight.recognition.projection.ProjectionReplay;
@@ -59,8 +61,6 @@ import org.oversight.recognition.projection.ProjectionState;
 import org.oversight.recognition.projection.RecognitionProjection;
 import org.oversight.recognition.projection.Step;
 import org.oversight.recognition.template.FaceTemplate;
-import org.oversight.recognition.template.TemplateQuantizer;
-import org.oversight.recognition.tfjs.ModelId;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -90,8 +90,6 @@ import org.springframework.test.web.servlet.MockMvc;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RecognitionProcessorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String MODEL = "face-api/face_recognition_model@1.7.15";
-    private static final ModelId MODEL_ID = ModelId.of(filled(ModelId.LENGTH, 0x31));
     private static final long THRESHOLD = 9216;
     private static final String CAMERA = "cam-eng-1";
     private static final String OFFICER = "officer-eng";
@@ -277,39 +275,9 @@ class RecognitionProcessorTest {
         return out;
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 20_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for: " + what);
-            }
-            Thread.sleep(25);
-        }
-    }
-
     private static FaceDetected detection(int n, FaceTemplate template) {
         return new FaceDetected(CAMERA, EventFixtures.time("2026-11-27T09:30:00.040Z"),
                 EventFixtures.digestOf("frame " + n), new FaceBox(96, 180, 120, 140), EventFixtures.landmarks(),
                 EventFixtures.digestOf("crop " + n), wire(template), 870);
-    }
-
-    /** A quantised synthetic descriptor {@code v_i = ((mul i) mod m − sub) / 512}, plus {@code bump} on v_0. */
-    private static FaceTemplate quantised(int mul, int m, int sub, float bump) {
-        float[] v = new float[FaceDescriptor.DIMENSIONS];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = ((i * mul) % m - sub) / 512f;
-        }
-        v[0] += bump;
-        return TemplateQuantizer.quantize(FaceDescriptor.of(v), MODEL_ID);
-    }
-
-    private static Template wire(FaceTemplate t) {
-        return Template.of(t.encode(), 1, MODEL);
-    }
-
-    private static byte[] filled(int n, int b) {
-        byte[] out = new byte[n];
-        java.util.Arrays.fill(out, (byte) b);
-        return out;
     }
 }
