@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.oversight.ledger.storage.kurrentdb.KurrentDbEventStorageEngine;
 import org.oversight.ledger.storage.kurrentdb.KurrentDbTrackingToken;
 import org.oversight.ledger.storage.kurrentdb.standin.KurrentDbStandInServer;
-import org.oversight.ledger.storage.postgres.SharedExternalPostgres;
+import org.oversight.ledger.sequencer.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code oversight.store.type=kurrentdb} with {@code spring.datasource.url} set: events in KurrentDB
- * (the in-process STAND-IN here), tracking tokens in PostgreSQL (the shared external test server).
+ * (the in-process STAND-IN here), tracking tokens in PostgreSQL (a fresh database on the shared
+ * external test server).
  */
 @SpringBootTest(properties = {"oversight.store.type=kurrentdb", "oversight.data-dir=target/test-data/app-kurrentdb-postgres-tokens"})
 class LedgerApplicationOnKurrentDbWithPostgresTokensTest {
@@ -38,7 +39,9 @@ class LedgerApplicationOnKurrentDbWithPostgresTokensTest {
             throw new UncheckedIOException(e);
         }
         registry.add("oversight.store.kurrentdb.connection-string", standIn::connectionString);
-        registry.add("spring.datasource.url", SharedExternalPostgres::jdbcUrl);
+        // A database of its own: with a DataSource the log runs too, and must not share its tables.
+        String url = TestDatabases.freshUrl();
+        registry.add("spring.datasource.url", () -> url);
     }
 
     @AfterAll

@@ -28,15 +28,30 @@ import java.io.IOException;
  *   <li>{@code embedded-postgres} (default): starts {@link EmbeddedPostgresServer} in
  *       {@code ${oversight.data-dir}/postgres}; Axon JDBC engine and token store on it.</li>
  *   <li>{@code postgres}: DataSource from {@code spring.datasource.*}; same JDBC engine and token store.</li>
- *   <li>{@code kurrentdb}: {@link KurrentDbEventStorageEngine}; tokens in the PostgreSQL of
- *       {@code spring.datasource.*} if a URL is set, otherwise no DataSource and Axon's in-memory
- *       token store (processors replay on restart) — see docs/storage.md.</li>
+ *   <li>{@code kurrentdb}: {@link KurrentDbEventStorageEngine}; with {@code spring.datasource.url}
+ *       set, the log, tokens and credentials' state live in that PostgreSQL and the engine is
+ *       wrapped by the log's mirror ({@code org.oversight.ledger.kurrentlog}); otherwise no
+ *       DataSource, no log and Axon's in-memory token store (processors replay on restart) — see
+ *       docs/storage.md.</li>
  * </ul>
  */
 @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
 public class StorageConfiguration {
 
     static final String TYPE = "oversight.store.type";
+
+    /** The KurrentDB engine as configured by {@code oversight.store.kurrentdb.*}. */
+    public static KurrentDbEventStorageEngine kurrentDbEngine(KurrentDBClient client,
+            OversightStorageProperties properties, Serializer eventSerializer, Serializer serializer,
+            Configuration axonConfiguration) {
+        return KurrentDbEventStorageEngine.builder()
+                .client(client)
+                .timeout(properties.getStore().getKurrentdb().getTimeout())
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(serializer)
+                .upcasterChain(axonConfiguration.upcasterChain())
+                .build();
+    }
 
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
     @ConditionalOnProperty(name = TYPE, havingValue = "embedded-postgres", matchIfMissing = true)
@@ -133,17 +148,18 @@ public class StorageConfiguration {
                     properties.getStore().getTokenClaimTimeout());
         }
 
+        /**
+         * The engine as Axon's storage when there is no log (no {@code spring.datasource.url}); with
+         * one, {@code org.oversight.ledger.kurrentlog.KurrentDbLogConfiguration} wraps the same
+         * engine so that aggregate streams are written only from committed leaves.
+         */
         @Bean
+        @ConditionalOnExpression("'${spring.datasource.url:}' == ''")
         EventStorageEngine eventStorageEngine(KurrentDBClient client, OversightStorageProperties properties,
                                               @Qualifier("eventSerializer") Serializer eventSerializer,
                                               Serializer serializer, Configuration axonConfiguration) {
-            return KurrentDbEventStorageEngine.builder()
-                    .client(client)
-                    .timeout(properties.getStore().getKurrentdb().getTimeout())
-                    .eventSerializer(eventSerializer)
-                    .snapshotSerializer(serializer)
-                    .upcasterChain(axonConfiguration.upcasterChain())
-                    .build();
+            return kurrentDbEngine(client, properties, eventSerializer, serializer, axonConfiguration);
         }
+
     }
 }
