@@ -115,14 +115,15 @@ public final class KurrentDbLogMirror {
      * @throws RuntimeException if KurrentDB or PostgreSQL fails (retried by the next call), or
      *     {@link IllegalStateException} if a stream holds an event that is not the committed leaf at
      *     its position (a broken invariant)
+     * @return the committed size the streams now hold (every leaf below it is mirrored)
      */
-    public void catchUp() {
+    public long catchUp() {
         ReentrantLock lock = sequencer.writerLock();
         lock.lock();
         try {
             long target = sequencer.committed().size();
             if (mirrored >= target) {
-                return;
+                return target;
             }
             long from = mirrored;
             try {
@@ -138,8 +139,29 @@ public final class KurrentDbLogMirror {
             if (from < target - 1 || LOG.isDebugEnabled()) {
                 LOG.info("mirrored leaves [{}, {}) into KurrentDB", from, target);
             }
+            return target;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Checks a stream as an aggregate loaded it, from seq 0: it must end exactly at the log's head
+     * of that stream among the leaves below {@code size} (same seq, same bytes). Catches what the
+     * mirror's own invariants cannot: another writer appending to, or a restore truncating, an
+     * aggregate stream — either would let the aggregate accept a chain position the log never got.
+     *
+     * @param loaded the number of events loaded (seq 0 to {@code loaded - 1}, checked by the caller)
+     * @throws IllegalStateException if the stream and the log disagree (a broken invariant)
+     */
+    void requireLogHead(String stream, long size, long loaded, Optional<DomainEventMessage<?>> last) {
+        Optional<StoredLeaf> head = streamLeaves.head(stream, size);
+        long expected = head.map(h -> h.leaf().seq() + 1).orElse(0L);
+        if (loaded != expected || (head.isPresent() && !LeafEvents.carries(last.orElseThrow(), head.get()))) {
+            throw new IllegalStateException("ALARM: KurrentDB stream of " + stream + " has " + loaded + " event(s) but"
+                    + " the log has " + expected + " below leaf " + size
+                    + (loaded == expected ? ", and its last event is not the log's leaf " + head.get().index() : "")
+                    + "; is another writer using the aggregate streams? The aggregate is not loaded");
         }
     }
 

@@ -25,8 +25,10 @@ import org.oversight.ledger.storage.kurrentdb.KurrentDbEventStorageEngine;
  *       event is refused, since nothing else may write an aggregate stream of the log.</li>
  *   <li>{@link #readEvents(String, long)} and {@link #lastSequenceNumberFor} first bring the streams up
  *       to the committed log ({@link KurrentDbLogMirror#catchUp()}), so an aggregate is never loaded
- *       without an event the log has sequenced. (Events of the request in progress reach a loading
- *       aggregate from Axon's unit of work, as with the JDBC engine.)</li>
+ *       without an event the log has sequenced; a full read is also checked against the log's head
+ *       of the stream, so an event the log never got (another writer) stops the load. (Events of the
+ *       request in progress reach a loading aggregate from Axon's unit of work, as with the JDBC
+ *       engine.)</li>
  * </ul>
  */
 public final class LogMirroredEventStorageEngine implements EventStorageEngine {
@@ -64,10 +66,17 @@ public final class LogMirroredEventStorageEngine implements EventStorageEngine {
         return store.readEvents(trackingToken, mayBlock);
     }
 
+    /**
+     * Catches the streams up with the committed log, then reads; a read from seq 0 (Axon's aggregate
+     * load; no snapshots are configured) is checked against the log's head of the stream as it is
+     * consumed ({@link LogCheckedDomainEventStream}).
+     */
     @Override
     public DomainEventStream readEvents(String aggregateIdentifier, long firstSequenceNumber) {
-        mirror.catchUp();
-        return store.readEvents(aggregateIdentifier, firstSequenceNumber);
+        long size = mirror.catchUp();
+        DomainEventStream events = store.readEvents(aggregateIdentifier, firstSequenceNumber);
+        return firstSequenceNumber == 0
+                ? new LogCheckedDomainEventStream(events, mirror, aggregateIdentifier, size) : events;
     }
 
     @Override

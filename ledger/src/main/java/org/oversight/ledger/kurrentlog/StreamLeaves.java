@@ -32,4 +32,10 @@ final class StreamLeaves {
     Optional<StoredLeaf> at(String stream, long seq) {
         return jdbc.query(COLUMNS + " WHERE stream = ? AND seq = ?", LEAF, stream, seq).stream().findFirst();
     }
+
+    /** The committed leaf with the highest seq of {@code stream} among leaves {@code [0, size)}, if any. */
+    Optional<StoredLeaf> head(String stream, long size) {
+        return jdbc.query(COLUMNS + " WHERE stream = ? AND leaf_index < ? ORDER BY seq DESC LIMIT 1", LEAF, stream, size)
+                .stream().findFirst();
+    }
 }
