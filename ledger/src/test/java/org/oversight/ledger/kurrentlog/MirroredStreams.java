@@ -107,4 +107,16 @@ final class MirroredStreams {
         }
         return leaves.size();
     }
+
+    /** Appends {@code event} with a client of its own, as another writer of the aggregate streams would. */
+    static void appendAsAnotherWriter(String connectionString, DomainEventMessage<?> event) {
+        KurrentDBClient client = KurrentDBClient.create(KurrentDBConnectionString.parseOrThrow(connectionString));
+        try {
+            KurrentDbEventStorageEngine.builder().client(client).timeout(Duration.ofSeconds(20))
+                    .eventSerializer(JacksonSerializer.defaultSerializer())
+                    .snapshotSerializer(JacksonSerializer.defaultSerializer()).build().appendEvents(event);
+        } finally {
+            client.shutdown();
+        }
+    }
 }
