@@ -5,7 +5,7 @@ import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.oversight.ledger.storage.kurrentdb.KurrentDbEventStorageEngine;
+import org.oversight.ledger.kurrentlog.LogMirroredEventStorageEngine;
 import org.oversight.ledger.storage.kurrentdb.KurrentDbTrackingToken;
 import org.oversight.ledger.storage.kurrentdb.standin.KurrentDbStandInServer;
 import org.oversight.ledger.sequencer.TestDatabases;
@@ -58,7 +58,8 @@ class LedgerApplicationOnKurrentDbWithPostgresTokensTest {
 
     @Test
     void keepsEventsInKurrentDbAndTokensInPostgres() {
-        assertThat(engine).isInstanceOf(KurrentDbEventStorageEngine.class);
+        // With a DataSource the log runs, and Axon's engine is the log's mirror over KurrentDB.
+        assertThat(engine).isInstanceOf(LogMirroredEventStorageEngine.class);
         assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
 
         String processor = "processor-" + UUID.randomUUID();
