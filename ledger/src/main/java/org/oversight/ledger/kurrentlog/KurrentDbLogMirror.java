@@ -1,11 +1,13 @@
 package org.oversight.ledger.kurrentlog;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -57,6 +59,8 @@ public final class KurrentDbLogMirror {
     static final int PAGE = 512;
     /** Reconciliations of one stream before giving up (another node may be mirroring the same leaves). */
     private static final int ATTEMPTS = 3;
+    /** How long a catch-up waits for the writer lock when another thread holds it. */
+    private static final Duration LOCK_WAIT = Duration.ofSeconds(30);
 
     private final KurrentDbEventStorageEngine store;
     private final LeafStore leaves;
@@ -109,8 +113,8 @@ public final class KurrentDbLogMirror {
     }
 
     /**
-     * Appends every committed leaf not yet in its KurrentDB stream; returns at once if there is none.
-     * Takes the writer lock (reentrant: the ingest path already holds it).
+     * Appends every committed leaf not yet in its KurrentDB stream; returns at once, without locking,
+     * if there is none. Otherwise takes the writer lock (reentrant: the ingest path already holds it).
      *
      * @throws RuntimeException if KurrentDB or PostgreSQL fails (retried by the next call), or
      *     {@link IllegalStateException} if a stream holds an event that is not the committed leaf at
@@ -118,8 +122,22 @@ public final class KurrentDbLogMirror {
      * @return the committed size the streams now hold (every leaf below it is mirrored)
      */
     public long catchUp() {
+        long committed = sequencer.committed().size();
+        if (mirrored >= committed) {
+            return committed;
+        }
         ReentrantLock lock = sequencer.writerLock();
-        lock.lock();
+        try {
+            // Not lock(): a thread that loads aggregates for a writer holding the lock (parallel
+            // dispatch) would wait forever; the writer's own thread re-enters at once.
+            if (!lock.tryLock(LOCK_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("KurrentDB streams are behind the log (" + mirrored + " of " + committed
+                        + " leaves) and the writer lock was not free within " + LOCK_WAIT + " to catch them up");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted waiting for the writer lock", e);
+        }
         try {
             long target = sequencer.committed().size();
             if (mirrored >= target) {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Optional;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.oversight.domain.checkpoint.Checkpoint;
@@ -50,8 +52,23 @@ abstract class KurrentDbLogApiTest {
     /** Connection string of the KurrentDB under test (called once, before the ledger starts). */
     protected abstract String connectionString();
 
+    /** Why the KurrentDB under test is not available, if it is not (every case is then skipped). */
+    protected Optional<String> unavailable() {
+        return Optional.empty();
+    }
+
+    /** Per test, so that every skipped case is listed with its reason. */
+    @BeforeEach
+    void requireKurrentDb() {
+        Assumptions.assumeTrue(unavailable().isEmpty(), () -> unavailable().orElse(""));
+    }
+
     @BeforeAll
     void startLedgerAndSubmitGenesis() {
+        if (unavailable().isPresent()) {
+            System.out.println("SKIPPED " + getClass().getSimpleName() + ": " + unavailable().get());
+            return;
+        }
         site = new LedgerNode.Site(TestDatabases.freshUrl());
         node = site.start(connectionString());
         LedgerNode.Reply genesis = node.submitBatch(world.genesis(), Role.OPERATOR);
