@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.oversight.domain.checkpoint.MalformedCheckpointException;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.crypto.Ed25519PublicKey;
@@ -127,6 +128,26 @@ public final class LedgerClient {
         } catch (IOException e) {
             return false;
         }
+    }
+
+    /**
+     * {@code GET /actuator/prometheus} (role operator): the value of the first sample of
+     * {@code name} (e.g. {@code oversight_engine_position}), empty if the ledger exposes none.
+     */
+    public OptionalDouble metric(String name) throws IOException, LedgerProblemException, InterruptedException {
+        String text = new String(send("GET /actuator/prometheus", get("actuator/prometheus")), StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
+            if (line.startsWith(name) && line.length() > name.length()
+                    && (line.charAt(name.length()) == ' ' || line.charAt(name.length()) == '{')) {
+                String value = line.substring(line.lastIndexOf(' ') + 1);
+                try {
+                    return OptionalDouble.of(Double.parseDouble(value));
+                } catch (NumberFormatException e) {
+                    throw new IOException("GET /actuator/prometheus: bad sample '" + line + "'", e);
+                }
+            }
+        }
+        return OptionalDouble.empty();
     }
 
     /**
