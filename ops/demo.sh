@@ -65,6 +65,13 @@ issue demo-operator operator "$DIR/operator.token"
 issue demo-auditor auditor "$DIR/auditor.token"
 
 LEDGER_PID=""
+SCENARIO_PID=""
+stop_scenario() {
+  [ -n "$SCENARIO_PID" ] || return 0
+  kill -TERM "$SCENARIO_PID" 2>/dev/null || true
+  wait "$SCENARIO_PID" 2>/dev/null || true
+  SCENARIO_PID=""
+}
 stop_ledger() {
   [ -n "$LEDGER_PID" ] || return 0
   if kill -0 "$LEDGER_PID" 2>/dev/null; then
@@ -88,7 +95,7 @@ stop_ledger() {
     fi
   done
 }
-trap stop_ledger EXIT
+trap 'stop_scenario; stop_ledger' EXIT
 trap 'exit 130' INT TERM
 
 echo "demo: starting the ledger (embedded PostgreSQL in $DIR/ledger, log $LOG)..."
@@ -97,6 +104,16 @@ java ${LEDGER_OPTS:-} -Daxoniq.update-checker.disabled=true -jar "$LEDGER_JAR" \
   --server.address=127.0.0.1 --server.port=0 --oversight.data-dir="$DIR/ledger" \
   --oversight.checkpoint.interval-ms=250 >"$LOG" 2>&1 &
 LEDGER_PID=$!
+
+# 3. The scenario. It runs the face pipeline while the ledger starts, then waits for the URL file.
+SCENARIO_ARGS=()
+[ "$SMALL" = 1 ] && SCENARIO_ARGS+=(--small)
+java --add-modules jdk.incubator.vector -cp "$OPS_JAR" org.oversight.ops.demo.DemoScenario \
+  --url-file "$DIR/ledger.url" --token "@$DIR/operator.token" --auditor-token "@$DIR/auditor.token" \
+  --photos recognition/src/test/resources/golden/photos.tsv --out "$DIR/evidence" ${SCENARIO_ARGS[@]+"${SCENARIO_ARGS[@]}"} \
+  2> >(grep -v 'Using incubator modules' >&2) &
+SCENARIO_PID=$!
+
 PORT=""
 for _ in $(seq 1 360); do
   kill -0 "$LEDGER_PID" 2>/dev/null || { tail -40 "$LOG" >&2; die "the ledger exited during start (log above, $LOG)"; }
@@ -111,18 +128,14 @@ done
 [ -n "$PORT" ] && curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 \
   || { tail -40 "$LOG" >&2; die "the ledger did not become healthy within 180 s"; }
 URL="http://127.0.0.1:$PORT"
+echo "$URL" >"$DIR/ledger.url.tmp" && mv "$DIR/ledger.url.tmp" "$DIR/ledger.url"
 echo "demo: ledger up at $URL after $(( $(date +%s) - START )) s"
 
-# 3. The scenario.
-SCENARIO_ARGS=()
-[ "$SMALL" = 1 ] && SCENARIO_ARGS+=(--small)
 set +e
-java --add-modules jdk.incubator.vector -cp "$OPS_JAR" org.oversight.ops.demo.DemoScenario \
-  --url "$URL" --token "@$DIR/operator.token" --auditor-token "@$DIR/auditor.token" \
-  --photos recognition/src/test/resources/golden/photos.tsv --out "$DIR/evidence" "${SCENARIO_ARGS[@]}" \
-  2> >(grep -v 'Using incubator modules' >&2)
+wait "$SCENARIO_PID"
 SCENARIO_RC=$?
 set -e
+SCENARIO_PID=""
 stop_ledger
 if [ "$SCENARIO_RC" != 0 ]; then
   echo "demo: FAILED: the scenario exited $SCENARIO_RC (ledger log: $LOG)" >&2

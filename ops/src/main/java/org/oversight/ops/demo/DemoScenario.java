@@ -63,7 +63,7 @@ import org.oversight.recognition.pipeline.FacePipeline;
  * {@code log.vkey}, {@code match-<id>.bundle.json}, {@code accuracy-attestation.txt},
  * {@code scenario.properties} (what happened, for the summary).
  *
- * <p>Usage: {@code DemoScenario --url http://127.0.0.1:PORT --token @operator.token
+ * <p>Usage: {@code DemoScenario --url http://127.0.0.1:PORT|--url-file FILE --token @operator.token
  * --auditor-token @auditor.token --photos recognition/src/test/resources/golden/photos.tsv --out DIR
  * [--small]}. Loopback URLs only: genesis would make the target ledger the demo's.
  */
@@ -72,8 +72,11 @@ public final class DemoScenario {
     private static final Duration CHECKPOINT_WAIT = Duration.ofSeconds(60);
     private static final long MAX_THRESHOLD = 96L * 96L;
 
-    private final LedgerClient api;
-    private final LedgerClient auditor;
+    private final UrlSource url;
+    private final String operatorToken;
+    private final String auditorToken;
+    private LedgerClient api;
+    private LedgerClient auditor;
     private final PhotoCatalogue catalogue;
     private final DemoCast cast;
     private final Path out;
@@ -83,10 +86,17 @@ public final class DemoScenario {
     private final Map<String, String> facts = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
 
-    DemoScenario(LedgerClient api, LedgerClient auditor, PhotoCatalogue catalogue, DemoCast cast, Path out, Clock clock,
-            SecureRandom random) {
-        this.api = api;
-        this.auditor = auditor;
+    /** Where the ledger is: given, or written to a file by whoever starts it (so faces are computed meanwhile). */
+    @FunctionalInterface
+    interface UrlSource {
+        URI await() throws IOException, InterruptedException;
+    }
+
+    DemoScenario(UrlSource url, String operatorToken, String auditorToken, PhotoCatalogue catalogue, DemoCast cast,
+            Path out, Clock clock, SecureRandom random) {
+        this.url = url;
+        this.operatorToken = operatorToken;
+        this.auditorToken = auditorToken;
         this.catalogue = catalogue;
         this.cast = cast;
         this.out = out;
@@ -107,19 +117,19 @@ public final class DemoScenario {
                 usage("unexpected argument '" + args[i] + "'");
             }
         }
-        for (String required : List.of("url", "token", "auditor-token", "photos", "out")) {
+        for (String required : List.of("token", "auditor-token", "photos", "out")) {
             if (!opts.containsKey(required)) {
                 usage("--" + required + " is required");
             }
         }
-        URI url = URI.create(opts.get("url"));
-        requireLoopback(url);
-        LedgerClient api = new LedgerClient(url, Optional.of(secret(opts.get("token"))), Duration.ofMinutes(2));
-        LedgerClient auditor = new LedgerClient(url, Optional.of(secret(opts.get("auditor-token"))),
-                Duration.ofMinutes(10));
-        DemoScenario s = new DemoScenario(api, auditor, PhotoCatalogue.read(Paths.get(opts.get("photos"))),
-                small ? DemoCast.small() : DemoCast.full(), Paths.get(opts.get("out")), Clock.systemUTC(),
-                new SecureRandom());
+        if (opts.containsKey("url") == opts.containsKey("url-file")) {
+            usage("exactly one of --url and --url-file is required");
+        }
+        UrlSource url = opts.containsKey("url") ? () -> URI.create(opts.get("url"))
+                : () -> awaitUrlFile(Paths.get(opts.get("url-file")));
+        DemoScenario s = new DemoScenario(url, secret(opts.get("token")), secret(opts.get("auditor-token")),
+                PhotoCatalogue.read(Paths.get(opts.get("photos"))), small ? DemoCast.small() : DemoCast.full(),
+                Paths.get(opts.get("out")), Clock.systemUTC(), new SecureRandom());
         int rc;
         try {
             rc = s.run();
@@ -149,6 +159,13 @@ public final class DemoScenario {
                     () -> say("  %s (%s): no face found; the camera emits nothing", photo, catalogue.person(photo)));
         }
         say("  %d faces in %.1f s", faces.size(), (System.nanoTime() - t0) / 1e9);
+        URI ledger = url.await();
+        requireLoopback(ledger);
+        api = new LedgerClient(ledger, Optional.of(operatorToken), Duration.ofMinutes(2));
+        auditor = new LedgerClient(ledger, Optional.of(auditorToken), Duration.ofMinutes(10));
+        if (!api.healthy()) {
+            throw new IllegalStateException("the ledger at " + ledger + " is not healthy");
+        }
 
         step("genesis: two authorities, then the officer, two reviewers, the engine and the log key");
         Principal board = Principal.generate("oversight-board", random);
@@ -429,6 +446,23 @@ public final class DemoScenario {
         System.out.println(String.format(Locale.ROOT, format, args));
     }
 
+    /** Waits (up to 10 minutes) for a file holding the ledger's URL; written atomically by the starter. */
+    private static URI awaitUrlFile(Path file) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        boolean told = false;
+        while (!Files.isRegularFile(file)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("no ledger URL in " + file + " after 10 minutes");
+            }
+            if (!told) {
+                say("demo: waiting for the ledger to start...");
+                told = true;
+            }
+            Thread.sleep(200);
+        }
+        return URI.create(Files.readString(file, StandardCharsets.US_ASCII).strip());
+    }
+
     private static String secret(String value) throws IOException {
         return value.startsWith("@") ? Files.readString(Paths.get(value.substring(1))).strip() : value;
     }
@@ -446,7 +480,7 @@ public final class DemoScenario {
 
     private static void usage(String problem) {
         System.err.println("DemoScenario: " + problem);
-        System.err.println("usage: --url http://127.0.0.1:PORT --token TOKEN|@FILE --auditor-token TOKEN|@FILE"
+        System.err.println("usage: --url http://127.0.0.1:PORT|--url-file FILE --token TOKEN|@FILE --auditor-token TOKEN|@FILE"
                 + " --photos photos.tsv --out DIR [--small]");
         System.exit(2);
     }
