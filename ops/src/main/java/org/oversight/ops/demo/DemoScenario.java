@@ -36,7 +36,6 @@ import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.Verdict;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
-import org.oversight.ops.client.EntryPage;
 import org.oversight.ops.client.EventChains;
 import org.oversight.ops.client.LedgerClient;
 import org.oversight.ops.client.LedgerProblemException;
@@ -258,8 +257,7 @@ public final class DemoScenario {
                 if (entry != null) {
                     expectedEntryAtLeaf.put(r.leafIndex(), entry);
                 }
-                say("  leaf %d: %s sees %s (%s)%s", r.leafIndex(), batch.get(0).payload() instanceof
-                        org.oversight.domain.event.FaceDetected fd ? fd.camera() : "?", photo, person,
+                say("  leaf %d: %s sees %s (%s)%s", r.leafIndex(), batch.get(0).stream().id(), photo, person,
                         entry != null ? " -> must match " + entry : " -> must not match");
             }
         }
@@ -339,8 +337,8 @@ public final class DemoScenario {
         facts.put("matches.actioned", actioned == null ? "0" : "1");
 
         step("evidence: waiting for a checkpoint over everything, then export, bundle and log key");
-        long size = api.entries(0, 1).treeSize();
-        Checkpoint cp = awaitCheckpoint(size);
+        long size = api.entries(0, 1).treeSize();  // everything the scenario appended is committed
+        Checkpoint cp = api.awaitCheckpoint(size, CHECKPOINT_WAIT).checkpoint();
         long exportBytes = auditor.exportTo(out.resolve("log.export"));
         say("  checkpoint size %d root %s; log.export %d bytes", cp.size(), cp.rootHash().hex(), exportBytes);
         facts.put("checkpoint.size", Long.toString(cp.size()));
@@ -384,34 +382,12 @@ public final class DemoScenario {
             Thread.sleep(200);
         }
         List<LogEntry> proposals = new ArrayList<>();
-        long start = 0;
-        while (true) {
-            EntryPage page = api.entries(start, LedgerClient.MAX_ENTRIES_PER_PAGE);
-            for (LogEntry e : page.entries()) {
-                if (e.event().type() == EventType.MATCH_PROPOSED) {
-                    proposals.add(e);
-                }
-            }
-            start += page.entries().size();
-            if (page.entries().isEmpty() || start >= page.treeSize()) {
-                return proposals;
+        for (LogEntry e : api.entriesFrom(0)) {
+            if (e.event().type() == EventType.MATCH_PROPOSED) {
+                proposals.add(e);
             }
         }
-    }
-
-    private Checkpoint awaitCheckpoint(long size) throws Exception {
-        long deadline = System.nanoTime() + CHECKPOINT_WAIT.toNanos();
-        while (true) {
-            Checkpoint cp = api.checkpoint().checkpoint();
-            if (cp.size() >= size) {
-                return cp;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("no checkpoint of size >= " + size + " within "
-                        + CHECKPOINT_WAIT.toSeconds() + " s (latest " + cp.size() + ")");
-            }
-            Thread.sleep(200);
-        }
+        return proposals;
     }
 
     /** The accuracy attestation document the policy's digest names (what R7 would have an auditor read). */
