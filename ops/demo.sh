@@ -31,7 +31,7 @@ START=$(date +%s)
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   command -v mvn >/dev/null || die "'mvn' (Maven 3.8.7+) is required but not on PATH (or set SKIP_BUILD=1 with built jars)"
   echo "demo: building ledger, verifier and ops (mvn package -DskipTests)..."
-  mvn -B -ntp -q -pl ledger,verifier,ops -am package -DskipTests
+  mvn -B -ntp -q -Dstyle.color=never -pl ledger,verifier,ops -am package -DskipTests
 fi
 LEDGER_JAR=$(ls ledger/target/oversight-ledger-*.jar 2>/dev/null | grep -v -e sources -e tests -e original | head -1 || true)
 VERIFIER_JAR=verifier/target/verifier.jar
