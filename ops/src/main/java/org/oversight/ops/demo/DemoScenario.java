@@ -298,6 +298,7 @@ public final class DemoScenario {
         int confirmed = 0;
         int rejected = 0;
         int inconclusive = 0;
+        int refused = 0;
         String actioned = null;
         for (ReviewPlan plan : cast.reviews()) {
             MatchProposed m = firstMatchOfEntry.get(plan.entry());
@@ -321,8 +322,9 @@ public final class DemoScenario {
                 case REJECT -> {
                     review(m, reviewerA, Verdict.REJECT, "not satisfied: image quality too low to confirm");
                     review(m, reviewerB, Verdict.REJECT, "not satisfied: cannot exclude a look-alike");
-                    say("  %s: rejected by %s and %s; no action", m.match(), reviewerA.name(), reviewerB.name());
+                    say("  %s: rejected by %s and %s", m.match(), reviewerA.name(), reviewerB.name());
                     rejected++;
+                    refused += attemptActionWithoutConfirmations(m, officer);
                 }
                 case INCONCLUSIVE -> {
                     review(m, reviewerA, Verdict.INCONCLUSIVE, "partly turned face; needs a second frame");
@@ -335,6 +337,7 @@ public final class DemoScenario {
         facts.put("matches.rejected", Integer.toString(rejected));
         facts.put("matches.inconclusive", Integer.toString(inconclusive));
         facts.put("matches.actioned", actioned == null ? "0" : "1");
+        facts.put("refused", Integer.toString(refused));
 
         step("evidence: waiting for a checkpoint over everything, then export, bundle and log key");
         long size = api.entries(0, 1).treeSize();  // everything the scenario appended is committed
@@ -357,6 +360,30 @@ public final class DemoScenario {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The officer tries to action a match the reviewers rejected: the ledger must refuse it (rule R1
+     * at ingest, problem {@code insufficient-confirmations}) and the match stream must not move.
+     *
+     * @return 1 if refused as expected (a failure is recorded otherwise)
+     */
+    private int attemptActionWithoutConfirmations(MatchProposed m, Principal officer)
+            throws IOException, InterruptedException {
+        SignedEvent attempt = chains.prepare(new MatchActioned(m.match(), "arrest", "INC-2026-UNREVIEWED"), officer);
+        try {
+            Receipt r = api.submit(attempt);
+            failures.add("the ledger accepted an action on rejected match " + m.match() + " at leaf " + r.leafIndex());
+            chains.observe(attempt);
+            return 0;
+        } catch (LedgerProblemException e) {
+            if (!e.problem().rule().equals(Optional.of("insufficient-confirmations"))) {
+                failures.add("action on rejected match " + m.match() + " refused for the wrong reason: " + e.problem());
+                return 0;
+            }
+            say("  %s: the officer tries to action it anyway; the ledger refuses: %s", m.match(), e.problem());
+            return 1;
+        }
     }
 
     private void review(MatchProposed m, Principal reviewer, Verdict verdict, String rationale)

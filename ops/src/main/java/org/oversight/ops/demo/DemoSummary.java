@@ -114,6 +114,8 @@ public final class DemoSummary {
                 s.getProperty("matches.rejected"), s.getProperty("matches.inconclusive"),
                 s.getProperty("matches.actioned"));
         audit.ifPresent(a -> System.out.printf(Locale.ROOT, "                      %s%n", a.facts().get("projection")));
+        System.out.printf(Locale.ROOT, "refused by the ledger %s (an action on a rejected match: insufficient-confirmations)%n",
+                s.getProperty("refused", "?"));
         System.out.printf(Locale.ROOT, "verifier audit        %s%n", verdict(auditExit, audit));
         System.out.printf(Locale.ROOT, "verifier bundle       %s  (match %s)%n", verdict(bundleExit, bundle),
                 s.getProperty("bundle.match", "none"));
