@@ -1,0 +1,346 @@
+package org.oversight.ops.client;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.oversight.domain.checkpoint.MalformedCheckpointException;
+import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.crypto.Ed25519PublicKey;
+import org.oversight.domain.crypto.MalformedKeyException;
+import org.oversight.domain.event.InvalidEventException;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.json.CanonicalJson;
+import org.oversight.domain.json.JsonArray;
+import org.oversight.domain.json.JsonException;
+import org.oversight.domain.json.JsonLimits;
+import org.oversight.domain.json.JsonObject;
+import org.oversight.domain.json.JsonParser;
+import org.oversight.domain.json.JsonValue;
+import org.oversight.domain.note.MalformedNoteException;
+
+/**
+ * A client of the ledger's HTTP API (docs/ledger.md §3). Every error answer becomes a
+ * {@link LedgerProblemException} carrying the RFC 9457 problem; an answer that is not what the API
+ * documents (unparseable body, an event that does not parse) is an {@link IOException}, like a
+ * broken connection. Thread-safe (the JDK {@link HttpClient} is).
+ */
+public final class LedgerClient {
+    /** Largest {@code count} of one {@code GET /v1/entries}. */
+    public static final int MAX_ENTRIES_PER_PAGE = 1000;
+
+    private static final long POLL_MILLIS = 200;
+    private static final JsonLimits RESPONSE_LIMITS = new JsonLimits(64, 256 << 20);
+
+    private final URI base;
+    private final Optional<String> token;
+    private final HttpClient http;
+    private final Duration timeout;
+
+    /**
+     * @param base the ledger's base URL, e.g. {@code http://127.0.0.1:8080}
+     * @param token the bearer token {@code ovt.<id>.<secret>}, or empty for the public endpoints only
+     * @param timeout per-request timeout (an export of a large log needs a generous one)
+     */
+    public LedgerClient(URI base, Optional<String> token, Duration timeout) {
+        String b = Objects.requireNonNull(base, "base").toString();
+        this.base = URI.create(b.endsWith("/") ? b : b + "/");
+        this.token = Objects.requireNonNull(token, "token");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** {@code POST /v1/events}: submits one event. Resubmitting the same bytes answers the same receipt. */
+    public Receipt submit(SignedEvent event) throws IOException, LedgerProblemException, InterruptedException {
+        JsonObject o = object("POST /v1/events", post("v1/events", event.leafBytes()));
+        return receipt(o);
+    }
+
+    /**
+     * {@code POST /v1/events/batch}: submits events in one all-or-nothing transaction.
+     *
+     * @return one receipt per event, in order
+     * @throws IllegalArgumentException if {@code events} is empty
+     */
+    public List<Receipt> submitBatch(List<SignedEvent> events)
+            throws IOException, LedgerProblemException, InterruptedException {
+        if (events.isEmpty()) {
+            throw new IllegalArgumentException("batch of 0 events");
+        }
+        JsonObject o = object("POST /v1/events/batch", post("v1/events/batch", batchBody(events)));
+        List<Receipt> out = new ArrayList<>();
+        try {
+            JsonArray results = o.requireArray("results");
+            for (int i = 0; i < results.size(); i++) {
+                out.add(receipt(results.requireObject(i)));
+            }
+        } catch (JsonException e) {
+            throw new IOException("POST /v1/events/batch: unexpected answer: " + e.getMessage(), e);
+        }
+        if (out.size() != events.size()) {
+            throw new IOException("POST /v1/events/batch: " + out.size() + " receipts for " + events.size() + " events");
+        }
+        return out;
+    }
+
+    /** {@code GET /v1/keys}: the log key. */
+    public PublishedKey logKey() throws IOException, LedgerProblemException, InterruptedException {
+        return key("log");
+    }
+
+    /** {@code GET /v1/keys}: the engine key (to enrol with role {@code engine}). */
+    public PublishedKey engineKey() throws IOException, LedgerProblemException, InterruptedException {
+        return key("engine");
+    }
+
+    /** {@code GET /checkpoint}: the latest signed checkpoint, parsed but NOT verified. */
+    public SignedCheckpoint checkpoint() throws IOException, LedgerProblemException, InterruptedException {
+        byte[] note = send("GET /checkpoint", get("checkpoint"));
+        try {
+            return SignedCheckpoint.parse(note);
+        } catch (MalformedNoteException | MalformedCheckpointException e) {
+            throw new IOException("GET /checkpoint: not a signed checkpoint: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code GET /actuator/health} answers 200 (the ledger is up and its checkpointer healthy). */
+    public boolean healthy() throws InterruptedException {
+        try {
+            HttpResponse<byte[]> r = http.send(get("actuator/health"), HttpResponse.BodyHandlers.ofByteArray());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@code GET /actuator/prometheus} (role operator): the value of the first sample of
+     * {@code name} (e.g. {@code oversight_engine_position}), empty if the ledger exposes none.
+     */
+    public OptionalDouble metric(String name) throws IOException, LedgerProblemException, InterruptedException {
+        String text = new String(send("GET /actuator/prometheus", get("actuator/prometheus")), StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
+            if (line.startsWith(name) && line.length() > name.length()
+                    && (line.charAt(name.length()) == ' ' || line.charAt(name.length()) == '{')) {
+                String value = line.substring(line.lastIndexOf(' ') + 1);
+                try {
+                    return OptionalDouble.of(Double.parseDouble(value));
+                } catch (NumberFormatException e) {
+                    throw new IOException("GET /actuator/prometheus: bad sample '" + line + "'", e);
+                }
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * {@code GET /v1/entries}: up to {@code count} leaves from {@code start}.
+     *
+     * @throws IllegalArgumentException if {@code start < 0} or {@code count} is not in [1, 1000]
+     */
+    public EntryPage entries(long start, int count) throws IOException, LedgerProblemException, InterruptedException {
+        if (start < 0 || count < 1 || count > MAX_ENTRIES_PER_PAGE) {
+            throw new IllegalArgumentException("start " + start + " must be >= 0 and count " + count + " in [1, "
+                    + MAX_ENTRIES_PER_PAGE + "]");
+        }
+        String what = "GET /v1/entries?start=" + start + "&count=" + count;
+        JsonObject o = object(what, send(what, get("v1/entries?start=" + start + "&count=" + count)));
+        try {
+            JsonArray a = o.requireArray("entries");
+            List<LogEntry> entries = new ArrayList<>(a.size());
+            for (int i = 0; i < a.size(); i++) {
+                entries.add(entry(a.requireObject(i)));
+            }
+            return new EntryPage(o.requireLong("treeSize"), entries);
+        } catch (JsonException | InvalidEventException e) {
+            throw new IOException(what + ": unexpected answer: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every leaf from {@code start} to the committed size at the time of the last page read, page
+     * by page ({@link #MAX_ENTRIES_PER_PAGE} at a time). Meant for small logs: it holds them all.
+     */
+    public List<LogEntry> entriesFrom(long start) throws IOException, LedgerProblemException, InterruptedException {
+        List<LogEntry> out = new ArrayList<>();
+        long next = start;
+        while (true) {
+            EntryPage page = entries(next, MAX_ENTRIES_PER_PAGE);
+            out.addAll(page.entries());
+            next += page.entries().size();
+            if (page.entries().isEmpty() || next >= page.treeSize()) {
+                return out;
+            }
+        }
+    }
+
+    /**
+     * Polls {@code GET /checkpoint} until the ledger has signed one of at least {@code size} leaves.
+     *
+     * @throws IOException if none has within {@code timeout} (naming the latest size seen)
+     */
+    public SignedCheckpoint awaitCheckpoint(long size, Duration timeout)
+            throws IOException, LedgerProblemException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            SignedCheckpoint cp = checkpoint();
+            if (cp.checkpoint().size() >= size) {
+                return cp;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("no checkpoint of size >= " + size + " within " + timeout.toSeconds()
+                        + " s (latest " + cp.checkpoint().size() + ")");
+            }
+            Thread.sleep(POLL_MILLIS);
+        }
+    }
+
+    /** {@code GET /v1/events/{eventId}}; empty if the ledger has no such event (404). */
+    public Optional<LogEntry> event(String eventId) throws IOException, LedgerProblemException, InterruptedException {
+        String what = "GET /v1/events/" + eventId;
+        HttpResponse<byte[]> r = http.send(get("v1/events/" + URLEncoder.encode(eventId, StandardCharsets.UTF_8)),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() == 404) {
+            return Optional.empty();
+        }
+        byte[] body = check(what, r.statusCode(), r.body());
+        try {
+            return Optional.of(entry(object(what, body)));
+        } catch (JsonException | InvalidEventException e) {
+            throw new IOException(what + ": unexpected answer: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code GET /v1/export}: streams the log export (docs/format.md §10) into {@code file}
+     * (written to a temporary sibling first, then moved, so a failed download leaves no partial file).
+     *
+     * @return the number of bytes written
+     */
+    public long exportTo(Path file) throws IOException, LedgerProblemException, InterruptedException {
+        return download("GET /v1/export", get("v1/export"), file);
+    }
+
+    /** {@code GET /v1/matches/{matchId}/bundle}: the match's evidence bundle into {@code file}. */
+    public long bundleTo(String matchId, Path file) throws IOException, LedgerProblemException, InterruptedException {
+        String path = "v1/matches/" + URLEncoder.encode(matchId, StandardCharsets.UTF_8) + "/bundle";
+        return download("GET /" + path, get(path), file);
+    }
+
+    /** The canonical JSON array of the events' leaf bytes (a batch body; still canonical). */
+    public static byte[] batchBody(List<SignedEvent> events) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write('[');
+        for (int i = 0; i < events.size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(events.get(i).leafBytes());
+        }
+        out.write(']');
+        return out.toByteArray();
+    }
+
+    private PublishedKey key(String which) throws IOException, LedgerProblemException, InterruptedException {
+        JsonObject o = object("GET /v1/keys", send("GET /v1/keys", get("v1/keys")));
+        try {
+            JsonObject k = o.requireObject(which);
+            return new PublishedKey(k.requireString("keyName"), k.requireString("verifierKey"),
+                    Ed25519PublicKey.parseText(k.requireString("publicKey")));
+        } catch (JsonException | MalformedKeyException e) {
+            throw new IOException("GET /v1/keys: unexpected answer: " + e.getMessage(), e);
+        }
+    }
+
+    private long download(String what, HttpRequest request, Path file)
+            throws IOException, LedgerProblemException, InterruptedException {
+        HttpResponse<InputStream> r = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200) {
+                check(what, r.statusCode(), in.readAllBytes());
+            }
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".part");
+            try {
+                long n = Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return n;
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        }
+    }
+
+    private static LogEntry entry(JsonObject o) throws JsonException, InvalidEventException {
+        long leaf = o.requireLong("leafIndex");
+        SignedEvent e = SignedEvent.parse(CanonicalJson.encode(o.requireObject("event")));
+        return new LogEntry(leaf, e);
+    }
+
+    private static Receipt receipt(JsonObject o) throws IOException {
+        try {
+            return new Receipt(o.requireString("eventId"), o.requireString("eventHash"), o.requireLong("leafIndex"));
+        } catch (JsonException e) {
+            throw new IOException("unexpected receipt " + o + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonObject object(String what, byte[] body) throws IOException {
+        try {
+            JsonValue v = JsonParser.parse(body, RESPONSE_LIMITS);
+            if (v instanceof JsonObject o) {
+                return o;
+            }
+            throw new IOException(what + ": answer is not a JSON object");
+        } catch (JsonException e) {
+            throw new IOException(what + ": answer is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] post(String path, byte[] body) throws IOException, LedgerProblemException, InterruptedException {
+        HttpRequest request = builder(path).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return send("POST /" + path, request);
+    }
+
+    private HttpRequest get(String path) {
+        return builder(path).GET().build();
+    }
+
+    private HttpRequest.Builder builder(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).timeout(timeout);
+        token.ifPresent(t -> b.header("Authorization", "Bearer " + t));
+        return b;
+    }
+
+    private byte[] send(String what, HttpRequest request) throws IOException, LedgerProblemException, InterruptedException {
+        HttpResponse<byte[]> r = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        return check(what, r.statusCode(), r.body());
+    }
+
+    private static byte[] check(String what, int status, byte[] body) throws LedgerProblemException {
+        if (status / 100 != 2) {
+            throw new LedgerProblemException(what, Problem.parse(status, body));
+        }
+        return body;
+    }
+}
