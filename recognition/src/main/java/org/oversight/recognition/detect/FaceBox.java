@@ -3,10 +3,11 @@ package org.oversight.recognition.detect;
 /**
  * An axis-aligned rectangle in image pixel coordinates (x right, y down, origin at the top-left
  * corner of the top-left pixel), as face-api's {@code Box}: doubles, exactly the values face-api
- * computes. {@link #toMilli()} gives the integer form that is signed.
+ * computes. {@link #toMilli()} gives the integer form the golden files compare; a signed
+ * {@code FaceDetected} carries whole pixels (docs/format.md §4.7, §9).
  */
 public record FaceBox(double x, double y, double width, double height) {
-    /** Fixed-point scale of the signed integer form: 1/1000 pixel. */
+    /** Fixed-point scale of the golden files' integer form: 1/1000 pixel. */
     public static final int MILLI = 1000;
 
     /** {@code [x, y, width, height]} in thousandths of a pixel, each {@link #toMilli(double) rounded}. */

@@ -7,7 +7,8 @@ import org.oversight.recognition.image.PixelRect;
  * The 68 iBUG landmark points of one face in image pixel coordinates (doubles, exactly face-api's
  * {@code landmarks.positions}), with the face region they were predicted from. Point {@code i}
  * is ({@link #x(int)}, {@link #y(int)}); 36..41 left eye, 42..47 right eye, 48..67 mouth.
- * {@link #toMilli()} is the integer form that is signed.
+ * {@link #toMilli()} is the integer form the golden files compare; a signed {@code FaceDetected}
+ * carries 1/64 pixel (docs/format.md §4.7, §9).
  */
 public final class FaceLandmarks68 {
     /** Number of points. */
