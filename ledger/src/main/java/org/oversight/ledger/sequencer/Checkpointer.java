@@ -70,7 +70,28 @@ public class Checkpointer {
     }
 
     private void loadLatest() {
+        loadLatest(store.latestCheckpointNote());
+    }
+
+    /**
+     * For a follower, and for a new leader before it signs: re-reads the latest stored checkpoint
+     * and the sequencer state (in that order: a leader stores a state before it signs it, so the
+     * state read second covers the checkpoint read first) and verifies the checkpoint as on start.
+     * Requires the sequencer's writer lock. An unchanged checkpoint is not re-verified.
+     */
+    public synchronized void reloadFromStore() {
         Optional<String> note = store.latestCheckpointNote();
+        sequencer.reload();
+        SignedCheckpoint current = latest;
+        if (note.isPresent() && current != null
+                && note.get().equals(new String(current.toBytes(), StandardCharsets.UTF_8))) {
+            return;
+        }
+        loadLatest(note);
+        latestSignedAtMillis = clock.millis();
+    }
+
+    private void loadLatest(Optional<String> note) {
         if (note.isEmpty()) {
             return;
         }
@@ -113,7 +134,7 @@ public class Checkpointer {
     }
 
     private synchronized void tick(boolean timeTrigger) {
-        if (failure != null) {
+        if (failure != null || !sequencer.mayWrite()) {
             return;
         }
         TreeState tree = sequencer.committed();
@@ -170,8 +191,12 @@ public class Checkpointer {
         }
         SignedCheckpoint signed = SignedCheckpoint.sign(Checkpoint.of(origin, tree.size(), tree.root()), logKey);
         long now = clock.millis();
-        tx.executeWithoutResult(s -> store.insertCheckpoint(tree.size(), tree.root(),
-                new String(signed.toBytes(), StandardCharsets.UTF_8), java.time.Instant.ofEpochMilli(now)));
+        tx.executeWithoutResult(s -> {
+            // Only the leader signs; a stale ex-leader's checkpoint is refused here and never served.
+            sequencer.checkFence();
+            store.insertCheckpoint(tree.size(), tree.root(),
+                new String(signed.toBytes(), StandardCharsets.UTF_8), java.time.Instant.ofEpochMilli(now));
+        });
         latest = signed;
         latestSignedAtMillis = now;
         LOG.info("signed checkpoint: size {}, root {}", tree.size(), tree.root().hex());
