@@ -157,8 +157,16 @@ public final class LeaderLease implements AutoCloseable {
     /** Ends the lease session, which releases the lease if held. */
     @Override
     public void close() {
-        held = false;
         if (session != null) {
+            if (held) {
+                // Closing returns before the server's backend has exited and dropped its locks;
+                // unlocking first makes the release visible to the next node at once.
+                try (Statement s = session.createStatement()) {
+                    s.execute("SELECT pg_advisory_unlock_all()");
+                } catch (SQLException e) {
+                    LOG.debug("unlocking before close: {}", e.getMessage());
+                }
+            }
             try {
                 session.close();
             } catch (SQLException e) {
@@ -166,5 +174,6 @@ public final class LeaderLease implements AutoCloseable {
             }
             session = null;
         }
+        held = false;
     }
 }

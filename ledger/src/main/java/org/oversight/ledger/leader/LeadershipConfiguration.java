@@ -101,7 +101,7 @@ public class LeadershipConfiguration {
         return dataSource;
     }
 
-    private static void createSchema(DataSource dataSource) {
+    static void createSchema(DataSource dataSource) {
         try (InputStream in = LeadershipConfiguration.class.getResourceAsStream(SCHEMA)) {
             if (in == null) {
                 throw new IllegalStateException("schema resource " + SCHEMA + " missing from the jar");

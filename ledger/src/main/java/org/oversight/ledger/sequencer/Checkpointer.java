@@ -149,6 +149,9 @@ public class Checkpointer {
                 sign(tree);
             } catch (CheckpointRefusedException e) {
                 // already alarmed
+            } catch (FencedWriteException e) {
+                // This node lost the lease: nothing was stored; the new leader signs from now on.
+                LOG.warn("checkpoint at size {} not stored: {}", tree.size(), e.getMessage());
             }
         }
     }
