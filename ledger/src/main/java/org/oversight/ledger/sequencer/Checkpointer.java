@@ -99,6 +99,16 @@ public class Checkpointer {
             SignedCheckpoint stored = SignedCheckpoint.parse(note.get().getBytes(StandardCharsets.UTF_8));
             Checkpoint c = stored.verify(origin, logKey.verifier());
             TreeState tree = sequencer.committed();
+            if (c.size() > tree.size() && !sequencer.mayWrite()) {
+                // A follower (leadership): the leader committed and signed after this process
+                // read the state; the state read now covers the checkpoint read before it.
+                sequencer.writerLock().lock();
+                try {
+                    tree = sequencer.reload();
+                } finally {
+                    sequencer.writerLock().unlock();
+                }
+            }
             if (c.size() > tree.size()) {
                 alarm("stored checkpoint size " + c.size() + " > tree size " + tree.size(), null);
                 return;
