@@ -202,6 +202,22 @@ class EpochFenceTest {
         assertThat(b.append(3, 4)).isEqualTo(4);
     }
 
+    @Test
+    void aFollowerStartingWhileTheLeaderSignsLoadsTheNewerCheckpointWithoutAlarm() throws Exception {
+        assertThat(a.takeOver("a")).isTrue();
+        Sequencer late = new Sequencer(store); // a follower process reads the state first ...
+        late.installFence(new EpochFence(db));
+        a.append(0, 4);
+        a.checkpointer.tick(); // ... the leader commits and signs size 4 ...
+        TransactionTemplate own = new TransactionTemplate(tx.getTransactionManager());
+        own.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        Checkpointer follower = new Checkpointer(store, late, logKey, ORIGIN, new MutableClock(0), 1, 1, own);
+        // ... and the follower's checkpointer, reading that checkpoint, reloads the tree instead of alarming.
+        assertThat(follower.failure()).isEmpty();
+        assertThat(follower.latest().orElseThrow().checkpoint().size()).isEqualTo(4);
+        assertThat(late.committed().size()).isEqualTo(4);
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {
