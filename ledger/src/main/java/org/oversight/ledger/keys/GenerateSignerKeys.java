@@ -17,22 +17,32 @@ public final class GenerateSignerKeys {
     private GenerateSignerKeys() {}
 
     public static void main(String[] args) throws Exception {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /** Generates both keys; returns the exit status (0 done, 1 a file exists, 2 usage). */
+    static int run(String[] args, java.io.PrintStream out, java.io.PrintStream err)
+            throws java.io.IOException, org.oversight.domain.crypto.MalformedKeyException {
         if (args.length != 4) {
-            System.err.println("usage: GenerateSignerKeys <log-origin> <log-key-file> <engine-name> <engine-key-file>");
-            System.exit(2);
+            err.println("usage: GenerateSignerKeys <log-origin> <log-key-file> <engine-name> <engine-key-file>");
+            return 2;
         }
         Path logFile = Path.of(args[1]);
         Path engineFile = Path.of(args[3]);
         for (Path p : new Path[] {logFile, engineFile}) {
             if (Files.exists(p)) {
-                System.err.println(p + " exists; refusing to overwrite a signer key");
-                System.exit(1);
+                err.println(p + " exists; refusing to overwrite a signer key");
+                return 1;
             }
         }
         SecureRandom random = new SecureRandom();
         Ed25519NoteSigner log = SignerKeyFiles.loadOrCreate(logFile, args[0], true, random);
         Ed25519NoteSigner engine = SignerKeyFiles.loadOrCreate(engineFile, args[2], true, random);
-        System.out.println("log key    " + logFile + ": verifier " + log.verifier().toVerifierKey());
-        System.out.println("engine key " + engineFile + ": verifier " + engine.verifier().toVerifierKey());
+        out.println("log key    " + logFile + ": verifier " + log.verifier().toVerifierKey());
+        out.println("engine key " + engineFile + ": verifier " + engine.verifier().toVerifierKey());
+        return 0;
     }
 }
