@@ -20,7 +20,9 @@ import org.slf4j.LoggerFactory;
  * that. Taking the lease increments the epoch in {@code ledger_leader}, which every log write is
  * fenced on ({@link EpochFence}), so a writer that lost the lease cannot commit afterwards.
  *
- * <p>Not thread-safe: used by the {@link LeadershipManager}'s single thread.
+ * <p>Thread-safe (one session, used under this object's lock): the {@link LeadershipManager}
+ * takes the lease on its thread while a heartbeat thread keeps the session alive, so that long work
+ * of a new leader (reloading a large log) does not let the lease session idle out.
  */
 public final class LeaderLease implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaderLease.class);
@@ -54,7 +56,7 @@ public final class LeaderLease implements AutoCloseable {
      * @return the new epoch, or -1 if another session holds the lease
      * @throws SQLException if the database cannot be reached; the lease is then not held
      */
-    public long tryAcquire(String nodeId, String url) throws SQLException {
+    public synchronized long tryAcquire(String nodeId, String url) throws SQLException {
         if (held) {
             throw new IllegalStateException("lease already held");
         }
@@ -94,7 +96,7 @@ public final class LeaderLease implements AutoCloseable {
      * Whether this node still holds the lease: the lease session answers and PostgreSQL lists the
      * advisory lock as granted to it. Also keeps the session from idling out.
      */
-    public boolean stillHeld() {
+    public synchronized boolean stillHeld() {
         if (!held) {
             return false;
         }
@@ -117,12 +119,26 @@ public final class LeaderLease implements AutoCloseable {
         return false;
     }
 
-    public boolean held() {
+    public synchronized boolean held() {
         return held;
     }
 
+    /**
+     * Called every poll interval from a dedicated thread: checks the lease if held, otherwise only
+     * keeps an open follower session alive.
+     *
+     * @return whether the lease is (still) held
+     */
+    public synchronized boolean heartbeat() {
+        if (held) {
+            return stillHeld();
+        }
+        keepAlive();
+        return false;
+    }
+
     /** Keeps a follower's idle lease session alive between attempts (cheap). */
-    public void keepAlive() {
+    public synchronized void keepAlive() {
         if (session == null) {
             return;
         }
@@ -156,7 +172,7 @@ public final class LeaderLease implements AutoCloseable {
 
     /** Ends the lease session, which releases the lease if held. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (session != null) {
             if (held) {
                 // Closing returns before the server's backend has exited and dropped its locks;

@@ -34,6 +34,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       then stops the processor and becomes a follower.
  * </ul>
  *
+ * <p>A second thread ({@code oversight-lease-heartbeat}) checks the lease every {@code pollMillis},
+ * independently of the first: it keeps the lease session from idling out while a new leader reloads
+ * a large log, and revokes the fence the moment it finds the lease lost.
+ *
  * <p>Safety never depends on this thread's timing: the fence refuses any write whose epoch is not
  * the database's, whatever this node believes.
  */
@@ -56,6 +60,7 @@ public final class LeadershipManager implements SmartLifecycle {
     private volatile Optional<LeaderInfo> leader = Optional.empty();
     private volatile boolean running;
     private ScheduledExecutorService executor;
+    private ScheduledExecutorService heartbeat;
     private EngineWorker worker;
 
     /**
@@ -113,7 +118,7 @@ public final class LeadershipManager implements SmartLifecycle {
     synchronized void poll() {
         try {
             if (role == NodeRole.LEADER) {
-                if (!lease.stillHeld()) {
+                if (!lease.held()) {
                     demote("the lease session ended");
                 }
                 return;
@@ -122,7 +127,6 @@ public final class LeadershipManager implements SmartLifecycle {
             if (epoch > 0) {
                 promote(epoch);
             } else {
-                lease.keepAlive();
                 refreshAsFollower();
             }
         } catch (SQLException | RuntimeException e) {
@@ -135,6 +139,18 @@ public final class LeadershipManager implements SmartLifecycle {
         }
     }
 
+    /** The heartbeat thread's round; never throws (a scheduled task that throws stops running). */
+    private void heartbeat() {
+        try {
+            if (!lease.heartbeat() && fence.mayWrite()) {
+                fence.revoke();
+                LOG.warn("node {} lost the log lease; writes refused from now on", nodeId);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("lease heartbeat failed: {}", e.toString());
+        }
+    }
+
     private void promote(long epoch) {
         TreeState state;
         sequencer.writerLock().lock();
@@ -142,6 +158,9 @@ public final class LeadershipManager implements SmartLifecycle {
             checkpointer.reloadFromStore();
             state = sequencer.committed();
             resync.accept(state.size());
+            if (!lease.held()) {
+                throw new IllegalStateException("lease lost while taking over at epoch " + epoch);
+            }
             fence.grant(epoch);
             role = NodeRole.LEADER;
         } catch (RuntimeException e) {
@@ -202,6 +221,12 @@ public final class LeadershipManager implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
+        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "oversight-lease-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+        heartbeat.scheduleWithFixedDelay(this::heartbeat, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
         // The first round runs now, so a lone node leads as soon as the context is up.
         poll();
         executor.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
@@ -210,16 +235,20 @@ public final class LeadershipManager implements SmartLifecycle {
     @Override
     public void stop() {
         ScheduledExecutorService e;
+        ScheduledExecutorService h;
         synchronized (this) {
             if (!running) {
                 return;
             }
             running = false;
             e = executor;
+            h = heartbeat;
         }
         e.shutdownNow();
+        h.shutdownNow();
         try {
             e.awaitTermination(10, TimeUnit.SECONDS);
+            h.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
         }
