@@ -38,7 +38,9 @@ public class EngineConfiguration {
                 meters);
     }
 
+    /** Without leadership; with it, {@code LeadershipManager} runs a worker while this node leads. */
     @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(name = "oversight.leadership.enabled", havingValue = "false", matchIfMissing = true)
     EngineWorker engineWorker(RecognitionProcessor processor, Sequencer sequencer,
             @Value("${oversight.engine.poll-interval-ms:1000}") long pollMillis) {
         EngineWorker worker = new EngineWorker(processor, pollMillis);

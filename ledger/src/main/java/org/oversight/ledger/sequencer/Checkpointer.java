@@ -70,7 +70,28 @@ public class Checkpointer {
     }
 
     private void loadLatest() {
+        loadLatest(store.latestCheckpointNote());
+    }
+
+    /**
+     * For a follower, and for a new leader before it signs: re-reads the latest stored checkpoint
+     * and the sequencer state (in that order: a leader stores a state before it signs it, so the
+     * state read second covers the checkpoint read first) and verifies the checkpoint as on start.
+     * Requires the sequencer's writer lock. An unchanged checkpoint is not re-verified.
+     */
+    public synchronized void reloadFromStore() {
         Optional<String> note = store.latestCheckpointNote();
+        sequencer.reload();
+        SignedCheckpoint current = latest;
+        if (note.isPresent() && current != null
+                && note.get().equals(new String(current.toBytes(), StandardCharsets.UTF_8))) {
+            return;
+        }
+        loadLatest(note);
+        latestSignedAtMillis = clock.millis();
+    }
+
+    private void loadLatest(Optional<String> note) {
         if (note.isEmpty()) {
             return;
         }
@@ -78,6 +99,16 @@ public class Checkpointer {
             SignedCheckpoint stored = SignedCheckpoint.parse(note.get().getBytes(StandardCharsets.UTF_8));
             Checkpoint c = stored.verify(origin, logKey.verifier());
             TreeState tree = sequencer.committed();
+            if (c.size() > tree.size() && !sequencer.mayWrite()) {
+                // A follower (leadership): the leader committed and signed after this process
+                // read the state; the state read now covers the checkpoint read before it.
+                sequencer.writerLock().lock();
+                try {
+                    tree = sequencer.reload();
+                } finally {
+                    sequencer.writerLock().unlock();
+                }
+            }
             if (c.size() > tree.size()) {
                 alarm("stored checkpoint size " + c.size() + " > tree size " + tree.size(), null);
                 return;
@@ -113,7 +144,7 @@ public class Checkpointer {
     }
 
     private synchronized void tick(boolean timeTrigger) {
-        if (failure != null) {
+        if (failure != null || !sequencer.mayWrite()) {
             return;
         }
         TreeState tree = sequencer.committed();
@@ -128,6 +159,9 @@ public class Checkpointer {
                 sign(tree);
             } catch (CheckpointRefusedException e) {
                 // already alarmed
+            } catch (FencedWriteException e) {
+                // This node lost the lease: nothing was stored; the new leader signs from now on.
+                LOG.warn("checkpoint at size {} not stored: {}", tree.size(), e.getMessage());
             }
         }
     }
@@ -170,8 +204,12 @@ public class Checkpointer {
         }
         SignedCheckpoint signed = SignedCheckpoint.sign(Checkpoint.of(origin, tree.size(), tree.root()), logKey);
         long now = clock.millis();
-        tx.executeWithoutResult(s -> store.insertCheckpoint(tree.size(), tree.root(),
-                new String(signed.toBytes(), StandardCharsets.UTF_8), java.time.Instant.ofEpochMilli(now)));
+        tx.executeWithoutResult(s -> {
+            // Only the leader signs; a stale ex-leader's checkpoint is refused here and never served.
+            sequencer.checkFence();
+            store.insertCheckpoint(tree.size(), tree.root(),
+                new String(signed.toBytes(), StandardCharsets.UTF_8), java.time.Instant.ofEpochMilli(now));
+        });
         latest = signed;
         latestSignedAtMillis = now;
         LOG.info("signed checkpoint: size {}, root {}", tree.size(), tree.root().hex());

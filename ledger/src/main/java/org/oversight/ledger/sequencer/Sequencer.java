@@ -25,6 +25,7 @@ public class Sequencer {
     private final ReentrantLock writerLock = new ReentrantLock(true);
     private final List<Consumer<TreeState>> listeners = new CopyOnWriteArrayList<>();
     private volatile TreeState committed;
+    private volatile SequencerFence fence = SequencerFence.SOLE_WRITER;
 
     /** Loads the persisted state (or the empty tree); the schema must exist. */
     public Sequencer(LeafStore store) {
@@ -40,6 +41,49 @@ public class Sequencer {
 
     /** The last committed state. */
     public TreeState committed() {
+        return committed;
+    }
+
+    /**
+     * Installs the fence that decides whether this process may write (leadership, see
+     * docs/ledger.md "Leadership"); before any write. Default: {@link SequencerFence#SOLE_WRITER}.
+     */
+    public void installFence(SequencerFence fence) {
+        this.fence = java.util.Objects.requireNonNull(fence, "fence");
+        LOG.info("sequencer fence: {}", fence);
+    }
+
+    /** Whether this process may currently write the log (always true without leadership). */
+    public boolean mayWrite() {
+        return fence.mayWrite();
+    }
+
+    /**
+     * Checks the fence inside the caller's transaction (see {@link SequencerFence#check()}).
+     *
+     * @throws FencedWriteException if this process may not write; roll the transaction back
+     */
+    public void checkFence() {
+        fence.check();
+    }
+
+    /**
+     * Re-reads the committed state from the store: for a follower that serves reads of a log
+     * another process writes, and for a new leader before its first write. Requires the writer lock,
+     * so no batch of this process is in flight.
+     */
+    public TreeState reload() {
+        if (!writerLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("sequencer reloaded without holding the writer lock");
+        }
+        TreeState stored = store.readState().orElseGet(() -> TreeState.of(CompactRange.empty()));
+        if (stored.size() < committed.size()) {
+            throw new IllegalStateException("stored sequencer state " + stored + " is behind this process's "
+                    + committed + "; the log shrank");
+        }
+        if (stored.size() != committed.size() || !stored.root().equals(committed.root())) {
+            committed = stored;
+        }
         return committed;
     }
 

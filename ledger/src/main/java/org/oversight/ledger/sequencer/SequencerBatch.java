@@ -68,6 +68,7 @@ public final class SequencerBatch {
         if (pending.isEmpty()) {
             return base;
         }
+        sequencer.checkFence();
         store.insertLeaves(base.size(), pending);
         storeCompletedNodes(base.size(), next.size());
         store.writeState(base, next);

@@ -34,8 +34,9 @@ public class SequencerConfiguration {
     }
 
     @Bean
-    Sequencer sequencer(LeafStore store, ObjectProvider<MeterRegistry> meters) {
+    Sequencer sequencer(LeafStore store, ObjectProvider<MeterRegistry> meters, ObjectProvider<SequencerFence> fence) {
         Sequencer sequencer = new Sequencer(store);
+        fence.ifAvailable(sequencer::installFence);
         meters.ifAvailable(m -> Gauge.builder("oversight.log.size", () -> sequencer.committed().size())
                 .description("leaves in the log").register(m));
         return sequencer;

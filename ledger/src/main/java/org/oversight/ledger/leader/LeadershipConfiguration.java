@@ -1,0 +1,124 @@
+package org.oversight.ledger.leader;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.axonframework.common.caching.Cache;
+import org.oversight.ledger.aggregate.AggregateConfiguration;
+import org.oversight.ledger.aggregate.LedgerRegistry;
+import org.oversight.ledger.engine.RecognitionProcessor;
+import org.oversight.ledger.ingest.RegistryResync;
+import org.oversight.ledger.sequencer.Checkpointer;
+import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
+import org.oversight.ledger.sequencer.LeafStore;
+import org.oversight.ledger.sequencer.Sequencer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * Leadership for several ledger nodes on one PostgreSQL (docs/ledger.md "Leadership"), on with
+ * {@code oversight.leadership.enabled=true}. Keys: {@code node-id} (default host name and pid),
+ * {@code advertised-url} (shown to clients of followers), {@code poll-interval-ms} (1000),
+ * {@code session-timeout-ms} (10000; failover bound), {@code lock-key}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnPostgresLog
+@ConditionalOnProperty(name = "oversight.leadership.enabled", havingValue = "true")
+public class LeadershipConfiguration {
+    /** Default advisory lock key: ASCII "OVRSLOG1". All nodes of a log must agree. */
+    static final long DEFAULT_LOCK_KEY = 0x4F5652534C4F4731L;
+    private static final String SCHEMA = "/db/ledger-leader-schema.sql";
+
+    /** Installed into the sequencer before any write; creates the epoch table. */
+    @Bean
+    EpochFence sequencerFence(DataSource dataSource) {
+        createSchema(dataSource);
+        return new EpochFence(dataSource);
+    }
+
+    @Bean(destroyMethod = "close")
+    LeaderLease leaderLease(DataSource dataSource,
+            @Value("${oversight.leadership.lock-key:" + DEFAULT_LOCK_KEY + "}") long lockKey,
+            @Value("${oversight.leadership.session-timeout-ms:10000}") long sessionTimeoutMillis) {
+        return new LeaderLease(unpooled(dataSource), lockKey, sessionTimeoutMillis);
+    }
+
+    @Bean
+    LeadershipManager leadershipManager(LeaderLease lease, EpochFence fence, Sequencer sequencer,
+            Checkpointer checkpointer, LedgerRegistry registry, LeafStore store,
+            @Qualifier(AggregateConfiguration.CACHE) Cache aggregateCache,
+            ObjectProvider<RecognitionProcessor> processor, DataSource dataSource,
+            @Value("${oversight.engine.poll-interval-ms:1000}") long enginePollMillis,
+            @Value("${oversight.leadership.node-id:}") String nodeId,
+            @Value("${oversight.leadership.advertised-url:}") String url,
+            @Value("${oversight.leadership.poll-interval-ms:1000}") long pollMillis,
+            @Value("${oversight.leadership.session-timeout-ms:10000}") long sessionTimeoutMillis) {
+        if (pollMillis * 2 > sessionTimeoutMillis) {
+            throw new IllegalArgumentException("oversight.leadership.poll-interval-ms " + pollMillis
+                    + " must be at most half of session-timeout-ms " + sessionTimeoutMillis
+                    + ", or the leader's own lease session idles out");
+        }
+        RegistryResync resync = new RegistryResync(registry, store, aggregateCache);
+        return new LeadershipManager(lease, fence, sequencer, checkpointer, resync::resync,
+                Optional.ofNullable(processor.getIfAvailable()), enginePollMillis, dataSource,
+                nodeId.isBlank() ? defaultNodeId() : nodeId, Optional.of(url).filter(u -> !u.isBlank()), pollMillis);
+    }
+
+    @Bean
+    FilterRegistrationBean<LeaderWriteFilter> leaderWriteFilter(LeadershipManager leadership,
+            @Value("${oversight.leadership.session-timeout-ms:10000}") long sessionTimeoutMillis) {
+        FilterRegistrationBean<LeaderWriteFilter> r = new FilterRegistrationBean<>(
+                new LeaderWriteFilter(leadership, Math.max(1, (sessionTimeoutMillis + 999) / 1000)));
+        r.addUrlPatterns("/v1/events", "/v1/events/batch");
+        r.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return r;
+    }
+
+    @Bean
+    LeadershipHealthIndicator leadershipHealthIndicator(LeadershipManager leadership) {
+        return new LeadershipHealthIndicator(leadership);
+    }
+
+    /** The lease session must not come from the pool, which may close or share connections. */
+    private static DataSource unpooled(DataSource dataSource) {
+        if (dataSource instanceof HikariDataSource h) {
+            DriverManagerDataSource d = new DriverManagerDataSource(h.getJdbcUrl(), h.getUsername(), h.getPassword());
+            d.setConnectionProperties(h.getDataSourceProperties());
+            return d;
+        }
+        return dataSource;
+    }
+
+    static void createSchema(DataSource dataSource) {
+        try (InputStream in = LeadershipConfiguration.class.getResourceAsStream(SCHEMA)) {
+            if (in == null) {
+                throw new IllegalStateException("schema resource " + SCHEMA + " missing from the jar");
+            }
+            new JdbcTemplate(dataSource).execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + SCHEMA, e);
+        }
+    }
+
+    private static String defaultNodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            host = "unknown-host";
+        }
+        return host + "-" + ProcessHandle.current().pid();
+    }
+}
