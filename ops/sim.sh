@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the simulator (org.oversight.ops.sim.SimulatorCli) against a freshly started ledger: builds the
+# ledger and ops jars, starts the ledger on a temporary data directory (embedded PostgreSQL, fsync on)
+# with a random loopback port and a freshly issued operator credential, runs the simulator with the
+# given options, stops the ledger. The simulator's exit code is this script's.
+# Usage: ops/sim.sh [simulator options, e.g. --rate 200 --seconds 60 --cameras 16 --reviewers 4]
+# Env: SKIP_BUILD=1 reuses built jars; LEDGER_JAR=<jar> runs another ledger build; LEDGER_OPTS adds JVM
+#      options (e.g. -XX:StartFlightRecording=filename=/tmp/ingest.jfr); LEDGER_ARGS adds Spring
+#      properties (e.g. --oversight.checkpoint.interval-ms=500); KEEP_DATA=1 keeps the data directory.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  mvn -q -B -o -pl ledger,ops -am package -DskipTests
+fi
+LEDGER_JAR=${LEDGER_JAR:-$(ls ledger/target/oversight-ledger-*.jar | grep -v -e sources -e tests -e original | head -1)}
+OPS_JAR=ops/target/benchmarks.jar
+DATA=$(mktemp -d /tmp/oversight-sim.XXXXXX)
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+TOKEN=$(java -cp "$LEDGER_JAR" -Dloader.main=org.oversight.ledger.security.IssueCredential \
+  org.springframework.boot.loader.launch.PropertiesLauncher "$DATA/credentials" sim-operator operator | tail -1)
+printf '%s\n' "$TOKEN" >"$DATA/token" && chmod 600 "$DATA/token"
+LOG="$DATA/ledger.log"
+# shellcheck disable=SC2086
+java ${LEDGER_OPTS:-} -Daxoniq.update-checker.disabled=true -jar "$LEDGER_JAR" \
+  --server.address=127.0.0.1 --server.port="$PORT" --oversight.data-dir="$DATA" ${LEDGER_ARGS:-} >"$LOG" 2>&1 &
+LEDGER_PID=$!
+cleanup() {
+  kill "$LEDGER_PID" 2>/dev/null && wait "$LEDGER_PID" 2>/dev/null || true
+  if [ "${KEEP_DATA:-0}" = 1 ]; then echo "data kept in $DATA" >&2; else rm -rf "$DATA"; fi
+}
+trap cleanup EXIT
+for _ in $(seq 1 180); do
+  if curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then break; fi
+  if ! kill -0 "$LEDGER_PID" 2>/dev/null; then echo "ledger exited; log:" >&2; tail -50 "$LOG" >&2; exit 1; fi
+  sleep 1
+done
+echo "ledger up on 127.0.0.1:$PORT (data $DATA)" >&2
+set +e
+java -cp "$OPS_JAR" org.oversight.ops.sim.SimulatorCli --url "http://127.0.0.1:$PORT" --token "@$DATA/token" "$@"
+rc=$?
+if [ "$rc" != 0 ]; then echo "simulator exit $rc; ledger log tail:" >&2; tail -20 "$LOG" >&2; fi
+exit $rc
