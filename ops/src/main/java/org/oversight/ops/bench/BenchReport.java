@@ -94,11 +94,14 @@ public final class BenchReport {
                 .include(RawEd25519Benchmark.class.getSimpleName())
                 .include(EmbeddingBenchmark.class.getSimpleName())
                 .include(OneToNBenchmark.class.getSimpleName())
+                .include(AuditBenchmark.class.getSimpleName())
                 .build();
         Collection<RunResult> results = new Runner(options).run();
         Map<String, double[]> scores = scores(results);
         System.out.println();
         System.out.print(table(scores));
+        System.out.println();
+        System.out.print(AuditRows.table(scores, Runtime.getRuntime().availableProcessors()));
         System.out.println();
         System.out.print(recognitionTable(scores));
     }
