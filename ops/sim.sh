@@ -2,7 +2,8 @@
 # Runs the simulator (org.oversight.ops.sim.SimulatorCli) against a freshly started ledger: builds the
 # ledger and ops jars, starts the ledger on a temporary data directory (embedded PostgreSQL, fsync on)
 # with a random loopback port and a freshly issued operator credential, runs the simulator with the
-# given options, stops the ledger. The simulator's exit code is this script's.
+# given options, stops the ledger, and prints the CPU time the ledger JVM and its PostgreSQL spent per
+# detection while the simulator was sending (ops/cpu-ticks.sh). The simulator's exit code is this script's.
 # Usage: ops/sim.sh [simulator options, e.g. --rate 200 --seconds 60 --cameras 16 --reviewers 4]
 # Env: SKIP_BUILD=1 reuses built jars; LEDGER_JAR=<jar> runs another ledger build; LEDGER_OPTS adds JVM
 #      options (e.g. -XX:StartFlightRecording=filename=/tmp/ingest.jfr); LEDGER_ARGS adds Spring
@@ -35,8 +36,33 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 echo "ledger up on 127.0.0.1:$PORT (data $DATA)" >&2
-set +e
-java -cp "$OPS_JAR" org.oversight.ops.sim.SimulatorCli --url "http://127.0.0.1:$PORT" --token "@$DATA/token" "$@"
-rc=$?
-if [ "$rc" != 0 ]; then echo "simulator exit $rc; ledger log tail:" >&2; tail -20 "$LOG" >&2; fi
-exit $rc
+# CPU accounting (ops/cpu-ticks.sh): the ledger JVM and its PostgreSQL between the simulator's
+# "timed load starts" (after setup and warm-up) and "sent:" (end of sending), per detection.
+SIM_OUT="$DATA/sim.out"
+SIM_ERR="$DATA/sim.err"
+: >"$SIM_ERR"
+java -cp "$OPS_JAR" org.oversight.ops.sim.SimulatorCli --url "http://127.0.0.1:$PORT" --token "@$DATA/token" "$@" \
+  >"$SIM_OUT" 2> >(tee -a "$SIM_ERR" >&2) &
+SIM_PID=$!
+wait_for() { until grep -q "$1" "$SIM_ERR" 2>/dev/null || ! kill -0 "$SIM_PID" 2>/dev/null; do sleep 0.1; done; }
+wait_for "timed load starts"
+read -r LEDGER_MS0 PG_MS0 < <(ops/cpu-ticks.sh "$LEDGER_PID" "$DATA/postgres")
+wait_for "^sent: "
+read -r LEDGER_MS1 PG_MS1 < <(ops/cpu-ticks.sh "$LEDGER_PID" "$DATA/postgres")
+LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
+rc=0
+wait "$SIM_PID" || rc=$?
+cat "$SIM_OUT"
+if [ "$rc" != 0 ]; then
+  echo "simulator exit $rc; ledger log tail:" >&2; tail -20 "$LOG" >&2
+  exit $rc
+fi
+EVENTS=$(sed -n 's/^sent: \([0-9]*\) detections.*/\1/p' "$SIM_ERR" | head -1)
+VERIFY_MS=$(sed -n 's/^| Ed25519 verify CPU cost | \([0-9.]*\) ms.*/\1/p' "$SIM_OUT")
+if [ -n "$EVENTS" ] && [ "$EVENTS" -gt 0 ]; then
+  awk -v e="$EVENTS" -v l=$((LEDGER_MS1 - LEDGER_MS0)) -v p=$((PG_MS1 - PG_MS0)) -v load="$LOADAVG" -v v="${VERIFY_MS:-}" 'BEGIN {
+    printf "cpu per detection while sending: ledger JVM %.3f ms + PostgreSQL %.3f ms = %.3f ms (%d + %d ms CPU for %d detections)",
+      l / e, p / e, (l + p) / e, l, p, e
+    if (v != "") printf " = %.1f verify costs", (l + p) / e / v
+    printf "; load average %s\n", load }'
+fi

@@ -15,7 +15,7 @@ import java.util.Optional;
 public record SimResult(SimSettings settings, double sendSeconds, long setupEvents, long detections,
         long nearDetections, long proposed, long reviews, long actions, long rejections, long errors,
         Optional<String> firstFailure, LatencySamples.Summary ack, LatencySamples.Summary inclusion,
-        int notIncluded, long checkpointsSeen, double verifyRatePerCore, String loadStart, String loadEnd) {
+        int notIncluded, long checkpointsSeen, VerifyRate verifyRate, String loadStart, String loadEnd) {
 
     /** Detections accepted per second of sending. */
     public double achievedRate() {
@@ -53,10 +53,12 @@ public record SimResult(SimSettings settings, double sendSeconds, long setupEven
         row(out, "matches reviewed (2 reviews each) / actioned", (reviews / 2) + " / " + actions);
         row(out, "rejections / errors", rejections + " / " + errors + firstFailure.map(f -> " — first: " + f).orElse(""));
         if (settings.maxRate()) {
-            double capacity = settings.cores() * verifyRatePerCore;
+            double capacity = settings.cores() * verifyRate.perWallSecond();
             row(out, "ingest vs Ed25519 verify limit", String.format(Locale.ROOT,
                     "ingest %.0f events/s vs %d cores × %.0f verifies/s = %.0f (ratio %.2f)", achievedRate(),
-                    settings.cores(), verifyRatePerCore, capacity, achievedRate() / capacity));
+                    settings.cores(), verifyRate.perWallSecond(), capacity, achievedRate() / capacity));
+            row(out, "Ed25519 verify CPU cost", String.format(Locale.ROOT, "%.3f ms (%.0f verifies per CPU-second)",
+                    1000 / verifyRate.perCpuSecond(), verifyRate.perCpuSecond()));
         }
         return out.toString();
     }
@@ -90,7 +92,9 @@ public record SimResult(SimSettings settings, double sendSeconds, long setupEven
         p.put("actioned", Long.toString(actions));
         p.put("rejections", Long.toString(rejections));
         p.put("errors", Long.toString(errors));
-        p.put("verifyPerCore", fmt(verifyRatePerCore));
+        p.put("warmup", Long.toString(settings.warmup()));
+        p.put("verifyPerCore", fmt(verifyRate.perWallSecond()));
+        p.put("verifyCpuMs", String.format(Locale.ROOT, "%.4f", 1000 / verifyRate.perCpuSecond()));
         p.put("cores", Integer.toString(settings.cores()));
         p.put("loadStart", loadStart);
         p.put("loadEnd", loadEnd);

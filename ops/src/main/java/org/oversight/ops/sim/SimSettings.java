@@ -22,7 +22,9 @@ import java.util.Set;
  * @param token bearer token (role operator)
  * @param rate detections per second over all cameras; {@code 0} means max
  * @param seconds how long detections are sent
- * @param events cap on detections (max mode: how many are pre-signed)
+ * @param events cap on detections (max mode: how many are pre-signed and timed)
+ * @param warmup max mode: detections posted first, the same way, neither timed nor counted (so the
+ *     ledger's JIT warm-up does not weigh on the measurement)
  * @param batch most detections per request
  * @param clients concurrent clients in max mode
  * @param cameras cameras (each a stream and a device key)
@@ -36,17 +38,17 @@ import java.util.Set;
  * @param checkpointPollMillis how often {@code /checkpoint} is read
  * @param results optional file to write the results to as {@code key=value} lines
  */
-public record SimSettings(URI url, String token, double rate, int seconds, long events, int batch, int clients,
+public record SimSettings(URI url, String token, double rate, int seconds, long events, long warmup, int batch, int clients,
         int cameras, int reviewers, double confirmShare, int watchlist, double near, long seed, int cores,
         int drainSeconds, int checkpointPollMillis, Optional<Path> results) {
 
     /** One line summarising the options, printed with every usage error. */
     public static final String USAGE = "usage: simulator --url http://127.0.0.1:<port> --token ovt.…|@file"
-            + " [--rate <detections/s>|max] [--seconds 60] [--events N] [--batch B] [--clients 2] [--cameras 8]"
+            + " [--rate <detections/s>|max] [--seconds 60] [--events N] [--warmup N] [--batch B] [--clients 2] [--cameras 8]"
             + " [--reviewers 4] [--confirm-share 0.5] [--watchlist 100] [--near 0.01] [--seed 1] [--cores 2]"
             + " [--drain-seconds 60] [--checkpoint-poll-ms 25] [--results file]";
 
-    private static final Set<String> OPTIONS = Set.of("url", "token", "rate", "seconds", "events", "batch", "clients",
+    private static final Set<String> OPTIONS = Set.of("url", "token", "rate", "seconds", "events", "warmup", "batch", "clients",
             "cameras", "reviewers", "confirm-share", "watchlist", "near", "seed", "cores", "drain-seconds",
             "checkpoint-poll-ms", "results");
 
@@ -89,6 +91,10 @@ public record SimSettings(URI url, String token, double rate, int seconds, long 
         boolean max = rate == 0;
         int seconds = intIn(m, "seconds", max ? 120 : 60, 1, 86_400);
         long events = longIn(m, "events", max ? 20_000 : Long.MAX_VALUE, 1, max ? 10_000_000 : Long.MAX_VALUE);
+        long warmup = longIn(m, "warmup", 0, 0, 10_000_000);
+        if (warmup > 0 && !max) {
+            throw new UsageException("--warmup " + warmup + " applies to --rate max only");
+        }
         int batch = intIn(m, "batch", max ? 100 : 50, 1, 1000);
         int clients = intIn(m, "clients", 2, 1, 64);
         int cameras = intIn(m, "cameras", 8, 1, 256);
@@ -107,7 +113,7 @@ public record SimSettings(URI url, String token, double rate, int seconds, long 
         int drain = intIn(m, "drain-seconds", 60, 0, 3600);
         int poll = intIn(m, "checkpoint-poll-ms", 25, 1, 60_000);
         Optional<Path> results = Optional.ofNullable(m.get("results")).map(Path::of);
-        return new SimSettings(url, token, rate, seconds, events, batch, clients, cameras, reviewers, confirm,
+        return new SimSettings(url, token, rate, seconds, events, warmup, batch, clients, cameras, reviewers, confirm,
                 watchlist, near, seed, cores, drain, poll, results);
     }
 

@@ -78,6 +78,10 @@ public final class Simulator {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
     private volatile boolean stopSending;
+    private long timedStart;
+
+    /** Printed on stderr when the timed part begins (ops/sim.sh starts its CPU accounting there). */
+    static final String TIMED_LOAD_STARTS = "timed load starts";
 
     public Simulator(SimSettings settings) {
         this.s = settings;
@@ -108,13 +112,14 @@ public final class Simulator {
         Thread deskThread = desk == null ? null : guarded("sim-review-desk", desk);
 
         List<LatencySamples> ackParts = new ArrayList<>();
-        long t0 = System.nanoTime();
         if (s.maxRate()) {
             runMaxRate(who, chains, ackParts);
         } else {
-            runOpenLoop(who, chains, ackParts, t0);
+            timedStart = System.nanoTime();
+            log(TIMED_LOAD_STARTS);
+            runOpenLoop(who, chains, ackParts, timedStart);
         }
-        double sendSeconds = (System.nanoTime() - t0) / 1e9;
+        double sendSeconds = (System.nanoTime() - timedStart) / 1e9;
         log("sent: %d detections in %.1f s; draining (checkpoints%s)...", detections.get(), sendSeconds,
                 desk == null ? "" : ", reviews");
 
@@ -130,7 +135,11 @@ public final class Simulator {
         if (deskThread != null) {
             deskThread.join();
         }
-        double verifyRate = s.maxRate() ? VerifyRate.singleCore(who.cameras.get(0)) : Double.NaN;
+        VerifyRate verifyRate = VerifyRate.notMeasured();
+        if (s.maxRate()) {
+            log("measuring single-core Ed25519 verify rate in-process...");
+            verifyRate = VerifyRate.singleCore(who.cameras.get(0));
+        }
         return new SimResult(s, sendSeconds, setupEvents.get(), detections.get(), nearAccepted.get(),
                 desk == null ? 0 : desk.proposals.get(), desk == null ? 0 : desk.reviews.get(),
                 desk == null ? 0 : desk.actions.get(), rejections.get(), errors.get() + watcher.errors,
@@ -267,7 +276,7 @@ public final class Simulator {
 
     private void runMaxRate(SimPrincipals who, EventChains chains, List<LatencySamples> ackParts)
             throws InterruptedException {
-        log("signing %d detections over %d cameras...", s.events(), s.cameras());
+        log("signing %d + %d warm-up detections over %d cameras...", s.events(), s.warmup(), s.cameras());
         List<List<List<SignedEvent>>> perClient = new ArrayList<>();
         List<List<Integer>> nearPerBatch = new ArrayList<>();
         List<List<SignedEvent>> pending = new ArrayList<>();
@@ -281,7 +290,17 @@ public final class Simulator {
         long[] seqs = new long[s.cameras()];
         long now = clock.millis();
         // Client k owns cameras c with c % clients == k; its batches interleave its cameras in order.
-        for (long i = 0; i < s.events(); i++) {
+        List<List<List<SignedEvent>>> warmupPerClient = new ArrayList<>();
+        for (long i = 0; i < s.warmup() + s.events(); i++) {
+            if (i == s.warmup() && i > 0) {
+                // The warm-up detections are the start of the same camera chains, posted the same way.
+                for (int k = 0; k < s.clients(); k++) {
+                    flush(perClient.get(k), nearPerBatch.get(k), pending.get(k), pendingNear, k);
+                    warmupPerClient.add(new ArrayList<>(perClient.get(k)));
+                    perClient.get(k).clear();
+                    nearPerBatch.get(k).clear();
+                }
+            }
             int c = (int) (i % s.cameras());
             int k = c % s.clients();
             Principal cam = who.cameras.get(c);
@@ -295,8 +314,23 @@ public final class Simulator {
         for (int k = 0; k < s.clients(); k++) {
             flush(perClient.get(k), nearPerBatch.get(k), pending.get(k), pendingNear, k);
         }
+        if (!warmupPerClient.isEmpty()) {
+            log("warm-up: %d detections (not counted)...", s.warmup());
+            List<Thread> warm = new ArrayList<>();
+            for (int k = 0; k < s.clients(); k++) {
+                List<List<SignedEvent>> batches = warmupPerClient.get(k);
+                int client = k;
+                warm.add(guarded("sim-warmup-" + k, () -> maxRateClient(client, batches, null, Long.MAX_VALUE,
+                        new LatencySamples())));
+            }
+            for (Thread t : warm) {
+                t.join();
+            }
+        }
         log("load: batches of %d, %d client(s), at most %d s...", s.batch(), s.clients(), s.seconds());
-        long deadline = System.nanoTime() + s.seconds() * 1_000_000_000L;
+        timedStart = System.nanoTime();
+        log(TIMED_LOAD_STARTS);
+        long deadline = timedStart + s.seconds() * 1_000_000_000L;
         List<Thread> threads = new ArrayList<>();
         for (int k = 0; k < s.clients(); k++) {
             LatencySamples ack = new LatencySamples();
@@ -328,6 +362,9 @@ public final class Simulator {
             try {
                 List<Receipt> receipts = client.submitBatch(batches.get(b));
                 long acked = System.nanoTime();
+                if (near == null) {
+                    continue; // warm-up: neither counted nor timed
+                }
                 ack.add(acked - sent, receipts.size());
                 for (Receipt r : receipts) {
                     inclusion.acknowledged(r.leafIndex(), sent);
