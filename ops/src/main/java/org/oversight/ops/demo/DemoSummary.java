@@ -1,0 +1,149 @@
+package org.oversight.ops.demo;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.oversight.domain.json.JsonArray;
+import org.oversight.domain.json.JsonBoolean;
+import org.oversight.domain.json.JsonException;
+import org.oversight.domain.json.JsonLimits;
+import org.oversight.domain.json.JsonObject;
+import org.oversight.domain.json.JsonParser;
+import org.oversight.domain.json.JsonValue;
+
+/**
+ * Prints the demo's summary from what the scenario recorded ({@code evidence/scenario.properties})
+ * and the verifier's JSON reports, and decides the demo's exit status: 0 only if the scenario saw
+ * exactly the expected matches, both verifier runs exited 0 and passed, and the audited checkpoint
+ * is the one the scenario saw.
+ *
+ * <p>Usage: {@code DemoSummary --dir DIR --audit-exit N --bundle-exit N [--seconds S]}.
+ */
+public final class DemoSummary {
+    private DemoSummary() {}
+
+    /** A verifier report, as far as the summary needs it. */
+    record Report(boolean passed, int checks, int passedChecks, long violations, Map<String, String> facts) {
+        static Optional<Report> read(Path json) throws IOException {
+            if (!Files.isRegularFile(json)) {
+                return Optional.empty();
+            }
+            byte[] bytes = Files.readAllBytes(json);
+            try {
+                JsonValue v = JsonParser.parse(bytes, new JsonLimits(64, Math.max(1, bytes.length)));
+                if (!(v instanceof JsonObject o)) {
+                    throw new IOException(json + ": not a JSON object");
+                }
+                JsonArray checks = o.requireArray("checks");
+                int ok = 0;
+                for (int i = 0; i < checks.size(); i++) {
+                    if (checks.requireObject(i).get("passed").filter(JsonBoolean.TRUE::equals).isPresent()) {
+                        ok++;
+                    }
+                }
+                Map<String, String> facts = new TreeMap<>();
+                JsonArray fa = o.requireArray("facts");
+                for (int i = 0; i < fa.size(); i++) {
+                    JsonObject f = fa.requireObject(i);
+                    facts.put(f.requireString("name"), f.requireString("value"));
+                }
+                return Optional.of(new Report(o.requireBoolean("passed"), checks.size(), ok,
+                        o.requireLong("violations"), facts));
+            } catch (JsonException e) {
+                throw new IOException(json + ": unexpected report: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        Map<String, String> opts = new TreeMap<>();
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        Path dir = Paths.get(opts.getOrDefault("dir", "target/demo"));
+        int auditExit = Integer.parseInt(opts.getOrDefault("audit-exit", "2"));
+        int bundleExit = Integer.parseInt(opts.getOrDefault("bundle-exit", "2"));
+        Properties s = new Properties();
+        try (Reader r = Files.newBufferedReader(dir.resolve("evidence/scenario.properties"), StandardCharsets.UTF_8)) {
+            s.load(r);
+        }
+        Optional<Report> audit = Report.read(dir.resolve("reports/audit.json"));
+        Optional<Report> bundle = Report.read(dir.resolve("reports/bundle.json"));
+        List<String> problems = new ArrayList<>();
+
+        String expected = s.getProperty("matches.expected", "?");
+        String proposed = s.getProperty("matches.proposed", "?");
+        if (!expected.equals(proposed)) {
+            problems.add("the engine proposed " + proposed + " matches, the scenario expected " + expected);
+        }
+        if (!"0".equals(s.getProperty("failures"))) {
+            problems.add("the scenario recorded " + s.getProperty("failures") + " failure(s) (see above)");
+        }
+        String size = s.getProperty("checkpoint.size", "?");
+        String root = s.getProperty("checkpoint.root", "?");
+        if (audit.isPresent()) {
+            Report a = audit.get();
+            if (!size.equals(a.facts().get("tree size")) || !root.equals(a.facts().get("root"))) {
+                problems.add("the audited checkpoint (" + a.facts().get("tree size") + ", " + a.facts().get("root")
+                        + ") is not the one the scenario saw (" + size + ", " + root + ")");
+            }
+        }
+        check(problems, "verifier audit", auditExit, audit);
+        check(problems, "verifier bundle", bundleExit, bundle);
+
+        String line = "=".repeat(78);
+        System.out.println(line);
+        System.out.printf(Locale.ROOT, "Oversight demo (%s): %s%n", s.getProperty("scenario"),
+                problems.isEmpty() ? "PASS" : "FAIL");
+        System.out.println(line);
+        System.out.printf(Locale.ROOT, "events in the log     %s%n", size);
+        System.out.printf(Locale.ROOT, "checkpoint            size %s, root %s%n", size, root);
+        System.out.printf(Locale.ROOT, "detections            %s%n", s.getProperty("detections"));
+        System.out.printf(Locale.ROOT, "matches               proposed %s (expected %s), confirmed %s, rejected %s, "
+                + "inconclusive %s, actioned %s%n", proposed, expected, s.getProperty("matches.confirmed"),
+                s.getProperty("matches.rejected"), s.getProperty("matches.inconclusive"),
+                s.getProperty("matches.actioned"));
+        audit.ifPresent(a -> System.out.printf(Locale.ROOT, "                      %s%n", a.facts().get("projection")));
+        System.out.printf(Locale.ROOT, "refused by the ledger %s (an action on a rejected match: insufficient-confirmations)%n",
+                s.getProperty("refused", "?"));
+        System.out.printf(Locale.ROOT, "verifier audit        %s%n", verdict(auditExit, audit));
+        System.out.printf(Locale.ROOT, "verifier bundle       %s  (match %s)%n", verdict(bundleExit, bundle),
+                s.getProperty("bundle.match", "none"));
+        System.out.printf(Locale.ROOT, "reports               %s/reports/{audit,bundle}.{html,json,txt}%n", dir);
+        System.out.printf(Locale.ROOT, "evidence              %s/evidence/ (log.export, log.vkey, %s)%n", dir,
+                s.getProperty("bundle", "no bundle"));
+        System.out.printf(Locale.ROOT, "ledger log            %s/ledger.log%n", dir);
+        if (opts.containsKey("seconds")) {
+            System.out.printf(Locale.ROOT, "took                  %s s%n", opts.get("seconds"));
+        }
+        problems.forEach(p -> System.out.println("FAILED: " + p));
+        System.exit(problems.isEmpty() ? 0 : 1);
+    }
+
+    private static void check(List<String> problems, String what, int exit, Optional<Report> report) {
+        if (exit != 0) {
+            problems.add(what + " exited " + exit + " (see its .txt report)");
+        }
+        if (report.isEmpty()) {
+            problems.add(what + " wrote no JSON report");
+        } else if (!report.get().passed() || report.get().violations() != 0) {
+            problems.add(what + ": " + report.get().violations() + " violation(s)");
+        }
+    }
+
+    private static String verdict(int exit, Optional<Report> report) {
+        return report.map(r -> String.format(Locale.ROOT, "%s: %d of %d checks passed, %d violation(s), exit %d",
+                r.passed() && exit == 0 ? "PASS" : "FAIL", r.passedChecks(), r.checks(), r.violations(), exit))
+                .orElse("FAIL: no report, exit " + exit);
+    }
+}
