@@ -46,9 +46,12 @@ java -cp "$OPS_JAR" org.oversight.ops.sim.SimulatorCli --url "http://127.0.0.1:$
 SIM_PID=$!
 wait_for() { until grep -q "$1" "$SIM_ERR" 2>/dev/null || ! kill -0 "$SIM_PID" 2>/dev/null; do sleep 0.1; done; }
 wait_for "timed load starts"
-read -r LEDGER_MS0 PG_MS0 < <(ops/cpu-ticks.sh "$LEDGER_PID" "$DATA/postgres")
+read -r LEDGER_MS0 JIT_MS0 PG_MS0 < <(ops/cpu-ticks.sh "$LEDGER_PID" "$DATA/postgres")
+sim_ms() { sed -e 's/^.*) //' "/proc/$SIM_PID/stat" 2>/dev/null | awk -v hz="$(getconf CLK_TCK)" '{print int(($12 + $13) * 1000 / hz)}'; }
+SIM_MS0=$(sim_ms)
 wait_for "^sent: "
-read -r LEDGER_MS1 PG_MS1 < <(ops/cpu-ticks.sh "$LEDGER_PID" "$DATA/postgres")
+read -r LEDGER_MS1 JIT_MS1 PG_MS1 < <(ops/cpu-ticks.sh "$LEDGER_PID" "$DATA/postgres")
+SIM_MS1=$(sim_ms)
 LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
 rc=0
 wait "$SIM_PID" || rc=$?
@@ -59,10 +62,13 @@ if [ "$rc" != 0 ]; then
 fi
 EVENTS=$(sed -n 's/^sent: \([0-9]*\) detections.*/\1/p' "$SIM_ERR" | head -1)
 VERIFY_MS=$(sed -n 's/^| Ed25519 verify CPU cost | \([0-9.]*\) ms.*/\1/p' "$SIM_OUT")
-if [ -n "$EVENTS" ] && [ "$EVENTS" -gt 0 ]; then
-  awk -v e="$EVENTS" -v l=$((LEDGER_MS1 - LEDGER_MS0)) -v p=$((PG_MS1 - PG_MS0)) -v load="$LOADAVG" -v v="${VERIFY_MS:-}" 'BEGIN {
+if [ -n "$EVENTS" ] && [ "$EVENTS" -gt 0 ] && [ -n "$SIM_MS0" ] && [ -n "$SIM_MS1" ]; then
+  awk -v e="$EVENTS" -v l=$((LEDGER_MS1 - LEDGER_MS0)) -v j=$((JIT_MS1 - JIT_MS0)) -v p=$((PG_MS1 - PG_MS0)) \
+      -v g=$((SIM_MS1 - SIM_MS0)) -v load="$LOADAVG" -v v="${VERIFY_MS:-}" 'BEGIN {
     printf "cpu per detection while sending: ledger JVM %.3f ms + PostgreSQL %.3f ms = %.3f ms (%d + %d ms CPU for %d detections)",
       l / e, p / e, (l + p) / e, l, p, e
     if (v != "") printf " = %.1f verify costs", (l + p) / e / v
-    printf "; load average %s\n", load }'
+    printf "\nwithout the ledger JIT compiler threads (%d ms): %.3f ms", j, (l - j + p) / e
+    if (v != "") printf " = %.1f verify costs", (l - j + p) / e / v
+    printf "; the simulator itself (same machine): %.3f ms CPU per detection; load average %s\n", g / e, load }'
 fi
