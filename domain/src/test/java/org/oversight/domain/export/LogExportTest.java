@@ -52,12 +52,7 @@ class LogExportTest {
     }
 
     static List<byte[]> readAll(byte[] export) throws IOException, MalformedExportException {
-        LogExportReader reader = new LogExportReader(new ByteArrayInputStream(export));
-        List<byte[]> out = new ArrayList<>();
-        for (byte[] leaf = reader.nextLeaf(); leaf != null; leaf = reader.nextLeaf()) {
-            out.add(leaf);
-        }
-        return out;
+        return readAll(new ByteArrayInputStream(export));
     }
 
     @Test
@@ -130,6 +125,86 @@ class LogExportTest {
             }
         }
         assertThat(failures).isEmpty();
+    }
+
+    /**
+     * The reader buffers in bulk: leaves of every length up to the maximum, split across reads at
+     * every kind of boundary (one byte per read, odd chunk sizes), come out byte for byte, and
+     * lines one byte too long are refused wherever the buffer boundary falls.
+     */
+    @Test
+    void bulkReadingKeepsLeavesIntactAcrossBufferBoundaries() throws Exception {
+        Random random = new Random(7);
+        List<byte[]> leaves = new ArrayList<>();
+        for (int length : new int[] {1, 2, LogExport.MAX_LEAF_BYTES, 1000, LogExport.MAX_LEAF_BYTES - 1,
+                LogExportReader.BUFFER_BYTES / 5, 17, LogExport.MAX_LEAF_BYTES, 3}) {
+            byte[] leaf = new byte[length];
+            for (int i = 0; i < length; i++) {
+                leaf[i] = (byte) ('a' + random.nextInt(26));
+            }
+            leaves.add(leaf);
+        }
+        for (int i = 0; i < 300; i++) {
+            leaves.add(("{\"n\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+        }
+        byte[] bytes = export(leaves);
+        for (int chunk : new int[] {1, 7, 4093, 65_536, Integer.MAX_VALUE}) {
+            List<byte[]> read = readAll(new ChunkedInputStream(bytes, chunk));
+            assertThat(read).as("chunk %d", chunk).hasSize(leaves.size());
+            for (int i = 0; i < leaves.size(); i++) {
+                assertThat(read.get(i)).as("chunk %d, leaf %d", chunk, i).isEqualTo(leaves.get(i));
+            }
+        }
+        String header = new String(bytes, 0, indexOf(bytes, (byte) '\n') + 1, StandardCharsets.UTF_8);
+        byte[] tooLong = (header + "x".repeat(LogExport.MAX_LEAF_BYTES + 1) + "\n")
+                .getBytes(StandardCharsets.UTF_8);
+        for (int chunk : new int[] {1, 4093, Integer.MAX_VALUE}) {
+            assertThatThrownBy(() -> readAll(new ChunkedInputStream(tooLong, chunk)))
+                    .isInstanceOf(MalformedExportException.class)
+                    .hasMessage("export line 2: leaf 0 is longer than 65535 bytes");
+        }
+        // A header line longer than the buffer grows it (up to the header limit) rather than failing framing.
+        byte[] bigHeader = ("\"" + "x".repeat(LogExportReader.BUFFER_BYTES * 2) + "\"\n").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> readAll(new ChunkedInputStream(bigHeader, 4093)))
+                .isInstanceOf(MalformedExportException.class)
+                .hasMessage("export line 1: header is not a JSON object");
+        byte[] hugeHeader = ("\"" + "x".repeat(LogExport.MAX_HEADER_BYTES) + "\"\n").getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> readAll(new ByteArrayInputStream(hugeHeader)))
+                .isInstanceOf(MalformedExportException.class)
+                .hasMessage("export line 1: header is longer than " + LogExport.MAX_HEADER_BYTES + " bytes");
+    }
+
+    private static int indexOf(byte[] bytes, byte b) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** At most {@code chunk} bytes per read, as a network stream may deliver them. */
+    private static final class ChunkedInputStream extends ByteArrayInputStream {
+        private final int chunk;
+
+        ChunkedInputStream(byte[] bytes, int chunk) {
+            super(bytes);
+            this.chunk = chunk;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, chunk));
+        }
+    }
+
+    static List<byte[]> readAll(java.io.InputStream in) throws IOException, MalformedExportException {
+        LogExportReader reader = new LogExportReader(in);
+        List<byte[]> out = new ArrayList<>();
+        for (byte[] leaf = reader.nextLeaf(); leaf != null; leaf = reader.nextLeaf()) {
+            out.add(leaf);
+        }
+        return out;
     }
 
     @Test

@@ -1,23 +1,20 @@
 package org.oversight.verifier.audit;
 
-import static org.oversight.domain.event.EventFixtures.key;
+import static org.oversight.verifier.audit.ChainSigner.key;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import org.oversight.domain.checkpoint.Checkpoint;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
-import org.oversight.domain.chain.StreamHead;
 import org.oversight.domain.crypto.MalformedKeyException;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.EventFixtures;
 import org.oversight.domain.event.EventPayload;
-import org.oversight.domain.event.EventSigner;
 import org.oversight.domain.event.FaceBox;
 import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.KeyEnrolled;
@@ -26,9 +23,7 @@ import org.oversight.domain.event.MatchActioned;
 import org.oversight.domain.event.MatchReviewed;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
-import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.Template;
-import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.Verdict;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.export.LogExportWriter;
@@ -46,11 +41,11 @@ import org.oversight.recognition.tfjs.ModelId;
 /**
  * Builds real signed logs for the verifier's tests with the domain's API and fixture keys: each
  * event is signed as the next one of its stream, and an export is written with a log key exactly
- * as the ledger would.
+ * as the ledger would. Public (in the verifier's test-jar) for the benchmarks in ops.
  */
-final class TestLog {
-    static final String ORIGIN = "example.org/oversight/log";
-    static final int LOG_SEED = 40;
+public final class TestLog {
+    public static final String ORIGIN = "example.org/oversight/log";
+    public static final int LOG_SEED = 40;
     static final int OTHER_LOG_SEED = 41;
     static final int UNKNOWN_SEED = 42;
 
@@ -62,17 +57,17 @@ final class TestLog {
     static final int SCENARIO_SIZE = 14;
 
     /** The policy's model (EventFixtures.recognitionPolicySet) and the embedded id of every template here. */
-    static final String MODEL = "face-api/face_recognition_model@1.7.15";
+    public static final String MODEL = "face-api/face_recognition_model@1.7.15";
     private static final ModelId MODEL_ID = ModelId.of(filled(ModelId.LENGTH, 0x31));
 
     /** The scenario's match id, derived by the projection (docs/format.md §9.8) for its first detection. */
     static final String MATCH = ((MatchProposed) scenario().event(FIRST_DETECTION + 1).payload()).match();
 
     private final List<SignedEvent> events = new ArrayList<>();
-    private final TreeMap<StreamId, StreamHead> heads = new TreeMap<>();
+    private final ChainSigner signer = new ChainSigner();
 
     /** The log key with seed {@code seed}, named {@link #ORIGIN}. */
-    static Ed25519NoteSigner logKey(int seed) {
+    public static Ed25519NoteSigner logKey(int seed) {
         try {
             return Ed25519NoteSigner.of(ORIGIN, key(seed));
         } catch (MalformedKeyException e) {
@@ -82,9 +77,7 @@ final class TestLog {
 
     /** Signs {@code payload} as the next event of its stream, without appending it. */
     SignedEvent next(EventPayload payload, int seed) {
-        StreamHead head = heads.getOrDefault(payload.stream(), StreamHead.EMPTY);
-        return EventSigner.sign("ev-" + events.size(), head.nextSeq(), head.last(),
-                Timestamp.ofEpochMillis(1_795_000_000_000L + 1000L * events.size()), payload, key(seed));
+        return signer.next(payload, seed);
     }
 
     /** Signs and appends; returns the event. */
@@ -95,7 +88,7 @@ final class TestLog {
     /** Appends an already signed event (it becomes its stream's head). */
     SignedEvent append(SignedEvent event) {
         events.add(event);
-        heads.put(event.stream(), heads.getOrDefault(event.stream(), StreamHead.EMPTY).advance(event.eventHash()));
+        signer.advance(event);
         return event;
     }
 
@@ -173,7 +166,7 @@ final class TestLog {
     }
 
     /** Entry wl-2026-0001 (EventFixtures' authorisation, valid in November 2026) with {@code template}. */
-    static WatchlistEntryAuthorized watchlistEntry(Template template) {
+    public static WatchlistEntryAuthorized watchlistEntry(Template template) {
         WatchlistEntryAuthorized a = EventFixtures.watchlistEntryAuthorized();
         return new WatchlistEntryAuthorized(a.entry(), a.subject(), a.category(), a.authorisationRef(),
                 a.authorisedBy(), a.validFrom(), a.validUntil(), List.of(template), a.sourceImageDigest());
@@ -185,7 +178,7 @@ final class TestLog {
     }
 
     /** {@code d} with {@code template} instead of its own. */
-    static FaceDetected withTemplate(FaceDetected d, Template template) {
+    public static FaceDetected withTemplate(FaceDetected d, Template template) {
         return new FaceDetected(d.camera(), d.captureTime(), d.frameDigest(), d.faceBox(), d.landmarks(),
                 d.alignedCropDigest(), template, d.quality());
     }
@@ -234,7 +227,12 @@ final class TestLog {
         for (int i = 0; i < v.length; i++) {
             v[i] = ((i * mul) % m - sub) / 512f + noise * ((i * 13) % 7 - 3) / 2048f;
         }
-        FaceTemplate t = TemplateQuantizer.quantize(FaceDescriptor.of(v), MODEL_ID);
+        return templateOf(v);
+    }
+
+    /** The version-1 template (docs/format.md §9.4) of {@code descriptor}, of model {@link #MODEL}. */
+    public static Template templateOf(float[] descriptor) {
+        FaceTemplate t = TemplateQuantizer.quantize(FaceDescriptor.of(descriptor), MODEL_ID);
         return Template.of(t.encode(), FaceTemplate.VERSION, MODEL);
     }
 
@@ -245,7 +243,7 @@ final class TestLog {
     }
 
     /** The checkpoint over {@code leaves}, signed by {@code logKey}. */
-    static SignedCheckpoint checkpoint(List<byte[]> leaves, Ed25519NoteSigner logKey) {
+    public static SignedCheckpoint checkpoint(List<byte[]> leaves, Ed25519NoteSigner logKey) {
         CompactRange range = CompactRange.empty();
         for (byte[] leaf : leaves) {
             range.appendLeaf(leaf);
@@ -254,7 +252,7 @@ final class TestLog {
     }
 
     /** An export of {@code leaves} under a checkpoint over them signed by {@code logKey}. */
-    static byte[] export(List<byte[]> leaves, Ed25519NoteSigner logKey) {
+    public static byte[] export(List<byte[]> leaves, Ed25519NoteSigner logKey) {
         return export(leaves, checkpoint(leaves, logKey));
     }
 

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# All the limits in one table (README, Benchmarks): runs the simulator twice against freshly started
+# ledgers (max-rate ingest; a moderate open-loop rate for submission → signed checkpoint latency),
+# then org.oversight.ops.bench.LimitsReport (JMH: Ed25519 verify, audit, 1:N scan vs memory read,
+# embedding vs the naive reference, bundle verification), and prints ONE markdown table on stdout
+# in which every figure stands next to its limit measured in the same run. Progress goes to stderr.
+# Usage: ops/bench.sh [--quick] [JMH options for LimitsReport, e.g. -f 2]
+# Env: SKIP_BUILD=1 reuses built jars; RATE (default 100) detections/s for the latency run;
+#      EVENTS (default 20000; quick 4000) and WARMUP (untimed first detections, default 10000;
+#      quick 2000) for the ingest run; INTERVAL_MS (default 1000) the ledger's
+#      checkpoint interval in the latency run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+QUICK=0
+if [ "${1:-}" = "--quick" ]; then QUICK=1; shift; fi
+START=$(date -u +%FT%TZ)
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "bench.sh: start $START, load average $LOAD_START" >&2
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  mvn -q -B -o -pl ledger,ops -am package -DskipTests
+fi
+OUT=$(mktemp -d /tmp/oversight-benchsh.XXXXXX)
+trap 'rm -rf "$OUT"' EXIT
+INTERVAL_MS=${INTERVAL_MS:-1000}
+if [ "$QUICK" = 1 ]; then
+  EVENTS=${EVENTS:-4000}; WARMUP=${WARMUP:-2000}; SECONDS_RATE=20; LIMITS_ARGS=(--quick)
+else
+  EVENTS=${EVENTS:-20000}; WARMUP=${WARMUP:-10000}; SECONDS_RATE=60; LIMITS_ARGS=()
+fi
+echo "bench.sh: ingest, simulator max rate, $WARMUP warm-up + $EVENTS timed detections..." >&2
+SKIP_BUILD=1 ops/sim.sh --rate max --events "$EVENTS" --warmup "$WARMUP" --batch 100 --clients 2 --cameras 8 --watchlist 100 \
+  --near 0.01 --seconds 300 --drain-seconds 30 --results "$OUT/max.properties" >&2 || echo "bench.sh: max-rate run failed" >&2
+echo "bench.sh: latency, simulator open loop at ${RATE:-100}/s for ${SECONDS_RATE}s, checkpoint interval ${INTERVAL_MS} ms..." >&2
+SKIP_BUILD=1 LEDGER_ARGS="--oversight.checkpoint.interval-ms=$INTERVAL_MS ${LEDGER_ARGS:-}" ops/sim.sh \
+  --rate "${RATE:-100}" --seconds "$SECONDS_RATE" --cameras 16 --batch 50 --reviewers 4 --confirm-share 0.5 \
+  --watchlist 100 --near 0.02 --drain-seconds 60 --results "$OUT/rate.properties" >&2 || echo "bench.sh: open-loop run failed" >&2
+SIM_ARGS=()
+[ -s "$OUT/max.properties" ] && SIM_ARGS+=(--sim-max "$OUT/max.properties")
+[ -s "$OUT/rate.properties" ] && SIM_ARGS+=(--sim-rate "$OUT/rate.properties")
+echo "bench.sh: JMH limits..." >&2
+# Other JMH runs on a shared machine hold /tmp/jmh.lock; measure anyway (the load average is printed).
+java -Djmh.ignoreLock=true -cp ops/target/benchmarks.jar org.oversight.ops.bench.LimitsReport "${SIM_ARGS[@]}" \
+  --checkpoint-interval-ms "$INTERVAL_MS" "${LIMITS_ARGS[@]}" "$@"
+echo
+echo "Run $START → $(date -u +%FT%TZ); load average (1/5/15 min) at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores."

@@ -1,0 +1,54 @@
+package org.oversight.ops.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class LimitsReportTest {
+    @Test
+    void everyFigureStandsNextToItsSameRunLimitWithTheRatio() {
+        Map<String, double[]> scores = Map.of(
+                LimitsReport.VERIFY, new double[] {8000, 100},
+                LimitsReport.AUDIT, new double[] {12000, 100},
+                LimitsReport.SCAN, new double[] {50e6, 1e6},
+                LimitsReport.MEMORY, new double[] {100e6, 1e6},
+                LimitsReport.EMBED, new double[] {50, 1},
+                LimitsReport.EMBED_REFERENCE, new double[] {5, 1},
+                LimitsReport.BUNDLE, new double[] {400, 1});
+        Properties max = new Properties();
+        max.setProperty("rate", "4000.0");
+        max.setProperty("batch", "100");
+        max.setProperty("detections", "20000");
+        max.setProperty("rejections", "0");
+        Properties rate = new Properties();
+        rate.setProperty("inclusionP50Ms", "750.0");
+        rate.setProperty("inclusionP99Ms", "1400.0");
+        rate.setProperty("inclusionMaxMs", "1500.0");
+        rate.setProperty("scheduledRate", "100.0");
+        rate.setProperty("rate", "99.0");
+        rate.setProperty("ackP50Ms", "20.0");
+        rate.setProperty("rejections", "0");
+
+        String table = LimitsReport.table(scores, new LimitsReport.Inputs(max, rate, 1000, 2, 16));
+
+        assertThat(table.lines()).hasSize(2 + 6);
+        assertThat(table).contains("| 4,000 events/s | 16,000 events/s | 2 cores × single-core Ed25519 verify/s")
+                .contains("| 12,000 events/s | 16,000 events/s |")
+                .contains("| 50.0 M templates/s | 100.0 M templates/s |")
+                .contains("| 20.00 ms | 200.00 ms |")
+                .contains("| 750 ms | 1000 ms |")
+                // 16 signatures at 8,000/s = 2 ms; the bundle takes 2.5 ms.
+                .contains("| 2.50 ms | 2.00 ms |");
+        assertThat(table.lines().skip(2)).allSatisfy(line -> assertThat(line).doesNotContain("not run"));
+        assertThat(table).contains("| 0.25 |").contains("| 0.75 |").contains("| 0.50 |").contains("| 0.10 |")
+                .contains("| 1.25 |");
+    }
+
+    @Test
+    void missingInputsSayNotRun() {
+        String table = LimitsReport.table(Map.of(), new LimitsReport.Inputs(null, null, 1000, 2, 16));
+        assertThat(table.lines().skip(2)).hasSize(6).allSatisfy(line -> assertThat(line).contains("not run"));
+    }
+}
