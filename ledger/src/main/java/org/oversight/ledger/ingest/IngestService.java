@@ -31,6 +31,8 @@ import org.oversight.ledger.sequencer.StoredLeaf;
 import org.oversight.ledger.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -57,6 +59,10 @@ public class IngestService {
     private final Counter duplicates;
     private final MeterRegistry meters;
     private final Cache aggregateCache;
+    private final RecentlyCommitted recent = new RecentlyCommitted(RECENT_LEAVES);
+
+    /** Parsed events of the latest committed leaves kept for {@link #recentlyCommitted}. */
+    static final int RECENT_LEAVES = 4096;
 
     public IngestService(Sequencer sequencer, LeafStore store, LedgerRegistry registry, CommandGateway commands,
             TransactionTemplate tx, Optional<MeterRegistry> meters, Cache aggregateCache) {
@@ -209,8 +215,40 @@ public class IngestService {
         } catch (EventRejectedException e) {
             throw new Rejected(e);
         }
+        rememberAfterCommit(batch.nextIndex() - batch.pendingCount(), events, results);
         batch.persist();
         return List.of(results);
+    }
+
+    /**
+     * The parsed events of committed leaves {@code [from, from + count)} if they were committed
+     * recently through this service, else empty (read the leaf table then). The events are exactly
+     * the ones whose canonical bytes were stored as those leaves.
+     */
+    public Optional<List<SignedEvent>> recentlyCommitted(long from, int count) {
+        return recent.range(from, count);
+    }
+
+    /**
+     * Registered before {@link SequencerBatch#persist()}, so it runs before the sequencer
+     * publishes the new size (and wakes readers) on commit.
+     */
+    private void rememberAfterCommit(long firstLeaf, List<SignedEvent> events, IngestResult[] results) {
+        List<SignedEvent> fresh = new ArrayList<>();
+        for (int i = 0; i < results.length; i++) {
+            if (!results[i].duplicate()) {
+                fresh.add(events.get(i));
+            }
+        }
+        if (fresh.isEmpty()) {
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                recent.append(firstLeaf, fresh);
+            }
+        });
     }
 
     /** An event of a run, with the leaf index it gets if the run is accepted. */
