@@ -45,8 +45,11 @@ GEN_PID=$!
 wait_for() { until grep -q "$1" "$GEN_ERR" 2>/dev/null || ! kill -0 "$GEN_PID" 2>/dev/null; do sleep 0.1; done; }
 wait_for "timed load starts"
 read -r LEDGER_MS0 JIT_MS0 PG_MS0 < <(ops/cpu-ticks.sh "$LEDGER_PID" "$DATA/postgres")
+gen_ms() { sed -e 's/^.*) //' "/proc/$GEN_PID/stat" | awk -v hz="$(getconf CLK_TCK)" '{print int(($12 + $13) * 1000 / hz)}'; }
+GEN_MS0=$(gen_ms)
 wait_for "measuring single-core"
 read -r LEDGER_MS1 JIT_MS1 PG_MS1 < <(ops/cpu-ticks.sh "$LEDGER_PID" "$DATA/postgres")
+GEN_MS1=$(gen_ms)
 LOADAVG=$(cut -d' ' -f1-3 /proc/loadavg)
 GEN_RC=0
 wait "$GEN_PID" || GEN_RC=$?
@@ -56,8 +59,9 @@ if [ "$GEN_RC" != 0 ]; then echo "load generator failed ($GEN_RC)" >&2; exit "$G
 EVENTS=$(awk '/ events in /{print $1; exit}' "$GEN_OUT")
 VERIFY_MS=$(sed -n 's/^Ed25519 verify CPU cost \([0-9.]*\) ms.*/\1/p' "$GEN_OUT")
 awk -v e="$EVENTS" -v l=$((LEDGER_MS1 - LEDGER_MS0)) -v j=$((JIT_MS1 - JIT_MS0)) -v p=$((PG_MS1 - PG_MS0)) \
-    -v load="$LOADAVG" -v v="$VERIFY_MS" 'BEGIN {
+    -v g=$((GEN_MS1 - GEN_MS0)) -v load="$LOADAVG" -v v="$VERIFY_MS" 'BEGIN {
   printf "cpu per event: ledger JVM %.3f ms + PostgreSQL %.3f ms = %.3f ms (%d + %d ms CPU for %d events) = %.1f verify costs\n",
     l / e, p / e, (l + p) / e, l, p, e, (l + p) / e / v
   printf "cpu per event without the JIT compiler threads (%d ms): ledger JVM %.3f ms + PostgreSQL %.3f ms = %.3f ms = %.1f verify costs; load average %s\n",
-    j, (l - j) / e, p / e, (l - j + p) / e, (l - j + p) / e / v, load }'
+    j, (l - j) / e, p / e, (l - j + p) / e, (l - j + p) / e / v, load
+  printf "the load generator itself (HTTP client, same machine): %.3f ms CPU per event\n", g / e }'
