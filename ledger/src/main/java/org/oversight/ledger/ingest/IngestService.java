@@ -36,12 +36,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The write path. Under the sequencer's single-writer lock and inside ONE database transaction, for
- * each event in order: answer a resubmission idempotently; otherwise dispatch {@link SubmitEvent}
- * to the stream's aggregate with the leaf index the event will get (the aggregate checks it and
- * appends it to the Axon event store in this transaction), apply it to the {@link LedgerRegistry},
- * and append it to the sequencer batch. Then the leaves and the new Merkle state are written and
- * everything commits together — or, on any rejection, nothing of the request is stored.
+ * The write path. Signatures of known signers are checked first, in parallel and without the lock
+ * ({@link LedgerRegistry#preverify}). Then, under the sequencer's single-writer lock and inside ONE
+ * database transaction, for each event in order: answer a resubmission idempotently; otherwise give
+ * it the next leaf index and have the stream's aggregate check it and append it to the Axon event
+ * store in this transaction — registry-neutral events one {@link SubmitEvents} command per stream
+ * and run, every other event alone as {@link SubmitEvent} — then apply it to the
+ * {@link LedgerRegistry} and append it to the sequencer batch, both in request order. Then the
+ * leaves and the new Merkle state are written and everything commits together — or, on any
+ * rejection, nothing of the request is stored.
  *
  * <p>Why this design (docs/ledger.md): the leaf order is fixed by the writer, not by the store's
  * tracking order, and Axon event, leaf row and Merkle state can never disagree after a crash
