@@ -1,12 +1,18 @@
 package org.oversight.ledger.aggregate;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
 import org.oversight.domain.crypto.Ed25519PublicKey;
+import org.oversight.domain.event.AuthorityDeclared;
+import org.oversight.domain.event.CameraRegistered;
+import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.EventSignatureException;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.EventVerifier;
@@ -28,13 +34,24 @@ import org.oversight.ledger.web.ProblemType;
  * transaction that already applied events rolls back, the owner discards this instance and
  * rebuilds it from the committed leaves ({@link #isDirty()}, {@link #reset()}).
  *
- * <p>Not thread-safe: used only under the writer lock.
+ * <p>Not thread-safe, except {@link #preverify} and {@link #forgetPreverified(Collection)}, which
+ * may run on any thread, also while the writer holds the lock (that is their point: a request's
+ * signatures are checked while the previous request commits). Everything else is used only under
+ * the writer lock.
  */
 public final class LedgerRegistry {
     private PrincipalRegistry registry = new PrincipalRegistry();
     private boolean dirty;
     /** Events whose signature verified under the mapped key in {@link #preverify} (by identity). */
-    private final Map<SignedEvent, Ed25519PublicKey> preverified = new IdentityHashMap<>();
+    private final Map<SignedEvent, Ed25519PublicKey> preverified = Collections.synchronizedMap(new IdentityHashMap<>());
+    /**
+     * Public keys by key id (hex) of every key ever applied, for {@link #preverify} on other
+     * threads. It may run ahead of the committed state (keys of a request that later rolls back)
+     * or behind it (during a rebuild): harmless, because {@link #check} trusts a preverified
+     * signature only under the very key the registry resolves at the event's leaf, and a key id
+     * names one public key (it is derived from it).
+     */
+    private final Map<String, Ed25519PublicKey> knownKeys = new ConcurrentHashMap<>();
 
     /**
      * Checks that {@code event} may stand at {@code leafIndex}: its signer key is enrolled, valid
@@ -80,16 +97,17 @@ public final class LedgerRegistry {
      * changes no outcome: an event that fails here is simply not remembered, and {@link #check}
      * verifies it again at its position and rejects it there with the same problem. Events signed
      * by keys enrolled later in the same request are verified in {@link #check} as before.
-     * Call {@link #forgetPreverified()} when the request ends.
+     * Thread-safe: may run without the writer lock (see the class comment). Call
+     * {@link #forgetPreverified(Collection)} with the same events when the request ends.
      */
     public void preverify(List<SignedEvent> events) {
         List<SignedEvent> candidates = new ArrayList<>(events.size());
         List<Ed25519PublicKey> keys = new ArrayList<>(events.size());
         for (SignedEvent event : events) {
-            Optional<KeyRecord> key = registry.key(event.header().signer());
-            if (key.isPresent()) {
+            Ed25519PublicKey key = knownKeys.get(event.header().signer().hex());
+            if (key != null) {
                 candidates.add(event);
-                keys.add(key.get().publicKey());
+                keys.add(key);
             }
         }
         boolean[] ok = new boolean[candidates.size()];
@@ -108,9 +126,16 @@ public final class LedgerRegistry {
         }
     }
 
-    /** Forgets the results of {@link #preverify}. */
+    /** Forgets the results of every {@link #preverify}. */
     public void forgetPreverified() {
         preverified.clear();
+    }
+
+    /** Forgets the results of {@link #preverify} for these events (thread-safe). */
+    public void forgetPreverified(Collection<SignedEvent> events) {
+        for (SignedEvent event : events) {
+            preverified.remove(event);
+        }
     }
 
     /** Records {@code event}'s effect at {@code leafIndex} (after {@link #check} passed). */
@@ -121,7 +146,32 @@ public final class LedgerRegistry {
         } catch (RegistryException e) {
             throw rejection(e);
         }
+        Ed25519PublicKey added = switch (event.type()) {
+            case AUTHORITY_DECLARED -> ((AuthorityDeclared) event.payload()).publicKey();
+            case KEY_ENROLLED -> ((KeyEnrolled) event.payload()).publicKey();
+            case CAMERA_REGISTERED -> ((CameraRegistered) event.payload()).devicePublicKey();
+            default -> null;
+        };
+        if (added != null) {
+            knownKeys.put(added.keyId().hex(), added);
+        }
     }
+
+    /**
+     * Whether applying {@code event} certainly changes nothing a check of another event depends
+     * on: genesis is closed and its type has no effect on principals, keys or cameras (the types
+     * {@link PrincipalRegistry} applies are listed in {@link #REGISTRY_TYPES}). Events for which
+     * this holds may be checked in any order among themselves, since every one of them sees the
+     * same registry; the ingest path uses it to check a stream's events in one command.
+     */
+    public boolean leavesUnchanged(SignedEvent event) {
+        return !registry.genesisOpen() && !REGISTRY_TYPES.contains(event.type());
+    }
+
+    /** The types with an effect in {@link PrincipalRegistry#apply} (besides closing genesis). */
+    static final java.util.Set<EventType> REGISTRY_TYPES = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
+            EventType.AUTHORITY_DECLARED, EventType.KEY_ENROLLED, EventType.KEY_REVOKED, EventType.CAMERA_REGISTERED,
+            EventType.CAMERA_DECOMMISSIONED));
 
     /** Replays a committed leaf (start-up and rebuild): check and apply. */
     public void replay(SignedEvent event, long leafIndex) throws EventRejectedException {
@@ -144,6 +194,7 @@ public final class LedgerRegistry {
     /** Forgets everything, before a rebuild from the committed leaves. */
     public void reset() {
         registry = new PrincipalRegistry();
+        knownKeys.clear();
         dirty = false;
     }
 

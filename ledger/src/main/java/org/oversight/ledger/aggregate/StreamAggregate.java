@@ -66,6 +66,27 @@ public class StreamAggregate {
         }
     }
 
+    /**
+     * The events of one stream in one invocation (the ingest path's hot path): each is decided and
+     * applied exactly as a {@link SubmitEvent} would be, in order, so each sees the state its
+     * predecessors' {@link EventRecorded} left; the first rejection aborts the whole command.
+     *
+     * @return one result per event, in order
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public List<SubmitResult> handle(SubmitEvents command, LedgerRegistry registry) {
+        List<SubmitResult> results = new ArrayList<>(command.events().size());
+        for (SubmitEvent event : command.events()) {
+            try {
+                results.add(decide(event, registry));
+            } catch (EventRejectedException e) {
+                throw new CommandRejection(e);
+            }
+        }
+        return results;
+    }
+
     private SubmitResult decide(SubmitEvent command, LedgerRegistry registry) throws EventRejectedException {
         SignedEvent event = command.event();
         ChainVerdict verdict = StreamChain.check(head(), event, (s, seq) -> Optional.of(hashes.get((int) seq)));

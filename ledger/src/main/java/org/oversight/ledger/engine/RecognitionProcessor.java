@@ -111,7 +111,7 @@ public class RecognitionProcessor {
         long started = System.nanoTime(); // for the log line only
         ProjectionState s = ProjectionState.initial();
         for (long start = 0; start <= position; start += pageSize) {
-            for (StoredLeaf leaf : page(start, (int) Math.min(pageSize, position + 1 - start))) {
+            for (LeafEvent leaf : page(start, (int) Math.min(pageSize, position + 1 - start))) {
                 s = project(s, leaf).step().state();
             }
         }
@@ -154,8 +154,8 @@ public class RecognitionProcessor {
         ProjectionState s = state;
         ProjectionState beforeFirstDecision = null;
         List<SignedEvent> proposals = new ArrayList<>();
-        List<StoredLeaf> page = page(from, (int) Math.min(pageSize, size - from));
-        for (StoredLeaf leaf : page) {
+        List<LeafEvent> page = page(from, (int) Math.min(pageSize, size - from));
+        for (LeafEvent leaf : page) {
             Projected p = project(s, leaf);
             if (!p.step().decisions().isEmpty() && beforeFirstDecision == null) {
                 beforeFirstDecision = s;
@@ -217,22 +217,40 @@ public class RecognitionProcessor {
         state = next;
     }
 
-    private List<StoredLeaf> page(long start, int count) {
-        List<StoredLeaf> page = store.leaves(start, count);
-        if (page.size() != count || page.get(0).index() != start) {
-            throw fail("committed leaves [" + start + ", " + (start + count) + ") read back as " + page.size()
+    /** A committed leaf's index and parsed event. */
+    private record LeafEvent(long index, SignedEvent event) {}
+
+    /**
+     * Committed leaves {@code [start, start + count)}: from the ingest path's memory of the events it
+     * just committed (no read, no parse) when it still holds them all, else read from the leaf
+     * table and parsed.
+     */
+    private List<LeafEvent> page(long start, int count) {
+        Optional<List<SignedEvent>> recent = ingest.recentlyCommitted(start, count);
+        List<LeafEvent> page = new ArrayList<>(count);
+        if (recent.isPresent()) {
+            for (SignedEvent e : recent.get()) {
+                page.add(new LeafEvent(start + page.size(), e));
+            }
+            return page;
+        }
+        List<StoredLeaf> stored = store.leaves(start, count);
+        if (stored.size() != count || stored.get(0).index() != start) {
+            throw fail("committed leaves [" + start + ", " + (start + count) + ") read back as " + stored.size()
                     + " leaves");
+        }
+        for (StoredLeaf leaf : stored) {
+            try {
+                page.add(new LeafEvent(leaf.index(), SignedEvent.parse(leaf.leaf().leafBytes())));
+            } catch (InvalidEventException e) {
+                throw fail("committed leaf " + leaf.index() + " does not parse: " + e.getMessage());
+            }
         }
         return page;
     }
 
-    private Projected project(ProjectionState s, StoredLeaf leaf) {
-        SignedEvent event;
-        try {
-            event = SignedEvent.parse(leaf.leaf().leafBytes());
-        } catch (InvalidEventException e) {
-            throw fail("committed leaf " + leaf.index() + " does not parse: " + e.getMessage());
-        }
+    private Projected project(ProjectionState s, LeafEvent leaf) {
+        SignedEvent event = leaf.event();
         try {
             return new Projected(event, RecognitionProjection.apply(s, leaf.index(), event));
         } catch (ProjectionInputException e) {

@@ -239,6 +239,40 @@ class StreamAggregateTest {
     }
 
     @Test
+    void aStreamsEventsInOneCommandAreCheckedAgainstTheStateTheirPredecessorsLeft() throws Exception {
+        registeredCamera("cam-g", 40);
+        SignedEvent detection = world.chains.next(World.detection("cam-g", 1), World.cameraKey(40));
+        SignedEvent proposed = world.chains.next(World.match("m-g", detection, 7), world.engine);
+        SignedEvent review0 = world.chains.next(World.review("m-g", Verdict.CONFIRM), world.reviewers[0]);
+        SignedEvent again = world.chains.peek(World.review("m-g", Verdict.REJECT), world.reviewers[0]);
+        String stream = proposed.stream().text();
+        long leaf = nextLeaf;
+        rejected(fixture().givenNoPriorActivity().when(new SubmitEvents(stream, List.of(SubmitEvent.of(proposed, leaf),
+                SubmitEvent.of(review0, leaf + 1), SubmitEvent.of(again, leaf + 2)))), ProblemType.DUPLICATE_REVIEW,
+                World.REVIEWERS[0]);
+        SignedEvent review1 = world.chains.next(World.review("m-g", Verdict.CONFIRM), world.reviewers[1]);
+        fixture().givenNoPriorActivity().when(new SubmitEvents(stream, List.of(SubmitEvent.of(proposed, leaf),
+                SubmitEvent.of(review0, leaf + 1), SubmitEvent.of(review1, leaf + 2))))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new EventRecorded(text(proposed)), new EventRecorded(text(review0)),
+                        new EventRecorded(text(review1)))
+                .expectResultMessagePayload(List.of(new SubmitResult(true, World.ENGINE),
+                        new SubmitResult(true, World.REVIEWERS[0]), new SubmitResult(true, World.REVIEWERS[1])));
+    }
+
+    @Test
+    void aCommandOfSeveralEventsNamesOneStreamAndIncreasingLeaves() throws Exception {
+        SignedEvent reg = registeredCamera("cam-cmd", 41);
+        SignedEvent d1 = world.chains.next(World.detection("cam-cmd", 1), World.cameraKey(41));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SubmitEvents(reg.stream().text(),
+                List.of(SubmitEvent.of(reg, 9), SubmitEvent.of(d1, 10)))).hasMessageContaining("detections/cam-cmd");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SubmitEvents(d1.stream().text(),
+                List.of(SubmitEvent.of(d1, 10), SubmitEvent.of(d1, 10)))).hasMessageContaining("leaf index 10 <= previous 10");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new SubmitEvents(d1.stream().text(), List.of()))
+                .hasMessageContaining("no events");
+    }
+
+    @Test
     void reviewOnlyByAnEnrolledReviewer() throws Exception {
         List<Object> given = matchWithReviews("m-1");
         SignedEvent byOfficer = world.chains.peek(World.review("m-1", Verdict.CONFIRM), world.officer);

@@ -169,6 +169,53 @@ class IngestApiTest extends LedgerAppTest {
     }
 
     @Test
+    void interleavedStreamsOfOneBatchGetLeavesInRequestOrder() throws Exception {
+        String a = newCamera();
+        String b = newCamera();
+        Chains local = new Chains();
+        SignedEvent a0 = local.next(World.detection(a, 0), World.cameraKey(cameraCounterOf(a)));
+        SignedEvent b0 = local.next(World.detection(b, 0), World.cameraKey(cameraCounterOf(b)));
+        SignedEvent a1 = local.next(World.detection(a, 1), World.cameraKey(cameraCounterOf(a)));
+        SignedEvent b1 = local.next(World.detection(b, 1), World.cameraKey(cameraCounterOf(b)));
+        MvcResult ok = batch(List.of(a0, b0, a1, a0, b1), org.oversight.ledger.security.Role.OPERATOR);
+        assertThat(ok.getResponse().getStatus()).as(ok.getResponse().getContentAsString()).isEqualTo(200);
+        JsonNode results = json(ok).get("results");
+        long first = results.get(0).get("leafIndex").asLong();
+        assertThat(results.get(1).get("leafIndex").asLong()).isEqualTo(first + 1);
+        assertThat(results.get(2).get("leafIndex").asLong()).isEqualTo(first + 2);
+        assertThat(results.get(3).get("leafIndex").asLong()).as("duplicate in the request").isEqualTo(first);
+        assertThat(results.get(4).get("leafIndex").asLong()).isEqualTo(first + 3);
+        assertThat(axonEvents("detections/" + a)).containsExactly(0L, 1L);
+        assertThat(axonEvents("detections/" + b)).containsExactly(0L, 1L);
+        MvcResult leaf = mvc.perform(get("/v1/entries?start=" + (first + 1) + "&count=1").header("Authorization",
+                bearer(org.oversight.ledger.security.Role.AUDITOR))).andReturn();
+        assertThat(json(leaf).get("entries").get(0).get("event").get("header").get("eventId").asText())
+                .isEqualTo(b0.header().eventId());
+    }
+
+    @Test
+    void theFirstRejectedEventInRequestOrderIsReportedWhateverItsStream() throws Exception {
+        long size = sequencer.committed().size();
+        String a = newCamera();
+        String b = newCamera();
+        size = sequencer.committed().size();
+        Chains local = new Chains();
+        SignedEvent a0 = local.next(World.detection(a, 0), World.cameraKey(cameraCounterOf(a)));
+        SignedEvent b0 = local.peek(World.detection(b, 0), World.cameraKey(cameraCounterOf(b)));
+        String otherSig = local.peek(World.detection(b, 1), World.cameraKey(cameraCounterOf(b))).signature()
+                .toBase64();
+        SignedEvent forgedB0 = SignedEvent.parse(new String(b0.leafBytes(), StandardCharsets.UTF_8)
+                .replace(b0.signature().toBase64(), otherSig).getBytes(StandardCharsets.UTF_8));
+        SignedEvent gapA = Chains.at(World.detection(a, 2), World.cameraKey(cameraCounterOf(a)), 4,
+                java.util.Optional.of(a0.eventHash()));
+        // Checked per stream, stream a (a0, gapA) would fail first; in request order events[1] fails.
+        MvcResult r = batch(List.of(a0, forgedB0, gapA), org.oversight.ledger.security.Role.OPERATOR);
+        assertProblem(r, 422, "bad-signature", "events[1] sig:");
+        assertThat(sequencer.committed().size()).as("nothing stored").isEqualTo(size);
+        assertThat(axonEvents("detections/" + a)).isEmpty();
+    }
+
+    @Test
     void batchIsAllOrNothing() throws Exception {
         long size = sequencer.committed().size();
         Chains local = new Chains();
