@@ -51,6 +51,11 @@ final class AuditRows {
         return out;
     }
 
+    /** The table without the CPU columns (no CPU counters at hand). */
+    static String table(Map<String, double[]> scores, int processors) {
+        return table(scores, Map.of(), processors);
+    }
+
     static String table(Map<String, double[]> scores, Map<String, Double> cpuPerItem, int processors) {
         StringBuilder out = new StringBuilder();
         out.append("| audit, " + AuditBenchmark.EVENTS + "-event export | --threads | events/s (±99.9% CI) | cores"
