@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,10 +36,10 @@ final class LeafPipeline implements AutoCloseable {
         private final MalformedExportException framing;
         private final long framingLeaf;
         private final IOException ioFailure;
-        private final RuntimeException bug;
+        private final Throwable bug;
 
         private Batch(long firstLeaf, List<byte[]> read, boolean last, MalformedExportException framing,
-                long framingLeaf, IOException ioFailure, RuntimeException bug) {
+                long framingLeaf, IOException ioFailure, Throwable bug) {
             this.firstLeaf = firstLeaf;
             this.read = read;
             this.last = last;
@@ -166,6 +167,14 @@ final class LeafPipeline implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             // closed early: nobody takes batches any more
+        } catch (Throwable t) {
+            // Never leave the ordered pass waiting for a batch that will not come.
+            Batch failed = new Batch(-1, List.of(), true, null, -1, null, t);
+            try {
+                window.put(new InFlight(failed, CompletableFuture.completedFuture(new PreparedLeaf[0])));
+            } catch (InterruptedException closed) {
+                // closed meanwhile: nobody waits
+            }
         }
     }
 
