@@ -105,7 +105,8 @@ public final class BenchReport {
         System.out.println();
         System.out.print(table(scores));
         System.out.println();
-        System.out.print(AuditRows.table(scores, Runtime.getRuntime().availableProcessors()));
+        System.out.print(AuditRows.table(scores, AuditRows.cpuSecondsPerItem(results),
+                Runtime.getRuntime().availableProcessors()));
         System.out.println();
         System.out.print(recognitionTable(scores));
     }

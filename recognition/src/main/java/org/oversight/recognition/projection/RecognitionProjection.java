@@ -14,6 +14,7 @@ import org.oversight.domain.event.SnapshotRef;
 import org.oversight.domain.event.Template;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.event.WatchlistEntryWithdrawn;
+import org.oversight.recognition.match.internal.SquaredDistance;
 import org.oversight.recognition.template.FaceTemplate;
 
 /**
@@ -124,11 +125,12 @@ public final class RecognitionProjection {
             return skipped(state, SkipReason.MALFORMED_TEMPLATE,
                     "detection template of " + probeTemplate.length() + " bytes is not a valid version-1 template");
         }
-        byte[] probeComponents = probe.get().components();
+        int[] probeComponents = SquaredDistance.widen(probe.get().components());
+        byte[] probeModel = probe.get().modelId().toByteArray();
         List<Scored> passing = new ArrayList<>();
         List<WatchedEntry> active = state.activeAt(d.captureTime());
         for (WatchedEntry e : active) {
-            int distance = e.bestSquaredDistance(probeComponents, probe.get().modelId(), policy.modelId(),
+            int distance = e.bestSquaredDistance(probeComponents, probeModel, policy.modelId(),
                     policy.templateFormat());
             if (distance >= 0 && distance <= policy.threshold()) {
                 passing.add(new Scored(e, distance));

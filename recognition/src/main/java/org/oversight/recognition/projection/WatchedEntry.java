@@ -1,6 +1,7 @@
 package org.oversight.recognition.projection;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,7 +13,6 @@ import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.recognition.match.internal.SquaredDistance;
 import org.oversight.recognition.template.FaceTemplate;
 import org.oversight.recognition.template.TemplateFormatException;
-import org.oversight.recognition.tfjs.ModelId;
 
 /**
  * A watchlist entry that has been authorised and not withdrawn, with what the projection needs
@@ -24,8 +24,10 @@ public final class WatchedEntry {
     private final WatchlistEntryAuthorized authorization;
     /** Per payload template: its components if it is a valid version-1 template, else null. */
     private final byte[][] components;
-    /** Per payload template: the embedded model id if valid version 1, else null. */
-    private final ModelId[] embeddedModels;
+    /** Per payload template: its components widened to ints (the fast comparison), else null. */
+    private final int[][] widened;
+    /** Per payload template: the embedded model id's bytes if valid version 1, else null. */
+    private final byte[][] embeddedModels;
     private final Sha256Digest snapshotLeafHash;
 
     private WatchedEntry(EventHash authorizedEvent, WatchlistEntryAuthorized authorization) {
@@ -36,11 +38,13 @@ public final class WatchedEntry {
             p.add(parseV1(t));
         }
         this.components = new byte[p.size()][];
-        this.embeddedModels = new ModelId[p.size()];
+        this.widened = new int[p.size()][];
+        this.embeddedModels = new byte[p.size()][];
         for (int i = 0; i < p.size(); i++) {
             if (p.get(i).isPresent()) {
                 components[i] = p.get(i).get().components();
-                embeddedModels[i] = p.get(i).get().modelId();
+                widened[i] = SquaredDistance.widen(components[i]);
+                embeddedModels[i] = p.get(i).get().modelId().toByteArray();
             }
         }
         this.snapshotLeafHash = WatchlistSnapshot.leafHash(this);
@@ -86,21 +90,23 @@ public final class WatchedEntry {
     }
 
     /**
-     * The smallest squared distance from {@code probe} (128 components, embedded model
-     * {@code probeModel}) to any template comparable under the policy's {@code modelId} and
-     * {@code format}: same wire model id and format, a valid version-1 template, same embedded
-     * model id. −1 if none is comparable.
+     * The smallest squared distance from {@code probe} (128 components widened to ints,
+     * {@link SquaredDistance#widen}; embedded model id {@code probeModel} as bytes — both prepared
+     * once per probe by a caller comparing it with many entries) to any template comparable under
+     * the policy's {@code modelId} and {@code format}: same wire model id and format, a valid
+     * version-1 template, same embedded model id. −1 if none is comparable. Model ids are public, so they are compared with {@link Arrays#equals}, not in
+     * constant time.
      */
-    int bestSquaredDistance(byte[] probe, ModelId probeModel, String modelId, long format) {
+    int bestSquaredDistance(int[] probe, byte[] probeModel, String modelId, long format) {
         List<Template> templates = authorization.templates();
         int best = -1;
         for (int i = 0; i < components.length; i++) {
             Template t = templates.get(i);
             if (components[i] == null || t.format() != format || !t.modelId().equals(modelId)
-                    || !embeddedModels[i].equals(probeModel)) {
+                    || !Arrays.equals(embeddedModels[i], probeModel)) {
                 continue;
             }
-            int d = SquaredDistance.of(probe, 0, components[i], 0);
+            int d = SquaredDistance.ofWidened(probe, widened[i]);
             if (best < 0 || d < best) {
                 best = d;
             }

@@ -50,6 +50,12 @@ class TemplateGalleryTest {
         for (int j = 0; j < 64; j++) {
             assertThat(org.oversight.recognition.match.internal.SquaredDistance.of(a, j * 128, b, j * 128))
                     .isEqualTo(org.oversight.recognition.match.internal.SquaredDistance.scalar(a, j * 128, b, j * 128));
+            byte[] x = java.util.Arrays.copyOfRange(a, j * 128, j * 128 + 128);
+            byte[] y = java.util.Arrays.copyOfRange(b, j * 128, j * 128 + 128);
+            assertThat(org.oversight.recognition.match.internal.SquaredDistance.ofWidened(
+                    org.oversight.recognition.match.internal.SquaredDistance.widen(x),
+                    org.oversight.recognition.match.internal.SquaredDistance.widen(y)))
+                    .isEqualTo(org.oversight.recognition.match.internal.SquaredDistance.scalar(x, 0, y, 0));
         }
         assertThat(org.oversight.recognition.match.internal.SquaredDistance.of(a, 0, b, 0)).isEqualTo(MatchScore.MAX);
     }

@@ -28,7 +28,6 @@ import org.oversight.domain.merkle.rfc6962.ConsistencyProof;
 import org.oversight.domain.merkle.rfc6962.HashSourceException;
 import org.oversight.domain.merkle.rfc6962.ProofGenerator;
 import org.oversight.domain.merkle.rfc6962.ProofRequestException;
-import org.oversight.domain.merkle.rfc6962.Rfc6962Hashing;
 import org.oversight.domain.note.NoteVerificationException;
 import org.oversight.domain.note.NoteVerifier;
 import org.oversight.domain.policy.RuleBook;
@@ -70,11 +69,15 @@ import org.oversight.verifier.report.VerificationReport;
  * </ol>
  *
  * <p>Deterministic: the same export, key and remembered checkpoint always give the same report,
- * byte for byte, whatever the parallelism — only parsing and signature checks of a batch run in
- * parallel, against keys the sequential replay then confirms ({@link PreverifyingReplayer});
- * every decision and finding is made in log order. Memory is O(streams + events × 8 bytes +
+ * byte for byte, whatever the parallelism. With {@code parallelism} ≥ 2 a bounded pipeline
+ * ({@link LeafPipeline}) runs: a reader thread frames the leaves into batches, {@code parallelism}
+ * workers do the order-independent work on each (parse, leaf hash, Ed25519 check against the key
+ * the header names — {@link LeafPreparer}), and the calling thread makes the single ordered pass
+ * (Merkle range, chains, registry, rules, projection), using an advance signature outcome only if
+ * it was computed with the key the registry confirms for that leaf ({@link PreverifyingReplayer}).
+ * Every decision and finding is made in that ordered pass, in log order. Memory is O(streams + events × 8 bytes +
  * detections × 56 bytes + watchlist entries (with templates) + match reviews + derived decisions
- * not yet proposed + batch) — the detections and matches being what the policy rules may still
+ * not yet proposed + the pipeline's window of {@code 2 × parallelism} batches) — the detections and matches being what the policy rules may still
  * refer to; leaf hashes go to a temporary file, deleted afterwards.
  *
  * <p>Not checked in this version: R4, R5, R7, R8 and witness co-signatures. The report says so.
@@ -101,8 +104,8 @@ public final class LogAuditor {
      */
     public static final long PROJECTION_GRACE_LEAVES = 10_000;
 
-    /** Leaves parsed and pre-verified together. */
-    public static final int DEFAULT_BATCH = 1024;
+    /** Leaves read, parsed and pre-verified together, as one unit of work of the pipeline. */
+    public static final int DEFAULT_BATCH = 256;
 
     private final NoteVerifier logKey;
     private final String origin;
@@ -119,8 +122,9 @@ public final class LogAuditor {
     }
 
     /**
-     * @param parallelism threads that parse and pre-verify signatures of a batch of leaves ahead
-     *     of the sequential replay; the report is the same for every value
+     * @param parallelism threads that parse and pre-verify signatures of batches of leaves ahead
+     *     of the ordered pass (1: the whole audit runs on the calling thread); the report is the
+     *     same for every value
      * @throws IllegalArgumentException if {@code parallelism < 1}
      */
     public LogAuditor(NoteVerifier logKey, String origin, int parallelism) {
@@ -298,35 +302,26 @@ public final class LogAuditor {
             CompactRange range = CompactRange.empty();
             Sha256Digest impliedAtOld = old != null && old.size() == 0 ? range.root() : null;
             boolean complete = true;
-            try (PreverifyingReplayer events = new PreverifyingReplayer(replayer, positions, parallelism)) {
-                List<byte[]> batch = new ArrayList<>(batchSize);
-                while (true) {
-                    byte[] leafBytes;
-                    try {
-                        leafBytes = reader.nextLeaf();
-                    } catch (MalformedExportException e) {
-                        replayBatch(batch, range.size() - batch.size(), events, positions, rejections);
-                        add(new Finding(Rule.INPUT, reader.position(), "", "leaf lines framed as in format.md §10",
-                                e.getMessage()));
+            PreverifyingReplayer events = new PreverifyingReplayer(replayer, positions);
+            try (LeafPipeline pipeline = new LeafPipeline(reader, parallelism, batchSize)) {
+                for (LeafPipeline.Batch batch = pipeline.next(); batch != null; batch = pipeline.next()) {
+                    PreparedLeaf[] leaves = batch.leaves();
+                    for (int i = 0; i < leaves.length; i++) {
+                        long leaf = batch.firstLeaf() + i;
+                        range.append(leaves[i].leafHash());
+                        hashes.append(leaves[i].leafHash());
+                        if (old != null && range.size() == old.size()) {
+                            impliedAtOld = range.root();
+                        }
+                        replay(leaves[i], leaf, events, positions, rejections);
+                        if (range.size() % PROGRESS_INTERVAL == 0) {
+                            progress.leavesRead(range.size(), now.size());
+                        }
+                    }
+                    if (batch.framing() != null) {
+                        add(new Finding(Rule.INPUT, batch.framingLeaf(), "", "leaf lines framed as in format.md §10",
+                                batch.framing().getMessage()));
                         complete = false;
-                        break;
-                    }
-                    if (leafBytes == null) {
-                        replayBatch(batch, range.size() - batch.size(), events, positions, rejections);
-                        break;
-                    }
-                    Sha256Digest leafHash = Rfc6962Hashing.leafHash(leafBytes);
-                    range.append(leafHash);
-                    hashes.append(leafHash);
-                    if (old != null && range.size() == old.size()) {
-                        impliedAtOld = range.root();
-                    }
-                    batch.add(leafBytes);
-                    if (batch.size() == batchSize) {
-                        replayBatch(batch, range.size() - batch.size(), events, positions, rejections);
-                    }
-                    if (range.size() % PROGRESS_INTERVAL == 0) {
-                        progress.leavesRead(range.size(), now.size());
                     }
                 }
             }
@@ -350,23 +345,13 @@ public final class LogAuditor {
             perEventChecks(now.size(), positions, replayer);
         }
 
-        /** Replays {@code batch}, the leaves from {@code firstLeaf} on, in log order, and empties it. */
-        private void replayBatch(List<byte[]> batch, long firstLeaf, PreverifyingReplayer events,
-                StreamPositions positions, Rejections rejections) {
-            List<PreverifyingReplayer.Prepared> prepared = events.prepare(batch);
-            for (int i = 0; i < prepared.size(); i++) {
-                replay(batch.get(i), prepared.get(i), firstLeaf + i, events, positions, rejections);
-            }
-            batch.clear();
-        }
-
-        private void replay(byte[] leafBytes, PreverifyingReplayer.Prepared prepared, long leaf, PreverifyingReplayer events,
-                StreamPositions positions, Rejections rejections) {
+        private void replay(PreparedLeaf prepared, long leaf, PreverifyingReplayer events, StreamPositions positions,
+                Rejections rejections) {
             SignedEvent event;
             try {
                 event = prepared.event();
             } catch (InvalidEventException e) {
-                add(Rejections.notCanonical(leaf, leafBytes, e));
+                add(Rejections.notCanonical(leaf, prepared.leafBytes(), e));
                 return;
             }
             typeCounts[event.type().ordinal()]++;

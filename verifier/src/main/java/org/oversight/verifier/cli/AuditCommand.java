@@ -66,8 +66,9 @@ final class AuditCommand implements Callable<Integer> {
             + " verified; created on first use, replaced only after a successful audit.")
     private Path state;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads that parse and pre-verify signatures"
-            + " (default: available processors); the report does not depend on it.")
+    @Option(names = "--threads", paramLabel = "N", description = "Threads that parse, hash and pre-verify signatures"
+            + " ahead of the ordered checks (default: available processors; 1: everything on one thread); the"
+            + " report and exit code do not depend on it.")
     private Integer threads;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as canonical JSON.")

@@ -16,6 +16,33 @@ public final class SquaredDistance {
         return VECTOR ? VectorSquaredDistance.of(a, ai, b, bi) : scalar(a, ai, b, bi);
     }
 
+    /** {@code v} widened to ints, for {@link #ofWidened}. */
+    public static int[] widen(byte[] v) {
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i];
+        }
+        return out;
+    }
+
+    /**
+     * {@link #of} over components already widened to ints ({@link #widen}; 128 each): the same
+     * exact value. Without the Vector API this is the fast path — the JIT vectorises a loop over
+     * ints, not one that widens bytes — so callers comparing one probe with many stored
+     * templates widen each once.
+     */
+    public static int ofWidened(int[] a, int[] b) {
+        if (a.length != 128 || b.length != 128) {
+            throw new IllegalArgumentException("widened lengths " + a.length + ", " + b.length + " != 128");
+        }
+        int s = 0;
+        for (int i = 0; i < 128; i++) {
+            int d = a[i] - b[i];
+            s += d * d;
+        }
+        return s;
+    }
+
     /** The plain-Java definition. */
     public static int scalar(byte[] a, int ai, byte[] b, int bi) {
         int s = 0;
