@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.junit.jupiter.api.Test;
 import org.oversight.domain.checkpoint.Checkpoint;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
@@ -84,6 +86,8 @@ class KurrentDbLogLeadershipFailoverTest {
             assertThatThrownBy(followerMirror::catchUp).isInstanceOf(FencedWriteException.class)
                     .hasMessageContaining("not the log's leader");
             assertThat(followerMirror.lastFailure()).isEmpty();
+            assertThat(b.bean(KurrentDbLogHealthIndicator.class).health().getDetails())
+                    .containsEntry("mirroredBy", "the leader");
             assertThat(MirroredStreams.assertStreamsHoldExactlyTheLeaves(site.jdbcUrl, kurrentDb)).isEqualTo((int) n);
 
             // The leader's last watermark write was lost (it is written without waiting for the WAL):
@@ -134,6 +138,21 @@ class KurrentDbLogLeadershipFailoverTest {
                     .status()).isEqualTo(503);
             assertThat(MirroredStreams.assertStreamsHoldExactlyTheLeaves(site.jdbcUrl, kurrentDb))
                     .isEqualTo((int) n + 4);
+
+            // A paused ex-leader's view of the log (size n) meets a stream the new leader continued:
+            // that is a fenced write (503), not the alarm about a foreign writer, which stays for a
+            // stream longer than the log itself.
+            List<MirroredStreams.LeafRow> leaves = MirroredStreams.leaves(site.jdbcUrl);
+            String continued = leaves.get(leaves.size() - 1).stream();
+            assertThat(leaves.stream().filter(l -> l.stream().equals(continued)).filter(l -> l.index() < n))
+                    .as("stream %s existed before the takeover", continued).isNotEmpty();
+            KurrentDbLogMirror mirror = back.bean(KurrentDbLogMirror.class);
+            List<? extends DomainEventMessage<?>> stored = mirror.store().readEvents(continued).asStream().toList();
+            Optional<DomainEventMessage<?>> last = Optional.of(stored.get(stored.size() - 1));
+            assertThatThrownBy(() -> mirror.requireLogHead(continued, n, stored.size(), last))
+                    .isInstanceOf(FencedWriteException.class).hasMessageContaining("behind the database's");
+            assertThatThrownBy(() -> mirror.requireLogHead(continued, n + 4, stored.size() + 1, last))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("ALARM");
         } finally {
             nodes.forEach(LedgerNode::close);
             standIn.close();
