@@ -140,7 +140,7 @@ class KurrentDbLogLeadershipFailoverTest {
                     .isEqualTo((int) n + 4);
 
             // A paused ex-leader's view of the log (size n) meets a stream the new leader continued:
-            // that is a fenced write (503), not the alarm about a foreign writer, which stays for a
+            // that is a fenced write, not the alarm about a foreign writer, which stays for a
             // stream longer than the log itself.
             List<MirroredStreams.LeafRow> leaves = MirroredStreams.leaves(site.jdbcUrl);
             String continued = leaves.get(leaves.size() - 1).stream();
