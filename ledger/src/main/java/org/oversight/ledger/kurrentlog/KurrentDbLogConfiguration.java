@@ -8,6 +8,7 @@ import org.oversight.ledger.aggregate.LedgerRegistry;
 import org.oversight.ledger.ingest.IngestService;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
+import org.oversight.ledger.sequencer.TakeoverStep;
 import org.oversight.ledger.storage.OversightStorageProperties;
 import org.oversight.ledger.storage.StorageConfiguration;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Axon's storage engine is {@link LogMirroredEventStorageEngine} over the KurrentDB engine, and
  * {@link KurrentDbLogMirror} writes the aggregate streams from the committed leaves — after every
  * commit (a sequencer commit listener), before every aggregate load, and once the application is
- * ready (start-up recovery).
+ * ready (start-up recovery) — all only on the node that may write the log; with leadership, a new
+ * leader also mirrors every committed leaf before it accepts writes (a {@link TakeoverStep}).
  */
 @Configuration
 @ConditionalOnKurrentDbLog
@@ -49,8 +51,18 @@ public class KurrentDbLogConfiguration {
                 clock.getIfAvailable(Clock::systemUTC));
         // Runs on the writer's thread right after each ingest commit; a failure is logged by the
         // sequencer and leaves the mirror behind, to be caught up before the next aggregate load.
-        sequencer.addCommitListener(state -> mirror.catchUp());
+        sequencer.addCommitListener(state -> {
+            if (sequencer.mayWrite()) {
+                mirror.catchUp();
+            }
+        });
         return mirror;
+    }
+
+    /** Leadership: a new leader mirrors every committed leaf before it accepts writes. */
+    @Bean
+    TakeoverStep kurrentDbLogTakeover(KurrentDbLogMirror mirror) {
+        return treeSize -> mirror.catchUpOnTakeover();
     }
 
     @Bean
@@ -76,6 +88,10 @@ public class KurrentDbLogConfiguration {
             return;
         }
         KurrentDbLogMirror mirror = ready.getApplicationContext().getBean(KurrentDbLogMirror.class);
+        if (!ready.getApplicationContext().getBean(Sequencer.class).mayWrite()) {
+            LOG.info("a follower: the leader mirrors the KurrentDB streams (this node catches them up if it takes over)");
+            return;
+        }
         try {
             mirror.catchUp();
         } catch (RuntimeException e) {

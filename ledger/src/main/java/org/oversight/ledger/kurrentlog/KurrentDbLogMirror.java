@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.oversight.ledger.aggregate.LedgerRegistry;
+import org.oversight.ledger.sequencer.FencedWriteException;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
 import org.oversight.ledger.sequencer.StoredLeaf;
@@ -49,6 +50,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ones appended. An event in an aggregate stream that is not the committed leaf at its position is a
  * broken invariant: {@code catchUp()} throws, and no aggregate is loaded (no write is accepted) until
  * an operator repairs it.
+ *
+ * <p>Several ledger nodes (leadership): only the node whose fence lets it write mirrors; a new
+ * leader catches the streams up before it accepts writes ({@link #catchUpOnTakeover()}). A stale
+ * ex-leader that has not noticed yet can only append committed leaves at their own seq, so it
+ * cannot corrupt a stream either: its appends fail on the expected revision and the
+ * reconciliation finds the leaves already there.
  *
  * <p>Thread safety: {@code catchUp()} runs under the sequencer's (reentrant) writer lock, which
  * also guards the {@link LedgerRegistry} it reads.
@@ -115,7 +122,11 @@ public final class KurrentDbLogMirror {
     /**
      * Appends every committed leaf not yet in its KurrentDB stream; returns at once, without locking,
      * if there is none. Otherwise takes the writer lock (reentrant: the ingest path already holds it).
+     * Only the log's writer mirrors: on a follower (leadership, the sequencer's fence refuses writes)
+     * a catch-up that has anything to do is refused instead — a follower loads no aggregate (it
+     * accepts no write) and its registry is only rebuilt when it takes over.
      *
+     * @throws FencedWriteException if the streams are behind and this node is not the log's writer
      * @throws RuntimeException if KurrentDB or PostgreSQL fails (retried by the next call), or
      *     {@link IllegalStateException} if a stream holds an event that is not the committed leaf at
      *     its position (a broken invariant)
@@ -125,6 +136,10 @@ public final class KurrentDbLogMirror {
         long committed = sequencer.committed().size();
         if (mirrored >= committed) {
             return committed;
+        }
+        if (!sequencer.mayWrite()) {
+            throw new FencedWriteException("this node is not the log's leader; the leader mirrors the committed leaves"
+                    + " into the KurrentDB streams (" + mirrored + " of " + committed + " known mirrored here)");
         }
         ReentrantLock lock = sequencer.writerLock();
         try {
@@ -139,28 +154,53 @@ public final class KurrentDbLogMirror {
             throw new IllegalStateException("interrupted waiting for the writer lock", e);
         }
         try {
-            long target = sequencer.committed().size();
-            if (mirrored >= target) {
-                return target;
-            }
-            long from = mirrored;
-            try {
-                ownTransaction.executeWithoutResult(status -> mirrorUpTo(target));
-            } catch (RuntimeException | Error e) {
-                lastFailure = Optional.of("mirroring leaves [" + from + ", " + target + ") failed at leaf " + mirrored
-                        + ": " + e);
-                LOG.warn("KurrentDB streams behind the log: {}; retried before the next aggregate read and after the"
-                        + " next commit", lastFailure.get());
-                throw e;
-            }
-            lastFailure = Optional.empty();
-            if (from < target - 1 || LOG.isDebugEnabled()) {
-                LOG.info("mirrored leaves [{}, {}) into KurrentDB", from, target);
-            }
-            return target;
+            return mirrorCommitted();
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * The takeover step of a new leader (leadership; {@link org.oversight.ledger.sequencer.TakeoverStep}):
+     * called under the writer lock after the sequencer state was reloaded and the registry rebuilt,
+     * before the fence lets this node write. Starts from the stored watermark (the previous leader
+     * raised it; this node's own count is as old as its last catch-up) and mirrors every committed
+     * leaf, so the new leader's first aggregate load finds its streams complete.
+     *
+     * @throws RuntimeException as {@link #catchUp()}; the takeover is then aborted and retried
+     */
+    public long catchUpOnTakeover() {
+        if (!sequencer.writerLock().isHeldByCurrentThread()) {
+            throw new IllegalStateException("takeover catch-up without holding the writer lock");
+        }
+        long stored = watermark.read();
+        if (stored > mirrored) {
+            mirrored = stored;
+        }
+        return mirrorCommitted();
+    }
+
+    /** Mirrors up to the committed size; requires the writer lock. */
+    private long mirrorCommitted() {
+        long target = sequencer.committed().size();
+        if (mirrored >= target) {
+            return target;
+        }
+        long from = mirrored;
+        try {
+            ownTransaction.executeWithoutResult(status -> mirrorUpTo(target));
+        } catch (RuntimeException | Error e) {
+            lastFailure = Optional.of("mirroring leaves [" + from + ", " + target + ") failed at leaf " + mirrored
+                    + ": " + e);
+            LOG.warn("KurrentDB streams behind the log: {}; retried before the next aggregate read and after the"
+                    + " next commit", lastFailure.get());
+            throw e;
+        }
+        lastFailure = Optional.empty();
+        if (from < target - 1 || LOG.isDebugEnabled()) {
+            LOG.info("mirrored leaves [{}, {}) into KurrentDB", from, target);
+        }
+        return target;
     }
 
     /**
@@ -176,11 +216,24 @@ public final class KurrentDbLogMirror {
         Optional<StoredLeaf> head = streamLeaves.head(stream, size);
         long expected = head.map(h -> h.leaf().seq() + 1).orElse(0L);
         if (loaded != expected || (head.isPresent() && !LeafEvents.carries(last.orElseThrow(), head.get()))) {
+            long stored = streamLeaves.committedSize();
+            if (stored > size && endsAtLogHead(stream, stored, loaded, last)) {
+                // Not another writer: this node's state is older than the log (a leader paused
+                // while another took over). The fence would refuse its write anyway.
+                throw new FencedWriteException("this node's log state (size " + size + ") is behind the database's ("
+                        + stored + "): another node has written the log; is this node still the leader?");
+            }
             throw new IllegalStateException("ALARM: KurrentDB stream of " + stream + " has " + loaded + " event(s) but"
                     + " the log has " + expected + " below leaf " + size
                     + (loaded == expected ? ", and its last event is not the log's leaf " + head.get().index() : "")
                     + "; is another writer using the aggregate streams? The aggregate is not loaded");
         }
+    }
+
+    private boolean endsAtLogHead(String stream, long size, long loaded, Optional<DomainEventMessage<?>> last) {
+        Optional<StoredLeaf> head = streamLeaves.head(stream, size);
+        return loaded == head.map(h -> h.leaf().seq() + 1).orElse(0L)
+                && head.map(h -> LeafEvents.carries(last.orElseThrow(), h)).orElse(true);
     }
 
     private void mirrorUpTo(long target) {

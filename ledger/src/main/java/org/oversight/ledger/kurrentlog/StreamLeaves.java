@@ -38,4 +38,10 @@ final class StreamLeaves {
         return jdbc.query(COLUMNS + " WHERE stream = ? AND leaf_index < ? ORDER BY seq DESC LIMIT 1", LEAF, stream, size)
                 .stream().findFirst();
     }
+
+    /** The committed size of the log as the database holds it now ({@code ledger_sequencer}; 0 if empty). */
+    long committedSize() {
+        return jdbc.queryForList("SELECT tree_size FROM ledger_sequencer WHERE id = 1", Long.class).stream().findFirst()
+                .orElse(0L);
+    }
 }

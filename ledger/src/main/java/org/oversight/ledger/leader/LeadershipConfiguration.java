@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.oversight.ledger.aggregate.AggregateConfiguration;
@@ -16,6 +18,7 @@ import org.oversight.ledger.sequencer.Checkpointer;
 import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
+import org.oversight.ledger.sequencer.TakeoverStep;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,7 +62,8 @@ public class LeadershipConfiguration {
     LeadershipManager leadershipManager(LeaderLease lease, EpochFence fence, Sequencer sequencer,
             Checkpointer checkpointer, LedgerRegistry registry, LeafStore store,
             @Qualifier(AggregateConfiguration.CACHE) Cache aggregateCache,
-            ObjectProvider<RecognitionProcessor> processor, DataSource dataSource,
+            ObjectProvider<RecognitionProcessor> processor, ObjectProvider<TakeoverStep> takeoverSteps,
+            DataSource dataSource,
             @Value("${oversight.engine.poll-interval-ms:1000}") long enginePollMillis,
             @Value("${oversight.leadership.node-id:}") String nodeId,
             @Value("${oversight.leadership.advertised-url:}") String url,
@@ -71,7 +75,13 @@ public class LeadershipConfiguration {
                     + ", or the leader's own lease session idles out");
         }
         RegistryResync resync = new RegistryResync(registry, store, aggregateCache);
-        return new LeadershipManager(lease, fence, sequencer, checkpointer, resync::resync,
+        // The registry first: a takeover step (the KurrentDB mirror) reads signer principals from it.
+        List<TakeoverStep> steps = takeoverSteps.orderedStream().toList();
+        LongConsumer takeOver = size -> {
+            resync.resync(size);
+            steps.forEach(step -> step.beforeWrites(size));
+        };
+        return new LeadershipManager(lease, fence, sequencer, checkpointer, takeOver,
                 Optional.ofNullable(processor.getIfAvailable()), enginePollMillis, dataSource,
                 nodeId.isBlank() ? defaultNodeId() : nodeId, Optional.of(url).filter(u -> !u.isBlank()), pollMillis);
     }

@@ -27,7 +27,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       and latest checkpoint from the database, so reads served here trail the leader by at most
  *       about one poll;
  *   <li>taking over: with the new epoch, under the writer lock, reloads the sequencer state and
- *       checkpoint and rebuilds the registry (nothing of the old leader's is kept in memory), then
+ *       checkpoint, rebuilds the registry (nothing of the old leader's is kept in memory) and runs
+ *       the takeover steps (with the log on KurrentDB: mirrors every committed leaf), then
  *       grants the {@link EpochFence}, starts the recognition processor (which replays to its
  *       persisted position) and accepts writes;
  *   <li>leader: checks the lease is still held; if not (session ended), revokes the fence first,
@@ -64,7 +65,9 @@ public final class LeadershipManager implements SmartLifecycle {
     private EngineWorker worker;
 
     /**
-     * @param resync rebuilds the write path's in-memory state for a tree size (registry, caches)
+     * @param resync rebuilds the write path's in-memory state for a tree size (registry, caches) and
+     *     runs the {@link org.oversight.ledger.sequencer.TakeoverStep}s (e.g. catching the KurrentDB
+     *     aggregate streams up with the log); throwing aborts the takeover
      * @param pollMillis lease check / follower refresh interval, ≥ 10
      */
     public LeadershipManager(LeaderLease lease, EpochFence fence, Sequencer sequencer, Checkpointer checkpointer,

@@ -57,8 +57,13 @@ final class LedgerNode implements AutoCloseable {
         }
 
         LedgerNode start(String kurrentDbConnectionString) {
+            return start(kurrentDbConnectionString, Map.of());
+        }
+
+        /** @param extra further properties (e.g. leadership), overriding the defaults here */
+        LedgerNode start(String kurrentDbConnectionString, Map<String, String> extra) {
             LedgerApplication.disableAxonUpdateChecker();
-            Map<String, String> properties = Map.ofEntries(
+            Map<String, String> properties = new java.util.LinkedHashMap<>(Map.ofEntries(
                     Map.entry("oversight.store.type", "kurrentdb"),
                     Map.entry("oversight.store.kurrentdb.connection-string", kurrentDbConnectionString),
                     Map.entry("oversight.store.kurrentdb.timeout", "5s"),
@@ -70,7 +75,8 @@ final class LedgerNode implements AutoCloseable {
                     Map.entry("oversight.checkpoint.interval-ms", "50"),
                     Map.entry("oversight.engine.enabled", "false"),
                     Map.entry("server.port", "0"),
-                    Map.entry("server.address", "127.0.0.1"));
+                    Map.entry("server.address", "127.0.0.1")));
+            properties.putAll(extra);
             // As command-line arguments: they take precedence over application.properties.
             String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                     .toArray(String[]::new);
