@@ -23,6 +23,7 @@ import org.oversight.ledger.aggregate.LedgerRegistry;
 import org.oversight.ledger.aggregate.SubmitEvent;
 import org.oversight.ledger.aggregate.SubmitEvents;
 import org.oversight.ledger.aggregate.SubmitResult;
+import org.oversight.ledger.sequencer.FencedWriteException;
 import org.oversight.ledger.sequencer.Leaf;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
@@ -357,6 +358,10 @@ public class IngestService {
             while (cause != null) {
                 if (cause instanceof EventRejectedException rejected) {
                     throw rejected;
+                }
+                if (cause instanceof FencedWriteException fenced) {
+                    // Another node leads now: answered as the fence's 503 problem, not as a server error.
+                    throw fenced;
                 }
                 cause = cause.getCause();
             }
