@@ -134,8 +134,8 @@ public class Checkpointer {
 
     /**
      * Signs a checkpoint of the committed tree if the size or time trigger is due. Called by the
-     * checkpointer's own thread ({@link CheckpointTicker}), which a commit wakes, never on the
-     * sequencer's writer thread: the writer does not wait for a consistency proof, a signature or
+     * checkpointer's own thread ({@link CheckpointTicker}), which a commit wakes, and once at start
+     * and on promotion to leader, never on the sequencer's writer thread: the writer does not wait for a consistency proof, a signature or
      * the checkpoint's transaction. The state signed is the one committed when the tick starts, so
      * commits during a signature are covered by the next tick's single checkpoint.
      */
