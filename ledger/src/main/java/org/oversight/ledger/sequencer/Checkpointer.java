@@ -32,6 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * state corrupt), it logs an alarm, reports health DOWN and signs
  * nothing more. On start it verifies the stored last checkpoint's signature and that its root is
  * the stored tree's root at its size.
+ *
+ * <p>Signing runs on the checkpointer's own thread ({@link CheckpointTicker}), never on the
+ * sequencer's writer thread; it only ever signs {@link Sequencer#committed()}, a committed state.
  */
 public class Checkpointer {
     private static final Logger LOG = LoggerFactory.getLogger(Checkpointer.class);
@@ -129,21 +132,14 @@ public class Checkpointer {
         }
     }
 
-    /** Signs a checkpoint if the size or time trigger is due; called by a ticker. */
-    public void tick() {
-        tick(true);
-    }
-
     /**
-     * Signs a checkpoint if the size trigger is due; called on the writer's thread after each
-     * commit. The time trigger is left to the ticker so that a busy writer does not generate a
-     * consistency proof and sign while holding the single-writer lock after every request.
+     * Signs a checkpoint of the committed tree if the size or time trigger is due. Called by the
+     * checkpointer's own thread ({@link CheckpointTicker}), which a commit wakes, and once at start
+     * and on promotion to leader, never on the sequencer's writer thread: the writer does not wait for a consistency proof, a signature or
+     * the checkpoint's transaction. The state signed is the one committed when the tick starts, so
+     * commits during a signature are covered by the next tick's single checkpoint.
      */
-    public void tickAfterCommit() {
-        tick(false);
-    }
-
-    private synchronized void tick(boolean timeTrigger) {
+    public synchronized void tick() {
         if (failure != null || !sequencer.mayWrite()) {
             return;
         }
@@ -153,7 +149,7 @@ public class Checkpointer {
             return;
         }
         boolean sizeDue = tree.size() - Math.max(signedSize, 0) >= everyLeaves;
-        boolean timeDue = timeTrigger && clock.millis() - latestSignedAtMillis >= intervalMillis;
+        boolean timeDue = clock.millis() - latestSignedAtMillis >= intervalMillis;
         if (latest == null || sizeDue || timeDue) {
             try {
                 sign(tree);

@@ -87,7 +87,10 @@ public class Sequencer {
         return committed;
     }
 
-    /** Called with each newly committed state, on the writer's thread, after commit. */
+    /**
+     * Called with each newly committed state, on the writer's thread, after commit, while the
+     * writer lock is held: a listener must be cheap and must not block (hand work to another thread).
+     */
     public void addCommitListener(Consumer<TreeState> listener) {
         listeners.add(listener);
     }

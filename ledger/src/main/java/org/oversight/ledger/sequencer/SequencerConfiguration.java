@@ -48,20 +48,22 @@ public class SequencerConfiguration {
             @Value("${oversight.log.origin:oversight.local/log}") String origin,
             @Value("${oversight.checkpoint.every-leaves:1000}") long everyLeaves,
             @Value("${oversight.checkpoint.interval-ms:1000}") long intervalMillis) {
-        // REQUIRES_NEW: the checkpointer also runs from the ingest transaction's afterCommit hook.
+        // REQUIRES_NEW: a checkpoint is its own transaction whatever thread ticks it.
         TransactionTemplate tx = new TransactionTemplate(txManager);
         tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         Checkpointer checkpointer = new Checkpointer(store, sequencer, keys.logKey(), origin, clock, everyLeaves,
                 intervalMillis, tx);
-        sequencer.addCommitListener(state -> checkpointer.tickAfterCommit());
         checkpointer.tick();
         return checkpointer;
     }
 
     @Bean(destroyMethod = "close")
-    CheckpointTicker checkpointTicker(Checkpointer checkpointer,
+    CheckpointTicker checkpointTicker(Checkpointer checkpointer, Sequencer sequencer,
             @Value("${oversight.checkpoint.interval-ms:1000}") long intervalMillis) {
-        return new CheckpointTicker(checkpointer, Math.max(10, Math.min(intervalMillis, 1000)));
+        CheckpointTicker ticker = new CheckpointTicker(checkpointer, Math.max(10, Math.min(intervalMillis, 1000)));
+        // The writer only wakes the checkpointer's thread; size-triggered checkpoints are signed there.
+        sequencer.addCommitListener(state -> ticker.wake());
+        return ticker;
     }
 
     @Bean
