@@ -9,7 +9,9 @@ public enum PolicyRule {
     /** Watchlist authorisation: a match only against an entry authorised, unwithdrawn and valid at capture time. */
     R3("R3"),
     /** Threshold: the policy's threshold, within its cap, and the score (a distance) within it. */
-    R6("R6");
+    R6("R6"),
+    /** Accuracy: the policy attests the model's accuracy at a watchlist size at least the one the match searched. */
+    R7("R7");
 
     private final String id;
 

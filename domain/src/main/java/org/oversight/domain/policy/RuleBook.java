@@ -14,6 +14,7 @@ import org.oversight.domain.event.MatchReviewed;
 import org.oversight.domain.event.RecognitionPolicySet;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.Verdict;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.event.WatchlistEntryWithdrawn;
@@ -21,13 +22,15 @@ import org.oversight.domain.policy.DetectionIndex.Detection;
 import org.oversight.domain.principal.KeyRecord;
 
 /**
- * Evaluates rules R1, R2, R3 and R6 (docs/rules.md) over the events of a log that the replay
+ * Evaluates rules R1, R2, R3, R6 and R7 (docs/rules.md) over the events of a log that the replay
  * accepted (docs/format.md §5.5), fed one at a time in increasing leaf order.
  *
  * <p>Pure and deterministic: the violations depend only on the events, their leaf indices and
  * their signers' key records — no clock, no hash-ordered maps. Memory: about 56 bytes per
  * detection (leaf, event hash, capture time, model, format; no template bytes), per watchlist
- * entry its authorisation, per match its reviewers' verdicts.
+ * entry its authorisation, per match its reviewers' verdicts. Time: R7 counts the entries active
+ * for a match's detection once per detection, O(watchlist entries), as the projection does for
+ * every detection.
  *
  * <p>Not thread-safe; one instance per replay.
  */
@@ -45,6 +48,9 @@ public final class RuleBook {
     private long reviews;
     private long actions;
     private long authorisations;
+    /** R7's count for the detection at {@link #countedDetectionLeaf}: fixed once that leaf is past. */
+    private long countedDetectionLeaf = -1;
+    private long countedActive;
 
     private record Entry(WatchlistEntryAuthorized authorisation, long leaf, boolean signedByNamedOfficer,
             OptionalLong withdrawnAt) {
@@ -150,6 +156,7 @@ public final class RuleBook {
         Detection detection = provenance(m, leaf, out);
         authorisation(m, detection, out);
         threshold(m, out);
+        accuracy(m, detection, out);
     }
 
     /** R2; returns the detection if the reference resolves. */
@@ -225,6 +232,55 @@ public final class RuleBook {
             out.add(PolicyRule.R6, "score <= threshold " + m.threshold() + " (squared distance, format.md §9.5)",
                     "score " + m.score());
         }
+    }
+
+    /**
+     * R7: the policy's accuracy attestation was measured at a watchlist at least as large as the
+     * one the match was searched against. Without a policy R6 already reports; that the match used
+     * the policy's (attested) model is R2's check.
+     */
+    private void accuracy(MatchProposed m, Detection detection, Violations out) {
+        if (policy == null) {
+            return;
+        }
+        long snapshotSize = m.watchlistSnapshot().size();
+        long deployed = snapshotSize;
+        String basis = "the match's snapshot size " + snapshotSize;
+        if (detection != null) {
+            long active = activeEntries(m.detection().leafIndex(), detection.captureTime());
+            deployed = Math.max(active, snapshotSize);
+            basis = active + " entries active for the detection at leaf " + m.detection().leafIndex()
+                    + ", snapshot size " + snapshotSize;
+        }
+        long attested = policy.accuracy().watchlistSize();
+        if (attested < deployed) {
+            out.add(PolicyRule.R7, "an accuracy attestation measured at watchlist size >= " + deployed + " (" + basis
+                    + ")", "policy at leaf " + policyLeaf + " attests fpirPpm " + policy.accuracy().fpirPpm()
+                    + " at watchlist size " + attested);
+        }
+    }
+
+    /**
+     * The entries active for the detection at {@code detectionLeaf} (docs/format.md §9.8, the set
+     * its snapshot covers): authorised before it, not withdrawn before it, window covering
+     * {@code captureTime}. Every accepted authorisation counts, also one R3 finds defective: the
+     * projection searches it.
+     */
+    private long activeEntries(long detectionLeaf, Timestamp captureTime) {
+        if (detectionLeaf == countedDetectionLeaf) {
+            return countedActive;
+        }
+        long n = 0;
+        for (Entry e : entries.values()) {
+            boolean withdrawnBefore = e.withdrawnAt().isPresent() && e.withdrawnAt().getAsLong() < detectionLeaf;
+            if (e.leaf() < detectionLeaf && !withdrawnBefore && e.authorisation().validAt(captureTime)) {
+                n++;
+            }
+        }
+        // Later events cannot change it: authorisations and withdrawals from now on stand after the detection.
+        countedDetectionLeaf = detectionLeaf;
+        countedActive = n;
+        return n;
     }
 
     /** R1, per review: a reviewer principal reviews a match once. */

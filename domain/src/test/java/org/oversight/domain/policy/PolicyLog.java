@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import org.oversight.domain.chain.StreamHead;
 import org.oversight.domain.event.StreamId;
 import java.util.OptionalLong;
+import org.oversight.domain.event.AccuracyAttestation;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.EventFixtures;
 import org.oversight.domain.event.EventPayload;
@@ -19,6 +20,7 @@ import org.oversight.domain.event.MatchReviewed;
 import org.oversight.domain.event.RecognitionPolicySet;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.SnapshotRef;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.Verdict;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
@@ -92,6 +94,20 @@ final class PolicyLog {
         RecognitionPolicySet p = EventFixtures.recognitionPolicySet();
         return new RecognitionPolicySet(p.modelId(), p.templateFormat(), threshold, maxThreshold, reviewers,
                 p.retentionDays(), p.accuracy());
+    }
+
+    /** The usual policy (threshold 5200, cap 9216, two reviewers) attesting accuracy at {@code watchlistSize}. */
+    static RecognitionPolicySet policyAttesting(long watchlistSize) {
+        RecognitionPolicySet p = EventFixtures.recognitionPolicySet();
+        AccuracyAttestation a = p.accuracy();
+        return new RecognitionPolicySet(p.modelId(), p.templateFormat(), 5200, 9216, 2, p.retentionDays(),
+                new AccuracyAttestation(a.documentDigest(), a.fpirPpm(), watchlistSize));
+    }
+
+    /** {@code m} naming a watchlist snapshot of {@code size} entries. */
+    static MatchProposed withSnapshotSize(MatchProposed m, long size) {
+        return new MatchProposed(m.match(), m.detection(), m.candidateEntry(), m.score(), m.threshold(),
+                new SnapshotRef(m.watchlistSnapshot().root(), size), m.modelId(), m.engineVersion());
     }
 
     static WatchlistEntryAuthorized entry(String id, String from, String until) {

@@ -379,6 +379,120 @@ class RuleBookTest {
         }
     }
 
+    /** R7 (docs/rules.md): the attestation's watchlistSize must cover the entries the match was searched against. */
+    @Nested
+    class R7 {
+        private static final String NOV_1 = "2026-11-01T00:00:00.000Z";
+        private static final String DEC_1 = "2026-12-01T00:00:00.000Z";
+
+        /** A policy attesting {@code attested} at leaf 0, entries wl-1..wl-{@code n} valid in November, a detection. */
+        private PolicyLog withEntries(long attested, int n) {
+            PolicyLog log = new PolicyLog();
+            log.add(PolicyLog.policyAttesting(attested), AUTHORITY);
+            for (int i = 1; i <= n; i++) {
+                log.add(entry("wl-" + i, NOV_1, DEC_1), OFFICER);
+            }
+            log.add(detectionAt(NOV_27), CAMERA);
+            return log;
+        }
+
+        @Test
+        void anAttestationAtExactlyTheDeployedSizePasses() {
+            PolicyLog log = withEntries(3, 3);
+            assertThat(log.add(PolicyLog.withSnapshotSize(log.match(MATCH, 4, "wl-1", 5200, 5200), 3), ENGINE))
+                    .isEmpty();
+            assertThat(log.violations).isEmpty();
+        }
+
+        @Test
+        void oneEntryMoreThanAttestedIsAViolationAtTheMatch() {
+            PolicyLog log = withEntries(3, 4);
+            List<RuleViolation> v = log.add(PolicyLog.withSnapshotSize(log.match(MATCH, 5, "wl-1", 5200, 5200), 4),
+                    ENGINE);
+            assertOnly(v, PolicyRule.R7, 6);
+            assertThat(v.get(0).expected()).isEqualTo("an accuracy attestation measured at watchlist size >= 4"
+                    + " (4 entries active for the detection at leaf 5, snapshot size 4)");
+            assertThat(v.get(0).found()).isEqualTo("policy at leaf 0 attests fpirPpm 1000 at watchlist size 3");
+        }
+
+        @Test
+        void anUnderstatedSnapshotSizeDoesNotHideTheActiveEntries() {
+            PolicyLog log = withEntries(3, 4);
+            List<RuleViolation> v = log.add(PolicyLog.withSnapshotSize(log.match(MATCH, 5, "wl-1", 5200, 5200), 1),
+                    ENGINE);
+            assertOnly(v, PolicyRule.R7, 6);
+            assertThat(v.get(0).expected()).contains(">= 4 (4 entries active", "snapshot size 1");
+        }
+
+        @Test
+        void aSnapshotLargerThanAttestedIsAViolationEvenIfFewerEntriesAreActive() {
+            PolicyLog log = withEntries(1, 1);
+            List<RuleViolation> v = log.add(PolicyLog.withSnapshotSize(log.match(MATCH, 2, "wl-1", 5200, 5200), 2),
+                    ENGINE);
+            assertOnly(v, PolicyRule.R7, 3);
+            assertThat(v.get(0).expected()).contains(">= 2 (1 entries active");
+        }
+
+        @Test
+        void onlyEntriesActiveForTheDetectionCount() {
+            PolicyLog log = new PolicyLog();
+            log.add(PolicyLog.policyAttesting(1), AUTHORITY);
+            log.add(entry("wl-1", NOV_1, DEC_1), OFFICER);
+            log.add(entry("wl-expired", "2026-10-01T00:00:00.000Z", NOV_1), OFFICER);
+            log.add(entry("wl-later", "2026-11-27T09:30:00.041Z", DEC_1), OFFICER); // from 1 ms after the capture
+            log.add(entry("wl-withdrawn", NOV_1, DEC_1), OFFICER);
+            log.add(new WatchlistEntryWithdrawn("wl-withdrawn", "subject located"), OFFICER);
+            log.add(detectionAt(NOV_27), CAMERA); // leaf 6
+            log.add(entry("wl-after", NOV_1, DEC_1), OFFICER); // authorised after the detection
+            assertThat(log.add(log.match(MATCH, 6, "wl-1", 5200, 5200), ENGINE)).isEmpty();
+            // One more entry active for a later detection is one too many for an attestation at size 1.
+            log.add(detectionAt(NOV_27), CAMERA);
+            assertOnly(log.add(log.match("m-2", 9, "wl-1", 5200, 5200), ENGINE), PolicyRule.R7, 10);
+        }
+
+        @Test
+        void anEntryWithdrawnAfterTheDetectionStillCounted() {
+            PolicyLog log = withEntries(1, 2);
+            log.add(new WatchlistEntryWithdrawn("wl-2", "subject located"), OFFICER);
+            assertOnly(log.add(log.match(MATCH, 3, "wl-1", 5200, 5200), ENGINE), PolicyRule.R7, 5);
+        }
+
+        @Test
+        void theAttestationOfThePolicyInForceAtTheMatchApplies() {
+            PolicyLog log = withEntries(1, 2);
+            assertOnly(log.add(log.match(MATCH, 3, "wl-1", 5200, 5200), ENGINE), PolicyRule.R7, 4);
+            log.add(PolicyLog.policyAttesting(2), AUTHORITY);
+            assertThat(log.add(log.match("m-2", 3, "wl-2", 5200, 5200), ENGINE)).isEmpty();
+        }
+
+        @Test
+        void aMatchWithoutAPolicyIsReportedOnlyUnderR6() {
+            PolicyLog log = new PolicyLog();
+            log.add(entry(ENTRY, NOV_1, DEC_1), OFFICER);
+            log.add(detectionAt(NOV_27), CAMERA);
+            assertOnly(log.add(log.match(MATCH, 1, ENTRY, 5200, 5200), ENGINE), PolicyRule.R6, 2);
+        }
+
+        @Test
+        void anUnresolvedDetectionIsJudgedByTheSnapshotSize() {
+            PolicyLog log = withEntries(1, 1);
+            MatchProposed m = PolicyLog.withSnapshotSize(log.match(MATCH, 2, "wl-1", 5200, 5200), 2);
+            MatchProposed unresolved = new MatchProposed(m.match(), new DetectionRef(m.detection().eventHash(), 1),
+                    m.candidateEntry(), m.score(), m.threshold(), m.watchlistSnapshot(), m.modelId(), m.engineVersion());
+            List<RuleViolation> v = log.add(unresolved, ENGINE);
+            assertThat(v).extracting(RuleViolation::rule).containsExactly(PolicyRule.R2, PolicyRule.R7);
+            assertThat(v.get(1).expected()).isEqualTo("an accuracy attestation measured at watchlist size >= 2"
+                    + " (the match's snapshot size 2)");
+        }
+
+        @Test
+        void fixturePoliciesCoverTheirOwnScenario() {
+            // The usual lifecycle (one entry, fixture attestation at 10,000) stays clean under R7.
+            assertThat(PolicyLog.proposed(2).violations).isEmpty();
+            assertThat(EventFixtures.recognitionPolicySet().accuracy().watchlistSize()).isGreaterThanOrEqualTo(1);
+        }
+    }
+
     @Test
     void unrelatedDigestsDoNotMatter() {
         // A detection with another frame digest is a different event: a reference must name it by its own hash.

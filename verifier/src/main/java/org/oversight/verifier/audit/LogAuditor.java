@@ -59,7 +59,7 @@ import org.oversight.verifier.report.VerificationReport;
  *       state, so the audit continues and one report lists every violation, capped at
  *       {@value #MAX_FINDINGS_PER_RULE} listed per rule (the rest are counted);
  *   <li>every accepted event, right after its acceptance and in log order, is fed to the domain's
- *       {@link RuleBook}, which reports rules R1, R2, R3 and R6 (docs/rules.md) at the violating
+ *       {@link RuleBook}, which reports rules R1, R2, R3, R6 and R7 (docs/rules.md) at the violating
  *       leaf. Rejected events are not fed: they are not part of the log's accepted history;
  *   <li>the same accepted events, in the same order, drive the recognition projection
  *       ({@link ProjectionAudit}, docs/format.md §9.8): its decisions must be exactly the logged
@@ -80,7 +80,7 @@ import org.oversight.verifier.report.VerificationReport;
  * not yet proposed + the pipeline's window of {@code 2 × parallelism} batches) — the detections and matches being what the policy rules may still
  * refer to; leaf hashes go to a temporary file, deleted afterwards.
  *
- * <p>Not checked in this version: R4, R5, R7, R8 and witness co-signatures. The report says so.
+ * <p>Not checked in this version: R4, R5, R8 and witness co-signatures. The report says so.
  */
 public final class LogAuditor {
     /** Findings listed per rule; further ones are counted in {@link VerificationReport#omitted()}. */
@@ -92,10 +92,10 @@ public final class LogAuditor {
     /** The fact line naming what this version checks. */
     public static final String RULES_CHECKED = "checkpoint signature and root; R10 consistency with the"
             + " remembered checkpoint; canonical encoding; stream chains; signer keys, roles and signatures;"
-            + " registry consistency; R9; R1, R2, R3, R6; projection replay (docs/rules.md)";
+            + " registry consistency; R9; R1, R2, R3, R6, R7; projection replay (docs/rules.md)";
 
     /** The fact line naming what this version does not check. */
-    public static final String RULES_NOT_CHECKED = "R4, R5, R7, R8; R10 witness co-signatures";
+    public static final String RULES_NOT_CHECKED = "R4, R5, R8; R10 witness co-signatures";
 
     /**
      * Leaves at the end of the log whose detections may still await their {@code MatchProposed}

@@ -21,6 +21,7 @@ final class PolicyFindings {
             case R2 -> Rule.R2_MATCH_PROVENANCE;
             case R3 -> Rule.R3_WATCHLIST_AUTHORISATION;
             case R6 -> Rule.R6_THRESHOLD;
+            case R7 -> Rule.R7_ACCURACY;
         };
     }
 
@@ -44,7 +45,10 @@ final class PolicyFindings {
                         + " in [validFrom, validUntil)", violations),
                 check(Rule.R6_THRESHOLD, book.proposalsObserved() + " matches", "a policy in force; threshold equals the"
                         + " policy's and is >= its floor; score <= threshold (squared distance, format.md §9.5);"
-                        + " policies signed by an authority", violations));
+                        + " policies signed by an authority", violations),
+                check(Rule.R7_ACCURACY, book.proposalsObserved() + " matches", "the accuracy attestation of the policy"
+                        + " in force was measured at a watchlistSize >= the larger of the entries active for the match's"
+                        + " detection (as its snapshot, format.md §9.8) and the match's snapshot size", violations));
     }
 
     private static Check check(Rule rule, String subject, String method, ToLongFunction<Rule> violations) {

@@ -292,6 +292,7 @@ public final class BundleVerifier {
             checkR2(pLeaf, proposed, policyAt.get().getKey(), policy);
             checkR3(pLeaf, dLeaf, detection, aLeaf, entry);
             checkR6(pLeaf, proposed, policyAt.get().getKey(), policy);
+            checkR7(pLeaf, proposed, policyAt.get().getKey(), policy);
             checkR1(policy);
             checkCrop(dLeaf, detection);
         }
@@ -459,6 +460,31 @@ public final class BundleVerifier {
                 fail(Rule.R6_THRESHOLD, pLeaf, "", subject, method, "threshold = policy's <= maxThreshold, score <="
                         + " threshold", String.join("; ", problems));
             }
+        }
+
+        /**
+         * R7 as far as a bundle can show it: the attestation covers the snapshot size the match names
+         * (and the snapshot proof commits to). Whether that size is the number of entries active for
+         * the detection needs every authorisation and withdrawal before it, which a bundle does not
+         * carry; the report says so rather than claim it.
+         */
+        private void checkR7(long pLeaf, MatchProposed p, long policyLeaf, RecognitionPolicySet policy) {
+            long size = p.watchlistSnapshot().size();
+            long attested = policy.accuracy().watchlistSize();
+            String subject = "accuracy attestation for the watchlist snapshot of size " + size + " at leaf " + pLeaf;
+            String method = "policy at leaf " + policyLeaf + " attests fpirPpm " + policy.accuracy().fpirPpm()
+                    + " at watchlist size " + attested + " (document " + policy.accuracy().documentDigest().hex()
+                    + "); the snapshot size is the match's";
+            if (attested >= size) {
+                pass(Rule.R7_ACCURACY, subject, method);
+            } else {
+                fail(Rule.R7_ACCURACY, pLeaf, "", subject, method, "an accuracy attestation measured at watchlist size"
+                        + " >= " + size + " (the match's snapshot size)", "watchlist size " + attested);
+            }
+            report.fact("R7 scope", "checked against the snapshot size the match names (" + size + "), which the"
+                    + " snapshot proof commits to; that it equals the number of entries active for the detection is not"
+                    + " checkable from a bundle, which carries only the candidate's authorisation (verifier audit"
+                    + " checks it)");
         }
 
         private void checkR9(long dLeaf, SignedEvent detection, Optional<Map.Entry<Long, SignedEvent>> cameraAt) {

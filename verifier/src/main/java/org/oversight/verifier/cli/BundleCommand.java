@@ -27,7 +27,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bundle", mixinStandardHelpOptions = true,
         description = {"Verifies a court evidence bundle for one match: checkpoint signature, inclusion proofs,"
                 + " signatures against keys valid at each leaf, chains, recomputed score, watchlist snapshot proof,"
-                + " rules R1, R2, R3, R6, R9.",
+                + " rules R1, R2, R3, R6, R7, R9.",
                 "Exit 0: every check held; 1: violation(s); 2: usage error or unreadable input."})
 final class BundleCommand implements Callable<Integer> {
     /** Largest bundle file read. */

@@ -19,6 +19,8 @@ public enum Rule {
             + " capture time"),
     R6_THRESHOLD("R6", "Threshold is the policy's and >= its floor, score within it; thresholds change only by"
             + " authority-signed policy"),
+    R7_ACCURACY("R7", "The policy in force attests the model's accuracy (false positive identification rate) at a"
+            + " watchlist size at least the one each match was searched against"),
     R9_CAMERA("R9", "Every detection is signed by a registered, not decommissioned camera key"),
     PROJECTION("projection", "Replaying the recognition projection yields exactly the logged matches");
 

@@ -35,6 +35,11 @@ public final class CliFixtures {
         return TestLog.checkpoint(TestLog.scenario().leaves().subList(0, size), logKey()).toBytes();
     }
 
+    /** {@link TestLog#undersizedAttestation()}: honest but for R7 at its match. */
+    public static byte[] undersizedAttestationExport() {
+        return TestLog.export(TestLog.undersizedAttestation().leaves(), logKey());
+    }
+
     /** The scenario with its first review dropped, checkpoint re-signed over the remaining leaves. */
     public static byte[] droppedEventExport() {
         List<byte[]> leaves = TestLog.scenario().leaves();

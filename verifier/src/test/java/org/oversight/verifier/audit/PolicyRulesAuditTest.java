@@ -25,7 +25,7 @@ import org.oversight.verifier.report.Rule;
 import org.oversight.verifier.report.VerificationReport;
 
 /**
- * Rules R1, R2, R3 and R6 through {@code verifier audit} over real signed logs. Every log here is
+ * Rules R1, R2, R3, R6 and R7 through {@code verifier audit} over real signed logs. Every log here is
  * validly signed event by event and its checkpoint is signed over exactly its leaves (a dishonest
  * operator or a compromised emitter key can produce such logs): only the policy rules can catch
  * them, at the leaf of the violating event.
@@ -116,10 +116,22 @@ class PolicyRulesAuditTest {
                     assertThat(c.subject()).isEqualTo("1 actions, 2 reviews");
                 });
         assertThat(report.checks()).extracting(Check::rule).contains(Rule.R2_MATCH_PROVENANCE,
-                Rule.R3_WATCHLIST_AUTHORISATION, Rule.R6_THRESHOLD, Rule.PROJECTION);
-        assertThat(report.facts().get("rules checked")).endsWith("R1, R2, R3, R6; projection replay (docs/rules.md)");
+                Rule.R3_WATCHLIST_AUTHORISATION, Rule.R6_THRESHOLD, Rule.R7_ACCURACY, Rule.PROJECTION);
+        assertThat(report.facts().get("rules checked"))
+                .endsWith("R1, R2, R3, R6, R7; projection replay (docs/rules.md)");
         assertThat(report.facts().get("rules not checked in this version"))
-                .isEqualTo("R4, R5, R7, R8; R10 witness co-signatures");
+                .isEqualTo("R4, R5, R8; R10 witness co-signatures");
+    }
+
+    @Test
+    void anAttestationCoveringFewerEntriesThanTheWatchlistIsAnR7ViolationAtTheMatch() throws Exception {
+        VerificationReport report = audit(TestLog.undersizedAttestation());
+        Finding f = onlyFinding(report, Rule.R7_ACCURACY, TestLog.UNDERSIZED_MATCH);
+        assertThat(f.expected()).isEqualTo("an accuracy attestation measured at watchlist size >= 2 (2 entries"
+                + " active for the detection at leaf 9, snapshot size 2)");
+        assertThat(f.found()).isEqualTo("policy at leaf 5 attests fpirPpm 1000 at watchlist size 1");
+        assertThat(report.checks()).filteredOn(c -> c.rule() == Rule.R7_ACCURACY).singleElement()
+                .satisfies(c -> assertThat(c.subject()).isEqualTo("1 matches"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.oversight.domain.checkpoint.Checkpoint;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.crypto.MalformedKeyException;
 import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.AccuracyAttestation;
 import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.EventFixtures;
@@ -21,6 +22,7 @@ import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.MatchActioned;
 import org.oversight.domain.event.MatchReviewed;
+import org.oversight.domain.event.RecognitionPolicySet;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Template;
@@ -162,6 +164,41 @@ public final class TestLog {
         log.append(secondReview(match.match()), EventFixtures.SECOND_REVIEWER_SEED);
         log.append(action(match.match()), EventFixtures.OFFICER_SEED);
         log.append(secondDetection(), EventFixtures.CAMERA_SEED);
+        return log;
+    }
+
+    /** Leaf of the match in {@link #undersizedAttestation()}. */
+    static final int UNDERSIZED_MATCH = 10;
+
+    /**
+     * A log every event of which is honest except for R7: the policy attests accuracy at watchlist
+     * size 1, but two entries (persons A and B) are active when person A is detected (leaf 9), so the
+     * match the projection derives at leaf {@value #UNDERSIZED_MATCH} names a snapshot of size 2;
+     * two confirmations and an action follow.
+     */
+    static TestLog undersizedAttestation() {
+        TestLog scenario = scenario();
+        TestLog log = new TestLog();
+        for (int i = 0; i < 5; i++) {
+            log.append(scenario.event(i));
+        }
+        RecognitionPolicySet p = EventFixtures.recognitionPolicySet();
+        AccuracyAttestation a = p.accuracy();
+        log.append(new RecognitionPolicySet(p.modelId(), p.templateFormat(), p.threshold(), p.maxThreshold(),
+                p.reviewersRequired(), p.retentionDays(), new AccuracyAttestation(a.documentDigest(), a.fpirPpm(), 1)),
+                EventFixtures.AUTHORITY_SEED);
+        log.append(EventFixtures.cameraRegistered(), EventFixtures.OFFICER_SEED);
+        log.append(watchlistEntry(personA()), EventFixtures.OFFICER_SEED);
+        WatchlistEntryAuthorized b = watchlistEntry(personB());
+        log.append(new WatchlistEntryAuthorized("wl-2026-0002", "subj-b", b.category(), b.authorisationRef(),
+                b.authorisedBy(), b.validFrom(), b.validUntil(), b.templates(), b.sourceImageDigest()),
+                EventFixtures.OFFICER_SEED);
+        log.append(firstDetection(), EventFixtures.CAMERA_SEED);
+        MatchProposed match = log.decision(UNDERSIZED_MATCH - 1);
+        log.append(match, EventFixtures.ENGINE_SEED);
+        log.append(firstReview(match.match()), EventFixtures.REVIEWER_SEED);
+        log.append(secondReview(match.match()), EventFixtures.SECOND_REVIEWER_SEED);
+        log.append(action(match.match()), EventFixtures.OFFICER_SEED);
         return log;
     }
 

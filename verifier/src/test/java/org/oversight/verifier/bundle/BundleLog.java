@@ -13,6 +13,7 @@ import org.oversight.domain.chain.StreamHead;
 import org.oversight.domain.checkpoint.Checkpoint;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.crypto.MalformedKeyException;
+import org.oversight.domain.event.AccuracyAttestation;
 import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.EventFixtures;
 import org.oversight.domain.event.EventPayload;
@@ -23,6 +24,7 @@ import org.oversight.domain.event.KeyRevoked;
 import org.oversight.domain.event.MatchActioned;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.MatchReviewed;
+import org.oversight.domain.event.RecognitionPolicySet;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
@@ -54,8 +56,14 @@ final class BundleLog {
     static final ModelId MODEL_ID = modelId();
 
     /** Scenario variations. */
-    record Options(boolean secondConfirmation, boolean revokeSecondReviewerBefore, int scoreOffset) {
+    record Options(boolean secondConfirmation, boolean revokeSecondReviewerBefore, int scoreOffset,
+            long attestedWatchlistSize) {
         static final Options CLEAN = new Options(true, false, 0);
+
+        /** The policy attests the fixture's accuracy at watchlist size 10,000, covering both entries. */
+        Options(boolean secondConfirmation, boolean revokeSecondReviewerBefore, int scoreOffset) {
+            this(secondConfirmation, revokeSecondReviewerBefore, scoreOffset, 10_000);
+        }
     }
 
     final List<SignedEvent> events = new ArrayList<>();
@@ -95,7 +103,12 @@ final class BundleLog {
         log.append(new KeyEnrolled("reviewer-2", Role.REVIEWER,
                 key(EventFixtures.SECOND_REVIEWER_SEED).publicKey()), auth);
         log.append(new KeyEnrolled("engine", Role.ENGINE, key(EventFixtures.ENGINE_SEED).publicKey()), auth);
-        log.append(EventFixtures.recognitionPolicySet(), auth);
+        RecognitionPolicySet policy = EventFixtures.recognitionPolicySet();
+        AccuracyAttestation accuracy = policy.accuracy();
+        log.append(new RecognitionPolicySet(policy.modelId(), policy.templateFormat(), policy.threshold(),
+                policy.maxThreshold(), policy.reviewersRequired(), policy.retentionDays(),
+                new AccuracyAttestation(accuracy.documentDigest(), accuracy.fpirPpm(), o.attestedWatchlistSize())),
+                auth);
         log.append(EventFixtures.cameraRegistered(), EventFixtures.OFFICER_SEED);
         log.append(entry("wl-2026-0001", template(37, 101, 50, 0f)), EventFixtures.OFFICER_SEED);
         log.append(entry("wl-2026-0002", template(59, 97, 48, 0f)), EventFixtures.OFFICER_SEED);

@@ -46,7 +46,9 @@ class BundleVerifierTest {
         assertThat(report.passed()).isTrue();
         assertThat(report.checks()).extracting(c -> c.rule()).contains(Rule.CHECKPOINT, Rule.SIGNATURE, Rule.CHAIN,
                 Rule.PROJECTION, Rule.R1_TWO_PERSON_REVIEW, Rule.R2_MATCH_PROVENANCE, Rule.R3_WATCHLIST_AUTHORISATION,
-                Rule.R6_THRESHOLD, Rule.R9_CAMERA);
+                Rule.R6_THRESHOLD, Rule.R7_ACCURACY, Rule.R9_CAMERA);
+        assertThat(report.facts().get("R7 scope")).contains("snapshot size the match names (2)",
+                "not checkable from a bundle");
         // Only what matters: not the other entry, not the unrelated reviewer's enrolment before the match.
         List<Long> leaves = bundle.events().stream().map(BundleLeaf::leafIndex).toList();
         assertThat(leaves).doesNotContain(8L).contains(0L, 5L, 6L, 7L, 10L, 11L);
@@ -168,6 +170,22 @@ class BundleVerifierTest {
         assertThat(report.findings()).anySatisfy(f -> {
             assertThat(f.rule()).isEqualTo(Rule.CHECKPOINT);
             assertThat(f.leafIndex()).isEqualTo(events.get(i).leafIndex());
+        });
+    }
+
+    @Test
+    void attestationSmallerThanTheMatchsSnapshotFailsR7AtTheMatch() throws Exception {
+        BundleLog ok = BundleLog.build(new BundleLog.Options(true, false, 0, 2));
+        assertThat(BundleLog.verifier().verify(ok.bundle()).passed()).isTrue();
+        BundleLog log = BundleLog.build(new BundleLog.Options(true, false, 0, 1));
+        VerificationReport report = BundleLog.verifier().verify(log.bundle());
+        assertThat(report.passed()).isFalse();
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.R7_ACCURACY);
+            assertThat(f.leafIndex()).isEqualTo(11L);
+            assertThat(f.expected()).isEqualTo("an accuracy attestation measured at watchlist size >= 2 (the match's"
+                    + " snapshot size)");
+            assertThat(f.found()).isEqualTo("watchlist size 1");
         });
     }
 

@@ -106,6 +106,17 @@ class VerifierCliTest {
     }
 
     @Test
+    void anUndersizedAccuracyAttestationExitsOneWithR7AtTheMatch() throws Exception {
+        Path export = write("undersized.export", CliFixtures.undersizedAttestationExport());
+        Path state = dir.resolve("state");
+        int code = run("audit", "--export", export.toString(), "--log-key", vkey(), "--state", state.toString());
+        assertThat(code).isEqualTo(1);
+        assertThat(Files.exists(state)).isFalse();
+        assertThat(out.toString()).contains("R7").contains("leaf 10")
+                .contains("an accuracy attestation measured at watchlist size >= 2");
+    }
+
+    @Test
     void usageErrorsExitTwoWithOneLine() {
         for (List<String> args : List.of(List.<String>of(), List.of("audit"), List.of("audit", "--bogus"),
                 List.of("frobnicate"), List.of("audit", "--export", "x", "--log-key", "k"),
