@@ -93,6 +93,25 @@ public final class Ed25519PublicKey extends ByteValue {
         }
     }
 
+    /**
+     * {@link #verify} of a message already framed with {@code domain}
+     * ({@link SignatureDomain#frame}), without framing it again: the same check, one copy fewer.
+     *
+     * @throws IllegalArgumentException if {@code framed} does not start with the domain's prefix
+     * @throws SignatureVerificationException naming this key's id if the signature does not verify
+     */
+    public void verifyFramed(SignatureDomain domain, byte[] framed, Ed25519Signature signature)
+            throws SignatureVerificationException {
+        if (!domain.frames(framed)) {
+            throw new IllegalArgumentException("message of " + framed.length + " bytes is not framed in domain " + domain);
+        }
+        if (!BcEd25519.verify(prepared, signature.bytes(), framed, 0, framed.length)) {
+            throw new SignatureVerificationException(keyId, "signature does not verify under key " + keyId
+                    + " in domain " + domain + " over a message of " + (framed.length - domain.prefixLength())
+                    + " bytes");
+        }
+    }
+
     /** RFC 8032 verification of {@code message} exactly as given, for {@link RawEd25519}. */
     boolean verifyUnframed(byte[] message, byte[] signature) {
         return BcEd25519.verify(prepared, signature, message, 0, message.length);

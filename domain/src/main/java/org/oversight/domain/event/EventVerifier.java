@@ -27,7 +27,7 @@ public final class EventVerifier {
                     "header names signer " + event.header().signer() + ", not this key", null);
         }
         try {
-            key.verify(SignatureDomain.EVENT_V1, event.unsignedBytes(), event.signature());
+            key.verifyFramed(SignatureDomain.EVENT_V1, event.signingInput(), event.signature());
         } catch (SignatureVerificationException e) {
             throw new EventSignatureException(eventId, id, "signature does not verify", e);
         }

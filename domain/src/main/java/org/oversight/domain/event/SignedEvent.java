@@ -171,7 +171,7 @@ public final class SignedEvent {
 
     /** The exact bytes signed: {@code "oversight/event/v1\n" || unsignedBytes()}. */
     public byte[] signingInput() {
-        return SignatureDomain.EVENT_V1.frame(unsignedBytes());
+        return SignatureDomain.EVENT_V1.frame(leafBytes, leafBytes.length - SIG_SUFFIX_LENGTH, V_SUFFIX);
     }
 
     /** The canonical envelope including {@code sig}: the Merkle leaf data (a copy). */

@@ -82,7 +82,30 @@ public record StreamId(StreamKind kind, String id) implements Comparable<StreamI
 
     @Override
     public int compareTo(StreamId o) {
-        return text().compareTo(o.text());
+        // Same result as text().compareTo(o.text()), without building either string: streams are
+        // compared on every map lookup of the replay.
+        String kindName = kind.wireName();
+        String otherKindName = o.kind.wireName();
+        if (kindName.equals(otherKindName)) {
+            return id.compareTo(o.id);
+        }
+        int length = kindName.length() + 1 + id.length();
+        int otherLength = otherKindName.length() + 1 + o.id.length();
+        for (int i = 0, n = Math.min(length, otherLength); i < n; i++) {
+            char c = charOfText(kindName, id, i);
+            char d = charOfText(otherKindName, o.id, i);
+            if (c != d) {
+                return c - d;
+            }
+        }
+        return length - otherLength;
+    }
+
+    private static char charOfText(String kindName, String id, int i) {
+        if (i < kindName.length()) {
+            return kindName.charAt(i);
+        }
+        return i == kindName.length() ? '/' : id.charAt(i - kindName.length() - 1);
     }
 
     @Override

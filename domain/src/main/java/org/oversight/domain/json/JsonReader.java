@@ -30,6 +30,13 @@ final class JsonReader {
     private final boolean canonical;
     private final int maxDepth;
     private final StringBuilder scratch = new StringBuilder();
+    /**
+     * One growable element buffer per nesting depth, reused by every array read at that depth: an
+     * array's elements are collected there and copied out once at their exact count, so that the
+     * many small arrays of an event (landmark pairs) cost one allocation each. Safe because an
+     * array at depth d is finished before the next one at depth d starts.
+     */
+    private JsonValue[][] arrayBuffers = new JsonValue[4][];
     private int pos;
 
     private JsonReader(byte[] in, boolean canonical, int maxDepth) {
@@ -246,12 +253,19 @@ final class JsonReader {
             pos++;
             return JsonArray.empty();
         }
-        JsonValue[] elements = new JsonValue[8];
+        if (depth >= arrayBuffers.length) {
+            arrayBuffers = Arrays.copyOf(arrayBuffers, Math.max(depth + 1, arrayBuffers.length * 2));
+        }
+        JsonValue[] elements = arrayBuffers[depth];
+        if (elements == null) {
+            elements = new JsonValue[8];
+        }
         int count = 0;
         while (true) {
             if (count == elements.length) {
                 elements = Arrays.copyOf(elements, count * 2);
             }
+            arrayBuffers[depth] = elements;
             elements[count++] = readValue(depth);
             skipWhitespace();
             if (pos >= in.length) {
@@ -268,7 +282,7 @@ final class JsonReader {
                 throw malformed("expected ',' or ']' in array, found " + Describe.at(in, pos));
             }
         }
-        return new JsonArray(count == elements.length ? elements : Arrays.copyOf(elements, count), FieldPath.ROOT);
+        return new JsonArray(Arrays.copyOf(elements, count), FieldPath.ROOT);
     }
 
     private JsonNumber readNumber() throws JsonException {

@@ -38,6 +38,27 @@ class Ed25519KeysTest {
     }
 
     @Test
+    void framedVerificationIsTheSameCheckAndRequiresTheFrame() throws Exception {
+        Ed25519PrivateKey key = Ed25519PrivateKey.fromSeed(SEED);
+        byte[] msg = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
+        Ed25519Signature sig = key.sign(SignatureDomain.EVENT_V1, msg);
+        byte[] framed = SignatureDomain.EVENT_V1.frame(msg);
+        assertThat(SignatureDomain.EVENT_V1.frame(msg, 4, Arrays.copyOfRange(msg, 4, msg.length))).isEqualTo(framed);
+        key.publicKey().verifyFramed(SignatureDomain.EVENT_V1, framed, sig);
+
+        byte[] tampered = framed.clone();
+        tampered[tampered.length - 1] ^= 1;
+        assertThatThrownBy(() -> key.publicKey().verifyFramed(SignatureDomain.EVENT_V1, tampered, sig))
+                .isInstanceOf(SignatureVerificationException.class)
+                .hasMessageContaining(key.publicKey().keyId().hex())
+                .hasMessageContaining(" in domain EVENT_V1 over a message of " + msg.length + " bytes");
+        Ed25519Signature raw = RawEd25519.sign(key, msg);
+        assertThatThrownBy(() -> key.publicKey().verifyFramed(SignatureDomain.EVENT_V1, msg, raw))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("not framed in domain EVENT_V1");
+    }
+
+    @Test
     void verificationFailureNamesTheKeyId() throws Exception {
         Ed25519PrivateKey key = Ed25519PrivateKey.fromSeed(SEED);
         byte[] msg = {1, 2, 3};

@@ -60,6 +60,31 @@ class ValueFormsPropertiesTest {
         });
     }
 
+    @Test
+    void identifierCheckAgreesWithItsPattern() {
+        qt().withExamples(1000).withFixedSeed(0x7a1f_0004L).forAll(stringsOf("aZ09._:-/@ é\u0660", 0, 130))
+                .checkAssert(s -> assertThat(Values.isIdentifier(s))
+                        .as("isIdentifier(\"%s\")", s)
+                        .isEqualTo(Values.IDENTIFIER.matcher(s).matches()));
+        assertThat(Values.isIdentifier("a".repeat(128))).isTrue();
+        assertThat(Values.isIdentifier("a".repeat(129))).isFalse();
+    }
+
+    @Test
+    void streamOrderIsTheOrderOfTheirTexts() {
+        qt().withExamples(1000).withFixedSeed(0x7a1f_0005L)
+                .forAll(arbitrary().enumValues(StreamKind.class), stringsOf("aA0.:-_z", 1, 6),
+                        arbitrary().enumValues(StreamKind.class), stringsOf("aA0.:-_z", 1, 6))
+                .assuming((k, i, l, j) -> (k != StreamKind.POLICY || i.equals("recognition"))
+                        && (l != StreamKind.POLICY || j.equals("recognition")))
+                .checkAssert((k, i, l, j) -> {
+                    StreamId a = new StreamId(k, i);
+                    StreamId b = new StreamId(l, j);
+                    assertThat(Integer.signum(a.compareTo(b))).as("%s vs %s", a, b)
+                            .isEqualTo(Integer.signum(a.text().compareTo(b.text())));
+                });
+    }
+
     static Gen<String> streamish() {
         Gen<String> kinds = arbitrary().pick("principal", "policy", "camera", "detections", "watchlist", "match",
                 "cameras", "", "Match");
