@@ -17,6 +17,8 @@ import java.util.Objects;
  */
 public abstract class ByteValue {
     private final byte[] bytes;
+    /** Cached {@link Arrays#hashCode(byte[])}; 0 means not yet computed (racy but benign, like String). */
+    private int hash;
 
     /**
      * Takes ownership of {@code owned}: the caller must not keep or share a reference to it.
@@ -55,7 +57,12 @@ public abstract class ByteValue {
 
     @Override
     public final int hashCode() {
-        return Arrays.hashCode(bytes);
+        int h = hash;
+        if (h == 0) {
+            h = Arrays.hashCode(bytes);
+            hash = h;
+        }
+        return h;
     }
 
     /** {@link #hex()} unless a subclass has a more specific text form. */
