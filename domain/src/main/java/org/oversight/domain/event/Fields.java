@@ -94,7 +94,9 @@ final class Fields {
     }
 
     static String identifier(JsonObject o, String name) throws InvalidEventException {
-        return Values.identifier(path(o, name), string(o, name));
+        String s = string(o, name);
+        // The path is rendered only for the error message, so not on the valid path.
+        return Values.isIdentifier(s) ? s : Values.identifier(path(o, name), s);
     }
 
     static String text(JsonObject o, String name, int maxCodePoints) throws InvalidEventException {
@@ -102,11 +104,15 @@ final class Fields {
     }
 
     static String token(JsonObject o, String name) throws InvalidEventException {
-        return Values.token(path(o, name), string(o, name));
+        String s = string(o, name);
+        // The path is rendered only for the error message, so not on the valid path.
+        return Values.isToken(s) ? s : Values.token(path(o, name), s);
     }
 
     static String modelId(JsonObject o, String name) throws InvalidEventException {
-        return Values.modelId(path(o, name), string(o, name));
+        String s = string(o, name);
+        // The path is rendered only for the error message, so not on the valid path.
+        return Values.isModelId(s) ? s : Values.modelId(path(o, name), s);
     }
 
     static Timestamp timestamp(JsonObject o, String name) throws InvalidEventException {

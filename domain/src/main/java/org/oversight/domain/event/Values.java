@@ -39,15 +39,23 @@ final class Values {
         return s;
     }
 
+    static boolean isToken(String s) {
+        return TOKEN.matcher(s).matches();
+    }
+
+    static boolean isModelId(String s) {
+        return MODEL_ID.matcher(s).matches();
+    }
+
     static String token(String path, String s) throws InvalidEventException {
-        if (!TOKEN.matcher(s).matches()) {
+        if (!isToken(s)) {
             throw new InvalidEventException(path, s, "not a token (1-64 chars of [a-z0-9-], starting [a-z0-9])");
         }
         return s;
     }
 
     static String modelId(String path, String s) throws InvalidEventException {
-        if (!MODEL_ID.matcher(s).matches()) {
+        if (!isModelId(s)) {
             throw new InvalidEventException(path, s, "not a model id (1-128 chars of [A-Za-z0-9._:@/+-])");
         }
         return s;
