@@ -5,13 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,14 +39,13 @@ import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.replay.LogReplayer;
 import org.oversight.ledger.LedgerApplication;
+import org.oversight.ledger.testing.TestSite;
 import org.oversight.ledger.aggregate.LedgerRegistry;
 import org.oversight.ledger.ingest.IngestService;
 import org.oversight.ledger.keys.LedgerKeys;
-import org.oversight.ledger.security.CredentialsFile;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
 import org.oversight.ledger.sequencer.StoredLeaf;
-import org.oversight.ledger.sequencer.TestDatabases;
 import org.oversight.ledger.testing.Chains;
 import org.oversight.recognition.match.MatchScore;
 import org.oversight.recognition.projection.LoggedEvent;
@@ -93,31 +86,18 @@ class RecognitionProcessorTest {
     private static final long THRESHOLD = 9216;
     private static final String CAMERA = "cam-eng-1";
     private static final String OFFICER = "officer-eng";
-    private static final Path DATA_DIR;
-    private static final String AUDITOR_TOKEN;
-    private static final String DB_URL;
+    private static final TestSite SITE = TestSite.create("oversight-engine-test", org.oversight.ledger.security.Role.AUDITOR);
+    private static final String AUDITOR_TOKEN = SITE.token(org.oversight.ledger.security.Role.AUDITOR);
 
     private static final Ed25519PrivateKey AUTHORITY = EventFixtures.key(81);
     private static final Ed25519PrivateKey OFFICER_KEY = EventFixtures.key(82);
     private static final Ed25519PrivateKey CAMERA_KEY = EventFixtures.key(83);
     private static final Chains CHAINS = new Chains();
 
-    static {
-        LedgerApplication.disableAxonUpdateChecker();
-        try {
-            DATA_DIR = Files.createTempDirectory("oversight-engine-test");
-            AUDITOR_TOKEN = CredentialsFile.issue(DATA_DIR.resolve("credentials"), "auditor-user",
-                    EnumSet.of(org.oversight.ledger.security.Role.AUDITOR), new SecureRandom());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        DB_URL = TestDatabases.freshUrl();
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("oversight.data-dir", DATA_DIR::toString);
-        registry.add("spring.datasource.url", () -> DB_URL);
+        SITE.register(registry);
     }
 
     @Autowired MockMvc mvc;

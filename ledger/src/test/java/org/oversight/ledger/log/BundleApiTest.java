@@ -5,13 +5,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import static org.oversight.ledger.testing.SyntheticFaces.MODEL;
 import static org.oversight.ledger.testing.SyntheticFaces.await;
@@ -40,14 +34,13 @@ import org.oversight.domain.event.Verdict;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.merkle.rfc6962.InclusionProofVerifier;
 import org.oversight.ledger.LedgerApplication;
+import org.oversight.ledger.testing.TestSite;
 import org.oversight.ledger.ingest.IngestService;
 import org.oversight.ledger.keys.LedgerKeys;
-import org.oversight.ledger.security.CredentialsFile;
 import org.oversight.ledger.sequencer.Checkpointer;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
 import org.oversight.ledger.sequencer.StoredLeaf;
-import org.oversight.ledger.sequencer.TestDatabases;
 import org.oversight.ledger.testing.Chains;
 import org.oversight.recognition.match.MatchScore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -82,9 +75,8 @@ class BundleApiTest {
     private static final long THRESHOLD = 9216;
     private static final String CAMERA = "cam-bundle-1";
     private static final String OFFICER = "officer-bundle";
-    private static final Path DATA_DIR;
-    private static final String REVIEWER_TOKEN;
-    private static final String DB_URL;
+    private static final TestSite SITE = TestSite.create("oversight-bundle-test", org.oversight.ledger.security.Role.REVIEWER);
+    private static final String REVIEWER_TOKEN = SITE.token(org.oversight.ledger.security.Role.REVIEWER);
 
     private static final Ed25519PrivateKey AUTHORITY = EventFixtures.key(91);
     private static final Ed25519PrivateKey OFFICER_KEY = EventFixtures.key(92);
@@ -93,22 +85,10 @@ class BundleApiTest {
     private static final Ed25519PrivateKey REVIEWER_2 = EventFixtures.key(95);
     private static final Chains CHAINS = new Chains();
 
-    static {
-        LedgerApplication.disableAxonUpdateChecker();
-        try {
-            DATA_DIR = Files.createTempDirectory("oversight-bundle-test");
-            REVIEWER_TOKEN = CredentialsFile.issue(DATA_DIR.resolve("credentials"), "reviewer-user",
-                    EnumSet.of(org.oversight.ledger.security.Role.REVIEWER), new SecureRandom());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        DB_URL = TestDatabases.freshUrl();
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("oversight.data-dir", DATA_DIR::toString);
-        registry.add("spring.datasource.url", () -> DB_URL);
+        SITE.register(registry);
     }
 
     @Autowired MockMvc mvc;

@@ -1,17 +1,9 @@
 package org.oversight.ledger.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import org.oversight.ledger.LedgerApplication;
-import org.oversight.ledger.security.CredentialsFile;
 import org.oversight.ledger.security.Role;
-import org.oversight.ledger.sequencer.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -38,30 +30,15 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @AutoConfigureObservability(tracing = false)
 public abstract class LedgerAppTest {
-    protected static final Path DATA_DIR;
-    protected static final Map<Role, String> TOKENS = new EnumMap<>(Role.class);
+    private static final TestSite SITE = TestSite.create("oversight-ledger-test", Role.values());
+    protected static final Path DATA_DIR = SITE.dataDir();
+    protected static final Map<Role, String> TOKENS = SITE.tokens();
     protected static final World WORLD = new World();
-    private static final String DB_URL;
 
-    static {
-        LedgerApplication.disableAxonUpdateChecker();
-        try {
-            DATA_DIR = Files.createTempDirectory("oversight-ledger-test");
-            SecureRandom random = new SecureRandom();
-            for (Role role : Role.values()) {
-                TOKENS.put(role, CredentialsFile.issue(DATA_DIR.resolve("credentials"), role.name().toLowerCase(
-                        java.util.Locale.ROOT) + "-user", EnumSet.of(role), random));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        DB_URL = TestDatabases.freshUrl();
-    }
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("oversight.data-dir", DATA_DIR::toString);
-        registry.add("spring.datasource.url", () -> DB_URL);
+        SITE.register(registry);
     }
 
     @Autowired
