@@ -5,9 +5,12 @@ CREATE TABLE IF NOT EXISTS ledger_leaf (
     event_hash  BYTEA  NOT NULL UNIQUE CHECK (octet_length(event_hash) = 32),
     stream      TEXT   NOT NULL,
     seq         BIGINT NOT NULL CHECK (seq >= 0),
-    leaf_bytes  BYTEA  NOT NULL,
+    leaf_bytes  BYTEA,
     UNIQUE (stream, seq)
 );
+-- NULL leaf_bytes: the envelope is stored once, as the payload of the stream aggregate's Axon event
+-- (same database, same transaction; see LeafStore). Tables created before that was allowed:
+ALTER TABLE ledger_leaf ALTER COLUMN leaf_bytes DROP NOT NULL;
 -- Hashes of perfect subtrees at tree levels 8, 16, 24, ... (tile levels 1, 2, 3, ...); level 0 is ledger_leaf.event_hash.
 CREATE TABLE IF NOT EXISTS ledger_tree_node (
     level       INT    NOT NULL CHECK (level > 0 AND level % 8 = 0),

@@ -1,6 +1,12 @@
 package org.oversight.ledger.aggregate;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +23,20 @@ public class AggregateConfiguration {
     @Bean
     LedgerRegistry ledgerRegistry() {
         return new LedgerRegistry();
+    }
+
+    /**
+     * Axon's event serializer: Jackson, with {@link EventRecorded} stored as the envelope's own
+     * bytes ({@link EnvelopeSerializer}). Replaces the one Axon's auto-configuration would build
+     * from {@code axon.serializer.events=jackson} (same object mapper and revision resolver).
+     */
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer(ObjectMapper objectMapper, RevisionResolver revisionResolver) {
+        return EnvelopeSerializer.of(JacksonSerializer.builder()
+                .objectMapper(objectMapper)
+                .revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(EnvelopeSerializer.class.getClassLoader())));
     }
 
     /** Stream aggregates kept in memory (each holds one 32-byte hash per event of its stream). */

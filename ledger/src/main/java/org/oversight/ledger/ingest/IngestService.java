@@ -25,10 +25,10 @@ import org.oversight.ledger.aggregate.SubmitEvents;
 import org.oversight.ledger.aggregate.SubmitResult;
 import org.oversight.ledger.sequencer.FencedWriteException;
 import org.oversight.ledger.sequencer.Leaf;
+import org.oversight.ledger.sequencer.LeafKey;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
 import org.oversight.ledger.sequencer.SequencerBatch;
-import org.oversight.ledger.sequencer.StoredLeaf;
 import org.oversight.ledger.web.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -190,7 +190,7 @@ public class IngestService {
             hashes.add(event.eventHash().digest());
             ids.add(event.header().eventId());
         }
-        Stored stored = new Stored(store.findByHashes(hashes), store.findByEventIds(ids));
+        Stored stored = new Stored(store.findKeysByHashes(hashes), store.findKeysByEventIds(ids));
         for (int i = 0; i < events.size(); i++) {
             SignedEvent event = events.get(i);
             String where = events.size() == 1 ? "" : "events[" + i + "] ";
@@ -292,7 +292,7 @@ public class IngestService {
     }
 
     /** Committed leaves with a hash or an event id named in the request. */
-    private record Stored(Map<String, StoredLeaf> byHash, Map<String, StoredLeaf> byEventId) {}
+    private record Stored(Map<String, LeafKey> byHash, Map<String, LeafKey> byEventId) {}
 
     /**
      * The answer to a resubmission, or null. Replays are decided by the event hash (docs/format.md
@@ -302,7 +302,7 @@ public class IngestService {
         String hash = event.eventHash().hex();
         IngestResult seen = inRequest.get(hash);
         if (seen == null) {
-            StoredLeaf stored = committed.byHash().get(hash);
+            LeafKey stored = committed.byHash().get(hash);
             if (stored != null) {
                 seen = new IngestResult(event.header().eventId(), hash, stored.index(), true);
             }
@@ -314,10 +314,10 @@ public class IngestService {
     private static void requireUnusedId(SignedEvent event, Stored committed, Set<String> idsInRequest)
             throws EventRejectedException {
         String eventId = event.header().eventId();
-        Optional<StoredLeaf> sameId = Optional.ofNullable(committed.byEventId().get(eventId));
+        Optional<LeafKey> sameId = Optional.ofNullable(committed.byEventId().get(eventId));
         if (sameId.isPresent() || idsInRequest.contains(eventId)) {
             throw new EventRejectedException(ProblemType.EVENT_ID_CONFLICT, "header.eventId: '" + eventId
-                    + "' already names another event" + sameId.map(l -> " (" + l.leaf().leafHash().hex() + " at leaf "
+                    + "' already names another event" + sameId.map(l -> " (" + l.hash().hex() + " at leaf "
                     + l.index() + ")").orElse(" earlier in this request") + "; this one is " + event.eventHash().hex());
         }
     }

@@ -3,28 +3,85 @@ package org.oversight.ledger.sequencer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.merkle.rfc6962.Rfc6962Hashing;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The sequencer's tables in PostgreSQL: leaves, interior hashes at tile levels, the single
  * sequencer-state row, and signed checkpoints. Writes join the caller's Spring transaction.
+ *
+ * <p>Leaf bytes are stored once. Where the ledger's Axon events live in the same database (the
+ * JDBC storage engine), each envelope is already stored byte for byte as its aggregate event's
+ * payload ({@link EnvelopeTable}), in the same transaction, so {@code ledger_leaf.leaf_bytes} is
+ * left NULL and reads take the bytes from there — checking on every read that they hash to the
+ * leaf's recorded event hash. Otherwise (the KurrentDB store, or no Axon store: tests, tools)
+ * {@code ledger_leaf} holds them.
  */
 public class LeafStore {
     private static final String SCHEMA = "/db/ledger-core-schema.sql";
-    private static final RowMapper<StoredLeaf> LEAF = (rs, i) -> new StoredLeaf(rs.getLong(1),
-            new Leaf(rs.getString(2), rs.getString(3), rs.getLong(6), rs.getBytes(5), Sha256Digest.of(rs.getBytes(4))));
-    private static final String LEAF_COLUMNS = "SELECT leaf_index, event_id, stream, event_hash, leaf_bytes, seq FROM ledger_leaf";
+    private static final String OWN_COLUMNS = "SELECT leaf_index, event_id, stream, event_hash, leaf_bytes, seq,"
+            + " false, NULL FROM ledger_leaf";
 
     private final JdbcTemplate jdbc;
+    private final EnvelopeTable envelopes;
+    private final String leafColumns;
+    private final RowMapper<StoredLeaf> leafMapper;
 
+    /** Leaf bytes in {@code ledger_leaf}. */
     public LeafStore(DataSource dataSource) {
+        this(dataSource, null);
+    }
+
+    /**
+     * @param envelopes where new leaves' bytes are stored instead of {@code ledger_leaf}; null to
+     *     store them in {@code ledger_leaf}. Rows written either way are read either way.
+     */
+    public LeafStore(DataSource dataSource, EnvelopeTable envelopes) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.envelopes = envelopes;
+        this.leafColumns = envelopes == null ? OWN_COLUMNS
+                : "SELECT l.leaf_index, l.event_id, l.stream, l.event_hash, COALESCE(l.leaf_bytes, e."
+                        + envelopes.payloadColumn() + "), l.seq, l.leaf_bytes IS NULL, e." + envelopes.revisionColumn()
+                        + " FROM ledger_leaf l LEFT JOIN " + envelopes.table() + " e ON l.leaf_bytes IS NULL AND e."
+                        + envelopes.aggregateColumn() + " = l.stream AND e." + envelopes.sequenceColumn() + " = l.seq";
+        this.leafMapper = (rs, i) -> leaf(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(6),
+                rs.getBytes(5), Sha256Digest.of(rs.getBytes(4)), rs.getBoolean(7), rs.getString(8));
+    }
+
+    /**
+     * A leaf as read; its bytes, when they come from the event table, must be the raw envelope
+     * whose hash the leaf row recorded, or the store is corrupt (an unchecked bug exception: no
+     * caller can do anything sensible with such a leaf).
+     */
+    private StoredLeaf leaf(long index, String eventId, String stream, long seq, byte[] bytes, Sha256Digest hash,
+            boolean fromEventTable, String revision) {
+        if (fromEventTable) {
+            if (bytes == null) {
+                throw new IllegalStateException("leaf " + index + " (" + stream + "#" + seq + "): no envelope in "
+                        + envelopes.table() + " and none in ledger_leaf");
+            }
+            if (!envelopes.revision().equals(revision)) {
+                throw new IllegalStateException("leaf " + index + " (" + stream + "#" + seq + "): " + envelopes.table()
+                        + " holds payload revision " + revision + ", not the raw envelope (" + envelopes.revision() + ")");
+            }
+            Sha256Digest actual = Rfc6962Hashing.leafHash(bytes);
+            if (!actual.equals(hash)) {
+                throw new IllegalStateException("leaf " + index + " (" + stream + "#" + seq + "): envelope in "
+                        + envelopes.table() + " hashes to " + actual.hex() + ", the leaf recorded " + hash.hex());
+            }
+        }
+        return new StoredLeaf(index, new Leaf(eventId, stream, seq, bytes, hash));
     }
 
     /** Creates the tables if missing. */
@@ -66,15 +123,34 @@ public class LeafStore {
         }
     }
 
+    /**
+     * Inserts leaf rows. With an {@link EnvelopeTable}, the caller guarantees that the same
+     * transaction stores each leaf's bytes there (the ingest path's aggregate events).
+     */
     void insertLeaves(long firstIndex, List<Leaf> leaves) {
-        List<Object[]> rows = new ArrayList<>(leaves.size());
-        for (int i = 0; i < leaves.size(); i++) {
-            Leaf l = leaves.get(i);
-            rows.add(new Object[] {firstIndex + i, l.eventId(), l.leafHash().toByteArray(), l.stream(), l.seq(),
-                    l.leafBytesUnsafe()});
-        }
-        jdbc.batchUpdate("INSERT INTO ledger_leaf (leaf_index, event_id, event_hash, stream, seq, leaf_bytes)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", rows);
+        boolean withBytes = envelopes == null;
+        String sql = withBytes
+                ? "INSERT INTO ledger_leaf (leaf_index, event_id, event_hash, stream, seq, leaf_bytes) VALUES (?, ?, ?, ?, ?, ?)"
+                : "INSERT INTO ledger_leaf (leaf_index, event_id, event_hash, stream, seq) VALUES (?, ?, ?, ?, ?)";
+        jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                Leaf l = leaves.get(i);
+                ps.setLong(1, firstIndex + i);
+                ps.setString(2, l.eventId());
+                ps.setBytes(3, l.leafHash().toByteArray());
+                ps.setString(4, l.stream());
+                ps.setLong(5, l.seq());
+                if (withBytes) {
+                    ps.setBytes(6, l.leafBytesUnsafe());
+                }
+            }
+
+            @Override
+            public int getBatchSize() {
+                return leaves.size();
+            }
+        });
     }
 
     void insertNode(int level, long index, Sha256Digest hash) {
@@ -97,54 +173,54 @@ public class LeafStore {
     }
 
     public Optional<StoredLeaf> findByEventId(String eventId) {
-        return jdbc.query(LEAF_COLUMNS + " WHERE event_id = ?",
-                LEAF, eventId).stream().findFirst();
+        return jdbc.query(leafColumns + " WHERE event_id = ?",
+                leafMapper, eventId).stream().findFirst();
     }
 
     public Optional<StoredLeaf> findByHash(Sha256Digest eventHash) {
-        return jdbc.query(LEAF_COLUMNS + " WHERE event_hash = ?",
-                LEAF, eventHash.toByteArray()).stream().findFirst();
+        return jdbc.query(leafColumns + " WHERE event_hash = ?",
+                leafMapper, eventHash.toByteArray()).stream().findFirst();
     }
 
     /**
-     * The stored leaves whose event hash is one of {@code eventHashes}, by hash hex: one query for a
-     * whole request instead of one per event.
+     * The committed leaves whose event hash is one of {@code eventHashes}, by hash hex, without
+     * their bytes: one query for a whole request (an array parameter, so one prepared statement
+     * whatever the request's size) instead of one per event.
      */
-    public java.util.Map<String, StoredLeaf> findByHashes(java.util.Collection<Sha256Digest> eventHashes) {
-        java.util.Map<String, StoredLeaf> found = new java.util.HashMap<>();
-        if (eventHashes.isEmpty()) {
-            return found;
-        }
-        Object[] args = eventHashes.stream().map(Sha256Digest::toByteArray).toArray();
-        for (StoredLeaf l : jdbc.query(LEAF_COLUMNS + " WHERE event_hash IN (" + placeholders(args.length) + ")",
-                LEAF, args)) {
-            found.put(l.leaf().leafHash().hex(), l);
+    public Map<String, LeafKey> findKeysByHashes(Collection<Sha256Digest> eventHashes) {
+        byte[][] hashes = eventHashes.stream().map(Sha256Digest::toByteArray).toArray(byte[][]::new);
+        Map<String, LeafKey> found = new HashMap<>();
+        for (LeafKey k : findKeys("event_hash = ANY(?)", "bytea", hashes)) {
+            found.put(k.hash().hex(), k);
         }
         return found;
     }
 
-    /** The stored leaves whose event id is one of {@code eventIds}, by event id (one query). */
-    public java.util.Map<String, StoredLeaf> findByEventIds(java.util.Collection<String> eventIds) {
-        java.util.Map<String, StoredLeaf> found = new java.util.HashMap<>();
-        if (eventIds.isEmpty()) {
-            return found;
-        }
-        Object[] args = eventIds.toArray();
-        for (StoredLeaf l : jdbc.query(LEAF_COLUMNS + " WHERE event_id IN (" + placeholders(args.length) + ")",
-                LEAF, args)) {
-            found.put(l.leaf().eventId(), l);
+    /** The committed leaves whose event id is one of {@code eventIds}, by event id, without their bytes (one query). */
+    public Map<String, LeafKey> findKeysByEventIds(Collection<String> eventIds) {
+        Map<String, LeafKey> found = new HashMap<>();
+        for (LeafKey k : findKeys("event_id = ANY(?)", "text", eventIds.toArray(String[]::new))) {
+            found.put(k.eventId(), k);
         }
         return found;
     }
 
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    private List<LeafKey> findKeys(String condition, String elementType, Object[] values) {
+        if (values.length == 0) {
+            return List.of();
+        }
+        return jdbc.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement(
+                    "SELECT leaf_index, event_id, event_hash FROM ledger_leaf WHERE " + condition);
+            ps.setArray(1, connection.createArrayOf(elementType, values));
+            return ps;
+        }, (rs, i) -> new LeafKey(rs.getLong(1), rs.getString(2), Sha256Digest.of(rs.getBytes(3))));
     }
 
     /** Leaves {@code [start, start + count)} that exist, in index order. */
     public List<StoredLeaf> leaves(long start, int count) {
-        return jdbc.query(LEAF_COLUMNS
-                + " WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index", LEAF, start, start + count);
+        return jdbc.query(leafColumns
+                + " WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index", leafMapper, start, start + count);
     }
 
     /** The hash of the event at {@code seq} of {@code stream}, if recorded (committed or in this transaction). */

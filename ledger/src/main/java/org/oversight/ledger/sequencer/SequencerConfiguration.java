@@ -26,9 +26,14 @@ public class SequencerConfiguration {
         return Clock.systemUTC();
     }
 
+    /**
+     * With Axon's JDBC engine on the same database (which then provides the {@link EnvelopeTable}
+     * bean), leaf bytes are stored once, as the stream aggregates' event payloads; with KurrentDB,
+     * in {@code ledger_leaf}.
+     */
     @Bean
-    LeafStore leafStore(DataSource dataSource) {
-        LeafStore store = new LeafStore(dataSource);
+    LeafStore leafStore(DataSource dataSource, ObjectProvider<EnvelopeTable> envelopes) {
+        LeafStore store = new LeafStore(dataSource, envelopes.getIfAvailable());
         store.createSchema();
         return store;
     }

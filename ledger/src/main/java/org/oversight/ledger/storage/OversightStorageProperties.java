@@ -60,9 +60,26 @@ public class OversightStorageProperties {
     public static class EmbeddedPostgres {
         /** Loopback port; 0 picks a free one on every start (only this process connects). */
         private int port = 0;
+        /**
+         * PostgreSQL server settings for this start, by name in kebab case
+         * ({@code settings.shared-buffers=256MB} sets {@code shared_buffers}); the defaults are in
+         * application.properties (docs/storage.md explains them).
+         */
+        private final java.util.Map<String, String> settings = new java.util.TreeMap<>();
 
         public int getPort() {
             return port;
+        }
+
+        public java.util.Map<String, String> getSettings() {
+            return settings;
+        }
+
+        /** {@link #getSettings()} with PostgreSQL's names ({@code shared-buffers} → {@code shared_buffers}). */
+        public java.util.Map<String, String> postgresSettings() {
+            java.util.Map<String, String> out = new java.util.TreeMap<>();
+            settings.forEach((name, value) -> out.put(name.replace('-', '_'), value));
+            return out;
         }
 
         public void setPort(int port) {

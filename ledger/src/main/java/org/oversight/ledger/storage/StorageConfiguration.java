@@ -8,7 +8,10 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.serialization.Serializer;
+import org.oversight.ledger.aggregate.EnvelopeSerializer;
+import org.oversight.ledger.sequencer.EnvelopeTable;
 import org.oversight.ledger.storage.jdbc.JdbcStorage;
 import org.oversight.ledger.storage.kurrentdb.KurrentDbEventStorageEngine;
 import org.oversight.ledger.storage.postgres.EmbeddedPostgresServer;
@@ -60,7 +63,8 @@ public class StorageConfiguration {
         @Bean(destroyMethod = "close")
         EmbeddedPostgresServer embeddedPostgresServer(OversightStorageProperties properties) throws IOException {
             return EmbeddedPostgresServer.start(properties.getDataDir().resolve("postgres"),
-                    properties.getStore().getEmbeddedPostgres().getPort());
+                    properties.getStore().getEmbeddedPostgres().getPort(),
+                    properties.getStore().getEmbeddedPostgres().postgresSettings());
         }
 
         @Bean(destroyMethod = "close")
@@ -106,6 +110,19 @@ public class StorageConfiguration {
     @ConditionalOnExpression("'${" + TYPE + ":embedded-postgres}' == 'embedded-postgres' or '${" + TYPE
             + ":embedded-postgres}' == 'postgres'")
     static class JdbcEngine {
+
+        /**
+         * Where the log finds each leaf's bytes: the envelope is stored once, as the payload of
+         * its stream aggregate's event in Axon's table ({@link EnvelopeSerializer}), not again in
+         * {@code ledger_leaf}.
+         */
+        @Bean
+        EnvelopeTable envelopeTable() {
+            EventSchema axon = JdbcStorage.EVENT_SCHEMA;
+            return new EnvelopeTable(axon.domainEventTable(), axon.aggregateIdentifierColumn(),
+                    axon.sequenceNumberColumn(), axon.payloadColumn(), axon.payloadRevisionColumn(),
+                    EnvelopeSerializer.ENVELOPE_REVISION);
+        }
 
         @Bean
         EventStorageEngine eventStorageEngine(ConnectionProvider connectionProvider,

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.oversight.ledger.aggregate.EnvelopeSerializer;
 import org.oversight.ledger.aggregate.EventRecorded;
 import org.oversight.ledger.storage.kurrentdb.KurrentDbEventStorageEngine;
 
@@ -78,8 +79,8 @@ final class MirroredStreams {
         KurrentDBClient client = KurrentDBClient.create(KurrentDBConnectionString.parseOrThrow(connectionString));
         try {
             KurrentDbEventStorageEngine engine = KurrentDbEventStorageEngine.builder().client(client)
-                    .timeout(Duration.ofSeconds(20)).eventSerializer(JacksonSerializer.defaultSerializer())
-                    .snapshotSerializer(JacksonSerializer.defaultSerializer()).build();
+                    .timeout(Duration.ofSeconds(20)).eventSerializer(EnvelopeSerializer.of(JacksonSerializer.builder()))
+                    .snapshotSerializer(EnvelopeSerializer.of(JacksonSerializer.builder())).build();
             for (Map.Entry<String, List<LeafRow>> stream : byStream.entrySet()) {
                 List<? extends DomainEventMessage<?>> stored = engine.readEvents(stream.getKey()).asStream().toList();
                 List<LeafRow> expected = stream.getValue();
@@ -113,8 +114,8 @@ final class MirroredStreams {
         KurrentDBClient client = KurrentDBClient.create(KurrentDBConnectionString.parseOrThrow(connectionString));
         try {
             KurrentDbEventStorageEngine.builder().client(client).timeout(Duration.ofSeconds(20))
-                    .eventSerializer(JacksonSerializer.defaultSerializer())
-                    .snapshotSerializer(JacksonSerializer.defaultSerializer()).build().appendEvents(event);
+                    .eventSerializer(EnvelopeSerializer.of(JacksonSerializer.builder()))
+                    .snapshotSerializer(EnvelopeSerializer.of(JacksonSerializer.builder())).build().appendEvents(event);
         } finally {
             client.shutdown();
         }

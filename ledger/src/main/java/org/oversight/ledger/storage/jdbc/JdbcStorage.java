@@ -37,6 +37,8 @@ public final class JdbcStorage {
 
     /** PostgreSQL's SQLState for unique_violation. */
     public static final String UNIQUE_VIOLATION = "23505";
+    /** Axon's default event table names, used by the engine and by readers of its payloads. */
+    public static final EventSchema EVENT_SCHEMA = EventSchema.builder().build();
 
     private JdbcStorage() {
     }
@@ -68,7 +70,7 @@ public final class JdbcStorage {
                 .eventSerializer(Objects.requireNonNull(eventSerializer, "eventSerializer"))
                 .snapshotSerializer(Objects.requireNonNull(snapshotSerializer, "snapshotSerializer"))
                 .persistenceExceptionResolver(new SQLStateResolver(UNIQUE_VIOLATION))
-                .schema(EventSchema.builder().build())
+                .schema(EVENT_SCHEMA)
                 .dataType(byte[].class)
                 .build();
         // CREATE TABLE IF NOT EXISTS: safe on every start.

@@ -9,7 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +40,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Superuser created by initdb (trust authentication on loopback only). */
     public static final String USER = "postgres";
 
+    /** Settings {@link #start(Path, int, Map)} refuses to change. */
+    public static final Set<String> FIXED_SETTINGS = Set.of("fsync", "synchronous_commit", "full_page_writes",
+            "listen_addresses");
+
     private static final Duration ORPHAN_SHUTDOWN_WAIT = Duration.ofSeconds(60);
 
     private final Path clusterDirectory;
@@ -55,13 +62,42 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * @throws IOException if the binaries cannot be unpacked or the server does not start
      */
     public static EmbeddedPostgresServer start(Path clusterDirectory, int port) throws IOException {
+        return start(clusterDirectory, port, Map.of());
+    }
+
+    /**
+     * Starts the cluster as {@link #start(Path, int)} does, with server settings (e.g.
+     * {@code shared_buffers=256MB}) given on the postgres command line, so they hold for this
+     * start whatever {@code postgresql.conf} says.
+     *
+     * @param settings PostgreSQL parameter names ({@code [a-z_]+}) to values; none may be one of
+     *     {@link #FIXED_SETTINGS}, which keep commits durable and the server private
+     * @throws IllegalArgumentException for a malformed name or a fixed setting
+     */
+    public static EmbeddedPostgresServer start(Path clusterDirectory, int port, Map<String, String> settings)
+            throws IOException {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port + " not in [0, 65535]");
+        }
+        for (Map.Entry<String, String> setting : new TreeMap<>(settings).entrySet()) {
+            if (!setting.getKey().matches("[a-z_]+")) {
+                throw new IllegalArgumentException("PostgreSQL setting name '" + setting.getKey()
+                        + "' is not of the form [a-z_]+");
+            }
+            if (FIXED_SETTINGS.contains(setting.getKey())) {
+                throw new IllegalArgumentException("PostgreSQL setting " + setting.getKey() + " cannot be changed: "
+                        + FIXED_SETTINGS + " keep acknowledged commits durable and the server on loopback");
+            }
+            if (setting.getValue() == null || setting.getValue().isBlank()) {
+                throw new IllegalArgumentException("PostgreSQL setting " + setting.getKey() + " has no value");
+            }
         }
         Path directory = clusterDirectory.toAbsolutePath().normalize();
         Files.createDirectories(directory);
         stopOrphanedPostmaster(directory);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        new TreeMap<>(settings).forEach(builder::setServerConfig);
+        EmbeddedPostgres postgres = builder
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(false)
                 .setPort(port)

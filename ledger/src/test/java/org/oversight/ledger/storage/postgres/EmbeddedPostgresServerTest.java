@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -76,6 +77,33 @@ class EmbeddedPostgresServerTest {
         assertThatThrownBy(() -> EmbeddedPostgresServer.start(cluster, 70000))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("port 70000 not in [0, 65535]");
+    }
+
+    @Test
+    void appliesServerSettingsForThisStart() throws Exception {
+        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(cluster, 0,
+                Map.of("shared_buffers", "64MB", "max_wal_size", "2GB"))) {
+            assertThat(query(server, "SHOW shared_buffers")).containsExactly("64MB");
+            assertThat(query(server, "SHOW max_wal_size")).containsExactly("2GB");
+            assertThat(query(server, "SHOW fsync")).containsExactly("on");
+        }
+    }
+
+    @Test
+    void refusesSettingsThatWouldWeakenDurabilityOrAreMalformed() {
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(cluster, 0, Map.of("fsync", "off")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("PostgreSQL setting fsync cannot be changed");
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(cluster, 0, Map.of("synchronous_commit", "off")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("PostgreSQL setting synchronous_commit cannot be changed");
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(cluster, 0, Map.of("shared buffers", "1GB")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("PostgreSQL setting name 'shared buffers' is not of the form [a-z_]+");
+        assertThatThrownBy(() -> EmbeddedPostgresServer.start(cluster, 0, Map.of("work_mem", " ")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("PostgreSQL setting work_mem has no value");
+        assertThat(Files.exists(cluster.resolve("postmaster.pid"))).isFalse();
     }
 
     private static void execute(EmbeddedPostgresServer server, String... statements) throws Exception {
