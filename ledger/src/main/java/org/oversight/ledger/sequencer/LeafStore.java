@@ -190,7 +190,7 @@ public class LeafStore {
     public Map<String, LeafKey> findKeysByHashes(Collection<Sha256Digest> eventHashes) {
         byte[][] hashes = eventHashes.stream().map(Sha256Digest::toByteArray).toArray(byte[][]::new);
         Map<String, LeafKey> found = new HashMap<>();
-        for (LeafKey k : findKeys("event_hash = ANY(?)", "bytea", hashes)) {
+        for (LeafKey k : findKeys("event_hash", "bytea", hashes)) {
             found.put(k.hash().hex(), k);
         }
         return found;
@@ -199,19 +199,25 @@ public class LeafStore {
     /** The committed leaves whose event id is one of {@code eventIds}, by event id, without their bytes (one query). */
     public Map<String, LeafKey> findKeysByEventIds(Collection<String> eventIds) {
         Map<String, LeafKey> found = new HashMap<>();
-        for (LeafKey k : findKeys("event_id = ANY(?)", "text", eventIds.toArray(String[]::new))) {
+        for (LeafKey k : findKeys("event_id", "text", eventIds.toArray(String[]::new))) {
             found.put(k.eventId(), k);
         }
         return found;
     }
 
-    private List<LeafKey> findKeys(String condition, String elementType, Object[] values) {
+    /**
+     * Rows whose {@code column} is one of {@code values}. Written as a join with the unnested array,
+     * not {@code column = ANY(?)}: once the driver prepares the statement on the server,
+     * PostgreSQL may settle on a generic plan for {@code ANY} that scans the whole table (measured:
+     * 4.5 ms per lookup of 100 keys in 10k leaves); the join is planned as index probes.
+     */
+    private List<LeafKey> findKeys(String column, String elementType, Object[] values) {
         if (values.length == 0) {
             return List.of();
         }
         return jdbc.query(connection -> {
-            PreparedStatement ps = connection.prepareStatement(
-                    "SELECT leaf_index, event_id, event_hash FROM ledger_leaf WHERE " + condition);
+            PreparedStatement ps = connection.prepareStatement("SELECT l.leaf_index, l.event_id, l.event_hash"
+                    + " FROM unnest(?) AS k(v) JOIN ledger_leaf l ON l." + column + " = k.v");
             ps.setArray(1, connection.createArrayOf(elementType, values));
             return ps;
         }, (rs, i) -> new LeafKey(rs.getLong(1), rs.getString(2), Sha256Digest.of(rs.getBytes(3))));
