@@ -43,6 +43,48 @@ class ValueFormsPropertiesTest {
         });
     }
 
+    @Test
+    void timestampParserAgreesWithTheFormatterDefinition() {
+        // Digits anywhere in range, so months 13, day 31 of April, 29 February of non-leap years,
+        // hour 24, second 60 and year 0000 all occur; plus free-form near misses.
+        Gen<String> shaped = stringsOf("0123456789", 17, 17).zip(arbitrary().pick("0000", "1900", "2000", "2023", "2024",
+                "9999", "0001"), (d, year) -> (d.charAt(16) < '5' ? year : d.substring(13, 17)) + "-" + d.substring(0, 2)
+                + "-" + d.substring(2, 4) + "T" + d.substring(4, 6) + ":" + d.substring(6, 8) + ":" + d.substring(8, 10)
+                + "." + d.substring(10, 13) + "Z");
+        Gen<String> lowMonths = shaped.map(t -> t.substring(0, 5) + (char) ('0' + (t.charAt(6) % 2)) + t.substring(6, 8)
+                + (char) ('0' + (t.charAt(9) % 4)) + t.substring(9, 11) + (char) ('0' + (t.charAt(12) % 3)) + t.substring(12));
+        qt().withExamples(20000).withFixedSeed(0x7a1f_0006L)
+                .forAll(arbitrary().pick(0, 1, 2).zip(shaped, lowMonths, timestampish(), (k, a, b, c) -> k == 0 ? a : k == 1 ? b : c))
+                .checkAssert(text -> assertThat(outcome(text)).as(text).isEqualTo(definition(text)));
+    }
+
+    private static String outcome(String text) {
+        try {
+            return "ok " + Timestamp.parse("$", text).epochMillis();
+        } catch (InvalidEventException e) {
+            return "invalid: " + e.getMessage();
+        }
+    }
+
+    /** The parser's definition: the shape by regex, the calendar by the JDK's strict formatter. */
+    private static String definition(String text) {
+        if (!text.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z")) {
+            return invalid(text, "not a timestamp of the form YYYY-MM-DDTHH:MM:SS.sssZ");
+        }
+        try {
+            long millis = java.time.LocalDateTime.parse(text, java.time.format.DateTimeFormatter
+                    .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withResolverStyle(java.time.format.ResolverStyle.STRICT))
+                    .toInstant(java.time.ZoneOffset.UTC).toEpochMilli();
+            return millis < MIN_MILLIS ? invalid(text, "year 0000 is not allowed") : "ok " + millis;
+        } catch (java.time.DateTimeException e) {
+            return invalid(text, "not a valid calendar date and time");
+        }
+    }
+
+    private static String invalid(String text, String problem) {
+        return "invalid: " + new InvalidEventException("$", text, problem).getMessage();
+    }
+
     static Gen<String> timestampish() {
         return stringsOf("0123456789-:.TZ+ t", 20, 26);
     }

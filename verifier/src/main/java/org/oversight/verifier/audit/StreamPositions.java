@@ -1,8 +1,8 @@
 package org.oversight.verifier.audit;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.oversight.domain.chain.RecordedHashes;
 import org.oversight.domain.event.EventHash;
 import org.oversight.domain.event.StreamId;
@@ -14,8 +14,15 @@ import org.oversight.domain.merkle.rfc6962.HashSourceException;
  * the {@link RecordedHashes} the replayer needs to tell a replay from a fork at an old seq.
  */
 final class StreamPositions implements RecordedHashes {
-    private final TreeMap<StreamId, long[]> leaves = new TreeMap<>();
-    private final TreeMap<StreamId, Integer> counts = new TreeMap<>();
+    /** One stream's leaf indices by seq; {@code count} of them are set. */
+    private static final class Positions {
+        long[] leaves = new long[4];
+        int count;
+    }
+
+    // Only looked up, never iterated, so a hash map cannot make the audit's output depend on
+    // iteration order; one lookup per recorded event (this runs once per leaf in the ordered pass).
+    private final HashMap<StreamId, Positions> streams = new HashMap<>();
     private final LeafHashFile hashes;
 
     StreamPositions(LeafHashFile hashes) {
@@ -29,23 +36,20 @@ final class StreamPositions implements RecordedHashes {
      *     accepted an event out of order: a broken invariant)
      */
     void record(StreamId stream, long seq, long leafIndex) {
-        int count = counts.getOrDefault(stream, 0);
-        if (seq != count) {
-            throw new IllegalStateException("stream " + stream + ": recording seq " + seq + ", expected " + count);
+        Positions p = streams.computeIfAbsent(stream, s -> new Positions());
+        if (seq != p.count) {
+            throw new IllegalStateException("stream " + stream + ": recording seq " + seq + ", expected " + p.count);
         }
-        long[] positions = leaves.computeIfAbsent(stream, s -> new long[4]);
-        if (count == positions.length) {
-            positions = Arrays.copyOf(positions, count * 2);
-            leaves.put(stream, positions);
+        if (p.count == p.leaves.length) {
+            p.leaves = Arrays.copyOf(p.leaves, p.count * 2);
         }
-        positions[count] = leafIndex;
-        counts.put(stream, count + 1);
+        p.leaves[p.count++] = leafIndex;
     }
 
     /** The leaf index of the accepted event at {@code seq} of {@code stream}, or -1. */
     long leafOf(StreamId stream, long seq) {
-        int count = counts.getOrDefault(stream, 0);
-        return seq >= 0 && seq < count ? leaves.get(stream)[(int) seq] : -1;
+        Positions p = streams.get(stream);
+        return p != null && seq >= 0 && seq < p.count ? p.leaves[(int) seq] : -1;
     }
 
     @Override
