@@ -6,8 +6,9 @@
 # in which every figure stands next to its limit measured in the same run. Progress goes to stderr.
 # Usage: ops/bench.sh [--quick] [JMH options for LimitsReport, e.g. -f 2]
 # Env: SKIP_BUILD=1 reuses built jars; RATE (default 100) detections/s for the latency run;
-#      EVENTS (default 20000; quick 4000) and WARMUP (untimed first detections, default 10000;
-#      quick 2000) for the ingest run; INTERVAL_MS (default 1000) the ledger's
+#      EVENTS (default 100000; quick 4000), WARMUP (untimed first detections, default 60000;
+#      quick 2000), BATCH (default 1000), CLIENTS (default 4) and CAMERAS (default 4: each client
+#      posts one camera's chain) for the ingest run; INTERVAL_MS (default 1000) the ledger's
 #      checkpoint interval in the latency run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,10 +26,10 @@ INTERVAL_MS=${INTERVAL_MS:-1000}
 if [ "$QUICK" = 1 ]; then
   EVENTS=${EVENTS:-4000}; WARMUP=${WARMUP:-2000}; SECONDS_RATE=20; LIMITS_ARGS=(--quick)
 else
-  EVENTS=${EVENTS:-20000}; WARMUP=${WARMUP:-10000}; SECONDS_RATE=60; LIMITS_ARGS=()
+  EVENTS=${EVENTS:-100000}; WARMUP=${WARMUP:-60000}; SECONDS_RATE=60; LIMITS_ARGS=()
 fi
 echo "bench.sh: ingest, simulator max rate, $WARMUP warm-up + $EVENTS timed detections..." >&2
-SKIP_BUILD=1 ops/sim.sh --rate max --events "$EVENTS" --warmup "$WARMUP" --batch 100 --clients 2 --cameras 8 --watchlist 100 \
+SKIP_BUILD=1 ops/sim.sh --rate max --events "$EVENTS" --warmup "$WARMUP" --batch "${BATCH:-1000}" --clients "${CLIENTS:-4}" --cameras "${CAMERAS:-4}" --watchlist 100 \
   --near 0.01 --seconds 300 --drain-seconds 30 --results "$OUT/max.properties" >&2 || echo "bench.sh: max-rate run failed" >&2
 echo "bench.sh: latency, simulator open loop at ${RATE:-100}/s for ${SECONDS_RATE}s, checkpoint interval ${INTERVAL_MS} ms..." >&2
 SKIP_BUILD=1 LEDGER_ARGS="--oversight.checkpoint.interval-ms=$INTERVAL_MS ${LEDGER_ARGS:-}" ops/sim.sh \

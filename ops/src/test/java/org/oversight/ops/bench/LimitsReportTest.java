@@ -12,6 +12,8 @@ class LimitsReportTest {
         Map<String, double[]> scores = Map.of(
                 LimitsReport.VERIFY, new double[] {8000, 100},
                 LimitsReport.AUDIT, new double[] {12000, 100},
+                LimitsReport.AUDIT_ONE, new double[] {6000, 100},
+                LimitsReport.VERIFY_AUDITED, new double[] {7500, 100},
                 LimitsReport.SCAN, new double[] {50e6, 1e6},
                 LimitsReport.MEMORY, new double[] {100e6, 1e6},
                 LimitsReport.EMBED, new double[] {50, 1},
@@ -33,22 +35,24 @@ class LimitsReportTest {
 
         String table = LimitsReport.table(scores, new LimitsReport.Inputs(max, rate, 1000, 2, 16));
 
-        assertThat(table.lines()).hasSize(2 + 6);
+        assertThat(table.lines()).hasSize(2 + 7);
         assertThat(table).contains("| 4,000 events/s | 16,000 events/s | 2 cores × single-core Ed25519 verify/s")
-                .contains("| 12,000 events/s | 16,000 events/s |")
+                // The audit against the verify rate of its own signatures (7,500/s), the raw ratio beside.
+                .contains("vs 2 × the 1 KB raw verify rate: 0.75) | 12,000 events/s | 15,000 events/s |")
+                .contains("vs the 1 KB raw verify rate: 0.75) | 6,000 events/s | 7,500 events/s |")
                 .contains("| 50.0 M templates/s | 100.0 M templates/s |")
                 .contains("| 20.00 ms | 200.00 ms |")
                 .contains("| 750 ms | 1000 ms |")
                 // 16 signatures at 8,000/s = 2 ms; the bundle takes 2.5 ms.
                 .contains("| 2.50 ms | 2.00 ms |");
         assertThat(table.lines().skip(2)).allSatisfy(line -> assertThat(line).doesNotContain("not run"));
-        assertThat(table).contains("| 0.25 |").contains("| 0.75 |").contains("| 0.50 |").contains("| 0.10 |")
+        assertThat(table).contains("| 0.25 |").contains("| 0.80 |").contains("| 0.50 |").contains("| 0.10 |")
                 .contains("| 1.25 |");
     }
 
     @Test
     void missingInputsSayNotRun() {
         String table = LimitsReport.table(Map.of(), new LimitsReport.Inputs(null, null, 1000, 2, 16));
-        assertThat(table.lines().skip(2)).hasSize(6).allSatisfy(line -> assertThat(line).contains("not run"));
+        assertThat(table.lines().skip(2)).hasSize(7).allSatisfy(line -> assertThat(line).contains("not run"));
     }
 }
