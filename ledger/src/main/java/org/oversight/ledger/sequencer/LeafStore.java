@@ -81,6 +81,13 @@ public class LeafStore {
                         + envelopes.table() + " hashes to " + actual.hex() + ", the leaf recorded " + hash.hex());
             }
         }
+        if (bytes == null) {
+            // Written by a ledger whose Axon events were in this database, read by one whose are not
+            // (the store type changed under an existing log): the bytes are not reachable from here.
+            throw new IllegalStateException("leaf " + index + " (" + stream + "#" + seq + "): ledger_leaf holds no"
+                    + " bytes; they were stored as the Axon event payload (store type embedded-postgres or postgres),"
+                    + " which this store type does not read");
+        }
         return new StoredLeaf(index, new Leaf(eventId, stream, seq, bytes, hash));
     }
 

@@ -130,6 +130,15 @@ class LeafStoreEnvelopeTableTest {
     }
 
     @Test
+    void aStoreThatKeepsBytesInTheLeafTableRefusesLeavesWrittenWithout() {
+        record(0, 1, true);
+
+        assertThatThrownBy(() -> new LeafStore(db).leaves(0, 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("leaf 0 (camera/cam-0#0): ledger_leaf holds no bytes");
+    }
+
+    @Test
     void refusesAPayloadOfAnotherRevision() {
         record(0, 1, true);
         EventSchema schema = JdbcStorage.EVENT_SCHEMA;
