@@ -9,10 +9,10 @@ import org.oversight.domain.bundle.BundleLeaf;
 import org.oversight.domain.bundle.EvidenceBundle;
 import org.oversight.domain.bundle.LeafSource;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
-import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.StreamId;
 import org.oversight.ledger.sequencer.Checkpointer;
 import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
+import org.oversight.ledger.sequencer.LeafKey;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.StoredHashSource;
 import org.oversight.ledger.sequencer.StoredLeaf;
@@ -58,9 +58,7 @@ public class BundleController {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(ProblemType.NOT_FOUND, "matchId: '" + matchId + "' is not a match id");
         }
-        Sha256Digest proposalHash = store.hashAt(stream.text(), 0).orElseThrow(() ->
-                new ProblemException(ProblemType.NOT_FOUND, "matchId: no match '" + matchId + "'"));
-        long proposalLeaf = store.findByHash(proposalHash).map(StoredLeaf::index).orElseThrow(() ->
+        long proposalLeaf = store.keyAt(stream.text(), 0).map(LeafKey::index).orElseThrow(() ->
                 new ProblemException(ProblemType.NOT_FOUND, "matchId: no match '" + matchId + "'"));
         SignedCheckpoint checkpoint = checkpointer.latest().filter(c -> c.checkpoint().size() > proposalLeaf)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "matchId: match '" + matchId

@@ -66,27 +66,26 @@ public class LeafStore {
      */
     private StoredLeaf leaf(long index, String eventId, String stream, long seq, byte[] bytes, Sha256Digest hash,
             boolean fromEventTable, String revision) {
+        String where = "leaf " + index + " (" + stream + "#" + seq + "): ";
         if (fromEventTable) {
             if (bytes == null) {
-                throw new IllegalStateException("leaf " + index + " (" + stream + "#" + seq + "): no envelope in "
-                        + envelopes.table() + " and none in ledger_leaf");
+                throw new IllegalStateException(where + "no envelope in " + envelopes.table() + " and none in ledger_leaf");
             }
             if (!envelopes.revision().equals(revision)) {
-                throw new IllegalStateException("leaf " + index + " (" + stream + "#" + seq + "): " + envelopes.table()
-                        + " holds payload revision " + revision + ", not the raw envelope (" + envelopes.revision() + ")");
+                throw new IllegalStateException(where + envelopes.table() + " holds payload revision " + revision
+                        + ", not the raw envelope (" + envelopes.revision() + ")");
             }
             Sha256Digest actual = Rfc6962Hashing.leafHash(bytes);
             if (!actual.equals(hash)) {
-                throw new IllegalStateException("leaf " + index + " (" + stream + "#" + seq + "): envelope in "
-                        + envelopes.table() + " hashes to " + actual.hex() + ", the leaf recorded " + hash.hex());
+                throw new IllegalStateException(where + "envelope in " + envelopes.table() + " hashes to " + actual.hex()
+                        + ", the leaf recorded " + hash.hex());
             }
         }
         if (bytes == null) {
             // Written by a ledger whose Axon events were in this database, read by one whose are not
             // (the store type changed under an existing log): the bytes are not reachable from here.
-            throw new IllegalStateException("leaf " + index + " (" + stream + "#" + seq + "): ledger_leaf holds no"
-                    + " bytes; they were stored as the Axon event payload (store type embedded-postgres or postgres),"
-                    + " which this store type does not read");
+            throw new IllegalStateException(where + "ledger_leaf holds no bytes; they were stored as the Axon event"
+                    + " payload (store type embedded-postgres or postgres), which this store type does not read");
         }
         return new StoredLeaf(index, new Leaf(eventId, stream, seq, bytes, hash));
     }
@@ -234,6 +233,13 @@ public class LeafStore {
     public List<StoredLeaf> leaves(long start, int count) {
         return jdbc.query(leafColumns
                 + " WHERE leaf_index >= ? AND leaf_index < ? ORDER BY leaf_index", leafMapper, start, start + count);
+    }
+
+    /** Index, id and hash of the leaf at {@code seq} of {@code stream}, if recorded, without its bytes. */
+    public Optional<LeafKey> keyAt(String stream, long seq) {
+        return jdbc.query("SELECT leaf_index, event_id, event_hash FROM ledger_leaf WHERE stream = ? AND seq = ?",
+                (rs, i) -> new LeafKey(rs.getLong(1), rs.getString(2), Sha256Digest.of(rs.getBytes(3))), stream, seq)
+                .stream().findFirst();
     }
 
     /** The hash of the event at {@code seq} of {@code stream}, if recorded (committed or in this transaction). */

@@ -4,6 +4,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Storage settings under {@code oversight.*}; see docs/storage.md for every key. */
 @ConfigurationProperties("oversight")
@@ -65,19 +67,19 @@ public class OversightStorageProperties {
          * ({@code settings.shared-buffers=256MB} sets {@code shared_buffers}); the defaults are in
          * application.properties (docs/storage.md explains them).
          */
-        private final java.util.Map<String, String> settings = new java.util.TreeMap<>();
+        private final Map<String, String> settings = new TreeMap<>();
 
         public int getPort() {
             return port;
         }
 
-        public java.util.Map<String, String> getSettings() {
+        public Map<String, String> getSettings() {
             return settings;
         }
 
         /** {@link #getSettings()} with PostgreSQL's names ({@code shared-buffers} → {@code shared_buffers}). */
-        public java.util.Map<String, String> postgresSettings() {
-            java.util.Map<String, String> out = new java.util.TreeMap<>();
+        public Map<String, String> postgresSettings() {
+            Map<String, String> out = new TreeMap<>();
             settings.forEach((name, value) -> out.put(name.replace('-', '_'), value));
             return out;
         }

@@ -57,26 +57,16 @@ class LeafStoreEnvelopeTableTest {
         return new Leaf("event-" + i, "camera/cam-" + i, 0, bytes, Rfc6962Hashing.leafHash(bytes));
     }
 
-    /** As the ingest path does: the aggregate's event (payload = the envelope) and the leaf row. */
+    /** As the ingest path does: the aggregate's event (payload = the envelope) and the leaf row, in one transaction. */
     private void record(int from, int to, boolean withAxonEvent) {
-        sequencer.writerLock().lock();
-        try {
-            tx.execute(s -> {
-                SequencerBatch batch = sequencer.begin();
-                for (int i = from; i < to; i++) {
-                    Leaf leaf = leaf(i);
-                    if (withAxonEvent) {
-                        axon.appendEvents(new GenericDomainEventMessage<>("StreamAggregate", leaf.stream(), leaf.seq(),
-                                new EventRecorded(new String(leaf.leafBytes(), StandardCharsets.UTF_8))));
-                    }
-                    batch.append(leaf);
-                }
-                batch.persist();
-                return null;
-            });
-        } finally {
-            sequencer.writerLock().unlock();
-        }
+        SequencerTest.append(sequencer, tx, from, to, i -> {
+            Leaf leaf = leaf(i);
+            if (withAxonEvent) {
+                axon.appendEvents(new GenericDomainEventMessage<>("StreamAggregate", leaf.stream(), leaf.seq(),
+                        new EventRecorded(new String(leaf.leafBytes(), StandardCharsets.UTF_8))));
+            }
+            return leaf;
+        });
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,13 +39,21 @@ class SequencerTest {
 
     /** Appends leaves [from, to) in one transaction; returns their indices. */
     static List<Long> append(Sequencer sequencer, TransactionTemplate tx, int from, int to) {
+        return append(sequencer, tx, from, to, SequencerTest::leaf);
+    }
+
+    /**
+     * Appends {@code leafAt(i)} for i in [from, to) in one transaction, as the single writer does;
+     * {@code leafAt} runs inside that transaction. Returns the indices.
+     */
+    static List<Long> append(Sequencer sequencer, TransactionTemplate tx, int from, int to, IntFunction<Leaf> leafAt) {
         sequencer.writerLock().lock();
         try {
             return tx.execute(s -> {
                 SequencerBatch batch = sequencer.begin();
                 List<Long> indices = new ArrayList<>();
                 for (int i = from; i < to; i++) {
-                    indices.add(batch.append(leaf(i)));
+                    indices.add(batch.append(leafAt.apply(i)));
                 }
                 batch.persist();
                 return indices;
