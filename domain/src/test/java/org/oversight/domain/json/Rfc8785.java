@@ -5,7 +5,7 @@ import org.oversight.domain.json.internal.Rfc8785Canonicalizer;
 
 /**
  * The general JSON Canonicalization Scheme (RFC 8785) over arbitrary JSON, floating-point numbers
- * included, for conformance testing and tooling. Signed content uses the integer-only model of
+ * included: a test oracle (test scope only) for the conformance tests. Signed content uses the integer-only model of
  * {@link CanonicalJson}, whose output coincides with this one on every value it can carry.
  */
 public final class Rfc8785 {
