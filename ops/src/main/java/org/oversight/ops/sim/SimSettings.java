@@ -6,11 +6,12 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The simulator's command line. {@code --rate max} is the closed-loop throughput mode (pre-signed
@@ -48,10 +49,6 @@ public record SimSettings(URI url, String token, double rate, int seconds, long 
             + " [--reviewers 4] [--confirm-share 0.5] [--watchlist 100] [--near 0.01] [--seed 1] [--cores 2]"
             + " [--drain-seconds 60] [--checkpoint-poll-ms 25] [--results file]";
 
-    private static final Set<String> OPTIONS = Set.of("url", "token", "rate", "seconds", "events", "warmup", "batch", "clients",
-            "cameras", "reviewers", "confirm-share", "watchlist", "near", "seed", "cores", "drain-seconds",
-            "checkpoint-poll-ms", "results");
-
     /** A bad command line; the message names the option and value. */
     public static final class UsageException extends Exception {
         public UsageException(String message) {
@@ -64,57 +61,75 @@ public record SimSettings(URI url, String token, double rate, int seconds, long 
     }
 
     /**
-     * Parses {@code --option value} pairs.
+     * The raw command line as picocli reads it; defaults that depend on the mode ({@code --rate max}
+     * or a number) stay null here and are decided in {@link #parse}.
+     */
+    @Command(name = "simulator", description = "Drives a fresh ledger like a deployment would.")
+    static final class Options {
+        @Option(names = "--url", required = true) String url;
+        @Option(names = "--token", required = true) String token;
+        @Option(names = "--rate", defaultValue = "max") String rate;
+        @Option(names = "--seconds") String seconds;
+        @Option(names = "--events") String events;
+        @Option(names = "--warmup") String warmup;
+        @Option(names = "--batch") String batch;
+        @Option(names = "--clients") String clients;
+        @Option(names = "--cameras") String cameras;
+        @Option(names = "--reviewers") String reviewers;
+        @Option(names = "--confirm-share") String confirmShare;
+        @Option(names = "--watchlist") String watchlist;
+        @Option(names = "--near") String near;
+        @Option(names = "--seed") String seed;
+        @Option(names = "--cores") String cores;
+        @Option(names = "--drain-seconds") String drainSeconds;
+        @Option(names = "--checkpoint-poll-ms") String checkpointPollMillis;
+        @Option(names = "--results") Path results;
+    }
+
+    /**
+     * Parses the command line (picocli; values are checked here so that every message names the
+     * option and the value).
      *
      * @throws UsageException naming the first bad, unknown, missing or inconsistent option
      */
     public static SimSettings parse(String[] args) throws UsageException {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!args[i].startsWith("--") || !OPTIONS.contains(args[i].substring(2))) {
-                throw new UsageException("unknown option '" + args[i] + "'");
-            }
-            if (i + 1 >= args.length) {
-                throw new UsageException("option " + args[i] + " has no value");
-            }
-            if (m.put(args[i].substring(2), args[i + 1]) != null) {
-                throw new UsageException("option " + args[i] + " given twice");
-            }
+        Options o = new Options();
+        CommandLine cli = new CommandLine(o);
+        cli.setOverwrittenOptionsAllowed(false);
+        try {
+            cli.parseArgs(args);
+        } catch (ParameterException e) {
+            throw new UsageException(e.getMessage());
         }
-        if (!m.containsKey("url") || !m.containsKey("token")) {
-            throw new UsageException("--url and --token are required");
-        }
-        URI url = loopback(m.get("url"));
-        String token = token(m.get("token"));
-        String rateText = m.getOrDefault("rate", "max");
-        double rate = rateText.equals("max") ? 0 : positiveDouble("rate", rateText);
+        URI url = loopback(o.url);
+        String token = token(o.token);
+        double rate = o.rate.equals("max") ? 0 : positiveDouble("rate", o.rate);
         boolean max = rate == 0;
-        int seconds = intIn(m, "seconds", max ? 120 : 60, 1, 86_400);
-        long events = longIn(m, "events", max ? 20_000 : Long.MAX_VALUE, 1, max ? 10_000_000 : Long.MAX_VALUE);
-        long warmup = longIn(m, "warmup", 0, 0, 10_000_000);
+        int seconds = intIn("seconds", o.seconds, max ? 120 : 60, 1, 86_400);
+        long events = longIn("events", o.events, max ? 20_000 : Long.MAX_VALUE, 1, max ? 10_000_000 : Long.MAX_VALUE);
+        long warmup = longIn("warmup", o.warmup, 0, 0, 10_000_000);
         if (warmup > 0 && !max) {
             throw new UsageException("--warmup " + warmup + " applies to --rate max only");
         }
-        int batch = intIn(m, "batch", max ? 100 : 50, 1, 1000);
-        int clients = intIn(m, "clients", 2, 1, 64);
-        int cameras = intIn(m, "cameras", 8, 1, 256);
+        int batch = intIn("batch", o.batch, max ? 100 : 50, 1, 1000);
+        int clients = intIn("clients", o.clients, 2, 1, 64);
+        int cameras = intIn("cameras", o.cameras, 8, 1, 256);
         if (cameras < clients) {
             throw new UsageException("--cameras " + cameras + " < --clients " + clients + " (each client owns cameras)");
         }
-        int reviewers = intIn(m, "reviewers", max ? 0 : 4, 0, 64);
+        int reviewers = intIn("reviewers", o.reviewers, max ? 0 : 4, 0, 64);
         if (reviewers == 1) {
             throw new UsageException("--reviewers 1: need 0 (no reviewing) or >= 2 (two distinct reviewers per match)");
         }
-        double confirm = shareIn(m, "confirm-share", 0.5);
-        int watchlist = intIn(m, "watchlist", 100, 1, 100_000);
-        double near = shareIn(m, "near", 0.01);
-        long seed = longIn(m, "seed", 1, Long.MIN_VALUE, Long.MAX_VALUE);
-        int cores = intIn(m, "cores", Runtime.getRuntime().availableProcessors(), 1, 1024);
-        int drain = intIn(m, "drain-seconds", 60, 0, 3600);
-        int poll = intIn(m, "checkpoint-poll-ms", 25, 1, 60_000);
-        Optional<Path> results = Optional.ofNullable(m.get("results")).map(Path::of);
+        double confirm = shareIn("confirm-share", o.confirmShare, 0.5);
+        int watchlist = intIn("watchlist", o.watchlist, 100, 1, 100_000);
+        double near = shareIn("near", o.near, 0.01);
+        long seed = longIn("seed", o.seed, 1, Long.MIN_VALUE, Long.MAX_VALUE);
+        int cores = intIn("cores", o.cores, Runtime.getRuntime().availableProcessors(), 1, 1024);
+        int drain = intIn("drain-seconds", o.drainSeconds, 60, 0, 3600);
+        int poll = intIn("checkpoint-poll-ms", o.checkpointPollMillis, 25, 1, 60_000);
         return new SimSettings(url, token, rate, seconds, events, warmup, batch, clients, cameras, reviewers, confirm,
-                watchlist, near, seed, cores, drain, poll, results);
+                watchlist, near, seed, cores, drain, poll, Optional.ofNullable(o.results));
     }
 
     private static URI loopback(String text) throws UsageException {
@@ -160,8 +175,7 @@ public record SimSettings(URI url, String token, double rate, int seconds, long 
         throw new UsageException("--" + name + " '" + text + "' is not 'max' or a number in (0, 1000000]");
     }
 
-    private static double shareIn(Map<String, String> m, String name, double dflt) throws UsageException {
-        String text = m.get(name);
+    private static double shareIn(String name, String text, double dflt) throws UsageException {
         if (text == null) {
             return dflt;
         }
@@ -176,13 +190,11 @@ public record SimSettings(URI url, String token, double rate, int seconds, long 
         throw new UsageException("--" + name + " '" + text + "' is not a share in [0, 1]");
     }
 
-    private static int intIn(Map<String, String> m, String name, int dflt, int min, int max) throws UsageException {
-        return (int) longIn(m, name, dflt, min, max);
+    private static int intIn(String name, String text, int dflt, int min, int max) throws UsageException {
+        return (int) longIn(name, text, dflt, min, max);
     }
 
-    private static long longIn(Map<String, String> m, String name, long dflt, long min, long max)
-            throws UsageException {
-        String text = m.get(name);
+    private static long longIn(String name, String text, long dflt, long min, long max) throws UsageException {
         if (text == null) {
             return dflt;
         }
