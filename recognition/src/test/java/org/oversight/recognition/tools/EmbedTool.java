@@ -1,7 +1,8 @@
 package org.oversight.recognition.tools;
 
 import java.nio.file.Files;
-import java.nio.file.Paths;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import org.oversight.recognition.assets.AssetCache;
 import org.oversight.recognition.assets.FaceApiModel;
 import org.oversight.recognition.embed.AlignedCrop;
@@ -11,39 +12,76 @@ import org.oversight.recognition.tensor.FusedConv;
 import org.oversight.recognition.tensor.Ops;
 import org.oversight.recognition.tensor.Padding;
 import org.oversight.recognition.tensor.Tensor;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
- * Command-line helper around {@link FaceRecognitionNet}, using the verified asset cache:
+ * Command-line helper around {@link FaceRecognitionNet}, using the verified asset cache (test scope:
+ * the cross-JVM determinism test runs it in child JVMs, and it regenerates golden values):
  * <pre>
  *   EmbedTool bits &lt;crop.rgb&gt;     prints the descriptor's 128 raw float bits (hex), one line
  *   EmbedTool time [faces]          embeds a fixed synthetic crop and prints ms per face (one thread)
  *   EmbedTool kernels               prints a SHA-256 over the output bits of every kernel configuration
  *                                   the network uses, on small fixed inputs (cheap enough for -Xint)
  * </pre>
- * Used by the cross-JVM determinism test and for quick timing (the JMH benchmark calls
- * {@link FaceRecognitionNet#embed} directly).
+ * Exit status 0 on success, 2 on a usage error (one line), 1 if the model or crop cannot be read.
+ * The JMH benchmark calls {@link FaceRecognitionNet#embed} directly.
  */
-public final class EmbedTool {
-    private EmbedTool() {}
+@Command(name = "EmbedTool", mixinStandardHelpOptions = true, subcommands = {EmbedTool.Bits.class, EmbedTool.Time.class,
+        EmbedTool.Kernels.class}, description = "Embeds aligned crops with the pure-Java recognition network.")
+public final class EmbedTool implements Runnable {
+    @Spec
+    CommandSpec spec;
 
-    public static void main(String[] args) throws Exception {
-        if (args.length < 1) {
-            System.err.println("usage: EmbedTool bits <crop.rgb> | time [faces]");
-            System.exit(2);
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new EmbedTool()).execute(args));
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "a command is required: bits, time or kernels");
+    }
+
+    @Command(name = "bits", description = "Prints the descriptor's 128 raw float bits (hex) of one canonical crop file.")
+    static final class Bits implements Callable<Integer> {
+        @Parameters(paramLabel = "CROP", description = "canonical aligned crop: 150 x 150 x RGB bytes") Path crop;
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.println(bits(network().embed(AlignedCrop.of(Files.readAllBytes(crop)))));
+            return 0;
         }
-        if (args[0].equals("kernels")) {
-            System.out.println(kernelProbe());
-            return;
-        }
-        FaceRecognitionNet net = FaceRecognitionNet.create(AssetCache.open().loadModel(FaceApiModel.FACE_RECOGNITION));
-        switch (args[0]) {
-            case "bits" -> System.out.println(bits(net.embed(AlignedCrop.of(Files.readAllBytes(Paths.get(args[1]))))));
-            case "time" -> time(net, args.length > 1 ? Integer.parseInt(args[1]) : 50);
-            default -> {
-                System.err.println("unknown command " + args[0]);
-                System.exit(2);
+    }
+
+    @Command(name = "time", description = "Embeds a fixed synthetic crop and prints ms per face (one thread).")
+    static final class Time implements Callable<Integer> {
+        @Parameters(paramLabel = "FACES", defaultValue = "50", description = "faces to time (default ${DEFAULT-VALUE})") int faces;
+
+        @Override
+        public Integer call() throws Exception {
+            if (faces < 1) {
+                throw new ParameterException(new CommandLine(this), "FACES " + faces + " < 1");
             }
+            time(network(), faces);
+            return 0;
         }
+    }
+
+    @Command(name = "kernels", description = "Prints a SHA-256 over every kernel configuration's output bits.")
+    static final class Kernels implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            System.out.println(kernelProbe());
+            return 0;
+        }
+    }
+
+    private static FaceRecognitionNet network() throws Exception {
+        return FaceRecognitionNet.create(AssetCache.open().loadModel(FaceApiModel.FACE_RECOGNITION));
     }
 
     /** The descriptor as 128 eight-digit hex words of {@link Float#floatToRawIntBits}, space separated. */
