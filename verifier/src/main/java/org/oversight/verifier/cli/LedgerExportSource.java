@@ -15,6 +15,7 @@ import org.oversight.domain.json.JsonException;
 import org.oversight.domain.json.JsonFieldException;
 import org.oversight.domain.json.JsonObject;
 import org.oversight.domain.json.JsonParser;
+import org.oversight.verifier.input.InputFiles;
 
 /**
  * Streams a log export from a running ledger: {@code GET <base>/v1/export} (docs/ledger.md §3.1),
@@ -128,7 +129,7 @@ final class LedgerExportSource {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new FetchException("GET " + exportUri + ": " + describe(e), e);
+            throw new FetchException(InputFiles.describeNetwork(e, exportUri), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException("GET " + exportUri + ": interrupted", e);
@@ -179,11 +180,5 @@ final class LedgerExportSource {
         } catch (IOException ignored) {
             // the fetch has already failed; the close error adds nothing
         }
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        String name = e.getClass().getSimpleName();
-        return message == null || message.isEmpty() ? name : name + ": " + message;
     }
 }
