@@ -51,8 +51,10 @@ final class CliInputs {
             return Ed25519NoteVerifier.parse(text);
         } catch (MalformedKeyException e) {
             if (fromFile) {
-                throw new UsageException(where + ": the file does not hold a verifier key <name>+<key id>+<base64>"
-                        + kindHint(value.substring(1)) + ": " + quote(e.getMessage()), e);
+                Optional<String> kind = kindOf(value.substring(1));
+                throw new UsageException(where + ": the file " + (kind.isPresent() ? "holds " + kind.get() + ", not"
+                        : "does not hold") + " a verifier key <name>+<key id>+<base64>"
+                        + (kind.isPresent() ? "" : ": " + quote(e.getMessage())), e);
             }
             throw new UsageException(where + ": " + quote(e.getMessage()) + fileHint("--log-key", value), e);
         }
@@ -171,13 +173,12 @@ final class CliInputs {
         return " (to read the key from a file, write " + option + " @PATH)";
     }
 
-    /** " (it is a log export …)" if the file is another of the verifier's inputs. */
-    private static String kindHint(String name) {
+    /** What the file is, if another of the verifier's inputs. */
+    private static Optional<String> kindOf(String name) {
         try {
-            byte[] bytes = InputFiles.read(Path.of(name), MAX_TEXT_BYTES);
-            return InputKinds.of(bytes).map(kind -> " (it is " + kind + ")").orElse("");
+            return InputKinds.of(InputFiles.read(Path.of(name), MAX_TEXT_BYTES));
         } catch (IOException | InvalidPathException e) {
-            return "";
+            return Optional.empty();
         }
     }
 
