@@ -68,7 +68,10 @@ import org.oversight.verifier.trust.GenesisRecord;
  *       ({@link ProjectionAudit}, docs/format.md §9.8): its decisions must be exactly the logged
  *       {@code MatchProposed} events — extra and differing proposals are reported at their leaf,
  *       missing ones at their detection's leaf, and decisions the log may still be awaiting at its
- *       end (docs/rules.md, "Projection replay") are reported as pending, not as violations.
+ *       end (docs/rules.md, "Projection replay") are reported as pending, not as violations;
+ *   <li>the same accepted events give the genesis trust anchors, listed in the report and, if the
+ *       auditor gave the authorities' keys, checked against them ({@link GenesisCheck}, rule
+ *       R-genesis); otherwise the report says that genesis was trusted on first use.
  * </ol>
  *
  * <p>Deterministic: the same export, key and remembered checkpoint always give the same report,

@@ -164,8 +164,9 @@ final class LedgerExportSource {
             StringBuilder summary = new StringBuilder();
             Optional<String> title = problem.optionalString("title");
             Optional<String> detail = problem.optionalString("detail");
-            title.ifPresent(t -> summary.append(": ").append(t));
-            detail.ifPresent(d -> summary.append(": ").append(d));
+            // The server's words, shortened: an error line must stay one readable line.
+            title.ifPresent(t -> summary.append(": ").append(CliInputs.quote(t)));
+            detail.ifPresent(d -> summary.append(": ").append(CliInputs.quote(d)));
             return summary.toString();
         } catch (IOException | JsonFieldException e) {
             return "";

@@ -124,6 +124,18 @@ class AuditUrlCliTest {
     }
 
     @Test
+    void aLongProblemDetailIsShortenedToOneReadableLine() throws Exception {
+        String detail = "x".repeat(5000);
+        byte[] problem = ("{\"status\":403,\"title\":\"Forbidden\",\"detail\":\"" + detail + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        String base = serve(403, "application/problem+json", problem);
+        assertThat(run("audit", "--url", base, "--log-key", vkey(), "--state", dir.resolve("s").toString()))
+                .isEqualTo(VerifierCli.EXIT_USAGE);
+        assertThat(err.toString()).startsWith("verifier: --url: GET " + base + "/v1/export: HTTP 403: Forbidden: xxx")
+                .endsWith("...\n").hasSizeLessThan(400);
+    }
+
+    @Test
     void nonProblemErrorAndWrongContentTypeExitTwo() throws Exception {
         String base = serve(503, "text/html", "<h1>down</h1>".getBytes(StandardCharsets.UTF_8));
         assertThat(run("audit", "--url", base, "--log-key", vkey(), "--state", dir.resolve("s").toString()))
