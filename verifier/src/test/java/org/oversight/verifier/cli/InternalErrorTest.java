@@ -114,9 +114,12 @@ class InternalErrorTest {
 
     /** Runs the real {@code main} in a fresh JVM with {@code heap} of heap; returns exit code and stderr. */
     private static String[] java(String heap, String... args) throws Exception {
+        return java(VerifierCli.class, heap, args);
+    }
+
+    private static String[] java(Class<?> main, String heap, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-                VerifierCli.class.getName()));
+                .toString(), "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -142,5 +145,33 @@ class InternalErrorTest {
         assertThat(oom[1]).startsWith("verifier: internal error: out of memory").doesNotContain("\tat ");
         assertThat(oom[1].lines()).hasSize(1);
         assertThat(Files.exists(large)).isTrue();
+    }
+
+    @Test
+    void anErrorInAnyOtherThreadHaltsWithThreeAndOneLine() throws Exception {
+        Path fifo = dir.resolve("export.fifo");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        boolean made = mkfifo.waitFor(10, TimeUnit.SECONDS) && mkfifo.exitValue() == 0;
+        if (!made) {
+            System.out.println("InternalErrorTest: skipped: mkfifo is not available, so main cannot be made to block");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(made, "mkfifo is not available");
+        String[] r = java(UncaughtInOtherThreadMain.class, "64m", "audit", "--export", fifo.toString(), "--state",
+                dir.resolve("state").toString(), "--log-key", CliFixtures.logKey().verifier().toVerifierKey());
+        assertThat(r[0]).as(r[1]).isEqualTo("3");
+        assertThat(r[1]).isEqualTo("verifier: internal error (a bug in the verifier; please report it with the command"
+                + " line; this is not a verdict on the input): java.lang.IllegalStateException: a helper thread broke\n");
+    }
+
+    @Test
+    void everyHelpStatesTheExitCodes() {
+        for (String[] args : List.of(new String[] {"--help"}, new String[] {"audit", "--help"},
+                new String[] {"bundle", "--help"})) {
+            StringWriter out = new StringWriter();
+            assertThat(VerifierCli.run(args, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)))
+                    .isZero();
+            assertThat(out.toString().replaceAll("\\s+", " ")).contains("Exit 0: every check held; 1: violation(s);"
+                    + " 2: usage error or unreadable input; 3: internal error");
+        }
     }
 }
