@@ -39,6 +39,9 @@ import org.oversight.verifier.report.Check;
 import org.oversight.verifier.report.Finding;
 import org.oversight.verifier.report.Rule;
 import org.oversight.verifier.report.VerificationReport;
+import org.oversight.verifier.trust.AuthorityKeys;
+import org.oversight.verifier.trust.GenesisCheck;
+import org.oversight.verifier.trust.GenesisRecord;
 
 /**
  * Audits a whole log from its export (docs/format.md §10), offline, trusting nothing but the log's
@@ -65,7 +68,10 @@ import org.oversight.verifier.report.VerificationReport;
  *       ({@link ProjectionAudit}, docs/format.md §9.8): its decisions must be exactly the logged
  *       {@code MatchProposed} events — extra and differing proposals are reported at their leaf,
  *       missing ones at their detection's leaf, and decisions the log may still be awaiting at its
- *       end (docs/rules.md, "Projection replay") are reported as pending, not as violations.
+ *       end (docs/rules.md, "Projection replay") are reported as pending, not as violations;
+ *   <li>the same accepted events give the genesis trust anchors, listed in the report and, if the
+ *       auditor gave the authorities' keys, checked against them ({@link GenesisCheck}, rule
+ *       R-genesis); otherwise the report says that genesis was trusted on first use.
  * </ol>
  *
  * <p>Deterministic: the same export, key and remembered checkpoint always give the same report,
@@ -112,6 +118,7 @@ public final class LogAuditor {
     private final int parallelism;
     private final int batchSize;
     private final long projectionGraceLeaves;
+    private final Optional<AuthorityKeys> authorityKeys;
 
     /**
      * @param logKey the log's checkpoint key, obtained out of band
@@ -131,6 +138,14 @@ public final class LogAuditor {
         this(logKey, origin, parallelism, DEFAULT_BATCH);
     }
 
+    /**
+     * As above, checking genesis against {@code authorityKeys} (rule R-genesis, {@link GenesisCheck});
+     * without them the report says that genesis was trusted on first use.
+     */
+    public LogAuditor(NoteVerifier logKey, String origin, int parallelism, Optional<AuthorityKeys> authorityKeys) {
+        this(logKey, origin, parallelism, DEFAULT_BATCH, PROJECTION_GRACE_LEAVES, authorityKeys);
+    }
+
     /** As above, with {@code batchSize} leaves per parallel batch (tests vary it). */
     LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize) {
         this(logKey, origin, parallelism, batchSize, PROJECTION_GRACE_LEAVES);
@@ -138,6 +153,11 @@ public final class LogAuditor {
 
     /** As above, with {@code projectionGraceLeaves} instead of {@link #PROJECTION_GRACE_LEAVES} (tests). */
     LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize, long projectionGraceLeaves) {
+        this(logKey, origin, parallelism, batchSize, projectionGraceLeaves, Optional.empty());
+    }
+
+    private LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize, long projectionGraceLeaves,
+            Optional<AuthorityKeys> authorityKeys) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism " + parallelism + " < 1");
         }
@@ -152,6 +172,7 @@ public final class LogAuditor {
             throw new IllegalArgumentException("projection grace leaves " + projectionGraceLeaves + " < 0");
         }
         this.projectionGraceLeaves = projectionGraceLeaves;
+        this.authorityKeys = Objects.requireNonNull(authorityKeys, "authorityKeys");
     }
 
     /**
@@ -187,6 +208,7 @@ public final class LogAuditor {
         private long accepted;
         private final RuleBook rules = new RuleBook();
         private final ProjectionAudit projection = new ProjectionAudit(projectionGraceLeaves);
+        private final GenesisRecord genesis = new GenesisRecord();
         /** Streams whose latest event was rejected: the first rejected leaf since the last accepted one. */
         private final TreeMap<StreamId, Long> stalled = new TreeMap<>();
 
@@ -203,7 +225,8 @@ public final class LogAuditor {
             report.fact("log key", keyLabel());
             report.fact("tree size", Long.toString(checkpoint.size()));
             report.fact("root", checkpoint.rootHash().hex());
-            report.fact("rules checked", RULES_CHECKED);
+            report.fact("rules checked", RULES_CHECKED
+                    + (authorityKeys.isPresent() ? "; R-genesis against the authority keys given" : ""));
             report.fact("rules not checked in this version", RULES_NOT_CHECKED);
             if (!checkpointTrusted(signed)) {
                 report.fact("stopped", "the checkpoint is not signed by the log key for this origin, so nothing"
@@ -343,6 +366,7 @@ public final class LogAuditor {
             }
             projection.finish(range.size()).forEach(this::add);
             perEventChecks(now.size(), positions, replayer);
+            GenesisCheck.apply(genesis, authorityKeys, GenesisCheck.Scope.AUDIT, report, this::add);
         }
 
         private void replay(PreparedLeaf prepared, long leaf, PreverifyingReplayer events, StreamPositions positions,
@@ -361,6 +385,7 @@ public final class LogAuditor {
                 positions.record(event.stream(), event.seq(), leaf);
                 accepted++;
                 stalled.remove(event.stream());
+                genesis.observe(event, leaf);
                 for (RuleViolation v : rules.observe(event, leaf, signer)) {
                     add(PolicyFindings.of(v));
                 }

@@ -11,6 +11,9 @@ import java.util.Optional;
 import org.oversight.domain.checkpoint.MalformedCheckpointException;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.note.MalformedNoteException;
+import org.oversight.domain.note.Note;
+import org.oversight.verifier.input.InputFiles;
+import org.oversight.verifier.input.InputTooLargeException;
 
 /**
  * The auditor's memory between runs (trust on first use): a file holding the signed note text of
@@ -22,6 +25,9 @@ import org.oversight.domain.note.MalformedNoteException;
  * crash never leaves a half-written state; callers write it only after a fully successful audit.
  */
 public final class TofuStateFile {
+    /** The most bytes a state file is read up to: a signed note is never longer (format.md §8.1). */
+    public static final int MAX_BYTES = Note.MAX_NOTE_BYTES;
+
     private final Path path;
 
     public TofuStateFile(Path path) {
@@ -36,15 +42,21 @@ public final class TofuStateFile {
      * The remembered checkpoint, parsed but not verified; empty if the file does not exist (first
      * use).
      *
-     * @throws IOException if the file exists but cannot be read
-     * @throws MalformedStateException if it does not hold a well-formed signed checkpoint
+     * <p>At most {@link #MAX_BYTES} + 1 bytes are read, whatever the file is.
+     *
+     * @throws IOException if the file exists but cannot be read, or is a directory
+     * @throws MalformedStateException if it does not hold a well-formed signed checkpoint (including
+     *     one longer than {@link #MAX_BYTES})
      */
     public Optional<SignedCheckpoint> load() throws IOException, MalformedStateException {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
+            bytes = InputFiles.read(path, MAX_BYTES);
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (InputTooLargeException e) {
+            throw new MalformedStateException("state file " + path + " is longer than " + MAX_BYTES
+                    + " bytes, so it cannot hold a signed checkpoint", e);
         }
         try {
             return Optional.of(SignedCheckpoint.parse(bytes));

@@ -46,6 +46,9 @@ import org.oversight.verifier.report.Check;
 import org.oversight.verifier.report.Finding;
 import org.oversight.verifier.report.Rule;
 import org.oversight.verifier.report.VerificationReport;
+import org.oversight.verifier.trust.AuthorityKeys;
+import org.oversight.verifier.trust.GenesisCheck;
+import org.oversight.verifier.trust.GenesisRecord;
 
 /**
  * Verifies one evidence bundle offline (docs/format.md §11.5) and reports every check performed,
@@ -60,14 +63,24 @@ import org.oversight.verifier.report.VerificationReport;
 public final class BundleVerifier {
     private final Ed25519NoteVerifier logKey;
     private final String origin;
+    private final Optional<AuthorityKeys> authorityKeys;
 
     /**
      * @param logKey the log's note verifier key
      * @param origin the origin the checkpoint must name
      */
     public BundleVerifier(Ed25519NoteVerifier logKey, String origin) {
+        this(logKey, origin, Optional.empty());
+    }
+
+    /**
+     * As above, checking the carried genesis against {@code authorityKeys} (rule R-genesis,
+     * {@link GenesisCheck}); without them the report says that genesis was trusted on first use.
+     */
+    public BundleVerifier(Ed25519NoteVerifier logKey, String origin, Optional<AuthorityKeys> authorityKeys) {
         this.logKey = Objects.requireNonNull(logKey, "logKey");
         this.origin = Objects.requireNonNull(origin, "origin");
+        this.authorityKeys = Objects.requireNonNull(authorityKeys, "authorityKeys");
     }
 
     /** Verifies {@code bundle}; the report passes iff every check held. */
@@ -84,6 +97,8 @@ public final class BundleVerifier {
         /** Events whose signer and signature verified, with the key, by leaf. */
         private final TreeMap<Long, KeyRecord> signers = new TreeMap<>();
         private final PrincipalRegistry registry = new PrincipalRegistry();
+        /** The accepted events of the carried prefix from leaf 0 without a gap: all a bundle shows of genesis. */
+        private final GenesisRecord genesis = new GenesisRecord();
 
         Run(EvidenceBundle bundle) {
             this.bundle = bundle;
@@ -104,7 +119,7 @@ public final class BundleVerifier {
             anchorEvents(cp);
             verifySigners();
             verifyChains();
-            report.fact("Trust anchors (compare with the authorities' published keys)", trustAnchors());
+            GenesisCheck.apply(genesis, authorityKeys, GenesisCheck.Scope.BUNDLE, report, report::finding);
             verifyMatch();
             report.fact("Scope", "A bundle proves the events it carries. It cannot prove that the log holds no"
                     + " other event about this match (a later review, a withdrawal, a key revocation not carried);"
@@ -174,6 +189,9 @@ public final class BundleVerifier {
                 try {
                     KeyRecord key = registry.accept(event, i);
                     signers.put(i, key);
+                    if (prefixComplete) {
+                        genesis.observe(event, i);
+                    }
                     pass(rule, describe(i, event), "Ed25519 signature by " + describe(key));
                 } catch (RegistryException ex) {
                     fail(rule, i, event.header().eventId(), describe(i, event), method,
@@ -226,17 +244,6 @@ public final class BundleVerifier {
                     previous = e;
                 }
             }
-        }
-
-        private String trustAnchors() {
-            List<String> anchors = new ArrayList<>();
-            for (var p : registry.genesisAuthorities()) {
-                for (KeyRecord k : registry.keysOf(p.id())) {
-                    anchors.add(p.id() + " key " + k.keyId() + " (" + k.publicKey() + ")");
-                    break;
-                }
-            }
-            return anchors.isEmpty() ? "none carried" : String.join("\n", anchors);
         }
 
         private void verifyMatch() {

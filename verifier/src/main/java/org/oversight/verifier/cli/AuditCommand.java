@@ -4,25 +4,25 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.oversight.domain.bundle.EvidenceBundle;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
-import org.oversight.domain.crypto.MalformedKeyException;
 import org.oversight.domain.export.MalformedExportException;
 import org.oversight.domain.note.Ed25519NoteVerifier;
 import org.oversight.verifier.audit.AuditOutcome;
 import org.oversight.verifier.audit.AuditProgress;
 import org.oversight.verifier.audit.LogAuditor;
 import org.oversight.verifier.audit.TofuStateFile;
-import org.oversight.verifier.report.HtmlReportWriter;
-import org.oversight.verifier.report.JsonReportWriter;
+import org.oversight.verifier.input.InputFiles;
 import org.oversight.verifier.report.TextReportWriter;
+import org.oversight.verifier.trust.AuthorityKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -35,16 +35,18 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Audits a whole log export: checkpoint signature and root, consistency with the"
                 + " checkpoint remembered from the last run, and every event's encoding, chain, signer and"
-                + " signature.", "Exit 0: every check held; 1: violation(s); 2: usage error or unreadable input."})
+                + " signature.", VerifierCli.EXIT_CODES_HELP})
 final class AuditCommand implements Callable<Integer> {
     /** Progress lines at most this often (display only; never affects the result). */
     private static final long PROGRESS_NANOS = 5_000_000_000L;
+    /** The most {@code --threads}: more cannot help, and each thread adds two batches of read-ahead memory. */
+    static final int MAX_THREADS = 64;
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--export", paramLabel = "FILE", description = "The log export (format.md §10).")
-    private Path export;
+    private String export;
 
     @Option(names = "--url", paramLabel = "URL", description = "Instead of --export: stream GET URL/v1/export from a"
             + " running ledger (http or https only).")
@@ -58,24 +60,30 @@ final class AuditCommand implements Callable<Integer> {
             description = "The log's C2SP verifier key (name+hash+base64), or @ and a file holding it.")
     private String logKey;
 
+    @Option(names = "--authority-key", paramLabel = "KEY|@FILE", description = "A genesis authority's public key"
+            + " (ed25519:<base64>), obtained out of band, or @ and a file holding one key per line (# comments);"
+            + " repeatable. Genesis must declare exactly these keys (rule R-genesis); without it genesis is"
+            + " trusted on first use.")
+    private List<String> authorityKeys = new ArrayList<>();
+
     @Option(names = "--origin", paramLabel = "ORIGIN", description = "Origin the checkpoint must name"
             + " (default: the key name).")
     private String origin;
 
     @Option(names = "--state", required = true, paramLabel = "FILE", description = "The last checkpoint that fully"
             + " verified; created on first use, replaced only after a successful audit.")
-    private Path state;
+    private String state;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads that parse, hash and pre-verify signatures"
-            + " ahead of the ordered checks (default: available processors; 1: everything on one thread); the"
-            + " report and exit code do not depend on it.")
+            + " ahead of the ordered checks, 1 to " + MAX_THREADS + " (default: available processors, at most "
+            + MAX_THREADS + "; 1: everything on one thread); the report and exit code do not depend on it.")
     private Integer threads;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as canonical JSON.")
-    private Path json;
+    private String json;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as an HTML page.")
-    private Path html;
+    private String html;
 
     @Override
     public Integer call() {
@@ -83,63 +91,126 @@ final class AuditCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             if ((export == null) == (url == null)) {
-                throw new ParameterException(spec.commandLine(), "exactly one of --export FILE or --url URL is required");
+                throw new UsageException("exactly one of --export FILE or --url URL is required");
             }
             if (token != null && url == null) {
-                throw new ParameterException(spec.commandLine(), "--token needs --url");
+                throw new UsageException("--token needs --url");
             }
-            Ed25519NoteVerifier key = parseKey();
-            Optional<LedgerExportSource> ledger = url == null ? Optional.empty()
-                    : Optional.of(LedgerExportSource.of(url,
-                            token == null ? Optional.empty() : Optional.of(readAt(token))));
-            TofuStateFile stateFile = new TofuStateFile(state);
-            Optional<SignedCheckpoint> remembered = stateFile.load();
-            int parallelism = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-            if (parallelism < 1) {
-                throw new ParameterException(spec.commandLine(), "--threads " + parallelism + " < 1");
-            }
-            LogAuditor auditor = new LogAuditor(key, origin != null ? origin : key.keyName(), parallelism);
+            int parallelism = parallelism();
+            Path exportPath = export == null ? null : CliInputs.path("--export", export);
+            Path statePath = CliInputs.path("--state", state);
+            Optional<Path> jsonPath = output("--json", json);
+            Optional<Path> htmlPath = output("--html", html);
+            Ed25519NoteVerifier key = CliInputs.logKey(logKey);
+            Optional<AuthorityKeys> anchors = CliInputs.authorityKeys(authorityKeys);
+            Optional<LedgerExportSource> ledger = url == null ? Optional.empty() : Optional.of(ledger());
+            TofuStateFile stateFile = new TofuStateFile(statePath);
+            Optional<SignedCheckpoint> remembered = loadState(stateFile);
+            LogAuditor auditor = new LogAuditor(key, origin != null ? origin : key.keyName(), parallelism, anchors);
             AuditOutcome outcome;
-            try (InputStream in = new BufferedInputStream(
-                    ledger.isPresent() ? ledger.get().open() : Files.newInputStream(export), 1 << 16)) {
+            try (InputStream in = new BufferedInputStream(openExport(ledger, exportPath), 1 << 16)) {
                 outcome = auditor.audit(in, remembered, progress(err));
+            } catch (MalformedExportException e) {
+                throw new UsageException(exportName() + ": not a log export (format.md §10): " + e.getMessage()
+                        + (exportPath == null ? "" : otherKind(exportPath)), e);
+            } catch (IOException e) {
+                throw new UsageException(ledger.isPresent()
+                        ? "--url: " + InputFiles.describeNetwork(e, ledger.get().exportUri())
+                        : "--export: " + InputFiles.describe(e, exportPath), e);
             }
             out.print(TextReportWriter.render(outcome.report()));
             out.flush();
-            if (json != null) {
-                Files.writeString(json, JsonReportWriter.render(outcome.report()) + "\n", StandardCharsets.UTF_8);
-            }
-            if (html != null) {
-                Files.writeString(html, HtmlReportWriter.render(outcome.report()), StandardCharsets.UTF_8);
-            }
+            Reports.write(outcome.report(), jsonPath, htmlPath);
             if (outcome.checkpointToRemember().isPresent()) {
-                stateFile.save(outcome.checkpointToRemember().get());
+                try {
+                    stateFile.save(outcome.checkpointToRemember().get());
+                } catch (IOException e) {
+                    throw new UsageException("--state: cannot save the checkpoint: "
+                            + InputFiles.describe(e, statePath), e);
+                }
                 return VerifierCli.EXIT_PASS;
             }
             return VerifierCli.EXIT_VIOLATION;
-        } catch (IOException e) {
-            return fail(err, "cannot read or write " + describe(e));
-        } catch (MalformedKeyException e) {
-            return fail(err, "--log-key: " + e.getMessage());
-        } catch (MalformedExportException e) {
-            return fail(err, (export != null ? export : url) + ": " + e.getMessage());
+        } catch (UsageException e) {
+            return VerifierCli.usageError(err, e.getMessage());
+        }
+    }
+
+    private int parallelism() throws UsageException {
+        if (threads == null) {
+            return Math.min(MAX_THREADS, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        }
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new UsageException("--threads " + threads + ": must be between 1 and " + MAX_THREADS);
+        }
+        return threads;
+    }
+
+    private LedgerExportSource ledger() throws UsageException {
+        try {
+            return LedgerExportSource.of(url, token == null ? Optional.empty() : Optional.of(CliInputs.token(token)));
         } catch (LedgerExportSource.FetchException e) {
-            return fail(err, e.getMessage());
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
+
+    private static Optional<SignedCheckpoint> loadState(TofuStateFile stateFile) throws UsageException {
+        try {
+            return stateFile.load();
         } catch (TofuStateFile.MalformedStateException e) {
-            return fail(err, e.getMessage());
+            throw new UsageException("--state: " + e.getMessage() + otherKind(stateFile.path()), e);
+        } catch (IOException e) {
+            throw new UsageException("--state: " + InputFiles.describe(e, stateFile.path()), e);
         }
     }
 
-    private Ed25519NoteVerifier parseKey() throws IOException, MalformedKeyException {
-        return Ed25519NoteVerifier.parse(readAt(logKey));
+    private static InputStream openExport(Optional<LedgerExportSource> ledger, Path exportPath)
+            throws UsageException {
+        if (ledger.isPresent()) {
+            try {
+                return ledger.get().open();
+            } catch (LedgerExportSource.FetchException e) {
+                throw new UsageException("--url: " + e.getMessage(), e);
+            }
+        }
+        try {
+            return InputFiles.open(exportPath);
+        } catch (IOException e) {
+            throw new UsageException("--export: " + InputFiles.describe(e, exportPath), e);
+        }
     }
 
-    /** The value itself, or the stripped content of the file named after a leading {@code @}. */
-    private static String readAt(String value) throws IOException {
-        if (value.startsWith("@")) {
-            return Files.readString(Path.of(value.substring(1)), StandardCharsets.UTF_8).strip();
+    private String exportName() {
+        return export != null ? "--export " + export : "--url " + url;
+    }
+
+    /** " (it is an evidence bundle …)" if the regular file {@code path} is another of the verifier's inputs. */
+    private static String otherKind(Path path) {
+        if (!Files.isRegularFile(path)) {
+            return "";
         }
-        return value;
+        try {
+            byte[] bytes = InputFiles.read(path, EvidenceBundle.MAX_BYTES);
+            return InputKinds.of(bytes).map(kind -> "; " + path + " is " + kind + hint(kind, path)).orElse("");
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String hint(String kind, Path path) {
+        return kind.equals(InputKinds.BUNDLE) ? ": verify it with verifier bundle --bundle " + path : "";
+    }
+
+    /** An output file's path, checked to not be a directory before any work is done. */
+    static Optional<Path> output(String option, String name) throws UsageException {
+        if (name == null) {
+            return Optional.empty();
+        }
+        Path path = CliInputs.path(option, name);
+        if (Files.isDirectory(path)) {
+            throw new UsageException(option + ": not a file: " + path + " (a directory)");
+        }
+        return Optional.of(path);
     }
 
     private static AuditProgress progress(PrintWriter err) {
@@ -152,16 +223,5 @@ final class AuditCommand implements Callable<Integer> {
                 err.flush();
             }
         };
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
-    }
-
-    private static int fail(PrintWriter err, String message) {
-        err.println("verifier: " + TextReportWriter.oneLine(message));
-        err.flush();
-        return VerifierCli.EXIT_USAGE;
     }
 }

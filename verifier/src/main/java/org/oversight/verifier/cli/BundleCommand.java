@@ -1,20 +1,23 @@
 package org.oversight.verifier.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.oversight.domain.bundle.EvidenceBundle;
 import org.oversight.domain.bundle.MalformedBundleException;
-import org.oversight.domain.crypto.MalformedKeyException;
+import org.oversight.domain.export.LogExport;
 import org.oversight.domain.note.Ed25519NoteVerifier;
 import org.oversight.verifier.bundle.BundleVerifier;
-import org.oversight.verifier.report.HtmlReportWriter;
-import org.oversight.verifier.report.JsonReportWriter;
+import org.oversight.verifier.input.InputFiles;
+import org.oversight.verifier.input.InputTooLargeException;
 import org.oversight.verifier.report.TextReportWriter;
 import org.oversight.verifier.report.VerificationReport;
+import org.oversight.verifier.trust.AuthorityKeys;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,71 +30,96 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bundle", mixinStandardHelpOptions = true,
         description = {"Verifies a court evidence bundle for one match: checkpoint signature, inclusion proofs,"
                 + " signatures against keys valid at each leaf, chains, recomputed score, watchlist snapshot proof,"
-                + " rules R1, R2, R3, R6, R7, R9.",
-                "Exit 0: every check held; 1: violation(s); 2: usage error or unreadable input."})
+                + " rules R1, R2, R3, R6, R7, R9.", VerifierCli.EXIT_CODES_HELP})
 final class BundleCommand implements Callable<Integer> {
     /** Largest bundle file read. */
-    private static final long MAX_FILE_BYTES = EvidenceBundle.MAX_BYTES;
+    private static final int MAX_FILE_BYTES = EvidenceBundle.MAX_BYTES;
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--bundle", required = true, paramLabel = "FILE", description = "The evidence bundle (format.md §11).")
-    private Path bundle;
+    private String bundle;
 
     @Option(names = "--log-key", required = true, paramLabel = "VKEY|@FILE",
             description = "The log's C2SP verifier key (name+hash+base64), or @ and a file holding it.")
     private String logKey;
+
+    @Option(names = "--authority-key", paramLabel = "KEY|@FILE", description = "A genesis authority's public key"
+            + " (ed25519:<base64>), obtained out of band, or @ and a file holding one key per line (# comments);"
+            + " repeatable. Every trust anchor the bundle carries must be one of them, and if the bundle shows"
+            + " genesis closed, genesis must declare exactly them (rule R-genesis); without it genesis is trusted"
+            + " on first use.")
+    private List<String> authorityKeys = new ArrayList<>();
 
     @Option(names = "--origin", paramLabel = "ORIGIN", description = "Origin the checkpoint must name"
             + " (default: the key name).")
     private String origin;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as canonical JSON.")
-    private Path json;
+    private String json;
 
     @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as an HTML page.")
-    private Path html;
+    private String html;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            String keyText = logKey.startsWith("@")
-                    ? Files.readString(Path.of(logKey.substring(1)), StandardCharsets.UTF_8).strip()
-                    : logKey;
-            Ed25519NoteVerifier key = Ed25519NoteVerifier.parse(keyText);
-            long size = Files.size(bundle);
-            if (size > MAX_FILE_BYTES) {
-                return fail(err, bundle + ": " + size + " bytes > " + MAX_FILE_BYTES);
-            }
-            EvidenceBundle parsed = EvidenceBundle.parse(Files.readAllBytes(bundle));
+            Path bundlePath = CliInputs.path("--bundle", bundle);
+            Optional<Path> jsonPath = AuditCommand.output("--json", json);
+            Optional<Path> htmlPath = AuditCommand.output("--html", html);
+            Ed25519NoteVerifier key = CliInputs.logKey(logKey);
+            Optional<AuthorityKeys> anchors = CliInputs.authorityKeys(authorityKeys);
+            EvidenceBundle parsed = readBundle(bundlePath);
             VerificationReport report =
-                    new BundleVerifier(key, origin != null ? origin : key.keyName()).verify(parsed);
+                    new BundleVerifier(key, origin != null ? origin : key.keyName(), anchors).verify(parsed);
             out.print(TextReportWriter.render(report));
             out.flush();
-            if (json != null) {
-                Files.writeString(json, JsonReportWriter.render(report) + "\n", StandardCharsets.UTF_8);
-            }
-            if (html != null) {
-                Files.writeString(html, HtmlReportWriter.render(report), StandardCharsets.UTF_8);
-            }
+            Reports.write(report, jsonPath, htmlPath);
             return report.passed() ? VerifierCli.EXIT_PASS : VerifierCli.EXIT_VIOLATION;
-        } catch (IOException e) {
-            String message = e.getMessage();
-            return fail(err, "cannot read or write " + e.getClass().getSimpleName()
-                    + (message == null ? "" : ": " + message));
-        } catch (MalformedKeyException e) {
-            return fail(err, "--log-key: " + e.getMessage());
-        } catch (MalformedBundleException e) {
-            return fail(err, bundle + ": " + e.getMessage());
+        } catch (UsageException e) {
+            return VerifierCli.usageError(err, e.getMessage());
         }
     }
 
-    private static int fail(PrintWriter err, String message) {
-        err.println("verifier: " + TextReportWriter.oneLine(message));
-        err.flush();
-        return VerifierCli.EXIT_USAGE;
+    private static EvidenceBundle readBundle(Path path) throws UsageException {
+        byte[] bytes;
+        try {
+            bytes = InputFiles.read(path, MAX_FILE_BYTES);
+        } catch (InputTooLargeException e) {
+            if (startsWithExportHeader(path)) {
+                throw notABundle(path, InputKinds.EXPORT, e);
+            }
+            throw new UsageException("--bundle: " + path + " is longer than " + MAX_FILE_BYTES + " bytes, the most an"
+                    + " evidence bundle can be (format.md §11.1)", e);
+        } catch (IOException e) {
+            throw new UsageException("--bundle: " + InputFiles.describe(e, path), e);
+        }
+        try {
+            return EvidenceBundle.parse(bytes);
+        } catch (MalformedBundleException e) {
+            Optional<String> kind = InputKinds.of(bytes);
+            if (kind.isPresent()) {
+                throw notABundle(path, kind.get(), e);
+            }
+            throw new UsageException("--bundle: " + path + ": not an evidence bundle (format.md §11): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static UsageException notABundle(Path path, String kind, Exception cause) {
+        return new UsageException("--bundle: " + path + " is " + kind + ", not an evidence bundle"
+                + (kind.equals(InputKinds.EXPORT) ? "; audit it with verifier audit --export " + path : ""), cause);
+    }
+
+    /** Whether the file's first line is an export header (read up to the header limit + 1 only). */
+    private static boolean startsWithExportHeader(Path path) {
+        try (InputStream in = InputFiles.open(path)) {
+            return InputKinds.isExportHeader(in.readNBytes(LogExport.MAX_HEADER_BYTES + 1));
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

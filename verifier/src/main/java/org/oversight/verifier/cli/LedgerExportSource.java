@@ -15,6 +15,7 @@ import org.oversight.domain.json.JsonException;
 import org.oversight.domain.json.JsonFieldException;
 import org.oversight.domain.json.JsonObject;
 import org.oversight.domain.json.JsonParser;
+import org.oversight.verifier.input.InputFiles;
 
 /**
  * Streams a log export from a running ledger: {@code GET <base>/v1/export} (docs/ledger.md §3.1),
@@ -128,7 +129,7 @@ final class LedgerExportSource {
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new FetchException("GET " + exportUri + ": " + describe(e), e);
+            throw new FetchException(InputFiles.describeNetwork(e, exportUri), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new FetchException("GET " + exportUri + ": interrupted", e);
@@ -163,8 +164,9 @@ final class LedgerExportSource {
             StringBuilder summary = new StringBuilder();
             Optional<String> title = problem.optionalString("title");
             Optional<String> detail = problem.optionalString("detail");
-            title.ifPresent(t -> summary.append(": ").append(t));
-            detail.ifPresent(d -> summary.append(": ").append(d));
+            // The server's words, shortened: an error line must stay one readable line.
+            title.ifPresent(t -> summary.append(": ").append(CliInputs.quote(t)));
+            detail.ifPresent(d -> summary.append(": ").append(CliInputs.quote(d)));
             return summary.toString();
         } catch (IOException | JsonFieldException e) {
             return "";
@@ -179,11 +181,5 @@ final class LedgerExportSource {
         } catch (IOException ignored) {
             // the fetch has already failed; the close error adds nothing
         }
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        String name = e.getClass().getSimpleName();
-        return message == null || message.isEmpty() ? name : name + ": " + message;
     }
 }

@@ -12,6 +12,7 @@ public enum Rule {
     SIGNATURE("signature", "Every event is signed by a key valid for its signer at that leaf"),
     CHAIN("chain", "Every stream is a gapless hash chain"),
     REGISTRY("registry", "Every principal, key and camera event is consistent with the registry before it"),
+    GENESIS("R-genesis", "Genesis declares exactly the authority keys the auditor was given (--authority-key)"),
     R1_TWO_PERSON_REVIEW("R1", "An action needs the policy's number (at least two) of confirmations by distinct"
             + " reviewers before it"),
     R2_MATCH_PROVENANCE("R2", "A match names its detection, watchlist snapshot, model, threshold and engine version"),

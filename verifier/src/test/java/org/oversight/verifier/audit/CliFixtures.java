@@ -2,7 +2,10 @@ package org.oversight.verifier.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.EventFixtures;
+import org.oversight.domain.event.KeyEnrolled;
+import org.oversight.domain.event.Role;
 import org.oversight.domain.event.MatchReviewed;
 import org.oversight.domain.event.Verdict;
 import org.oversight.domain.note.Ed25519NoteSigner;
@@ -60,5 +63,36 @@ public final class CliFixtures {
         // reviewer-1 already reviewed the match: another review by it would be an R1 violation
         fork.append(TestLog.secondDetection(), EventFixtures.CAMERA_SEED);
         return TestLog.export(new ArrayList<>(fork.leaves()), logKey());
+    }
+
+    /** The scenario's genesis authority key, as the authorities publish it ({@code ed25519:<base64>}). */
+    public static String authorityKey() {
+        return ChainSigner.key(EventFixtures.AUTHORITY_SEED).publicKey().toText();
+    }
+
+    /** Another authority key, never declared in the scenario. */
+    public static String otherAuthorityKey() {
+        return ChainSigner.key(EventFixtures.SECOND_AUTHORITY_SEED).publicKey().toText();
+    }
+
+    /**
+     * A whole fabricated history signed with the real log key: a self-signed authority of seed
+     * {@code authoritySeed} declares itself and enrols an officer and a reviewer. Every event and
+     * the checkpoint verify; only the trust anchor is not the real authority's.
+     */
+    public static byte[] fabricatedHistoryExport(int authoritySeed) {
+        TestLog log = new TestLog();
+        log.append(new AuthorityDeclared("authority-1", "Board", ChainSigner.key(authoritySeed).publicKey()),
+                authoritySeed);
+        log.append(new KeyEnrolled("officer-7", Role.OFFICER, ChainSigner.key(EventFixtures.OFFICER_SEED).publicKey()),
+                authoritySeed);
+        log.append(new KeyEnrolled("reviewer-1", Role.REVIEWER,
+                ChainSigner.key(EventFixtures.REVIEWER_SEED).publicKey()), authoritySeed);
+        return TestLog.export(log.leaves(), logKey());
+    }
+
+    /** A log holding only the scenario's genesis declaration: genesis is still open at its end. */
+    public static byte[] genesisOpenExport() {
+        return TestLog.export(TestLog.scenario().leaves().subList(0, 1), logKey());
     }
 }

@@ -115,7 +115,7 @@ class AuditUrlCliTest {
         int code = run("audit", "--url", base, "--token", "ovt.wrong.token", "--log-key", vkey(),
                 "--state", dir.resolve("s").toString());
         assertThat(code).isEqualTo(VerifierCli.EXIT_USAGE);
-        assertThat(err.toString()).isEqualTo("verifier: GET " + base + "/v1/export: HTTP 401: Unauthenticated:"
+        assertThat(err.toString()).isEqualTo("verifier: --url: GET " + base + "/v1/export: HTTP 401: Unauthenticated:"
                 + " bearer token is not valid\n");
         assertThat(err.toString()).doesNotContain("ovt.wrong.token");
         assertThat(authorizations).containsExactly("Bearer ovt.wrong.token");
@@ -124,11 +124,23 @@ class AuditUrlCliTest {
     }
 
     @Test
+    void aLongProblemDetailIsShortenedToOneReadableLine() throws Exception {
+        String detail = "x".repeat(5000);
+        byte[] problem = ("{\"status\":403,\"title\":\"Forbidden\",\"detail\":\"" + detail + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        String base = serve(403, "application/problem+json", problem);
+        assertThat(run("audit", "--url", base, "--log-key", vkey(), "--state", dir.resolve("s").toString()))
+                .isEqualTo(VerifierCli.EXIT_USAGE);
+        assertThat(err.toString()).startsWith("verifier: --url: GET " + base + "/v1/export: HTTP 403: Forbidden: xxx")
+                .endsWith("...\n").hasSizeLessThan(400);
+    }
+
+    @Test
     void nonProblemErrorAndWrongContentTypeExitTwo() throws Exception {
         String base = serve(503, "text/html", "<h1>down</h1>".getBytes(StandardCharsets.UTF_8));
         assertThat(run("audit", "--url", base, "--log-key", vkey(), "--state", dir.resolve("s").toString()))
                 .isEqualTo(VerifierCli.EXIT_USAGE);
-        assertThat(err.toString()).isEqualTo("verifier: GET " + base + "/v1/export: HTTP 503\n");
+        assertThat(err.toString()).isEqualTo("verifier: --url: GET " + base + "/v1/export: HTTP 503\n");
         server.stop(0);
 
         err.getBuffer().setLength(0);
@@ -147,8 +159,7 @@ class AuditUrlCliTest {
         String base = "http://127.0.0.1:" + port;
         assertThat(run("audit", "--url", base, "--log-key", vkey(), "--state", dir.resolve("s").toString()))
                 .isEqualTo(VerifierCli.EXIT_USAGE);
-        assertThat(err.toString()).startsWith("verifier: GET " + base + "/v1/export: ")
-                .contains("ConnectException").endsWith("\n");
+        assertThat(err.toString()).isEqualTo("verifier: --url: connection refused: " + base + "/v1/export\n");
         assertThat(err.toString().lines()).hasSize(1);
     }
 
