@@ -8,7 +8,7 @@ import org.oversight.domain.bytes.Hex;
 /**
  * A SHA-256 digest: exactly 32 bytes, immutable, printed as lowercase hex.
  *
- * <p>Hashing uses the JDK's SHA-256 (SHA-NI accelerated here; DESIGN.md §9 measured Bouncy
+ * <p>Hashing uses the JDK's SHA-256 (SHA-NI accelerated here; docs/design.md §9 measured Bouncy
  * Castle's 7× slower). Equality compares contents in constant time.
  */
 public final class Sha256Digest extends ByteValue {

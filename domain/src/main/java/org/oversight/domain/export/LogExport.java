@@ -13,10 +13,10 @@ public final class LogExport {
     /** The value of the header's {@code format} member. */
     public static final String FORMAT = "oversight/export/v1";
 
-    /** Largest leaf accepted, in bytes; the sequencer refuses larger events (format.md §6). */
+    /** Largest leaf accepted, in bytes, its line's LF not counted; the sequencer refuses larger events (format.md §6). */
     public static final int MAX_LEAF_BYTES = 65_535;
 
-    /** Largest header line (the signed checkpoint note plus framing), in bytes. */
+    /** Largest header line (the signed checkpoint note plus framing), in bytes, its LF not counted. */
     public static final int MAX_HEADER_BYTES = 1 << 20;
 
     private LogExport() {}

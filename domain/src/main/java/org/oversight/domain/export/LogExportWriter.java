@@ -20,7 +20,13 @@ public final class LogExportWriter {
     private final long treeSize;
     private long written;
 
-    /** Writes the header line now. */
+    /**
+     * Writes the header line now.
+     *
+     * @throws IllegalArgumentException if the header line (LF excluded) would exceed
+     *     {@link LogExport#MAX_HEADER_BYTES}, which readers refuse (a checkpoint note with very many
+     *     or very long lines); nothing is written then
+     */
     public LogExportWriter(OutputStream out, SignedCheckpoint checkpoint) throws IOException {
         this.out = Objects.requireNonNull(out, "out");
         this.treeSize = checkpoint.checkpoint().size();
@@ -28,7 +34,12 @@ public final class LogExportWriter {
                 .put("checkpoint", new String(checkpoint.toBytes(), StandardCharsets.UTF_8))
                 .put("format", LogExport.FORMAT)
                 .build();
-        out.write(CanonicalJson.encode(header));
+        byte[] line = CanonicalJson.encode(header);
+        if (line.length > LogExport.MAX_HEADER_BYTES) {
+            throw new IllegalArgumentException("export header of " + line.length + " bytes > "
+                    + LogExport.MAX_HEADER_BYTES);
+        }
+        out.write(line);
         out.write('\n');
     }
 

@@ -11,7 +11,10 @@ public record JsonLimits(int maxDepth, int maxBytes) {
     /** Hard ceiling on {@link #maxDepth}, well inside the default thread stack. */
     public static final int DEPTH_CEILING = 1000;
 
-    /** Depth 64, 4 MiB: ample for every Oversight event and HTTP body. */
+    /**
+     * Depth 64, 4 MiB: for JSON without limits of its own. Signed documents use theirs (envelope
+     * 1 MiB/8, export header 1 MiB/4, bundle 16 MiB/11: docs/format.md §1.3).
+     */
     public static final JsonLimits DEFAULT = new JsonLimits(64, 4 << 20);
 
     /** @throws IllegalArgumentException if a limit is out of range */

@@ -1,6 +1,6 @@
 package org.oversight.domain.policy;
 
-/** The rules of DESIGN.md §7 that {@link RuleBook} evaluates (docs/rules.md). */
+/** The rules of docs/design.md §7 that {@link RuleBook} evaluates (docs/rules.md). */
 public enum PolicyRule {
     /** Two-person review: an action needs the policy's number (at least two) of distinct confirmations before it. */
     R1("R1"),
@@ -19,7 +19,7 @@ public enum PolicyRule {
         this.id = id;
     }
 
-    /** The rule's id in DESIGN.md §7, e.g. {@code R1}. */
+    /** The rule's id in docs/design.md §7, e.g. {@code R1}. */
     public String id() {
         return id;
     }

@@ -35,7 +35,7 @@ import org.oversight.domain.principal.KeyRecord;
  * <p>Not thread-safe; one instance per replay.
  */
 public final class RuleBook {
-    /** R1's minimum, whatever the policy says (DESIGN.md §7: "≥ 2 confirmations"). */
+    /** R1's minimum, whatever the policy says (docs/design.md §7: "at least two distinct, authorised reviewers"). */
     public static final int MIN_CONFIRMATIONS = 2;
 
     private final DetectionIndex detections = new DetectionIndex();

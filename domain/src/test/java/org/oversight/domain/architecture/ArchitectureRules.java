@@ -5,7 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The dependency rules of DESIGN.md §2, stated once and checked by each module's
+ * The dependency rules of docs/design.md §2, stated once and checked by each module's
  * {@code ArchitectureTest} over that module's own classes.
  */
 public final class ArchitectureRules {
@@ -23,7 +23,7 @@ public final class ArchitectureRules {
                 .should().dependOnClassesThat().resideInAnyPackage(INFRASTRUCTURE)
                 .because("the ledger's language, the recognition engine and the verifier must be"
                         + " reproducible by an independent party without the operator's service stack"
-                        + " (DESIGN.md §2)");
+                        + " (docs/design.md §2)");
     }
 
     /** Pure modules never reach into the service or the ops tooling. */

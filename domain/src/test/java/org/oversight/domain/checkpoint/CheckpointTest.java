@@ -12,6 +12,7 @@ import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.note.Ed25519NoteSigner;
 import org.oversight.domain.note.Ed25519NoteVerifier;
 import org.oversight.domain.note.Note;
+import org.oversight.domain.note.NoteSignature;
 import org.oversight.domain.note.NoteVerificationException;
 
 class CheckpointTest {
@@ -76,6 +77,21 @@ class CheckpointTest {
         SignedCheckpoint tampered = SignedCheckpoint.parse((good + forged).getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> tampered.verify(ORIGIN, log.verifier())).isInstanceOf(NoteVerificationException.class)
                 .hasMessageContaining("does not verify");
+    }
+
+    @Test
+    void theLogSignatureIsFoundOnAnyLine() throws Exception {
+        // format.md §8.3: the log writes its signature first, but verifiers do not depend on the order
+        // (c2sp.org/signed-note gives the signature lines no order).
+        Ed25519NoteSigner log = Ed25519NoteSigner.of(ORIGIN, Ed25519PrivateKey.fromSeed(filled(1)));
+        Ed25519NoteSigner witness = Ed25519NoteSigner.of("witness.example", Ed25519PrivateKey.fromSeed(filled(2)));
+        Ed25519NoteSigner formerLogKey = Ed25519NoteSigner.of(ORIGIN, Ed25519PrivateKey.fromSeed(filled(3)));
+        Checkpoint cp = Checkpoint.of(ORIGIN, 0, Sha256Digest.hash(new byte[0]));
+        assertThat(SignedCheckpoint.sign(cp, log).note().signatures()).extracting(NoteSignature::keyId)
+                .containsExactly(log.keyId());
+        Note logLast = Note.sign(cp.toNoteText(), List.of(witness, formerLogKey, log));
+        assertThat(logLast.signatures()).extracting(NoteSignature::keyId).last().isEqualTo(log.keyId());
+        assertThat(SignedCheckpoint.parse(logLast.toBytes()).verify(ORIGIN, log.verifier())).isEqualTo(cp);
     }
 
     @Test

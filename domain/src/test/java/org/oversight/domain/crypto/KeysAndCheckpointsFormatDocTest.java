@@ -13,6 +13,7 @@ import org.oversight.domain.bytes.StrictBase64;
 import org.oversight.domain.checkpoint.Checkpoint;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.note.Ed25519NoteSigner;
+import org.oversight.domain.note.Ed25519NoteVerifier;
 import org.oversight.domain.testing.FormatDoc;
 
 /**
@@ -59,7 +60,8 @@ class KeysAndCheckpointsFormatDocTest {
         g.put("note-keys", () -> "key name:     " + LOG_NAME + "\n"
                 + "note key id:  " + String.format("%08x", exampleSigner.keyId()) + "\n"
                 + "verifier key: " + exampleSigner.verifier().toVerifierKey() + "\n"
-                + "signer key:   " + exampleSigner.exportSignerKey() + "\n");
+                + "signer key:   " + exampleSigner.exportSignerKey() + "\n"
+                + verifierKeySplit(exampleSigner.verifier().toVerifierKey()));
         byte[] leaf0 = Sha256Digest.hash(new byte[] {0x00}, "a".getBytes(StandardCharsets.US_ASCII)).toByteArray();
         byte[] leaf1 = Sha256Digest.hash(new byte[] {0x00}, "b".getBytes(StandardCharsets.US_ASCII)).toByteArray();
         byte[] node = new byte[65];
@@ -74,6 +76,20 @@ class KeysAndCheckpointsFormatDocTest {
         Ed25519NoteSigner logSigner = Ed25519NoteSigner.of(LOG_NAME, logKey);
         g.put("checkpoint-note", () -> SignedCheckpoint.sign(Checkpoint.of(LOG_NAME, 2, root), logSigner).toString());
         return g;
+    }
+
+    /** The verifier key as parsed: split at its first two '+' only (its base64 contains a '+'). */
+    private static String verifierKeySplit(String verifierKey) {
+        try {
+            Ed25519NoteVerifier parsed = Ed25519NoteVerifier.parse(verifierKey);
+            byte[] typed = new byte[33];
+            typed[0] = 0x01;
+            System.arraycopy(parsed.publicKey().toByteArray(), 0, typed, 1, 32);
+            return "parsed:       name '" + parsed.keyName() + "', key id " + String.format("%08x", parsed.keyId())
+                    + ", key data '" + StrictBase64.encode(typed) + "'\n";
+        } catch (MalformedKeyException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] sequence(int first) {

@@ -184,6 +184,18 @@ class SignedEventTest {
     }
 
     @Test
+    void thePolicyPayloadHasNoIdAndItsStreamIsFixed() throws Exception {
+        // format.md §3.2/§4.2: RecognitionPolicySet carries no stream id; its stream is policy/recognition.
+        SignedEvent policy = EventFixtures.signed(EventFixtures.recognitionPolicySet(), EventFixtures.AUTHORITY_SEED);
+        assertThat(policy.stream().text()).isEqualTo("policy/recognition");
+        assertThat(policy.toJson().requireObject("payload").names())
+                .doesNotContain("principal", "camera", "entry", "match", "policy", "stream");
+        byte[] otherPolicy = CanonicalJson.encode(JsonMutations.replace(policy.toJson(), JsonMutations.ROOT,
+                JsonMutations.ROOT.member("header").member("stream"), v -> JsonString.of("policy/other")));
+        assertRejected(otherPolicy, "$.header.stream", "the only policy stream is policy/recognition");
+    }
+
+    @Test
     void payloadErrorsCarryTheirEnvelopePath() {
         assertRejected(mutate("payload.location.latitudeE7", v -> JsonString.of("22.3")),
                 "$.payload.location.latitudeE7", "expected an integer");

@@ -174,6 +174,41 @@ class LogExportTest {
                 .hasMessage("export line 1: header is longer than " + LogExport.MAX_HEADER_BYTES + " bytes");
     }
 
+    /** A signed empty-log checkpoint whose export header line is exactly {@code headerBytes} long (LF excluded). */
+    private static SignedCheckpoint checkpointWithHeaderOf(int headerBytes) throws Exception {
+        Ed25519NoteSigner key = Ed25519NoteSigner.of(ORIGIN, Ed25519PrivateKey.fromSeed(new byte[32]));
+        int base = headerLine(SignedCheckpoint.sign(
+                Checkpoint.of(ORIGIN, 0, Rfc6962Hashing.rootOf(List.of()), List.of("x")), key)).length;
+        String extension = "x".repeat(1 + headerBytes - base);
+        return SignedCheckpoint.sign(Checkpoint.of(ORIGIN, 0, Rfc6962Hashing.rootOf(List.of()), List.of(extension)), key);
+    }
+
+    private static byte[] headerLine(SignedCheckpoint checkpoint) {
+        return org.oversight.domain.json.CanonicalJson.encode(org.oversight.domain.json.JsonObject.builder()
+                .put("checkpoint", new String(checkpoint.toBytes(), StandardCharsets.UTF_8))
+                .put("format", LogExport.FORMAT).build());
+    }
+
+    @Test
+    void theHeaderLimitCountsTheLineWithoutItsLf() throws Exception {
+        // format.md §10: the header line is at most 1 MiB, its terminating LF not counted.
+        SignedCheckpoint largest = checkpointWithHeaderOf(LogExport.MAX_HEADER_BYTES);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new LogExportWriter(out, largest).finish();
+        assertThat(out.size()).isEqualTo(LogExport.MAX_HEADER_BYTES + 1);
+        assertThat(readAll(out.toByteArray())).isEmpty();
+
+        SignedCheckpoint oneMore = checkpointWithHeaderOf(LogExport.MAX_HEADER_BYTES + 1);
+        byte[] tooLong = (new String(headerLine(oneMore), StandardCharsets.UTF_8) + "\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(tooLong.length).isEqualTo(LogExport.MAX_HEADER_BYTES + 2);
+        assertThatThrownBy(() -> readAll(tooLong)).isInstanceOf(MalformedExportException.class)
+                .hasMessage("export line 1: header is longer than " + LogExport.MAX_HEADER_BYTES + " bytes");
+        // The writer never produces what the reader refuses.
+        assertThatThrownBy(() -> new LogExportWriter(new ByteArrayOutputStream(), oneMore))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("export header of " + (LogExport.MAX_HEADER_BYTES + 1) + " bytes > " + LogExport.MAX_HEADER_BYTES);
+    }
+
     private static int indexOf(byte[] bytes, byte b) {
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == b) {

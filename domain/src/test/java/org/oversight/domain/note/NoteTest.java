@@ -211,6 +211,33 @@ class NoteTest {
     }
 
     @Test
+    void keysAreSplitAtTheirFirstTwoPlusSignsOnly() throws Exception {
+        // format.md §2.5: the base64 key data may contain '+'; only the first two '+' separate fields.
+        int withPlus = 0;
+        for (int fill = 0; fill < 256 && withPlus < 8; fill++) {
+            byte[] seed = new byte[32];
+            java.util.Arrays.fill(seed, (byte) fill);
+            Ed25519NoteSigner signer = Ed25519NoteSigner.of("example.org/log", Ed25519PrivateKey.fromSeed(seed));
+            String verifierKey = signer.verifier().toVerifierKey();
+            String signerKey = signer.exportSignerKey();
+            String verifierData = verifierKey.substring(verifierKey.indexOf('+', verifierKey.indexOf('+') + 1) + 1);
+            String signerData = signerKey.substring("PRIVATE+KEY+example.org/log+".length() + 9);
+            if (!verifierData.contains("+") && !signerData.contains("+")) {
+                continue;
+            }
+            withPlus++;
+            assertThat(Ed25519NoteVerifier.parse(verifierKey)).as(verifierKey).isEqualTo(signer.verifier());
+            Ed25519NoteSigner parsed = Ed25519NoteSigner.parse(signerKey);
+            assertThat(parsed.verifier()).as("signer key of seed fill %d", fill).isEqualTo(signer.verifier());
+            assertThat(parsed.exportSignerKey()).isEqualTo(signerKey);
+        }
+        assertThat(withPlus).as("seeds whose key data contain '+'").isEqualTo(8);
+        // A '+' before the key id moves every field: rejected, not re-split.
+        assertThatThrownBy(() -> Ed25519NoteVerifier.parse("a+" + PETER_VERIFIER))
+                .isInstanceOf(MalformedKeyException.class).hasMessageContaining("verifier key id");
+    }
+
+    @Test
     void generatedKeysRoundTrip() throws Exception {
         Ed25519PrivateKey key = Ed25519PrivateKey.generate(new java.security.SecureRandom());
         Ed25519NoteSigner signer = Ed25519NoteSigner.of("EnochRoot", key);

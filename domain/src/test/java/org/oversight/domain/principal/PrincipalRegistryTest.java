@@ -99,6 +99,32 @@ class PrincipalRegistryTest {
     }
 
     @Test
+    void genesisStaysOpenThroughEveryAuthorityDeclaredWhoeverSignsIt() throws Exception {
+        // format.md §5.4 step 1: genesis is open while every earlier leaf is an AuthorityDeclared,
+        // self-signed or not; a rejected event changes nothing, so it does not close genesis either.
+        PrincipalRegistry fresh = new PrincipalRegistry();
+        fresh.accept(declareAuthority("authority-1", AUTHORITY_SEED, AUTHORITY_SEED), 0);
+        fresh.accept(declareAuthority("authority-2", SECOND_AUTHORITY_SEED, AUTHORITY_SEED), 1);
+        assertThat(fresh.genesisOpen()).as("after an AuthorityDeclared signed by another authority").isTrue();
+        assertThatThrownBy(() -> fresh.accept(enrol("officer-7", Role.OFFICER, OFFICER_SEED, STRANGER_SEED), 2))
+                .isInstanceOf(RegistryException.UnknownSigner.class);
+        assertThat(fresh.genesisOpen()).as("after a rejected event").isTrue();
+        fresh.accept(declareAuthority("authority-3", THIRD_AUTHORITY_SEED, THIRD_AUTHORITY_SEED), 3);
+        assertThat(fresh.genesisAuthorities()).extracting(PrincipalRecord::id)
+                .containsExactly("authority-1", "authority-3");
+        assertThat(fresh.principal("authority-2").orElseThrow().selfDeclared()).isFalse();
+        // While open, re-declaring an existing principal is a conflict, not a genesis violation.
+        assertThatThrownBy(() -> fresh.accept(declareAuthority("authority-1", STRANGER_SEED, STRANGER_SEED), 4))
+                .isInstanceOf(RegistryException.Conflict.class).hasMessageContaining("already declared");
+        fresh.accept(enrol("officer-7", Role.OFFICER, OFFICER_SEED, AUTHORITY_SEED), 5);
+        assertThat(fresh.genesisOpen()).isFalse();
+        // After genesis a self-signed declaration is a genesis violation, checked before any conflict.
+        assertThatThrownBy(() -> fresh.accept(declareAuthority("authority-1", STRANGER_SEED, STRANGER_SEED), 6))
+                .isInstanceOf(RegistryException.GenesisViolation.class)
+                .hasMessageContaining("self-signed AuthorityDeclared after genesis closed");
+    }
+
+    @Test
     void authorityDeclaredByNonAuthorityIsDenied() {
         assertThatThrownBy(() -> accept(declareAuthority("authority-3", THIRD_AUTHORITY_SEED, OFFICER_SEED)))
                 .isInstanceOf(RegistryException.PermissionDenied.class)

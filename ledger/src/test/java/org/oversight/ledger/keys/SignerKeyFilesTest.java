@@ -23,7 +23,9 @@ class SignerKeyFilesTest {
         Path file = dir.resolve("keys/log.key");
         Ed25519NoteSigner created = SignerKeyFiles.loadOrCreate(file, "example.org/log", true, new SecureRandom());
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(Files.readString(file)).startsWith("PRIVATE+KEY+example.org/log+");
+        // format.md §10: the signer key text and one LF, nothing else.
+        assertThat(Files.readString(file)).startsWith("PRIVATE+KEY+example.org/log+")
+                .isEqualTo(created.exportSignerKey() + "\n");
         Ed25519NoteSigner loaded = SignerKeyFiles.loadOrCreate(file, "example.org/log", true, new SecureRandom());
         assertThat(loaded.verifier()).isEqualTo(created.verifier());
     }

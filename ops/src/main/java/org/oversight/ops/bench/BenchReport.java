@@ -16,7 +16,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the benchmarks in one JVM session and prints a markdown table in which every figure stands
- * next to the limit it is judged against, measured in the same run (DESIGN.md §9: the machine is
+ * next to the limit it is judged against, measured in the same run (docs/design.md §9: the machine is
  * noisy, so only same-run ratios mean anything).
  *
  * <p>Usage: {@code java -cp ops/target/benchmarks.jar org.oversight.ops.bench.BenchReport [JMH options]},
@@ -71,7 +71,7 @@ public final class BenchReport {
     }
 
     /**
-     * A recognition row: an absolute target (DESIGN.md §5 and §9; NaN if none) and a slower path
+     * A recognition row: an absolute target (docs/design.md §5 and §9; NaN if none) and a slower path
      * measured in the same run, shown as a speed-up (same-run ratios are what survive the noise);
      * {@code baseline} is null for a row without one.
      */

@@ -21,7 +21,7 @@ import org.oversight.recognition.pipeline.FacePipeline;
 import org.oversight.recognition.pipeline.FaceResult;
 
 /**
- * Single-threaded face recognition cost on a real photo (DESIGN.md §5: target ≤ 30 ms per face per
+ * Single-threaded face recognition cost on a real photo (docs/design.md §9: target ≤ 30 ms per face per
  * core; a first naive port took ~150–250 ms). One operation is one face or one photo:
  * <ul>
  *   <li>{@link #embed}: {@code FaceRecognitionNet.embed} on the aligned 150×150 crop the pipeline

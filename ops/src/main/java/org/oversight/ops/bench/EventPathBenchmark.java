@@ -28,7 +28,7 @@ import org.oversight.domain.json.CanonicalJson;
 import org.oversight.domain.json.JsonValue;
 
 /**
- * The per-event paths of DESIGN.md §9 on a realistic FaceDetected (~1.6 KB with its template and
+ * The per-event paths of docs/design.md §9 on a realistic FaceDetected (~1.6 KB with its template and
  * 68 landmarks): canonicalise + sign as an emitter does, and parse + verify + hash as the ledger
  * and the verifier do. Compare with {@link RawEd25519Benchmark} from the same run.
  */

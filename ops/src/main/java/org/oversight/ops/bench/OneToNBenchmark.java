@@ -25,7 +25,7 @@ import org.oversight.recognition.tfjs.ModelId;
 /**
  * Single-threaded 1:N search, {@code TemplateGallery.search(probe, 10, MatchThreshold.DEFAULT)}, over
  * int8 128-D templates; scores are reported as templates scanned per second (one JMH operation =
- * one gallery entry). DESIGN.md target: ≥ 50 M templates/s per core with a cache-resident gallery.
+ * one gallery entry). docs/design.md §9 target: ≥ 50 M templates/s per core with a cache-resident gallery.
  * <ul>
  *   <li>N = 10,000 (1.28 MB of components: L2/L3-resident) and N = 1,000,000 (128 MB: from memory);
  *   <li>{@code vector*}: the Vector API kernel (the default when {@code jdk.incubator.vector} is

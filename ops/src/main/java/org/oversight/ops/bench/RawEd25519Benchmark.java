@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The yardstick: raw Bouncy Castle Ed25519 over a ~1 KB message, measured in the same run as our
- * own event paths so that ratios, not absolute numbers, are reported (DESIGN.md §9).
+ * own event paths so that ratios, not absolute numbers, are reported (docs/design.md §9).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)

@@ -2,7 +2,7 @@ package org.oversight.verifier.report;
 
 /**
  * What a finding is about: the structural checks every log must pass, and the rules of
- * DESIGN.md §7 that the verifier enforces.
+ * docs/design.md §7 that the verifier enforces.
  */
 public enum Rule {
     INPUT("input", "The input is readable and well-formed"),

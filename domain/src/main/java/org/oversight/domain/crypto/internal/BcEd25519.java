@@ -6,7 +6,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 /**
  * The only code that touches Bouncy Castle's Ed25519 (RFC 8032 "pure" Ed25519, no context).
  *
- * <p>Uses BC's low-level static functions: DESIGN.md §9 measured them 7–9× faster than the JDK's
+ * <p>Uses BC's low-level static functions: docs/design.md §9 measured them 7–9× faster than the JDK's
  * Ed25519. Public keys are decoded and fully validated once into a {@link PreparedPublicKey}, so
  * each verification skips point decompression; signing passes the cached public key, so it skips
  * the scalar multiplication that would re-derive it.

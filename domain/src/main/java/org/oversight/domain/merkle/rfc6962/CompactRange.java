@@ -17,7 +17,7 @@ import org.oversight.domain.merkle.rfc6962.internal.NodeHashing;
  * position and {@link #restore} after a restart. The restored state is only checked for shape; a
  * caller that needs integrity compares {@link #root()} with the root of its last signed checkpoint.
  *
- * <p>Not thread-safe: one writer per log (DESIGN.md §4).
+ * <p>Not thread-safe: one writer per log (docs/design.md §4).
  */
 public final class CompactRange {
     /** Bytes of the size prefix in {@link #toBytes()}. */
