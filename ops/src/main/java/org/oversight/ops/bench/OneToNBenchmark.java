@@ -43,11 +43,14 @@ import org.oversight.recognition.tfjs.ModelId;
 public class OneToNBenchmark {
     private static final int SMALL = 10_000;
     private static final int LARGE = 1_000_000;
+    /** Probes per pass of the batched search. */
+    static final int PROBES = 16;
 
     /** A gallery of N random templates and a random probe, all of the real model id. */
     abstract static class Gallery {
         TemplateGallery gallery;
         FaceTemplate probe;
+        List<FaceTemplate> probes;
 
         void fill(int n) throws Exception {
             ModelId model = AssetCache.openOrFetch().loadModel(FaceApiModel.FACE_RECOGNITION).id();
@@ -57,6 +60,12 @@ public class OneToNBenchmark {
                 gallery.add(i, randomTemplate(model, random));
             }
             probe = randomTemplate(model, random);
+            List<FaceTemplate> batch = new java.util.ArrayList<>();
+            batch.add(probe);
+            while (batch.size() < PROBES) {
+                batch.add(randomTemplate(model, random));
+            }
+            probes = List.copyOf(batch);
         }
 
         private static FaceTemplate randomTemplate(ModelId model, SplittableRandom random) throws Exception {
@@ -69,6 +78,10 @@ public class OneToNBenchmark {
 
         List<Candidate> search() throws Exception {
             return gallery.search(probe, 10, MatchThreshold.DEFAULT);
+        }
+
+        List<List<Candidate>> searchBatch() throws Exception {
+            return gallery.search(probes, 10, MatchThreshold.DEFAULT);
         }
     }
 
@@ -114,5 +127,22 @@ public class OneToNBenchmark {
     @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx2g", "-Doversight.recognition.scalar=true"})
     public List<Candidate> plain1M(Large g) throws Exception {
         return g.search();
+    }
+
+    // Batched search: PROBES probes per pass over the gallery; one operation = one (probe, template)
+    // pair, so the score compares directly with the single-probe rows above.
+
+    @Benchmark
+    @OperationsPerInvocation(PROBES * SMALL)
+    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector"})
+    public List<List<Candidate>> vector10k16Probes(Small g) throws Exception {
+        return g.searchBatch();
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(PROBES * LARGE)
+    @Fork(value = 1, jvmArgsAppend = {"--add-modules", "jdk.incubator.vector", "-Xmx2g"})
+    public List<List<Candidate>> vector1M16Probes(Large g) throws Exception {
+        return g.searchBatch();
     }
 }
