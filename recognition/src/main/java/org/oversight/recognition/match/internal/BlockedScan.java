@@ -117,6 +117,17 @@ public final class BlockedScan {
         }
     }
 
+    /**
+     * {@link #scanBlock} with the plain-Java kernel only (what runs without the Vector API or with
+     * {@code -Doversight.recognition.scalar=true}); public so that tests compare the two kernels in one JVM.
+     */
+    public static void scanBlockPlain(byte[] blocks, int[] norms, int block, int size, int[] probes, int[] probeNorms,
+            int probeCount, int[] bounds, Hits hits) {
+        for (int p = 0; p < probeCount; p++) {
+            scalarOne(blocks, norms, block, size, probes, probeNorms, p, bounds, hits);
+        }
+    }
+
     private static void scalarOne(byte[] blocks, int[] norms, int block, int size, int[] probes, int[] probeNorms,
             int p, int[] bounds, Hits hits) {
         int base = block * BLOCK_BYTES;
