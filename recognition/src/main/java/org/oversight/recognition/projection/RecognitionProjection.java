@@ -200,8 +200,10 @@ public final class RecognitionProjection {
      * Feeds {@code events} (increasing leaf indexes, after {@code state.lastLeafIndex()}) to the
      * projection in order: the result is exactly the steps {@link #apply} gives one event at a
      * time — same states, same decisions in the same order, same skips, same exception at the same
-     * event. Consecutive {@code FaceDetected} events change no state but the leaf index, so they
-     * see the same policy and the same watchlist; they are searched together, in one pass over the
+     * event. {@code FaceDetected} events change no state but the leaf index, so the detections of a
+     * run of events that change none (detections, the engine's {@code MatchProposed}, every type
+     * {@link #apply} only advances the leaf index for) see the same policy and the same watchlist;
+     * they are searched together, in one pass over the
      * watchlist's comparable templates ({@link WatchlistGallery}: several probes per pass, exact
      * integer scores). Everything after the scores — which entries are active at each detection's
      * capture time, which templates are comparable, best per entry, threshold, order, snapshot —
@@ -214,7 +216,7 @@ public final class RecognitionProjection {
         List<Step> steps = new ArrayList<>(events.size());
         int i = 0;
         while (i < events.size()) {
-            if (events.get(i).event().type() != EventType.FACE_DETECTED) {
+            if (changesState(events.get(i).event().type())) {
                 Step step = apply(state, events.get(i).leafIndex(), events.get(i).event());
                 steps.add(step);
                 state = step.state();
@@ -222,7 +224,7 @@ public final class RecognitionProjection {
                 continue;
             }
             int end = i;
-            while (end < events.size() && events.get(end).event().type() == EventType.FACE_DETECTED) {
+            while (end < events.size() && !changesState(events.get(end).event().type())) {
                 end++;
             }
             state = detectAll(state, events.subList(i, end), steps);
@@ -231,7 +233,17 @@ public final class RecognitionProjection {
         return steps;
     }
 
-    /** {@link #applyAll} over a run of {@code FaceDetected} events; appends their steps, returns the last state. */
+    /** Whether events of {@code type} change the projection's state beyond its leaf index ({@link #apply}'s switch). */
+    private static boolean changesState(EventType type) {
+        return type == EventType.RECOGNITION_POLICY_SET || type == EventType.WATCHLIST_ENTRY_AUTHORIZED
+                || type == EventType.WATCHLIST_ENTRY_WITHDRAWN;
+    }
+
+    /**
+     * {@link #applyAll} over a run of events none of which {@link #changesState} (detections and
+     * events that only advance the leaf index, such as the engine's own {@code MatchProposed});
+     * appends their steps, returns the last state.
+     */
     private static ProjectionState detectAll(ProjectionState state, List<LoggedEvent> run, List<Step> steps)
             throws ProjectionInputException {
         Step[] out = new Step[run.size()];
@@ -241,6 +253,10 @@ public final class RecognitionProjection {
             LoggedEvent le = run.get(k);
             requireAfter(state, le.leafIndex());
             state = state.at(le.leafIndex());
+            if (le.event().type() != EventType.FACE_DETECTED) {
+                out[k] = none(state);
+                continue;
+            }
             try {
                 searched.add(searchable(state, le.leafIndex(), le.event().eventHash(), (FaceDetected) le.event().payload()));
                 searchedAt.add(k);

@@ -40,7 +40,7 @@ class BatchedProjectionPropertyTest {
 
     @Test
     void batchedStepsEqualOneAtATimeOnRandomLogs() throws Exception {
-        int decisions = 0, detections = 0, longestRun = 0;
+        int decisions = 0, detections = 0, longestRun = 0, proposalsInLogs = 0;
         Set<SkipReason> skips = EnumSet.noneOf(SkipReason.class);
         for (long seed = 1; seed <= 25; seed++) {
             Random r = new Random(seed);
@@ -71,7 +71,29 @@ class BatchedProjectionPropertyTest {
                 from = to;
             }
             assertSameSteps(chunked, expected, seed);
+            // With the engine's proposals in the log (events that only advance the leaf index) runs of
+            // detections span them: the same steps again.
+            List<LoggedEvent> withProposals = new ArrayList<>();
+            long leaf = 0;
+            for (int i = 0; i < log.size(); i++) {
+                withProposals.add(new LoggedEvent(leaf++, log.get(i).event()));
+                for (org.oversight.domain.event.MatchProposed d : expected.get(i).decisions()) {
+                    if (r.nextBoolean()) {
+                        withProposals.add(new LoggedEvent(leaf++, ProjectionFixtures.proposal(d)));
+                    }
+                }
+            }
+            List<Step> oneAtATime = new ArrayList<>();
+            ProjectionState p = ProjectionState.initial();
+            for (LoggedEvent e : withProposals) {
+                Step step = RecognitionProjection.apply(p, e.leafIndex(), e.event());
+                oneAtATime.add(step);
+                p = step.state();
+            }
+            assertSameSteps(RecognitionProjection.applyAll(ProjectionState.initial(), withProposals), oneAtATime, seed);
+            proposalsInLogs += withProposals.size() - log.size();
         }
+        assertThat(proposalsInLogs).as("proposals in the logs").isGreaterThan(100);
         assertThat(decisions).as("decisions").isGreaterThan(300);
         assertThat(detections).isGreaterThan(400);
         assertThat(longestRun).isGreaterThanOrEqualTo(10);
