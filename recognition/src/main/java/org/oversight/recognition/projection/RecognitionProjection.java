@@ -50,6 +50,9 @@ public final class RecognitionProjection {
     /** The only template format this engine compares (docs/format.md §9.4). */
     public static final int SUPPORTED_TEMPLATE_FORMAT = FaceTemplate.VERSION;
 
+    /** Fewest detections in a run that {@link #applyAll} searches in one batched pass. */
+    static final int BATCH_MIN = 4;
+
     private static final Comparator<Scored> BEST_FIRST =
             Comparator.comparingLong(Scored::squaredDistance).thenComparing(s -> s.entry().id());
 
@@ -264,7 +267,13 @@ public final class RecognitionProjection {
                 out[k] = e.step;
             }
         }
-        if (!searched.isEmpty()) {
+        if (searched.size() < BATCH_MIN) {
+            // Too few to repay laying the watchlist out for a batched pass: searched one at a time.
+            for (int q = 0; q < searched.size(); q++) {
+                Searchable d = searched.get(q);
+                out[searchedAt.get(q)] = detect(d.state(), d.leafIndex(), d.hash(), d.detection());
+            }
+        } else {
             // No state change inside the run: one policy, one set of visible entries for all of it.
             List<Step> found = searchTogether(searched);
             for (int q = 0; q < found.size(); q++) {
