@@ -2,6 +2,7 @@
 # All the limits in one table (README, Benchmarks): runs the simulator twice against freshly started
 # ledgers (max-rate ingest; a moderate open-loop rate for submission → signed checkpoint latency),
 # then org.oversight.ops.bench.LimitsReport (JMH: Ed25519 verify, audit, 1:N scan vs memory read,
+# batched 1:N search vs single, Java vs native C memory read (ops/native/memread.c, when gcc is present),
 # embedding vs the naive reference, bundle verification), and prints ONE markdown table on stdout
 # in which every figure stands next to its limit measured in the same run. Progress goes to stderr.
 # Usage: ops/bench.sh [--quick] [JMH options for LimitsReport, e.g. -f 2]
@@ -38,9 +39,22 @@ SKIP_BUILD=1 LEDGER_ARGS="--oversight.checkpoint.interval-ms=$INTERVAL_MS ${LEDG
 SIM_ARGS=()
 [ -s "$OUT/max.properties" ] && SIM_ARGS+=(--sim-max "$OUT/max.properties")
 [ -s "$OUT/rate.properties" ] && SIM_ARGS+=(--sim-rate "$OUT/rate.properties")
+# --- Native memory-read yardstick (issue 16 item 3): a C loop's read rate beside the Java yardstick's. ---
+NATIVE_ARGS=()
+if command -v gcc >/dev/null 2>&1; then
+  echo "bench.sh: native memory-read yardstick (gcc -O3 -march=native ops/native/memread.c)..." >&2
+  if gcc -O3 -march=native -o "$OUT/memread" ops/native/memread.c && "$OUT/memread" >"$OUT/memread.properties"; then
+    NATIVE_ARGS=(--native-memread "$OUT/memread.properties")
+  else
+    echo "bench.sh: native memory-read yardstick failed; its row says not available" >&2
+  fi
+else
+  echo "bench.sh: gcc not found; the native memory-read row says not available" >&2
+fi
+# --- end of the native memory-read block ---
 echo "bench.sh: JMH limits..." >&2
 # Other JMH runs on a shared machine hold /tmp/jmh.lock; measure anyway (the load average is printed).
-java -Djmh.ignoreLock=true -cp ops/target/benchmarks.jar org.oversight.ops.bench.LimitsReport "${SIM_ARGS[@]}" \
+java -Djmh.ignoreLock=true -cp ops/target/benchmarks.jar org.oversight.ops.bench.LimitsReport "${SIM_ARGS[@]}" "${NATIVE_ARGS[@]}" \
   --checkpoint-interval-ms "$INTERVAL_MS" "${LIMITS_ARGS[@]}" "$@"
 echo
 echo "Run $START → $(date -u +%FT%TZ); load average (1/5/15 min) at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores."

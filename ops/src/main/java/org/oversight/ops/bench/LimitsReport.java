@@ -27,7 +27,8 @@ import org.oversight.ops.sim.LoadAverage;
  * {@code org.oversight.ops.sim.SimulatorCli}) for the end-to-end rows.
  *
  * <p>Usage: {@code LimitsReport [--sim-max file] [--sim-rate file] [--checkpoint-interval-ms 1000]
- * [--quick] [JMH options]}; {@code --quick} runs one short fork per benchmark (a smoke run).
+ * [--native-memread file] [--quick] [JMH options]}; {@code --quick} runs one short fork per benchmark
+ * (a smoke run); {@code --native-memread} is the output of {@code ops/native/memread.c}.
  */
 public final class LimitsReport {
     static final String VERIFY = "RawEd25519Benchmark.rawVerify";
@@ -40,6 +41,8 @@ public final class LimitsReport {
     static final String EMBED = "EmbeddingBenchmark.embed";
     static final String EMBED_REFERENCE = "EmbeddingBenchmark.embedReference";
     static final String BUNDLE = "BundleVerifyBenchmark.parseAndVerify";
+    // Batched 1:N search and the native memory-read yardstick (issue 16, item 3): rows from searchRows.
+    static final String SCAN_BATCH = "OneToNBenchmark.vector1M16Probes";
 
     private LimitsReport() {}
 
@@ -51,6 +54,7 @@ public final class LimitsReport {
         Properties simRate = null;
         long interval = 1000;
         boolean quick = false;
+        Properties nativeMemread = null;
         List<String> jmh = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -58,6 +62,7 @@ public final class LimitsReport {
                 case "--sim-rate" -> simRate = load(Path.of(value(args, ++i)));
                 case "--checkpoint-interval-ms" -> interval = Long.parseLong(value(args, ++i));
                 case "--quick" -> quick = true;
+                case "--native-memread" -> nativeMemread = load(Path.of(value(args, ++i)));
                 default -> jmh.add(args[i]);
             }
         }
@@ -66,7 +71,7 @@ public final class LimitsReport {
         OptionsBuilder b = new OptionsBuilder();
         b.parent(new CommandLineOptions(jmh.toArray(String[]::new)));
         for (String bench : List.of(VERIFY, AUDIT, AUDIT_ONE, VERIFY_AUDITED, SCAN, MEMORY, EMBED, EMBED_REFERENCE,
-                BUNDLE)) {
+                BUNDLE, SCAN_BATCH)) {
             b.include(bench.replace(".", "\\.") + "$");
         }
         if (quick) {
@@ -83,6 +88,7 @@ public final class LimitsReport {
         System.out.println();
         System.out.print(table(scores, new Inputs(simMax, simRate, interval,
                 Runtime.getRuntime().availableProcessors(), signatures)));
+        System.out.print(searchRows(scores, AuditRows.cpuSecondsPerItem(results), nativeMemread));
     }
 
     private static String value(String[] args, int i) {
@@ -176,6 +182,47 @@ public final class LimitsReport {
                 in.bundleSignatures() + " signatures in the bundle × single Ed25519 verify time; ratio = time ÷ that",
                 ratio(sigsPerSecond, bundle));
         return out.toString();
+    }
+
+    /**
+     * More rows of the same table: batched 1:N search (16 probes per pass) against single-probe
+     * search of the same gallery, and the Java memory-read yardstick against a native C loop
+     * ({@code nativeMemread}: {@code ops/native/memread.c}'s output, null when gcc was not at hand).
+     * Both compare per CPU-second of the benchmark thread too ({@code cpuPerItem}, from
+     * {@link AuditBenchmark.CpuUse}): the C program runs minutes before the JMH forks, so only
+     * its per-CPU-second rate is comparable on a loaded machine, and that is the memory row's ratio.
+     */
+    static String searchRows(Map<String, double[]> scores, Map<String, Double> cpuPerItem, Properties nativeMemread) {
+        StringBuilder out = new StringBuilder();
+        double single = score(scores, SCAN);
+        double batch = score(scores, SCAN_BATCH);
+        row(out, String.format(Locale.ROOT, "1:N search, 16 probes per pass, N = 1M, 1 thread, (probe, template) pairs/s;"
+                        + " results identical to one probe at a time (%s; per CPU-second: %s vs %s, ratio %s)",
+                        SCAN_BATCH, perSecond(perCpuSecond(cpuPerItem, SCAN_BATCH), "pairs"),
+                        perSecond(perCpuSecond(cpuPerItem, SCAN), "templates"),
+                        ratio(perCpuSecond(cpuPerItem, SCAN_BATCH), perCpuSecond(cpuPerItem, SCAN))),
+                perSecond(batch, "pairs"), perSecond(single, "templates"),
+                "single-probe search of the same gallery, same run (" + SCAN + "); target ≥ 2",
+                ratio(batch, single));
+        double javaCpu = perCpuSecond(cpuPerItem, MEMORY);
+        if (nativeMemread == null) {
+            row(out, "memory read, 128 MB, 1 thread, per CPU-second (" + MEMORY + ")", perSecond(javaCpu, "templates"),
+                    "not available", "native C loop (ops/native/memread.c; needs gcc)", "—");
+        } else {
+            double nativeCpu = number(nativeMemread, "cpuTemplatesPerSecond");
+            row(out, String.format(Locale.ROOT, "memory read, 128 MB, 1 thread, per CPU-second (%s; per wall-second"
+                            + " %s vs native %s, not comparable on a loaded machine)", MEMORY,
+                            perSecond(score(scores, MEMORY), "templates"),
+                            perSecond(number(nativeMemread, "templatesPerSecond"), "templates")),
+                    perSecond(javaCpu, "templates"), perSecond(nativeCpu, "templates"),
+                    "native C loop, gcc -O3 -march=native, per CPU-second (ops/native/memread.c)", ratio(javaCpu, nativeCpu));
+        }
+        return out.toString();
+    }
+
+    private static double perCpuSecond(Map<String, Double> cpuPerItem, String name) {
+        Double cpu = cpuPerItem.get(name);
+        return cpu == null ? Double.NaN : 1 / cpu;
     }
 
     private static double score(Map<String, double[]> scores, String name) {

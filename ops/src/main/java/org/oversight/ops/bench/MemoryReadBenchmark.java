@@ -20,6 +20,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * accumulators, so loads, not the adds, bound it. Reported per 128-byte template (one JMH
  * operation = 128 bytes read), so its score is directly the templates/s no 1:N scan of that
  * gallery on one core can exceed.
+ *
+ * <p>It also counts the thread's CPU time ({@link AuditBenchmark.CpuUse}), as the native yardstick
+ * {@code ops/native/memread.c} does, so that the two compare per CPU-second on a loaded machine: per
+ * wall-second a JVM fork and a C process started minutes apart get different shares of the cores.
+ * (Measured per CPU-second, this loop — scalar loads, four accumulators — and eight accumulators,
+ * one accumulator, or a direct buffer all read within the machine's noise of the C loop's rate.)
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
@@ -43,7 +49,14 @@ public class MemoryReadBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(TEMPLATES)
-    public long read128MB() {
+    public long read128MB(AuditBenchmark.CpuUse cpu) {
+        long cpu0 = OneToNBenchmark.THREADS.getCurrentThreadCpuTime();
+        long sum = sum(data);
+        cpu.add(OneToNBenchmark.THREADS.getCurrentThreadCpuTime() - cpu0, TEMPLATES);
+        return sum;
+    }
+
+    private static long sum(long[] data) {
         long a = 0, b = 0, c = 0, d = 0;
         long[] x = data;
         for (int i = 0; i < x.length; i += 4) {

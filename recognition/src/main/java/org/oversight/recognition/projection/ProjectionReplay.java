@@ -2,6 +2,7 @@ package org.oversight.recognition.projection;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +22,9 @@ import org.oversight.domain.event.MatchProposed;
  * checking a prefix decide whether to tolerate that tail.
  */
 public final class ProjectionReplay {
+    /** Events fed to the projection at a time. */
+    private static final int WINDOW = 1024;
+
     private ProjectionReplay() {}
 
     /**
@@ -35,28 +39,43 @@ public final class ProjectionReplay {
         ProjectionState state = ProjectionState.initial();
         Map<DecisionKey, MatchProposed> pending = new TreeMap<>();
         List<Discrepancy> found = new ArrayList<>();
-        for (LoggedEvent le : log) {
-            Step step = RecognitionProjection.apply(state, le.leafIndex(), le.event());
-            state = step.state();
-            for (MatchProposed d : step.decisions()) {
-                pending.put(DecisionKey.of(d), d);
+        // The projection is fed in windows (RecognitionProjection.applyAll: the detections between two
+        // watchlist or policy changes are searched together); the steps are exactly apply's, one per event.
+        List<LoggedEvent> window = new ArrayList<>(WINDOW);
+        Iterator<LoggedEvent> events = log.iterator();
+        while (events.hasNext()) {
+            window.clear();
+            while (events.hasNext() && window.size() < WINDOW) {
+                window.add(events.next());
             }
-            if (le.event().payload() instanceof MatchProposed actual) {
-                MatchProposed expected = pending.remove(DecisionKey.of(actual));
-                if (expected == null) {
-                    found.add(new Discrepancy.Extra(le.leafIndex(), actual, whyExtra(le.leafIndex(), actual)));
-                } else {
-                    List<Discrepancy.FieldDifference> diffs = differences(expected, actual);
-                    if (!diffs.isEmpty()) {
-                        found.add(new Discrepancy.Differing(le.leafIndex(), expected, actual, diffs));
-                    }
-                }
+            List<Step> steps = RecognitionProjection.applyAll(state, window);
+            for (int i = 0; i < window.size(); i++) {
+                state = steps.get(i).state();
+                step(window.get(i), steps.get(i), pending, found);
             }
         }
         for (MatchProposed missing : pending.values()) {
             found.add(new Discrepancy.Missing(missing));
         }
         return List.copyOf(found);
+    }
+
+    /** Records {@code step}'s decisions as pending and matches a logged proposal against them. */
+    private static void step(LoggedEvent le, Step step, Map<DecisionKey, MatchProposed> pending, List<Discrepancy> found) {
+        for (MatchProposed d : step.decisions()) {
+            pending.put(DecisionKey.of(d), d);
+        }
+        if (le.event().payload() instanceof MatchProposed actual) {
+            MatchProposed expected = pending.remove(DecisionKey.of(actual));
+            if (expected == null) {
+                found.add(new Discrepancy.Extra(le.leafIndex(), actual, whyExtra(le.leafIndex(), actual)));
+            } else {
+                List<Discrepancy.FieldDifference> diffs = differences(expected, actual);
+                if (!diffs.isEmpty()) {
+                    found.add(new Discrepancy.Differing(le.leafIndex(), expected, actual, diffs));
+                }
+            }
+        }
     }
 
     private static String whyExtra(long leafIndex, MatchProposed actual) {

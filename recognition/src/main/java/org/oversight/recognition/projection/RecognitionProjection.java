@@ -1,11 +1,14 @@
 package org.oversight.recognition.projection;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.EventHash;
+import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.RecognitionPolicySet;
@@ -14,6 +17,7 @@ import org.oversight.domain.event.SnapshotRef;
 import org.oversight.domain.event.Template;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.event.WatchlistEntryWithdrawn;
+import org.oversight.recognition.match.MatchScore;
 import org.oversight.recognition.match.internal.SquaredDistance;
 import org.oversight.recognition.template.FaceTemplate;
 
@@ -46,6 +50,9 @@ public final class RecognitionProjection {
     /** The only template format this engine compares (docs/format.md §9.4). */
     public static final int SUPPORTED_TEMPLATE_FORMAT = FaceTemplate.VERSION;
 
+    /** Fewest detections in a run that {@link #applyAll} searches in one batched pass. */
+    static final int BATCH_MIN = 4;
+
     private static final Comparator<Scored> BEST_FIRST =
             Comparator.comparingLong(Scored::squaredDistance).thenComparing(s -> s.entry().id());
 
@@ -58,10 +65,7 @@ public final class RecognitionProjection {
      *     an entry is authorised a second time, or an entry never authorised is withdrawn
      */
     public static Step apply(ProjectionState state, long leafIndex, SignedEvent event) throws ProjectionInputException {
-        if (leafIndex <= state.lastLeafIndex()) {
-            throw new ProjectionInputException(
-                    "leaf index " + leafIndex + " <= previous leaf index " + state.lastLeafIndex());
-        }
+        requireAfter(state, leafIndex);
         switch (event.type()) {
             case RECOGNITION_POLICY_SET:
                 return none(state.withPolicy(leafIndex, (RecognitionPolicySet) event.payload()));
@@ -73,6 +77,13 @@ public final class RecognitionProjection {
                 return detect(state.at(leafIndex), leafIndex, event.eventHash(), (FaceDetected) event.payload());
             default:
                 return none(state.at(leafIndex));
+        }
+    }
+
+    private static void requireAfter(ProjectionState state, long leafIndex) throws ProjectionInputException {
+        if (leafIndex <= state.lastLeafIndex()) {
+            throw new ProjectionInputException(
+                    "leaf index " + leafIndex + " <= previous leaf index " + state.lastLeafIndex());
         }
     }
 
@@ -102,31 +113,15 @@ public final class RecognitionProjection {
     }
 
     private static Step detect(ProjectionState state, long leafIndex, EventHash hash, FaceDetected d) {
-        Optional<RecognitionPolicySet> maybePolicy = state.policy();
-        if (maybePolicy.isEmpty()) {
-            return skipped(state, SkipReason.NO_POLICY, "no RecognitionPolicySet before leaf " + leafIndex);
+        Searchable q;
+        try {
+            q = searchable(state, leafIndex, hash, d);
+        } catch (Skipped e) {
+            return e.step;
         }
-        RecognitionPolicySet policy = maybePolicy.get();
-        Template probeTemplate = d.template();
-        if (!probeTemplate.modelId().equals(policy.modelId())) {
-            return skipped(state, SkipReason.MODEL_MISMATCH,
-                    "detection model " + probeTemplate.modelId() + " != policy model " + policy.modelId());
-        }
-        if (probeTemplate.format() != policy.templateFormat()) {
-            return skipped(state, SkipReason.FORMAT_MISMATCH,
-                    "detection template format " + probeTemplate.format() + " != policy format " + policy.templateFormat());
-        }
-        if (policy.templateFormat() != SUPPORTED_TEMPLATE_FORMAT) {
-            return skipped(state, SkipReason.UNSUPPORTED_FORMAT,
-                    "policy template format " + policy.templateFormat() + " != supported " + SUPPORTED_TEMPLATE_FORMAT);
-        }
-        Optional<FaceTemplate> probe = WatchedEntry.parseV1(probeTemplate);
-        if (probe.isEmpty()) {
-            return skipped(state, SkipReason.MALFORMED_TEMPLATE,
-                    "detection template of " + probeTemplate.length() + " bytes is not a valid version-1 template");
-        }
-        int[] probeComponents = SquaredDistance.widen(probe.get().components());
-        byte[] probeModel = probe.get().modelId().toByteArray();
+        int[] probeComponents = SquaredDistance.widen(q.probe().components());
+        byte[] probeModel = q.probe().modelId().toByteArray();
+        RecognitionPolicySet policy = q.policy();
         List<Scored> passing = new ArrayList<>();
         List<WatchedEntry> active = state.activeAt(d.captureTime());
         for (WatchedEntry e : active) {
@@ -136,18 +131,191 @@ public final class RecognitionProjection {
                 passing.add(new Scored(e, distance));
             }
         }
+        return decide(q, active, passing);
+    }
+
+    /** A detection that passed the checks before the search, with its parsed probe. */
+    private record Searchable(ProjectionState state, long leafIndex, EventHash hash, FaceDetected detection,
+            RecognitionPolicySet policy, FaceTemplate probe) {}
+
+    /** The step of a detection that is not searched (an exception only to leave {@link #searchable}). */
+    private static final class Skipped extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient Step step;
+
+        Skipped(Step step) {
+            super(null, null, false, false);
+            this.step = step;
+        }
+    }
+
+    /** The checks before the search (docs/format.md §9.8), in order; the first that fails is the skip. */
+    private static Searchable searchable(ProjectionState state, long leafIndex, EventHash hash, FaceDetected d)
+            throws Skipped {
+        Optional<RecognitionPolicySet> maybePolicy = state.policy();
+        if (maybePolicy.isEmpty()) {
+            throw new Skipped(skipped(state, SkipReason.NO_POLICY, "no RecognitionPolicySet before leaf " + leafIndex));
+        }
+        RecognitionPolicySet policy = maybePolicy.get();
+        Template probeTemplate = d.template();
+        if (!probeTemplate.modelId().equals(policy.modelId())) {
+            throw new Skipped(skipped(state, SkipReason.MODEL_MISMATCH,
+                    "detection model " + probeTemplate.modelId() + " != policy model " + policy.modelId()));
+        }
+        if (probeTemplate.format() != policy.templateFormat()) {
+            throw new Skipped(skipped(state, SkipReason.FORMAT_MISMATCH,
+                    "detection template format " + probeTemplate.format() + " != policy format " + policy.templateFormat()));
+        }
+        if (policy.templateFormat() != SUPPORTED_TEMPLATE_FORMAT) {
+            throw new Skipped(skipped(state, SkipReason.UNSUPPORTED_FORMAT,
+                    "policy template format " + policy.templateFormat() + " != supported " + SUPPORTED_TEMPLATE_FORMAT));
+        }
+        Optional<FaceTemplate> probe = WatchedEntry.parseV1(probeTemplate);
+        if (probe.isEmpty()) {
+            throw new Skipped(skipped(state, SkipReason.MALFORMED_TEMPLATE,
+                    "detection template of " + probeTemplate.length() + " bytes is not a valid version-1 template"));
+        }
+        return new Searchable(state, leafIndex, hash, d, policy, probe.get());
+    }
+
+    /**
+     * The decisions of a searched detection: {@code passing} (the active entries whose best
+     * comparable template scores within the threshold, with that score) best first, at most
+     * {@link #MAX_PROPOSALS_PER_DETECTION}, each naming the snapshot of {@code active}.
+     */
+    private static Step decide(Searchable q, List<WatchedEntry> active, List<Scored> passing) {
         if (passing.isEmpty()) {
-            return new Step(state, List.of(), Optional.empty());
+            return new Step(q.state(), List.of(), Optional.empty());
         }
         passing.sort(BEST_FIRST);
-        SnapshotRef snapshot = state.snapshotOf(active);
-        DetectionRef ref = new DetectionRef(hash, leafIndex);
+        RecognitionPolicySet policy = q.policy();
+        SnapshotRef snapshot = q.state().snapshotOf(active);
+        DetectionRef ref = new DetectionRef(q.hash(), q.leafIndex());
         List<MatchProposed> decisions = new ArrayList<>();
         for (Scored s : passing.subList(0, Math.min(MAX_PROPOSALS_PER_DETECTION, passing.size()))) {
-            decisions.add(new MatchProposed(MatchIds.derive(hash, leafIndex, s.entry().id()), ref, s.entry().id(),
-                    s.squaredDistance(), policy.threshold(), snapshot, policy.modelId(), ENGINE_VERSION));
+            decisions.add(new MatchProposed(MatchIds.derive(q.hash(), q.leafIndex(), s.entry().id()), ref,
+                    s.entry().id(), s.squaredDistance(), policy.threshold(), snapshot, policy.modelId(), ENGINE_VERSION));
         }
-        return new Step(state, decisions, Optional.empty());
+        return new Step(q.state(), decisions, Optional.empty());
+    }
+
+    /**
+     * Feeds {@code events} (increasing leaf indexes, after {@code state.lastLeafIndex()}) to the
+     * projection in order: the result is exactly the steps {@link #apply} gives one event at a
+     * time — same states, same decisions in the same order, same skips, same exception at the same
+     * event. {@code FaceDetected} events change no state but the leaf index, so the detections of a
+     * run of events that change none (detections, the engine's {@code MatchProposed}, every type
+     * {@link #apply} only advances the leaf index for) see the same policy and the same watchlist;
+     * they are searched together, in one pass over the
+     * watchlist's comparable templates ({@link WatchlistGallery}: several probes per pass, exact
+     * integer scores). Everything after the scores — which entries are active at each detection's
+     * capture time, which templates are comparable, best per entry, threshold, order, snapshot —
+     * is the same code as {@link #apply}'s.
+     *
+     * @throws ProjectionInputException as {@link #apply}, for the first event it would throw at
+     *     (the steps before it are then lost with the exception, as with a failed {@code apply})
+     */
+    public static List<Step> applyAll(ProjectionState state, List<LoggedEvent> events) throws ProjectionInputException {
+        List<Step> steps = new ArrayList<>(events.size());
+        int i = 0;
+        while (i < events.size()) {
+            if (changesState(events.get(i).event().type())) {
+                Step step = apply(state, events.get(i).leafIndex(), events.get(i).event());
+                steps.add(step);
+                state = step.state();
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < events.size() && !changesState(events.get(end).event().type())) {
+                end++;
+            }
+            state = detectAll(state, events.subList(i, end), steps);
+            i = end;
+        }
+        return steps;
+    }
+
+    /** Whether events of {@code type} change the projection's state beyond its leaf index ({@link #apply}'s switch). */
+    private static boolean changesState(EventType type) {
+        return type == EventType.RECOGNITION_POLICY_SET || type == EventType.WATCHLIST_ENTRY_AUTHORIZED
+                || type == EventType.WATCHLIST_ENTRY_WITHDRAWN;
+    }
+
+    /**
+     * {@link #applyAll} over a run of events none of which {@link #changesState} (detections and
+     * events that only advance the leaf index, such as the engine's own {@code MatchProposed});
+     * appends their steps, returns the last state.
+     */
+    private static ProjectionState detectAll(ProjectionState state, List<LoggedEvent> run, List<Step> steps)
+            throws ProjectionInputException {
+        Step[] out = new Step[run.size()];
+        List<Searchable> searched = new ArrayList<>();
+        List<Integer> searchedAt = new ArrayList<>();
+        for (int k = 0; k < run.size(); k++) {
+            LoggedEvent le = run.get(k);
+            requireAfter(state, le.leafIndex());
+            state = state.at(le.leafIndex());
+            if (le.event().type() != EventType.FACE_DETECTED) {
+                out[k] = none(state);
+                continue;
+            }
+            try {
+                searched.add(searchable(state, le.leafIndex(), le.event().eventHash(), (FaceDetected) le.event().payload()));
+                searchedAt.add(k);
+            } catch (Skipped e) {
+                out[k] = e.step;
+            }
+        }
+        if (searched.size() < BATCH_MIN) {
+            // Too few to repay laying the watchlist out for a batched pass: searched one at a time.
+            for (int q = 0; q < searched.size(); q++) {
+                Searchable d = searched.get(q);
+                out[searchedAt.get(q)] = detect(d.state(), d.leafIndex(), d.hash(), d.detection());
+            }
+        } else {
+            // No state change inside the run: one policy, one set of visible entries for all of it.
+            List<Step> found = searchTogether(searched);
+            for (int q = 0; q < found.size(); q++) {
+                out[searchedAt.get(q)] = found.get(q);
+            }
+        }
+        steps.addAll(Arrays.asList(out));
+        return state;
+    }
+
+    /**
+     * The steps of detections searched against the same policy and visible entries: one batched
+     * pass computes, for each probe, every comparable template's score within the threshold; the
+     * rest is {@link #detect}'s rule on those scores.
+     */
+    private static List<Step> searchTogether(List<Searchable> detections) {
+        ProjectionState first = detections.get(0).state();
+        RecognitionPolicySet policy = detections.get(0).policy();
+        WatchlistGallery gallery = WatchlistGallery.of(first.entries().values(), policy.modelId(), policy.templateFormat());
+        int bound = (int) Math.max(-1, Math.min(policy.threshold(), MatchScore.MAX));
+        byte[][] probes = new byte[detections.size()][];
+        byte[][] probeModels = new byte[detections.size()][];
+        for (int p = 0; p < probes.length; p++) {
+            probes[p] = detections.get(p).probe().components();
+            probeModels[p] = detections.get(p).probe().modelId().toByteArray();
+        }
+        List<Map<WatchedEntry, Integer>> best = gallery.bestWithin(probes, probeModels, bound);
+        List<Step> out = new ArrayList<>(detections.size());
+        for (int p = 0; p < probes.length; p++) {
+            Searchable q = detections.get(p);
+            List<WatchedEntry> active = q.state().activeAt(q.detection().captureTime());
+            List<Scored> passing = new ArrayList<>();
+            Map<WatchedEntry, Integer> scores = best.get(p);
+            for (WatchedEntry e : active) {
+                Integer distance = scores.get(e);
+                if (distance != null && distance <= policy.threshold()) {
+                    passing.add(new Scored(e, distance));
+                }
+            }
+            out.add(decide(q, active, passing));
+        }
+        return out;
     }
 
     private static Step skipped(ProjectionState state, SkipReason reason, String detail) {

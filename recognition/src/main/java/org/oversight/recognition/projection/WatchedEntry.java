@@ -98,12 +98,9 @@ public final class WatchedEntry {
      * constant time.
      */
     int bestSquaredDistance(int[] probe, byte[] probeModel, String modelId, long format) {
-        List<Template> templates = authorization.templates();
         int best = -1;
         for (int i = 0; i < components.length; i++) {
-            Template t = templates.get(i);
-            if (components[i] == null || t.format() != format || !t.modelId().equals(modelId)
-                    || !Arrays.equals(embeddedModels[i], probeModel)) {
+            if (!comparable(i, modelId, format) || !Arrays.equals(embeddedModels[i], probeModel)) {
                 continue;
             }
             int d = SquaredDistance.ofWidened(probe, widened[i]);
@@ -112,6 +109,31 @@ public final class WatchedEntry {
             }
         }
         return best;
+    }
+
+    /**
+     * Whether payload template {@code i} can be compared under the policy's {@code modelId} and
+     * {@code format}: a valid version-1 template with that wire model id and format (the probe's
+     * embedded model id must still equal {@link #embeddedModel}).
+     */
+    boolean comparable(int i, String modelId, long format) {
+        Template t = authorization.templates().get(i);
+        return components[i] != null && t.format() == format && t.modelId().equals(modelId);
+    }
+
+    /** Number of payload templates. */
+    int templateCount() {
+        return components.length;
+    }
+
+    /** Payload template {@code i}'s components; only for a {@link #comparable} template. */
+    byte[] components(int i) {
+        return components[i];
+    }
+
+    /** Payload template {@code i}'s embedded model id; only for a {@link #comparable} template. */
+    byte[] embeddedModel(int i) {
+        return embeddedModels[i];
     }
 
     /** {@code SHA-256(0x00 || leaf data)} of this entry in a snapshot. */

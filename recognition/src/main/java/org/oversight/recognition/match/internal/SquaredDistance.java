@@ -6,7 +6,7 @@ package org.oversight.recognition.match.internal;
  * plain loop give the same value — no ordering question arises.
  */
 public final class SquaredDistance {
-    private static final boolean VECTOR = !Boolean.getBoolean("oversight.recognition.scalar")
+    static final boolean VECTOR = !Boolean.getBoolean("oversight.recognition.scalar")
             && ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
 
     private SquaredDistance() {}
