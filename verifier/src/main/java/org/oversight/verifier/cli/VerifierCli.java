@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
  * (one line on stderr).
  */
 @Command(name = "verifier", mixinStandardHelpOptions = true, version = "oversight verifier 0.1.0",
-        description = "Verifies an Oversight log offline.", subcommands = {AuditCommand.class, BundleCommand.class})
+        description = "Verifies an Oversight log offline.",
+        subcommands = {AuditCommand.class, BundleCommand.class, WitnessCommand.class, WitnessKeyCommand.class})
 public final class VerifierCli implements Runnable {
     /** Every check held. */
     public static final int EXIT_PASS = 0;
