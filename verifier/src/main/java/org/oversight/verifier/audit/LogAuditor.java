@@ -11,6 +11,7 @@ import java.util.StringJoiner;
 import org.oversight.domain.checkpoint.Checkpoint;
 import org.oversight.domain.checkpoint.CheckpointVerificationException;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.checkpoint.WitnessQuorum;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.export.LogExportReader;
@@ -69,7 +70,10 @@ import org.oversight.verifier.report.VerificationReport;
  * not yet proposed + the pipeline's window of {@code 2 × parallelism} batches) — the detections and matches being what the policy rules may still
  * refer to; leaf hashes go to a temporary file, deleted afterwards.
  *
- * <p>Not checked in this version: R4, R5, R8 and witness co-signatures. The report says so.
+ * <p>With {@link #requireWitnesses}, right after the checkpoint's signature, R10's witness part: the
+ * checkpoint must carry cosignatures from the quorum ({@link WitnessCheck}); a failure is a finding
+ * and the audit goes on. Not checked in this version: R4, R5, R8, and witness cosignatures unless
+ * required. The report says so.
  */
 public final class LogAuditor {
     /** Findings listed per rule; further ones are counted in {@link VerificationReport#omitted()}. */
@@ -101,6 +105,8 @@ public final class LogAuditor {
     private final int parallelism;
     private final int batchSize;
     private final long projectionGraceLeaves;
+    /** The witness quorum the checkpoint must carry, or null when none is required. */
+    private final WitnessQuorum witnesses;
 
     /**
      * @param logKey the log's checkpoint key, obtained out of band
@@ -127,6 +133,21 @@ public final class LogAuditor {
 
     /** As above, with {@code projectionGraceLeaves} instead of {@link #PROJECTION_GRACE_LEAVES} (tests). */
     LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize, long projectionGraceLeaves) {
+        this(logKey, origin, parallelism, batchSize, projectionGraceLeaves, null);
+    }
+
+    /**
+     * This auditor, also requiring the export's checkpoint to carry the cosignatures of {@code quorum}
+     * (R10's witness part, {@link WitnessCheck}); without it, witness cosignatures are not checked.
+     */
+    public LogAuditor requireWitnesses(WitnessQuorum quorum) {
+        return new LogAuditor(logKey, origin, parallelism, batchSize, projectionGraceLeaves,
+                Objects.requireNonNull(quorum, "quorum"));
+    }
+
+    private LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize, long projectionGraceLeaves,
+            WitnessQuorum witnesses) {
+        this.witnesses = witnesses;
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism " + parallelism + " < 1");
         }
@@ -187,12 +208,15 @@ public final class LogAuditor {
             report.fact("log key", keyLabel());
             report.fact("tree size", Long.toString(checkpoint.size()));
             report.fact("root", checkpoint.rootHash().hex());
-            report.fact("rules checked", RULES_CHECKED);
-            report.fact("rules not checked in this version", RULES_NOT_CHECKED);
+            report.fact("rules checked", witnesses == null ? RULES_CHECKED : RULES_CHECKED + "; R10 witness quorum");
+            report.fact("rules not checked in this version", witnesses == null ? RULES_NOT_CHECKED : "R4, R5, R8");
             if (!checkpointTrusted(signed)) {
                 report.fact("stopped", "the checkpoint is not signed by the log key for this origin, so nothing"
                         + " in this export can be trusted; no further checks were made");
                 return finish(signed);
+            }
+            if (witnesses != null) {
+                WitnessCheck.check(report, signed, witnesses);
             }
             Checkpoint old = null;
             if (remembered.isPresent()) {

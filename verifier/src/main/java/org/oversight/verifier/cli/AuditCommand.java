@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.checkpoint.WitnessQuorum;
 import org.oversight.domain.crypto.MalformedKeyException;
 import org.oversight.domain.export.MalformedExportException;
 import org.oversight.domain.note.Ed25519NoteVerifier;
@@ -71,6 +72,9 @@ final class AuditCommand implements Callable<Integer> {
             + " report and exit code do not depend on it.")
     private Integer threads;
 
+    @picocli.CommandLine.Mixin
+    private WitnessOptions witnessOptions = new WitnessOptions();
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as canonical JSON.")
     private Path json;
 
@@ -99,6 +103,10 @@ final class AuditCommand implements Callable<Integer> {
                 throw new ParameterException(spec.commandLine(), "--threads " + parallelism + " < 1");
             }
             LogAuditor auditor = new LogAuditor(key, origin != null ? origin : key.keyName(), parallelism);
+            WitnessQuorum quorum = witnessOptions.toQuorum();
+            if (quorum != null) {
+                auditor = auditor.requireWitnesses(quorum);
+            }
             AuditOutcome outcome;
             try (InputStream in = new BufferedInputStream(
                     ledger.isPresent() ? ledger.get().open() : Files.newInputStream(export), 1 << 16)) {
@@ -126,6 +134,8 @@ final class AuditCommand implements Callable<Integer> {
         } catch (LedgerExportSource.FetchException e) {
             return fail(err, e.getMessage());
         } catch (TofuStateFile.MalformedStateException e) {
+            return fail(err, e.getMessage());
+        } catch (WitnessOptions.UsageException e) {
             return fail(err, e.getMessage());
         }
     }

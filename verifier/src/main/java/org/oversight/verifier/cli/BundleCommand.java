@@ -1,5 +1,7 @@
 package org.oversight.verifier.cli;
 
+import org.oversight.domain.checkpoint.WitnessQuorum;
+import org.oversight.verifier.audit.WitnessCheck;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +49,9 @@ final class BundleCommand implements Callable<Integer> {
             + " (default: the key name).")
     private String origin;
 
+    @picocli.CommandLine.Mixin
+    private WitnessOptions witnessOptions = new WitnessOptions();
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as canonical JSON.")
     private Path json;
 
@@ -66,9 +71,13 @@ final class BundleCommand implements Callable<Integer> {
             if (size > MAX_FILE_BYTES) {
                 return fail(err, bundle + ": " + size + " bytes > " + MAX_FILE_BYTES);
             }
+            WitnessQuorum quorum = witnessOptions.toQuorum();
             EvidenceBundle parsed = EvidenceBundle.parse(Files.readAllBytes(bundle));
             VerificationReport report =
                     new BundleVerifier(key, origin != null ? origin : key.keyName()).verify(parsed);
+            if (quorum != null) {
+                WitnessCheck.check(report, parsed.checkpoint(), quorum);
+            }
             out.print(TextReportWriter.render(report));
             out.flush();
             if (json != null) {
@@ -86,6 +95,8 @@ final class BundleCommand implements Callable<Integer> {
             return fail(err, "--log-key: " + e.getMessage());
         } catch (MalformedBundleException e) {
             return fail(err, bundle + ": " + e.getMessage());
+        } catch (WitnessOptions.UsageException e) {
+            return fail(err, e.getMessage());
         }
     }
 
