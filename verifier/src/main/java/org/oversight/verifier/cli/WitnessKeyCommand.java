@@ -39,13 +39,15 @@ final class WitnessKeyCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Ed25519Cosigner cosigner = Ed25519Cosigner.of(name, Ed25519PrivateKey.generate(new SecureRandom()));
-            Files.write(out, (cosigner.exportSignerKey() + "\n").getBytes(StandardCharsets.UTF_8),
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
-                Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-------"));
+                // Owner-only from creation: the secret is never readable by others, not even briefly.
+                Files.createFile(out, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } catch (UnsupportedOperationException e) {
+                Files.createFile(out);
                 err.println("verifier: warning: cannot restrict permissions of " + out);
             }
+            Files.write(out, (cosigner.exportSignerKey() + "\n").getBytes(StandardCharsets.UTF_8),
+                    StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
             stdout.println(cosigner.verifier().toVerifierKey());
             stdout.flush();
             return VerifierCli.EXIT_PASS;

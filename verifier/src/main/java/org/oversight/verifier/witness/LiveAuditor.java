@@ -21,6 +21,7 @@ import org.oversight.domain.merkle.rfc6962.ConsistencyProofVerifier;
 import org.oversight.domain.note.Cosignature;
 import org.oversight.domain.note.Ed25519Cosigner;
 import org.oversight.domain.note.MalformedNoteException;
+import org.oversight.domain.note.NoteSignature;
 import org.oversight.domain.note.NoteVerificationException;
 import org.oversight.domain.note.NoteVerifier;
 import org.oversight.verifier.audit.IncrementalAudit;
@@ -238,9 +239,15 @@ public final class LiveAuditor implements AutoCloseable {
         return WitnessResponse.cosigned(c.toLine());
     }
 
-    /** The checkpoint as the log signed it (other lines dropped: the witness vouches for the log's only). */
+    /** The checkpoint with the log key's signature lines only (others' cosignatures are not the witness's to keep). */
     private byte[] withoutCosignatures(SignedCheckpoint submitted) {
-        return submitted.toBytes();
+        StringBuilder note = new StringBuilder(submitted.note().text()).append('\n');
+        for (NoteSignature line : submitted.note().signatures()) {
+            if (line.isFrom(logKey)) {
+                note.append(line.toLine());
+            }
+        }
+        return note.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private void halt(String reason, SignedCheckpoint last, SignedCheckpoint refused, AddCheckpointRequest request,

@@ -1,6 +1,7 @@
 package org.oversight.verifier.audit;
 
 import java.util.List;
+import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.event.EventFixtures;
 
 /** Logs for the witness tests (other packages), built from {@link TestLog}'s scenario. */
@@ -27,5 +28,10 @@ public final class WitnessFixtures {
         }
         log.append(TestLog.action(TestLog.MATCH), EventFixtures.OFFICER_SEED);
         return log.leaves();
+    }
+
+    /** An export of {@code leaves} under {@code checkpoint} (docs/format.md §10). */
+    public static byte[] export(List<byte[]> leaves, SignedCheckpoint checkpoint) {
+        return TestLog.export(leaves, checkpoint);
     }
 }

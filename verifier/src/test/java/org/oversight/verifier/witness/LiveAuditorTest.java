@@ -84,8 +84,12 @@ class LiveAuditorTest {
             // A stale old size: 409 with the witness's size, in tlog-witness's format.
             WitnessResponse stale = w.addCheckpoint(request(0, List.of(), at14));
             assertThat(stale).isEqualTo(new WitnessResponse(409, "text/x.tlog.size", "11\n"));
-            verifiedCosignature(w.addCheckpoint(request(11, proof(log, 11, 14), at14)), at14);
+            // Another witness's cosignature travels with the checkpoint; the state keeps the log's line only.
+            Ed25519Cosigner other = Ed25519Cosigner.of("witness.example/other", Ed25519PrivateKey.fromSeed(new byte[32]));
+            SignedCheckpoint carried = at14.withCosignatures(List.of(other.cosign(at14.note().textBytes(), 5)));
+            verifiedCosignature(w.addCheckpoint(request(11, proof(log, 11, 14), carried)), at14);
             assertThat(w.cosignedSize()).isEqualTo(14);
+            assertThat(Files.readAllBytes(dir.resolve("checkpoint"))).isEqualTo(at14.toBytes());
         }
         try (LiveAuditor w = open()) {
             assertThat(w.cosignedSize()).isEqualTo(14);
