@@ -1,8 +1,11 @@
 package org.oversight.domain.checkpoint;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.oversight.domain.note.Cosignature;
 import org.oversight.domain.note.MalformedNoteException;
 import org.oversight.domain.note.Note;
+import org.oversight.domain.note.NoteSignature;
 import org.oversight.domain.note.NoteSigner;
 import org.oversight.domain.note.NoteVerificationException;
 import org.oversight.domain.note.NoteVerifier;
@@ -78,6 +81,20 @@ public final class SignedCheckpoint {
                     + "' != expected '" + expectedOrigin + "'");
         }
         return checkpoint;
+    }
+
+    /**
+     * This checkpoint with {@code cosignatures} attached after its existing signature lines (replacing
+     * any earlier line by the same witness key), the log's signature staying first.
+     *
+     * @throws MalformedNoteException if the note would exceed {@link Note#MAX_SIGNATURES} lines
+     */
+    public SignedCheckpoint withCosignatures(List<Cosignature> cosignatures) throws MalformedNoteException {
+        List<NoteSignature> lines = new ArrayList<>();
+        for (Cosignature c : cosignatures) {
+            lines.add(c.toNoteSignature());
+        }
+        return new SignedCheckpoint(checkpoint, note.withSignatures(lines));
     }
 
     /** The checkpoint as parsed (unverified unless {@link #verify} succeeded). */

@@ -67,6 +67,11 @@ public final class Ed25519NoteVerifier implements NoteVerifier {
 
     /** Decodes {@code base64(0x01 || 32 bytes)} and returns the 32 bytes. */
     static byte[] typedKey(String base64, String what) throws MalformedKeyException {
+        return typedKey(base64, what, NoteKeyIds.TYPE_ED25519, "0x01, Ed25519");
+    }
+
+    /** Decodes {@code base64(type || 32 bytes)} and returns the 32 bytes. */
+    static byte[] typedKey(String base64, String what, byte type, String typeName) throws MalformedKeyException {
         byte[] typed;
         try {
             typed = StrictBase64.decode(base64);
@@ -76,9 +81,9 @@ public final class Ed25519NoteVerifier implements NoteVerifier {
         if (typed.length == 0) {
             throw new MalformedKeyException(what + ": key data is empty");
         }
-        if (typed[0] != NoteKeyIds.TYPE_ED25519) {
+        if (typed[0] != type) {
             throw new MalformedKeyException(what + ": unsupported signature type 0x"
-                    + String.format("%02x", typed[0] & 0xff) + " (only 0x01, Ed25519)");
+                    + String.format("%02x", typed[0] & 0xff) + " (only " + typeName + ")");
         }
         if (typed.length != 33) {
             throw new MalformedKeyException(what + ": Ed25519 key data length " + (typed.length - 1) + " != 32");

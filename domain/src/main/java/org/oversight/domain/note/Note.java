@@ -125,6 +125,27 @@ public final class Note {
         return new Note(text, all);
     }
 
+    /**
+     * A note with the same text, keeping existing signatures except those by the key (same name and
+     * id) of one of {@code added}, followed by {@code added} in order. Nothing is verified: this is
+     * how cosignature lines returned by a witness are attached to a checkpoint.
+     *
+     * @throws MalformedNoteException if the result has too many signatures
+     */
+    public Note withSignatures(List<NoteSignature> added) throws MalformedNoteException {
+        List<NoteSignature> all = new ArrayList<>();
+        for (NoteSignature existing : signatures) {
+            if (added.stream().noneMatch(a -> a.keyName().equals(existing.keyName()) && a.keyId() == existing.keyId())) {
+                all.add(existing);
+            }
+        }
+        all.addAll(added);
+        if (all.size() > MAX_SIGNATURES) {
+            throw new MalformedNoteException(all.size() + " signatures exceed " + MAX_SIGNATURES, 0);
+        }
+        return new Note(text, all);
+    }
+
     /** The text, including its final newline and excluding the separating blank line. */
     public String text() {
         return new String(text, StandardCharsets.UTF_8);

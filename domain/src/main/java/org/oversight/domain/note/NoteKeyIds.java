@@ -7,6 +7,8 @@ import org.oversight.domain.crypto.Sha256Digest;
 /** C2SP key ids: {@code SHA-256(key name || 0x0A || signature type || public key)[:4]}, big-endian. */
 final class NoteKeyIds {
     static final byte TYPE_ED25519 = 0x01;
+    /** c2sp.org/tlog-cosignature's Ed25519 cosignature/v1 type. */
+    static final byte TYPE_COSIGNATURE_V1 = 0x04;
 
     private NoteKeyIds() {}
 

@@ -12,6 +12,8 @@ import org.oversight.domain.bytes.Hex;
 import org.oversight.domain.bytes.StrictBase64;
 import org.oversight.domain.checkpoint.Checkpoint;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.note.Cosignature;
+import org.oversight.domain.note.Ed25519Cosigner;
 import org.oversight.domain.note.Ed25519NoteSigner;
 import org.oversight.domain.note.Ed25519NoteVerifier;
 import org.oversight.domain.testing.FormatDoc;
@@ -74,7 +76,18 @@ class KeysAndCheckpointsFormatDocTest {
                 + "root:        SHA-256(0x01 || leaf hash 0 || leaf hash 1) = " + root.hex() + "\n"
                 + "root base64: " + StrictBase64.encode(root.toByteArray()) + "\n");
         Ed25519NoteSigner logSigner = Ed25519NoteSigner.of(LOG_NAME, logKey);
-        g.put("checkpoint-note", () -> SignedCheckpoint.sign(Checkpoint.of(LOG_NAME, 2, root), logSigner).toString());
+        SignedCheckpoint checkpointNote = SignedCheckpoint.sign(Checkpoint.of(LOG_NAME, 2, root), logSigner);
+        g.put("checkpoint-note", checkpointNote::toString);
+        Ed25519Cosigner witness = Ed25519Cosigner.of("example.org/oversight/witness",
+                Ed25519PrivateKey.fromSeed(sequence(0x40)));
+        byte[] text = checkpointNote.note().textBytes();
+        g.put("cosignature-keys", () -> "key name:    " + witness.verifier().keyName() + "\n"
+                + "key id:      " + String.format("%08x", witness.verifier().keyId()) + "\n"
+                + "vkey:        " + witness.verifier().toVerifierKey() + "\n");
+        g.put("cosignature-message", () -> new String(Cosignature.signedMessage(1_700_000_000L, text),
+                StandardCharsets.UTF_8));
+        String cosigned = checkpointNote.withCosignatures(List.of(witness.cosign(text, 1_700_000_000L))).toString();
+        g.put("cosignature-note", () -> cosigned);
         return g;
     }
 

@@ -11,6 +11,7 @@ import org.oversight.domain.bundle.LeafSource;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.event.StreamId;
 import org.oversight.ledger.sequencer.Checkpointer;
+import org.oversight.ledger.witness.CheckpointCosignatures;
 import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
 import org.oversight.ledger.sequencer.LeafKey;
 import org.oversight.ledger.sequencer.LeafStore;
@@ -37,9 +38,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class BundleController {
     private final LeafStore store;
     private final Checkpointer checkpointer;
+    private final CheckpointCosignatures cosignatures;
     private final BiometricReadAudit audit;
 
-    public BundleController(LeafStore store, Checkpointer checkpointer, BiometricReadAudit audit) {
+    public BundleController(LeafStore store, Checkpointer checkpointer, BiometricReadAudit audit,
+            CheckpointCosignatures cosignatures) {
+        this.cosignatures = cosignatures;
         this.store = store;
         this.checkpointer = checkpointer;
         this.audit = audit;
@@ -60,9 +64,10 @@ public class BundleController {
         }
         long proposalLeaf = store.keyAt(stream.text(), 0).map(LeafKey::index).orElseThrow(() ->
                 new ProblemException(ProblemType.NOT_FOUND, "matchId: no match '" + matchId + "'"));
-        SignedCheckpoint checkpoint = checkpointer.latest().filter(c -> c.checkpoint().size() > proposalLeaf)
+        SignedCheckpoint checkpoint = cosignatures.preferQuorum(checkpointer.latest()
+                .filter(c -> c.checkpoint().size() > proposalLeaf)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "matchId: match '" + matchId
-                        + "' at leaf " + proposalLeaf + " is not yet covered by a signed checkpoint"));
+                        + "' at leaf " + proposalLeaf + " is not yet covered by a signed checkpoint")), proposalLeaf);
         long size = checkpoint.checkpoint().size();
         EvidenceBundle bundle;
         try {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.security.Principal;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.ledger.sequencer.Checkpointer;
+import org.oversight.ledger.witness.CheckpointCosignatures;
 import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
 import org.oversight.ledger.web.ProblemException;
 import org.oversight.ledger.web.ProblemType;
@@ -39,10 +40,12 @@ public class ExportController {
     private final CheckpointArchive archive;
     private final LogExporter exporter;
     private final BiometricReadAudit audit;
+    private final CheckpointCosignatures cosignatures;
 
     public ExportController(Checkpointer checkpointer, CheckpointArchive archive, LogExporter exporter,
-            BiometricReadAudit audit) {
+            BiometricReadAudit audit, CheckpointCosignatures cosignatures) {
         this.checkpointer = checkpointer;
+        this.cosignatures = cosignatures;
         this.archive = archive;
         this.exporter = exporter;
         this.audit = audit;
@@ -59,7 +62,7 @@ public class ExportController {
         response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"oversight-" + treeSize + ".export\"");
-        exporter.export(checkpoint, response.getOutputStream());
+        exporter.export(cosignatures.attach(checkpoint), response.getOutputStream());
     }
 
     private SignedCheckpoint choose(Long size) throws ProblemException {

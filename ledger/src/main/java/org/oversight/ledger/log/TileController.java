@@ -21,6 +21,7 @@ import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.StoredLeaf;
 import org.oversight.ledger.web.ProblemException;
 import org.oversight.ledger.web.ProblemType;
+import org.oversight.ledger.witness.CheckpointCosignatures;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The log in the C2SP tlog-tiles layout, public: {@code GET /checkpoint} (the latest signed
- * checkpoint), {@code GET /tile/<L>/<N>[.p/<W>]} and {@code GET /tile/entries/<N>[.p/<W>]}. Only
+ * checkpoint, with the witnesses' verified cosignatures after the log's signature), {@code GET /tile/<L>/<N>[.p/<W>]} and {@code GET /tile/entries/<N>[.p/<W>]}. Only
  * tiles within the latest signed checkpoint are served; full tiles are immutable and cacheable.
  */
 @RestController
@@ -38,9 +39,12 @@ public class TileController {
     private final Checkpointer checkpointer;
     private final LeafStore store;
     private final BiometricReadAudit audit;
+    private final CheckpointCosignatures cosignatures;
 
-    public TileController(Checkpointer checkpointer, LeafStore store, BiometricReadAudit audit) {
+    public TileController(Checkpointer checkpointer, LeafStore store, BiometricReadAudit audit,
+            CheckpointCosignatures cosignatures) {
         this.checkpointer = checkpointer;
+        this.cosignatures = cosignatures;
         this.store = store;
         this.audit = audit;
     }
@@ -50,7 +54,8 @@ public class TileController {
         SignedCheckpoint latest = checkpointer.latest()
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "no checkpoint signed yet"));
         return ResponseEntity.ok().cacheControl(CacheControl.noCache())
-                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8)).body(latest.toBytes());
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                .body(cosignatures.attach(latest).toBytes());
     }
 
     @GetMapping(path = "/tile/**", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)

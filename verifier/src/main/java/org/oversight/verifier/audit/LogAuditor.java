@@ -3,24 +3,17 @@ package org.oversight.verifier.audit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.StringJoiner;
-import java.util.TreeMap;
-import org.oversight.domain.chain.ChainException;
 import org.oversight.domain.checkpoint.Checkpoint;
 import org.oversight.domain.checkpoint.CheckpointVerificationException;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.checkpoint.WitnessQuorum;
 import org.oversight.domain.crypto.Sha256Digest;
-import org.oversight.domain.event.EventSignatureException;
 import org.oversight.domain.event.EventType;
-import org.oversight.domain.event.InvalidEventException;
-import org.oversight.domain.event.SignedEvent;
-import org.oversight.domain.event.StreamId;
 import org.oversight.domain.export.LogExportReader;
 import org.oversight.domain.export.MalformedExportException;
 import org.oversight.domain.merkle.rfc6962.CompactRange;
@@ -31,9 +24,6 @@ import org.oversight.domain.merkle.rfc6962.ProofRequestException;
 import org.oversight.domain.note.NoteVerificationException;
 import org.oversight.domain.note.NoteVerifier;
 import org.oversight.domain.policy.RuleBook;
-import org.oversight.domain.policy.RuleViolation;
-import org.oversight.domain.principal.KeyRecord;
-import org.oversight.domain.principal.RegistryException;
 import org.oversight.domain.replay.LogReplayer;
 import org.oversight.verifier.report.Check;
 import org.oversight.verifier.report.Finding;
@@ -41,7 +31,6 @@ import org.oversight.verifier.report.Rule;
 import org.oversight.verifier.report.VerificationReport;
 import org.oversight.verifier.trust.AuthorityKeys;
 import org.oversight.verifier.trust.GenesisCheck;
-import org.oversight.verifier.trust.GenesisRecord;
 
 /**
  * Audits a whole log from its export (docs/format.md §10), offline, trusting nothing but the log's
@@ -86,7 +75,10 @@ import org.oversight.verifier.trust.GenesisRecord;
  * not yet proposed + the pipeline's window of {@code 2 × parallelism} batches) — the detections and matches being what the policy rules may still
  * refer to; leaf hashes go to a temporary file, deleted afterwards.
  *
- * <p>Not checked in this version: R4, R5, R8 and witness co-signatures. The report says so.
+ * <p>With {@link #requireWitnesses}, right after the checkpoint's signature, R10's witness part: the
+ * checkpoint must carry cosignatures from the quorum ({@link WitnessCheck}); a failure is a finding
+ * and the audit goes on. Not checked in this version: R4, R5, R8, and witness cosignatures unless
+ * required. The report says so.
  */
 public final class LogAuditor {
     /** Findings listed per rule; further ones are counted in {@link VerificationReport#omitted()}. */
@@ -119,6 +111,8 @@ public final class LogAuditor {
     private final int batchSize;
     private final long projectionGraceLeaves;
     private final Optional<AuthorityKeys> authorityKeys;
+    /** The witness quorum the checkpoint must carry, or null when none is required. */
+    private final WitnessQuorum witnesses;
 
     /**
      * @param logKey the log's checkpoint key, obtained out of band
@@ -143,7 +137,7 @@ public final class LogAuditor {
      * without them the report says that genesis was trusted on first use.
      */
     public LogAuditor(NoteVerifier logKey, String origin, int parallelism, Optional<AuthorityKeys> authorityKeys) {
-        this(logKey, origin, parallelism, DEFAULT_BATCH, PROJECTION_GRACE_LEAVES, authorityKeys);
+        this(logKey, origin, parallelism, DEFAULT_BATCH, PROJECTION_GRACE_LEAVES, authorityKeys, null);
     }
 
     /** As above, with {@code batchSize} leaves per parallel batch (tests vary it). */
@@ -153,11 +147,21 @@ public final class LogAuditor {
 
     /** As above, with {@code projectionGraceLeaves} instead of {@link #PROJECTION_GRACE_LEAVES} (tests). */
     LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize, long projectionGraceLeaves) {
-        this(logKey, origin, parallelism, batchSize, projectionGraceLeaves, Optional.empty());
+        this(logKey, origin, parallelism, batchSize, projectionGraceLeaves, Optional.empty(), null);
+    }
+
+    /**
+     * This auditor, also requiring the export's checkpoint to carry the cosignatures of {@code quorum}
+     * (R10's witness part, {@link WitnessCheck}); without it, witness cosignatures are not checked.
+     */
+    public LogAuditor requireWitnesses(WitnessQuorum quorum) {
+        return new LogAuditor(logKey, origin, parallelism, batchSize, projectionGraceLeaves, authorityKeys,
+                Objects.requireNonNull(quorum, "quorum"));
     }
 
     private LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize, long projectionGraceLeaves,
-            Optional<AuthorityKeys> authorityKeys) {
+            Optional<AuthorityKeys> authorityKeys, WitnessQuorum witnesses) {
+        this.witnesses = witnesses;
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism " + parallelism + " < 1");
         }
@@ -204,13 +208,7 @@ public final class LogAuditor {
         private final AuditProgress progress;
         private final VerificationReport report = new VerificationReport("Audit of log " + origin);
         private final EnumMap<Rule, Long> violations = new EnumMap<>(Rule.class);
-        private final long[] typeCounts = new long[EventType.values().length];
-        private long accepted;
-        private final RuleBook rules = new RuleBook();
-        private final ProjectionAudit projection = new ProjectionAudit(projectionGraceLeaves);
-        private final GenesisRecord genesis = new GenesisRecord();
-        /** Streams whose latest event was rejected: the first rejected leaf since the last accepted one. */
-        private final TreeMap<StreamId, Long> stalled = new TreeMap<>();
+        private LeafReplay leaves;
 
         Run(LogExportReader reader, Optional<SignedCheckpoint> remembered, AuditProgress progress) {
             this.reader = reader;
@@ -226,12 +224,16 @@ public final class LogAuditor {
             report.fact("tree size", Long.toString(checkpoint.size()));
             report.fact("root", checkpoint.rootHash().hex());
             report.fact("rules checked", RULES_CHECKED
-                    + (authorityKeys.isPresent() ? "; R-genesis against the authority keys given" : ""));
-            report.fact("rules not checked in this version", RULES_NOT_CHECKED);
+                    + (authorityKeys.isPresent() ? "; R-genesis against the authority keys given" : "")
+                    + (witnesses == null ? "" : "; R10 witness quorum"));
+            report.fact("rules not checked in this version", witnesses == null ? RULES_NOT_CHECKED : "R4, R5, R8");
             if (!checkpointTrusted(signed)) {
                 report.fact("stopped", "the checkpoint is not signed by the log key for this origin, so nothing"
                         + " in this export can be trusted; no further checks were made");
                 return finish(signed);
+            }
+            if (witnesses != null) {
+                WitnessCheck.check(report, signed, witnesses);
             }
             Checkpoint old = null;
             if (remembered.isPresent()) {
@@ -319,24 +321,21 @@ public final class LogAuditor {
 
         private void streamLeaves(SignedCheckpoint signed, Checkpoint old, LeafHashFile hashes) throws IOException {
             Checkpoint now = signed.checkpoint();
-            StreamPositions positions = new StreamPositions(hashes);
-            LogReplayer replayer = new LogReplayer(positions);
-            Rejections rejections = new Rejections(replayer, positions);
+            leaves = new LeafReplay(hashes, projectionGraceLeaves);
             CompactRange range = CompactRange.empty();
             Sha256Digest impliedAtOld = old != null && old.size() == 0 ? range.root() : null;
             boolean complete = true;
-            PreverifyingReplayer events = new PreverifyingReplayer(replayer, positions);
             try (LeafPipeline pipeline = new LeafPipeline(reader, parallelism, batchSize)) {
                 for (LeafPipeline.Batch batch = pipeline.next(); batch != null; batch = pipeline.next()) {
-                    PreparedLeaf[] leaves = batch.leaves();
-                    for (int i = 0; i < leaves.length; i++) {
+                    PreparedLeaf[] prepared = batch.leaves();
+                    for (int i = 0; i < prepared.length; i++) {
                         long leaf = batch.firstLeaf() + i;
-                        range.append(leaves[i].leafHash());
-                        hashes.append(leaves[i].leafHash());
+                        range.append(prepared[i].leafHash());
+                        hashes.append(prepared[i].leafHash());
                         if (old != null && range.size() == old.size()) {
                             impliedAtOld = range.root();
                         }
-                        replay(leaves[i], leaf, events, positions, rejections);
+                        leaves.replay(prepared[i], leaf, this::add);
                         if (range.size() % PROGRESS_INTERVAL == 0) {
                             progress.leavesRead(range.size(), now.size());
                         }
@@ -364,50 +363,9 @@ public final class LogAuditor {
             if (old != null) {
                 consistency(signed, old, impliedAtOld, rootHolds, hashes);
             }
-            projection.finish(range.size()).forEach(this::add);
-            perEventChecks(now.size(), positions, replayer);
-            GenesisCheck.apply(genesis, authorityKeys, GenesisCheck.Scope.AUDIT, report, this::add);
-        }
-
-        private void replay(PreparedLeaf prepared, long leaf, PreverifyingReplayer events, StreamPositions positions,
-                Rejections rejections) {
-            SignedEvent event;
-            try {
-                event = prepared.event();
-            } catch (InvalidEventException e) {
-                add(Rejections.notCanonical(leaf, prepared.leafBytes(), e));
-                return;
-            }
-            typeCounts[event.type().ordinal()]++;
-            Finding rejected;
-            try {
-                KeyRecord signer = events.accept(prepared, leaf);
-                positions.record(event.stream(), event.seq(), leaf);
-                accepted++;
-                stalled.remove(event.stream());
-                genesis.observe(event, leaf);
-                for (RuleViolation v : rules.observe(event, leaf, signer)) {
-                    add(PolicyFindings.of(v));
-                }
-                projection.observe(event, leaf).forEach(this::add);
-                return;
-            } catch (ChainException e) {
-                rejected = rejections.chain(event, leaf, e);
-            } catch (RegistryException e) {
-                rejected = rejections.registry(event, leaf, e);
-            } catch (EventSignatureException e) {
-                rejected = rejections.signature(event, leaf, e);
-            } catch (InvalidEventException e) {
-                throw new IllegalStateException("leaf " + leaf + " parsed once, then not", e);
-            }
-            Long firstRejected = stalled.putIfAbsent(event.stream(), leaf);
-            if (firstRejected != null) {
-                // Tell the reader this may be a consequence, not a second tampering.
-                rejected = new Finding(rejected.rule(), rejected.leafIndex(), rejected.eventId(), rejected.expected(),
-                        rejected.found() + " (this stream's event at leaf " + firstRejected + " was rejected, so the"
-                                + " stream did not advance since)");
-            }
-            add(rejected);
+            leaves.projection().finish(range.size()).forEach(this::add);
+            perEventChecks(now.size());
+            GenesisCheck.apply(leaves.genesis(), authorityKeys, GenesisCheck.Scope.AUDIT, report, this::add);
         }
 
         private void consistency(SignedCheckpoint signed, Checkpoint old, Sha256Digest impliedAtOld,
@@ -452,22 +410,25 @@ public final class LogAuditor {
             }
         }
 
-        private void perEventChecks(long leaves, StreamPositions positions, LogReplayer replayer) {
+        private void perEventChecks(long leafCount) {
+            LogReplayer replayer = leaves.replayer();
+            ProjectionAudit projection = leaves.projection();
+            long accepted = leaves.accepted();
             long events = 0;
             StringJoiner byType = new StringJoiner(", ");
             for (EventType type : EventType.values()) {
-                long n = typeCounts[type.ordinal()];
+                long n = leaves.typeCount(type);
                 events += n;
                 if (n > 0) {
                     byType.add(type.wireName() + " " + n);
                 }
             }
-            long detections = typeCounts[EventType.FACE_DETECTED.ordinal()];
+            long detections = leaves.typeCount(EventType.FACE_DETECTED);
             report.fact("events", events + " well-formed, " + accepted + " accepted, in "
                     + replayer.chains().streamCount() + " streams");
             report.fact("events by type", events == 0 ? "none" : byType.toString());
             report.fact("projection", projection.summary());
-            report.check(new Check(Rule.CANONICAL, leaves + " leaves", "each is the canonical JSON encoding of a"
+            report.check(new Check(Rule.CANONICAL, leafCount + " leaves", "each is the canonical JSON encoding of a"
                     + " well-formed signed event envelope (format.md §3.3)", count(Rule.CANONICAL) == 0));
             report.check(new Check(Rule.CHAIN, events + " events", "seq gapless from 0 and prev = hash of the"
                     + " stream's previous event; no replay, no fork (format.md §5.2)", count(Rule.CHAIN) == 0));
@@ -479,7 +440,7 @@ public final class LogAuditor {
                     count(Rule.REGISTRY) == 0));
             report.check(new Check(Rule.R9_CAMERA, detections + " detections", "signed by the device key of their"
                     + " camera, registered before and not decommissioned at that leaf", count(Rule.R9_CAMERA) == 0));
-            PolicyFindings.checks(rules, this::count).forEach(report::check);
+            PolicyFindings.checks(leaves.rules(), this::count).forEach(report::check);
             report.check(new Check(Rule.PROJECTION, projection.derived() + " decisions, " + projection.logged()
                     + " matches", "replaying the recognition projection (format.md §9.8) over the accepted events"
                     + " derives exactly the logged MatchProposed events, field by field; none extra; none missing"

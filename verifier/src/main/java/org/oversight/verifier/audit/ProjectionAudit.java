@@ -116,13 +116,43 @@ final class ProjectionAudit {
                 }
             } else {
                 missing++;
-                out.add(new Finding(Rule.PROJECTION, detectionLeaf, e.getValue().detectionEventId(),
-                        "a MatchProposed after leaf " + detectionLeaf + ": " + describe(d),
-                        "none in the log (MISSING; " + whyDue(detectionLeaf) + ")"));
+                out.add(missing(e.getValue()));
             }
         }
         waiting.clear();
         return out;
+    }
+
+    /**
+     * The live auditor's check after {@code leaves} leaves, the log going on: removes and reports, as
+     * {@link #finish} would at this size, every derived decision that is no longer pending (its
+     * proposal is missing); decisions still pending stay waiting. Once a decision is overdue it stays
+     * so as the log grows (the progress mark and {@code leaves − graceLeaves} only increase), so a
+     * witness that refuses at this size agrees with a whole-log audit at this size.
+     */
+    List<Finding> overdue(long leaves) {
+        this.leaves = leaves;
+        List<Finding> out = new ArrayList<>();
+        var it = waiting.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<DecisionKey, Expected> e = it.next();
+            MatchProposed d = e.getValue().decision();
+            long detectionLeaf = d.detection().leafIndex();
+            if (!isPending(detectionLeaf)) {
+                missing++;
+                out.add(missing(e.getValue()));
+                it.remove();
+            }
+        }
+        return out;
+    }
+
+    private Finding missing(Expected expected) {
+        MatchProposed d = expected.decision();
+        long detectionLeaf = d.detection().leafIndex();
+        return new Finding(Rule.PROJECTION, detectionLeaf, expected.detectionEventId(),
+                "a MatchProposed after leaf " + detectionLeaf + ": " + describe(d),
+                "none in the log (MISSING; " + whyDue(detectionLeaf) + ")");
     }
 
     private boolean isPending(long detectionLeaf) {

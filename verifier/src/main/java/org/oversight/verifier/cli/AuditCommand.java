@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.oversight.domain.bundle.EvidenceBundle;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.checkpoint.WitnessQuorum;
 import org.oversight.domain.export.MalformedExportException;
 import org.oversight.domain.note.Ed25519NoteVerifier;
 import org.oversight.verifier.audit.AuditOutcome;
@@ -79,6 +80,9 @@ final class AuditCommand implements Callable<Integer> {
             + MAX_THREADS + "; 1: everything on one thread); the report and exit code do not depend on it.")
     private Integer threads;
 
+    @picocli.CommandLine.Mixin
+    private WitnessOptions witnessOptions = new WitnessOptions();
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as canonical JSON.")
     private String json;
 
@@ -103,10 +107,14 @@ final class AuditCommand implements Callable<Integer> {
             Optional<Path> htmlPath = output("--html", html);
             Ed25519NoteVerifier key = CliInputs.logKey(logKey);
             Optional<AuthorityKeys> anchors = CliInputs.authorityKeys(authorityKeys);
+            WitnessQuorum quorum = witnessOptions.toQuorum();
             Optional<LedgerExportSource> ledger = url == null ? Optional.empty() : Optional.of(ledger());
             TofuStateFile stateFile = new TofuStateFile(statePath);
             Optional<SignedCheckpoint> remembered = loadState(stateFile);
             LogAuditor auditor = new LogAuditor(key, origin != null ? origin : key.keyName(), parallelism, anchors);
+            if (quorum != null) {
+                auditor = auditor.requireWitnesses(quorum);
+            }
             AuditOutcome outcome;
             try (InputStream in = new BufferedInputStream(openExport(ledger, exportPath), 1 << 16)) {
                 outcome = auditor.audit(in, remembered, progress(err));

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.oversight.domain.bundle.EvidenceBundle;
 import org.oversight.domain.bundle.MalformedBundleException;
+import org.oversight.domain.checkpoint.WitnessQuorum;
 import org.oversight.domain.export.LogExport;
 import org.oversight.domain.note.Ed25519NoteVerifier;
+import org.oversight.verifier.audit.WitnessCheck;
 import org.oversight.verifier.bundle.BundleVerifier;
 import org.oversight.verifier.input.InputFiles;
 import org.oversight.verifier.input.InputTooLargeException;
@@ -56,6 +58,9 @@ final class BundleCommand implements Callable<Integer> {
             + " (default: the key name).")
     private String origin;
 
+    @picocli.CommandLine.Mixin
+    private WitnessOptions witnessOptions = new WitnessOptions();
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as canonical JSON.")
     private String json;
 
@@ -72,9 +77,13 @@ final class BundleCommand implements Callable<Integer> {
             Optional<Path> htmlPath = AuditCommand.output("--html", html);
             Ed25519NoteVerifier key = CliInputs.logKey(logKey);
             Optional<AuthorityKeys> anchors = CliInputs.authorityKeys(authorityKeys);
+            WitnessQuorum quorum = witnessOptions.toQuorum();
             EvidenceBundle parsed = readBundle(bundlePath);
             VerificationReport report =
                     new BundleVerifier(key, origin != null ? origin : key.keyName(), anchors).verify(parsed);
+            if (quorum != null) {
+                WitnessCheck.check(report, parsed.checkpoint(), quorum);
+            }
             out.print(TextReportWriter.render(report));
             out.flush();
             Reports.write(report, jsonPath, htmlPath);

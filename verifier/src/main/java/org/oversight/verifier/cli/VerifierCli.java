@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "verifier", mixinStandardHelpOptions = true, version = "oversight verifier 0.1.0",
         description = {"Verifies an Oversight log offline.", VerifierCli.EXIT_CODES_HELP},
-        subcommands = {AuditCommand.class, BundleCommand.class})
+        subcommands = {AuditCommand.class, BundleCommand.class, WitnessCommand.class, WitnessKeyCommand.class})
 public final class VerifierCli implements Runnable {
     /** Every check held. */
     public static final int EXIT_PASS = 0;

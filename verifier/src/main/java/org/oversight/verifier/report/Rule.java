@@ -7,7 +7,8 @@ package org.oversight.verifier.report;
 public enum Rule {
     INPUT("input", "The input is readable and well-formed"),
     CHECKPOINT("checkpoint", "The checkpoint is signed by the log key and its root covers every leaf"),
-    CONSISTENCY("R10", "Every checkpoint is consistent with the one remembered from the last run"),
+    CONSISTENCY("R10", "Every checkpoint is consistent with the one remembered from the last run, and the one used"
+            + " carries cosignatures from the required witnesses"),
     CANONICAL("canonical", "Every leaf is the canonical encoding of a signed event"),
     SIGNATURE("signature", "Every event is signed by a key valid for its signer at that leaf"),
     CHAIN("chain", "Every stream is a gapless hash chain"),

@@ -1,0 +1,37 @@
+package org.oversight.verifier.audit;
+
+import java.util.List;
+import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.event.EventFixtures;
+
+/** Logs for the witness tests (other packages), built from {@link TestLog}'s scenario. */
+public final class WitnessFixtures {
+    /** Leaves in {@link #honest()} up to and including the first review of the match. */
+    public static final int BEFORE_ACTION = TestLog.FIRST_REVIEW + 1;
+
+    private WitnessFixtures() {}
+
+    /** {@link TestLog#scenario()}'s {@value TestLog#SCENARIO_SIZE} leaves: every rule holds. */
+    public static List<byte[]> honest() {
+        return TestLog.scenario().leaves();
+    }
+
+    /**
+     * The first {@link #BEFORE_ACTION} leaves of {@link #honest()}, then the action on the match after
+     * one confirmation only: an R1 violation at leaf {@link #BEFORE_ACTION}.
+     */
+    public static List<byte[]> unconfirmedAction() {
+        TestLog full = TestLog.scenario();
+        TestLog log = new TestLog();
+        for (int i = 0; i < BEFORE_ACTION; i++) {
+            log.append(full.event(i));
+        }
+        log.append(TestLog.action(TestLog.MATCH), EventFixtures.OFFICER_SEED);
+        return log.leaves();
+    }
+
+    /** An export of {@code leaves} under {@code checkpoint} (docs/format.md §10). */
+    public static byte[] export(List<byte[]> leaves, SignedCheckpoint checkpoint) {
+        return TestLog.export(leaves, checkpoint);
+    }
+}
