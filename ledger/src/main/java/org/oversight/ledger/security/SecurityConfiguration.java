@@ -17,6 +17,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Who may call what. Public: {@code GET /checkpoint}, {@code GET /tile/**} (the transparency log
@@ -44,6 +47,20 @@ public class SecurityConfiguration {
         return username -> {
             throw new UsernameNotFoundException("password login is disabled; use a bearer token");
         };
+    }
+
+    /** Spring Security's strict firewall with its default methods, named so the rejection handler agrees. */
+    @Bean
+    HttpFirewall strictFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHttpMethods(ProblemRequestRejectedHandler.ALLOWED_METHODS);
+        return firewall;
+    }
+
+    /** Firewall rejections as problem documents instead of a bare {@code sendError(400)}. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler() {
+        return new ProblemRequestRejectedHandler();
     }
 
     @Bean
