@@ -68,13 +68,12 @@ public class TileController {
     }
 
     private ResponseEntity<byte[]> hashes(TileId tile, long size) throws ProblemException {
-        long available = TileLayout.hashesAtLevel(tile.level(), size);
-        long first = tile.index() * TileId.FULL_WIDTH;
-        if (first + tile.width() > available) {
-            throw new ProblemException(ProblemType.NOT_FOUND, "tile " + TilePath.tile(tile) + " needs "
-                    + (first + tile.width()) + " hashes at level " + tile.level() + "; checkpoint size " + size
-                    + " has " + available);
+        if (!TileLayout.holds(size, tile)) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "tile " + TilePath.tile(tile) + " is beyond checkpoint size "
+                    + size + ", which has " + TileLayout.hashesAtLevel(tile.level(), size) + " hashes at level "
+                    + tile.level());
         }
+        long first = tile.index() * TileId.FULL_WIDTH;
         List<Sha256Digest> hashes = store.hashes(tile.hashLevel(), first, tile.width());
         if (hashes.size() != tile.width()) {
             throw new IllegalStateException("tile " + tile + ": store has " + hashes.size() + " of " + tile.width()
@@ -84,11 +83,11 @@ public class TileController {
     }
 
     private ResponseEntity<byte[]> entries(TileId tile, long size, HttpServletRequest request) throws ProblemException {
-        long first = tile.index() * TileId.FULL_WIDTH;
-        if (first + tile.width() > size) {
+        if (!TileLayout.holds(size, tile)) {
             throw new ProblemException(ProblemType.NOT_FOUND, "entry bundle " + TilePath.entryBundle(tile)
-                    + " needs leaves up to " + (first + tile.width()) + "; checkpoint size is " + size);
+                    + " is beyond checkpoint size " + size);
         }
+        long first = tile.index() * TileId.FULL_WIDTH;
         List<StoredLeaf> leaves = store.leaves(first, tile.width());
         List<byte[]> data = new ArrayList<>(leaves.size());
         boolean biometric = false;
