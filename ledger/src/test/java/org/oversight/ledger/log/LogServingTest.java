@@ -32,6 +32,7 @@ import org.oversight.ledger.keys.LedgerKeys;
 import org.oversight.ledger.sequencer.Checkpointer;
 import org.oversight.ledger.testing.Chains;
 import org.oversight.ledger.testing.LedgerAppTest;
+import org.oversight.ledger.testing.RawHttp;
 import org.oversight.ledger.testing.World;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -205,6 +206,57 @@ class LogServingTest extends LedgerAppTest {
         } else {
             assertThat(r.getContentAsByteArray()).as(path).hasSize(tile.byteLength());
         }
+    }
+
+    /** HEAD answers exactly the status and headers of GET (the C2SP clients probe with it), without a body. */
+    @Test
+    void headIsGetWithoutTheBody() throws Exception {
+        ensureFullTileZero();
+        for (String path : List.of("/checkpoint", "/tile/0/000", "/tile/entries/000", "/tile/1/000.p/1",
+                "/tile/0/x999/999", "/tile/0/01")) {
+            for (String[] extra : List.of(new String[0], new String[] {"Accept-Encoding: gzip"})) {
+                RawHttp.Response getResponse = RawHttp.request(port, "GET", path, extra);
+                RawHttp.Response head = RawHttp.request(port, "HEAD", path, extra);
+                assertThat(head.status()).as(path + " " + head).isEqualTo(getResponse.status());
+                for (String header : List.of("Content-Type", "Content-Length", "Cache-Control", "Content-Encoding",
+                        "Vary")) {
+                    assertThat(head.header(header)).as(path + " " + header).isEqualTo(getResponse.header(header));
+                }
+                assertThat(head.body()).as(path).isEmpty();
+                if (getResponse.status() == 200) {
+                    assertThat(Long.parseLong(head.header("Content-Length"))).isEqualTo(getResponse.body().length);
+                }
+            }
+        }
+        assertThat(RawHttp.request(port, "HEAD", "/checkpoint").status()).isEqualTo(200);
+    }
+
+    /**
+     * Entry bundles are gzip-compressed when the client accepts it, and the compressed bytes inflate
+     * to exactly the uncompressed answer; hash tiles (random bytes) are not compressed.
+     */
+    @Test
+    void entryBundlesAreGzippedWhenAccepted() throws Exception {
+        ensureFullTileZero();
+        RawHttp.Response plain = RawHttp.request(port, "GET", "/tile/entries/000");
+        RawHttp.Response gzipped = RawHttp.request(port, "GET", "/tile/entries/000", "Accept-Encoding: gzip, br");
+        assertThat(plain.status()).as(plain.toString()).isEqualTo(200);
+        assertThat(plain.header("Content-Encoding")).isNull();
+        assertThat(plain.header("Vary")).containsIgnoringCase("Accept-Encoding");
+        assertThat(gzipped.status()).isEqualTo(200);
+        assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+        assertThat(gzipped.header("Vary")).containsIgnoringCase("Accept-Encoding");
+        assertThat(gzipped.header("Cache-Control")).isEqualTo(plain.header("Cache-Control"));
+        byte[] inflated;
+        try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(gzipped.body()))) {
+            inflated = in.readAllBytes();
+        }
+        assertThat(inflated).isEqualTo(plain.body());
+        assertThat(gzipped.body().length).as("compressed size").isLessThan(plain.body().length / 2);
+        assertThat(RawHttp.request(port, "GET", "/tile/entries/000", "Accept-Encoding: gzip;q=0").header(
+                "Content-Encoding")).isNull();
+        assertThat(RawHttp.request(port, "GET", "/tile/0/000", "Accept-Encoding: gzip").header("Content-Encoding"))
+                .isNull();
     }
 
     private byte[] get200(String path) throws Exception {

@@ -1,5 +1,9 @@
 package org.oversight.ledger.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +21,8 @@ import java.util.Map;
  * container and the URL firewall are sent raw. One request per connection ({@code Connection: close}).
  */
 public final class RawHttp {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private RawHttp() {}
 
     /** A response: status, headers (names lower-cased, last value wins) and the body as sent. */
@@ -35,6 +41,21 @@ public final class RawHttp {
         }
     }
 
+    /**
+     * Asserts that {@code r} is an RFC 9457 problem of the ledger's: the status, content type
+     * {@code application/problem+json}, type {@code urn:oversight:problem:<rule>}, a title and a detail.
+     */
+    public static JsonNode assertProblem(Response r, int status, String rule) throws IOException {
+        assertThat(r.status()).as(r.toString()).isEqualTo(status);
+        assertThat(r.header("Content-Type")).as(r.toString()).startsWith("application/problem+json");
+        JsonNode problem = JSON.readTree(r.body());
+        assertThat(problem.get("type").asText()).as(r.toString()).isEqualTo("urn:oversight:problem:" + rule);
+        assertThat(problem.get("status").asInt()).as(r.toString()).isEqualTo(status);
+        assertThat(problem.get("title").asText()).as(r.toString()).isNotBlank();
+        assertThat(problem.get("detail").asText()).as(r.toString()).isNotBlank();
+        return problem;
+    }
+
     /** Sends {@code request} (CRLF line ends are the caller's business) and reads the response until close. */
     public static Response exchange(int port, byte[] request) throws IOException {
         try (Socket socket = new Socket()) {
@@ -45,6 +66,20 @@ public final class RawHttp {
             out.flush();
             return parse(socket.getInputStream().readAllBytes());
         }
+    }
+
+    /** {@code POST target} with the given headers and body (Content-Length set from the body). */
+    public static Response post(int port, String target, byte[] body, String... headers) throws IOException {
+        StringBuilder b = new StringBuilder("POST ").append(target).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:").append(port).append("\r\n").append("Connection: close\r\n")
+                .append("Content-Length: ").append(body.length).append("\r\n");
+        for (String h : headers) {
+            b.append(h).append("\r\n");
+        }
+        byte[] head = b.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
+        byte[] request = java.util.Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, request, head.length, body.length);
+        return exchange(port, request);
     }
 
     /** {@code METHOD target HTTP/1.1} with Host and Connection: close, plus {@code extraHeaders} (each "Name: value"). */

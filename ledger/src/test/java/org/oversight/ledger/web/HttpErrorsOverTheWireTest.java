@@ -1,9 +1,8 @@
 package org.oversight.ledger.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.oversight.ledger.testing.RawHttp.assertProblem;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.oversight.ledger.security.Role;
@@ -16,19 +15,6 @@ import org.oversight.ledger.testing.RawHttp;
  * the real Tomcat, because HTTP clients normalise paths and refuse some of these requests.
  */
 class HttpErrorsOverTheWireTest extends LedgerAppTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    static JsonNode assertProblem(RawHttp.Response r, int status, String rule) throws Exception {
-        assertThat(r.status()).as(r.toString()).isEqualTo(status);
-        assertThat(r.header("Content-Type")).as(r.toString()).startsWith("application/problem+json");
-        JsonNode problem = JSON.readTree(r.body());
-        assertThat(problem.get("type").asText()).as(r.toString()).isEqualTo("urn:oversight:problem:" + rule);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.get("detail").asText()).isNotBlank();
-        return problem;
-    }
-
     @Test
     void dotDotSegmentsAreRefusedByTheFirewall() throws Exception {
         assertProblem(RawHttp.request(port, "GET", "/tile/../v1/keys"), 400, "malformed-request");
