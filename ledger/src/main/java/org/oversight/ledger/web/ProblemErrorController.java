@@ -33,6 +33,9 @@ public class ProblemErrorController implements ErrorController {
         if (type == ProblemType.INTERNAL) {
             detail = "internal error; see the ledger log";
         }
+        if (response.isCommitted()) {
+            return; // part of an answer is already on its way; a problem cannot follow it
+        }
         response.resetBuffer();
         Problems.write(response, status, type, detail);
     }
