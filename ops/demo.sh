@@ -55,6 +55,9 @@ find "$DIR" -mindepth 1 -delete
 touch "$DIR/.oversight-demo"
 mkdir -p "$DIR/ledger" "$DIR/evidence" "$DIR/reports" "$DIR/auditor-state"
 LOG="$DIR/ledger.log"
+# The address the log would be published under (C2SP: the checkpoint origin is its schema-less
+# prefix, here "ledger.demo.oversight.example/log"). The demo itself listens on a free loopback port.
+PUBLIC_URL=${OVERSIGHT_DEMO_PUBLIC_URL:-https://ledger.demo.oversight.example/log}
 
 issue() { # <principal> <roles> <token file>
   ( umask 077
@@ -98,10 +101,11 @@ stop_ledger() {
 trap 'stop_scenario; stop_ledger' EXIT
 trap 'exit 130' INT TERM
 
-echo "demo: starting the ledger (embedded PostgreSQL in $DIR/ledger, log $LOG)..."
+echo "demo: starting the ledger (public URL $PUBLIC_URL, embedded PostgreSQL in $DIR/ledger, log $LOG)..."
 # shellcheck disable=SC2086
 java ${LEDGER_OPTS:-} -Daxoniq.update-checker.disabled=true -jar "$LEDGER_JAR" \
   --server.address=127.0.0.1 --server.port=0 --oversight.data-dir="$DIR/ledger" \
+  --oversight.log.public-url="$PUBLIC_URL" \
   --oversight.checkpoint.interval-ms=250 >"$LOG" 2>&1 &
 LEDGER_PID=$!
 
@@ -161,4 +165,4 @@ set -e
 
 # 5. Summary.
 java -cp "$OPS_JAR" org.oversight.ops.demo.DemoSummary --dir "$DIR" --audit-exit "$AUDIT_RC" --bundle-exit "$BUNDLE_RC" \
-  --seconds "$(( $(date +%s) - START ))"
+  --public-url "$PUBLIC_URL" --seconds "$(( $(date +%s) - START ))"

@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /v1/events}: one signed envelope, the body being its canonical JSON bytes.
  * {@code POST /v1/events/batch}: a canonical JSON array of envelopes, accepted all or nothing.
  * Answers {@code {eventId, eventHash, leafIndex}} per event; a resubmitted event gets the same
- * answer (header {@code Oversight-Duplicate: true}) and is stored once.
+ * answer (header {@code Oversight-Duplicate: true}) and is stored once. Both take only
+ * {@code Content-Type: application/json} ({@link JsonContentType}); anything else is a 415 problem.
  */
 @RestController
 @ConditionalOnPostgresLog
@@ -44,6 +45,7 @@ public class IngestController {
 
     @PostMapping(path = "/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> submit(HttpServletRequest request) throws IOException, ProblemException {
+        JsonContentType.require(request.getContentType());
         byte[] body = readBody(request, limits.maxEventBytes(), "event");
         IngestResult r = ingest.submit(List.of(parse(body, ""))).get(0);
         return ResponseEntity.ok().header(DUPLICATE_HEADER, Boolean.toString(r.duplicate())).body(view(r));
@@ -52,6 +54,7 @@ public class IngestController {
     @PostMapping(path = "/v1/events/batch", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> submitBatch(HttpServletRequest request)
             throws IOException, ProblemException {
+        JsonContentType.require(request.getContentType());
         byte[] body = readBody(request, limits.maxBatchBytes(), "batch");
         List<SignedEvent> fast = parseFast(body);
         List<SignedEvent> events = fast != null ? fast : parseBatch(body);

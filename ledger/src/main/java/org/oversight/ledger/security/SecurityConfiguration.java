@@ -17,10 +17,14 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
- * Who may call what. Public: {@code GET /checkpoint}, {@code GET /tile/**} (the transparency log
- * must be readable by anyone) and the health endpoint. Writes ({@code POST /v1/events/**}) need an
+ * Who may call what. Public: {@code GET} and {@code HEAD} of {@code /checkpoint} and {@code /tile/**}
+ * (the transparency log must be readable by anyone) and the health endpoint (its details only for
+ * operators, {@code management.endpoint.health.roles}). Writes ({@code POST /v1/events/**}) need an
  * officer, reviewer or operator credential; the event's own signature is what authorises its
  * content. Every other endpoint needs any authenticated role; Prometheus metrics need an operator.
  * Unauthenticated calls get a 401 problem, calls with the wrong role a 403 problem.
@@ -46,6 +50,20 @@ public class SecurityConfiguration {
         };
     }
 
+    /** Spring Security's strict firewall with its default methods, named so the rejection handler agrees. */
+    @Bean
+    HttpFirewall strictFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHttpMethods(ProblemRequestRejectedHandler.ALLOWED_METHODS);
+        return firewall;
+    }
+
+    /** Firewall rejections as problem documents instead of a bare {@code sendError(400)}. */
+    @Bean
+    RequestRejectedHandler problemRequestRejectedHandler() {
+        return new ProblemRequestRejectedHandler();
+    }
+
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, CredentialsFile credentials) throws Exception {
         String[] writers = {Role.OFFICER.name(), Role.REVIEWER.name(), Role.OPERATOR.name()};
@@ -58,13 +76,17 @@ public class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(credentials), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
+                        // HEAD is GET without the body: every GET rule below has its HEAD twin.
                         .requestMatchers(HttpMethod.GET, "/checkpoint", "/tile/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/checkpoint", "/tile/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, "/v1/events", "/v1/events/**").hasAnyRole(writers)
                         .requestMatchers(HttpMethod.GET, "/v1/matches/*/bundle").hasAnyRole(anyRole)
+                        .requestMatchers(HttpMethod.HEAD, "/v1/matches/*/bundle").hasAnyRole(anyRole)
                         .requestMatchers(HttpMethod.GET, "/v1/export").hasAnyRole(Role.AUDITOR.name(), Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.HEAD, "/v1/export").hasAnyRole(Role.AUDITOR.name(), Role.OPERATOR.name())
                         .anyRequest().hasAnyRole(anyRole))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> Problems.write(res, ProblemType.UNAUTHENTICATED,

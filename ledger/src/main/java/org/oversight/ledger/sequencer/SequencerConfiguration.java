@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
 import org.oversight.ledger.keys.LedgerKeys;
+import org.oversight.ledger.keys.LogOrigin;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Wires the sequencer and checkpointer. Config: {@code oversight.checkpoint.every-leaves} (default
- * 1000), {@code oversight.checkpoint.interval-ms} (default 1000), {@code oversight.log.origin}.
+ * 1000), {@code oversight.checkpoint.interval-ms} (default 1000), the log origin ({@link LogOrigin}).
  */
 @Configuration
 @ConditionalOnPostgresLog
@@ -50,13 +51,13 @@ public class SequencerConfiguration {
     @Bean(destroyMethod = "")
     Checkpointer checkpointer(LeafStore store, Sequencer sequencer, LedgerKeys keys, Clock clock,
             PlatformTransactionManager txManager,
-            @Value("${oversight.log.origin:oversight.local/log}") String origin,
+            LogOrigin origin,
             @Value("${oversight.checkpoint.every-leaves:1000}") long everyLeaves,
             @Value("${oversight.checkpoint.interval-ms:1000}") long intervalMillis) {
         // REQUIRES_NEW: a checkpoint is its own transaction whatever thread ticks it.
         TransactionTemplate tx = new TransactionTemplate(txManager);
         tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
-        Checkpointer checkpointer = new Checkpointer(store, sequencer, keys.logKey(), origin, clock, everyLeaves,
+        Checkpointer checkpointer = new Checkpointer(store, sequencer, keys.logKey(), origin.value(), clock, everyLeaves,
                 intervalMillis, tx);
         checkpointer.tick();
         return checkpointer;

@@ -1,5 +1,7 @@
 package org.oversight.ledger.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.util.DisconnectedClientHelper;
 
 /**
  * Turns every error into an RFC 9457 problem ({@code application/problem+json}). Rejections are
@@ -52,10 +55,41 @@ public class ProblemResponses {
         return respond(ProblemType.NOT_FOUND, "no resource at /" + e.getResourcePath());
     }
 
+    /**
+     * Anything else is a bug or an outage, logged at ERROR with its stack trace — except a client
+     * that went away (closed the connection early, sent less than its {@code Content-Length}, stopped
+     * reading an export): that is the client's business, logged as one INFO line. If the response
+     * has not started, the client (should it still listen) gets a 400; otherwise nothing more is sent.
+     */
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+    public ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request,
+            HttpServletResponse response) {
+        if (clientWentAway(e)) {
+            LOG.info("client went away: {} {}: {}", request.getMethod(), request.getRequestURI(), describe(e));
+            return response.isCommitted() ? null : respond(ProblemType.MALFORMED_REQUEST,
+                    "the connection broke off before the request body was complete");
+        }
         LOG.error("internal error", e);
         return respond(ProblemType.INTERNAL, "internal error; see the ledger log");
+    }
+
+    /** Whether {@code e} or one of its causes says the client disconnected (Spring's own test). */
+    static boolean clientWentAway(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (DisconnectedClientHelper.isClientDisconnectedException(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
     }
 
     static ResponseEntity<ProblemDetail> respond(ProblemType type, String detail) {

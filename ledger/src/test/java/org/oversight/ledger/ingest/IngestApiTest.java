@@ -21,6 +21,7 @@ import org.oversight.ledger.log.BiometricReadAudit;
 import org.oversight.ledger.sequencer.Sequencer;
 import org.oversight.ledger.testing.Chains;
 import org.oversight.ledger.testing.LedgerAppTest;
+import org.oversight.ledger.testing.RawHttp;
 import org.oversight.ledger.testing.World;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -102,6 +103,39 @@ class IngestApiTest extends LedgerAppTest {
         MvcResult r = submit(WORLD.chains.next(WORLD.camera(id, n), WORLD.authority));
         assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(200);
         return id;
+    }
+
+    /**
+     * Over the wire (multipart is parsed by the servlet layer before any controller): anything but
+     * application/json is a 415 problem and stores nothing; {@code application/json; charset=utf-8}
+     * is accepted. Multipart used to end in a 500, text/plain, form bodies and no type were accepted.
+     */
+    @Test
+    void nonJsonContentTypesAre415AndStoreNothing() throws Exception {
+        SignedEvent event = new Chains().next(new KeyEnrolled("content-type-test", Role.REVIEWER,
+                World.distinctKey(7_415).publicKey()), WORLD.authority);
+        byte[] single = event.leafBytes();
+        byte[] batch = batchBody(List.of(event));
+        String auth = "Authorization: " + bearer(org.oversight.ledger.security.Role.OPERATOR);
+        long size = sequencer.committed().size();
+        byte[] multipart = ("--b\r\nContent-Disposition: form-data; name=\"event\"\r\n"
+                + "Content-Type: application/json\r\n\r\n" + new String(single, StandardCharsets.UTF_8) + "\r\n--b--\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        for (String path : List.of("/v1/events", "/v1/events/batch")) {
+            byte[] body = path.endsWith("batch") ? batch : single;
+            RawHttp.assertProblem(RawHttp.post(port, path, body, auth), 415, "unsupported-media-type");
+            for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "application/octet-stream",
+                    "application/json; charset=iso-8859-1", "application/vnd.oversight+json")) {
+                RawHttp.assertProblem(RawHttp.post(port, path, body, auth, "Content-Type: " + type), 415,
+                        "unsupported-media-type");
+            }
+            RawHttp.assertProblem(RawHttp.post(port, path, multipart, auth, "Content-Type: multipart/form-data; boundary=b"),
+                    415, "unsupported-media-type");
+        }
+        assertThat(sequencer.committed().size()).as("nothing stored").isEqualTo(size);
+        RawHttp.Response accepted = RawHttp.post(port, "/v1/events", single, auth,
+                "Content-Type: application/json; charset=UTF-8");
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.oversight.ledger.kurrentlog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.oversight.ledger.kurrentlog.KurrentDbLogApiTest.assertProblem;
 
+import ch.qos.logback.classic.Level;
 import java.util.ArrayList;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
 import org.oversight.domain.event.CameraDecommissioned;
 import org.oversight.ledger.aggregate.EventRecorded;
+import org.oversight.ledger.testing.CapturedLog;
 import org.oversight.ledger.testing.Chains;
 import org.junit.jupiter.api.Test;
 import org.oversight.domain.checkpoint.Checkpoint;
@@ -25,6 +27,7 @@ import org.oversight.ledger.sequencer.Sequencer;
 import org.oversight.ledger.sequencer.TestDatabases;
 import org.oversight.ledger.storage.kurrentdb.standin.KurrentDbStandInServer;
 import org.oversight.ledger.testing.World;
+import org.oversight.ledger.web.ProblemResponses;
 import org.springframework.boot.actuate.health.Status;
 
 /**
@@ -77,8 +80,12 @@ class KurrentDbLogRecoveryTest {
 
                 // An aggregate not in memory cannot be loaded while the streams are behind: refused,
                 // nothing stored.
-                LedgerNode.Reply refused = node.submit(world.chains.peek(world.camera("cam-r2", 2), world.authority),
-                        Role.OFFICER);
+                LedgerNode.Reply refused;
+                // An internal error, logged at ERROR: captured and checked, not printed.
+                try (CapturedLog log = CapturedLog.of(ProblemResponses.class)) {
+                    refused = node.submit(world.chains.peek(world.camera("cam-r2", 2), world.authority), Role.OFFICER);
+                    assertThat(log.messages(Level.ERROR)).containsExactly("internal error");
+                }
                 assertThat(refused.status()).as(refused.body()).isBetween(500, 599);
                 assertThat(node.bean(Sequencer.class).committed().size()).isEqualTo(sizeAtCrash);
                 beforeCrash = checkpoint(node, sizeAtCrash);
@@ -157,7 +164,12 @@ class KurrentDbLogRecoveryTest {
             try (LedgerNode node = site.start(standIn.connectionString())) {
                 SignedEvent onTop = Chains.at(new CameraDecommissioned("cam-t1", "on top"), world.authority, 2,
                         Optional.of(foreign.eventHash()));
-                LedgerNode.Reply refused = node.submit(onTop, Role.OFFICER);
+                LedgerNode.Reply refused;
+                // The refusal is an internal error, logged at ERROR: captured and checked, not printed.
+                try (CapturedLog log = CapturedLog.of(ProblemResponses.class)) {
+                    refused = node.submit(onTop, Role.OFFICER);
+                    assertThat(log.messages(Level.ERROR)).containsExactly("internal error");
+                }
                 assertThat(refused.status()).as(refused.body()).isBetween(500, 599);
                 assertThat(MirroredStreams.leaves(site.jdbcUrl)).hasSize((int) size);
                 // Other streams are unaffected.

@@ -101,7 +101,7 @@ class LeadershipFailoverTest {
     }
 
     private JsonNode leadership(ConfigurableApplicationContext ctx) throws Exception {
-        HttpResponse<String> r = get(ctx, "/actuator/health");
+        HttpResponse<String> r = get(ctx, "/actuator/health/leader");
         JsonNode details = JSON.readTree(r.body()).path("components").path("leadership").path("details");
         if (details.isMissingNode()) {
             throw new AssertionError("no leadership health component: " + r.statusCode() + " " + r.body());

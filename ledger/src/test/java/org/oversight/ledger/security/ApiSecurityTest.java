@@ -70,6 +70,31 @@ class ApiSecurityTest extends LedgerAppTest {
         problem(mvc.perform(get("/tile/0/x999/999")).andReturn(), 404, "not-found");
     }
 
+    /**
+     * Health is public but says only UP/DOWN: the components (database, disk space with its
+     * absolute path and sizes, checkpointer) are shown to operators only.
+     */
+    @Test
+    void healthDetailsAreForOperatorsOnly() throws Exception {
+        for (String authorization : new String[] {null, bearer(Role.AUDITOR), bearer(Role.OFFICER)}) {
+            var request = get("/actuator/health");
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            MvcResult r = mvc.perform(request).andReturn();
+            assertThat(r.getResponse().getStatus()).isEqualTo(200);
+            var body = JSON.readTree(r.getResponse().getContentAsByteArray());
+            // "groups" lists the public health group names ("leader"): no detail of this node.
+            assertThat(body.fieldNames()).toIterable().as(r.getResponse().getContentAsString())
+                    .containsAnyOf("status").isSubsetOf("status", "groups");
+            assertThat(r.getResponse().getContentAsString()).doesNotContain("diskSpace").doesNotContain("/");
+        }
+        MvcResult operator = mvc.perform(get("/actuator/health").header("Authorization", bearer(Role.OPERATOR)))
+                .andReturn();
+        assertThat(JSON.readTree(operator.getResponse().getContentAsByteArray()).get("components").has("diskSpace"))
+                .as(operator.getResponse().getContentAsString()).isTrue();
+    }
+
     @Test
     void openApiDescriptionIsServedToAuthenticatedPrincipals() throws Exception {
         MvcResult r = mvc.perform(get("/v3/api-docs").header("Authorization", bearer(Role.AUDITOR))).andReturn();

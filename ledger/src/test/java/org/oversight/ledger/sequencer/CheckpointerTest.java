@@ -3,6 +3,7 @@ package org.oversight.ledger.sequencer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
 import java.security.SecureRandom;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.oversight.domain.crypto.Ed25519PrivateKey;
 import org.oversight.domain.merkle.rfc6962.CompactRange;
 import org.oversight.domain.merkle.rfc6962.Rfc6962Hashing;
 import org.oversight.domain.note.Ed25519NoteSigner;
+import org.oversight.ledger.testing.CapturedLog;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -89,43 +91,53 @@ class CheckpointerTest {
 
     @Test
     void refusesToSignWhenTheStoredLeavesNoLongerReproduceTheRoot() {
-        Sequencer sequencer = new Sequencer(store);
-        Checkpointer checkpointer = checkpointer(sequencer, 1, 1);
-        SequencerTest.append(sequencer, tx, 0, 4);
-        checkpointer.tick();
-        assertThat(signedSize(checkpointer)).isEqualTo(4);
-        // Someone rewrites history under the sequencer: leaf 1 is replaced in the database.
-        new JdbcTemplate(db).update("UPDATE ledger_leaf SET event_hash = ? WHERE leaf_index = 1",
-                (Object) Rfc6962Hashing.leafHash(new byte[] {9}).toByteArray());
-        SequencerTest.append(sequencer, tx, 4, 6);
-        checkpointer.tick();
-        assertThat(signedSize(checkpointer)).as("nothing new signed").isEqualTo(4);
-        assertThat(checkpointer.failure()).hasValueSatisfying(f -> assertThat(f).contains("stored tree root"));
-        assertThat(new CheckpointHealthIndicator(checkpointer, sequencer).health().getStatus()).isEqualTo(Status.DOWN);
-        assertThat(maxCheckpointSize()).isEqualTo(4);
+        try (CapturedLog log = CapturedLog.of(Checkpointer.class)) {
+            Sequencer sequencer = new Sequencer(store);
+            Checkpointer checkpointer = checkpointer(sequencer, 1, 1);
+            SequencerTest.append(sequencer, tx, 0, 4);
+            checkpointer.tick();
+            assertThat(signedSize(checkpointer)).isEqualTo(4);
+            // Someone rewrites history under the sequencer: leaf 1 is replaced in the database.
+            new JdbcTemplate(db).update("UPDATE ledger_leaf SET event_hash = ? WHERE leaf_index = 1",
+                    (Object) Rfc6962Hashing.leafHash(new byte[] {9}).toByteArray());
+            SequencerTest.append(sequencer, tx, 4, 6);
+            checkpointer.tick();
+            assertThat(signedSize(checkpointer)).as("nothing new signed").isEqualTo(4);
+            assertThat(checkpointer.failure()).hasValueSatisfying(f -> assertThat(f).contains("stored tree root"));
+            assertThat(new CheckpointHealthIndicator(checkpointer, sequencer).health().getStatus())
+                    .isEqualTo(Status.DOWN);
+            assertThat(maxCheckpointSize()).isEqualTo(4);
+            assertThat(log.messages(Level.ERROR)).as("the alarm is logged").isNotEmpty()
+                    .allSatisfy(m -> assertThat(m).startsWith("ALARM: checkpointer stopped").contains("stored tree root"));
+        }
     }
 
     @Test
     void refusesToSignATreeInconsistentWithTheLastCheckpoint() {
-        Sequencer sequencer = new Sequencer(store);
-        SequencerTest.append(sequencer, tx, 0, 3);
-        checkpointer(sequencer, 1, 1).tick();
-        // The persisted Merkle state is replaced by that of another history of the same size.
-        CompactRange forged = CompactRange.empty();
-        for (int i = 100; i < 103; i++) {
-            forged.append(SequencerTest.leaf(i).leafHash());
+        try (CapturedLog log = CapturedLog.of(Checkpointer.class)) {
+            Sequencer sequencer = new Sequencer(store);
+            SequencerTest.append(sequencer, tx, 0, 3);
+            checkpointer(sequencer, 1, 1).tick();
+            // The persisted Merkle state is replaced by that of another history of the same size.
+            CompactRange forged = CompactRange.empty();
+            for (int i = 100; i < 103; i++) {
+                forged.append(SequencerTest.leaf(i).leafHash());
+            }
+            new JdbcTemplate(db).update("UPDATE ledger_sequencer SET compact_range = ?, root = ?",
+                    forged.toBytes(), forged.root().toByteArray());
+            Sequencer restarted = new Sequencer(new LeafStore(db));
+            Checkpointer checkpointer = checkpointer(restarted, 1, 1);
+            SequencerTest.append(restarted, tx, 3, 5);
+            checkpointer.tick();
+            assertThat(checkpointer.failure()).hasValueSatisfying(f -> assertThat(f).contains("not consistent"));
+            assertThatThrownBy(() -> checkpointer.sign(restarted.committed()))
+                    .isInstanceOf(CheckpointRefusedException.class);
+            assertThat(new CheckpointHealthIndicator(checkpointer, restarted).health().getStatus())
+                    .isEqualTo(Status.DOWN);
+            assertThat(maxCheckpointSize()).isEqualTo(3);
+            assertThat(log.messages(Level.ERROR)).as("the alarm is logged").isNotEmpty()
+                    .allSatisfy(m -> assertThat(m).startsWith("ALARM: checkpointer stopped").contains("not consistent"));
         }
-        new JdbcTemplate(db).update("UPDATE ledger_sequencer SET compact_range = ?, root = ?",
-                forged.toBytes(), forged.root().toByteArray());
-        Sequencer restarted = new Sequencer(new LeafStore(db));
-        Checkpointer checkpointer = checkpointer(restarted, 1, 1);
-        SequencerTest.append(restarted, tx, 3, 5);
-        checkpointer.tick();
-        assertThat(checkpointer.failure()).hasValueSatisfying(f -> assertThat(f).contains("not consistent"));
-        assertThatThrownBy(() -> checkpointer.sign(restarted.committed()))
-                .isInstanceOf(CheckpointRefusedException.class);
-        assertThat(new CheckpointHealthIndicator(checkpointer, restarted).health().getStatus()).isEqualTo(Status.DOWN);
-        assertThat(maxCheckpointSize()).isEqualTo(3);
     }
 
     private Long maxCheckpointSize() {
@@ -134,13 +146,17 @@ class CheckpointerTest {
 
     @Test
     void refusesAtStartWhenTheStoredCheckpointDisagreesWithTheStoredTree() {
-        Sequencer sequencer = new Sequencer(store);
-        SequencerTest.append(sequencer, tx, 0, 3);
-        checkpointer(sequencer, 1, 1).tick();
-        new JdbcTemplate(db).update("UPDATE ledger_leaf SET event_hash = ? WHERE leaf_index = 0",
-                (Object) Rfc6962Hashing.leafHash(new byte[] {7}).toByteArray());
-        Checkpointer restarted = checkpointer(new Sequencer(new LeafStore(db)), 1, 1);
-        assertThat(restarted.failure()).hasValueSatisfying(f -> assertThat(f).contains("!= stored tree root"));
+        try (CapturedLog log = CapturedLog.of(Checkpointer.class)) {
+            Sequencer sequencer = new Sequencer(store);
+            SequencerTest.append(sequencer, tx, 0, 3);
+            checkpointer(sequencer, 1, 1).tick();
+            new JdbcTemplate(db).update("UPDATE ledger_leaf SET event_hash = ? WHERE leaf_index = 0",
+                    (Object) Rfc6962Hashing.leafHash(new byte[] {7}).toByteArray());
+            Checkpointer restarted = checkpointer(new Sequencer(new LeafStore(db)), 1, 1);
+            assertThat(restarted.failure()).hasValueSatisfying(f -> assertThat(f).contains("!= stored tree root"));
+            assertThat(log.messages(Level.ERROR)).as("the alarm is logged").isNotEmpty()
+                    .allSatisfy(m -> assertThat(m).startsWith("ALARM: checkpointer stopped").contains("!= stored tree root"));
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -16,10 +17,13 @@ import org.springframework.test.web.servlet.MockMvc;
  * Base of the HTTP tests: ONE application context for all of them (same configuration, so Spring
  * caches it), on a fresh database in the JVM's one shared embedded PostgreSQL
  * ({@code oversight.store.type=postgres}), with a temporary data directory holding the keys and one
- * API credential per role. Tests share the log, so each uses
+ * API credential per role. MockMvc for most requests; a real Tomcat on a random port
+ * ({@link #port}) for what only a servlet container does (URL firewall, error pages, HEAD,
+ * client aborts). Tests share the log, so each uses
  * its own stream ids; {@link #WORLD}'s genesis is submitted once, first.
  */
-@SpringBootTest(classes = LedgerApplication.class, properties = {
+@SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
     "oversight.store.type=postgres",
     "oversight.checkpoint.every-leaves=1",
     "oversight.checkpoint.interval-ms=50",
@@ -43,6 +47,10 @@ public abstract class LedgerAppTest {
 
     @Autowired
     protected MockMvc mvc;
+
+    /** The port of the context's real Tomcat. */
+    @LocalServerPort
+    protected int port;
 
     protected static String bearer(Role role) {
         return "Bearer " + TOKENS.get(role);

@@ -174,6 +174,9 @@ public final class DemoScenario {
         Principal reviewerB = Principal.generate("reviewer-0102", random);
         PublishedKey engineKey = api.engineKey();
         PublishedKey logKey = api.logKey();
+        // The log key's name is the log origin, derived by the ledger from its oversight.log.public-url.
+        facts.put("log.origin", logKey.keyName());
+        step("log origin (first line of every checkpoint): " + logKey.keyName());
         Files.writeString(out.resolve("log.vkey"), logKey.verifierKey() + "\n", StandardCharsets.US_ASCII);
         List<SignedEvent> setup = new ArrayList<>();
         setup.add(chains.next(new AuthorityDeclared(board.name(), "Police Oversight Board", board.publicKey()), board));

@@ -91,6 +91,11 @@ public final class DemoSummary {
         }
         String size = s.getProperty("checkpoint.size", "?");
         String root = s.getProperty("checkpoint.root", "?");
+        String origin = s.getProperty("log.origin", "?");
+        if (audit.isPresent() && !origin.equals(audit.get().facts().get("origin"))) {
+            problems.add("the audited log's origin '" + audit.get().facts().get("origin")
+                    + "' is not the log key's name '" + origin + "'");
+        }
         if (audit.isPresent()) {
             Report a = audit.get();
             if (!size.equals(a.facts().get("tree size")) || !root.equals(a.facts().get("root"))) {
@@ -108,6 +113,8 @@ public final class DemoSummary {
         System.out.println(line);
         System.out.printf(Locale.ROOT, "events in the log     %s%n", size);
         System.out.printf(Locale.ROOT, "checkpoint            size %s, root %s%n", size, root);
+        System.out.printf(Locale.ROOT, "log origin            %s%s%n", origin,
+                opts.containsKey("public-url") ? "  (from the ledger's public URL " + opts.get("public-url") + ")" : "");
         System.out.printf(Locale.ROOT, "detections            %s%n", s.getProperty("detections"));
         System.out.printf(Locale.ROOT, "matches               proposed %s (expected %s), confirmed %s, rejected %s, "
                 + "inconclusive %s, actioned %s%n", proposed, expected, s.getProperty("matches.confirmed"),

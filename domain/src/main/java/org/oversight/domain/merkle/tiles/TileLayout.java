@@ -20,6 +20,23 @@ public final class TileLayout {
     }
 
     /**
+     * Whether a tree of {@code treeSize} leaves holds every hash of {@code tile}: hashes
+     * {@code [index·256, index·256 + width)} at the tile's level (a partial tile narrower than the
+     * tree's is a prefix of it, so it is held too). Computed without overflow for any index a path
+     * can name, so an index near {@code 2^63 / 256} cannot wrap around to a tile that exists.
+     *
+     * @throws IllegalArgumentException if {@code treeSize < 0}
+     */
+    public static boolean holds(long treeSize, TileId tile) {
+        if (treeSize < 0) {
+            throw new IllegalArgumentException("tree size " + treeSize + " < 0");
+        }
+        long hashes = hashesAtLevel(tile.level(), treeSize);
+        // index·256 + width <= hashes, rearranged so that nothing is multiplied.
+        return hashes >= tile.width() && tile.index() <= (hashes - tile.width()) / TileId.FULL_WIDTH;
+    }
+
+    /**
      * The tile at {@code (level, index)} as it exists in a tree of {@code treeSize} leaves: full,
      * or partial with the width that tree gives it.
      *
