@@ -1,0 +1,275 @@
+package org.oversight.domain.crypto.internal;
+
+import java.math.BigInteger;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ed25519 verification with the cofactored equation {@code [8][S]B = [8]R + [8][k]A}, one
+ * signature at a time or many at once, on {@link EdwardsPoints}.
+ *
+ * <p>Both paths first apply the same encoding rules: the signature is 64 bytes, {@code R} is a
+ * canonical encoding of a curve point (RFC 8032 §5.1.3; any order), {@code S < L}; the public key
+ * was validated when it was prepared (canonical, prime order). Then:
+ * <ul>
+ * <li>single: {@code [8]([S]B − R − [k]A)} is the identity, with k = SHA-512(R || A || M) mod L;
+ * <li>batch: with independent uniformly random z_i in [1, 2¹²⁸),
+ *     {@code [8]([Σ z_i·S_i]B − Σ [z_i]R_i − Σ_j [Σ_{i: key j} z_i·k_i]A_j)} is the identity.
+ * </ul>
+ * If every signature satisfies the single equation, the batch equation holds whatever the z_i
+ * (each term is the identity after multiplying by 8). If some does not, [8] of its difference
+ * is a non-zero point of order L, and the batch equation holds for at most one value of that
+ * signature's z_i modulo L given all the others: probability below 2⁻¹²⁸. A failed batch is
+ * re-checked one by one, so every verdict is the single verdict; the randomness decides only how
+ * fast that verdict is reached (and the 2⁻¹²⁸ chance of accepting a bad batch, far below the
+ * chance of forging a signature outright).
+ *
+ * <p>Multi-scalar multiplication is Straus's interleaved method with width-w NAFs: one shared
+ * chain of ~253 doublings, and per point a table of odd multiples (the base point's is built once,
+ * a key's once per key, and R's per signature).
+ */
+public final class CofactoredEd25519 {
+    private static final int SIGNATURE_SIZE = 64;
+    private static final int BASE_WIDTH = 8;
+    private static final int KEY_WIDTH = 6;
+    private static final int R_WIDTH = 5;
+    private static final byte[] BASE_POINT_ENCODING = new byte[32];
+    private static final EdwardsPoints.Cached[] BASE_TABLE;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static {
+        // B = (x, 4/5) with x even: encoded as 0x58 followed by 31 bytes 0x66 (RFC 8032 §5.1).
+        BASE_POINT_ENCODING[0] = 0x58;
+        for (int i = 1; i < 32; i++) {
+            BASE_POINT_ENCODING[i] = 0x66;
+        }
+        EdwardsPoints points = new EdwardsPoints();
+        EdwardsPoints.Extended base = new EdwardsPoints.Extended();
+        if (!points.decode(BASE_POINT_ENCODING, 0, base)) {
+            throw new IllegalStateException("base point does not decode");
+        }
+        BASE_TABLE = points.oddMultiples(base, BASE_WIDTH);
+    }
+
+    private CofactoredEd25519() {}
+
+    /**
+     * The cofactored single verdict of {@code signature} over {@code message[offset, offset+length)}
+     * under {@code key} (see the class comment).
+     */
+    public static boolean verify(BcEd25519.PreparedPublicKey key, byte[] signature, byte[] message, int offset,
+            int length) {
+        Engine engine = new Engine();
+        Item item = engine.check(key, signature, message, offset, length);
+        if (item == null) {
+            return false;
+        }
+        Term[] terms = {
+            new Term(BASE_TABLE, Scalars.naf(item.s, BASE_WIDTH), false),
+            new Term(engine.points.oddMultiples(item.r, 2), Scalars.naf(BigInteger.ONE, 2), true),
+            new Term(engine.keyTable(key), Scalars.naf(item.k, KEY_WIDTH), true),
+        };
+        return engine.sumTimesEightIsIdentity(terms);
+    }
+
+    /**
+     * Signatures collected for one batch check. Not thread-safe: one batch per thread.
+     */
+    public static final class Batch {
+        private final List<BcEd25519.PreparedPublicKey> keys = new ArrayList<>();
+        private final List<byte[]> signatures = new ArrayList<>();
+        private final List<byte[]> messages = new ArrayList<>();
+        private final List<int[]> ranges = new ArrayList<>();
+        private boolean combinationHeld;
+
+        /** Adds a signature over {@code message[offset, offset+length)}; returns its index in the verdicts. */
+        public int add(BcEd25519.PreparedPublicKey key, byte[] signature, byte[] message, int offset, int length) {
+            if (offset < 0 || length < 0 || offset > message.length - length) {
+                throw new IndexOutOfBoundsException("range [" + offset + ", " + offset + "+" + length
+                        + ") outside a message of " + message.length + " bytes");
+            }
+            keys.add(key);
+            signatures.add(signature);
+            messages.add(message);
+            ranges.add(new int[] {offset, length});
+            return keys.size() - 1;
+        }
+
+        /** Number of signatures added. */
+        public int size() {
+            return keys.size();
+        }
+
+        /**
+         * The verdict of each signature added, in order: exactly the single verdict
+         * ({@link BcEd25519#verify}) of each (see the class comment for the 2⁻¹²⁸ caveat).
+         */
+        public boolean[] verify() {
+            int n = keys.size();
+            boolean[] verdicts = new boolean[n];
+            combinationHeld = false;
+            Engine engine = new Engine();
+            Item[] items = new Item[n];
+            int candidates = 0;
+            for (int i = 0; i < n; i++) {
+                int[] range = ranges.get(i);
+                items[i] = engine.check(keys.get(i), signatures.get(i), messages.get(i), range[0], range[1]);
+                if (items[i] != null) {
+                    candidates++;
+                }
+            }
+            if (candidates == 0) {
+                return verdicts;
+            }
+            combinationHeld = candidates > 1 && engine.batchEquationHolds(items, keys);
+            if (combinationHeld) {
+                for (int i = 0; i < n; i++) {
+                    verdicts[i] = items[i] != null;
+                }
+                return verdicts;
+            }
+            // Name the bad ones: the same single check every caller uses.
+            for (int i = 0; i < n; i++) {
+                if (items[i] != null) {
+                    int[] range = ranges.get(i);
+                    verdicts[i] = BcEd25519.verify(keys.get(i), signatures.get(i), messages.get(i), range[0], range[1]);
+                }
+            }
+            return verdicts;
+        }
+
+        /** Whether the last {@link #verify()} decided by the random combination (tests check it is not bypassed). */
+        boolean combinationHeld() {
+            return combinationHeld;
+        }
+    }
+
+    /** A signature that passed the encoding rules: its decoded R, S and k. */
+    private record Item(EdwardsPoints.Extended r, BigInteger s, BigInteger k) {}
+
+    /** One point's table and the NAF of its scalar; {@code negate} subtracts it instead. */
+    private record Term(EdwardsPoints.Cached[] table, byte[] naf, boolean negate) {}
+
+    /** Scratch space and a digest for one verification or batch. */
+    private static final class Engine {
+        final EdwardsPoints points = new EdwardsPoints();
+        private final MessageDigest sha512;
+
+        Engine() {
+            try {
+                sha512 = MessageDigest.getInstance("SHA-512");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java platform has SHA-512", e);
+            }
+        }
+
+        /** The encoding rules, then k; null if the signature breaks a rule. */
+        Item check(BcEd25519.PreparedPublicKey key, byte[] signature, byte[] message, int offset, int length) {
+            if (signature.length != SIGNATURE_SIZE) {
+                return null;
+            }
+            BigInteger s = Scalars.fromLittleEndian(signature, 32, 32);
+            if (s.compareTo(Scalars.L) >= 0) {
+                return null;
+            }
+            EdwardsPoints.Extended r = new EdwardsPoints.Extended();
+            if (!points.decode(signature, 0, r)) {
+                return null;
+            }
+            sha512.update(signature, 0, 32);
+            sha512.update(key.encoded());
+            sha512.update(message, offset, length);
+            BigInteger k = Scalars.fromLittleEndian(sha512.digest(), 0, 64).mod(Scalars.L);
+            return new Item(r, s, k);
+        }
+
+        /** The odd multiples of the key's point, built once per key. */
+        EdwardsPoints.Cached[] keyTable(BcEd25519.PreparedPublicKey key) {
+            EdwardsPoints.Cached[] table = key.oddMultiples;
+            if (table == null) {
+                EdwardsPoints.Extended a = new EdwardsPoints.Extended();
+                if (!points.decode(key.encoded(), 0, a)) {
+                    throw new IllegalStateException("a prepared public key does not decode");
+                }
+                table = points.oddMultiples(a, KEY_WIDTH);
+                key.oddMultiples = table; // benign race: every thread computes the same table
+            }
+            return table;
+        }
+
+        boolean batchEquationHolds(Item[] items, List<BcEd25519.PreparedPublicKey> keys) {
+            byte[] randomness = new byte[16 * items.length];
+            RANDOM.nextBytes(randomness);
+            BigInteger sSum = BigInteger.ZERO;
+            Map<BcEd25519.PreparedPublicKey, Integer> keyIndex = new IdentityHashMap<>();
+            List<BcEd25519.PreparedPublicKey> distinctKeys = new ArrayList<>();
+            List<BigInteger> keyScalars = new ArrayList<>();
+            List<Term> terms = new ArrayList<>();
+            for (int i = 0; i < items.length; i++) {
+                Item item = items[i];
+                if (item == null) {
+                    continue;
+                }
+                BigInteger z = new BigInteger(1, Arrays.copyOfRange(randomness, 16 * i, 16 * i + 16));
+                while (z.signum() == 0) {
+                    byte[] again = new byte[16];
+                    RANDOM.nextBytes(again);
+                    z = new BigInteger(1, again);
+                }
+                sSum = sSum.add(z.multiply(item.s));
+                BigInteger zk = z.multiply(item.k);
+                BcEd25519.PreparedPublicKey key = keys.get(i);
+                Integer j = keyIndex.get(key);
+                if (j == null) {
+                    keyIndex.put(key, distinctKeys.size());
+                    distinctKeys.add(key);
+                    keyScalars.add(zk);
+                } else {
+                    keyScalars.set(j, keyScalars.get(j).add(zk));
+                }
+                terms.add(new Term(points.oddMultiples(item.r, R_WIDTH), Scalars.naf(z, R_WIDTH), true));
+            }
+            terms.add(new Term(BASE_TABLE, Scalars.naf(sSum.mod(Scalars.L), BASE_WIDTH), false));
+            for (int j = 0; j < distinctKeys.size(); j++) {
+                terms.add(new Term(keyTable(distinctKeys.get(j)), Scalars.naf(keyScalars.get(j).mod(Scalars.L), KEY_WIDTH),
+                        true));
+            }
+            return sumTimesEightIsIdentity(terms.toArray(new Term[0]));
+        }
+
+        /** Whether [8](Σ ±[scalar]point) is the identity, by Straus's method. */
+        boolean sumTimesEightIsIdentity(Term[] terms) {
+            int top = -1;
+            for (Term term : terms) {
+                for (int i = Scalars.NAF_LENGTH - 1; i > top; i--) {
+                    if (term.naf[i] != 0) {
+                        top = i;
+                        break;
+                    }
+                }
+            }
+            EdwardsPoints.Extended acc = new EdwardsPoints.Extended();
+            EdwardsPoints.setIdentity(acc);
+            for (int i = top; i >= 0; i--) {
+                points.dbl(acc, acc);
+                for (Term term : terms) {
+                    int digit = term.naf[i];
+                    if (digit != 0) {
+                        boolean subtract = (digit < 0) != term.negate;
+                        points.add(acc, term.table[Math.abs(digit) >>> 1], subtract, acc);
+                    }
+                }
+            }
+            points.dbl(acc, acc);
+            points.dbl(acc, acc);
+            points.dbl(acc, acc);
+            return points.isIdentity(acc);
+        }
+    }
+}
