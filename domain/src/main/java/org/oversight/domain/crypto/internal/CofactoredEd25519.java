@@ -39,6 +39,8 @@ public final class CofactoredEd25519 {
     private static final int BASE_WIDTH = 8;
     private static final int KEY_WIDTH = 6;
     private static final int R_WIDTH = 5;
+    /** Signatures per random combination: bounds the re-checking after a failure, and the tables' memory. */
+    private static final int CHUNK = 64;
     private static final byte[] BASE_POINT_ENCODING = new byte[32];
     private static final EdwardsPoints.Cached[] BASE_TABLE;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -113,38 +115,45 @@ public final class CofactoredEd25519 {
         public boolean[] verify() {
             int n = keys.size();
             boolean[] verdicts = new boolean[n];
-            combinationHeld = false;
             Engine engine = new Engine();
-            Item[] items = new Item[n];
-            int candidates = 0;
-            for (int i = 0; i < n; i++) {
-                int[] range = ranges.get(i);
-                items[i] = engine.check(keys.get(i), signatures.get(i), messages.get(i), range[0], range[1]);
-                if (items[i] != null) {
-                    candidates++;
-                }
-            }
-            if (candidates == 0) {
-                return verdicts;
-            }
-            combinationHeld = candidates > 1 && engine.batchEquationHolds(items, keys);
-            if (combinationHeld) {
-                for (int i = 0; i < n; i++) {
-                    verdicts[i] = items[i] != null;
-                }
-                return verdicts;
-            }
-            // Name the bad ones: the same single check every caller uses.
-            for (int i = 0; i < n; i++) {
-                if (items[i] != null) {
-                    int[] range = ranges.get(i);
-                    verdicts[i] = BcEd25519.verify(keys.get(i), signatures.get(i), messages.get(i), range[0], range[1]);
-                }
+            combinationHeld = n > 0;
+            for (int from = 0; from < n; from += CHUNK) {
+                combinationHeld &= verifyChunk(engine, from, Math.min(n, from + CHUNK), verdicts);
             }
             return verdicts;
         }
 
-        /** Whether the last {@link #verify()} decided by the random combination (tests check it is not bypassed). */
+        /** Fills {@code verdicts[from, to)}; returns whether the random combination decided them. */
+        private boolean verifyChunk(Engine engine, int from, int to, boolean[] verdicts) {
+            Item[] items = new Item[to - from];
+            int candidates = 0;
+            for (int i = from; i < to; i++) {
+                int[] range = ranges.get(i);
+                items[i - from] = engine.check(keys.get(i), signatures.get(i), messages.get(i), range[0], range[1]);
+                if (items[i - from] != null) {
+                    candidates++;
+                }
+            }
+            if (candidates > 1 && engine.batchEquationHolds(items, keys.subList(from, to))) {
+                for (int i = from; i < to; i++) {
+                    verdicts[i] = items[i - from] != null;
+                }
+                return true;
+            }
+            // Name the bad ones: the same single check every caller uses.
+            for (int i = from; i < to; i++) {
+                if (items[i - from] != null) {
+                    int[] range = ranges.get(i);
+                    verdicts[i] = BcEd25519.verify(keys.get(i), signatures.get(i), messages.get(i), range[0], range[1]);
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether, in the last {@link #verify()}, the random combination decided every verdict
+         * (tests check that valid batches are not passed by the fallback).
+         */
         boolean combinationHeld() {
             return combinationHeld;
         }
