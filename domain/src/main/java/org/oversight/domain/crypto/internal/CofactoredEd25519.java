@@ -73,9 +73,9 @@ public final class CofactoredEd25519 {
             return false;
         }
         Term[] terms = {
-            new Term(BASE_TABLE, Scalars.naf(item.s, BASE_WIDTH), false),
+            new Term(BASE_TABLE, Scalars.naf(Scalars.fromWords(item.s), BASE_WIDTH), false),
             new Term(engine.points.oddMultiples(item.r, 2), Scalars.naf(BigInteger.ONE, 2), true),
-            new Term(engine.keyTable(key), Scalars.naf(item.k, KEY_WIDTH), true),
+            new Term(engine.keyTable(key), Scalars.naf(Scalars.fromWords(item.h).mod(Scalars.L), KEY_WIDTH), true),
         };
         return engine.sumTimesEightIsIdentity(terms);
     }
@@ -160,7 +160,8 @@ public final class CofactoredEd25519 {
     }
 
     /** A signature that passed the encoding rules: its decoded R, S and k. */
-    private record Item(EdwardsPoints.Extended r, BigInteger s, BigInteger k) {}
+    /** {@code s}: S in 8 little-endian words; {@code h}: SHA-512(R || A || M), unreduced, in 16. */
+    private record Item(EdwardsPoints.Extended r, int[] s, int[] h) {}
 
     /** One point's table and the NAF of its scalar; {@code negate} subtracts it instead. */
     private record Term(EdwardsPoints.Cached[] table, byte[] naf, boolean negate) {}
@@ -183,8 +184,8 @@ public final class CofactoredEd25519 {
             if (signature.length != SIGNATURE_SIZE) {
                 return null;
             }
-            BigInteger s = Scalars.fromLittleEndian(signature, 32, 32);
-            if (s.compareTo(Scalars.L) >= 0) {
+            int[] s = Scalars.wordsOf(signature, 32, 8, 8);
+            if (!Scalars.belowL(s)) {
                 return null;
             }
             EdwardsPoints.Extended r = new EdwardsPoints.Extended();
@@ -194,8 +195,9 @@ public final class CofactoredEd25519 {
             sha512.update(signature, 0, 32);
             sha512.update(key.encoded());
             sha512.update(message, offset, length);
-            BigInteger k = Scalars.fromLittleEndian(sha512.digest(), 0, 64).mod(Scalars.L);
-            return new Item(r, s, k);
+            // k = h mod L; the batch reduces only its per-key sums, which is the same modulo L.
+            int[] h = Scalars.wordsOf(sha512.digest(), 0, 16, 16);
+            return new Item(r, s, h);
         }
 
         /** The odd multiples of the key's point, built once per key. */
@@ -215,39 +217,41 @@ public final class CofactoredEd25519 {
         boolean batchEquationHolds(Item[] items, List<BcEd25519.PreparedPublicKey> keys) {
             byte[] randomness = new byte[16 * items.length];
             RANDOM.nextBytes(randomness);
-            BigInteger sSum = BigInteger.ZERO;
+            // Σ z·S and, per key, Σ z·h as plain integers (z < 2¹²⁸, S < 2²⁵³, h < 2⁵¹², at most
+            // CHUNK = 64 terms): reduced modulo L once, at the end.
+            int[] sSum = new int[14];
             Map<BcEd25519.PreparedPublicKey, Integer> keyIndex = new IdentityHashMap<>();
             List<BcEd25519.PreparedPublicKey> distinctKeys = new ArrayList<>();
-            List<BigInteger> keyScalars = new ArrayList<>();
+            List<int[]> keySums = new ArrayList<>();
             List<Term> terms = new ArrayList<>();
             for (int i = 0; i < items.length; i++) {
                 Item item = items[i];
                 if (item == null) {
                     continue;
                 }
-                BigInteger z = new BigInteger(1, Arrays.copyOfRange(randomness, 16 * i, 16 * i + 16));
-                while (z.signum() == 0) {
+                int[] z = Scalars.wordsOf(randomness, 16 * i, 4, Scalars.NAF_WORDS);
+                while ((z[0] | z[1] | z[2] | z[3]) == 0) {
                     byte[] again = new byte[16];
                     RANDOM.nextBytes(again);
-                    z = new BigInteger(1, again);
+                    z = Scalars.wordsOf(again, 0, 4, Scalars.NAF_WORDS);
                 }
-                sSum = sSum.add(z.multiply(item.s));
-                BigInteger zk = z.multiply(item.k);
+                int[] z4 = Arrays.copyOf(z, 4);
+                Scalars.multiplyAdd(z4, item.s, sSum);
                 BcEd25519.PreparedPublicKey key = keys.get(i);
                 Integer j = keyIndex.get(key);
                 if (j == null) {
-                    keyIndex.put(key, distinctKeys.size());
+                    j = distinctKeys.size();
+                    keyIndex.put(key, j);
                     distinctKeys.add(key);
-                    keyScalars.add(zk);
-                } else {
-                    keyScalars.set(j, keyScalars.get(j).add(zk));
+                    keySums.add(new int[22]);
                 }
+                Scalars.multiplyAdd(z4, item.h, keySums.get(j));
                 terms.add(new Term(points.oddMultiples(item.r, R_WIDTH), Scalars.naf(z, R_WIDTH), true));
             }
-            terms.add(new Term(BASE_TABLE, Scalars.naf(sSum.mod(Scalars.L), BASE_WIDTH), false));
+            terms.add(new Term(BASE_TABLE, Scalars.naf(Scalars.fromWords(sSum).mod(Scalars.L), BASE_WIDTH), false));
             for (int j = 0; j < distinctKeys.size(); j++) {
-                terms.add(new Term(keyTable(distinctKeys.get(j)), Scalars.naf(keyScalars.get(j).mod(Scalars.L), KEY_WIDTH),
-                        true));
+                terms.add(new Term(keyTable(distinctKeys.get(j)),
+                        Scalars.naf(Scalars.fromWords(keySums.get(j)).mod(Scalars.L), KEY_WIDTH), true));
             }
             return sumTimesEightIsIdentity(terms.toArray(new Term[0]));
         }

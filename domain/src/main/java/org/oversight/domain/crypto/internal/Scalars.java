@@ -10,6 +10,10 @@ final class Scalars {
 
     /** NAF digit positions: enough for any value below 2²⁵⁶ plus the final carry. */
     static final int NAF_LENGTH = 258;
+    /** Length of the word arrays {@link #naf(int[], int)} reads (the NAF looks past the top word). */
+    static final int NAF_WORDS = (NAF_LENGTH >>> 5) + 3;
+    private static final long M32 = 0xFFFFFFFFL;
+    private static final int[] L_WORDS = words(L);
 
     private Scalars() {}
 
@@ -34,10 +38,25 @@ final class Scalars {
             throw new IllegalArgumentException("scalar of " + k.bitLength() + " bits (sign " + k.signum()
                     + ") outside 0 .. 2^256");
         }
+        return naf(words(k), width);
+    }
+
+    /**
+     * {@link #naf(BigInteger, int)} of the little-endian words {@code words}: at least
+     * {@link #NAF_WORDS} of them, those past the eighth zero.
+     */
+    static byte[] naf(int[] words, int width) {
         if (width < 2 || width > 8) {
             throw new IllegalArgumentException("NAF width " + width + " outside 2..8");
         }
-        int[] words = words(k);
+        if (words.length < NAF_WORDS) {
+            throw new IllegalArgumentException(words.length + " words < " + NAF_WORDS);
+        }
+        for (int i = 8; i < words.length; i++) {
+            if (words[i] != 0) {
+                throw new IllegalArgumentException("scalar not below 2^256: word " + i + " is non-zero");
+            }
+        }
         byte[] digits = new byte[NAF_LENGTH];
         int mask = (1 << width) - 1;
         int half = 1 << (width - 1);
@@ -72,9 +91,70 @@ final class Scalars {
         return ((high << 32) | low) >>> (bit & 31);
     }
 
+    /** The {@code count} little-endian 32-bit words of {@code bytes[offset, offset + 4·count)}. */
+    static int[] wordsOf(byte[] bytes, int offset, int count, int length) {
+        int[] words = new int[length];
+        for (int i = 0; i < count; i++) {
+            int at = offset + 4 * i;
+            words[i] = (bytes[at] & 0xFF) | (bytes[at + 1] & 0xFF) << 8 | (bytes[at + 2] & 0xFF) << 16
+                    | (bytes[at + 3] & 0xFF) << 24;
+        }
+        return words;
+    }
+
+    /** Whether the 8 little-endian words are below L. */
+    static boolean belowL(int[] words) {
+        for (int i = 7; i >= 0; i--) {
+            int c = Integer.compareUnsigned(words[i], L_WORDS[i]);
+            if (c != 0) {
+                return c < 0;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code acc += x·y} on unsigned little-endian 32-bit words; {@code acc} must be long enough
+     * for the sum (callers size it for every product they add).
+     */
+    static void multiplyAdd(int[] x, int[] y, int[] acc) {
+        for (int i = 0; i < x.length; i++) {
+            long xi = x[i] & M32;
+            if (xi == 0) {
+                continue;
+            }
+            long carry = 0;
+            for (int j = 0; j < y.length; j++) {
+                // At most (2³² − 1)² + 2·(2³² − 1) = 2⁶⁴ − 1: fits in 64 unsigned bits.
+                long t = xi * (y[j] & M32) + (acc[i + j] & M32) + carry;
+                acc[i + j] = (int) t;
+                carry = t >>> 32;
+            }
+            for (int k = i + y.length; carry != 0; k++) {
+                long t = (acc[k] & M32) + carry;
+                acc[k] = (int) t;
+                carry = t >>> 32;
+            }
+        }
+    }
+
+    /** The unsigned little-endian words as an integer. */
+    static BigInteger fromWords(int[] words) {
+        byte[] be = new byte[4 * words.length];
+        for (int i = 0; i < words.length; i++) {
+            int w = words[i];
+            int at = be.length - 4 * i;
+            be[at - 1] = (byte) w;
+            be[at - 2] = (byte) (w >>> 8);
+            be[at - 3] = (byte) (w >>> 16);
+            be[at - 4] = (byte) (w >>> 24);
+        }
+        return new BigInteger(1, be);
+    }
+
     /** Little-endian 32-bit words of {@code k}, padded with zero words past the NAF's reach. */
     private static int[] words(BigInteger k) {
-        int[] words = new int[(NAF_LENGTH >>> 5) + 3];
+        int[] words = new int[NAF_WORDS];
         byte[] be = k.toByteArray();
         for (int i = 0; i < be.length; i++) {
             int bit = (be.length - 1 - i) * 8;
