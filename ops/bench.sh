@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # All the limits in one table (README, Benchmarks): runs the simulator twice against freshly started
 # ledgers (max-rate ingest; a moderate open-loop rate for submission → signed checkpoint latency),
-# then org.oversight.ops.bench.LimitsReport (JMH: Ed25519 verify, audit, 1:N scan vs memory read,
-# batched 1:N search vs single, Java vs native C memory read (ops/native/memread.c, when gcc is present),
-# embedding vs the naive reference, bundle verification), and prints ONE markdown table on stdout
+# then org.oversight.ops.bench.LimitsReport (JMH: Ed25519 verify, batch verify, audit, 1:N scan vs
+# memory read, batched 1:N search vs single, Java vs native C memory read (ops/native/memread.c, when
+# gcc is present), embedding vs the naive reference, bundle verification; libsodium's verify of the
+# same signing inputs via ops/sodium-verify.c when gcc and libsodium-dev are present), and prints ONE markdown table on stdout
 # in which every figure stands next to its limit measured in the same run. Progress goes to stderr.
 # Usage: ops/bench.sh [--quick] [JMH options for LimitsReport, e.g. -f 2]
 # Env: SKIP_BUILD=1 reuses built jars; RATE (default 100) detections/s for the latency run;
@@ -52,9 +53,18 @@ else
   echo "bench.sh: gcc not found; the native memory-read row says not available" >&2
 fi
 # --- end of the native memory-read block ---
+# libsodium yardstick (issue #16): a tiny C program against Debian's libsodium-dev, when present.
+SODIUM_ARGS=(--libsodium-unavailable "not available (gcc or libsodium-dev missing)")
+if command -v gcc >/dev/null 2>&1 && [ -f /usr/include/sodium.h ]; then
+  if gcc -O2 -o "$OUT/sodium-verify" ops/sodium-verify.c -lsodium >&2; then
+    SODIUM_ARGS=(--libsodium "$OUT/sodium-verify")
+  else
+    SODIUM_ARGS=(--libsodium-unavailable "not available (ops/sodium-verify.c did not compile)")
+  fi
+fi
 echo "bench.sh: JMH limits..." >&2
 # Other JMH runs on a shared machine hold /tmp/jmh.lock; measure anyway (the load average is printed).
 java -Djmh.ignoreLock=true -cp ops/target/benchmarks.jar org.oversight.ops.bench.LimitsReport "${SIM_ARGS[@]}" "${NATIVE_ARGS[@]}" \
-  --checkpoint-interval-ms "$INTERVAL_MS" "${LIMITS_ARGS[@]}" "$@"
+  --checkpoint-interval-ms "$INTERVAL_MS" "${SODIUM_ARGS[@]}" "${LIMITS_ARGS[@]}" "$@"
 echo
 echo "Run $START → $(date -u +%FT%TZ); load average (1/5/15 min) at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores."

@@ -117,6 +117,11 @@ public final class Ed25519PublicKey extends ByteValue {
         return BcEd25519.verify(prepared, signature, message, 0, message.length);
     }
 
+    /** The decoded key, for {@link Ed25519BatchVerifier}. */
+    BcEd25519.PreparedPublicKey prepared() {
+        return prepared;
+    }
+
     /** The internal array; never escapes this package. */
     byte[] bytes() {
         return rawBytes();

@@ -1,8 +1,10 @@
 package org.oversight.ops.bench;
 
 import java.io.BufferedInputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -27,9 +29,12 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.oversight.domain.crypto.Ed25519BatchVerifier;
 import org.oversight.domain.crypto.Ed25519PublicKey;
+import org.oversight.domain.crypto.Ed25519Signature;
 import org.oversight.domain.crypto.KeyId;
 import org.oversight.domain.crypto.RawEd25519;
+import org.oversight.domain.crypto.SignatureDomain;
 import org.oversight.domain.event.CameraRegistered;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.InvalidEventException;
@@ -70,6 +75,8 @@ public class AuditBenchmark {
     public static final int EVENTS = 100_000;
     /** Signatures of real events verified per invocation of {@link #verifyEventSignaturesOneThread}. */
     public static final int SIGNATURES = 2_000;
+    /** Signatures per batch in {@link #verifyEventSignaturesBatchOneThread} (one random combination each). */
+    public static final int BATCH = 64;
     private static final long SEED = 20261127;
 
     /** The export, written once per fork (untimed). */
@@ -102,6 +109,7 @@ public class AuditBenchmark {
     public static class Signatures {
         final List<byte[]> inputs = new ArrayList<>();
         final List<byte[]> signatures = new ArrayList<>();
+        final List<Ed25519Signature> signatureValues = new ArrayList<>();
         final List<Ed25519PublicKey> keys = new ArrayList<>();
 
         @Setup(Level.Trial)
@@ -120,6 +128,7 @@ public class AuditBenchmark {
                         } else if (event.type() == EventType.FACE_DETECTED) {
                             inputs.add(event.signingInput());
                             signatures.add(event.signature().toByteArray());
+                            signatureValues.add(event.signature());
                             keys.add(cameras.get(event.header().signer()));
                         }
                     }
@@ -130,6 +139,21 @@ public class AuditBenchmark {
             if (inputs.size() != SIGNATURES) {
                 throw new IllegalStateException(inputs.size() + " detections collected, not " + SIGNATURES);
             }
+        }
+
+        /**
+         * Writes every (key, signature, signing input) as a record for {@code ops/sodium-verify.c}:
+         * 32-byte key, 64-byte signature, 4-byte little-endian length, the signing input.
+         */
+        void writeRecords(OutputStream out) throws IOException {
+            DataOutputStream data = new DataOutputStream(out);
+            for (int i = 0; i < inputs.size(); i++) {
+                data.write(keys.get(i).toByteArray());
+                data.write(signatures.get(i));
+                data.writeInt(Integer.reverseBytes(inputs.get(i).length));
+                data.write(inputs.get(i));
+            }
+            data.flush();
         }
     }
 
@@ -191,6 +215,31 @@ public class AuditBenchmark {
         cpu.add(OS.getProcessCpuTime() - cpu0, s.inputs.size());
         if (valid != SIGNATURES) {
             throw new IllegalStateException(valid + " of " + SIGNATURES + " signatures verified");
+        }
+        return valid;
+    }
+
+    /**
+     * The same signatures checked in batches of {@value #BATCH} ({@link Ed25519BatchVerifier}: one
+     * random combination per batch, the cofactored equation), one thread; per signature.
+     */
+    @Benchmark
+    @OperationsPerInvocation(SIGNATURES)
+    public int verifyEventSignaturesBatchOneThread(Signatures s, CpuUse cpu) {
+        long cpu0 = OS.getProcessCpuTime();
+        int valid = 0;
+        for (int from = 0; from < s.inputs.size(); from += BATCH) {
+            Ed25519BatchVerifier batch = new Ed25519BatchVerifier();
+            for (int i = from; i < Math.min(s.inputs.size(), from + BATCH); i++) {
+                batch.addFramed(s.keys.get(i), SignatureDomain.EVENT_V1, s.inputs.get(i), s.signatureValues.get(i));
+            }
+            for (boolean verified : batch.verify()) {
+                valid += verified ? 1 : 0;
+            }
+        }
+        cpu.add(OS.getProcessCpuTime() - cpu0, s.inputs.size());
+        if (valid != SIGNATURES) {
+            throw new IllegalStateException(valid + " of " + SIGNATURES + " signatures verified in batches");
         }
         return valid;
     }

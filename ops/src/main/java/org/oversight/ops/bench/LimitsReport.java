@@ -27,8 +27,11 @@ import org.oversight.ops.sim.LoadAverage;
  * {@code org.oversight.ops.sim.SimulatorCli}) for the end-to-end rows.
  *
  * <p>Usage: {@code LimitsReport [--sim-max file] [--sim-rate file] [--checkpoint-interval-ms 1000]
- * [--native-memread file] [--quick] [JMH options]}; {@code --quick} runs one short fork per benchmark
- * (a smoke run); {@code --native-memread} is the output of {@code ops/native/memread.c}.
+ * [--native-memread file] [--libsodium sodium-verify-binary | --libsodium-unavailable reason] [--quick]
+ * [JMH options]}; {@code --quick} runs one short fork per benchmark (a smoke run);
+ * {@code --native-memread} is the output of {@code ops/native/memread.c}. {@code --libsodium} runs
+ * {@code ops/sodium-verify.c} (built by {@code ops/bench.sh}) on the audited export's own signing
+ * inputs before the JMH part, for the libsodium rows.
  */
 public final class LimitsReport {
     static final String VERIFY = "RawEd25519Benchmark.rawVerify";
@@ -43,11 +46,34 @@ public final class LimitsReport {
     static final String BUNDLE = "BundleVerifyBenchmark.parseAndVerify";
     // Batched 1:N search and the native memory-read yardstick (issue 16, item 3): rows from searchRows.
     static final String SCAN_BATCH = "OneToNBenchmark.vector1M16Probes";
+    /** The audited export's signatures checked in batches of {@link AuditBenchmark#BATCH}, one thread. */
+    static final String VERIFY_BATCH = "AuditBenchmark.verifyEventSignaturesBatchOneThread";
+    /** Issue #16: audit events per CPU-second ≥ this × libsodium's single verifications per CPU-second. */
+    static final double SODIUM_TARGET = 1.0;
 
     private LimitsReport() {}
 
-    /** The inputs of the table besides the JMH scores. */
-    record Inputs(Properties simMax, Properties simRate, long checkpointIntervalMs, int cores, int bundleSignatures) {}
+    /**
+     * The inputs of the table besides the JMH scores: the simulator's results, the CPU-seconds per
+     * item each benchmark counted ({@link AuditRows#cpuSecondsPerItem}), and the libsodium yardstick.
+     */
+    record Inputs(Properties simMax, Properties simRate, long checkpointIntervalMs, int cores, int bundleSignatures,
+            Map<String, Double> cpuSecondsPerItem, Sodium sodium) {
+        Inputs(Properties simMax, Properties simRate, long checkpointIntervalMs, int cores, int bundleSignatures) {
+            this(simMax, simRate, checkpointIntervalMs, cores, bundleSignatures, Map.of(),
+                    Sodium.unavailable("not run"));
+        }
+    }
+
+    /**
+     * libsodium's {@code crypto_sign_verify_detached} over the audited export's own signing inputs
+     * ({@code ops/sodium-verify.c}), per CPU-second of one thread; or why it was not measured.
+     */
+    record Sodium(double perCpuSecond, String version, String unavailable) {
+        static Sodium unavailable(String why) {
+            return new Sodium(Double.NaN, null, why);
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         Properties simMax = null;
@@ -55,6 +81,8 @@ public final class LimitsReport {
         long interval = 1000;
         boolean quick = false;
         Properties nativeMemread = null;
+        String sodiumBinary = null;
+        String sodiumUnavailable = "not run (no --libsodium option)";
         List<String> jmh = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -63,6 +91,8 @@ public final class LimitsReport {
                 case "--checkpoint-interval-ms" -> interval = Long.parseLong(value(args, ++i));
                 case "--quick" -> quick = true;
                 case "--native-memread" -> nativeMemread = load(Path.of(value(args, ++i)));
+                case "--libsodium" -> sodiumBinary = value(args, ++i);
+                case "--libsodium-unavailable" -> sodiumUnavailable = value(args, ++i);
                 default -> jmh.add(args[i]);
             }
         }
@@ -70,8 +100,10 @@ public final class LimitsReport {
         int signatures = new RealisticBundle(8, 100, BundleVerifyBenchmark.DETECTIONS).signatures();
         OptionsBuilder b = new OptionsBuilder();
         b.parent(new CommandLineOptions(jmh.toArray(String[]::new)));
-        for (String bench : List.of(VERIFY, AUDIT, AUDIT_ONE, VERIFY_AUDITED, SCAN, MEMORY, EMBED, EMBED_REFERENCE,
-                BUNDLE, SCAN_BATCH)) {
+        Sodium sodium = sodiumBinary == null ? Sodium.unavailable(sodiumUnavailable)
+                : runSodium(Path.of(sodiumBinary), quick ? 1 : 3);
+        for (String bench : List.of(VERIFY, AUDIT, AUDIT_ONE, VERIFY_AUDITED, VERIFY_BATCH, SCAN, MEMORY, EMBED,
+                EMBED_REFERENCE, BUNDLE, SCAN_BATCH)) {
             b.include(bench.replace(".", "\\.") + "$");
         }
         if (quick) {
@@ -87,8 +119,44 @@ public final class LimitsReport {
                 + LoadAverage.now());
         System.out.println();
         System.out.print(table(scores, new Inputs(simMax, simRate, interval,
-                Runtime.getRuntime().availableProcessors(), signatures)));
+                Runtime.getRuntime().availableProcessors(), signatures, AuditRows.cpuSecondsPerItem(results), sodium)));
         System.out.print(searchRows(scores, AuditRows.cpuSecondsPerItem(results), nativeMemread));
+    }
+
+    /**
+     * Runs the libsodium yardstick on the signing inputs {@link AuditBenchmark#verifyEventSignaturesOneThread}
+     * verifies, for at least {@code cpuSeconds} CPU-seconds of its one thread.
+     */
+    static Sodium runSodium(Path binary, int cpuSeconds) throws Exception {
+        AuditBenchmark.Signatures signatures = new AuditBenchmark.Signatures();
+        signatures.collect();
+        Path records = Files.createTempFile("oversight-sodium-", ".records");
+        try {
+            try (var out = Files.newOutputStream(records)) {
+                signatures.writeRecords(out);
+            }
+            Process p = new ProcessBuilder(binary.toString(), records.toString(), Integer.toString(cpuSeconds))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String line = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).trim();
+            int exit = p.waitFor();
+            if (exit != 0) {
+                return Sodium.unavailable("not available (" + binary + " exited with " + exit + ")");
+            }
+            Properties fields = new Properties();
+            for (String field : line.split(" ")) {
+                int eq = field.indexOf('=');
+                if (eq > 0) {
+                    fields.setProperty(field.substring(0, eq), field.substring(eq + 1));
+                }
+            }
+            String rate = fields.getProperty("per_cpu_second");
+            if (rate == null) {
+                return Sodium.unavailable("not available (unexpected output '" + line + "')");
+            }
+            return new Sodium(Double.parseDouble(rate), fields.getProperty("sodium"), null);
+        } finally {
+            Files.deleteIfExists(records);
+        }
     }
 
     private static String value(String[] args, int i) {
@@ -148,6 +216,43 @@ public final class LimitsReport {
                 events(auditOne), events(verifyAudited),
                 "single-core Ed25519 verify/s of the export's own signatures (" + VERIFY_AUDITED + ")",
                 ratio(auditOne, verifyAudited));
+
+        // Batch verification against single verification of the same signatures, same run.
+        double batch = score(scores, VERIFY_BATCH);
+        row(out, "Ed25519 batch verification, batches of " + AuditBenchmark.BATCH + ", the export's own signatures, one"
+                        + " thread, per signature (" + VERIFY_BATCH + ")", perSecond(batch, "signatures"),
+                perSecond(verifyAudited, "signatures"),
+                "single verification of the same signatures, one thread (" + VERIFY_AUDITED + ")",
+                ratio(batch, verifyAudited));
+        // Issue #16's target, per CPU-second so that the machine's other load cancels out.
+        Double bcCpu = in.cpuSecondsPerItem().get(VERIFY_AUDITED);
+        Double auditCpu = in.cpuSecondsPerItem().get(AUDIT_ONE);
+        Double auditAllCpu = in.cpuSecondsPerItem().get(AUDIT);
+        double bcPerCpu = bcCpu == null ? Double.NaN : 1 / bcCpu;
+        Sodium sodium = in.sodium();
+        if (sodium.unavailable() != null) {
+            row(out, "libsodium single verification of the same signing inputs, one thread, per CPU-second",
+                    sodium.unavailable(), "—", "—", "—");
+            row(out, "audit, events per CPU-second vs libsodium's single verifications per CPU-second (target ≥ "
+                    + SODIUM_TARGET + ")", auditCpu == null ? "not run" : events(1 / auditCpu), "not available",
+                    "—", "—");
+        } else {
+            row(out, "libsodium " + sodium.version() + " `crypto_sign_verify_detached` of the same signing inputs, one"
+                            + " thread, per CPU-second (ops/sodium-verify.c)", perSecond(sodium.perCpuSecond(), "signatures"),
+                    perSecond(bcPerCpu, "signatures"),
+                    "Bouncy Castle single verification per CPU-second, same inputs (" + VERIFY_AUDITED + ")",
+                    ratio(sodium.perCpuSecond(), bcPerCpu));
+            double auditPerCpu = auditCpu == null ? Double.NaN : 1 / auditCpu;
+            double auditAllPerCpu = auditAllCpu == null ? Double.NaN : 1 / auditAllCpu;
+            double r = auditPerCpu / sodium.perCpuSecond();
+            row(out, String.format(Locale.ROOT, "audit of the same export, events per CPU-second (process CPU: JIT and"
+                                    + " GC included), one thread (%s; all threads: %s, ratio %s); target ≥ %.1f: %s",
+                            AUDIT_ONE, events(auditAllPerCpu), ratio(auditAllPerCpu, sodium.perCpuSecond()),
+                            SODIUM_TARGET, Double.isNaN(r) ? "—" : r >= SODIUM_TARGET ? "met" : "NOT met"),
+                    events(auditPerCpu), perSecond(sodium.perCpuSecond(), "verifications"),
+                    "libsodium single verifications per CPU-second of one thread, same signing inputs",
+                    ratio(auditPerCpu, sodium.perCpuSecond()));
+        }
 
         double scan = score(scores, SCAN);
         double memory = score(scores, MEMORY);

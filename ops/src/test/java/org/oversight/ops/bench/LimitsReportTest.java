@@ -14,6 +14,7 @@ class LimitsReportTest {
                 LimitsReport.AUDIT, new double[] {12000, 100},
                 LimitsReport.AUDIT_ONE, new double[] {6000, 100},
                 LimitsReport.VERIFY_AUDITED, new double[] {7500, 100},
+                LimitsReport.VERIFY_BATCH, new double[] {15000, 100},
                 LimitsReport.SCAN, new double[] {50e6, 1e6},
                 LimitsReport.MEMORY, new double[] {100e6, 1e6},
                 LimitsReport.EMBED, new double[] {50, 1},
@@ -33,9 +34,14 @@ class LimitsReportTest {
         rate.setProperty("ackP50Ms", "20.0");
         rate.setProperty("rejections", "0");
 
-        String table = LimitsReport.table(scores, new LimitsReport.Inputs(max, rate, 1000, 2, 16));
+        // CPU-seconds per item: BC verifies 10,000/CPU-s, the one-thread audit 12,500 events/CPU-s,
+        // the all-threads audit 10,000; libsodium 14,000 verifications/CPU-s.
+        Map<String, Double> cpu = Map.of(LimitsReport.VERIFY_AUDITED, 1e-4, LimitsReport.AUDIT_ONE, 8e-5,
+                LimitsReport.AUDIT, 1e-4);
+        String table = LimitsReport.table(scores, new LimitsReport.Inputs(max, rate, 1000, 2, 16, cpu,
+                new LimitsReport.Sodium(14000, "1.0.18", null)));
 
-        assertThat(table.lines()).hasSize(2 + 7);
+        assertThat(table.lines()).hasSize(2 + 10);
         assertThat(table).contains("| 4,000 events/s | 16,000 events/s | 2 cores × single-core Ed25519 verify/s")
                 // The audit against the verify rate of its own signatures (7,500/s), the raw ratio beside.
                 .contains("vs 2 × the 1 KB raw verify rate: 0.75) | 12,000 events/s | 15,000 events/s |")
@@ -44,15 +50,22 @@ class LimitsReportTest {
                 .contains("| 20.00 ms | 200.00 ms |")
                 .contains("| 750 ms | 1000 ms |")
                 // 16 signatures at 8,000/s = 2 ms; the bundle takes 2.5 ms.
-                .contains("| 2.50 ms | 2.00 ms |");
+                .contains("| 2.50 ms | 2.00 ms |")
+                // Batch against single verification of the same signatures.
+                .contains("| 15,000 signatures/s | 7,500 signatures/s |")
+                // libsodium against BC per CPU-second; the audit against libsodium, target 1.0.
+                .contains("| 14,000 signatures/s | 10,000 signatures/s |")
+                .contains("| 12,500 events/s | 14,000 verifications/s |")
+                .contains("all threads: 10,000 events/s, ratio 0.71); target ≥ 1.0: NOT met |");
         assertThat(table.lines().skip(2)).allSatisfy(line -> assertThat(line).doesNotContain("not run"));
         assertThat(table).contains("| 0.25 |").contains("| 0.80 |").contains("| 0.50 |").contains("| 0.10 |")
-                .contains("| 1.25 |");
+                .contains("| 1.25 |").contains("| 2.00 |").contains("| 1.40 |").contains("| 0.89 |");
     }
 
     @Test
     void missingInputsSayNotRun() {
         String table = LimitsReport.table(Map.of(), new LimitsReport.Inputs(null, null, 1000, 2, 16));
-        assertThat(table.lines().skip(2)).hasSize(7).allSatisfy(line -> assertThat(line).contains("not run"));
+        assertThat(table.lines().skip(2)).hasSize(10)
+                .allSatisfy(line -> assertThat(line).containsAnyOf("not run", "not available"));
     }
 }

@@ -21,9 +21,18 @@ public final class BcEd25519 {
     /** A decoded, validated public point; opaque outside this package. */
     public static final class PreparedPublicKey {
         private final Ed25519.PublicPoint point;
+        private final byte[] encoded;
+        /** The odd multiples the batch and cofactored checks use; built on first use ({@link CofactoredEd25519}). */
+        volatile EdwardsPoints.Cached[] oddMultiples;
 
-        private PreparedPublicKey(Ed25519.PublicPoint point) {
+        private PreparedPublicKey(Ed25519.PublicPoint point, byte[] encoded) {
             this.point = point;
+            this.encoded = encoded;
+        }
+
+        /** The key's 32-byte encoding (not copied: never modified). */
+        byte[] encoded() {
+            return encoded;
         }
     }
 
@@ -38,7 +47,7 @@ public final class BcEd25519 {
             throw new IllegalArgumentException("public key length " + publicKey.length + " != " + PUBLIC_KEY_SIZE);
         }
         Ed25519.PublicPoint point = Ed25519.validatePublicKeyFullExport(publicKey, 0);
-        return point == null ? null : new PreparedPublicKey(point);
+        return point == null ? null : new PreparedPublicKey(point, publicKey.clone());
     }
 
     /** The 32-byte public key of a 32-byte seed (RFC 8032 §5.1.5). */
@@ -69,15 +78,33 @@ public final class BcEd25519 {
     }
 
     /**
-     * RFC 8032 §5.1.7 verification (cofactorless, rejecting non-canonical S) of a 64-byte
-     * signature over {@code message[offset, offset+length)}.
+     * Verification of a 64-byte signature over {@code message[offset, offset+length)} by
+     * docs/format.md §2.1: canonical R, S < L, and the cofactored equation
+     * {@code [8][S]B = [8]R + [8][k]A} ({@link CofactoredEd25519}, whose batch check gives the
+     * same verdict for every signature).
+     *
+     * <p>BC's own check runs first because it is fast: it accepts only if R is canonical, S < L and
+     * {@code [v]([S]B − R − [k]A)} is the identity for a non-zero v < L of its choosing, which
+     * forces {@code [S]B − R − [k]A} into the small-order subgroup, so the cofactored equation
+     * holds too. Only what BC rejects (bad signatures, and good ones whose R has a small-order
+     * component) pays for the slower cofactored check.
      */
     public static boolean verify(
             PreparedPublicKey publicKey, byte[] signature, byte[] message, int offset, int length) {
         if (signature.length != SIGNATURE_SIZE) {
             return false;
         }
-        return Ed25519.verify(signature, 0, publicKey.point, message, offset, length);
+        if (Ed25519.verify(signature, 0, publicKey.point, message, offset, length)) {
+            return true;
+        }
+        return CofactoredEd25519.verify(publicKey, signature, message, offset, length);
+    }
+
+    /** BC's check alone, for tests comparing it with the cofactored one. */
+    static boolean verifyBouncyCastleOnly(
+            PreparedPublicKey publicKey, byte[] signature, byte[] message, int offset, int length) {
+        return signature.length == SIGNATURE_SIZE
+                && Ed25519.verify(signature, 0, publicKey.point, message, offset, length);
     }
 
     private static void checkSeed(byte[] seed) {
