@@ -55,9 +55,34 @@ public final class RuleBook {
      */
     public static final String NO_ACTION = "no-action";
 
+    private final boolean wholeLog;
     private final DetectionIndex detections = new DetectionIndex();
     private final TreeMap<String, Entry> entries = new TreeMap<>();
     private final TreeMap<String, Match> matches = new TreeMap<>();
+    /** A rule book for a whole log, from leaf 0 (what {@code verifier audit} replays). */
+    public RuleBook() {
+        this(true);
+    }
+
+    private RuleBook(boolean wholeLog) {
+        this.wholeLog = wholeLog;
+    }
+
+    /**
+     * A rule book for an excerpt of a log — the events an evidence bundle carries (docs/format.md
+     * §11.5) — fed the same way. Every rule is evaluated as for a whole log, except that R7 takes
+     * the deployed watchlist size from the match's snapshot alone: an excerpt does not show every
+     * entry active for the detection, so counting the carried ones would understate it.
+     */
+    public static RuleBook excerpt() {
+        return new RuleBook(false);
+    }
+
+    /** Whether this book was fed a whole log from leaf 0, not an {@link #excerpt()}. */
+    public boolean wholeLog() {
+        return wholeLog;
+    }
+
     /** Adopted policies by leaf (rare events: a policy in force at any earlier leaf can be looked up). */
     private final TreeMap<Long, RecognitionPolicySet> policies = new TreeMap<>();
     private long lastLeaf = -1;
@@ -303,8 +328,9 @@ public final class RuleBook {
         RecognitionPolicySet policy = policyAt.getValue();
         long snapshotSize = m.watchlistSnapshot().size();
         long deployed = snapshotSize;
-        String basis = "the match's snapshot size " + snapshotSize;
-        if (detection != null) {
+        String basis = "the match's snapshot size " + snapshotSize + (wholeLog ? ""
+                : "; an excerpt does not show the entries active for the detection");
+        if (detection != null && wholeLog) {
             long active = activeEntries(m.detection().leafIndex(), detection.captureTime());
             deployed = Math.max(active, snapshotSize);
             basis = active + " entries active for the detection at leaf " + m.detection().leafIndex()

@@ -184,8 +184,8 @@ class BundleVerifierTest {
             assertThat(f.rule()).isEqualTo(Rule.R7_ACCURACY);
             assertThat(f.leafIndex()).isEqualTo(11L);
             assertThat(f.expected()).isEqualTo("an accuracy attestation measured at watchlist size >= 2 (the match's"
-                    + " snapshot size)");
-            assertThat(f.found()).isEqualTo("watchlist size 1");
+                    + " snapshot size 2; an excerpt does not show the entries active for the detection)");
+            assertThat(f.found()).isEqualTo("policy at leaf 5 attests fpirPpm 1000 at watchlist size 1");
         });
     }
 
@@ -194,7 +194,37 @@ class BundleVerifierTest {
         BundleLog log = BundleLog.build(new BundleLog.Options(false, false, 0));
         VerificationReport report = BundleLog.verifier().verify(log.bundle());
         assertThat(rules(report)).containsExactly(Rule.R1_TWO_PERSON_REVIEW);
-        assertThat(report.findings().get(0).found()).isEqualTo("1");
+        assertThat(report.findings().get(0).found()).isEqualTo("1 (reviewer-1)");
+    }
+
+    /** Issue #11 §1: the bundle check counted a reviewer's later confirm after a reject; the audit did not. */
+    @Test
+    void onlyEachReviewersFirstReviewCountsAsInTheAudit() throws Exception {
+        BundleLog log = BundleLog.build(BundleLog.Options.reviewerRejectsThenConfirms());
+        VerificationReport report = BundleLog.verifier().verify(log.bundle());
+        assertThat(report.passed()).isFalse();
+        assertThat(rules(report)).containsExactly(Rule.R1_TWO_PERSON_REVIEW);
+        assertThat(report.findings()).extracting(Finding::found).containsExactly(
+                "reviewer reviewer-1 reviewed it again (first verdict reject, now confirm); only the first counts",
+                "1 (reviewer-2); not counted: reviewer-1 reject");
+        assertThat(report.findings()).extracting(Finding::rule, Finding::leafIndex)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Rule.R1_TWO_PERSON_REVIEW, 13L),
+                        org.assertj.core.groups.Tuple.tuple(Rule.R1_TWO_PERSON_REVIEW, 15L));
+    }
+
+    /** Issue #11 §1: an authorisation signed by another officer than the one it names passed the bundle check. */
+    @Test
+    void anEntrySignedByAnotherOfficerThanItNamesFailsR3AsInTheAudit() throws Exception {
+        BundleLog log = BundleLog.build(BundleLog.Options.entryByAnotherOfficer());
+        VerificationReport report = BundleLog.verifier().verify(log.bundle());
+        assertThat(report.passed()).isFalse();
+        assertThat(rules(report)).containsExactly(Rule.R3_WATCHLIST_AUTHORISATION);
+        assertThat(report.findings()).first().satisfies(f -> {
+            assertThat(f.leafIndex()).isEqualTo(8L);
+            assertThat(f.expected()).isEqualTo("entry wl-2026-0001 signed by its authorising officer officer-7"
+                    + " (role officer or authority)");
+            assertThat(f.found()).isEqualTo("signed by officer officer-8");
+        });
     }
 
     @Test
