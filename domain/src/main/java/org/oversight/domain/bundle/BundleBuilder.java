@@ -90,10 +90,10 @@ public final class BundleBuilder {
                 authorized |= e.event().type() == EventType.WATCHLIST_ENTRY_AUTHORIZED;
             }
         }
+        // A withdrawal after the detection does not affect the match, but one before an action does (R3).
         for (long leaf : scan.watchlist) {
             IndexedEvent e = read(leaves, leaf);
-            if (leaf >= detection.leafIndex() && leaf < proposedAt.leafIndex()
-                    && e.event().stream().id().equals(proposed.candidateEntry())) {
+            if (leaf >= detection.leafIndex() && e.event().stream().id().equals(proposed.candidateEntry())) {
                 include(included, e);
             }
         }
@@ -111,6 +111,13 @@ public final class BundleBuilder {
             throw new BundleBuildException("no recognition policy before the detection at leaf " + detection.leafIndex());
         }
         include(included, policy);
+        // Later policies up to the match's last event may raise the confirmations an action needs (R1).
+        long lastMatchLeaf = scan.match.get(scan.match.size() - 1).leafIndex();
+        for (IndexedEvent p : scan.policies) {
+            if (p.leafIndex() > detection.leafIndex() && p.leafIndex() < lastMatchLeaf) {
+                include(included, p);
+            }
+        }
         for (IndexedEvent e : scan.keyEvents) {
             if (e.event().payload() instanceof CameraRegistered r && r.camera().equals(detected.camera())) {
                 include(included, e);

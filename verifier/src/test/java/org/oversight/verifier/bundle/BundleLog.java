@@ -112,6 +112,16 @@ final class BundleLog {
     }
 
     static BundleLog build(Options o) {
+        return build(o, log -> { }, log -> { });
+    }
+
+    /**
+     * As {@link #build(Options)}, with {@code betweenDetectionAndProposal} appending events after the
+     * detection, before the engine's proposal, and {@code beforeAction} after the reviews, before
+     * the action.
+     */
+    static BundleLog build(Options o, java.util.function.Consumer<BundleLog> betweenDetectionAndProposal,
+            java.util.function.Consumer<BundleLog> beforeAction) {
         BundleLog log = new BundleLog();
         int auth = EventFixtures.AUTHORITY_SEED;
         log.append(new AuthorityDeclared("authority-1", "Board", key(auth).publicKey()), auth);
@@ -140,6 +150,7 @@ final class BundleLog {
                 d.landmarks(), d.alignedCropDigest(), template(37, 101, 50, 0.01f), d.quality());
         log.append(probe, EventFixtures.CAMERA_SEED);
         MatchProposed p = log.lastDecision();
+        betweenDetectionAndProposal.accept(log);
         log.matchId = p.match();
         log.append(new MatchProposed(p.match(), p.detection(), p.candidateEntry(), p.score() + o.scoreOffset(),
                 p.threshold(), p.watchlistSnapshot(), p.modelId(), p.engineVersion()), EventFixtures.ENGINE_SEED);
@@ -155,6 +166,7 @@ final class BundleLog {
         if (o.secondConfirmation()) {
             log.append(new MatchReviewed(log.matchId, Verdict.CONFIRM, "agree"), EventFixtures.SECOND_REVIEWER_SEED);
         }
+        beforeAction.accept(log);
         log.append(new MatchActioned(log.matchId, "stop-and-speak", "INC-2026-778"), EventFixtures.OFFICER_SEED);
         log.append(new KeyRevoked("reviewer-1", key(EventFixtures.REVIEWER_SEED).publicKey().keyId(), "rotated"),
                 auth);

@@ -255,4 +255,47 @@ class BundleVerifierTest {
         VerificationReport report = other.verify(bundle);
         assertThat(rules(report)).containsExactly(Rule.CHECKPOINT);
     }
+
+    /**
+     * Issue #11 §2: what is authorised between a detection and the engine's proposal (a withdrawal,
+     * a new policy, the camera's decommissioning) never fails the honest proposal, in a bundle as in
+     * the audit; the bundle carries them.
+     */
+    @Test
+    void eventsBetweenTheDetectionAndItsProposalDoNotFailTheMatch() throws Exception {
+        BundleLog log = BundleLog.build(BundleLog.Options.CLEAN, l -> {
+            l.append(new org.oversight.domain.event.WatchlistEntryWithdrawn("wl-2026-0001", "located"),
+                    EventFixtures.OFFICER_SEED);
+            l.append(stricterPolicy(2), EventFixtures.AUTHORITY_SEED);
+            l.append(new org.oversight.domain.event.CameraDecommissioned("cam-0042", "removed"),
+                    EventFixtures.OFFICER_SEED);
+        }, l -> { });
+        EvidenceBundle bundle = log.bundle();
+        assertThat(bundle.events()).extracting(BundleLeaf::leafIndex).contains(11L, 12L, 13L);
+        VerificationReport report = BundleLog.verifier().verify(bundle);
+        // The withdrawal stands before the action: acting on a withdrawn entry is R3, judged at the action.
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.R3_WATCHLIST_AUTHORISATION);
+            assertThat(f.expected()).isEqualTo("entry wl-2026-0001 not withdrawn before the action stop-and-speak");
+            assertThat(f.found()).isEqualTo("withdrawn at leaf 11");
+        });
+    }
+
+    @Test
+    void aPolicyRaisingReviewersBeforeTheActionIsCarriedAndApplies() throws Exception {
+        BundleLog log = BundleLog.build(BundleLog.Options.CLEAN, l -> { },
+                l -> l.append(stricterPolicy(3), EventFixtures.AUTHORITY_SEED));
+        EvidenceBundle bundle = log.bundle();
+        VerificationReport report = BundleLog.verifier().verify(bundle);
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.R1_TWO_PERSON_REVIEW);
+            assertThat(f.expected()).startsWith("3 confirmations of match");
+        });
+    }
+
+    private static org.oversight.domain.event.RecognitionPolicySet stricterPolicy(int reviewers) {
+        org.oversight.domain.event.RecognitionPolicySet p = EventFixtures.recognitionPolicySet();
+        return new org.oversight.domain.event.RecognitionPolicySet("other/model@2", p.templateFormat(),
+                p.threshold() / 2, p.maxThreshold() / 2, reviewers, p.retentionDays(), p.accuracy());
+    }
 }
