@@ -19,6 +19,7 @@ import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.KeyRevoked;
 import org.oversight.domain.event.MatchProposed;
+import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.merkle.rfc6962.HashSource;
@@ -138,14 +139,30 @@ public final class BundleBuilder {
         included.putIfAbsent(e.leafIndex(), e);
     }
 
-    /** Adds, until nothing changes, the enrolment and every revocation of each included event's signer. */
+    /**
+     * Adds, until nothing changes, the enrolment and every revocation of each included event's
+     * signer, and for each included {@code KeyEnrolled} of role authority its principal's
+     * {@code AuthorityDeclared}.
+     */
     private static void closeOverSigners(TreeMap<Long, IndexedEvent> included, List<IndexedEvent> keyEvents)
             throws BundleBuildException {
         TreeSet<String> done = new TreeSet<>();
+        TreeSet<String> declared = new TreeSet<>();
         boolean changed = true;
         while (changed) {
             changed = false;
             for (IndexedEvent e : new ArrayList<>(included.values())) {
+                // An authority key enrolled by another authority: §5.4 needs its principal's declaration.
+                if (e.event().payload() instanceof KeyEnrolled ke && ke.role() == Role.AUTHORITY
+                        && declared.add(ke.principal())) {
+                    for (IndexedEvent k : keyEvents) {
+                        if (k.event().payload() instanceof AuthorityDeclared a && a.principal().equals(ke.principal())
+                                && k.leafIndex() < e.leafIndex() && !included.containsKey(k.leafIndex())) {
+                            include(included, k);
+                            changed = true;
+                        }
+                    }
+                }
                 KeyId signer = e.event().header().signer();
                 if (!done.add(signer.hex())) {
                     continue;
@@ -179,6 +196,7 @@ public final class BundleBuilder {
                     throw new BundleBuildException("signer key " + signer + " of leaf " + e.leafIndex()
                             + " is never enrolled under the checkpoint");
                 }
+
             }
         }
     }

@@ -298,4 +298,53 @@ class BundleVerifierTest {
         return new org.oversight.domain.event.RecognitionPolicySet("other/model@2", p.templateFormat(),
                 p.threshold() / 2, p.maxThreshold() / 2, reviewers, p.retentionDays(), p.accuracy());
     }
+
+    /**
+     * format.md §11.2 item 6 with §5.4: a carried authority key enrolled by another authority needs
+     * its principal's declaration, or the excerpt's registry would refuse the enrolment ("new
+     * authority must be declared") although the log accepted it.
+     */
+    @Test
+    void anAuthorityKeyEnrolledByAnotherAuthorityIsCarriedWithItsPrincipalsDeclaration() throws Exception {
+        int secondKeySeed = 12;
+        BundleLog log = BundleLog.build(BundleLog.Options.CLEAN, l -> { }, l -> {
+            l.append(new org.oversight.domain.event.AuthorityDeclared("authority-2", "Second board",
+                    EventFixtures.key(EventFixtures.SECOND_AUTHORITY_SEED).publicKey()), EventFixtures.AUTHORITY_SEED);
+            l.append(new org.oversight.domain.event.KeyEnrolled("authority-2",
+                    org.oversight.domain.event.Role.AUTHORITY, EventFixtures.key(secondKeySeed).publicKey()),
+                    EventFixtures.AUTHORITY_SEED);
+            l.append(EventFixtures.recognitionPolicySet(), secondKeySeed);
+        });
+        EvidenceBundle bundle = log.bundle();
+        assertThat(bundle.events()).extracting(BundleLeaf::leafIndex).contains(15L, 16L, 17L);
+        VerificationReport report = BundleLog.verifier().verify(bundle);
+        assertThat(report.findings()).isEmpty();
+    }
+
+    /**
+     * One implementation per rule: the audit of the whole log and the check of the bundle report the
+     * same policy-rule findings (rule, leaf, expected, found) for the scenarios where the copies
+     * used to disagree (issue #11 §1).
+     */
+    @Test
+    void theBundleAndTheAuditOfTheWholeLogReportTheSameRuleFindings() throws Exception {
+        for (BundleLog.Options o : List.of(BundleLog.Options.CLEAN, BundleLog.Options.reviewerRejectsThenConfirms(),
+                BundleLog.Options.entryByAnotherOfficer(), new BundleLog.Options(false, false, 0))) {
+            BundleLog log = BundleLog.build(o);
+            List<byte[]> leaves = log.events.stream().map(SignedEvent::leafBytes).toList();
+            VerificationReport audit = new org.oversight.verifier.audit.LogAuditor(BundleLog.logKey().verifier(),
+                    BundleLog.ORIGIN).audit(new java.io.ByteArrayInputStream(
+                            org.oversight.verifier.audit.TestLog.export(leaves, BundleLog.logKey())), Optional.empty(),
+                            org.oversight.verifier.audit.AuditProgress.NONE).report();
+            VerificationReport bundle = BundleLog.verifier().verify(log.bundle());
+            assertThat(policyFindings(bundle)).as(o.toString()).isEqualTo(policyFindings(audit));
+            assertThat(bundle.passed()).as(o.toString()).isEqualTo(audit.passed());
+        }
+    }
+
+    private static List<Finding> policyFindings(VerificationReport report) {
+        List<Rule> policyRules = List.of(Rule.R1_TWO_PERSON_REVIEW, Rule.R2_MATCH_PROVENANCE,
+                Rule.R3_WATCHLIST_AUTHORISATION, Rule.R6_THRESHOLD, Rule.R7_ACCURACY);
+        return report.findings().stream().filter(f -> policyRules.contains(f.rule())).toList();
+    }
 }
