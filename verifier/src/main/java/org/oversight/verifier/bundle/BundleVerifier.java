@@ -113,9 +113,11 @@ public final class BundleVerifier {
             report.fact("Trust anchors (compare with the authorities' published keys)", trustAnchors());
             verifyRules();
             verifyMatch();
-            report.fact("Scope", "A bundle proves the events it carries. It cannot prove that the log holds no"
-                    + " other event about this match (a later review, a withdrawal, a key revocation not carried);"
-                    + " an audit of the whole log (verifier audit) checks that.");
+            report.fact("Scope", "A bundle proves the events it carries, and the rules judge them as an audit"
+                    + " does. It cannot prove that the log holds no other event about this match (a later review or"
+                    + " action, a withdrawal, a later policy, a key revocation or a registry conflict not carried),"
+                    + " nor that the projection derives no other proposal; an audit of the whole log (verifier"
+                    + " audit) checks that (format.md §11.5).");
             return report;
         }
 
