@@ -9,6 +9,7 @@ import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import org.oversight.domain.policy.ScoreScale;
 import org.oversight.recognition.template.FaceTemplate;
 import org.oversight.recognition.tfjs.ModelId;
 
@@ -102,7 +103,7 @@ public final class TemplateGallery {
         byte[] v = vectors;
         for (int j = from; j < to; j++) {
             int score = MatchScore.squaredDistance(probe, 0, v, j * DIM);
-            if (score > maxScore) {
+            if (!ScoreScale.passes(score, maxScore)) {
                 continue;
             }
             Candidate c = new Candidate(ids[j], score);
