@@ -19,6 +19,7 @@ import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.KeyRevoked;
 import org.oversight.domain.event.MatchProposed;
+import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.merkle.rfc6962.HashSource;
@@ -90,10 +91,10 @@ public final class BundleBuilder {
                 authorized |= e.event().type() == EventType.WATCHLIST_ENTRY_AUTHORIZED;
             }
         }
+        // A withdrawal after the detection does not affect the match, but one before an action does (R3).
         for (long leaf : scan.watchlist) {
             IndexedEvent e = read(leaves, leaf);
-            if (leaf >= detection.leafIndex() && leaf < proposedAt.leafIndex()
-                    && e.event().stream().id().equals(proposed.candidateEntry())) {
+            if (leaf >= detection.leafIndex() && e.event().stream().id().equals(proposed.candidateEntry())) {
                 include(included, e);
             }
         }
@@ -111,6 +112,13 @@ public final class BundleBuilder {
             throw new BundleBuildException("no recognition policy before the detection at leaf " + detection.leafIndex());
         }
         include(included, policy);
+        // Later policies up to the match's last event may raise the confirmations an action needs (R1).
+        long lastMatchLeaf = scan.match.get(scan.match.size() - 1).leafIndex();
+        for (IndexedEvent p : scan.policies) {
+            if (p.leafIndex() > detection.leafIndex() && p.leafIndex() < lastMatchLeaf) {
+                include(included, p);
+            }
+        }
         for (IndexedEvent e : scan.keyEvents) {
             if (e.event().payload() instanceof CameraRegistered r && r.camera().equals(detected.camera())) {
                 include(included, e);
@@ -131,14 +139,30 @@ public final class BundleBuilder {
         included.putIfAbsent(e.leafIndex(), e);
     }
 
-    /** Adds, until nothing changes, the enrolment and every revocation of each included event's signer. */
+    /**
+     * Adds, until nothing changes, the enrolment and every revocation of each included event's
+     * signer, and for each included {@code KeyEnrolled} of role authority its principal's
+     * {@code AuthorityDeclared}.
+     */
     private static void closeOverSigners(TreeMap<Long, IndexedEvent> included, List<IndexedEvent> keyEvents)
             throws BundleBuildException {
         TreeSet<String> done = new TreeSet<>();
+        TreeSet<String> declared = new TreeSet<>();
         boolean changed = true;
         while (changed) {
             changed = false;
             for (IndexedEvent e : new ArrayList<>(included.values())) {
+                // An authority key enrolled by another authority: §5.4 needs its principal's declaration.
+                if (e.event().payload() instanceof KeyEnrolled ke && ke.role() == Role.AUTHORITY
+                        && declared.add(ke.principal())) {
+                    for (IndexedEvent k : keyEvents) {
+                        if (k.event().payload() instanceof AuthorityDeclared a && a.principal().equals(ke.principal())
+                                && k.leafIndex() < e.leafIndex() && !included.containsKey(k.leafIndex())) {
+                            include(included, k);
+                            changed = true;
+                        }
+                    }
+                }
                 KeyId signer = e.event().header().signer();
                 if (!done.add(signer.hex())) {
                     continue;
@@ -172,6 +196,7 @@ public final class BundleBuilder {
                     throw new BundleBuildException("signer key " + signer + " of leaf " + e.leafIndex()
                             + " is never enrolled under the checkpoint");
                 }
+
             }
         }
     }

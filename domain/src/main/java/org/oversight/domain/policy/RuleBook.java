@@ -23,7 +23,18 @@ import org.oversight.domain.principal.KeyRecord;
 
 /**
  * Evaluates rules R1, R2, R3, R6 and R7 (docs/rules.md) over the events of a log that the replay
- * accepted (docs/format.md §5.5), fed one at a time in increasing leaf order.
+ * accepted (docs/format.md §5.5), fed one at a time in increasing leaf order. The one
+ * implementation of these rules: {@code verifier audit} feeds it a whole log, {@code verifier
+ * bundle} the events a bundle carries.
+ *
+ * <p><b>Reference points.</b> A match is judged at its detection's leaf, where the projection
+ * decides (docs/format.md §9.8): the policy in force there and the watchlist entries authorised and
+ * not withdrawn before it. Anything authorised between a detection and its proposal (a new policy,
+ * a withdrawal, a revocation, a decommissioning) therefore never makes an honest proposal a
+ * violation. Reviews and actions are judged at their own leaf: an action needs the confirmations
+ * the stricter of the match's policy and the policy in force at the action require, and acting on
+ * a match whose entry was withdrawn before the action, or after the entry's authorisation
+ * expired, is a violation of R3.
  *
  * <p>Pure and deterministic: the violations depend only on the events, their leaf indices and
  * their signers' key records — no clock, no hash-ordered maps. Memory: about 56 bytes per
@@ -38,11 +49,42 @@ public final class RuleBook {
     /** R1's minimum, whatever the policy says (docs/design.md §7: "at least two distinct, authorised reviewers"). */
     public static final int MIN_CONFIRMATIONS = 2;
 
+    /**
+     * The action token that records that nothing was done to the person; it is not an act on the
+     * watchlist entry, so R3 does not require the entry to be authorised at it.
+     */
+    public static final String NO_ACTION = "no-action";
+
+    private final boolean wholeLog;
     private final DetectionIndex detections = new DetectionIndex();
     private final TreeMap<String, Entry> entries = new TreeMap<>();
     private final TreeMap<String, Match> matches = new TreeMap<>();
-    private RecognitionPolicySet policy;
-    private long policyLeaf = -1;
+    /** A rule book for a whole log, from leaf 0 (what {@code verifier audit} replays). */
+    public RuleBook() {
+        this(true);
+    }
+
+    private RuleBook(boolean wholeLog) {
+        this.wholeLog = wholeLog;
+    }
+
+    /**
+     * A rule book for an excerpt of a log — the events an evidence bundle carries (docs/format.md
+     * §11.5) — fed the same way. Every rule is evaluated as for a whole log, except that R7 takes
+     * the deployed watchlist size from the match's snapshot alone: an excerpt does not show every
+     * entry active for the detection, so counting the carried ones would understate it.
+     */
+    public static RuleBook excerpt() {
+        return new RuleBook(false);
+    }
+
+    /** Whether this book was fed a whole log from leaf 0, not an {@link #excerpt()}. */
+    public boolean wholeLog() {
+        return wholeLog;
+    }
+
+    /** Adopted policies by leaf (rare events: a policy in force at any earlier leaf can be looked up). */
+    private final TreeMap<Long, RecognitionPolicySet> policies = new TreeMap<>();
     private long lastLeaf = -1;
     private long proposals;
     private long reviews;
@@ -59,9 +101,19 @@ public final class RuleBook {
         }
     }
 
-    /** A match's reviews: the first review of each reviewer principal, by principal id. */
+    /**
+     * A match: the first review of each reviewer principal, by principal id, and — once its
+     * proposal was observed — its candidate entry and the leaf it is judged at.
+     */
     private static final class Match {
         final TreeMap<String, Verdict> verdicts = new TreeMap<>();
+        String candidateEntry;
+        long referenceLeaf = -1;
+    }
+
+    /** The policy in force at {@code leaf}: the last adopted one at a smaller leaf, or null. */
+    private Map.Entry<Long, RecognitionPolicySet> policyAt(long leaf) {
+        return policies.lowerEntry(leaf);
     }
 
     /**
@@ -95,7 +147,7 @@ public final class RuleBook {
         } else if (payload instanceof MatchReviewed r) {
             reviewed(r, signer, out);
         } else if (payload instanceof MatchActioned a) {
-            actioned(a, out);
+            actioned(a, leafIndex, event.header().time(), out);
         }
         // Principal, key and camera events are the registry's (R9 and format.md §5.4), not these rules'.
         return List.copyOf(out.list);
@@ -128,8 +180,7 @@ public final class RuleBook {
                     + " " + signer.owner() + "; policy not adopted");
             return;
         }
-        policy = p;
-        policyLeaf = leaf;
+        policies.put(leaf, p);
     }
 
     private void authorised(WatchlistEntryAuthorized a, long leaf, KeyRecord signer, Violations out) {
@@ -152,15 +203,23 @@ public final class RuleBook {
 
     private void proposed(MatchProposed m, long leaf, Violations out) {
         proposals++;
-        matches.putIfAbsent(m.match(), new Match());
-        Detection detection = provenance(m, leaf, out);
-        authorisation(m, detection, out);
-        threshold(m, out);
-        accuracy(m, detection, out);
+        Detection detection = detection(m, leaf, out);
+        // The reference point (docs/rules.md): the detection's leaf; the match's own if it names none.
+        long reference = detection != null ? m.detection().leafIndex() : leaf;
+        Map.Entry<Long, RecognitionPolicySet> policy = policyAt(reference);
+        Match match = matches.computeIfAbsent(m.match(), k -> new Match());
+        if (match.referenceLeaf < 0) {
+            match.candidateEntry = m.candidateEntry();
+            match.referenceLeaf = reference;
+        }
+        provenance(m, detection, policy, out);
+        authorisation(m, detection, reference, out);
+        threshold(m, policy, detection, reference, out);
+        accuracy(m, detection, policy, out);
     }
 
-    /** R2; returns the detection if the reference resolves. */
-    private Detection provenance(MatchProposed m, long leaf, Violations out) {
+    /** R2's detection reference; returns the detection if it resolves to an earlier accepted one. */
+    private Detection detection(MatchProposed m, long leaf, Violations out) {
         long at = m.detection().leafIndex();
         String wanted = "a FaceDetected at an earlier leaf " + at + " with event hash " + m.detection().eventHash().hex();
         Detection d = at < leaf ? detections.at(at) : null;
@@ -173,37 +232,56 @@ public final class RuleBook {
             out.add(PolicyRule.R2, wanted, "the FaceDetected at leaf " + at + " has event hash " + d.hash().hex());
             return null;
         }
+        return d;
+    }
+
+    /** R2's model and format checks, against the detection and the policy in force at it. */
+    private void provenance(MatchProposed m, Detection d, Map.Entry<Long, RecognitionPolicySet> policy,
+            Violations out) {
+        if (d == null) {
+            return;
+        }
         if (!d.modelId().equals(m.modelId())) {
             out.add(PolicyRule.R2, "model " + d.modelId() + " (the detection's template)", "model " + m.modelId());
         }
         if (policy != null) {
-            if (!policy.modelId().equals(m.modelId())) {
-                out.add(PolicyRule.R2, "model " + policy.modelId() + " (policy at leaf " + policyLeaf + ")",
-                        "model " + m.modelId());
+            RecognitionPolicySet p = policy.getValue();
+            if (!p.modelId().equals(m.modelId())) {
+                out.add(PolicyRule.R2, "model " + p.modelId() + " (" + source(policy) + ")", "model " + m.modelId());
             }
-            if (policy.templateFormat() != d.templateFormat()) {
-                out.add(PolicyRule.R2, "template format " + policy.templateFormat() + " (policy at leaf " + policyLeaf
-                        + ")", "detection at leaf " + at + " has template format " + d.templateFormat());
+            if (p.templateFormat() != d.templateFormat()) {
+                out.add(PolicyRule.R2, "template format " + p.templateFormat() + " (" + source(policy) + ")",
+                        "detection at leaf " + m.detection().leafIndex() + " has template format " + d.templateFormat());
             }
         }
-        return d;
     }
 
-    /** R3. */
-    private void authorisation(MatchProposed m, Detection detection, Violations out) {
+    /** "policy at leaf p", the words every finding uses to name the policy it was judged by. */
+    private static String source(Map.Entry<Long, RecognitionPolicySet> policy) {
+        return "policy at leaf " + policy.getKey();
+    }
+
+    /** The words naming a match's reference point in findings. */
+    private static String before(Detection detection, long reference) {
+        return detection != null ? "before the detection at leaf " + reference : "before the match";
+    }
+
+    /** R3 at a match, judged at its reference leaf. */
+    private void authorisation(MatchProposed m, Detection detection, long reference, Violations out) {
         Entry e = entries.get(m.candidateEntry());
         String id = m.candidateEntry();
-        if (e == null) {
-            out.add(PolicyRule.R3, "entry " + id + " authorised by a WatchlistEntryAuthorized before the match",
-                    "no authorisation of entry " + id);
+        if (e == null || e.leaf() >= reference) {
+            out.add(PolicyRule.R3, "entry " + id + " authorised by a WatchlistEntryAuthorized " + before(detection,
+                    reference), e == null ? "no authorisation of entry " + id : "entry " + id + " authorised at leaf "
+                    + e.leaf());
             return;
         }
         if (!e.signedByNamedOfficer()) {
             out.add(PolicyRule.R3, "entry " + id + " authorised by a valid authorisation", "the authorisation at leaf "
                     + e.leaf() + " is not signed by its authorising officer " + e.authorisation().authorisedBy());
         }
-        if (e.withdrawnAt().isPresent()) {
-            out.add(PolicyRule.R3, "entry " + id + " not withdrawn before the match", "withdrawn at leaf "
+        if (e.withdrawnAt().isPresent() && e.withdrawnAt().getAsLong() < reference) {
+            out.add(PolicyRule.R3, "entry " + id + " not withdrawn " + before(detection, reference), "withdrawn at leaf "
                     + e.withdrawnAt().getAsLong());
         }
         if (detection != null && !e.authorisation().validAt(detection.captureTime())) {
@@ -214,18 +292,21 @@ public final class RuleBook {
         }
     }
 
-    /** R6. */
-    private void threshold(MatchProposed m, Violations out) {
+    /** R6, against the policy in force at the match's reference leaf. */
+    private void threshold(MatchProposed m, Map.Entry<Long, RecognitionPolicySet> policy, Detection detection,
+            long reference, Violations out) {
         if (policy == null) {
-            out.add(PolicyRule.R6, "a RecognitionPolicySet in force before the match", "no policy set before this leaf");
+            out.add(PolicyRule.R6, "a RecognitionPolicySet in force " + before(detection, reference),
+                    "no policy set before leaf " + reference);
             return;
         }
-        String source = " (policy at leaf " + policyLeaf + ")";
-        if (m.threshold() != policy.threshold()) {
-            out.add(PolicyRule.R6, "threshold " + policy.threshold() + source, "threshold " + m.threshold());
+        RecognitionPolicySet p = policy.getValue();
+        String source = " (" + source(policy) + ")";
+        if (m.threshold() != p.threshold()) {
+            out.add(PolicyRule.R6, "threshold " + p.threshold() + source, "threshold " + m.threshold());
         }
-        if (m.threshold() > policy.maxThreshold()) {
-            out.add(PolicyRule.R6, "threshold <= maxThreshold " + policy.maxThreshold() + source, "threshold "
+        if (m.threshold() > p.maxThreshold()) {
+            out.add(PolicyRule.R6, "threshold <= maxThreshold " + p.maxThreshold() + source, "threshold "
                     + m.threshold());
         }
         if (!ScoreScale.passes(m.score(), m.threshold())) {
@@ -239,14 +320,17 @@ public final class RuleBook {
      * one the match was searched against. Without a policy R6 already reports; that the match used
      * the policy's (attested) model is R2's check.
      */
-    private void accuracy(MatchProposed m, Detection detection, Violations out) {
-        if (policy == null) {
+    private void accuracy(MatchProposed m, Detection detection, Map.Entry<Long, RecognitionPolicySet> policyAt,
+            Violations out) {
+        if (policyAt == null) {
             return;
         }
+        RecognitionPolicySet policy = policyAt.getValue();
         long snapshotSize = m.watchlistSnapshot().size();
         long deployed = snapshotSize;
-        String basis = "the match's snapshot size " + snapshotSize;
-        if (detection != null) {
+        String basis = "the match's snapshot size " + snapshotSize + (wholeLog ? ""
+                : "; an excerpt does not show the entries active for the detection");
+        if (detection != null && wholeLog) {
             long active = activeEntries(m.detection().leafIndex(), detection.captureTime());
             deployed = Math.max(active, snapshotSize);
             basis = active + " entries active for the detection at leaf " + m.detection().leafIndex()
@@ -255,7 +339,7 @@ public final class RuleBook {
         long attested = policy.accuracy().watchlistSize();
         if (attested < deployed) {
             out.add(PolicyRule.R7, "an accuracy attestation measured at watchlist size >= " + deployed + " (" + basis
-                    + ")", "policy at leaf " + policyLeaf + " attests fpirPpm " + policy.accuracy().fpirPpm()
+                    + ")", source(policyAt) + " attests fpirPpm " + policy.accuracy().fpirPpm()
                     + " at watchlist size " + attested);
         }
     }
@@ -300,11 +384,33 @@ public final class RuleBook {
         }
     }
 
-    /** R1, per action: enough distinct confirmations before it. */
-    private void actioned(MatchActioned a, Violations out) {
+    /**
+     * R1 and R3 at an action, judged at its own leaf: enough distinct confirmations before it for
+     * the stricter of the match's policy and the policy in force at the action; the candidate
+     * entry not withdrawn before it and its authorisation not expired at the action's signed time
+     * (unless the action is {@link #NO_ACTION}).
+     */
+    private void actioned(MatchActioned a, long leaf, Timestamp time, Violations out) {
         actions++;
         Match match = matches.get(a.match());
-        long required = Math.max(MIN_CONFIRMATIONS, policy == null ? 0 : policy.reviewersRequired());
+        Map.Entry<Long, RecognitionPolicySet> atMatch = match == null || match.referenceLeaf < 0 ? null
+                : policyAt(match.referenceLeaf);
+        Map.Entry<Long, RecognitionPolicySet> atAction = policyAt(leaf);
+        List<Map.Entry<Long, RecognitionPolicySet>> governing = new ArrayList<>(2);
+        if (atMatch != null) {
+            governing.add(atMatch);
+        }
+        if (atAction != null && (atMatch == null || !atAction.getKey().equals(atMatch.getKey()))) {
+            governing.add(atAction);
+        }
+        long required = MIN_CONFIRMATIONS;
+        StringJoiner source = new StringJoiner("; ");
+        for (Map.Entry<Long, RecognitionPolicySet> p : governing) {
+            required = Math.max(required, p.getValue().reviewersRequired());
+            source.add(source(p) + " requires " + p.getValue().reviewersRequired());
+        }
+        String why = source.length() == 0 ? "minimum; no policy in force"
+                : source + ", never fewer than " + MIN_CONFIRMATIONS;
         StringJoiner confirmed = new StringJoiner(", ");
         StringJoiner others = new StringJoiner(", ");
         int confirmations = 0;
@@ -319,11 +425,22 @@ public final class RuleBook {
             }
         }
         if (confirmations < required) {
-            String source = policy == null ? "minimum; no policy in force" : "policy at leaf " + policyLeaf
-                    + " requires " + policy.reviewersRequired() + ", never fewer than " + MIN_CONFIRMATIONS;
             out.add(PolicyRule.R1, required + " confirmations of match " + a.match() + " by distinct reviewers before"
-                    + " the action (" + source + ")", confirmations + " (" + (confirmations == 0 ? "none"
+                    + " the action (" + why + ")", confirmations + " (" + (confirmations == 0 ? "none"
                     : confirmed.toString()) + ")" + (others.length() == 0 ? "" : "; not counted: " + others));
+        }
+        Entry e = match == null || match.candidateEntry == null ? null : entries.get(match.candidateEntry);
+        if (e == null || a.action().equals(NO_ACTION)) {
+            return; // an unauthorised candidate is reported at the match; no-action acts on no one
+        }
+        if (e.withdrawnAt().isPresent() && e.withdrawnAt().getAsLong() < leaf) {
+            out.add(PolicyRule.R3, "entry " + match.candidateEntry + " not withdrawn before the action "
+                    + a.action(), "withdrawn at leaf " + e.withdrawnAt().getAsLong());
+        }
+        if (time.compareTo(e.authorisation().validUntil()) >= 0) {
+            out.add(PolicyRule.R3, "action " + a.action() + " before entry " + match.candidateEntry
+                    + "'s authorisation expires at " + e.authorisation().validUntil().text(), "action time "
+                    + time.text());
         }
     }
 

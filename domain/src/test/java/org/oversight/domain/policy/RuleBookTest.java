@@ -238,14 +238,15 @@ class RuleBookTest {
         }
 
         @Test
-        void aPolicyChangingTheModelMakesOldModelMatchesViolations() {
+        void aPolicyChangingTheModelMakesOldModelMatchesOnLaterDetectionsViolations() {
             PolicyLog log = PolicyLog.proposed(2);
             org.oversight.domain.event.RecognitionPolicySet p = policy(5200, 9216, 2);
             log.add(new org.oversight.domain.event.RecognitionPolicySet("other/model@2", p.templateFormat(),
                     p.threshold(), p.maxThreshold(), p.reviewersRequired(), p.retentionDays(), p.accuracy()),
                     AUTHORITY);
-            List<RuleViolation> v = log.add(log.match("m-2", 2, ENTRY, 5200, 5200), ENGINE);
-            assertOnly(v, PolicyRule.R2, 5);
+            log.add(detectionAt(NOV_27), CAMERA);
+            List<RuleViolation> v = log.add(log.match("m-2", 5, ENTRY, 5200, 5200), ENGINE);
+            assertOnly(v, PolicyRule.R2, 6);
             assertThat(v.get(0).expected()).isEqualTo("model other/model@2 (policy at leaf 4)");
         }
     }
@@ -297,13 +298,28 @@ class RuleBookTest {
         }
 
         @Test
-        void aWithdrawnEntryIsAViolationFromTheWithdrawalOn() {
+        void anEntryWithdrawnBeforeTheDetectionIsAViolation() {
             PolicyLog log = withDetectionAt(NOV_27);
             assertThat(log.add(log.match("m-1", 2, ENTRY, 5200, 5200), ENGINE)).isEmpty();
             log.add(new WatchlistEntryWithdrawn(ENTRY, "subject located"), OFFICER);
-            List<RuleViolation> v = log.add(log.match("m-2", 2, ENTRY, 5200, 5200), ENGINE);
-            assertOnly(v, PolicyRule.R3, 5);
+            log.add(detectionAt(NOV_27), CAMERA);
+            List<RuleViolation> v = log.add(log.match("m-2", 5, ENTRY, 5200, 5200), ENGINE);
+            assertOnly(v, PolicyRule.R3, 6);
+            assertThat(v.get(0).expected()).isEqualTo("entry wl-2026-0001 not withdrawn before the detection at leaf 5");
             assertThat(v.get(0).found()).isEqualTo("withdrawn at leaf 4");
+        }
+
+        @Test
+        void anEntryAuthorisedAfterTheDetectionIsAViolation() {
+            PolicyLog log = new PolicyLog();
+            log.add(policy(5200, 9216, 2), AUTHORITY);
+            log.add(detectionAt(NOV_27), CAMERA);
+            log.add(entry(ENTRY, "2026-11-01T00:00:00.000Z", "2026-12-01T00:00:00.000Z"), OFFICER);
+            List<RuleViolation> v = log.add(log.match(MATCH, 1, ENTRY, 5200, 5200), ENGINE);
+            assertOnly(v, PolicyRule.R3, 3);
+            assertThat(v.get(0).expected()).isEqualTo("entry wl-2026-0001 authorised by a WatchlistEntryAuthorized"
+                    + " before the detection at leaf 1");
+            assertThat(v.get(0).found()).isEqualTo("entry wl-2026-0001 authorised at leaf 2");
         }
 
         @Test
@@ -328,7 +344,7 @@ class RuleBookTest {
             log.add(detectionAt(NOV_27), CAMERA);
             List<RuleViolation> v = log.add(log.match(MATCH, 1, ENTRY, 5200, 5200), ENGINE);
             assertOnly(v, PolicyRule.R6, 2);
-            assertThat(v.get(0).found()).isEqualTo("no policy set before this leaf");
+            assertThat(v.get(0).found()).isEqualTo("no policy set before leaf 1");
         }
 
         @Test
@@ -364,11 +380,14 @@ class RuleBookTest {
         }
 
         @Test
-        void theLatestPolicyBeforeTheMatchIsInForce() {
+        void theLatestPolicyBeforeTheDetectionIsInForce() {
             PolicyLog log = PolicyLog.proposed(2);
             log.add(policy(6000, 9216, 2), AUTHORITY);
-            assertOnly(log.add(log.match("m-2", 2, ENTRY, 5200, 5200), ENGINE), PolicyRule.R6, 5);
-            assertThat(log.add(log.match("m-3", 2, ENTRY, 6000, 6000), ENGINE)).isEmpty();
+            log.add(detectionAt(NOV_27), CAMERA);
+            assertOnly(log.add(log.match("m-2", 5, ENTRY, 5200, 5200), ENGINE), PolicyRule.R6, 6);
+            assertThat(log.add(log.match("m-3", 5, ENTRY, 6000, 6000), ENGINE)).isEmpty();
+            // The detection at leaf 2 stays judged by the policy at leaf 0.
+            assertThat(log.add(log.match("m-4", 2, ENTRY, 5200, 5200), ENGINE)).isEmpty();
         }
 
         @Test
@@ -458,11 +477,13 @@ class RuleBookTest {
         }
 
         @Test
-        void theAttestationOfThePolicyInForceAtTheMatchApplies() {
+        void theAttestationOfThePolicyInForceAtTheDetectionApplies() {
             PolicyLog log = withEntries(1, 2);
             assertOnly(log.add(log.match(MATCH, 3, "wl-1", 5200, 5200), ENGINE), PolicyRule.R7, 4);
             log.add(PolicyLog.policyAttesting(2), AUTHORITY);
-            assertThat(log.add(log.match("m-2", 3, "wl-2", 5200, 5200), ENGINE)).isEmpty();
+            assertOnly(log.add(log.match("m-2", 3, "wl-2", 5200, 5200), ENGINE), PolicyRule.R7, 6);
+            log.add(detectionAt(NOV_27), CAMERA);
+            assertThat(log.add(log.match("m-3", 7, "wl-2", 5200, 5200), ENGINE)).isEmpty();
         }
 
         @Test

@@ -24,6 +24,7 @@ import org.oversight.domain.event.MatchReviewed;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Verdict;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.domain.policy.RuleBook;
 import org.oversight.domain.principal.KeyRecord;
 import org.oversight.ledger.web.ProblemType;
 
@@ -42,8 +43,8 @@ import org.oversight.ledger.web.ProblemType;
  */
 @Aggregate(cache = AggregateConfiguration.CACHE)
 public class StreamAggregate {
-    /** Rule R1: confirmations by distinct reviewers needed before an action. */
-    public static final int CONFIRMATIONS_FOR_ACTION = 2;
+    /** Rule R1: confirmations by distinct reviewers needed before an action (the rule book's floor). */
+    public static final int CONFIRMATIONS_FOR_ACTION = RuleBook.MIN_CONFIRMATIONS;
 
     @AggregateIdentifier
     private String stream;

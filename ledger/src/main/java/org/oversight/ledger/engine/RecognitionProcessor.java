@@ -44,6 +44,12 @@ import org.slf4j.LoggerFactory;
  * <p><b>Nothing undecided.</b> This class is the only code that signs with the engine key, and it
  * signs only the projection's decisions.
  *
+ * <p><b>Judged at the detection.</b> A decision depends only on the state before its detection's
+ * leaf (docs/format.md §9.8), and the rules judge the proposal there too (docs/rules.md,
+ * "Reference points"). So the processor proposes every decision, whatever has been committed
+ * between the detection and the proposal (a withdrawal, a new policy, a revocation, a
+ * decommissioning); only the engine key must be valid at the proposal's own leaf.
+ *
  * <p><b>Engine key.</b> If the key is not an enrolled, valid {@code engine} key at the next leaf,
  * the processor keeps its position before the first pending decision and reports
  * {@link State#WAITING_FOR_ENGINE_KEY}; it retries on every round.

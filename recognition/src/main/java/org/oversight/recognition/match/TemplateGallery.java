@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import org.oversight.recognition.match.internal.BlockedScan;
+import org.oversight.domain.policy.ScoreScale;
 import org.oversight.recognition.template.FaceTemplate;
 import org.oversight.recognition.tfjs.ModelId;
 
@@ -218,7 +219,7 @@ public final class TemplateGallery {
          * (a tie on score may still win on entry id, so the bound is inclusive).
          */
         int offer(Candidate c) {
-            if (c.score() <= maxScore) {
+            if (ScoreScale.passes(c.score(), maxScore)) {
                 if (worstFirst.size() < k) {
                     worstFirst.add(c);
                 } else if (c.compareTo(worstFirst.peek()) < 0) {

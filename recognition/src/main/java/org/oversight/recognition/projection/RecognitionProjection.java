@@ -18,6 +18,7 @@ import org.oversight.domain.event.Template;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.event.WatchlistEntryWithdrawn;
 import org.oversight.recognition.match.MatchScore;
+import org.oversight.domain.policy.ScoreScale;
 import org.oversight.recognition.match.internal.SquaredDistance;
 import org.oversight.recognition.template.FaceTemplate;
 
@@ -127,7 +128,7 @@ public final class RecognitionProjection {
         for (WatchedEntry e : active) {
             int distance = e.bestSquaredDistance(probeComponents, probeModel, policy.modelId(),
                     policy.templateFormat());
-            if (distance >= 0 && distance <= policy.threshold()) {
+            if (distance >= 0 && ScoreScale.passes(distance, policy.threshold())) {
                 passing.add(new Scored(e, distance));
             }
         }

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.EventHash;
 import org.oversight.domain.event.Template;
@@ -134,6 +135,17 @@ public final class WatchedEntry {
     /** Payload template {@code i}'s embedded model id; only for a {@link #comparable} template. */
     byte[] embeddedModel(int i) {
         return embeddedModels[i];
+    }
+
+    /**
+     * This entry's score for {@code probe} under a policy's {@code modelId} and {@code format}
+     * (docs/format.md §9.8): the lowest squared distance (§9.5) to any comparable template —
+     * exactly what the projection computes — or empty if none is comparable.
+     */
+    public OptionalInt score(FaceTemplate probe, String modelId, long format) {
+        int d = bestSquaredDistance(SquaredDistance.widen(probe.components()), probe.modelId().toByteArray(), modelId,
+                format);
+        return d < 0 ? OptionalInt.empty() : OptionalInt.of(d);
     }
 
     /** {@code SHA-256(0x00 || leaf data)} of this entry in a snapshot. */

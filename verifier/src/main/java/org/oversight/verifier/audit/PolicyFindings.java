@@ -2,53 +2,51 @@ package org.oversight.verifier.audit;
 
 import java.util.List;
 import java.util.function.ToLongFunction;
-import org.oversight.domain.policy.PolicyRule;
 import org.oversight.domain.policy.RuleBook;
 import org.oversight.domain.policy.RuleViolation;
 import org.oversight.verifier.report.Check;
 import org.oversight.verifier.report.Finding;
 import org.oversight.verifier.report.Rule;
 
-/** Maps the domain's policy-rule results (docs/rules.md) to the report's findings and checks. */
-final class PolicyFindings {
+/**
+ * Maps the domain's policy-rule results (docs/rules.md) to the report's findings and checks; used
+ * by the audit of a whole log and by the bundle check alike.
+ */
+public final class PolicyFindings {
     private PolicyFindings() {
     }
 
-    /** The report's rule for a domain policy rule. */
-    static Rule rule(PolicyRule rule) {
-        return switch (rule) {
-            case R1 -> Rule.R1_TWO_PERSON_REVIEW;
-            case R2 -> Rule.R2_MATCH_PROVENANCE;
-            case R3 -> Rule.R3_WATCHLIST_AUTHORISATION;
-            case R6 -> Rule.R6_THRESHOLD;
-            case R7 -> Rule.R7_ACCURACY;
-        };
-    }
-
-    static Finding of(RuleViolation v) {
-        return new Finding(rule(v.rule()), v.leafIndex(), v.eventId(), v.expected(), v.found());
+    /** The finding reporting {@code v}. */
+    public static Finding of(RuleViolation v) {
+        return new Finding(Rule.of(v.rule()), v.leafIndex(), v.eventId(), v.expected(), v.found());
     }
 
     /** One check per rule, passed when {@code violations} counts none for it. */
-    static List<Check> checks(RuleBook book, ToLongFunction<Rule> violations) {
+    public static List<Check> checks(RuleBook book, ToLongFunction<Rule> violations) {
         return List.of(
                 check(Rule.R1_TWO_PERSON_REVIEW, book.actionsObserved() + " actions, " + book.reviewsObserved()
                         + " reviews", "before each action, confirmations by distinct reviewer principals (first review"
                         + " of each counts; reject and inconclusive do not) reach the policy's reviewersRequired, never"
-                        + " fewer than 2; one review per reviewer per match", violations),
+                        + " fewer than 2, for the stricter of the policies in force at the match's detection and at the"
+                        + " action; one review per reviewer per match", violations),
                 check(Rule.R2_MATCH_PROVENANCE, book.proposalsObserved() + " matches", "the detection reference names"
                         + " an accepted earlier FaceDetected by leaf and event hash; model id equals the detection"
-                        + " template's and the policy's; template format equals the policy's", violations),
+                        + " template's and the policy's in force at the detection; template format equals that"
+                        + " policy's", violations),
                 check(Rule.R3_WATCHLIST_AUTHORISATION, book.proposalsObserved() + " matches, "
                         + book.authorisationsObserved() + " authorisations", "each authorisation signed by the officer it"
-                        + " names; candidate entry authorised before the match, not withdrawn before it, capture time"
-                        + " in [validFrom, validUntil)", violations),
-                check(Rule.R6_THRESHOLD, book.proposalsObserved() + " matches", "a policy in force; threshold equals the"
-                        + " policy's and is >= its floor; score <= threshold (squared distance, format.md §9.5);"
-                        + " policies signed by an authority", violations),
+                        + " names; candidate entry authorised before the match's detection, not withdrawn before it,"
+                        + " capture time in [validFrom, validUntil); no action (other than no-action) after the entry"
+                        + " was withdrawn or at or after its validUntil", violations),
+                check(Rule.R6_THRESHOLD, book.proposalsObserved() + " matches", "a policy in force at the detection;"
+                        + " threshold equals the policy's and is <= its maxThreshold; score <= threshold (squared"
+                        + " distance, format.md §9.5); policies signed by an authority", violations),
                 check(Rule.R7_ACCURACY, book.proposalsObserved() + " matches", "the accuracy attestation of the policy"
-                        + " in force was measured at a watchlistSize >= the larger of the entries active for the match's"
-                        + " detection (as its snapshot, format.md §9.8) and the match's snapshot size", violations));
+                        + " in force at the detection was measured at a watchlistSize >= " + (book.wholeLog()
+                        ? "the larger of the entries active for the match's detection (as its snapshot, format.md"
+                                + " §9.8) and the match's snapshot size"
+                        : "the match's snapshot size (an excerpt does not show every entry active for the"
+                                + " detection)"), violations));
     }
 
     private static Check check(Rule rule, String subject, String method, ToLongFunction<Rule> violations) {

@@ -2,10 +2,12 @@ package org.oversight.verifier.bundle;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.oversight.domain.bundle.BundleLeaf;
 import org.oversight.domain.bundle.EvidenceBundle;
@@ -21,27 +23,24 @@ import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.MatchProposed;
-import org.oversight.domain.event.MatchReviewed;
 import org.oversight.domain.event.RecognitionPolicySet;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
-import org.oversight.domain.event.Template;
-import org.oversight.domain.event.Verdict;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.merkle.rfc6962.InclusionProofException;
 import org.oversight.domain.merkle.rfc6962.InclusionProofVerifier;
 import org.oversight.domain.note.Ed25519NoteVerifier;
 import org.oversight.domain.note.NoteVerificationException;
 import org.oversight.domain.policy.RuleBook;
+import org.oversight.domain.policy.RuleViolation;
 import org.oversight.domain.principal.KeyRecord;
 import org.oversight.domain.principal.PrincipalRegistry;
 import org.oversight.domain.principal.RegistryException;
-import org.oversight.recognition.match.IncompatibleTemplateException;
-import org.oversight.recognition.match.MatchScore;
 import org.oversight.recognition.projection.WatchedEntry;
 import org.oversight.recognition.projection.WatchlistSnapshot;
 import org.oversight.recognition.template.FaceTemplate;
 import org.oversight.recognition.template.TemplateFormatException;
+import org.oversight.verifier.audit.PolicyFindings;
 import org.oversight.verifier.report.Check;
 import org.oversight.verifier.report.Finding;
 import org.oversight.verifier.report.Rule;
@@ -53,6 +52,13 @@ import org.oversight.verifier.trust.GenesisRecord;
 /**
  * Verifies one evidence bundle offline (docs/format.md §11.5) and reports every check performed,
  * with the key (id, principal, role) and leaf it concerns, and every violation.
+ *
+ * <p>Rules R1, R2, R3, R6 and R7 are not re-implemented here: the carried events the registry
+ * accepted are fed, in leaf order, to the domain's {@link RuleBook} — the code {@code verifier
+ * audit} runs over a whole log — as an excerpt ({@link RuleBook#excerpt()}), so a bundle and an
+ * audit judge the same events the same way. What only a bundle shows is checked here: the
+ * inclusion proofs, the score recomputed from the carried templates, the snapshot proof, the crop
+ * digest and R9 for the detection.
  *
  * <p>A bundle proves what it carries: each event is in the log of the signed checkpoint, signed by
  * a key that its carried enrolment makes valid there. It cannot prove that the log holds no other
@@ -120,10 +126,13 @@ public final class BundleVerifier {
             verifySigners();
             verifyChains();
             GenesisCheck.apply(genesis, authorityKeys, GenesisCheck.Scope.BUNDLE, report, report::finding);
+            verifyRules();
             verifyMatch();
-            report.fact("Scope", "A bundle proves the events it carries. It cannot prove that the log holds no"
-                    + " other event about this match (a later review, a withdrawal, a key revocation not carried);"
-                    + " an audit of the whole log (verifier audit) checks that.");
+            report.fact("Scope", "A bundle proves the events it carries, and the rules judge them as an audit"
+                    + " does. It cannot prove that the log holds no other event about this match (a later review or"
+                    + " action, a withdrawal, a later policy, a key revocation or a registry conflict not carried),"
+                    + " nor that the projection derives no other proposal; an audit of the whole log (verifier"
+                    + " audit) checks that (format.md §11.5).");
             return report;
         }
 
@@ -246,6 +255,24 @@ public final class BundleVerifier {
             }
         }
 
+        /**
+         * Feeds the carried events the registry accepted, in leaf order, to the domain's rule book —
+         * the code {@code verifier audit} runs over a whole log — as an excerpt (docs/format.md §11.5).
+         */
+        private void verifyRules() {
+            RuleBook rules = RuleBook.excerpt();
+            EnumMap<Rule, Long> violations = new EnumMap<>(Rule.class);
+            for (Map.Entry<Long, KeyRecord> s : signers.entrySet()) {
+                for (RuleViolation v : rules.observe(anchored.get(s.getKey()), s.getKey(), s.getValue())) {
+                    Finding f = PolicyFindings.of(v);
+                    violations.merge(f.rule(), 1L, Long::sum);
+                    report.finding(f);
+                }
+            }
+            PolicyFindings.checks(rules, r -> violations.getOrDefault(r, 0L)).forEach(report::check);
+        }
+
+        /** What only the carried match shows: R9 for its detection, its score, snapshot and crop. */
         private void verifyMatch() {
             StreamId matchStream = StreamId.match(bundle.match());
             Optional<Map.Entry<Long, SignedEvent>> proposedAt = find(EventType.MATCH_PROPOSED, matchStream);
@@ -260,12 +287,7 @@ public final class BundleVerifier {
             SignedEvent detectionEvent = anchored.get(dLeaf);
             if (detectionEvent == null || detectionEvent.type() != EventType.FACE_DETECTED
                     || !detectionEvent.eventHash().equals(proposed.detection().eventHash()) || dLeaf >= pLeaf) {
-                fail(Rule.R2_MATCH_PROVENANCE, pLeaf, proposedAt.get().getValue().header().eventId(),
-                        describe(pLeaf, proposedAt.get().getValue()), "resolve the named detection",
-                        "the FaceDetected " + proposed.detection().eventHash() + " at leaf " + dLeaf + " < " + pLeaf,
-                        detectionEvent == null ? "not carried (or not anchored)" : "leaf " + dLeaf + " is "
-                                + detectionEvent.type().wireName() + " " + detectionEvent.eventHash());
-                return;
+                return; // the rule book reports the unresolved detection under R2
             }
             FaceDetected detection = (FaceDetected) detectionEvent.payload();
             Optional<Map.Entry<Long, SignedEvent>> authorizedAt =
@@ -274,18 +296,8 @@ public final class BundleVerifier {
             Optional<Map.Entry<Long, SignedEvent>> cameraAt =
                     find(EventType.CAMERA_REGISTERED, StreamId.camera(detection.camera()));
             checkR9(dLeaf, detectionEvent, cameraAt);
-            if (authorizedAt.isEmpty()) {
-                fail(Rule.R3_WATCHLIST_AUTHORISATION, pLeaf, "", "entry " + proposed.candidateEntry(),
-                        "look for its WatchlistEntryAuthorized", "the authorisation of the candidate entry",
-                        "none carried (or none verified)");
-            }
-            if (policyAt.isEmpty()) {
-                fail(Rule.R6_THRESHOLD, dLeaf, "", "policy in force at leaf " + dLeaf,
-                        "look for the last RecognitionPolicySet before the detection", "an authority-signed policy",
-                        "none carried (or none verified)");
-            }
             if (authorizedAt.isEmpty() || policyAt.isEmpty()) {
-                return;
+                return; // the rule book reports a missing authorisation (R3) or policy (R6)
             }
             long aLeaf = authorizedAt.get().getKey();
             WatchlistEntryAuthorized entry = (WatchlistEntryAuthorized) authorizedAt.get().getValue().payload();
@@ -294,56 +306,39 @@ public final class BundleVerifier {
                     + ", captured " + detection.captureTime());
             report.fact("Candidate entry", entry.entry() + " (subject " + entry.subject() + ", " + entry.category()
                     + ", " + entry.authorisationRef() + ", valid " + entry.validFrom() + " to " + entry.validUntil() + ")");
-            checkScore(pLeaf, proposed, dLeaf, detection, aLeaf, entry, policy);
+            report.fact("R7 scope", "checked against the snapshot size the match names ("
+                    + proposed.watchlistSnapshot().size() + "), which the snapshot proof commits to; that it equals the"
+                    + " number of entries active for the detection is not checkable from a bundle, which carries only"
+                    + " the candidate's authorisation (verifier audit checks it)");
+            checkScore(pLeaf, proposed, dLeaf, detection, aLeaf, authorizedAt.get().getValue(), policy);
             checkSnapshot(pLeaf, proposed, authorizedAt.get().getValue(), entry);
-            checkR2(pLeaf, proposed, policyAt.get().getKey(), policy);
-            checkR3(pLeaf, dLeaf, detection, aLeaf, entry);
-            checkR6(pLeaf, proposed, policyAt.get().getKey(), policy);
-            checkR7(pLeaf, proposed, policyAt.get().getKey(), policy);
-            checkR1(policy);
             checkCrop(dLeaf, detection);
         }
 
         private void checkScore(long pLeaf, MatchProposed proposed, long dLeaf, FaceDetected detection, long aLeaf,
-                WatchlistEntryAuthorized entry, RecognitionPolicySet policy) {
+                SignedEvent authorization, RecognitionPolicySet policy) {
             String subject = "score of match " + proposed.match() + " (leaf " + pLeaf + ")";
             String method = "exact squared distance (format.md §9.5) of the detection's template (leaf " + dLeaf
-                    + ") to the entry's comparable templates (leaf " + aLeaf + "), lowest";
-            Optional<Integer> best;
+                    + ") to the entry's comparable templates (leaf " + aLeaf + ", format.md §9.8), lowest";
+            FaceTemplate probe;
             try {
-                best = bestDistance(detection.template(), entry.templates(), policy);
+                probe = FaceTemplate.parse(detection.template().data());
             } catch (TemplateFormatException e) {
                 fail(Rule.PROJECTION, dLeaf, "", subject, method, "a valid version-1 detection template", e.getMessage());
                 return;
             }
+            WatchedEntry entry = WatchedEntry.of(authorization.eventHash(),
+                    (WatchlistEntryAuthorized) authorization.payload());
+            OptionalInt best = entry.score(probe, policy.modelId(), policy.templateFormat());
             if (best.isEmpty()) {
                 fail(Rule.PROJECTION, pLeaf, "", subject, method, "a template comparable with the detection's",
-                        "no comparable template in entry " + entry.entry());
-            } else if (best.get() != proposed.score()) {
-                fail(Rule.PROJECTION, pLeaf, "", subject, method, "score " + best.get() + " (recomputed)",
+                        "no comparable template in entry " + entry.id());
+            } else if (best.getAsInt() != proposed.score()) {
+                fail(Rule.PROJECTION, pLeaf, "", subject, method, "score " + best.getAsInt() + " (recomputed)",
                         "score " + proposed.score());
             } else {
                 pass(Rule.PROJECTION, subject + " = " + proposed.score(), method);
             }
-        }
-
-        private Optional<Integer> bestDistance(Template probe, List<Template> templates, RecognitionPolicySet policy)
-                throws TemplateFormatException {
-            FaceTemplate p = FaceTemplate.parse(probe.data());
-            Integer best = null;
-            for (Template t : templates) {
-                if (t.format() != policy.templateFormat() || !t.modelId().equals(policy.modelId())
-                        || t.format() != FaceTemplate.VERSION) {
-                    continue;
-                }
-                try {
-                    int d = MatchScore.squaredDistance(p, FaceTemplate.parse(t.data()));
-                    best = best == null || d < best ? Integer.valueOf(d) : best;
-                } catch (TemplateFormatException | IncompatibleTemplateException e) {
-                    // Not comparable (format.md §9.8): such a template can never match.
-                }
-            }
-            return Optional.ofNullable(best);
         }
 
         private void checkSnapshot(long pLeaf, MatchProposed proposed, SignedEvent authorization,
@@ -373,125 +368,6 @@ public final class BundleVerifier {
                 fail(Rule.R3_WATCHLIST_AUTHORISATION, pLeaf, "", subject, method,
                         "the entry's leaf is in the snapshot", e.getMessage());
             }
-        }
-
-        private void checkR1(RecognitionPolicySet policy) {
-            StreamId matchStream = StreamId.match(bundle.match());
-            long required = Math.max(RuleBook.MIN_CONFIRMATIONS, policy.reviewersRequired());
-            boolean anyAction = false;
-            for (Map.Entry<Long, SignedEvent> a : anchored.entrySet()) {
-                SignedEvent action = a.getValue();
-                if (action.type() != EventType.MATCH_ACTIONED || !action.stream().equals(matchStream)) {
-                    continue;
-                }
-                anyAction = true;
-                TreeMap<String, String> reviewers = new TreeMap<>();
-                for (Map.Entry<Long, SignedEvent> r : anchored.headMap(a.getKey()).entrySet()) {
-                    KeyRecord key = signers.get(r.getKey());
-                    if (key != null && r.getValue().stream().equals(matchStream)
-                            && r.getValue().payload() instanceof MatchReviewed review
-                            && review.verdict() == Verdict.CONFIRM) {
-                        reviewers.putIfAbsent(key.owner(), "leaf " + r.getKey() + " by key " + key.keyId());
-                    }
-                }
-                String subject = describe(a.getKey(), action);
-                String method = "distinct reviewer principals confirming before leaf " + a.getKey() + ": "
-                        + (reviewers.isEmpty() ? "none" : reviewers.toString());
-                if (reviewers.size() >= required) {
-                    pass(Rule.R1_TWO_PERSON_REVIEW, subject, method);
-                } else {
-                    fail(Rule.R1_TWO_PERSON_REVIEW, a.getKey(), action.header().eventId(), subject, method,
-                            required + " confirmations by distinct reviewers", reviewers.size() + "");
-                }
-            }
-            if (!anyAction) {
-                pass(Rule.R1_TWO_PERSON_REVIEW, "match " + bundle.match(), "no action carried, so no review required");
-            }
-        }
-
-        private void checkR2(long pLeaf, MatchProposed p, long policyLeaf, RecognitionPolicySet policy) {
-            String subject = "MatchProposed at leaf " + pLeaf;
-            String method = "names detection, snapshot, model, threshold, engine version; model is the policy's"
-                    + " (leaf " + policyLeaf + ")";
-            if (p.modelId().equals(policy.modelId())) {
-                pass(Rule.R2_MATCH_PROVENANCE, subject, method + ": model " + p.modelId() + ", engine "
-                        + p.engineVersion());
-            } else {
-                fail(Rule.R2_MATCH_PROVENANCE, pLeaf, "", subject, method, "model " + policy.modelId(),
-                        "model " + p.modelId());
-            }
-        }
-
-        private void checkR3(long pLeaf, long dLeaf, FaceDetected detection, long aLeaf, WatchlistEntryAuthorized entry) {
-            String subject = "entry " + entry.entry() + " for the detection at leaf " + dLeaf;
-            String method = "authorised at leaf " + aLeaf + " before the detection, valid " + entry.validFrom() + " to "
-                    + entry.validUntil() + ", capture time " + detection.captureTime() + ", not withdrawn before";
-            List<String> problems = new ArrayList<>();
-            if (aLeaf >= dLeaf) {
-                problems.add("authorised at leaf " + aLeaf + ", not before the detection");
-            }
-            if (!entry.validAt(detection.captureTime())) {
-                problems.add("capture time " + detection.captureTime() + " outside the authorisation");
-            }
-            for (Map.Entry<Long, SignedEvent> e : anchored.headMap(dLeaf).entrySet()) {
-                if (e.getValue().type() == EventType.WATCHLIST_ENTRY_WITHDRAWN
-                        && e.getValue().stream().equals(StreamId.watchlist(entry.entry()))) {
-                    problems.add("withdrawn at leaf " + e.getKey());
-                }
-            }
-            if (problems.isEmpty()) {
-                pass(Rule.R3_WATCHLIST_AUTHORISATION, subject, method);
-            } else {
-                fail(Rule.R3_WATCHLIST_AUTHORISATION, pLeaf, "", subject, method,
-                        "an authorised, unwithdrawn entry valid at capture time", String.join("; ", problems));
-            }
-        }
-
-        private void checkR6(long pLeaf, MatchProposed p, long policyLeaf, RecognitionPolicySet policy) {
-            String subject = "threshold " + p.threshold() + " and score " + p.score() + " at leaf " + pLeaf;
-            String method = "policy at leaf " + policyLeaf + ": threshold " + policy.threshold() + ", maxThreshold "
-                    + policy.maxThreshold();
-            List<String> problems = new ArrayList<>();
-            if (p.threshold() != policy.threshold()) {
-                problems.add("threshold " + p.threshold() + " != policy threshold " + policy.threshold());
-            }
-            if (p.threshold() > policy.maxThreshold()) {
-                problems.add("threshold " + p.threshold() + " > maxThreshold " + policy.maxThreshold());
-            }
-            if (p.score() > p.threshold()) {
-                problems.add("score " + p.score() + " > threshold " + p.threshold());
-            }
-            if (problems.isEmpty()) {
-                pass(Rule.R6_THRESHOLD, subject, method);
-            } else {
-                fail(Rule.R6_THRESHOLD, pLeaf, "", subject, method, "threshold = policy's <= maxThreshold, score <="
-                        + " threshold", String.join("; ", problems));
-            }
-        }
-
-        /**
-         * R7 as far as a bundle can show it: the attestation covers the snapshot size the match names
-         * (and the snapshot proof commits to). Whether that size is the number of entries active for
-         * the detection needs every authorisation and withdrawal before it, which a bundle does not
-         * carry; the report says so rather than claim it.
-         */
-        private void checkR7(long pLeaf, MatchProposed p, long policyLeaf, RecognitionPolicySet policy) {
-            long size = p.watchlistSnapshot().size();
-            long attested = policy.accuracy().watchlistSize();
-            String subject = "accuracy attestation for the watchlist snapshot of size " + size + " at leaf " + pLeaf;
-            String method = "policy at leaf " + policyLeaf + " attests fpirPpm " + policy.accuracy().fpirPpm()
-                    + " at watchlist size " + attested + " (document " + policy.accuracy().documentDigest().hex()
-                    + "); the snapshot size is the match's";
-            if (attested >= size) {
-                pass(Rule.R7_ACCURACY, subject, method);
-            } else {
-                fail(Rule.R7_ACCURACY, pLeaf, "", subject, method, "an accuracy attestation measured at watchlist size"
-                        + " >= " + size + " (the match's snapshot size)", "watchlist size " + attested);
-            }
-            report.fact("R7 scope", "checked against the snapshot size the match names (" + size + "), which the"
-                    + " snapshot proof commits to; that it equals the number of entries active for the detection is not"
-                    + " checkable from a bundle, which carries only the candidate's authorisation (verifier audit"
-                    + " checks it)");
         }
 
         private void checkR9(long dLeaf, SignedEvent detection, Optional<Map.Entry<Long, SignedEvent>> cameraAt) {

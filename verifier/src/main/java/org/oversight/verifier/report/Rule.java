@@ -1,5 +1,7 @@
 package org.oversight.verifier.report;
 
+import org.oversight.domain.policy.PolicyRule;
+
 /**
  * What a finding is about: the structural checks every log must pass, and the rules of
  * docs/design.md §7 that the verifier enforces.
@@ -32,6 +34,20 @@ public enum Rule {
     Rule(String code, String description) {
         this.code = code;
         this.description = description;
+    }
+
+    /**
+     * The report's rule for a rule of the domain's {@code RuleBook} (docs/rules.md): the one
+     * mapping the audit and the bundle check share.
+     */
+    public static Rule of(PolicyRule rule) {
+        return switch (rule) {
+            case R1 -> R1_TWO_PERSON_REVIEW;
+            case R2 -> R2_MATCH_PROVENANCE;
+            case R3 -> R3_WATCHLIST_AUTHORISATION;
+            case R6 -> R6_THRESHOLD;
+            case R7 -> R7_ACCURACY;
+        };
     }
 
     /** Short code printed in reports, e.g. {@code R1}. */

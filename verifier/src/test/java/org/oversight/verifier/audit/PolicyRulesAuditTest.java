@@ -13,6 +13,7 @@ import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.EventFixtures;
 import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.MatchProposed;
+import org.oversight.domain.event.RecognitionPolicySet;
 import org.oversight.domain.event.MatchReviewed;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Verdict;
@@ -201,15 +202,37 @@ class PolicyRulesAuditTest {
         assertThat(f.get(1).found()).startsWith("EXTRA: match " + TestLog.MATCH);
     }
 
+    /**
+     * Issue #11 §2: a withdrawal between the detection and the engine's proposal used to fail the
+     * honest proposal (R3 "withdrawn before the match"). The match is judged at its detection, where
+     * the entry was active and the projection decided; acting on it after the withdrawal is R3, at
+     * the action.
+     */
     @Test
-    void matchAgainstAWithdrawnEntryIsAnR3Violation() throws Exception {
+    void aWithdrawalBetweenDetectionAndProposalFailsOnlyTheLaterAction() throws Exception {
         TestLog log = lifecycle(TestLog.firstDetection(),
                 l -> l.append(EventFixtures.watchlistEntryWithdrawn(), EventFixtures.OFFICER_SEED), m -> m,
                 PolicyRulesAuditTest::twoConfirmationsAndAction);
-        // The entry was active when the face was detected (leaf 8), so the projection agrees with the
-        // match; only proposing it after the withdrawal is wrong.
-        Finding f = onlyFinding(audit(log), Rule.R3_WATCHLIST_AUTHORISATION, 10);
+        Finding f = onlyFinding(audit(log), Rule.R3_WATCHLIST_AUTHORISATION, 13);
+        assertThat(f.expected()).isEqualTo("entry wl-2026-0001 not withdrawn before the action stop-and-speak");
         assertThat(f.found()).isEqualTo("withdrawn at leaf 9");
+    }
+
+    /**
+     * Issue #11 §2: a new policy between the detection and the proposal used to fail the honest
+     * proposal under R2/R6 (the projection decides with the policy at the detection, the rules
+     * judged it with the policy at the match). Both now use the detection's.
+     */
+    @Test
+    void aNewPolicyBetweenDetectionAndProposalIsNoViolation() throws Exception {
+        RecognitionPolicySet p = EventFixtures.recognitionPolicySet();
+        RecognitionPolicySet other = new RecognitionPolicySet("other/model@2", p.templateFormat(), 100, 100,
+                p.reviewersRequired(), p.retentionDays(), p.accuracy());
+        TestLog log = lifecycle(TestLog.firstDetection(), l -> l.append(other, EventFixtures.AUTHORITY_SEED),
+                m -> m, PolicyRulesAuditTest::twoConfirmationsAndAction);
+        VerificationReport report = audit(log);
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.passed()).isTrue();
     }
 
     @Test

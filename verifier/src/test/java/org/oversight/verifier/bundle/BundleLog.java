@@ -57,14 +57,31 @@ final class BundleLog {
 
     /** Scenario variations. */
     record Options(boolean secondConfirmation, boolean revokeSecondReviewerBefore, int scoreOffset,
-            long attestedWatchlistSize) {
+            long attestedWatchlistSize, boolean firstReviewerRejectsThenConfirms, boolean entrySignedByAnotherOfficer) {
         static final Options CLEAN = new Options(true, false, 0);
 
         /** The policy attests the fixture's accuracy at watchlist size 10,000, covering both entries. */
         Options(boolean secondConfirmation, boolean revokeSecondReviewerBefore, int scoreOffset) {
             this(secondConfirmation, revokeSecondReviewerBefore, scoreOffset, 10_000);
         }
+
+        Options(boolean secondConfirmation, boolean revokeSecondReviewerBefore, int scoreOffset,
+                long attestedWatchlistSize) {
+            this(secondConfirmation, revokeSecondReviewerBefore, scoreOffset, attestedWatchlistSize, false, false);
+        }
+
+        /** reviewer-1 first rejects, then confirms (only the first review counts), and reviewer-2 confirms. */
+        static Options reviewerRejectsThenConfirms() {
+            return new Options(true, false, 0, 10_000, true, false);
+        }
+
+        /** The candidate entry names officer-7 in authorisedBy but is signed by officer-8. */
+        static Options entryByAnotherOfficer() {
+            return new Options(true, false, 0, 10_000, false, true);
+        }
     }
+
+    static final int OTHER_OFFICER_SEED = 10;
 
     final List<SignedEvent> events = new ArrayList<>();
     private final TreeMap<StreamId, StreamHead> heads = new TreeMap<>();
@@ -95,6 +112,16 @@ final class BundleLog {
     }
 
     static BundleLog build(Options o) {
+        return build(o, log -> { }, log -> { });
+    }
+
+    /**
+     * As {@link #build(Options)}, with {@code betweenDetectionAndProposal} appending events after the
+     * detection, before the engine's proposal, and {@code beforeAction} after the reviews, before
+     * the action.
+     */
+    static BundleLog build(Options o, java.util.function.Consumer<BundleLog> betweenDetectionAndProposal,
+            java.util.function.Consumer<BundleLog> beforeAction) {
         BundleLog log = new BundleLog();
         int auth = EventFixtures.AUTHORITY_SEED;
         log.append(new AuthorityDeclared("authority-1", "Board", key(auth).publicKey()), auth);
@@ -110,7 +137,12 @@ final class BundleLog {
                 new AccuracyAttestation(accuracy.documentDigest(), accuracy.fpirPpm(), o.attestedWatchlistSize())),
                 auth);
         log.append(EventFixtures.cameraRegistered(), EventFixtures.OFFICER_SEED);
-        log.append(entry("wl-2026-0001", template(37, 101, 50, 0f)), EventFixtures.OFFICER_SEED);
+        int entrySigner = EventFixtures.OFFICER_SEED;
+        if (o.entrySignedByAnotherOfficer()) {
+            log.append(new KeyEnrolled("officer-8", Role.OFFICER, key(OTHER_OFFICER_SEED).publicKey()), auth);
+            entrySigner = OTHER_OFFICER_SEED;
+        }
+        log.append(entry("wl-2026-0001", template(37, 101, 50, 0f)), entrySigner);
         log.append(entry("wl-2026-0002", template(59, 97, 48, 0f)), EventFixtures.OFFICER_SEED);
         log.append(new KeyEnrolled("reviewer-3", Role.REVIEWER, key(THIRD_REVIEWER_SEED).publicKey()), auth);
         FaceDetected d = EventFixtures.faceDetected();
@@ -118,6 +150,7 @@ final class BundleLog {
                 d.landmarks(), d.alignedCropDigest(), template(37, 101, 50, 0.01f), d.quality());
         log.append(probe, EventFixtures.CAMERA_SEED);
         MatchProposed p = log.lastDecision();
+        betweenDetectionAndProposal.accept(log);
         log.matchId = p.match();
         log.append(new MatchProposed(p.match(), p.detection(), p.candidateEntry(), p.score() + o.scoreOffset(),
                 p.threshold(), p.watchlistSnapshot(), p.modelId(), p.engineVersion()), EventFixtures.ENGINE_SEED);
@@ -125,10 +158,15 @@ final class BundleLog {
             log.append(new KeyRevoked("reviewer-2", key(EventFixtures.SECOND_REVIEWER_SEED).publicKey().keyId(),
                     "left the unit"), auth);
         }
+        if (o.firstReviewerRejectsThenConfirms()) {
+            log.append(new MatchReviewed(log.matchId, Verdict.REJECT, "not the same person"),
+                    EventFixtures.REVIEWER_SEED);
+        }
         log.append(new MatchReviewed(log.matchId, Verdict.CONFIRM, "same person"), EventFixtures.REVIEWER_SEED);
         if (o.secondConfirmation()) {
             log.append(new MatchReviewed(log.matchId, Verdict.CONFIRM, "agree"), EventFixtures.SECOND_REVIEWER_SEED);
         }
+        beforeAction.accept(log);
         log.append(new MatchActioned(log.matchId, "stop-and-speak", "INC-2026-778"), EventFixtures.OFFICER_SEED);
         log.append(new KeyRevoked("reviewer-1", key(EventFixtures.REVIEWER_SEED).publicKey().keyId(), "rotated"),
                 auth);

@@ -184,8 +184,8 @@ class BundleVerifierTest {
             assertThat(f.rule()).isEqualTo(Rule.R7_ACCURACY);
             assertThat(f.leafIndex()).isEqualTo(11L);
             assertThat(f.expected()).isEqualTo("an accuracy attestation measured at watchlist size >= 2 (the match's"
-                    + " snapshot size)");
-            assertThat(f.found()).isEqualTo("watchlist size 1");
+                    + " snapshot size 2; an excerpt does not show the entries active for the detection)");
+            assertThat(f.found()).isEqualTo("policy at leaf 5 attests fpirPpm 1000 at watchlist size 1");
         });
     }
 
@@ -194,7 +194,37 @@ class BundleVerifierTest {
         BundleLog log = BundleLog.build(new BundleLog.Options(false, false, 0));
         VerificationReport report = BundleLog.verifier().verify(log.bundle());
         assertThat(rules(report)).containsExactly(Rule.R1_TWO_PERSON_REVIEW);
-        assertThat(report.findings().get(0).found()).isEqualTo("1");
+        assertThat(report.findings().get(0).found()).isEqualTo("1 (reviewer-1)");
+    }
+
+    /** Issue #11 §1: the bundle check counted a reviewer's later confirm after a reject; the audit did not. */
+    @Test
+    void onlyEachReviewersFirstReviewCountsAsInTheAudit() throws Exception {
+        BundleLog log = BundleLog.build(BundleLog.Options.reviewerRejectsThenConfirms());
+        VerificationReport report = BundleLog.verifier().verify(log.bundle());
+        assertThat(report.passed()).isFalse();
+        assertThat(rules(report)).containsExactly(Rule.R1_TWO_PERSON_REVIEW);
+        assertThat(report.findings()).extracting(Finding::found).containsExactly(
+                "reviewer reviewer-1 reviewed it again (first verdict reject, now confirm); only the first counts",
+                "1 (reviewer-2); not counted: reviewer-1 reject");
+        assertThat(report.findings()).extracting(Finding::rule, Finding::leafIndex)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Rule.R1_TWO_PERSON_REVIEW, 13L),
+                        org.assertj.core.groups.Tuple.tuple(Rule.R1_TWO_PERSON_REVIEW, 15L));
+    }
+
+    /** Issue #11 §1: an authorisation signed by another officer than the one it names passed the bundle check. */
+    @Test
+    void anEntrySignedByAnotherOfficerThanItNamesFailsR3AsInTheAudit() throws Exception {
+        BundleLog log = BundleLog.build(BundleLog.Options.entryByAnotherOfficer());
+        VerificationReport report = BundleLog.verifier().verify(log.bundle());
+        assertThat(report.passed()).isFalse();
+        assertThat(rules(report)).containsExactly(Rule.R3_WATCHLIST_AUTHORISATION);
+        assertThat(report.findings()).first().satisfies(f -> {
+            assertThat(f.leafIndex()).isEqualTo(8L);
+            assertThat(f.expected()).isEqualTo("entry wl-2026-0001 signed by its authorising officer officer-7"
+                    + " (role officer or authority)");
+            assertThat(f.found()).isEqualTo("signed by officer officer-8");
+        });
     }
 
     @Test
@@ -224,5 +254,97 @@ class BundleVerifierTest {
                 .of(BundleLog.ORIGIN, EventFixtures.key(41)).verifier(), BundleLog.ORIGIN);
         VerificationReport report = other.verify(bundle);
         assertThat(rules(report)).containsExactly(Rule.CHECKPOINT);
+    }
+
+    /**
+     * Issue #11 §2: what is authorised between a detection and the engine's proposal (a withdrawal,
+     * a new policy, the camera's decommissioning) never fails the honest proposal, in a bundle as in
+     * the audit; the bundle carries them.
+     */
+    @Test
+    void eventsBetweenTheDetectionAndItsProposalDoNotFailTheMatch() throws Exception {
+        BundleLog log = BundleLog.build(BundleLog.Options.CLEAN, l -> {
+            l.append(new org.oversight.domain.event.WatchlistEntryWithdrawn("wl-2026-0001", "located"),
+                    EventFixtures.OFFICER_SEED);
+            l.append(stricterPolicy(2), EventFixtures.AUTHORITY_SEED);
+            l.append(new org.oversight.domain.event.CameraDecommissioned("cam-0042", "removed"),
+                    EventFixtures.OFFICER_SEED);
+        }, l -> { });
+        EvidenceBundle bundle = log.bundle();
+        assertThat(bundle.events()).extracting(BundleLeaf::leafIndex).contains(11L, 12L, 13L);
+        VerificationReport report = BundleLog.verifier().verify(bundle);
+        // The withdrawal stands before the action: acting on a withdrawn entry is R3, judged at the action.
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.R3_WATCHLIST_AUTHORISATION);
+            assertThat(f.expected()).isEqualTo("entry wl-2026-0001 not withdrawn before the action stop-and-speak");
+            assertThat(f.found()).isEqualTo("withdrawn at leaf 11");
+        });
+    }
+
+    @Test
+    void aPolicyRaisingReviewersBeforeTheActionIsCarriedAndApplies() throws Exception {
+        BundleLog log = BundleLog.build(BundleLog.Options.CLEAN, l -> { },
+                l -> l.append(stricterPolicy(3), EventFixtures.AUTHORITY_SEED));
+        EvidenceBundle bundle = log.bundle();
+        VerificationReport report = BundleLog.verifier().verify(bundle);
+        assertThat(report.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule()).isEqualTo(Rule.R1_TWO_PERSON_REVIEW);
+            assertThat(f.expected()).startsWith("3 confirmations of match");
+        });
+    }
+
+    private static org.oversight.domain.event.RecognitionPolicySet stricterPolicy(int reviewers) {
+        org.oversight.domain.event.RecognitionPolicySet p = EventFixtures.recognitionPolicySet();
+        return new org.oversight.domain.event.RecognitionPolicySet("other/model@2", p.templateFormat(),
+                p.threshold() / 2, p.maxThreshold() / 2, reviewers, p.retentionDays(), p.accuracy());
+    }
+
+    /**
+     * format.md §11.2 item 6 with §5.4: a carried authority key enrolled by another authority needs
+     * its principal's declaration, or the excerpt's registry would refuse the enrolment ("new
+     * authority must be declared") although the log accepted it.
+     */
+    @Test
+    void anAuthorityKeyEnrolledByAnotherAuthorityIsCarriedWithItsPrincipalsDeclaration() throws Exception {
+        int secondKeySeed = 12;
+        BundleLog log = BundleLog.build(BundleLog.Options.CLEAN, l -> { }, l -> {
+            l.append(new org.oversight.domain.event.AuthorityDeclared("authority-2", "Second board",
+                    EventFixtures.key(EventFixtures.SECOND_AUTHORITY_SEED).publicKey()), EventFixtures.AUTHORITY_SEED);
+            l.append(new org.oversight.domain.event.KeyEnrolled("authority-2",
+                    org.oversight.domain.event.Role.AUTHORITY, EventFixtures.key(secondKeySeed).publicKey()),
+                    EventFixtures.AUTHORITY_SEED);
+            l.append(EventFixtures.recognitionPolicySet(), secondKeySeed);
+        });
+        EvidenceBundle bundle = log.bundle();
+        assertThat(bundle.events()).extracting(BundleLeaf::leafIndex).contains(15L, 16L, 17L);
+        VerificationReport report = BundleLog.verifier().verify(bundle);
+        assertThat(report.findings()).isEmpty();
+    }
+
+    /**
+     * One implementation per rule: the audit of the whole log and the check of the bundle report the
+     * same policy-rule findings (rule, leaf, expected, found) for the scenarios where the copies
+     * used to disagree (issue #11 §1).
+     */
+    @Test
+    void theBundleAndTheAuditOfTheWholeLogReportTheSameRuleFindings() throws Exception {
+        for (BundleLog.Options o : List.of(BundleLog.Options.CLEAN, BundleLog.Options.reviewerRejectsThenConfirms(),
+                BundleLog.Options.entryByAnotherOfficer(), new BundleLog.Options(false, false, 0))) {
+            BundleLog log = BundleLog.build(o);
+            List<byte[]> leaves = log.events.stream().map(SignedEvent::leafBytes).toList();
+            VerificationReport audit = new org.oversight.verifier.audit.LogAuditor(BundleLog.logKey().verifier(),
+                    BundleLog.ORIGIN).audit(new java.io.ByteArrayInputStream(
+                            org.oversight.verifier.audit.TestLog.export(leaves, BundleLog.logKey())), Optional.empty(),
+                            org.oversight.verifier.audit.AuditProgress.NONE).report();
+            VerificationReport bundle = BundleLog.verifier().verify(log.bundle());
+            assertThat(policyFindings(bundle)).as(o.toString()).isEqualTo(policyFindings(audit));
+            assertThat(bundle.passed()).as(o.toString()).isEqualTo(audit.passed());
+        }
+    }
+
+    private static List<Finding> policyFindings(VerificationReport report) {
+        List<Rule> policyRules = List.of(Rule.R1_TWO_PERSON_REVIEW, Rule.R2_MATCH_PROVENANCE,
+                Rule.R3_WATCHLIST_AUTHORISATION, Rule.R6_THRESHOLD, Rule.R7_ACCURACY);
+        return report.findings().stream().filter(f -> policyRules.contains(f.rule())).toList();
     }
 }
