@@ -9,11 +9,13 @@ import java.util.Set;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a database that is unreachable, restarting or recovering from every other failure, so
  * that such requests are answered 503 with {@code Retry-After} instead of 500: the request may be
- * repeated once the database is back.
+ * repeated once the database is back. A {@link TransactionSystemException} (the JDBC commit or
+ * rollback itself failed) counts as unavailable: the connection broke under the transaction.
  */
 public final class DatabaseFailures {
     /**
@@ -30,7 +32,8 @@ public final class DatabaseFailures {
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof DataAccessResourceFailureException || t instanceof TransientDataAccessResourceException
-                    || t instanceof CannotCreateTransactionException || t instanceof SQLTransientConnectionException
+                    || t instanceof CannotCreateTransactionException || t instanceof TransactionSystemException
+                    || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException || t instanceof SQLRecoverableException
                     || t instanceof ConnectException) {
                 return true;

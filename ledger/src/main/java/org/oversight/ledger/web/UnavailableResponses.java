@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -35,7 +36,7 @@ public class UnavailableResponses {
     }
 
     @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-            CannotCreateTransactionException.class})
+            CannotCreateTransactionException.class, TransactionSystemException.class})
     public ResponseEntity<ProblemDetail> database(Exception e) {
         String detail = "the database is unavailable (" + DatabaseFailures.describe(e) + "); retry later";
         LOG.warn("unavailable (503): {}", detail);

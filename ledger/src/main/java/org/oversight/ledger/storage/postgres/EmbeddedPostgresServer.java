@@ -32,15 +32,19 @@ import java.util.concurrent.TimeUnit;
  * <p>Guarantees: the data directory is never wiped (initdb runs only when it holds no cluster yet);
  * commits are durable ({@code fsync=on} and {@code synchronous_commit=on}, overriding zonky's test
  * defaults {@code -F} and {@code off}), so an acknowledged append survives a crash of this process
- * or of the machine; the server listens on
- * the loopback interface only. The port is chosen per start (0 = any free port) because nothing but
- * this process connects to it.
+ * or of the machine; the server listens on the loopback interface only and accepts only
+ * connections that present the superuser's password (SCRAM-SHA-256; the password lives in
+ * {@code <cluster>.password}, owner-only, and {@code pg_hba.conf} is rewritten on every start); only
+ * one server runs on a directory at a time ({@code <cluster>.lock}, taken before anything else).
+ * The port is chosen per start (0 = any free port) because nothing but this process connects to it.
  *
  * <p>Crash recovery: after {@code kill -9} of the JVM the postmaster keeps running (pg_ctl
  * daemonises it) and still holds the data directory. On the next start, {@link #start} finds the
  * {@code postmaster.pid}; if that process is alive and is a postgres serving this directory it is
  * asked to shut down (SIGTERM, smart shutdown: its clients died with the old JVM) and awaited; if
- * the PID is dead or belongs to an unrelated process (PID reuse), the stale file is removed.
+ * the PID is dead or belongs to an unrelated process (PID reuse), the stale file is removed. A
+ * postmaster that dies while this server is open is restarted by a watchdog on the same port. If
+ * the JVM ends during {@link #start}, a shutdown hook stops what the start left running.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
