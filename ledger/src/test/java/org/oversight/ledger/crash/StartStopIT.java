@@ -51,6 +51,8 @@ class StartStopIT {
             System.out.printf("StartStopIT: second instance exited with %d after %d ms%n",
                     second.process().exitValue(), ms);
             assertThat(second.process().exitValue()).isNotZero();
+            // At once: before the application context is built (that alone takes tens of seconds here).
+            assertThat(ms).as("refused within").isLessThan(30_000);
             assertThat(out).contains("data directory " + dataDir + " is in use by another ledger process (pid "
                     + first.pid() + ")");
             assertThat(out).doesNotContain("\tat org.oversight"); // a clear message, no stack trace

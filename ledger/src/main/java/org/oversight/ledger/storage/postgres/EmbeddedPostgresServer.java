@@ -171,6 +171,21 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Fails at once if a server (of this or another process) holds the lock of
+     * {@code clusterDirectory}; takes and releases the lock otherwise. For an early, cheap check
+     * before a start; {@link #start} still takes the lock itself.
+     *
+     * @throws DataDirectoryInUseException naming the holder's pid if known
+     */
+    public static void requireNotInUse(Path clusterDirectory) throws IOException {
+        Path directory = clusterDirectory.toAbsolutePath().normalize();
+        if (!Files.isDirectory(directory.getParent())) {
+            return;
+        }
+        DataDirectoryLock.acquire(siblingOf(directory, ".lock")).close();
+    }
+
     private static Map<String, String> serverConfig(Map<String, String> settings) {
         Map<String, String> config = new TreeMap<>(settings);
         // zonky starts postgres with -F (fsync off) and synchronous_commit=off, test settings
@@ -301,15 +316,23 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             return;
         }
         watchdog.interrupt();
-        try {
-            postgres.close(); // pg_ctl stop -m fast; also releases zonky's own lock file
-            stopPostmaster(clusterDirectory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("stopping PostgreSQL in " + clusterDirectory, e);
-        } finally {
-            guard.closed();
-            lock.close();
+        synchronized (this) { // after a restart in progress has ended
+            try {
+                postgres.close(); // pg_ctl stop -m fast; also releases zonky's own lock file
+                stopPostmaster(clusterDirectory);
+            } catch (IOException e) {
+                throw new UncheckedIOException("stopping PostgreSQL in " + clusterDirectory, e);
+            } finally {
+                guard.closed();
+                lock.close();
+            }
         }
+    }
+
+    /** Stops the watchdog only, as if the owning process had died (tests of orphan handling). */
+    void stopWatching() throws InterruptedException {
+        watchdog.interrupt();
+        watchdog.join();
     }
 
     /**
