@@ -40,11 +40,12 @@ class StartStopIT {
     void aSecondLedgerOnTheSameDataDirectoryRefusesAtOnceAndTheFirstKeepsServing() throws Exception {
         Path dataDir = Files.createTempDirectory("oversight-double-start");
         LedgerProcess first = LedgerProcess.start(jar, dataDir, dataDir.resolve("first.log"), List.of(), http);
+        LedgerProcess second = null;
         try {
             long postmaster = postmasterPid(dataDir);
             Path secondLog = dataDir.resolve("second.log");
             long t0 = System.nanoTime();
-            LedgerProcess second = LedgerProcess.launch(jar, dataDir, secondLog, List.of());
+            second = LedgerProcess.launch(jar, dataDir, secondLog, List.of());
             assertThat(second.process().waitFor(60, TimeUnit.SECONDS)).as("second instance exited").isTrue();
             long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
             String out = Files.readString(secondLog, StandardCharsets.UTF_8);
@@ -61,7 +62,11 @@ class StartStopIT {
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         } finally {
+            if (second != null && second.process().isAlive()) {
+                second.stop(); // before the fix it ran on, with its own postmaster
+            }
             first.stop();
+            LedgerProcess.stopOrphanedPostgres(dataDir.resolve("postgres"));
         }
         assertNoPostgresOf(dataDir);
     }
