@@ -62,11 +62,12 @@ class StartStopIT {
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
         } finally {
-            if (second != null && second.process().isAlive()) {
-                second.stop(); // before the fix it ran on, with its own postmaster
-            }
             first.stop();
-            LedgerProcess.stopOrphanedPostgres(dataDir.resolve("postgres"));
+            if (second != null && second.process().isAlive()) {
+                // Before the fix it ran on and started a postmaster of its own: clean up, the test failed anyway.
+                second.stop();
+                LedgerProcess.stopOrphanedPostgres(dataDir.resolve("postgres"));
+            }
         }
         assertNoPostgresOf(dataDir);
     }
