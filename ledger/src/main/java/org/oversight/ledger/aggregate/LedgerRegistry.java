@@ -198,6 +198,28 @@ public final class LedgerRegistry {
         dirty = false;
     }
 
+    /**
+     * Takes over the state of {@code rebuilt}, a registry rebuilt on the side from the committed
+     * leaves, and marks this one clean. Until this call this registry keeps its previous state, so a
+     * rebuild that fails half-way (the database went away) never leaves an empty registry, which
+     * would reopen genesis; see {@code RegistryLoader}.
+     */
+    public void replaceWith(LedgerRegistry rebuilt) {
+        registry = rebuilt.registry;
+        // Keys only ever accumulate in a rebuilt registry's map; ids not in it were rolled back.
+        knownKeys.putAll(rebuilt.knownKeys);
+        knownKeys.keySet().retainAll(rebuilt.knownKeys.keySet());
+        dirty = false;
+    }
+
+    /**
+     * Marks the state as possibly not that of the committed leaves (e.g. a rebuild failed); the
+     * owner must rebuild before the next check.
+     */
+    public void markDirty() {
+        dirty = true;
+    }
+
     /** Whether events were applied since the last {@link #markClean()}. */
     public boolean isDirty() {
         return dirty;

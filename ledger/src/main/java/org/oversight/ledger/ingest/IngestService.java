@@ -29,7 +29,9 @@ import org.oversight.ledger.sequencer.LeafKey;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
 import org.oversight.ledger.sequencer.SequencerBatch;
+import org.oversight.ledger.storage.DatabaseFailures;
 import org.oversight.ledger.web.ProblemType;
+import org.oversight.ledger.web.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -64,6 +66,9 @@ public class IngestService {
     private final MeterRegistry meters;
     private final Cache aggregateCache;
     private final RecentlyCommitted recent = new RecentlyCommitted(RECENT_LEAVES);
+
+    /** Seconds a client is asked to wait ({@code Retry-After}) when the database is unavailable. */
+    static final long RETRY_AFTER_SECONDS = 2;
 
     /** Parsed events of the latest committed leaves kept for {@link #recentlyCommitted}. */
     static final int RECENT_LEAVES = 4096;
@@ -107,18 +112,24 @@ public class IngestService {
     private List<IngestResult> submitVerified(List<SignedEvent> events) throws EventRejectedException {
         sequencer.writerLock().lock();
         try {
+            requireCurrentRegistry();
             List<IngestResult> results;
             try {
                 results = appendGroupedOrOneByOne(events);
             } catch (Rejected r) {
-                rebuildIfDirty();
+                recoverQuietly();
                 EventRejectedException e = r.rejection;
                 meters.counter("oversight.ingest.rejected", "rule", e.type().rule()).increment();
                 LOG.info("rejected {} event(s): {} ({}): {}", events.size(), e.type().rule(), e.type().status().value(),
                         e.detail());
                 throw e;
             } catch (RuntimeException e) {
-                rebuildIfDirty();
+                recoverQuietly();
+                if (DatabaseFailures.isUnavailable(e)) {
+                    throw new ServiceUnavailableException("the database is unavailable (" + DatabaseFailures.describe(e)
+                            + "); if the failure hit the commit the events may be stored: resubmitting them is"
+                            + " idempotent", RETRY_AFTER_SECONDS, e);
+                }
                 throw e;
             }
             registry.markClean();
@@ -143,7 +154,8 @@ public class IngestService {
         try {
             return tx.execute(status -> appendAllInOneUnitOfWork(events, true));
         } catch (Rejected grouped) {
-            rebuildIfDirty();
+            aggregateCache.removeAll();
+            requireCurrentRegistry();
             List<IngestResult> results = tx.execute(status -> appendAllInOneUnitOfWork(events, false));
             LOG.warn("grouped check rejected ({}) a request the one-by-one check accepted; accepted",
                     grouped.rejection.detail());
@@ -372,12 +384,51 @@ public class IngestService {
         }
     }
 
-    /** After a rollback: nothing the rolled-back transaction applied may survive in memory. */
-    private void rebuildIfDirty() {
-        aggregateCache.removeAll();
-        if (registry.isDirty()) {
-            RegistryLoader.rebuild(registry, store, sequencer.committed().size());
+    /**
+     * Before a write, under the writer lock: if a failed write left the registry dirty and it
+     * could not be rebuilt then (the database was down or recovering), rebuild it now — after
+     * re-reading the committed tree state, since a commit that failed in flight may have landed.
+     *
+     * @throws ServiceUnavailableException if the rebuild fails; the registry keeps its dirty state
+     *     and nothing is written, so the ledger never checks an event against a registry that is
+     *     not exactly that of the committed leaves (an empty one would reopen genesis)
+     */
+    private void requireCurrentRegistry() {
+        if (!registry.isDirty()) {
+            return;
         }
+        try {
+            rebuild();
+        } catch (RuntimeException e) {
+            LOG.warn("writes refused: the registry cannot be rebuilt from the committed leaves yet: {}",
+                    DatabaseFailures.describe(e));
+            throw new ServiceUnavailableException("the ledger is recovering from a database failure and cannot"
+                    + " check events yet (" + DatabaseFailures.describe(e) + ")", RETRY_AFTER_SECONDS, e);
+        }
+    }
+
+    /**
+     * After a rollback: nothing the rolled-back transaction applied may survive in memory. A
+     * rebuild that fails here leaves the registry dirty; {@link #requireCurrentRegistry()} retries
+     * it before the next write and refuses writes until it succeeds.
+     */
+    private void recoverQuietly() {
+        aggregateCache.removeAll();
+        if (!registry.isDirty()) {
+            return;
+        }
+        try {
+            rebuild();
+        } catch (RuntimeException e) {
+            LOG.warn("registry rebuild after a failed write did not succeed; writes are refused until it does: {}",
+                    DatabaseFailures.describe(e));
+        }
+    }
+
+    private void rebuild() {
+        aggregateCache.removeAll();
+        long size = sequencer.reload().size();
+        RegistryLoader.rebuild(registry, store, size);
     }
 
     /** Carries a checked rejection out of the transaction callback, which rolls the transaction back. */

@@ -17,21 +17,45 @@ final class RegistryLoader {
 
     private RegistryLoader() {}
 
-    /** Replays leaves {@code [0, size)}; a leaf that no longer passes is a broken invariant. */
+    /** Where {@link #rebuild} reads the committed leaves from: {@link LeafStore#leaves(long, int)}. */
+    @FunctionalInterface
+    interface LeafSource {
+        List<StoredLeaf> leaves(long start, int count);
+    }
+
+    /** Replays leaves {@code [0, size)} of {@code store}; see {@link #rebuild(LedgerRegistry, LeafSource, long)}. */
     static void rebuild(LedgerRegistry registry, LeafStore store, long size) {
-        registry.reset();
+        rebuild(registry, store::leaves, size);
+    }
+
+    /**
+     * Replays leaves {@code [0, size)} into a fresh registry and only then swaps it into
+     * {@code registry} ({@link LedgerRegistry#replaceWith}). If reading fails (the database is
+     * down or recovering), {@code registry} keeps its previous state and its dirty flag, and the
+     * exception propagates: the caller must not accept writes until a rebuild succeeds. Resetting
+     * first and replaying in place would leave an empty registry behind, with genesis open again.
+     *
+     * @throws IllegalStateException if a committed leaf no longer passes the registry (a broken invariant)
+     * @throws RuntimeException whatever {@code leaves} throws; {@code registry} is then unchanged
+     */
+    static void rebuild(LedgerRegistry registry, LeafSource leaves, long size) {
+        LedgerRegistry rebuilt = new LedgerRegistry();
         for (long start = 0; start < size; start += PAGE) {
-            List<StoredLeaf> page = store.leaves(start, (int) Math.min(PAGE, size - start));
+            List<StoredLeaf> page = leaves.leaves(start, (int) Math.min(PAGE, size - start));
+            if (page.size() != Math.min(PAGE, size - start)) {
+                throw new IllegalStateException("leaf source returned " + page.size() + " leaves from " + start
+                        + " but the committed log has " + size);
+            }
             for (StoredLeaf leaf : page) {
                 try {
-                    registry.replay(SignedEvent.parse(leaf.leaf().leafBytes()), leaf.index());
+                    rebuilt.replay(SignedEvent.parse(leaf.leaf().leafBytes()), leaf.index());
                 } catch (InvalidEventException | EventRejectedException e) {
                     throw new IllegalStateException("committed leaf " + leaf.index() + " (" + leaf.leaf().eventId()
                             + ") no longer passes the registry: " + e.getMessage(), e);
                 }
             }
         }
-        registry.markClean();
+        registry.replaceWith(rebuilt);
         LOG.info("registry rebuilt from {} leaves", size);
     }
 }

@@ -24,6 +24,12 @@ public final class RegistryResync {
     /** Rebuilds from leaves {@code [0, treeSize)}; {@code treeSize} must be the committed size. */
     public void resync(long treeSize) {
         aggregateCache.removeAll();
-        RegistryLoader.rebuild(registry, store, treeSize);
+        try {
+            RegistryLoader.rebuild(registry, store, treeSize);
+        } catch (RuntimeException e) {
+            // The registry kept its old state, which is not the log's: the write path rebuilds first.
+            registry.markDirty();
+            throw e;
+        }
     }
 }

@@ -71,14 +71,35 @@ public class StorageConfiguration {
         HikariDataSource dataSource(EmbeddedPostgresServer server) {
             HikariDataSource dataSource = new HikariDataSource();
             dataSource.setJdbcUrl(server.jdbcUrl());
+            dataSource.setUsername(EmbeddedPostgresServer.USER);
+            dataSource.setPassword(server.password());
             dataSource.setPoolName("oversight-embedded-postgres");
             dataSource.setMaximumPoolSize(10);
+            failFast(dataSource);
             // Batched INSERTs (Axon's event rows, the sequencer's leaves) go to PostgreSQL as
             // multi-row statements: fewer statements to parse, bind and execute per event.
             dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
             return dataSource;
         }
+
+        @Bean
+        EmbeddedPostgresHealthIndicator embeddedPostgresHealthIndicator(EmbeddedPostgresServer server) {
+            return new EmbeddedPostgresHealthIndicator(server);
+        }
     }
+
+    /**
+     * A database that is down must be reported within seconds, not after Hikari's default 30 s
+     * wait for a connection: requests then answer 503 with Retry-After and health answers DOWN.
+     */
+    static void failFast(HikariDataSource dataSource) {
+        dataSource.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        dataSource.setValidationTimeout(VALIDATION_TIMEOUT_MS);
+    }
+
+    /** How long a request waits for a connection before it is answered 503. */
+    static final long CONNECTION_TIMEOUT_MS = 2000;
+    static final long VALIDATION_TIMEOUT_MS = 1000;
 
     /** {@code postgres}; also {@code kurrentdb} with {@code spring.datasource.url} set (tokens in PostgreSQL). */
     @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)

@@ -37,14 +37,8 @@ final class LedgerProcess {
     /** Starts the jar and waits until {@code /actuator/health} answers 200. */
     static LedgerProcess start(Path jar, Path dataDir, Path log, List<String> extraArgs, HttpClient http)
             throws IOException, InterruptedException {
-        int port = freeLoopbackPort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
-                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
-                "--oversight.data-dir=" + dataDir, "--server.port=" + port, "--server.address=127.0.0.1"));
-        command.addAll(extraArgs);
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        LedgerProcess ledger = new LedgerProcess(p, port, log);
+        LedgerProcess ledger = launch(jar, dataDir, log, extraArgs);
+        Process p = ledger.process;
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!p.isAlive()) {
@@ -66,6 +60,22 @@ final class LedgerProcess {
         }
         ledger.kill();
         throw new IllegalStateException("ledger not healthy within " + START_TIMEOUT + "; log tail:\n" + ledger.logTail(60));
+    }
+
+    /** Starts the jar without waiting for anything. */
+    static LedgerProcess launch(Path jar, Path dataDir, Path log, List<String> extraArgs) throws IOException {
+        int port = freeLoopbackPort();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
+                "-Daxoniq.update-checker.disabled=true", "-jar", jar.toString(),
+                "--oversight.data-dir=" + dataDir, "--server.port=" + port, "--server.address=127.0.0.1"));
+        command.addAll(extraArgs);
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        return new LedgerProcess(p, port, log);
+    }
+
+    Process process() {
+        return process;
     }
 
     URI uri(String pathAndQuery) {

@@ -15,6 +15,7 @@ import org.oversight.ledger.sequencer.Leaf;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
 import org.oversight.ledger.sequencer.SequencerBatch;
+import org.oversight.ledger.sequencer.StoredLeaf;
 import org.oversight.ledger.sequencer.TestDatabases;
 import org.oversight.ledger.testing.Chains;
 import org.oversight.ledger.testing.World;
@@ -57,5 +58,53 @@ class RegistryLoaderTest {
         assertThatThrownBy(() -> registry.check(late, genesis.size()))
                 .isInstanceOfSatisfying(EventRejectedException.class,
                         e -> assertThat(e.type()).isEqualTo(ProblemType.GENESIS_VIOLATION));
+    }
+
+    /**
+     * Regression (issue 11 §4): a rebuild whose leaf reads fail half-way (the database went away)
+     * must leave the registry as it was, not reset and empty with genesis open again.
+     */
+    @Test
+    void aRebuildThatCannotReadTheLeavesKeepsTheRegistryAsItWas() throws Exception {
+        World world = new World();
+        List<SignedEvent> genesis = world.genesis();
+        List<StoredLeaf> leaves = new java.util.ArrayList<>();
+        for (int i = 0; i < genesis.size(); i++) {
+            SignedEvent e = genesis.get(i);
+            leaves.add(new StoredLeaf(i, new Leaf(e.header().eventId(), e.stream().text(), e.seq(), e.leafBytes(),
+                    e.eventHash().digest())));
+        }
+        LedgerRegistry registry = new LedgerRegistry();
+        RegistryLoader.rebuild(registry, (start, count) -> leaves.subList((int) start, (int) start + count),
+                genesis.size());
+        assertThat(registry.genesisOpen()).isFalse();
+        registry.markDirty(); // a write applied events and then rolled back
+
+        RegistryLoader.LeafSource failing = (start, count) -> {
+            throw new org.springframework.dao.DataAccessResourceFailureException(
+                    "FATAL: the database system is in recovery mode");
+        };
+        assertThatThrownBy(() -> RegistryLoader.rebuild(registry, failing, genesis.size()))
+                .isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
+
+        assertThat(registry.isDirty()).as("still needs a rebuild").isTrue();
+        assertThat(registry.genesisOpen()).as("genesis stays closed").isFalse();
+        assertThat(registry.key(world.officer.publicKey().keyId())).as("enrolled keys kept").isPresent();
+        SignedEvent late = Chains.at(new AuthorityDeclared("late", "Late", World.distinctKey(5).publicKey()),
+                World.distinctKey(5), 0, Optional.empty());
+        assertThatThrownBy(() -> registry.check(late, genesis.size()))
+                .isInstanceOfSatisfying(EventRejectedException.class,
+                        e -> assertThat(e.type()).isEqualTo(ProblemType.GENESIS_VIOLATION));
+
+        // A source that stops short (leaves missing) is refused the same way, never swapped in.
+        assertThatThrownBy(() -> RegistryLoader.rebuild(registry, (start, count) -> List.of(), genesis.size()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("returned 0 leaves from 0");
+        assertThat(registry.genesisOpen()).isFalse();
+
+        // Once the leaves can be read again, the rebuilt state is swapped in and the registry is clean.
+        RegistryLoader.rebuild(registry, (start, count) -> leaves.subList((int) start, (int) start + count),
+                genesis.size());
+        assertThat(registry.isDirty()).isFalse();
+        assertThat(registry.genesisOpen()).isFalse();
     }
 }

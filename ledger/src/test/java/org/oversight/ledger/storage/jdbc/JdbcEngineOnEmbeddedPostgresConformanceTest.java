@@ -29,7 +29,7 @@ class JdbcEngineOnEmbeddedPostgresConformanceTest extends StorageEngineConforman
 
     private static void open() throws Exception {
         server = EmbeddedPostgresServer.start(cluster, 0);
-        dataSource = PostgresTestSupport.pool(server.jdbcUrl());
+        dataSource = PostgresTestSupport.pool(server.jdbcUrl() + "&password=" + server.password());
         engine = JdbcStorage.standaloneEngine(dataSource, serializer());
     }
 
