@@ -275,7 +275,7 @@ public final class CourtSummary {
             row(out, "Camera", "its registration is not carried in this bundle");
         }
         detection().ifPresent(d -> row(out, "Capture time", when(d.payload().captureTime())
-                + " (UTC, by the camera's own clock, which nothing here checks)"));
+                + " (by the camera's own clock, which nothing here checks)"));
         out.append("</table>\n");
     }
 

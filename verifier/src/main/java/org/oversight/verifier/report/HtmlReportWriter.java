@@ -29,7 +29,7 @@ public final class HtmlReportWriter {
             + "table.kv th{width:28%;background:#f3f3f3}th{background:#f3f3f3}"
             + "table.faces td{width:50%;height:9em}"
             + ".pass{color:#060}.fail{color:#a00}"
-            + ".verdict{border:2px solid;padding:.5em .8em;font-size:13pt;margin:.5em 0 1em}"
+            + ".verdict{border:2px solid;padding:.5em .8em;font-size:13pt;margin:.5em 0 1em}.verdict p{margin:0}"
             + ".verdict.pass{border-color:#060}.verdict.fail{border-color:#a00}"
             + ".warn{border-left:4px solid #a00;padding-left:.6em}"
             + "code{font-family:monospace;font-size:.85em;word-break:break-all;overflow-wrap:anywhere}"
@@ -52,8 +52,9 @@ public final class HtmlReportWriter {
         out.append(report.passed()
                 ? "<p class=\"verdict pass\"><strong>Verdict: every check held.</strong> PASS: the "
                         + report.checks().size() + " checks listed under \"Technical checks\" all held.</p>\n"
-                : "<p class=\"verdict fail\"><strong>Verdict: " + report.violationCount()
-                        + " violation(s) found.</strong> FAIL: see \"Violations\" under \"Technical checks\".</p>\n");
+                : "<div class=\"verdict fail\"><p><strong>Verdict: " + report.violationCount()
+                        + " violation(s) found.</strong> FAIL: rules broken (details under \"Violations\" in"
+                        + " \"Technical checks\"):</p>\n" + brokenRules(report) + "</div>\n");
         summary.ifPresent(s -> s.appendHtml(out));
         out.append("<h2>Technical checks</h2>\n");
         out.append("<details open=\"open\"><summary>What was verified</summary>\n<table class=\"kv\">\n");
@@ -106,6 +107,20 @@ public final class HtmlReportWriter {
         }
         out.append("</body></html>\n");
         return out.toString();
+    }
+
+    /** The rules with violations, each once with its plain description and count, in rule order. */
+    private static String brokenRules(VerificationReport report) {
+        Map<Rule, Long> counts = new EnumMap<>(Rule.class);
+        for (Finding f : report.findings()) {
+            counts.merge(f.rule(), 1L, Long::sum);
+        }
+        report.omitted().forEach((rule, n) -> counts.merge(rule, n, Long::sum));
+        StringBuilder out = new StringBuilder("<ul>\n");
+        counts.forEach((rule, n) -> out.append("<li>").append(escape(rule.code())).append(": ")
+                .append(escape(rule.description())).append(" (").append(n).append(n == 1 ? " time" : " times")
+                .append(")</li>\n"));
+        return out.append("</ul>\n").toString();
     }
 
     /** HTML-escapes text content and attribute values (all five special characters). */

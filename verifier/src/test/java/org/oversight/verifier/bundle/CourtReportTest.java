@@ -98,6 +98,9 @@ class CourtReportTest {
                 .isLessThan(page.indexOf("The checks found violations"));
         assertThat(page.indexOf("The checks found violations")).isLessThan(page.indexOf("What was matched"));
         assertThat(page).contains("It would prove, had every check held");
+        assertThat(page.substring(0, page.indexOf("Summary for the court")))
+                .contains("<li>R1: An action needs the policy&#39;s number (at least two) of confirmations by"
+                        + " distinct reviewers before it (1 time)</li>");
     }
 
     @Test
