@@ -20,7 +20,9 @@ public final class HtmlReportWriter {
     private static final String STYLE = "@page{size:A4;margin:16mm 14mm 18mm 14mm;"
             + "@bottom-center{content:\"Page \" counter(page) \" of \" counter(pages);font-size:8pt;color:#555}}"
             + "body{font-family:serif;font-size:11pt;max-width:48em;margin:2em auto;line-height:1.35;color:#000}"
-            + "@media print{body{max-width:none;margin:0}}"
+            // Printed from a browser, the collapsed check groups print open (Chromium 131+).
+            + "@media print{body{max-width:none;margin:0}details::details-content{display:block;"
+            + "content-visibility:visible}}"
             + "h1{font-size:17pt;margin:0 0 .4em}h2{font-size:14pt;margin:1.2em 0 .4em;border-bottom:1px solid #999}"
             + "h3{font-size:12pt;margin:1em 0 .3em}h4{font-size:11pt;margin:.6em 0 .2em}"
             + "table{border-collapse:collapse;width:100%;table-layout:fixed;margin:.3em 0}"
@@ -32,7 +34,7 @@ public final class HtmlReportWriter {
             + ".verdict{border:2px solid;padding:.5em .8em;font-size:13pt;margin:.5em 0 1em}.verdict p{margin:0}"
             + ".verdict.pass{border-color:#060}.verdict.fail{border-color:#a00}"
             + ".warn{border-left:4px solid #a00;padding-left:.6em}"
-            + "code{font-family:monospace;font-size:.85em;word-break:break-all;overflow-wrap:anywhere}"
+            + "code{font-family:monospace;font-size:.85em;word-wrap:break-word;overflow-wrap:anywhere}"
             + "details{display:block;margin:.3em 0}summary{display:block;font-weight:bold;margin:.3em 0}"
             + "ul{margin:.2em 0 .4em;padding-left:1.4em}li{margin:.15em 0}"
             + "tr{page-break-inside:avoid}h2,h3,h4{page-break-after:avoid}";

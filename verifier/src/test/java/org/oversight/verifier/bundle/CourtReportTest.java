@@ -17,6 +17,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +28,7 @@ import org.oversight.domain.bundle.EvidenceBundle;
 import org.oversight.verifier.cli.VerifierCli;
 import org.oversight.verifier.report.CourtSummary;
 import org.oversight.verifier.report.HtmlReportWriter;
+import org.oversight.verifier.report.PdfReportWriter;
 import org.oversight.verifier.report.VerificationReport;
 
 /**
@@ -105,7 +110,7 @@ class CourtReportTest {
 
     @Test
     void aCarriedCropIsShownWithWhetherItIsTheSignedOne() throws Exception {
-        byte[] crop = new byte[150 * 150 * 3];
+        byte[] crop = testPattern();
         EvidenceBundle bundle = BundleLog.build(BundleLog.Options.CLEAN).bundle(Optional.of(crop));
         VerificationReport report = BundleLog.verifier().verify(bundle);
         String page = HtmlReportWriter.render(report, Optional.of(CourtSummary.of(bundle, report)));
@@ -114,6 +119,35 @@ class CourtReportTest {
                 .contains("does not equal the digest the camera signed")
                 .doesNotContain("No face images are carried in this bundle");
         wellFormedXml(page);
+
+        byte[] pdf = PdfReportWriter.render(page);
+        Path file = write("crop.pdf", pdf);
+        keep(file, "court-report-crop.pdf");
+        try (PDDocument doc = PDDocument.load(pdf)) {
+            PDResources resources = doc.getPage(0).getResources();
+            long images = 0;
+            for (COSName name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof PDImageXObject image) {
+                    assertThat(image.getWidth()).isEqualTo(150);
+                    images++;
+                }
+            }
+            assertThat(images).as("the crop on page 1 of the PDF").isEqualTo(1);
+        }
+    }
+
+    /** The test pattern of format.md §9.2 as canonical crop bytes. */
+    private static byte[] testPattern() {
+        byte[] rgb = new byte[150 * 150 * 3];
+        for (int y = 0; y < 150; y++) {
+            for (int x = 0; x < 150; x++) {
+                int i = 3 * (y * 150 + x);
+                rgb[i] = (byte) (x + y);
+                rgb[i + 1] = (byte) (3 * x - y);
+                rgb[i + 2] = (byte) ((x / 10 + y / 10) % 2 == 1 ? 220 : 20);
+            }
+        }
+        return rgb;
     }
 
     @Test
