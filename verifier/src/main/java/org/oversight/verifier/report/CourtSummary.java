@@ -49,9 +49,13 @@ import org.oversight.domain.event.WatchlistEntryWithdrawn;
 public final class CourtSummary {
     /** Width and height of an aligned crop in pixels (format.md §9.2). */
     private static final int CROP_SIDE = 150;
+    /** The fact {@code GenesisCheck} records for a bundle: whether --authority-key was given and held. */
+    private static final String GENESIS_TRUST_FACT = "Genesis trust";
 
     private final EvidenceBundle bundle;
     private final boolean passed;
+    /** The report's "Genesis trust" fact (GenesisCheck), if any. */
+    private final Optional<String> genesisTrust;
     private final Map<KeyId, String> principalByKey = new HashMap<>();
     private final Map<String, String> authorityNames = new HashMap<>();
     private Indexed<MatchProposed> proposal;
@@ -66,9 +70,10 @@ public final class CourtSummary {
     /** A carried event's payload with its leaf, signer and the signer's clock. */
     private record Indexed<T>(long leaf, T payload, KeyId signer, String signedAt) {}
 
-    private CourtSummary(EvidenceBundle bundle, boolean passed) {
+    private CourtSummary(EvidenceBundle bundle, boolean passed, Optional<String> genesisTrust) {
         this.bundle = bundle;
         this.passed = passed;
+        this.genesisTrust = genesisTrust;
     }
 
     /**
@@ -80,7 +85,8 @@ public final class CourtSummary {
     public static CourtSummary of(EvidenceBundle bundle, VerificationReport report) {
         Objects.requireNonNull(bundle, "bundle");
         Objects.requireNonNull(report, "report");
-        CourtSummary s = new CourtSummary(bundle, report.passed());
+        CourtSummary s = new CourtSummary(bundle, report.passed(),
+                Optional.ofNullable(report.facts().get(GENESIS_TRUST_FACT)));
         for (BundleLeaf leaf : bundle.events()) {
             SignedEvent event;
             try {
@@ -148,16 +154,22 @@ public final class CourtSummary {
         return entries.stream().filter(e -> e.payload().entry().equals(id)).findFirst();
     }
 
-    /** The last carried policy before the detection (format.md §11.2 item 4), else the last one. */
+    /**
+     * The last carried policy before the detection (format.md §11.2 item 4); without a carried
+     * detection, none: a later policy would not be the one in force.
+     */
     private Optional<Indexed<RecognitionPolicySet>> policy() {
-        long before = detection().map(Indexed::leaf).orElse(Long.MAX_VALUE);
+        if (detection().isEmpty()) {
+            return Optional.empty();
+        }
+        long before = detection().get().leaf();
         Indexed<RecognitionPolicySet> found = null;
         for (Indexed<RecognitionPolicySet> p : policies) {
             if (p.leaf() < before) {
                 found = p;
             }
         }
-        return Optional.ofNullable(found != null ? found : policies.isEmpty() ? null : policies.get(policies.size() - 1));
+        return Optional.ofNullable(found);
     }
 
     private String who(KeyId key) {
@@ -313,8 +325,7 @@ public final class CourtSummary {
                 + " score is at most the threshold set by the authority's policy.</p>\n<table class=\"kv\">\n");
         row(out, "Score", Long.toString(p.score()));
         row(out, "Threshold", p.threshold() + (p.score() <= p.threshold()
-                ? " (the score is within it: " + percent(p.score(), p.threshold()) + " of the threshold)"
-                : " (the score is NOT within it)"));
+                ? " (the score is within it)" : " (the score is NOT within it)"));
         Optional<Indexed<RecognitionPolicySet>> policy = policy();
         if (policy.isPresent()) {
             RecognitionPolicySet set = policy.get().payload();
@@ -328,15 +339,12 @@ public final class CourtSummary {
                     + " entries" + (p.watchlistSnapshot().size() <= set.accuracy().watchlistSize()
                             ? " (covered by the attestation)" : " (LARGER than the attestation covers)"));
         } else {
-            row(out, "Policy", "not carried in this bundle: no attested false-match rate can be stated");
+            row(out, "Policy", "the policy in force at the detection is not carried in this bundle: no attested"
+                    + " false-match rate can be stated");
         }
         out.append("</table>\n<p>A false-match rate is the engine's, measured by the authority's attested test;"
                 + " it says how often an innocent passer-by is proposed, not how likely this particular proposal"
                 + " is right. That is what the human review is for.</p>\n");
-    }
-
-    private static String percent(long score, long threshold) {
-        return threshold <= 0 ? "-" : (score * 100 / threshold) + "%";
     }
 
     private void reviewed(StringBuilder out) {
@@ -393,10 +401,22 @@ public final class CourtSummary {
                         + "<li>The rules checked held for the events carried: enough distinct reviewers confirmed"
                         + " before the action (R1), the match names its detection and model (R2), the entry was"
                         + " authorised and valid at the capture time (R3), the threshold is the policy's and the"
-                        + " score within it (R6), the attested accuracy covers the watchlist size (R7), the"
-                        + " detection is signed by a registered camera (R9).</li>\n</ul></div>\n<div><h4>It does"
-                        + " not prove</h4>\n<ul>\n"
-                        + "<li>That the person detected is the person on the watchlist. The score is a measure of"
+                        + " score within it (R6), the attested accuracy covers the watchlist size the match"
+                        + " states (R7; that this size is the true number of entries only a full audit checks), the"
+                        + " detection is signed by a registered camera (R9).</li>\n");
+        boolean anchorsChecked = genesisTrust.map(t -> t.startsWith("checked against")).orElse(false);
+        if (anchorsChecked) {
+            out.append("<li>Every signature traces back to the authority keys the verifier was given"
+                    + " (<code>--authority-key</code>, rule R-genesis): ").append(e(genesisTrust.get())).append(".</li>\n");
+        }
+        out.append("</ul></div>\n<div><h4>It does not prove</h4>\n<ul>\n");
+        if (!anchorsChecked) {
+            out.append("<li><strong>That the keys are the authorities' own:</strong> the verifier was not given the"
+                    + " authorities' published keys (<code>--authority-key</code>), so the log's first keys were"
+                    + " trusted on first use, and a history fabricated by whoever holds the log key would pass every"
+                    + " check above.</li>\n");
+        }
+        out.append("<li>That the person detected is the person on the watchlist. The score is a measure of"
                         + " likeness, and the reviewers' verdicts are their opinions.</li>\n"
                         + "<li>That the camera's clock, or any signer's clock, was right: times are as each signer"
                         + " stated them.</li>\n"
@@ -405,12 +425,11 @@ public final class CourtSummary {
                         + "<li>That the log holds no other event that changes the picture (a later review, a"
                         + " withdrawal, a revocation): a bundle proves what it carries; an audit of the whole"
                         + " log (<code>verifier audit</code>) settles that.</li>\n"
-                        + "<li>That the log key and the authority keys were not misused: the operator holding"
-                        + " the log key could sign a fabricated history. Only keys obtained out of band from"
-                        + " the authorities (<code>--authority-key</code>) and, where they exist, independent"
-                        + " witnesses' signatures rule that out; the technical checks show whether they were"
-                        + " given.</li>\n"
-                        + "<li>That a signer's private key was not stolen or used by someone else.</li>\n"
+                        + "<li>That the log key was not used to show someone else a different history: the"
+                        + " bundle shows one checkpoint. Independent witnesses' co-signatures, where the log has"
+                        + " them, or comparing this checkpoint with one an auditor holds, rule that out.</li>\n"
+                        + "<li>That no private key (an authority's, officer's, reviewer's, engine's or camera's)"
+                        + " was stolen or used by someone other than its holder.</li>\n"
                         + "</ul></div></div>\n");
     }
 

@@ -95,6 +95,19 @@ class CourtReportTest {
     }
 
     @Test
+    void theSummarySaysWhetherTheAuthorityKeysWereChecked() throws Exception {
+        Path html = dir.resolve("report.html");
+        assertThat(report(BundleLog.Options.CLEAN, "--html", html.toString())).isZero();
+        assertThat(Files.readString(html)).contains("That the keys are the authorities' own:")
+                .doesNotContain("Every signature traces back to the authority keys");
+        String key = org.oversight.domain.event.EventFixtures.key(org.oversight.domain.event.EventFixtures.AUTHORITY_SEED)
+                .publicKey().toText();
+        assertThat(report(BundleLog.Options.CLEAN, "--html", html.toString(), "--authority-key", key)).isZero();
+        assertThat(Files.readString(html)).contains("Every signature traces back to the authority keys")
+                .doesNotContain("That the keys are the authorities' own:");
+    }
+
+    @Test
     void aFailedBundleWarnsAboveTheSummary() throws Exception {
         Path html = dir.resolve("report.html");
         assertThat(report(new BundleLog.Options(false, false, 0), "--html", html.toString())).isEqualTo(1);
