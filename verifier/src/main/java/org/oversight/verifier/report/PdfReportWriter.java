@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * Renders the HTML report ({@link HtmlReportWriter}) as an A4 PDF with openhtmltopdf (pure Java,
@@ -15,7 +17,7 @@ import java.util.logging.Logger;
  * <p>Only the PDF standard fonts are used (nothing is loaded from the machine, so every machine
  * produces the same layout); they cover Windows-1252, so the few other characters the report uses
  * are spelled in ASCII first. The page is self-contained (the crop is a data URI), so nothing is
- * fetched while rendering.
+ * fetched while rendering. The PDF carries no creation date: the same report gives the same bytes.
  */
 public final class PdfReportWriter {
     private PdfReportWriter() {}
@@ -37,7 +39,25 @@ public final class PdfReportWriter {
         builder.withHtmlContent(standardFontsOnly(html), null);
         builder.toStream(pdf);
         builder.run();
-        return pdf.toByteArray();
+        return withoutWallClock(pdf.toByteArray());
+    }
+
+    /**
+     * The same PDF without its creation date, and with a document id derived from the content
+     * rather than the time: the same report renders to the same bytes on every run.
+     */
+    private static byte[] withoutWallClock(byte[] pdf) throws IOException {
+        try (PDDocument doc = PDDocument.load(pdf)) {
+            doc.getDocumentInformation().setCreationDate(null);
+            doc.getDocumentInformation().setModificationDate(null);
+            // Without an /ID, PDFBox derives a new one from the document id (instead of the current
+            // time) and the document information.
+            doc.getDocument().getTrailer().removeItem(COSName.ID);
+            doc.setDocumentId(0L);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length);
+            doc.save(out);
+            return out.toByteArray();
+        }
     }
 
     /**

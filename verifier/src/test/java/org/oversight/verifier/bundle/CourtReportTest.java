@@ -59,6 +59,8 @@ class CourtReportTest {
 
     private int report(BundleLog.Options options, String... outputs) throws Exception {
         Path bundle = write("m.bundle.json", BundleLog.build(options).bundle().toBytes());
+        keep(bundle, options.equals(BundleLog.Options.CLEAN) ? "pass.bundle.json" : "fail.bundle.json");
+        keep(write("log.vkey", (vkey() + "\n").getBytes(StandardCharsets.UTF_8)), "log.vkey");
         List<String> args = new ArrayList<>(List.of("bundle", "--bundle", bundle.toString(), "--log-key", vkey()));
         args.addAll(List.of(outputs));
         return run(args.toArray(String[]::new));
@@ -105,6 +107,26 @@ class CourtReportTest {
         assertThat(report(BundleLog.Options.CLEAN, "--html", html.toString(), "--authority-key", key)).isZero();
         assertThat(Files.readString(html)).contains("Every signature traces back to the authority keys")
                 .doesNotContain("That the keys are the authorities' own:");
+    }
+
+    @Test
+    void thePdfIsTheSameBytesOnEveryRun() throws Exception {
+        EvidenceBundle bundle = BundleLog.build(BundleLog.Options.CLEAN).bundle();
+        VerificationReport report = BundleLog.verifier().verify(bundle);
+        String page = HtmlReportWriter.render(report, Optional.of(CourtSummary.of(bundle, report)));
+        byte[] first = PdfReportWriter.render(page);
+        Thread.sleep(1100); // PDF dates have one-second resolution
+        byte[] second = PdfReportWriter.render(page);
+        assertThat(second).isEqualTo(first);
+        assertThat(new String(first, StandardCharsets.ISO_8859_1)).doesNotContain("/CreationDate");
+    }
+
+    @Test
+    void anUnwritablePdfIsAUsageError() throws Exception {
+        Path pdf = dir.resolve("missing-dir").resolve("report.pdf");
+        assertThat(report(BundleLog.Options.CLEAN, "--pdf", pdf.toString())).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("verifier: --pdf: cannot write the report: file not found: " + pdf
+                + System.lineSeparator());
     }
 
     @Test
