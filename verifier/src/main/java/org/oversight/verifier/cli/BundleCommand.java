@@ -17,6 +17,7 @@ import org.oversight.verifier.audit.WitnessCheck;
 import org.oversight.verifier.bundle.BundleVerifier;
 import org.oversight.verifier.input.InputFiles;
 import org.oversight.verifier.input.InputTooLargeException;
+import org.oversight.verifier.report.CourtSummary;
 import org.oversight.verifier.report.TextReportWriter;
 import org.oversight.verifier.report.VerificationReport;
 import org.oversight.verifier.trust.AuthorityKeys;
@@ -64,8 +65,12 @@ final class BundleCommand implements Callable<Integer> {
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as canonical JSON.")
     private String json;
 
-    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as an HTML page.")
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write the report as an HTML page, opening"
+            + " with a summary for the court.")
     private String html;
+
+    @Option(names = "--pdf", paramLabel = "FILE", description = "Also write the HTML report as an A4 PDF.")
+    private String pdf;
 
     @Override
     public Integer call() {
@@ -75,6 +80,7 @@ final class BundleCommand implements Callable<Integer> {
             Path bundlePath = CliInputs.path("--bundle", bundle);
             Optional<Path> jsonPath = AuditCommand.output("--json", json);
             Optional<Path> htmlPath = AuditCommand.output("--html", html);
+            Optional<Path> pdfPath = AuditCommand.output("--pdf", pdf);
             Ed25519NoteVerifier key = CliInputs.logKey(logKey);
             Optional<AuthorityKeys> anchors = CliInputs.authorityKeys(authorityKeys);
             WitnessQuorum quorum = witnessOptions.toQuorum();
@@ -86,7 +92,7 @@ final class BundleCommand implements Callable<Integer> {
             }
             out.print(TextReportWriter.render(report));
             out.flush();
-            Reports.write(report, jsonPath, htmlPath);
+            Reports.write(report, Optional.of(CourtSummary.of(parsed, report)), jsonPath, htmlPath, pdfPath);
             return report.passed() ? VerifierCli.EXIT_PASS : VerifierCli.EXIT_VIOLATION;
         } catch (UsageException e) {
             return VerifierCli.usageError(err, e.getMessage());
