@@ -2,14 +2,16 @@
 # City scale in simulation on one machine (docs/scale.md §5):
 #   1. builds the ledger, verifier and ops jars (SKIP_BUILD=1 reuses them);
 #   2. starts K ledgers (one per "district"), each with its own data directory (embedded PostgreSQL,
-#      fsync on), loopback port, log key, engine key and operator + auditor credentials (ops/lib/ledger.sh);
+#      fsync on), loopback port, checkpoint origin and log key, engine key and operator + auditor
+#      credentials (ops/lib/ledger.sh);
 #   3. runs the city simulator (org.oversight.ops.sim.CitySimulator): one city authority sets up every log
 #      with the same signed events (genesis, officer, reviewers, policy, watchlist), each district enrols
 #      its own engine key and cameras, then one simulator per log posts pre-signed detections at max rate
 #      (the simulator's closed-loop mode), all logs at once; it prints each log's rate and the aggregate;
 #   4. exports each log (GET /v1/export with the auditor token), stops the ledgers, and audits the set:
-#      `verifier audit` once per log (with --authority-key: the city's genesis authority) and the cross-log
-#      check (org.oversight.ops.scale.CrossLogCheck: the same genesis and city-scope events in every log);
+#      `verifier audit` once per log (--authority-key: the city's genesis authority; --origin: that log's) and
+#      the cross-log check (org.oversight.ops.scale.CrossLogCheck: the same genesis and city-scope events in
+#      every log, distinct origins);
 #   5. prints a summary; exits 0 only if the load ran clean and every audit and the cross-log check passed
 #      (1 if one found violations or the load had rejections, 2 on a setup error).
 # Every process it started is stopped. Usage: ops/scale-sim.sh
@@ -24,7 +26,7 @@ cd "$(dirname "$0")/.."
 . ops/lib/ledger.sh
 
 case "${1:-}" in
-  -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   "") ;;
   *) echo "scale-sim: unknown argument '$1' (usage: ops/scale-sim.sh; settings are env vars, see --help)" >&2; exit 2 ;;
 esac
@@ -32,6 +34,7 @@ die() { echo "scale-sim: $*" >&2; exit 2; }
 K=${SCALE_LOGS:-2}
 [[ "$K" =~ ^[0-9]+$ ]] && [ "$K" -ge 2 ] && [ "$K" -le 16 ] || die "SCALE_LOGS '$K' is not an integer in [2, 16]"
 export LEDGER_OPTS=${LEDGER_OPTS:--Xmx768m}
+ORIGIN_PREFIX=scale-sim.oversight.local/district-   # each log its own checkpoint origin (= log key name)
 
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   echo "scale-sim: building ledger, verifier and ops (mvn package -DskipTests)..."
@@ -67,7 +70,7 @@ for k in $(seq 0 $((K - 1))); do
   ledger_issue "$LEDGER_JAR" "$DIR/ledger-$k/credentials" "scale-operator-$k" operator "$DIR/operator-$k.token"
   ledger_issue "$LEDGER_JAR" "$DIR/ledger-$k/credentials" "scale-auditor-$k" auditor "$DIR/auditor-$k.token"
   # shellcheck disable=SC2086
-  ledger_start "$LEDGER_JAR" "$DIR/ledger-$k" "$DIR/ledger-$k.log" ${LEDGER_ARGS:-}
+  ledger_start "$LEDGER_JAR" "$DIR/ledger-$k" "$DIR/ledger-$k.log" --oversight.log.origin="$ORIGIN_PREFIX$k" ${LEDGER_ARGS:-}
   PIDS[$k]=$LEDGER_PID
 done
 URLS=()
@@ -105,7 +108,7 @@ for k in $(seq 0 $((K - 1))); do
   t0=$(date +%s.%N)
   set +e
   java -jar "$VERIFIER_JAR" audit --export "$DIR/log-$k.export" --log-key "@$DIR/sim/district-$k/log.vkey" \
-    --authority-key "@$DIR/sim/authority.keys" --state "$DIR/auditor-state-$k/log.checkpoint" \
+    --authority-key "@$DIR/sim/authority.keys" --origin "$ORIGIN_PREFIX$k" --state "$DIR/auditor-state-$k/log.checkpoint" \
     --json "$DIR/audit-$k.json" >"$DIR/audit-$k.txt" 2>&1
   rc=$?
   set -e

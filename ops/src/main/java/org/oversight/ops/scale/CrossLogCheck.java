@@ -52,8 +52,11 @@ public final class CrossLogCheck {
         }
     }
 
-    /** A log's city-scope events in leaf order, with its genesis leaf and tree size. */
-    public record LogCityEvents(String name, long treeSize, byte[] genesis, List<CityEvent> events) {}
+    /**
+     * A log's city-scope events in leaf order, with its genesis leaf, tree size and checkpoint origin
+     * (empty when collected from bare leaves).
+     */
+    public record LogCityEvents(String name, long treeSize, byte[] genesis, List<CityEvent> events, String origin) {}
 
     /**
      * Collects the city-scope events of one log from its leaves, given in leaf order.
@@ -102,7 +105,12 @@ public final class CrossLogCheck {
         }
 
         public LogCityEvents result() {
-            return new LogCityEvents(name, next, genesis, List.copyOf(events));
+            return result("");
+        }
+
+        /** The result, for a log whose checkpoint names {@code origin}. */
+        public LogCityEvents result(String origin) {
+            return new LogCityEvents(name, next, genesis, List.copyOf(events), origin);
         }
     }
 
@@ -119,13 +127,15 @@ public final class CrossLogCheck {
             while ((leaf = reader.nextLeaf()) != null) {
                 c.accept(leaf);
             }
+            return c.result(reader.checkpoint().checkpoint().origin());
         }
-        return c.result();
     }
 
     /**
      * Compares every log with the first: the same genesis leaf, then the same city-scope events in
-     * the same order. Returns the violations, one per log that departs (at its first departure);
+     * the same order; and the logs' checkpoint origins (when known) must be pairwise distinct, since
+     * each log has its own origin and log key and witnesses tell logs apart by origin. Returns the
+     * violations, one per log that departs (at its first departure) and one per repeated origin;
      * empty if all agree.
      *
      * @throws IllegalArgumentException if fewer than two logs are given (a bug in the caller)
@@ -135,6 +145,16 @@ public final class CrossLogCheck {
             throw new IllegalArgumentException("need at least 2 logs to compare, got " + logs.size());
         }
         List<String> violations = new ArrayList<>();
+        Map<String, String> origins = new HashMap<>();
+        for (LogCityEvents log : logs) {
+            if (!log.origin().isEmpty()) {
+                String before = origins.putIfAbsent(log.origin(), log.name());
+                if (before != null) {
+                    violations.add(log.name() + ": checkpoint origin '" + log.origin() + "' is also " + before
+                            + "'s: each log needs its own origin and log key");
+                }
+            }
+        }
         LogCityEvents ref = logs.get(0);
         for (LogCityEvents log : logs.subList(1, logs.size())) {
             if (ref.genesis() == null || log.genesis() == null) {
@@ -187,8 +207,8 @@ public final class CrossLogCheck {
             try {
                 LogCityEvents log = read(file);
                 logs.add(log);
-                out.printf(Locale.ROOT, "%s: %d leaves, %d city-scope events%n", log.name(), log.treeSize(),
-                        log.events().size());
+                out.printf(Locale.ROOT, "%s: origin %s, %d leaves, %d city-scope events%n", log.name(), log.origin(),
+                        log.treeSize(), log.events().size());
             } catch (NoSuchFileException e) {
                 err.println("cross-log-check: " + arg + ": no such file");
                 return 2;
@@ -205,16 +225,16 @@ public final class CrossLogCheck {
         }
         List<String> violations = compare(logs);
         if (violations.isEmpty()) {
-            out.printf(Locale.ROOT, "cross-log check: PASS: %d logs hold the same genesis and the same %d city-scope"
-                    + " events (authority, principals, policy, watchlist) in the same order%n", logs.size(),
+            out.printf(Locale.ROOT, "cross-log check: PASS: %d logs (distinct origins) hold the same genesis and the same"
+                    + " %d city-scope events (authority, principals, policy, watchlist) in the same order%n", logs.size(),
                     logs.get(0).events().size());
             return 0;
         }
         for (String v : violations) {
             out.println("violation: " + v);
         }
-        out.printf(Locale.ROOT, "cross-log check: FAIL: %d of %d logs depart from %s%n", violations.size(),
-                logs.size() - 1, logs.get(0).name());
+        out.printf(Locale.ROOT, "cross-log check: FAIL: %d violation(s) over %d logs (first log: %s)%n",
+                violations.size(), logs.size(), logs.get(0).name());
         return 1;
     }
 }

@@ -168,6 +168,22 @@ class CrossLogCheckTest {
     }
 
     @Test
+    void twoLogsWithTheSameOriginAreAViolation() throws Exception {
+        City city = new City(1);
+        CrossLogCheck.Collector a = new CrossLogCheck.Collector("a");
+        CrossLogCheck.Collector b = new CrossLogCheck.Collector("b");
+        for (SignedEvent e : city.events) {
+            a.accept(e.leafBytes());
+            b.accept(e.leafBytes());
+        }
+
+        assertThat(CrossLogCheck.compare(List.of(a.result("city.example/d0"), b.result("city.example/d1")))).isEmpty();
+        assertThat(CrossLogCheck.compare(List.of(a.result("city.example/d0"), b.result("city.example/d0"))))
+                .containsExactly("b: checkpoint origin 'city.example/d0' is also a's: each log needs its own origin"
+                        + " and log key");
+    }
+
+    @Test
     void theCliReadsExportsAndRejectsBadInputWithExitTwo(@TempDir Path dir) throws Exception {
         Path garbage = Files.writeString(dir.resolve("garbage.export"), "not an export\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
