@@ -26,7 +26,7 @@ cd "$(dirname "$0")/.."
 . ops/lib/ledger.sh
 
 case "${1:-}" in
-  -h|--help) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  -h|--help) sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
   "") ;;
   *) echo "scale-sim: unknown argument '$1' (usage: ops/scale-sim.sh; settings are env vars, see --help)" >&2; exit 2 ;;
 esac
