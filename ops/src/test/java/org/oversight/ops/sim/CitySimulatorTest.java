@@ -39,7 +39,7 @@ class CitySimulatorTest {
         assertThat(runExpectingUsageError("--url", "http://127.0.0.1:1", "--token", "t", "--batch", "0",
                 "--out", dir.toString()))
                 .startsWith("city-simulator: --batch '0' is not an integer in [1, 1000]");
-        assertThat(runExpectingUsageError("--url", "http://example.org", "--token", "t", "--out", dir.toString()))
+        assertThat(runExpectingUsageError("--url", "http://192.0.2.1:8080", "--token", "t", "--out", dir.toString()))
                 .contains("is not a loopback address");
     }
 
