@@ -15,7 +15,13 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.io.OutputStream;
+import org.oversight.domain.checkpoint.Checkpoint;
+import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.crypto.Ed25519PrivateKey;
+import org.oversight.domain.export.LogExportWriter;
+import org.oversight.domain.merkle.rfc6962.Rfc6962Hashing;
+import org.oversight.domain.note.Ed25519NoteSigner;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.AccuracyAttestation;
 import org.oversight.domain.event.AuthorityDeclared;
@@ -181,6 +187,52 @@ class CrossLogCheckTest {
         assertThat(CrossLogCheck.compare(List.of(a.result("city.example/d0"), b.result("city.example/d0"))))
                 .containsExactly("b: checkpoint origin 'city.example/d0' is also a's: each log needs its own origin"
                         + " and log key");
+    }
+
+    /** Writes {@code events} as a log export (docs/format.md §10) with a checkpoint of {@code origin}. */
+    private static Path export(Path file, String origin, List<SignedEvent> events) throws Exception {
+        List<Sha256Digest> hashes = new ArrayList<>();
+        for (SignedEvent e : events) {
+            hashes.add(Rfc6962Hashing.leafHash(e.leafBytes()));
+        }
+        Checkpoint cp = Checkpoint.of(origin, events.size(), Rfc6962Hashing.rootOf(hashes));
+        SignedCheckpoint signed = SignedCheckpoint.sign(cp, Ed25519NoteSigner.of(origin,
+                Ed25519PrivateKey.fromSeed(new byte[32])));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            LogExportWriter w = new LogExportWriter(out, signed);
+            for (SignedEvent e : events) {
+                w.writeLeaf(e.leafBytes());
+            }
+            w.finish();
+        }
+        return file;
+    }
+
+    @Test
+    void theCliComparesRealExportsExitZeroWhenTheyAgreeAndOneWhenOneLacksAWithdrawal(@TempDir Path dir)
+            throws Exception {
+        City city = new City(1);
+        Path a = export(dir.resolve("a.export"), "city.example/d0", concat(city.events, districtEvents(city, 0)));
+        Path b = export(dir.resolve("b.export"), "city.example/d1", concat(city.events, districtEvents(city, 1)));
+        List<SignedEvent> withWithdrawal = concat(concat(city.events, districtEvents(city, 2)),
+                List.of(city.withdraw(1)));
+        Path c = export(dir.resolve("c.export"), "city.example/d2", withWithdrawal);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+        assertThat(CrossLogCheck.run(new String[] {a.toString(), b.toString()}, o, e)).isEqualTo(0);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains(a + ": origin city.example/d0, 7 leaves, 5 city-scope"
+                + " events").endsWith("cross-log check: PASS: 2 logs (distinct origins) hold the same genesis and the"
+                + " same 5 city-scope events (authority, principals, policy, watchlist) in the same order\n");
+        out.reset();
+        assertThat(CrossLogCheck.run(new String[] {c.toString(), a.toString(), b.toString()}, o, e)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines().filter(l -> l.startsWith("violation: ")))
+                .containsExactly(
+                        "violation: " + a + ": lacks 1 city event(s) that " + c + " holds, from #5 on (first: leaf 7,"
+                                + " watchlist/wl-1 " + withWithdrawal.get(7).header().eventId() + ")",
+                        "violation: " + b + ": lacks 1 city event(s) that " + c + " holds, from #5 on (first: leaf 7,"
+                                + " watchlist/wl-1 " + withWithdrawal.get(7).header().eventId() + ")");
     }
 
     @Test
