@@ -7,8 +7,9 @@
  * {@code score <= threshold}).
  *
  * <p>The ledger runs {@link org.oversight.recognition.projection.RecognitionProjection} and signs
- * its outputs with the engine key; the verifier runs
- * {@link org.oversight.recognition.projection.ProjectionReplay} over the same events and requires
- * exactly the logged proposals — none missing, none extra, none altered.
+ * its outputs with the engine key; the verifier runs the same projection over the same events
+ * (its {@code ProjectionAudit}, incrementally, using
+ * {@link org.oversight.recognition.projection.ProjectionReplay#differences} to compare field by
+ * field) and requires exactly the logged proposals — none missing, none extra, none altered.
  */
 package org.oversight.recognition.projection;
