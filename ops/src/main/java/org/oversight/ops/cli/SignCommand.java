@@ -77,7 +77,9 @@ final class SignCommand implements Callable<Integer> {
                 EventType type = EventType.fromWireName("$.header.type", given.requireString("type"));
                 header.put("schema", type.schemaVersion());
             }
-            EventHeader h = EventHeader.fromJson(header.build());
+            // Re-rooted under "header" so that errors name $.header.<member>, as for an envelope.
+            EventHeader h = EventHeader.fromJson(JsonObject.builder().put("header", header.build()).build()
+                    .requireObject("header"));
             if (!h.signer().hex().equals(signer)) {
                 throw new BadInputException(source + ": $.header.signer " + h.signer().hex() + " is not the key's id "
                         + signer);
