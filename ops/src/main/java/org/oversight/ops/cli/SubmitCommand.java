@@ -63,6 +63,9 @@ final class SubmitCommand implements Callable<Integer> {
             Problem p = e.problem();
             spec.commandLine().getOut().println("refused: " + p);
             return IntegratorCli.EXIT_REFUSED;
+        } catch (java.net.ConnectException e) {
+            throw new BadInputException("POST " + client.base() + "v1/events: cannot connect (is a ledger listening"
+                    + " there?)", e);
         } catch (IOException e) {
             throw new BadInputException("POST " + client.base() + "v1/events failed: " + e, e);
         }

@@ -117,6 +117,7 @@ class SubmitCommandTest {
         CliRun down = CliRun.of("submit", "--url", "http://127.0.0.1:" + port, "--token", TOKEN,
                 "--event", event.toString());
         assertThat(down.isOneLineUsageError()).as(down.toString()).isTrue();
+        assertThat(down.err()).contains("http://127.0.0.1:" + port + "/v1/events: cannot connect");
 
         CliRun badUrl = CliRun.of("submit", "--url", "ftp://x", "--token", TOKEN, "--event", event.toString());
         assertThat(badUrl.isOneLineUsageError()).as(badUrl.toString()).isTrue();
