@@ -58,8 +58,21 @@ public final class IntegratorCli implements Runnable {
     }
 
     private static int oneLine(PrintWriter err, String message, int code) {
-        err.println("oversight-cli: " + message.replaceAll("\\s*\\R\\s*", " "));
+        err.println("oversight-cli: " + printable(message.replaceAll("\\s*\\R\\s*", " ")));
         err.flush();
         return code;
+    }
+
+    /** Control characters from the input (echoed in messages) written as \\uXXXX: one harmless line. */
+    static String printable(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        s.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                b.append(String.format("\\u%04x", c));
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
     }
 }

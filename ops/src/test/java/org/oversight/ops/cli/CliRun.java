@@ -15,6 +15,7 @@ record CliRun(int exit, String out, String err) {
     /** Bad input: exit 2, nothing on stdout, exactly one line on stderr. */
     boolean isOneLineUsageError() {
         return exit == IntegratorCli.EXIT_USAGE && out.isEmpty() && err.endsWith("\n")
-                && err.indexOf('\n') == err.length() - 1 && err.startsWith("oversight-cli: ");
+                && err.startsWith("oversight-cli: ")
+                && err.substring(0, err.length() - 1).chars().noneMatch(Character::isISOControl);
     }
 }
