@@ -59,15 +59,11 @@ LOG="$DIR/ledger.log"
 # prefix, here "ledger.demo.oversight.example/log"). The demo itself listens on a free loopback port.
 PUBLIC_URL=${OVERSIGHT_DEMO_PUBLIC_URL:-https://ledger.demo.oversight.example/log}
 
-issue() { # <principal> <roles> <token file>
-  ( umask 077
-    java -cp "$LEDGER_JAR" -Dloader.main=org.oversight.ledger.security.IssueCredential \
-      org.springframework.boot.loader.launch.PropertiesLauncher "$DIR/ledger/credentials" "$1" "$2" | tail -1 >"$3" )
-}
-issue demo-operator operator "$DIR/operator.token"
-issue demo-auditor auditor "$DIR/auditor.token"
+# shellcheck source=ops/lib/ledger.sh
+. ops/lib/ledger.sh
+ledger_issue "$LEDGER_JAR" "$DIR/ledger/credentials" demo-operator operator "$DIR/operator.token"
+ledger_issue "$LEDGER_JAR" "$DIR/ledger/credentials" demo-auditor auditor "$DIR/auditor.token"
 
-LEDGER_PID=""
 SCENARIO_PID=""
 stop_scenario() {
   [ -n "$SCENARIO_PID" ] || return 0
@@ -75,39 +71,13 @@ stop_scenario() {
   wait "$SCENARIO_PID" 2>/dev/null || true
   SCENARIO_PID=""
 }
-stop_ledger() {
-  [ -n "$LEDGER_PID" ] || return 0
-  if kill -0 "$LEDGER_PID" 2>/dev/null; then
-    kill -TERM "$LEDGER_PID" 2>/dev/null || true
-    for _ in $(seq 1 60); do kill -0 "$LEDGER_PID" 2>/dev/null || break; sleep 1; done
-    if kill -0 "$LEDGER_PID" 2>/dev/null; then
-      echo "demo: ledger did not stop within 60 s of SIGTERM; killing it" >&2
-      kill -KILL "$LEDGER_PID" 2>/dev/null || true
-    fi
-  fi
-  wait "$LEDGER_PID" 2>/dev/null || true
-  LEDGER_PID=""
-  # After a SIGKILL its embedded PostgreSQL would outlive it: stop that postmaster (ours: it serves $DIR).
-  local pidfile pg
-  for pidfile in $(find "$DIR/ledger" -name postmaster.pid 2>/dev/null); do
-    pg=$(head -1 "$pidfile")
-    if [ -n "$pg" ] && kill -0 "$pg" 2>/dev/null; then
-      echo "demo: stopping orphaned PostgreSQL $pg" >&2
-      kill -INT "$pg" 2>/dev/null || true
-      for _ in $(seq 1 30); do kill -0 "$pg" 2>/dev/null || break; sleep 1; done
-    fi
-  done
-}
+stop_ledger() { ledger_stop "$DIR/ledger"; }
 trap 'stop_scenario; stop_ledger' EXIT
 trap 'exit 130' INT TERM
 
 echo "demo: starting the ledger (public URL $PUBLIC_URL, embedded PostgreSQL in $DIR/ledger, log $LOG)..."
-# shellcheck disable=SC2086
-java ${LEDGER_OPTS:-} -Daxoniq.update-checker.disabled=true -jar "$LEDGER_JAR" \
-  --server.address=127.0.0.1 --server.port=0 --oversight.data-dir="$DIR/ledger" \
-  --oversight.log.public-url="$PUBLIC_URL" \
-  --oversight.checkpoint.interval-ms=250 >"$LOG" 2>&1 &
-LEDGER_PID=$!
+ledger_start "$LEDGER_JAR" "$DIR/ledger" "$LOG" --oversight.log.public-url="$PUBLIC_URL" \
+  --oversight.checkpoint.interval-ms=250
 
 # 3. The scenario. It runs the face pipeline while the ledger starts, then waits for the URL file.
 SCENARIO_ARGS=()
@@ -118,20 +88,8 @@ java --add-modules jdk.incubator.vector -cp "$OPS_JAR" org.oversight.ops.demo.De
   2> >(grep -v 'Using incubator modules' >&2) &
 SCENARIO_PID=$!
 
-PORT=""
-for _ in $(seq 1 360); do
-  kill -0 "$LEDGER_PID" 2>/dev/null || { tail -40 "$LOG" >&2; die "the ledger exited during start (log above, $LOG)"; }
-  if [ -z "$PORT" ]; then
-    PORT=$(sed -n 's/.*Tomcat started on port \([0-9][0-9]*\).*/\1/p' "$LOG" | head -1)
-  fi
-  if [ -n "$PORT" ] && curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then
-    break
-  fi
-  sleep 0.5
-done
-[ -n "$PORT" ] && curl -fsS "http://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1 \
-  || { tail -40 "$LOG" >&2; die "the ledger did not become healthy within 180 s"; }
-URL="http://127.0.0.1:$PORT"
+ledger_wait "$LOG" 180 || die "the ledger did not become healthy (log above, $LOG)"
+URL=$LEDGER_URL
 echo "$URL" >"$DIR/ledger.url.tmp" && mv "$DIR/ledger.url.tmp" "$DIR/ledger.url"
 echo "demo: ledger up at $URL after $(( $(date +%s) - START )) s"
 
