@@ -5,7 +5,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import org.oversight.domain.json.JsonArray;
 import org.oversight.domain.json.JsonBoolean;
 import org.oversight.domain.json.JsonException;
@@ -27,7 +30,9 @@ import org.oversight.domain.json.JsonValue;
  * exactly the expected matches, both verifier runs exited 0 and passed, and the audited checkpoint
  * is the one the scenario saw.
  *
- * <p>Usage: {@code DemoSummary --dir DIR --audit-exit N --bundle-exit N [--seconds S]}.
+ * <p>Usage: {@code DemoSummary --dir DIR --audit-exit N --bundle-exit N [--seconds S] [--public-url URL]};
+ * an unknown, repeated or malformed option is a one-line usage error with exit 2 (it used to be
+ * dropped silently).
  */
 public final class DemoSummary {
     private DemoSummary() {}
@@ -65,14 +70,40 @@ public final class DemoSummary {
         }
     }
 
-    public static void main(String[] args) throws IOException {
-        Map<String, String> opts = new TreeMap<>();
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            opts.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+    /** The command line (picocli): every option is named; an unknown or repeated one is a usage error. */
+    @Command(name = "DemoSummary", description = "Prints the demo's summary and decides its exit status.")
+    static final class Options {
+        @Option(names = "--dir", defaultValue = "target/demo", description = "the demo's work directory") Path dir;
+        @Option(names = "--audit-exit", required = true, description = "verifier audit's exit code") int auditExit;
+        @Option(names = "--bundle-exit", required = true, description = "verifier bundle's exit code") int bundleExit;
+        @Option(names = "--seconds", description = "how long the demo took") Long seconds;
+        @Option(names = "--public-url", description = "the ledger's public URL the origin derives from") String publicUrl;
+    }
+
+    /**
+     * Parses {@code args}; on a usage error prints one line and returns null.
+     */
+    static Options parse(String[] args, java.io.PrintStream err) {
+        Options o = new Options();
+        CommandLine cli = new CommandLine(o);
+        cli.setOverwrittenOptionsAllowed(false);
+        try {
+            cli.parseArgs(args);
+            return o;
+        } catch (ParameterException e) {
+            err.println("demo summary: " + e.getMessage());
+            return null;
         }
-        Path dir = Paths.get(opts.getOrDefault("dir", "target/demo"));
-        int auditExit = Integer.parseInt(opts.getOrDefault("audit-exit", "2"));
-        int bundleExit = Integer.parseInt(opts.getOrDefault("bundle-exit", "2"));
+    }
+
+    public static void main(String[] args) throws IOException {
+        Options o = parse(args, System.err);
+        if (o == null) {
+            System.exit(2);
+        }
+        Path dir = o.dir;
+        int auditExit = o.auditExit;
+        int bundleExit = o.bundleExit;
         Properties s = new Properties();
         try (Reader r = Files.newBufferedReader(dir.resolve("evidence/scenario.properties"), StandardCharsets.UTF_8)) {
             s.load(r);
@@ -114,7 +145,7 @@ public final class DemoSummary {
         System.out.printf(Locale.ROOT, "events in the log     %s%n", size);
         System.out.printf(Locale.ROOT, "checkpoint            size %s, root %s%n", size, root);
         System.out.printf(Locale.ROOT, "log origin            %s%s%n", origin,
-                opts.containsKey("public-url") ? "  (from the ledger's public URL " + opts.get("public-url") + ")" : "");
+                o.publicUrl != null ? "  (from the ledger's public URL " + o.publicUrl + ")" : "");
         System.out.printf(Locale.ROOT, "detections            %s%n", s.getProperty("detections"));
         System.out.printf(Locale.ROOT, "matches               proposed %s (expected %s), confirmed %s, rejected %s, "
                 + "inconclusive %s, actioned %s%n", proposed, expected, s.getProperty("matches.confirmed"),
@@ -130,8 +161,8 @@ public final class DemoSummary {
         System.out.printf(Locale.ROOT, "evidence              %s/evidence/ (log.export, log.vkey, %s)%n", dir,
                 s.getProperty("bundle", "no bundle"));
         System.out.printf(Locale.ROOT, "ledger log            %s/ledger.log%n", dir);
-        if (opts.containsKey("seconds")) {
-            System.out.printf(Locale.ROOT, "took                  %s s%n", opts.get("seconds"));
+        if (o.seconds != null) {
+            System.out.printf(Locale.ROOT, "took                  %d s%n", o.seconds);
         }
         problems.forEach(p -> System.out.println("FAILED: " + p));
         System.exit(problems.isEmpty() ? 0 : 1);
