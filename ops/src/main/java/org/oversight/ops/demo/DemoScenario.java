@@ -1,5 +1,9 @@
 package org.oversight.ops.demo;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -104,31 +108,46 @@ public final class DemoScenario {
         this.chains = new EventChains(clock);
     }
 
+    /** The command line (picocli): every option named; an unknown, repeated or missing one is a usage error. */
+    @Command(name = "DemoScenario", description = "Plays the demo scenario against a fresh local ledger.")
+    static final class Options {
+        @Option(names = "--url", description = "the ledger, on a loopback address") String url;
+        @Option(names = "--url-file", description = "a file the ledger's URL will be written to (waited for)") Path urlFile;
+        @Option(names = "--token", required = true, description = "operator token, or @FILE") String token;
+        @Option(names = "--auditor-token", required = true, description = "auditor token, or @FILE") String auditorToken;
+        @Option(names = "--photos", required = true, description = "the photo catalogue (photos.tsv)") Path photos;
+        @Option(names = "--out", required = true, description = "where the evidence goes") Path out;
+        @Option(names = "--small", description = "the short CI scenario") boolean small;
+    }
+
+    /**
+     * Parses {@code args}.
+     *
+     * @throws ParameterException naming the unknown, repeated, missing or malformed option
+     */
+    static Options parse(String[] args) {
+        Options o = new Options();
+        CommandLine cli = new CommandLine(o);
+        cli.setOverwrittenOptionsAllowed(false);
+        cli.parseArgs(args);
+        if ((o.url == null) == (o.urlFile == null)) {
+            throw new ParameterException(cli, "exactly one of --url and --url-file is required");
+        }
+        return o;
+    }
+
     public static void main(String[] args) throws Exception {
-        Map<String, String> opts = new TreeMap<>();
-        boolean small = false;
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--small")) {
-                small = true;
-            } else if (args[i].startsWith("--") && i + 1 < args.length) {
-                opts.put(args[i].substring(2), args[++i]);
-            } else {
-                usage("unexpected argument '" + args[i] + "'");
-            }
+        Options o = null;
+        try {
+            o = parse(args);
+        } catch (ParameterException e) {
+            usage(e.getMessage());
         }
-        for (String required : List.of("token", "auditor-token", "photos", "out")) {
-            if (!opts.containsKey(required)) {
-                usage("--" + required + " is required");
-            }
-        }
-        if (opts.containsKey("url") == opts.containsKey("url-file")) {
-            usage("exactly one of --url and --url-file is required");
-        }
-        UrlSource url = opts.containsKey("url") ? () -> URI.create(opts.get("url"))
-                : () -> awaitUrlFile(Paths.get(opts.get("url-file")));
-        DemoScenario s = new DemoScenario(url, secret(opts.get("token")), secret(opts.get("auditor-token")),
-                PhotoCatalogue.read(Paths.get(opts.get("photos"))), small ? DemoCast.small() : DemoCast.full(),
-                Paths.get(opts.get("out")), Clock.systemUTC(), new SecureRandom());
+        Options opts = o;
+        UrlSource url = opts.url != null ? () -> URI.create(opts.url) : () -> awaitUrlFile(opts.urlFile);
+        DemoScenario s = new DemoScenario(url, secret(opts.token), secret(opts.auditorToken),
+                PhotoCatalogue.read(opts.photos), opts.small ? DemoCast.small() : DemoCast.full(),
+                opts.out, Clock.systemUTC(), new SecureRandom());
         int rc;
         try {
             rc = s.run();

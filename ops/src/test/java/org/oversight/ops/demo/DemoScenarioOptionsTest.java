@@ -1,0 +1,42 @@
+package org.oversight.ops.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine.ParameterException;
+
+class DemoScenarioOptionsTest {
+    private static final String[] BASE = {"--token", "@op", "--auditor-token", "@au", "--photos", "p.tsv", "--out", "o"};
+
+    private static String[] with(String... more) {
+        String[] all = new String[BASE.length + more.length];
+        System.arraycopy(BASE, 0, all, 0, BASE.length);
+        System.arraycopy(more, 0, all, BASE.length, more.length);
+        return all;
+    }
+
+    @Test
+    void readsEveryOption() {
+        DemoScenario.Options o = DemoScenario.parse(with("--url-file", "u", "--small"));
+        assertThat(o.urlFile).isEqualTo(Path.of("u"));
+        assertThat(o.url).isNull();
+        assertThat(o.small).isTrue();
+        assertThat(o.photos).isEqualTo(Path.of("p.tsv"));
+    }
+
+    @Test
+    void badCommandLinesNameTheOption() {
+        assertThatThrownBy(() -> DemoScenario.parse(BASE)).isInstanceOf(ParameterException.class)
+                .hasMessageContaining("exactly one of --url and --url-file");
+        assertThatThrownBy(() -> DemoScenario.parse(with("--url", "http://127.0.0.1:1", "--url-file", "u")))
+                .hasMessageContaining("exactly one of --url and --url-file");
+        assertThatThrownBy(() -> DemoScenario.parse(with("--url-file", "u", "--out", "again")))
+                .hasMessageContaining("--out");
+        assertThatThrownBy(() -> DemoScenario.parse(with("--url-file", "u", "--bogus")))
+                .hasMessageContaining("--bogus");
+        assertThatThrownBy(() -> DemoScenario.parse(new String[] {"--url-file", "u"}))
+                .hasMessageContaining("--token");
+    }
+}
