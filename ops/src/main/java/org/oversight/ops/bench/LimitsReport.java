@@ -1,5 +1,10 @@
 package org.oversight.ops.bench;
 
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Unmatched;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -75,27 +80,51 @@ public final class LimitsReport {
         }
     }
 
+    /**
+     * The command line (picocli). Options it does not know are passed to JMH unchanged (for example
+     * {@code -f 1 -wi 2}), as before.
+     */
+    @Command(name = "LimitsReport", description = "Every figure next to its limit, measured in the same run.")
+    static final class Arguments {
+        @Option(names = "--sim-max", description = "the simulator's max-rate results (properties)") Path simMax;
+        @Option(names = "--sim-rate", description = "the simulator's open-loop results (properties)") Path simRate;
+        @Option(names = "--checkpoint-interval-ms", defaultValue = "1000", description = "the ledger's checkpoint interval")
+        long interval;
+        @Option(names = "--quick", description = "one short fork per benchmark (a smoke run)") boolean quick;
+        @Option(names = "--native-memread", description = "ops/native/memread.c's output (properties)") Path nativeMemread;
+        @Option(names = "--libsodium", description = "the built ops/sodium-verify.c") String sodiumBinary;
+        @Option(names = "--libsodium-unavailable", defaultValue = "not run (no --libsodium option)",
+                description = "why the libsodium row is missing") String sodiumUnavailable;
+        @Unmatched List<String> jmh = new ArrayList<>();
+    }
+
+    /** Parses {@code args}; an option without its value or a malformed number is a usage error. */
+    static Arguments parse(String[] args) {
+        Arguments a = new Arguments();
+        CommandLine cli = new CommandLine(a);
+        cli.setOverwrittenOptionsAllowed(false);
+        cli.setUnmatchedOptionsArePositionalParams(true);
+        cli.parseArgs(args);
+        return a;
+    }
+
     public static void main(String[] args) throws Exception {
-        Properties simMax = null;
-        Properties simRate = null;
-        long interval = 1000;
-        boolean quick = false;
-        Properties nativeMemread = null;
-        String sodiumBinary = null;
-        String sodiumUnavailable = "not run (no --libsodium option)";
-        List<String> jmh = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--sim-max" -> simMax = load(Path.of(value(args, ++i)));
-                case "--sim-rate" -> simRate = load(Path.of(value(args, ++i)));
-                case "--checkpoint-interval-ms" -> interval = Long.parseLong(value(args, ++i));
-                case "--quick" -> quick = true;
-                case "--native-memread" -> nativeMemread = load(Path.of(value(args, ++i)));
-                case "--libsodium" -> sodiumBinary = value(args, ++i);
-                case "--libsodium-unavailable" -> sodiumUnavailable = value(args, ++i);
-                default -> jmh.add(args[i]);
-            }
+        Arguments a;
+        try {
+            a = parse(args);
+        } catch (ParameterException e) {
+            System.err.println("LimitsReport: " + e.getMessage());
+            System.exit(2);
+            return;
         }
+        Properties simMax = a.simMax == null ? null : load(a.simMax);
+        Properties simRate = a.simRate == null ? null : load(a.simRate);
+        long interval = a.interval;
+        boolean quick = a.quick;
+        Properties nativeMemread = a.nativeMemread == null ? null : load(a.nativeMemread);
+        String sodiumBinary = a.sodiumBinary;
+        String sodiumUnavailable = a.sodiumUnavailable;
+        List<String> jmh = a.jmh;
         String loadStart = LoadAverage.now();
         int signatures = new RealisticBundle(8, 100, BundleVerifyBenchmark.DETECTIONS).signatures();
         OptionsBuilder b = new OptionsBuilder();
@@ -157,14 +186,6 @@ public final class LimitsReport {
         } finally {
             Files.deleteIfExists(records);
         }
-    }
-
-    private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            System.err.println("LimitsReport: option " + args[i - 1] + " has no value");
-            System.exit(2);
-        }
-        return args[i];
     }
 
     static Properties load(Path file) throws IOException {
