@@ -163,21 +163,25 @@ class CheckpointerTest {
     void aRestartWithAnotherLogKeySignsNothing() throws Exception {
         // format.md §8.3: version 1 has no log-key rotation; the stored checkpoints must verify under the
         // configured key, or the checkpointer alarms and signs nothing (a new key means a new log).
-        Sequencer sequencer = new Sequencer(store);
-        SequencerTest.append(sequencer, tx, 0, 3);
-        checkpointer(sequencer, 1, 1).tick();
-        Ed25519NoteSigner original = logKey;
-        logKey = Ed25519NoteSigner.of(ORIGIN, Ed25519PrivateKey.generate(new SecureRandom()));
-        Sequencer restartedSequencer = new Sequencer(new LeafStore(db));
-        Checkpointer restarted = checkpointer(restartedSequencer, 1, 1);
-        assertThat(restarted.failure()).hasValueSatisfying(f -> assertThat(f).contains("stored checkpoint does not verify"));
-        SequencerTest.append(restartedSequencer, tx, 3, 5);
-        restarted.tick();
-        assertThat(maxCheckpointSize()).isEqualTo(3);
-        assertThat(new CheckpointHealthIndicator(restarted, restartedSequencer).health().getStatus()).isEqualTo(Status.DOWN);
-        SignedCheckpoint stored = SignedCheckpoint.parse(store.latestCheckpointNote().orElseThrow()
-                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        assertThat(stored.verify(ORIGIN, original.verifier()).size()).isEqualTo(3);
+        try (CapturedLog log = CapturedLog.of(Checkpointer.class)) {
+            Sequencer sequencer = new Sequencer(store);
+            SequencerTest.append(sequencer, tx, 0, 3);
+            checkpointer(sequencer, 1, 1).tick();
+            Ed25519NoteSigner original = logKey;
+            logKey = Ed25519NoteSigner.of(ORIGIN, Ed25519PrivateKey.generate(new SecureRandom()));
+            Sequencer restartedSequencer = new Sequencer(new LeafStore(db));
+            Checkpointer restarted = checkpointer(restartedSequencer, 1, 1);
+            assertThat(restarted.failure()).hasValueSatisfying(f -> assertThat(f).contains("stored checkpoint does not verify"));
+            SequencerTest.append(restartedSequencer, tx, 3, 5);
+            restarted.tick();
+            assertThat(maxCheckpointSize()).isEqualTo(3);
+            assertThat(new CheckpointHealthIndicator(restarted, restartedSequencer).health().getStatus()).isEqualTo(Status.DOWN);
+            SignedCheckpoint stored = SignedCheckpoint.parse(store.latestCheckpointNote().orElseThrow()
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(stored.verify(ORIGIN, original.verifier()).size()).isEqualTo(3);
+            assertThat(log.messages(Level.ERROR)).as("the alarm is logged").isNotEmpty()
+                    .allSatisfy(m -> assertThat(m).startsWith("ALARM: checkpointer stopped"));
+        }
     }
 
     @Test
