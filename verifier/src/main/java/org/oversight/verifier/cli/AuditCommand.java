@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.oversight.domain.bundle.EvidenceBundle;
@@ -57,19 +55,8 @@ final class AuditCommand implements Callable<Integer> {
             + " or operator), or @ and a file holding it (preferred: arguments are visible to other users).")
     private String token;
 
-    @Option(names = "--log-key", required = true, paramLabel = "VKEY|@FILE",
-            description = "The log's C2SP verifier key (name+hash+base64), or @ and a file holding it.")
-    private String logKey;
-
-    @Option(names = "--authority-key", paramLabel = "KEY|@FILE", description = "A genesis authority's public key"
-            + " (ed25519:<base64>), obtained out of band, or @ and a file holding one key per line (# comments);"
-            + " repeatable. Genesis must declare exactly these keys (rule R-genesis); without it genesis is"
-            + " trusted on first use.")
-    private List<String> authorityKeys = new ArrayList<>();
-
-    @Option(names = "--origin", paramLabel = "ORIGIN", description = "Origin the checkpoint must name"
-            + " (default: the key name).")
-    private String origin;
+    @picocli.CommandLine.Mixin
+    private LogTrustOptions trust = new LogTrustOptions();
 
     @Option(names = "--state", required = true, paramLabel = "FILE", description = "The last checkpoint that fully"
             + " verified; created on first use, replaced only after a successful audit.")
@@ -105,13 +92,13 @@ final class AuditCommand implements Callable<Integer> {
             Path statePath = CliInputs.path("--state", state);
             Optional<Path> jsonPath = output("--json", json);
             Optional<Path> htmlPath = output("--html", html);
-            Ed25519NoteVerifier key = CliInputs.logKey(logKey);
-            Optional<AuthorityKeys> anchors = CliInputs.authorityKeys(authorityKeys);
+            Ed25519NoteVerifier key = trust.logKey();
+            Optional<AuthorityKeys> anchors = trust.authorityKeys();
             WitnessQuorum quorum = witnessOptions.toQuorum();
             Optional<LedgerExportSource> ledger = url == null ? Optional.empty() : Optional.of(ledger());
             TofuStateFile stateFile = new TofuStateFile(statePath);
             Optional<SignedCheckpoint> remembered = loadState(stateFile);
-            LogAuditor auditor = new LogAuditor(key, origin != null ? origin : key.keyName(), parallelism, anchors);
+            LogAuditor auditor = new LogAuditor(key, trust.origin(key), parallelism, anchors);
             if (quorum != null) {
                 auditor = auditor.requireWitnesses(quorum);
             }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.oversight.domain.bundle.EvidenceBundle;
@@ -44,20 +42,8 @@ final class BundleCommand implements Callable<Integer> {
     @Option(names = "--bundle", required = true, paramLabel = "FILE", description = "The evidence bundle (format.md §11).")
     private String bundle;
 
-    @Option(names = "--log-key", required = true, paramLabel = "VKEY|@FILE",
-            description = "The log's C2SP verifier key (name+hash+base64), or @ and a file holding it.")
-    private String logKey;
-
-    @Option(names = "--authority-key", paramLabel = "KEY|@FILE", description = "A genesis authority's public key"
-            + " (ed25519:<base64>), obtained out of band, or @ and a file holding one key per line (# comments);"
-            + " repeatable. Every trust anchor the bundle carries must be one of them, and if the bundle shows"
-            + " genesis closed, genesis must declare exactly them (rule R-genesis); without it genesis is trusted"
-            + " on first use.")
-    private List<String> authorityKeys = new ArrayList<>();
-
-    @Option(names = "--origin", paramLabel = "ORIGIN", description = "Origin the checkpoint must name"
-            + " (default: the key name).")
-    private String origin;
+    @picocli.CommandLine.Mixin
+    private LogTrustOptions trust = new LogTrustOptions();
 
     @picocli.CommandLine.Mixin
     private WitnessOptions witnessOptions = new WitnessOptions();
@@ -81,12 +67,12 @@ final class BundleCommand implements Callable<Integer> {
             Optional<Path> jsonPath = AuditCommand.output("--json", json);
             Optional<Path> htmlPath = AuditCommand.output("--html", html);
             Optional<Path> pdfPath = AuditCommand.output("--pdf", pdf);
-            Ed25519NoteVerifier key = CliInputs.logKey(logKey);
-            Optional<AuthorityKeys> anchors = CliInputs.authorityKeys(authorityKeys);
+            Ed25519NoteVerifier key = trust.logKey();
+            Optional<AuthorityKeys> anchors = trust.authorityKeys();
             WitnessQuorum quorum = witnessOptions.toQuorum();
             EvidenceBundle parsed = readBundle(bundlePath);
             VerificationReport report =
-                    new BundleVerifier(key, origin != null ? origin : key.keyName(), anchors).verify(parsed);
+                    new BundleVerifier(key, trust.origin(key), anchors).verify(parsed);
             if (quorum != null) {
                 WitnessCheck.check(report, parsed.checkpoint(), quorum);
             }
