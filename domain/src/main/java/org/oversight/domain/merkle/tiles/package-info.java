@@ -1,10 +1,8 @@
 /**
  * The C2SP tlog-tiles layout (https://c2sp.org/tlog-tiles) of the log: tile coordinates and paths,
- * tile contents (concatenated hashes), entry bundles, and a
- * {@link org.oversight.domain.merkle.rfc6962.HashSource} over tiles so inclusion and consistency
- * proofs can be computed from them by the ledger or by any client.
+ * tile contents (concatenated hashes) and entry bundles (docs/format.md §7.3–§7.4). The ledger serves
+ * the log in this layout and {@code verifier witness} reads entry bundles from it.
  *
- * <p>All functions here are pure: they neither fetch nor store; {@link
- * org.oversight.domain.merkle.tiles.TileReader} is the single seam to storage or HTTP.
+ * <p>All functions here are pure: they neither fetch nor store.
  */
 package org.oversight.domain.merkle.tiles;
