@@ -1,6 +1,5 @@
 package org.oversight.domain.note;
 
-import org.oversight.domain.bytes.StrictBase64;
 import org.oversight.domain.crypto.Ed25519PublicKey;
 import org.oversight.domain.crypto.MalformedKeyException;
 import org.oversight.domain.crypto.RawEd25519;
@@ -48,27 +47,9 @@ public final class Ed25519CosignatureVerifier implements NoteVerifier {
      * @throws MalformedKeyException naming the part that is wrong
      */
     public static Ed25519CosignatureVerifier parse(String vkey) throws MalformedKeyException {
-        String[] parts = vkey.split("\\+", 3);
-        if (parts.length != 3) {
-            throw new MalformedKeyException("witness key '" + vkey + "' is not <name>+<key id>+<key>");
-        }
-        String name = parts[0];
-        String problem = NoteKeyNames.problem(name);
-        if (problem != null) {
-            throw new MalformedKeyException("witness key: " + problem);
-        }
-        Integer keyId = NoteKeyIds.parseHex(parts[1]);
-        if (keyId == null) {
-            throw new MalformedKeyException("witness key id '" + parts[1] + "' is not 8 lowercase hex digits");
-        }
-        Ed25519PublicKey publicKey = Ed25519PublicKey.fromBytes(Ed25519NoteVerifier.typedKey(parts[2],
-                "witness key", NoteKeyIds.TYPE_COSIGNATURE_V1, "0x04, Ed25519 cosignature/v1"));
-        int computed = computeKeyId(name, publicKey);
-        if (computed != keyId) {
-            throw new MalformedKeyException("witness key id " + parts[1] + " != computed "
-                    + NoteKeyIds.hex(computed) + " for key name '" + name + "'");
-        }
-        return new Ed25519CosignatureVerifier(name, keyId, publicKey);
+        TypedNoteKey key = TypedNoteKey.parse(vkey, "witness key", NoteKeyIds.TYPE_COSIGNATURE_V1,
+                "0x04, Ed25519 cosignature/v1");
+        return new Ed25519CosignatureVerifier(key.name(), key.keyId(), key.publicKey());
     }
 
     static int computeKeyId(String keyName, Ed25519PublicKey publicKey) {
@@ -77,10 +58,7 @@ public final class Ed25519CosignatureVerifier implements NoteVerifier {
 
     /** {@code <name>+<8 hex key id>+<base64(0x04 || public key)>}. */
     public String toVerifierKey() {
-        byte[] typed = new byte[33];
-        typed[0] = NoteKeyIds.TYPE_COSIGNATURE_V1;
-        System.arraycopy(publicKey.toByteArray(), 0, typed, 1, 32);
-        return keyName + "+" + NoteKeyIds.hex(keyId) + "+" + StrictBase64.encode(typed);
+        return TypedNoteKey.text(keyName, keyId, NoteKeyIds.TYPE_COSIGNATURE_V1, publicKey);
     }
 
     /** The Ed25519 public key. */

@@ -57,7 +57,7 @@ public final class Ed25519Cosigner {
             throw new MalformedKeyException("witness signer key id (" + parts[1].length()
                     + " characters) is not 8 lowercase hex digits");
         }
-        Ed25519PrivateKey privateKey = Ed25519PrivateKey.fromSeed(Ed25519NoteVerifier.typedKey(parts[2],
+        Ed25519PrivateKey privateKey = Ed25519PrivateKey.fromSeed(TypedNoteKey.typedKey(parts[2],
                 "witness signer key", NoteKeyIds.TYPE_COSIGNATURE_V1, "0x04, Ed25519 cosignature/v1"));
         Ed25519Cosigner cosigner = of(parts[0], privateKey);
         if (cosigner.verifier.keyId() != keyId) {

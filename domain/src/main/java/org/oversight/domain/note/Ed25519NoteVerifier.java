@@ -1,6 +1,5 @@
 package org.oversight.domain.note;
 
-import org.oversight.domain.bytes.StrictBase64;
 import org.oversight.domain.crypto.Ed25519PublicKey;
 import org.oversight.domain.crypto.MalformedKeyException;
 import org.oversight.domain.crypto.RawEd25519;
@@ -43,54 +42,13 @@ public final class Ed25519NoteVerifier implements NoteVerifier {
      * @throws MalformedKeyException naming the part that is wrong
      */
     public static Ed25519NoteVerifier parse(String verifierKey) throws MalformedKeyException {
-        String[] parts = verifierKey.split("\\+", 3);
-        if (parts.length != 3) {
-            throw new MalformedKeyException("verifier key '" + verifierKey + "' is not <name>+<key id>+<key>");
-        }
-        String name = parts[0];
-        String problem = NoteKeyNames.problem(name);
-        if (problem != null) {
-            throw new MalformedKeyException("verifier key: " + problem);
-        }
-        Integer keyId = NoteKeyIds.parseHex(parts[1]);
-        if (keyId == null) {
-            throw new MalformedKeyException("verifier key id '" + parts[1] + "' is not 8 lowercase hex digits");
-        }
-        Ed25519PublicKey publicKey = Ed25519PublicKey.fromBytes(typedKey(parts[2], "verifier key"));
-        int computed = computeKeyId(name, publicKey);
-        if (computed != keyId) {
-            throw new MalformedKeyException("verifier key id " + parts[1] + " != computed "
-                    + NoteKeyIds.hex(computed) + " for key name '" + name + "'");
-        }
-        return new Ed25519NoteVerifier(name, keyId, publicKey);
+        TypedNoteKey key = TypedNoteKey.parse(verifierKey, "verifier key", NoteKeyIds.TYPE_ED25519, "0x01, Ed25519");
+        return new Ed25519NoteVerifier(key.name(), key.keyId(), key.publicKey());
     }
 
     /** Decodes {@code base64(0x01 || 32 bytes)} and returns the 32 bytes. */
     static byte[] typedKey(String base64, String what) throws MalformedKeyException {
-        return typedKey(base64, what, NoteKeyIds.TYPE_ED25519, "0x01, Ed25519");
-    }
-
-    /** Decodes {@code base64(type || 32 bytes)} and returns the 32 bytes. */
-    static byte[] typedKey(String base64, String what, byte type, String typeName) throws MalformedKeyException {
-        byte[] typed;
-        try {
-            typed = StrictBase64.decode(base64);
-        } catch (StrictBase64.MalformedBase64Exception e) {
-            throw new MalformedKeyException(what + ": " + e.getMessage());
-        }
-        if (typed.length == 0) {
-            throw new MalformedKeyException(what + ": key data is empty");
-        }
-        if (typed[0] != type) {
-            throw new MalformedKeyException(what + ": unsupported signature type 0x"
-                    + String.format("%02x", typed[0] & 0xff) + " (only " + typeName + ")");
-        }
-        if (typed.length != 33) {
-            throw new MalformedKeyException(what + ": Ed25519 key data length " + (typed.length - 1) + " != 32");
-        }
-        byte[] key = new byte[32];
-        System.arraycopy(typed, 1, key, 0, 32);
-        return key;
+        return TypedNoteKey.typedKey(base64, what, NoteKeyIds.TYPE_ED25519, "0x01, Ed25519");
     }
 
     static int computeKeyId(String keyName, Ed25519PublicKey publicKey) {
@@ -99,10 +57,7 @@ public final class Ed25519NoteVerifier implements NoteVerifier {
 
     /** {@code <name>+<8 hex key id>+<base64(0x01 || public key)>}. */
     public String toVerifierKey() {
-        byte[] typed = new byte[33];
-        typed[0] = NoteKeyIds.TYPE_ED25519;
-        System.arraycopy(publicKey.toByteArray(), 0, typed, 1, 32);
-        return keyName + "+" + NoteKeyIds.hex(keyId) + "+" + StrictBase64.encode(typed);
+        return TypedNoteKey.text(keyName, keyId, NoteKeyIds.TYPE_ED25519, publicKey);
     }
 
     /** The Ed25519 public key. */
