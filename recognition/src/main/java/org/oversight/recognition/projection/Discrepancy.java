@@ -7,7 +7,9 @@ import org.oversight.domain.event.MatchProposed;
 /**
  * A difference between the decisions the projection derives and the {@code MatchProposed} events
  * in the log (docs/format.md §9.8). A decision is identified by (detection leaf index, detection
- * event hash, candidate entry); every other field is compared.
+ * event hash, candidate entry); every other field is compared. {@link NotRederived} is not a
+ * difference but the one kind of proposal a replay could not judge (its sealed record was not
+ * available), listed so that nothing goes unreported.
  */
 public sealed interface Discrepancy {
 
@@ -72,6 +74,33 @@ public sealed interface Discrepancy {
         public String toString() {
             return "differing: MatchProposed at leaf " + leafIndex + " for detection leaf " + detectionLeafIndex()
                     + ", entry " + expected.candidateEntry() + ": " + fields;
+        }
+    }
+
+    /**
+     * A {@code MatchProposed} at {@code leafIndex} on a sealed detection whose record the replay did
+     * not have: neither confirmed nor refuted (never extra, never missing), reported with why.
+     *
+     * @param reason {@link SkipReason#RECORD_WITHHELD} or {@link SkipReason#RECORD_ERASED}
+     */
+    record NotRederived(long leafIndex, MatchProposed actual, SkipReason reason) implements Discrepancy {
+        public NotRederived {
+            Objects.requireNonNull(actual, "actual");
+            if (reason != SkipReason.RECORD_WITHHELD && reason != SkipReason.RECORD_ERASED) {
+                throw new IllegalArgumentException("not a record reason: " + reason);
+            }
+        }
+
+        @Override
+        public long detectionLeafIndex() {
+            return actual.detection().leafIndex();
+        }
+
+        @Override
+        public String toString() {
+            return "not re-derived: " + (reason == SkipReason.RECORD_ERASED ? "erased" : "withheld") + ": MatchProposed "
+                    + actual.match() + " at leaf " + leafIndex + " (entry " + actual.candidateEntry()
+                    + ", detection leaf " + detectionLeafIndex() + ")";
         }
     }
 

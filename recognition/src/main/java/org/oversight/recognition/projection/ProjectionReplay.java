@@ -35,9 +35,23 @@ public final class ProjectionReplay {
      *     {@link RecognitionProjection#apply})
      */
     public static List<Discrepancy> compare(Iterable<LoggedEvent> log) throws ProjectionInputException {
+        return compare(log, SealedRecordSource.NONE);
+    }
+
+    /**
+     * {@link #compare(Iterable)} with the sealed detections' records from {@code records}. A
+     * proposal logged (after it) on a sealed detection whose record is unavailable cannot be judged:
+     * it is {@link Discrepancy.NotRederived} with the reason, in log order with the others.
+     *
+     * @throws ProjectionInputException as {@link #compare(Iterable)}
+     */
+    public static List<Discrepancy> compare(Iterable<LoggedEvent> log, SealedRecordSource records)
+            throws ProjectionInputException {
         Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(records, "records");
         ProjectionState state = ProjectionState.initial();
         Map<DecisionKey, MatchProposed> pending = new TreeMap<>();
+        Map<Long, Unrederivable> unavailable = new TreeMap<>();
         List<Discrepancy> found = new ArrayList<>();
         // The projection is fed in windows (RecognitionProjection.applyAll: the detections between two
         // watchlist or policy changes are searched together); the steps are exactly apply's, one per event.
@@ -48,10 +62,10 @@ public final class ProjectionReplay {
             while (events.hasNext() && window.size() < WINDOW) {
                 window.add(events.next());
             }
-            List<Step> steps = RecognitionProjection.applyAll(state, window);
+            List<Step> steps = RecognitionProjection.applyAll(state, window, records);
             for (int i = 0; i < window.size(); i++) {
                 state = steps.get(i).state();
-                step(window.get(i), steps.get(i), pending, found);
+                step(window.get(i), steps.get(i), pending, unavailable, found);
             }
         }
         for (MatchProposed missing : pending.values()) {
@@ -61,13 +75,21 @@ public final class ProjectionReplay {
     }
 
     /** Records {@code step}'s decisions as pending and matches a logged proposal against them. */
-    private static void step(LoggedEvent le, Step step, Map<DecisionKey, MatchProposed> pending, List<Discrepancy> found) {
+    private static void step(LoggedEvent le, Step step, Map<DecisionKey, MatchProposed> pending,
+            Map<Long, Unrederivable> unavailable, List<Discrepancy> found) {
         for (MatchProposed d : step.decisions()) {
             pending.put(DecisionKey.of(d), d);
         }
+        step.skip().filter(k -> k.reason() == SkipReason.RECORD_WITHHELD || k.reason() == SkipReason.RECORD_ERASED)
+                .ifPresent(k -> unavailable.put(le.leafIndex(),
+                        new Unrederivable(le.event().eventHash().hex(), k.reason())));
         if (le.event().payload() instanceof MatchProposed actual) {
             MatchProposed expected = pending.remove(DecisionKey.of(actual));
-            if (expected == null) {
+            Unrederivable u = unavailable.get(actual.detection().leafIndex());
+            if (expected == null && u != null && u.eventHash().equals(actual.detection().eventHash().hex())
+                    && actual.detection().leafIndex() < le.leafIndex()) {
+                found.add(new Discrepancy.NotRederived(le.leafIndex(), actual, u.reason()));
+            } else if (expected == null) {
                 found.add(new Discrepancy.Extra(le.leafIndex(), actual, whyExtra(le.leafIndex(), actual)));
             } else {
                 List<Discrepancy.FieldDifference> diffs = differences(expected, actual);
@@ -111,6 +133,9 @@ public final class ProjectionReplay {
             out.add(new Discrepancy.FieldDifference(name, String.valueOf(expected), String.valueOf(actual)));
         }
     }
+
+    /** A sealed detection skipped for want of its record: its event hash and why. */
+    private record Unrederivable(String eventHash, SkipReason reason) {}
 
     /** What identifies a decision: which detection (where and what) and which entry. */
     private record DecisionKey(long leafIndex, String eventHash, String entry) implements Comparable<DecisionKey> {

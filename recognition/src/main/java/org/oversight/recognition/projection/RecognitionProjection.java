@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.EventHash;
@@ -15,6 +16,7 @@ import org.oversight.domain.event.RecognitionPolicySet;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.SnapshotRef;
 import org.oversight.domain.event.Template;
+import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.event.WatchlistEntryWithdrawn;
 import org.oversight.recognition.match.MatchScore;
@@ -33,7 +35,11 @@ import org.oversight.recognition.template.FaceTemplate;
  *   <li>{@code FaceDetected} is searched against the entries authorised at earlier leaves, not
  *       withdrawn at earlier leaves, and whose window covers the detection's {@code captureTime};
  *       the decisions are {@code MatchProposed} payloads (best first, at most
- *       {@link #MAX_PROPOSALS_PER_DETECTION}).
+ *       {@link #MAX_PROPOSALS_PER_DETECTION}). A schema-1 detection carries its template in the
+ *       leaf; a sealed (schema-2) detection carries only a commitment, and its template comes from
+ *       the {@link SealedRecordSource} the caller passes: an available record's template is used
+ *       exactly as a schema-1 template, an unavailable one makes the detection a {@link Skip}
+ *       ({@link SkipReason#RECORD_WITHHELD}, {@link SkipReason#RECORD_ERASED}).
  *   <li>Every other type, including {@code MatchProposed} itself (an output, never an input), only
  *       advances the leaf index.
  * </ul>
@@ -41,7 +47,10 @@ import org.oversight.recognition.template.FaceTemplate;
  * <p>Input events are assumed already accepted (parsed, chained, signed by a permitted key:
  * docs/format.md §5.5); the projection does not check signatures. Determinism: no clock, no
  * randomness, exact integer scores, sorted collections and a total order on candidates, so the
- * engine and a verifier derive identical decisions.
+ * engine and a verifier derive identical decisions. The projection is a pure function of the
+ * events plus the records source (see {@link SealedRecordSource} for what a source must guarantee);
+ * the overloads without a source pass {@link SealedRecordSource#NONE}, which withholds every
+ * sealed record and never affects schema-1 detections.
  */
 public final class RecognitionProjection {
     /** The {@code engineVersion} of every decision; changes whenever these rules change. */
@@ -60,12 +69,26 @@ public final class RecognitionProjection {
     private RecognitionProjection() {}
 
     /**
-     * Feeds the event at {@code leafIndex} to the projection.
+     * Feeds the event at {@code leafIndex} to the projection without sealed records:
+     * {@link #apply(ProjectionState, long, SignedEvent, SealedRecordSource)} with
+     * {@link SealedRecordSource#NONE} (every sealed detection is skipped as withheld).
+     *
+     * @throws ProjectionInputException as the overload with a source
+     */
+    public static Step apply(ProjectionState state, long leafIndex, SignedEvent event) throws ProjectionInputException {
+        return apply(state, leafIndex, event, SealedRecordSource.NONE);
+    }
+
+    /**
+     * Feeds the event at {@code leafIndex} to the projection; a sealed detection's record is taken
+     * from {@code records} (asked only for schema-2 detections that pass the leaf's checks).
      *
      * @throws ProjectionInputException if {@code leafIndex} is not after {@code state.lastLeafIndex()},
      *     an entry is authorised a second time, or an entry never authorised is withdrawn
      */
-    public static Step apply(ProjectionState state, long leafIndex, SignedEvent event) throws ProjectionInputException {
+    public static Step apply(ProjectionState state, long leafIndex, SignedEvent event, SealedRecordSource records)
+            throws ProjectionInputException {
+        Objects.requireNonNull(records, "records");
         requireAfter(state, leafIndex);
         switch (event.type()) {
             case RECOGNITION_POLICY_SET:
@@ -75,7 +98,7 @@ public final class RecognitionProjection {
             case WATCHLIST_ENTRY_WITHDRAWN:
                 return none(withdraw(state, leafIndex, (WatchlistEntryWithdrawn) event.payload()));
             case FACE_DETECTED:
-                return detect(state.at(leafIndex), leafIndex, event.eventHash(), (FaceDetected) event.payload());
+                return detect(state.at(leafIndex), leafIndex, event, records);
             default:
                 return none(state.at(leafIndex));
         }
@@ -113,18 +136,21 @@ public final class RecognitionProjection {
         return state.withWithdrawal(leafIndex, w.entry());
     }
 
-    private static Step detect(ProjectionState state, long leafIndex, EventHash hash, FaceDetected d) {
-        Searchable q;
+    private static Step detect(ProjectionState state, long leafIndex, SignedEvent event, SealedRecordSource records) {
         try {
-            q = searchable(state, leafIndex, hash, d);
+            return detect(searchable(state, leafIndex, event, records));
         } catch (Skipped e) {
             return e.step;
         }
+    }
+
+    private static Step detect(Searchable q) {
+        ProjectionState state = q.state();
         int[] probeComponents = SquaredDistance.widen(q.probe().components());
         byte[] probeModel = q.probe().modelId().toByteArray();
         RecognitionPolicySet policy = q.policy();
         List<Scored> passing = new ArrayList<>();
-        List<WatchedEntry> active = state.activeAt(d.captureTime());
+        List<WatchedEntry> active = state.activeAt(q.captureTime());
         for (WatchedEntry e : active) {
             int distance = e.bestSquaredDistance(probeComponents, probeModel, policy.modelId(),
                     policy.templateFormat());
@@ -136,7 +162,7 @@ public final class RecognitionProjection {
     }
 
     /** A detection that passed the checks before the search, with its parsed probe. */
-    private record Searchable(ProjectionState state, long leafIndex, EventHash hash, FaceDetected detection,
+    private record Searchable(ProjectionState state, long leafIndex, EventHash hash, Timestamp captureTime,
             RecognitionPolicySet policy, FaceTemplate probe) {}
 
     /** The step of a detection that is not searched (an exception only to leave {@link #searchable}). */
@@ -150,33 +176,76 @@ public final class RecognitionProjection {
         }
     }
 
-    /** The checks before the search (docs/format.md §9.8), in order; the first that fails is the skip. */
-    private static Searchable searchable(ProjectionState state, long leafIndex, EventHash hash, FaceDetected d)
-            throws Skipped {
+    /**
+     * The checks before the search (docs/format.md §9.8), in order; the first that fails is the skip.
+     * A sealed detection is checked on its leaf's model id and template format first, so a replay
+     * without its record still decides every skip the leaf alone decides; its record is asked for
+     * only then, and its template must carry the leaf's model id and format.
+     */
+    private static Searchable searchable(ProjectionState state, long leafIndex, SignedEvent event,
+            SealedRecordSource records) throws Skipped {
         Optional<RecognitionPolicySet> maybePolicy = state.policy();
         if (maybePolicy.isEmpty()) {
             throw new Skipped(skipped(state, SkipReason.NO_POLICY, "no RecognitionPolicySet before leaf " + leafIndex));
         }
         RecognitionPolicySet policy = maybePolicy.get();
-        Template probeTemplate = d.template();
-        if (!probeTemplate.modelId().equals(policy.modelId())) {
-            throw new Skipped(skipped(state, SkipReason.MODEL_MISMATCH,
-                    "detection model " + probeTemplate.modelId() + " != policy model " + policy.modelId()));
-        }
-        if (probeTemplate.format() != policy.templateFormat()) {
-            throw new Skipped(skipped(state, SkipReason.FORMAT_MISMATCH,
-                    "detection template format " + probeTemplate.format() + " != policy format " + policy.templateFormat()));
-        }
-        if (policy.templateFormat() != SUPPORTED_TEMPLATE_FORMAT) {
-            throw new Skipped(skipped(state, SkipReason.UNSUPPORTED_FORMAT,
-                    "policy template format " + policy.templateFormat() + " != supported " + SUPPORTED_TEMPLATE_FORMAT));
+        Template probeTemplate;
+        Timestamp captureTime;
+        if (event.payload() instanceof FaceDetected d) {
+            probeTemplate = d.template();
+            captureTime = d.captureTime();
+            checkAgainstPolicy(state, policy, probeTemplate.modelId(), probeTemplate.format(), "detection");
+        } else {
+            SealedDetection d = SealedDetection.of(event);
+            captureTime = d.captureTime();
+            checkAgainstPolicy(state, policy, d.modelId(), d.templateFormat(), "sealed detection");
+            probeTemplate = sealedTemplate(state, leafIndex, event, d, records);
         }
         Optional<FaceTemplate> probe = WatchedEntry.parseV1(probeTemplate);
         if (probe.isEmpty()) {
             throw new Skipped(skipped(state, SkipReason.MALFORMED_TEMPLATE,
                     "detection template of " + probeTemplate.length() + " bytes is not a valid version-1 template"));
         }
-        return new Searchable(state, leafIndex, hash, d, policy, probe.get());
+        return new Searchable(state, leafIndex, event.eventHash(), captureTime, policy, probe.get());
+    }
+
+    private static void checkAgainstPolicy(ProjectionState state, RecognitionPolicySet policy, String modelId,
+            int format, String what) throws Skipped {
+        if (!modelId.equals(policy.modelId())) {
+            throw new Skipped(skipped(state, SkipReason.MODEL_MISMATCH,
+                    what + " model " + modelId + " != policy model " + policy.modelId()));
+        }
+        if (format != policy.templateFormat()) {
+            throw new Skipped(skipped(state, SkipReason.FORMAT_MISMATCH,
+                    what + " template format " + format + " != policy format " + policy.templateFormat()));
+        }
+        if (policy.templateFormat() != SUPPORTED_TEMPLATE_FORMAT) {
+            throw new Skipped(skipped(state, SkipReason.UNSUPPORTED_FORMAT,
+                    "policy template format " + policy.templateFormat() + " != supported " + SUPPORTED_TEMPLATE_FORMAT));
+        }
+    }
+
+    /** The template of a sealed detection's record from {@code records}, or the skip saying why there is none. */
+    private static Template sealedTemplate(ProjectionState state, long leafIndex, SignedEvent event, SealedDetection d,
+            SealedRecordSource records) throws Skipped {
+        RecordAvailability record = records.open(new DetectionRef(event.eventHash(), leafIndex), event);
+        if (record instanceof RecordAvailability.Unavailable u) {
+            SkipReason reason = u.reason() == RecordAvailability.Reason.ERASED
+                    ? SkipReason.RECORD_ERASED : SkipReason.RECORD_WITHHELD;
+            throw new Skipped(skipped(state, reason, "record of the sealed detection at leaf " + leafIndex
+                    + " " + u.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + u.detail()));
+        }
+        Template t = ((RecordAvailability.Available) Objects.requireNonNull(record, "record")).template();
+        if (!t.modelId().equals(d.modelId())) {
+            throw new Skipped(skipped(state, SkipReason.MODEL_MISMATCH,
+                    "record template model " + t.modelId() + " != sealed detection model " + d.modelId()));
+        }
+        if (t.format() != d.templateFormat()) {
+            throw new Skipped(skipped(state, SkipReason.FORMAT_MISMATCH,
+                    "record template format " + t.format() + " != sealed detection template format "
+                            + d.templateFormat()));
+        }
+        return t;
     }
 
     /**
@@ -217,11 +286,24 @@ public final class RecognitionProjection {
      *     (the steps before it are then lost with the exception, as with a failed {@code apply})
      */
     public static List<Step> applyAll(ProjectionState state, List<LoggedEvent> events) throws ProjectionInputException {
+        return applyAll(state, events, SealedRecordSource.NONE);
+    }
+
+    /**
+     * {@link #applyAll(ProjectionState, List)} with sealed records from {@code records}: exactly the
+     * steps {@link #apply(ProjectionState, long, SignedEvent, SealedRecordSource)} gives one event at
+     * a time with the same source.
+     *
+     * @throws ProjectionInputException as {@link #apply}
+     */
+    public static List<Step> applyAll(ProjectionState state, List<LoggedEvent> events, SealedRecordSource records)
+            throws ProjectionInputException {
+        Objects.requireNonNull(records, "records");
         List<Step> steps = new ArrayList<>(events.size());
         int i = 0;
         while (i < events.size()) {
             if (changesState(events.get(i).event().type())) {
-                Step step = apply(state, events.get(i).leafIndex(), events.get(i).event());
+                Step step = apply(state, events.get(i).leafIndex(), events.get(i).event(), records);
                 steps.add(step);
                 state = step.state();
                 i++;
@@ -231,7 +313,7 @@ public final class RecognitionProjection {
             while (end < events.size() && !changesState(events.get(end).event().type())) {
                 end++;
             }
-            state = detectAll(state, events.subList(i, end), steps);
+            state = detectAll(state, events.subList(i, end), records, steps);
             i = end;
         }
         return steps;
@@ -248,8 +330,8 @@ public final class RecognitionProjection {
      * events that only advance the leaf index, such as the engine's own {@code MatchProposed});
      * appends their steps, returns the last state.
      */
-    private static ProjectionState detectAll(ProjectionState state, List<LoggedEvent> run, List<Step> steps)
-            throws ProjectionInputException {
+    private static ProjectionState detectAll(ProjectionState state, List<LoggedEvent> run, SealedRecordSource records,
+            List<Step> steps) throws ProjectionInputException {
         Step[] out = new Step[run.size()];
         List<Searchable> searched = new ArrayList<>();
         List<Integer> searchedAt = new ArrayList<>();
@@ -262,7 +344,7 @@ public final class RecognitionProjection {
                 continue;
             }
             try {
-                searched.add(searchable(state, le.leafIndex(), le.event().eventHash(), (FaceDetected) le.event().payload()));
+                searched.add(searchable(state, le.leafIndex(), le.event(), records));
                 searchedAt.add(k);
             } catch (Skipped e) {
                 out[k] = e.step;
@@ -272,7 +354,7 @@ public final class RecognitionProjection {
             // Too few to repay laying the watchlist out for a batched pass: searched one at a time.
             for (int q = 0; q < searched.size(); q++) {
                 Searchable d = searched.get(q);
-                out[searchedAt.get(q)] = detect(d.state(), d.leafIndex(), d.hash(), d.detection());
+                out[searchedAt.get(q)] = detect(d);
             }
         } else {
             // No state change inside the run: one policy, one set of visible entries for all of it.
@@ -305,7 +387,7 @@ public final class RecognitionProjection {
         List<Step> out = new ArrayList<>(detections.size());
         for (int p = 0; p < probes.length; p++) {
             Searchable q = detections.get(p);
-            List<WatchedEntry> active = q.state().activeAt(q.detection().captureTime());
+            List<WatchedEntry> active = q.state().activeAt(q.captureTime());
             List<Scored> passing = new ArrayList<>();
             Map<WatchedEntry, Integer> scores = best.get(p);
             for (WatchedEntry e : active) {

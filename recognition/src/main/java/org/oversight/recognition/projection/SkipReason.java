@@ -11,5 +11,9 @@ public enum SkipReason {
     /** The policy names a template format this engine does not implement (only format 1). */
     UNSUPPORTED_FORMAT,
     /** The detection's template bytes are not a valid version-1 template (§9.4). */
-    MALFORMED_TEMPLATE
+    MALFORMED_TEMPLATE,
+    /** A sealed (schema-2) detection whose biometric record the replay was not given (docs/format.md §12). */
+    RECORD_WITHHELD,
+    /** A sealed (schema-2) detection whose biometric record was erased (its epoch closed without keeping it). */
+    RECORD_ERASED
 }

@@ -37,6 +37,9 @@ class BatchedProjectionPropertyTest {
     private static final String DURING = ProjectionFixtures.DURING;
     private static final String AFTER_WINDOW = "2026-12-05T00:00:00.000Z";
     private static final ModelId OTHER_EMBEDDED = modelId(0x32);
+    private static final SealedRecordSource NEVER_ASKED = (ref, event) -> {
+        throw new AssertionError("records source asked for the schema-1 detection at leaf " + ref.leafIndex());
+    };
 
     @Test
     void batchedStepsEqualOneAtATimeOnRandomLogs() throws Exception {
@@ -60,6 +63,16 @@ class BatchedProjectionPropertyTest {
                 longestRun = Math.max(longestRun, run);
             }
             assertSameSteps(RecognitionProjection.applyAll(ProjectionState.initial(), log), expected, seed);
+            // Schema-1 detections carry their template: a records source is never asked and changes nothing.
+            assertSameSteps(RecognitionProjection.applyAll(ProjectionState.initial(), log, NEVER_ASKED), expected, seed);
+            List<Step> withSource = new ArrayList<>();
+            ProjectionState ws = ProjectionState.initial();
+            for (LoggedEvent e : log) {
+                Step step = RecognitionProjection.apply(ws, e.leafIndex(), e.event(), NEVER_ASKED);
+                withSource.add(step);
+                ws = step.state();
+            }
+            assertSameSteps(withSource, expected, seed);
             // Any split into consecutive calls, each continuing from the last state, gives the same steps.
             List<Step> chunked = new ArrayList<>();
             ProjectionState s = ProjectionState.initial();
