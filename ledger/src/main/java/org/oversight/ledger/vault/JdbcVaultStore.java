@@ -92,6 +92,25 @@ public class JdbcVaultStore implements VaultStore {
     }
 
     @Override
+    public java.util.Map<Sha256Digest, BlobState> blobStates(java.util.Collection<Sha256Digest> digests) {
+        java.util.Map<Sha256Digest, BlobState> out = new java.util.HashMap<>();
+        if (digests.isEmpty()) {
+            return out;
+        }
+        byte[][] keys = digests.stream().map(Sha256Digest::toByteArray).toArray(byte[][]::new);
+        jdbc.query(c -> {
+            java.sql.PreparedStatement ps = c.prepareStatement(
+                    "SELECT blob_digest, epoch, stream, seq, erased FROM vault_blob WHERE blob_digest = ANY (?)");
+            ps.setArray(1, c.createArrayOf("bytea", keys));
+            return ps;
+        }, rs -> {
+            out.put(Sha256Digest.of(rs.getBytes(1)), new BlobState(rs.getString(2), rs.getString(3), rs.getLong(4),
+                    rs.getBoolean(5)));
+        });
+        return out;
+    }
+
+    @Override
     public List<Sha256Digest> liveBlobs(String epoch) {
         return jdbc.query("SELECT blob_digest FROM vault_blob WHERE epoch = ? AND NOT erased ORDER BY blob_digest",
                 (rs, n) -> Sha256Digest.of(rs.getBytes(1)), epoch);

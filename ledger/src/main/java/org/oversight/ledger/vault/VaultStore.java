@@ -45,6 +45,15 @@ public interface VaultStore {
 
     Optional<StoredBlob> blob(Sha256Digest digest);
 
+    /**
+     * What is stored under each of {@code digests} (bytes left out: {@link StoredBlob#bytes()} is
+     * empty for every result, {@code erased} tells the state), in one look-up.
+     */
+    java.util.Map<Sha256Digest, BlobState> blobStates(java.util.Collection<Sha256Digest> digests);
+
+    /** A stored blob's position and whether it is erased, without its bytes. */
+    record BlobState(String epoch, String stream, long seq, boolean erased) {}
+
     /** Digests of the epoch's blobs that are not erased, in digest order. */
     List<Sha256Digest> liveBlobs(String epoch);
 

@@ -61,6 +61,10 @@ public abstract class VaultStoreConformanceTest {
         assertThat(stored.seq()).isEqualTo(7);
         assertThat(store().liveBlobs(epoch)).containsExactly(digest);
         assertThat(store().blob(Sha256Digest.hash(bytes("never stored " + epoch)))).isEmpty();
+        Sha256Digest absent = Sha256Digest.hash(bytes("absent " + epoch));
+        assertThat(store().blobStates(java.util.List.of(digest, absent)))
+                .containsExactly(java.util.Map.entry(digest, new VaultStore.BlobState(epoch, "detections/cam-1", 7, false)));
+        assertThat(store().blobStates(java.util.List.of())).isEmpty();
     }
 
     @Test
@@ -77,6 +81,7 @@ public abstract class VaultStoreConformanceTest {
         assertThat(store().putBlob(Sha256Digest.hash(a), a, epoch, "detections/cam-1", 0)).isEqualTo(PutOutcome.ERASED);
         assertThat(store().blob(Sha256Digest.hash(a)).orElseThrow().erased()).isTrue();
         assertThat(store().liveBlobs(epoch)).containsExactly(Sha256Digest.hash(b));
+        assertThat(store().blobStates(java.util.List.of(Sha256Digest.hash(a))).get(Sha256Digest.hash(a)).erased()).isTrue();
         assertThat(store().eraseBlob(Sha256Digest.hash(bytes("absent " + epoch)))).isFalse();
     }
 
