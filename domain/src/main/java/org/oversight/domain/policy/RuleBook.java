@@ -29,10 +29,11 @@ import org.oversight.domain.policy.DetectionIndex.Detection;
 import org.oversight.domain.principal.KeyRecord;
 
 /**
- * Evaluates rules R1, R2, R3, R5, R6, R7, R8 and R-disclosure (docs/rules.md) over the events of a log that the replay
- * accepted (docs/format.md §5.5), fed one at a time in increasing leaf order. The one
- * implementation of these rules: {@code verifier audit} feeds it a whole log, {@code verifier
- * bundle} the events a bundle carries.
+ * Evaluates rules R1, R2, R3, R5, R6, R7, R8 and R-disclosure (docs/rules.md) over the events of a
+ * log that the replay accepted (docs/format.md §5.5), fed one at a time in increasing leaf order.
+ * The one implementation of these rules: {@code verifier audit} feeds it a whole log, {@code
+ * verifier bundle} the events a bundle carries. The rules of sealed records (R5, R8,
+ * R-disclosure) are {@link SealedRecordRules}, fed from here.
  *
  * <p><b>Reference points.</b> A match is judged at its detection's leaf, where the projection
  * decides (docs/format.md §9.8): the policy in force there and the watchlist entries authorised and
@@ -191,7 +192,8 @@ public final class RuleBook {
         // R8 judges the close at its own leaf: the engine keeps records under the policy in force then.
         Map.Entry<Long, RecognitionPolicySet> p = policyAt(leaf);
         SealedRecordRules.RetentionPolicy policy = p == null ? null : new SealedRecordRules.RetentionPolicy(
-                p.getKey(), p.getValue().keptRetentionDays());
+                p.getKey(), p.getValue().retention().isPresent()
+                        ? OptionalLong.of(p.getValue().retention().get().keptRetentionDays()) : OptionalLong.empty());
         sealed.closed(c.epoch(), leaf, time, c.kept(), c.erased(), policy, detections, out);
     }
 
