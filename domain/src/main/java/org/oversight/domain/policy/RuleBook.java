@@ -166,7 +166,7 @@ public final class RuleBook {
         } else if (payload instanceof KeptRecordsDestroyed k) {
             sealed.destroyed(k.epoch(), leafIndex, k.detections(), out);
         } else if (payload instanceof RecordDisclosed r) {
-            sealed.disclosed(leafIndex, r.purpose(), r.records(), signer, detections, out);
+            sealed.disclosed(r, leafIndex, signer, detections, out);
         } else if (payload instanceof MatchProposed m) {
             proposed(m, leafIndex, out);
         } else if (payload instanceof MatchReviewed r) {
@@ -282,7 +282,7 @@ public final class RuleBook {
         long reference = detection != null ? m.detection().leafIndex() : leaf;
         Map.Entry<Long, RecognitionPolicySet> policy = policyAt(reference);
         if (detection != null && detection.sealed()) {
-            sealed.used("MatchProposed", m.detection(), detection, out);
+            sealed.used(m.detection(), detection, out);
             sealed.matched(m.detection().leafIndex(), detection, leaf);
         }
         Match match = matches.computeIfAbsent(m.match(), k -> new Match());

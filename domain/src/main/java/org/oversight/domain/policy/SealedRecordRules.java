@@ -1,16 +1,15 @@
 package org.oversight.domain.policy;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import org.oversight.domain.event.DetectionRef;
-import org.oversight.domain.event.DisclosurePurpose;
 import org.oversight.domain.event.KeepReason;
 import org.oversight.domain.event.KeptRecord;
-import org.oversight.domain.event.Role;
+import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.policy.DetectionIndex.Detection;
 import org.oversight.domain.principal.KeyRecord;
@@ -33,15 +32,6 @@ import org.oversight.domain.principal.KeyRecord;
  */
 final class SealedRecordRules {
     static final long MILLIS_PER_DAY = 86_400_000L;
-
-    /** The roles that may disclose sealed records for a purpose (R-disclosure). */
-    static Set<Role> mayDisclose(DisclosurePurpose purpose) {
-        return switch (purpose) {
-            case REVIEW -> EnumSet.of(Role.REVIEWER);
-            case EVIDENCE_BUNDLE -> EnumSet.of(Role.OFFICER, Role.AUTHORITY);
-            case AUDIT -> EnumSet.of(Role.AUTHORITY);
-        };
-    }
 
     /** The policy in force at a close, for R8's bound: its leaf and, if schema 2, its keptRetentionDays. */
     record RetentionPolicy(long leaf, OptionalLong keptRetentionDays) {
@@ -180,25 +170,26 @@ final class SealedRecordRules {
     }
 
     /**
-     * R5(c) at a use — a {@code MatchProposed} or a {@code RecordDisclosed} at the current leaf —
-     * of the sealed detection {@code detection} at leaf {@code ref.leafIndex()}, which resolved.
+     * R5(c) at a {@code MatchProposed} at the current leaf naming the sealed detection
+     * {@code detection} at leaf {@code ref.leafIndex()}, which resolved.
      */
-    void used(String act, DetectionRef ref, Detection detection, Violations out) {
-        Epoch e = epochs.get(detection.epoch());
+    void used(DetectionRef ref, Detection detection, Violations out) {
+        DisclosureRules.useAfterErasure("MatchProposed", ref.leafIndex(), detection.epoch(),
+                fate(detection.epoch(), ref.leafIndex()), out);
+    }
+
+    /** What has become of the record of the sealed detection at {@code d}, sealed to {@code epoch}, so far. */
+    DisclosureRules.RecordFate fate(String epoch, long d) {
+        Epoch e = epochs.get(epoch);
         if (e == null || e.closeLeaf < 0) {
-            return; // open: its records are readable
+            return new DisclosureRules.RecordFate.Readable();
         }
-        long d = ref.leafIndex();
         Kept k = e.kept.get(d);
-        String expected = "no " + act + " naming an erased record (R5(c)): the detection at leaf " + d + " of epoch "
-                + e.id + " may be used after its close only if kept and not destroyed";
         if (k == null) {
-            out.add(PolicyRule.R5, expected, "the detection at leaf " + d + " was erased by epoch " + e.id
-                    + "'s close at leaf " + e.closeLeaf + " (not kept)");
-        } else if (k.destroyedAt >= 0) {
-            out.add(PolicyRule.R5, expected, "the kept record of the detection at leaf " + d + " was destroyed by"
-                    + " KeptRecordsDestroyed at leaf " + k.destroyedAt);
+            return new DisclosureRules.RecordFate.Erased(e.closeLeaf);
         }
+        return k.destroyedAt >= 0 ? new DisclosureRules.RecordFate.Destroyed(k.destroyedAt)
+                : new DisclosureRules.RecordFate.Kept();
     }
 
     /** A {@code MatchProposed} at {@code matchLeaf} names the sealed detection at {@code detectionLeaf}. */
@@ -341,46 +332,25 @@ final class SealedRecordRules {
     }
 
     /**
-     * A {@code RecordDisclosed} at {@code leaf}: R-disclosure (the signer's role allows the
-     * purpose; each record resolves to an accepted sealed detection before it) and R5(c) for each.
+     * A {@code RecordDisclosed} at {@code leaf}: R-disclosure and R5(c) for each record, by the
+     * one evaluation the ledger can also run ({@link DisclosureRules}), over this replay's state.
      */
-    void disclosed(long leaf, DisclosurePurpose purpose, List<DetectionRef> records, KeyRecord signer,
-            DetectionIndex detections, Violations out) {
+    void disclosed(RecordDisclosed disclosure, long leaf, KeyRecord signer, DetectionIndex detections,
+            Violations out) {
         disclosures++;
-        Set<Role> allowed = mayDisclose(purpose);
-        if (!allowed.contains(signer.role())) {
-            out.add(PolicyRule.R_DISCLOSURE, "purpose " + purpose.wireName() + " disclosed by a signer of role "
-                    + roles(allowed), "signed by " + signer.role().wireName() + " " + signer.owner());
-        }
-        for (DetectionRef ref : records) {
-            long d = ref.leafIndex();
-            Detection det = d < leaf ? detections.at(d) : null;
-            String expected = "an accepted sealed (schema-2) FaceDetected at an earlier leaf " + d + " with event hash "
-                    + ref.eventHash().hex();
-            if (det == null) {
-                if (wholeLog) {
-                    out.add(PolicyRule.R_DISCLOSURE, expected, d >= leaf ? "leaf " + d + " is not before this"
-                            + " disclosure at leaf " + leaf : "no accepted FaceDetected at leaf " + d);
-                }
-            } else if (!det.hash().equals(ref.eventHash())) {
-                out.add(PolicyRule.R_DISCLOSURE, expected, "the FaceDetected at leaf " + d + " has event hash "
-                        + det.hash().hex());
-            } else if (!det.sealed()) {
-                out.add(PolicyRule.R_DISCLOSURE, expected, "the FaceDetected at leaf " + d + " is schema 1: it has no"
-                        + " sealed record");
-            } else {
-                used("RecordDisclosed", ref, det, out);
+        DisclosureRules.LogView view = new DisclosureRules.LogView() {
+            @Override
+            public Optional<DisclosureRules.DetectedAt> detection(long at) {
+                Detection d = detections.at(at);
+                return d == null ? Optional.empty()
+                        : Optional.of(new DisclosureRules.DetectedAt(d.hash(), Optional.ofNullable(d.epoch())));
             }
-        }
-    }
 
-    private static String roles(Set<Role> roles) {
-        StringBuilder s = new StringBuilder();
-        for (Role r : Role.values()) {
-            if (roles.contains(r)) {
-                s.append(s.length() == 0 ? "" : " or ").append(r.wireName());
+            @Override
+            public DisclosureRules.RecordFate fate(String epoch, long detectionLeaf) {
+                return SealedRecordRules.this.fate(epoch, detectionLeaf);
             }
-        }
-        return s.toString();
+        };
+        DisclosureRules.check(disclosure, leaf, signer, view, wholeLog, out);
     }
 }
