@@ -45,8 +45,9 @@ import org.oversight.domain.principal.KeyRecord;
  * expired, is a violation of R3.
  *
  * <p>Pure and deterministic: the violations depend only on the events, their leaf indices and
- * their signers' key records — no clock, no hash-ordered maps. Memory: about 56 bytes per
- * detection (leaf, event hash, capture time, model, format; no template bytes), per watchlist
+ * their signers' key records — no clock (deadlines are compared with the header times of later
+ * events), no hash-ordered maps. Memory: about 60 bytes per detection (leaf, event hash, capture
+ * time, model, format, epoch; no template bytes), per erasure epoch its close and kept records, per watchlist
  * entry its authorisation, per match its reviewers' verdicts. Time: R7 counts the entries active
  * for a match's detection once per detection, O(watchlist entries), as the projection does for
  * every detection.
@@ -181,9 +182,12 @@ public final class RuleBook {
     /** R5(b) and R8: the deadlines this event's signed time shows passed, judged before its own effect. */
     private void deadlines(Object payload, Timestamp time, Violations out) {
         String closing = payload instanceof ErasureEpochClosed c ? c.epoch() : null;
-        Set<Long> destroying = new TreeSet<>();
+        Set<Long> destroying = Set.of(); // every event passes here: allocate only for a destruction
         if (payload instanceof KeptRecordsDestroyed k) {
-            k.detections().forEach(d -> destroying.add(d.leafIndex()));
+            destroying = new TreeSet<>();
+            for (var d : k.detections()) {
+                destroying.add(d.leafIndex());
+            }
         }
         sealed.tick(time, closing, destroying, out);
     }
