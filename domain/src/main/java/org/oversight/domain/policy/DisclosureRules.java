@@ -5,11 +5,19 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import org.oversight.domain.bundle.IndexedEvent;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.DisclosurePurpose;
+import org.oversight.domain.event.ErasureEpochClosed;
 import org.oversight.domain.event.EventHash;
+import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.KeptRecordsDestroyed;
 import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.Role;
+import org.oversight.domain.event.SealedFaceDetected;
+import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.principal.KeyRecord;
 
 /**
@@ -67,6 +75,45 @@ public final class DisclosureRules {
         /** Kept, then destroyed by the {@code KeptRecordsDestroyed} at {@code leaf}. */
         record Destroyed(long leaf) implements RecordFate {
         }
+    }
+
+    /**
+     * A view over a log's stored events, for a writer that keeps no rule book (the ledger at
+     * ingest): {@code acceptedAt} returns the accepted event at a leaf (empty if none), and
+     * {@code epochStream} the accepted events of stream {@code epoch/<id>} with their leaves. Both
+     * must answer for the events accepted before the disclosure judged, and only those.
+     */
+    public static LogView viewOver(LongFunction<Optional<SignedEvent>> acceptedAt,
+            Function<String, List<IndexedEvent>> epochStream) {
+        Objects.requireNonNull(acceptedAt, "acceptedAt");
+        Objects.requireNonNull(epochStream, "epochStream");
+        return new LogView() {
+            @Override
+            public Optional<DetectedAt> detection(long leaf) {
+                return acceptedAt.apply(leaf).flatMap(e -> {
+                    if (e.payload() instanceof SealedFaceDetected d) {
+                        return Optional.of(new DetectedAt(e.eventHash(), Optional.of(d.sealed().epoch())));
+                    }
+                    return e.payload() instanceof FaceDetected
+                            ? Optional.of(new DetectedAt(e.eventHash(), Optional.empty())) : Optional.empty();
+                });
+            }
+
+            @Override
+            public RecordFate fate(String epoch, long detectionLeaf) {
+                RecordFate fate = new RecordFate.Readable();
+                for (IndexedEvent e : epochStream.apply(epoch)) {
+                    if (e.event().payload() instanceof ErasureEpochClosed c) {
+                        boolean kept = c.kept().stream().anyMatch(k -> k.detection().leafIndex() == detectionLeaf);
+                        fate = kept ? new RecordFate.Kept() : new RecordFate.Erased(e.leafIndex());
+                    } else if (e.event().payload() instanceof KeptRecordsDestroyed x && fate instanceof RecordFate.Kept
+                            && x.detections().stream().anyMatch(r -> r.leafIndex() == detectionLeaf)) {
+                        fate = new RecordFate.Destroyed(e.leafIndex());
+                    }
+                }
+                return fate;
+            }
+        };
     }
 
     /** The roles that may disclose sealed records for {@code purpose}. */

@@ -13,9 +13,12 @@ import static org.oversight.domain.policy.PolicyLog.REVIEWER_1;
 import static org.oversight.domain.policy.PolicyLog.entry;
 import static org.oversight.domain.policy.PolicyLog.policy;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.oversight.domain.bundle.IndexedEvent;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.DisclosurePurpose;
 import org.oversight.domain.event.ErasureEpochClosed;
@@ -31,6 +34,7 @@ import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.RetentionTerms;
 import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SealedRecordRef;
+import org.oversight.domain.event.StreamId;
 import org.oversight.domain.json.JsonNumber;
 import org.oversight.domain.json.JsonObject;
 import org.oversight.domain.seal.EpochRecipient;
@@ -384,6 +388,36 @@ class RuleBookSealedRecordsTest {
                     log.event(A).eventHash(), 5)), AUTHORITY), PolicyRule.R_DISCLOSURE, 8);
             assertThat(g.found()).isEqualTo("no accepted FaceDetected at leaf 5");
         }
+    }
+
+    /**
+     * The ledger's way to the same rule: {@link DisclosureRules#check} over a view of the stored
+     * events before the disclosure gives exactly the violations the rule book reports for it.
+     */
+    @Test
+    void theLedgersViewOverStoredEventsJudgesADisclosureAsTheRuleBookDoes() {
+        PolicyLog log = closed();
+        log.addAt("2026-12-01T10:00:00.000Z", new KeptRecordsDestroyed(EPOCH, List.of(ref(log, A)), "case closed"),
+                ENGINE);
+        log.add(PolicyLog.detectionAt("2026-11-27T09:40:00.000Z"), CAMERA);
+        RecordDisclosed d = disclosure("d-1", DisclosurePurpose.AUDIT, ref(log, A), ref(log, B), ref(log, 8));
+        long leaf = log.size();
+        DisclosureRules.LogView stored = DisclosureRules.viewOver(
+                i -> i < leaf ? Optional.of(log.event(i)) : Optional.empty(),
+                epoch -> {
+                    List<IndexedEvent> stream = new ArrayList<>();
+                    for (long i = 0; i < leaf; i++) {
+                        if (log.event(i).stream().equals(StreamId.epoch(epoch))) {
+                            stream.add(new IndexedEvent(i, log.event(i)));
+                        }
+                    }
+                    return stream;
+                });
+        List<RuleViolation> atIngest = DisclosureRules.check(d, leaf, "ev-" + leaf, REVIEWER_1, stored, true);
+        List<RuleViolation> inAudit = log.add(d, REVIEWER_1);
+        assertThat(atIngest).hasSize(4).isEqualTo(inAudit);
+        assertThat(atIngest).extracting(RuleViolation::rule).containsExactly(PolicyRule.R_DISCLOSURE, PolicyRule.R5,
+                PolicyRule.R5, PolicyRule.R_DISCLOSURE);
     }
 
     @Nested
