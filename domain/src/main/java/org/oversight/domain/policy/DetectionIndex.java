@@ -10,12 +10,22 @@ import org.oversight.domain.event.Timestamp;
 
 /**
  * What the rules need of every accepted detection — leaf, event hash, capture time, template model
- * and format — in parallel primitive arrays (about 56 bytes a detection, no template bytes), since
- * a log holds far more detections than anything else and any later match may name any of them.
+ * and format, and for a sealed (schema-2) detection its erasure epoch — in parallel primitive
+ * arrays (about 60 bytes a detection, no template bytes), since a log holds far more detections
+ * than anything else and any later match or disclosure may name any of them.
  */
 final class DetectionIndex {
-    /** What a match's detection reference resolves to. */
-    record Detection(EventHash hash, Timestamp captureTime, String modelId, int templateFormat) {
+    /**
+     * What a match's detection reference resolves to.
+     *
+     * @param epoch the erasure epoch a schema-2 detection is sealed to; null for a schema-1
+     *     detection, which has no sealed record
+     */
+    record Detection(EventHash hash, Timestamp captureTime, String modelId, int templateFormat, String epoch) {
+        /** Whether the detection is sealed (schema 2) and so has a record R5, R8 and R-disclosure judge. */
+        boolean sealed() {
+            return epoch != null;
+        }
     }
 
     private long[] leaves = new long[64];
@@ -23,9 +33,13 @@ final class DetectionIndex {
     private long[] captureMillis = new long[64];
     private int[] models = new int[64];
     private int[] formats = new int[64];
+    /** Index into {@link #epochNames}, or -1 for a schema-1 detection. */
+    private int[] epochs = new int[64];
     private int size;
     private final TreeMap<String, Integer> modelIds = new TreeMap<>();
     private final List<String> modelNames = new ArrayList<>();
+    private final TreeMap<String, Integer> epochIds = new TreeMap<>();
+    private final List<String> epochNames = new ArrayList<>();
 
     /**
      * Records the detection at {@code leaf}.
@@ -33,6 +47,16 @@ final class DetectionIndex {
      * @throws IllegalArgumentException if {@code leaf} is not greater than the last one recorded
      */
     void add(long leaf, EventHash hash, FaceDetected detection) {
+        add(leaf, hash, detection.captureTime(), detection.modelId(), detection.template().format(), null);
+    }
+
+    /**
+     * Records the detection at {@code leaf}.
+     *
+     * @param epoch the erasure epoch of a schema-2 detection, null for schema 1
+     * @throws IllegalArgumentException if {@code leaf} is not greater than the last one recorded
+     */
+    void add(long leaf, EventHash hash, Timestamp captureTime, String model, int format, String epoch) {
         if (size > 0 && leaf <= leaves[size - 1]) {
             throw new IllegalArgumentException("leaf " + leaf + " <= last detection leaf " + leaves[size - 1]);
         }
@@ -43,19 +67,17 @@ final class DetectionIndex {
             captureMillis = Arrays.copyOf(captureMillis, n);
             models = Arrays.copyOf(models, n);
             formats = Arrays.copyOf(formats, n);
+            epochs = Arrays.copyOf(epochs, n);
         }
         leaves[size] = leaf;
         byte[] h = hash.toByteArray();
         for (int i = 0; i < 4; i++) {
             hashes[size * 4 + i] = longAt(h, i * 8);
         }
-        captureMillis[size] = detection.captureTime().epochMillis();
-        String model = detection.modelId();
-        models[size] = modelIds.computeIfAbsent(model, m -> {
-            modelNames.add(m);
-            return modelNames.size() - 1;
-        });
-        formats[size] = detection.template().format();
+        captureMillis[size] = captureTime.epochMillis();
+        models[size] = intern(model, modelIds, modelNames);
+        formats[size] = format;
+        epochs[size] = epoch == null ? -1 : intern(epoch, epochIds, epochNames);
         size++;
     }
 
@@ -70,7 +92,14 @@ final class DetectionIndex {
             putLong(h, j * 8, hashes[i * 4 + j]);
         }
         return new Detection(EventHash.of(h), Timestamp.ofEpochMillis(captureMillis[i]), modelNames.get(models[i]),
-                formats[i]);
+                formats[i], epochs[i] < 0 ? null : epochNames.get(epochs[i]));
+    }
+
+    private static int intern(String name, TreeMap<String, Integer> ids, List<String> names) {
+        return ids.computeIfAbsent(name, m -> {
+            names.add(m);
+            return names.size() - 1;
+        });
     }
 
     int size() {

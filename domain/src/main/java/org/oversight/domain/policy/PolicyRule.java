@@ -8,10 +8,19 @@ public enum PolicyRule {
     R2("R2"),
     /** Watchlist authorisation: a match only against an entry authorised, unwithdrawn and valid at capture time. */
     R3("R3"),
+    /**
+     * Erasure: a sealed record is erased by its epoch's close, on time and completely, and never used
+     * again unless kept; kept only for a match logged before the close, and every such match kept.
+     */
+    R5("R5"),
     /** Threshold: the policy's threshold, within its cap, and the score (a distance) within it. */
     R6("R6"),
     /** Accuracy: the policy attests the model's accuracy at a watchlist size at least the one the match searched. */
-    R7("R7");
+    R7("R7"),
+    /** Retention: kept records are kept no longer than the policy allows and destroyed by their retainUntil. */
+    R8("R8"),
+    /** Disclosure: a sealed record is unsealed only by a role the purpose allows, and names a sealed detection. */
+    R_DISCLOSURE("R-disclosure");
 
     private final String id;
 
@@ -19,7 +28,7 @@ public enum PolicyRule {
         this.id = id;
     }
 
-    /** The rule's id in docs/design.md §7, e.g. {@code R1}. */
+    /** The rule's id in docs/design.md §7 (docs/rules.md for R-disclosure), e.g. {@code R1}. */
     public String id() {
         return id;
     }

@@ -5,14 +5,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import org.oversight.domain.event.ErasureEpochClosed;
+import org.oversight.domain.event.ErasureEpochOpened;
 import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.KeptRecordsDestroyed;
 import org.oversight.domain.event.MatchActioned;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.MatchReviewed;
 import org.oversight.domain.event.RecognitionPolicySet;
+import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.Role;
+import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.Verdict;
@@ -22,10 +29,11 @@ import org.oversight.domain.policy.DetectionIndex.Detection;
 import org.oversight.domain.principal.KeyRecord;
 
 /**
- * Evaluates rules R1, R2, R3, R6 and R7 (docs/rules.md) over the events of a log that the replay
- * accepted (docs/format.md §5.5), fed one at a time in increasing leaf order. The one
- * implementation of these rules: {@code verifier audit} feeds it a whole log, {@code verifier
- * bundle} the events a bundle carries.
+ * Evaluates rules R1, R2, R3, R5, R6, R7, R8 and R-disclosure (docs/rules.md) over the events of a
+ * log that the replay accepted (docs/format.md §5.5), fed one at a time in increasing leaf order.
+ * The one implementation of these rules: {@code verifier audit} feeds it a whole log, {@code
+ * verifier bundle} the events a bundle carries. The rules of sealed records (R5, R8,
+ * R-disclosure) are {@link SealedRecordRules}, fed from here.
  *
  * <p><b>Reference points.</b> A match is judged at its detection's leaf, where the projection
  * decides (docs/format.md §9.8): the policy in force there and the watchlist entries authorised and
@@ -37,8 +45,9 @@ import org.oversight.domain.principal.KeyRecord;
  * expired, is a violation of R3.
  *
  * <p>Pure and deterministic: the violations depend only on the events, their leaf indices and
- * their signers' key records — no clock, no hash-ordered maps. Memory: about 56 bytes per
- * detection (leaf, event hash, capture time, model, format; no template bytes), per watchlist
+ * their signers' key records — no clock (deadlines are compared with the header times of later
+ * events), no hash-ordered maps. Memory: about 60 bytes per detection (leaf, event hash, capture
+ * time, model, format, epoch; no template bytes), per erasure epoch its close and kept records, per watchlist
  * entry its authorisation, per match its reviewers' verdicts. Time: R7 counts the entries active
  * for a match's detection once per detection, O(watchlist entries), as the projection does for
  * every detection.
@@ -56,6 +65,7 @@ public final class RuleBook {
     public static final String NO_ACTION = "no-action";
 
     private final boolean wholeLog;
+    private final SealedRecordRules sealed;
     private final DetectionIndex detections = new DetectionIndex();
     private final TreeMap<String, Entry> entries = new TreeMap<>();
     private final TreeMap<String, Match> matches = new TreeMap<>();
@@ -66,13 +76,16 @@ public final class RuleBook {
 
     private RuleBook(boolean wholeLog) {
         this.wholeLog = wholeLog;
+        this.sealed = new SealedRecordRules(wholeLog);
     }
 
     /**
      * A rule book for an excerpt of a log — the events an evidence bundle carries (docs/format.md
      * §11.5) — fed the same way. Every rule is evaluated as for a whole log, except that R7 takes
      * the deployed watchlist size from the match's snapshot alone: an excerpt does not show every
-     * entry active for the detection, so counting the carried ones would understate it.
+     * entry active for the detection, so counting the carried ones would understate it; and of R5,
+     * R8 and R-disclosure only what the carried events prove is judged, nothing that needs an
+     * event's absence (docs/rules.md, "In a bundle").
      */
     public static RuleBook excerpt() {
         return new RuleBook(false);
@@ -134,6 +147,7 @@ public final class RuleBook {
         lastLeaf = leafIndex;
         Violations out = new Violations(leafIndex, event.header().eventId());
         var payload = event.payload();
+        deadlines(payload, event.header().time(), out);
         if (payload instanceof RecognitionPolicySet p) {
             policySet(p, leafIndex, signer, out);
         } else if (payload instanceof WatchlistEntryAuthorized a) {
@@ -142,6 +156,18 @@ public final class RuleBook {
             withdrawn(w, leafIndex);
         } else if (payload instanceof FaceDetected d) {
             detections.add(leafIndex, event.eventHash(), d);
+        } else if (payload instanceof SealedFaceDetected d) {
+            detections.add(leafIndex, event.eventHash(), d.captureTime(), d.modelId(), d.templateFormat(),
+                    d.sealed().epoch());
+            sealed.detected(d.sealed().epoch());
+        } else if (payload instanceof ErasureEpochOpened o) {
+            sealed.opened(o.epoch(), leafIndex, o.eraseBy());
+        } else if (payload instanceof ErasureEpochClosed c) {
+            epochClosed(c, leafIndex, event.header().time(), out);
+        } else if (payload instanceof KeptRecordsDestroyed k) {
+            sealed.destroyed(k.epoch(), leafIndex, k.detections(), out);
+        } else if (payload instanceof RecordDisclosed r) {
+            sealed.disclosed(r, leafIndex, signer, detections, out);
         } else if (payload instanceof MatchProposed m) {
             proposed(m, leafIndex, out);
         } else if (payload instanceof MatchReviewed r) {
@@ -151,6 +177,58 @@ public final class RuleBook {
         }
         // Principal, key and camera events are the registry's (R9 and format.md §5.4), not these rules'.
         return List.copyOf(out.list);
+    }
+
+    /** R5(b) and R8: the deadlines this event's signed time shows passed, judged before its own effect. */
+    private void deadlines(Object payload, Timestamp time, Violations out) {
+        String closing = payload instanceof ErasureEpochClosed c ? c.epoch() : null;
+        Set<Long> destroying = Set.of(); // every event passes here: allocate only for a destruction
+        if (payload instanceof KeptRecordsDestroyed k) {
+            destroying = new TreeSet<>();
+            for (var d : k.detections()) {
+                destroying.add(d.leafIndex());
+            }
+        }
+        sealed.tick(time, closing, destroying, out);
+    }
+
+    private void epochClosed(ErasureEpochClosed c, long leaf, Timestamp time, Violations out) {
+        // R8 judges the close at its own leaf: the engine keeps records under the policy in force then.
+        Map.Entry<Long, RecognitionPolicySet> p = policyAt(leaf);
+        SealedRecordRules.RetentionPolicy policy = p == null ? null : new SealedRecordRules.RetentionPolicy(
+                p.getKey(), p.getValue().retention().isPresent()
+                        ? OptionalLong.of(p.getValue().retention().get().keptRetentionDays()) : OptionalLong.empty());
+        sealed.closed(c.epoch(), leaf, time, c.kept(), c.erased(), policy, detections, out);
+    }
+
+    /** ErasureEpochOpened events observed. */
+    public long epochsOpened() {
+        return sealed.epochsOpened();
+    }
+
+    /** ErasureEpochClosed events observed. */
+    public long epochsClosed() {
+        return sealed.epochsClosed();
+    }
+
+    /** Epochs opened and not closed at the last observed leaf (not a violation until their eraseBy passes). */
+    public long epochsOpen() {
+        return sealed.epochsOpen();
+    }
+
+    /** Records kept by the closes observed. */
+    public long keptRecordsObserved() {
+        return sealed.keptRecords();
+    }
+
+    /** KeptRecordsDestroyed events observed. */
+    public long destructionsObserved() {
+        return sealed.destructions();
+    }
+
+    /** RecordDisclosed events observed. */
+    public long disclosuresObserved() {
+        return sealed.disclosures();
     }
 
     /** MatchProposed events observed. */
@@ -207,6 +285,10 @@ public final class RuleBook {
         // The reference point (docs/rules.md): the detection's leaf; the match's own if it names none.
         long reference = detection != null ? m.detection().leafIndex() : leaf;
         Map.Entry<Long, RecognitionPolicySet> policy = policyAt(reference);
+        if (detection != null && detection.sealed()) {
+            sealed.used(m.detection(), detection, out);
+            sealed.matched(m.detection().leafIndex(), detection, leaf);
+        }
         Match match = matches.computeIfAbsent(m.match(), k -> new Match());
         if (match.referenceLeaf < 0) {
             match.candidateEntry = m.candidateEntry();
@@ -441,22 +523,6 @@ public final class RuleBook {
             out.add(PolicyRule.R3, "action " + a.action() + " before entry " + match.candidateEntry
                     + "'s authorisation expires at " + e.authorisation().validUntil().text(), "action time "
                     + time.text());
-        }
-    }
-
-    /** Collects one event's violations. */
-    private static final class Violations {
-        final long leaf;
-        final String eventId;
-        final List<RuleViolation> list = new ArrayList<>(0);
-
-        Violations(long leaf, String eventId) {
-            this.leaf = leaf;
-            this.eventId = eventId;
-        }
-
-        void add(PolicyRule rule, String expected, String found) {
-            list.add(new RuleViolation(rule, leaf, eventId, expected, found));
         }
     }
 }

@@ -33,8 +33,16 @@ class DetectionIndexTest {
                         EventHash hash = EventHash.ofLeafBytes(EventFixtures.counting(i + 1));
                         String model = "model-" + (i % models);
                         FaceDetected d = detection(1_795_000_000_000L + 40L * i, model, 1 + i % 2);
-                        index.add(leaf, hash, d);
-                        expected.put(leaf, new DetectionIndex.Detection(hash, d.captureTime(), model, 1 + i % 2));
+                        if (i % 3 == 0) {
+                            index.add(leaf, hash, d);
+                            expected.put(leaf, new DetectionIndex.Detection(hash, d.captureTime(), model, 1 + i % 2,
+                                    null));
+                        } else {
+                            String epoch = "ep-" + (i % 3);
+                            index.add(leaf, hash, d.captureTime(), model, 1 + i % 2, epoch);
+                            expected.put(leaf, new DetectionIndex.Detection(hash, d.captureTime(), model, 1 + i % 2,
+                                    epoch));
+                        }
                     }
                     assertThat(index.size()).isEqualTo(count);
                     for (long leaf = 0; leaf < 3 + count * step + 2; leaf++) {

@@ -45,7 +45,6 @@ final class PolicyLog {
     static final String MATCH = "m-000001";
     static final String ENTRY = "wl-2026-0001";
 
-    final RuleBook book = new RuleBook();
     final List<RuleViolation> violations = new ArrayList<>();
     private final List<SignedEvent> events = new ArrayList<>();
     private final TreeMap<StreamId, StreamHead> heads = new TreeMap<>();
@@ -54,16 +53,31 @@ final class PolicyLog {
         return new KeyRecord(key(seed).publicKey().keyId(), key(seed).publicKey(), owner, role, 0, OptionalLong.empty());
     }
 
-    /** Observes {@code payload} signed by {@code signer} at the next leaf; returns its violations. */
-    List<RuleViolation> add(EventPayload payload, KeyRecord signer) {
-        return add(payload, signer, key(seedOf(signer)));
+    final RuleBook book;
+
+    PolicyLog() {
+        this(new RuleBook());
     }
 
-    private List<RuleViolation> add(EventPayload payload, KeyRecord signer, org.oversight.domain.crypto.Ed25519PrivateKey k) {
+    PolicyLog(RuleBook book) {
+        this.book = book;
+    }
+
+    /** Observes {@code payload} signed by {@code signer} at the next leaf; returns its violations. */
+    List<RuleViolation> add(EventPayload payload, KeyRecord signer) {
+        return add(payload, signer, key(seedOf(signer)), Timestamp.ofEpochMillis(1_795_000_000_000L + events.size()));
+    }
+
+    /** As {@link #add(EventPayload, KeyRecord)}, with header {@code time} (format.md §4.1 text). */
+    List<RuleViolation> addAt(String time, EventPayload payload, KeyRecord signer) {
+        return add(payload, signer, key(seedOf(signer)), EventFixtures.time(time));
+    }
+
+    private List<RuleViolation> add(EventPayload payload, KeyRecord signer,
+            org.oversight.domain.crypto.Ed25519PrivateKey k, Timestamp time) {
         long leaf = events.size();
         StreamHead head = heads.getOrDefault(payload.stream(), StreamHead.EMPTY);
-        SignedEvent e = EventSigner.sign("ev-" + leaf, head.nextSeq(), head.last(),
-                Timestamp.ofEpochMillis(1_795_000_000_000L + leaf), payload, k);
+        SignedEvent e = EventSigner.sign("ev-" + leaf, head.nextSeq(), head.last(), time, payload, k);
         heads.put(payload.stream(), head.advance(e.eventHash()));
         events.add(e);
         List<RuleViolation> v = book.observe(e, leaf, signer);

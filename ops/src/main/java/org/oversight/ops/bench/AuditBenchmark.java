@@ -55,7 +55,7 @@ import org.oversight.verifier.report.VerificationReport;
  * real templates, mostly face detections, 2% of them matches proposed by the real projection,
  * reviewed and actioned), through {@link LogAuditor#audit} over the file read as the CLI reads it
  * — checkpoint signature, framing, Merkle root, every event's encoding, chain, signer and
- * signature, rules R1, R2, R3, R6, R7, R9 and the projection replay — minus printing the report.
+ * signature, rules R1, R2, R3, R5, R6, R7, R8, R-disclosure, R9 and the projection replay — minus printing the report.
  * The export is written once per fork (untimed); every invocation audits all of it and must pass.
  * Each benchmark also counts the process's CPU time ({@link CpuUse}), so that the report can give
  * the cores actually used and a CPU-normalised ratio on a machine shared with other work.

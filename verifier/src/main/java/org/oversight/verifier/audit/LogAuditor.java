@@ -51,7 +51,7 @@ import org.oversight.verifier.trust.GenesisCheck;
  *       state, so the audit continues and one report lists every violation, capped at
  *       {@value #MAX_FINDINGS_PER_RULE} listed per rule (the rest are counted);
  *   <li>every accepted event, right after its acceptance and in log order, is fed to the domain's
- *       {@link RuleBook}, which reports rules R1, R2, R3, R6 and R7 (docs/rules.md) at the violating
+ *       {@link RuleBook}, which reports rules R1, R2, R3, R5, R6, R7, R8 and R-disclosure (docs/rules.md) at the violating
  *       leaf. Rejected events are not fed: they are not part of the log's accepted history;
  *   <li>the same accepted events, in the same order, drive the recognition projection
  *       ({@link ProjectionAudit}, docs/format.md §9.8): its decisions must be exactly the logged
@@ -77,7 +77,7 @@ import org.oversight.verifier.trust.GenesisCheck;
  *
  * <p>With {@link #requireWitnesses}, right after the checkpoint's signature, R10's witness part: the
  * checkpoint must carry cosignatures from the quorum ({@link WitnessCheck}); a failure is a finding
- * and the audit goes on. Not checked in this version: R4, R5, R8, and witness cosignatures unless
+ * and the audit goes on. Not checked in this version: R4, and witness cosignatures unless
  * required. The report says so.
  */
 public final class LogAuditor {
@@ -90,10 +90,10 @@ public final class LogAuditor {
     /** The fact line naming what this version checks. */
     public static final String RULES_CHECKED = "checkpoint signature and root; R10 consistency with the"
             + " remembered checkpoint; canonical encoding; stream chains; signer keys, roles and signatures;"
-            + " registry consistency; R9; R1, R2, R3, R6, R7; projection replay (docs/rules.md)";
+            + " registry consistency; R9; R1, R2, R3, R5, R6, R7, R8, R-disclosure; projection replay (docs/rules.md)";
 
     /** The fact line naming what this version does not check. */
-    public static final String RULES_NOT_CHECKED = "R4, R5, R8; R10 witness co-signatures";
+    public static final String RULES_NOT_CHECKED = "R4; R10 witness co-signatures";
 
     /**
      * Leaves at the end of the log whose detections may still await their {@code MatchProposed}
@@ -226,7 +226,7 @@ public final class LogAuditor {
             report.fact("rules checked", RULES_CHECKED
                     + (authorityKeys.isPresent() ? "; R-genesis against the authority keys given" : "")
                     + (witnesses == null ? "" : "; R10 witness quorum"));
-            report.fact("rules not checked in this version", witnesses == null ? RULES_NOT_CHECKED : "R4, R5, R8");
+            report.fact("rules not checked in this version", witnesses == null ? RULES_NOT_CHECKED : "R4");
             if (!checkpointTrusted(signed)) {
                 report.fact("stopped", "the checkpoint is not signed by the log key for this origin, so nothing"
                         + " in this export can be trusted; no further checks were made");

@@ -46,7 +46,29 @@ public final class PolicyFindings {
                         ? "the larger of the entries active for the match's detection (as its snapshot, format.md"
                                 + " §9.8) and the match's snapshot size"
                         : "the match's snapshot size (an excerpt does not show every entry active for the"
-                                + " detection)"), violations));
+                                + " detection)"), violations),
+                check(Rule.R5_ERASURE, book.epochsOpened() + " epochs opened, " + book.epochsClosed() + " closed, "
+                        + book.keptRecordsObserved() + " records kept, " + book.disclosuresObserved() + " disclosures",
+                        (book.wholeLog() ? "each epoch closed before any event timed at or after its eraseBy; erased"
+                                + " = its sealed detections - kept; " : "")
+                        + "no MatchProposed or RecordDisclosed names a record after its close erased it or a"
+                        + " KeptRecordsDestroyed destroyed it; every kept record names a detection of its epoch with"
+                        + " reason match" + (book.wholeLog() ? " and a MatchProposed before the close" : "")
+                        + "; every detection of the epoch named by a MatchProposed before the close is kept"
+                        + (book.wholeLog() ? "" : " (an excerpt: only what the carried events prove; the"
+                                + " deadlines and absences need the whole log)"), violations),
+                check(Rule.R8_RETENTION, book.keptRecordsObserved() + " records kept, " + book.destructionsObserved()
+                        + " destructions", (book.wholeLog() ? "each kept record's retainUntil <= the close's time +"
+                                + " keptRetentionDays of the policy in force at the close; destroyed before any event"
+                                + " timed at or after its retainUntil; " : "")
+                        + "each destruction names a record its epoch's close kept, once"
+                        + (book.wholeLog() ? "" : " (an excerpt: the retention bound and deadlines need the whole"
+                                + " log)") + "; leaves are never removed (R10)", violations),
+                check(Rule.R_DISCLOSURE, book.disclosuresObserved() + " disclosures", "signer's role allows the"
+                        + " purpose (review: reviewer; evidence-bundle: officer or authority; audit: authority);"
+                        + " each record names an accepted sealed FaceDetected at an earlier leaf by leaf and event"
+                        + " hash" + (book.wholeLog() ? "" : " (an excerpt: where the detection is carried)"),
+                        violations));
     }
 
     private static Check check(Rule rule, String subject, String method, ToLongFunction<Rule> violations) {

@@ -21,10 +21,16 @@ public enum Rule {
     R2_MATCH_PROVENANCE("R2", "A match names its detection, watchlist snapshot, model, threshold and engine version"),
     R3_WATCHLIST_AUTHORISATION("R3", "A match is only against an entry authorised, not withdrawn and valid at the"
             + " capture time"),
+    R5_ERASURE("R5", "Sealed biometric records are erased by their epoch's close, on time and completely, and never"
+            + " used again unless kept; kept only for a match logged before the close, and every such match kept"),
     R6_THRESHOLD("R6", "Threshold is the policy's and >= its floor, score within it; thresholds change only by"
             + " authority-signed policy"),
     R7_ACCURACY("R7", "The policy in force attests the model's accuracy (false positive identification rate) at a"
             + " watchlist size at least the one each match was searched against"),
+    R8_RETENTION("R8", "Kept biometric records are kept no longer than the policy allows and destroyed by their"
+            + " retention date; destructions name kept records"),
+    R_DISCLOSURE("R-disclosure", "A sealed record is disclosed only by a role its purpose allows (review: reviewer;"
+            + " evidence-bundle: officer or authority; audit: authority) and names a sealed detection"),
     R9_CAMERA("R9", "Every detection is signed by a registered, not decommissioned camera key"),
     PROJECTION("projection", "Replaying the recognition projection yields exactly the logged matches");
 
@@ -45,8 +51,11 @@ public enum Rule {
             case R1 -> R1_TWO_PERSON_REVIEW;
             case R2 -> R2_MATCH_PROVENANCE;
             case R3 -> R3_WATCHLIST_AUTHORISATION;
+            case R5 -> R5_ERASURE;
             case R6 -> R6_THRESHOLD;
             case R7 -> R7_ACCURACY;
+            case R8 -> R8_RETENTION;
+            case R_DISCLOSURE -> R_DISCLOSURE;
         };
     }
 

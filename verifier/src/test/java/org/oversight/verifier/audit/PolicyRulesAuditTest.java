@@ -10,10 +10,12 @@ import java.util.function.UnaryOperator;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.oversight.domain.event.DetectionRef;
+import org.oversight.domain.event.DisclosurePurpose;
 import org.oversight.domain.event.EventFixtures;
 import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.RecognitionPolicySet;
+import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.MatchReviewed;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Verdict;
@@ -26,7 +28,7 @@ import org.oversight.verifier.report.Rule;
 import org.oversight.verifier.report.VerificationReport;
 
 /**
- * Rules R1, R2, R3, R6 and R7 through {@code verifier audit} over real signed logs. Every log here is
+ * Rules R1, R2, R3, R6, R7 and R-disclosure through {@code verifier audit} over real signed logs. Every log here is
  * validly signed event by event and its checkpoint is signed over exactly its leaves (a dishonest
  * operator or a compromised emitter key can produce such logs): only the policy rules can catch
  * them, at the leaf of the violating event.
@@ -119,9 +121,33 @@ class PolicyRulesAuditTest {
         assertThat(report.checks()).extracting(Check::rule).contains(Rule.R2_MATCH_PROVENANCE,
                 Rule.R3_WATCHLIST_AUTHORISATION, Rule.R6_THRESHOLD, Rule.R7_ACCURACY, Rule.PROJECTION);
         assertThat(report.facts().get("rules checked"))
-                .endsWith("R1, R2, R3, R6, R7; projection replay (docs/rules.md)");
+                .endsWith("R1, R2, R3, R5, R6, R7, R8, R-disclosure; projection replay (docs/rules.md)");
         assertThat(report.facts().get("rules not checked in this version"))
-                .isEqualTo("R4, R5, R8; R10 witness co-signatures");
+                .isEqualTo("R4; R10 witness co-signatures");
+    }
+
+    /**
+     * R-disclosure and the sealed-record checks flow from the rule book into {@code verifier audit}:
+     * a reviewer disclosing for an audit (only an authority may), naming a schema-1 detection (which
+     * has no sealed record), is two R-disclosure findings at the disclosure's leaf.
+     */
+    @Test
+    void aDisclosureByAWrongRoleOfARecordThatIsNotSealedIsReportedUnderRDisclosure() throws Exception {
+        TestLog log = TestLog.scenario();
+        SignedEvent detection = log.event(TestLog.FIRST_DETECTION);
+        int leaf = log.size();
+        log.append(new RecordDisclosed("d-1", List.of(new DetectionRef(detection.eventHash(), TestLog.FIRST_DETECTION)),
+                DisclosurePurpose.AUDIT, "case-1", "Auditor: Privacy Commissioner"), EventFixtures.REVIEWER_SEED);
+        VerificationReport report = audit(log);
+        assertThat(report.passed()).isFalse();
+        assertThat(report.findings()).extracting(Finding::rule, Finding::leafIndex, Finding::found).containsExactly(
+                Tuple.tuple(Rule.R_DISCLOSURE, (long) leaf, "signed by reviewer reviewer-1"),
+                Tuple.tuple(Rule.R_DISCLOSURE, (long) leaf, "the FaceDetected at leaf " + TestLog.FIRST_DETECTION
+                        + " is schema 1: it has no sealed record"));
+        assertThat(report.checks()).filteredOn(c -> !c.passed()).extracting(Check::rule)
+                .containsExactly(Rule.R_DISCLOSURE);
+        assertThat(report.checks()).filteredOn(c -> c.rule() == Rule.R5_ERASURE || c.rule() == Rule.R8_RETENTION)
+                .hasSize(2).allSatisfy(c -> assertThat(c.passed()).isTrue());
     }
 
     @Test
