@@ -11,7 +11,9 @@ public enum PolicyRule {
     /** Threshold: the policy's threshold, within its cap, and the score (a distance) within it. */
     R6("R6"),
     /** Accuracy: the policy attests the model's accuracy at a watchlist size at least the one the match searched. */
-    R7("R7");
+    R7("R7"),
+    /** Trusted time: a detection's capture time lies within the policy's reporting delay before its witnesses' time. */
+    R11("R11");
 
     private final String id;
 

@@ -26,6 +26,8 @@ public enum Rule {
     R7_ACCURACY("R7", "The policy in force attests the model's accuracy (false positive identification rate) at a"
             + " watchlist size at least the one each match was searched against"),
     R9_CAMERA("R9", "Every detection is signed by a registered, not decommissioned camera key"),
+    R11_TRUSTED_TIME("R11", "Every detection's capture time lies before the witnesses first cosigned it, and not more"
+            + " than the policy's maximum reporting delay before"),
     PROJECTION("projection", "Replaying the recognition projection yields exactly the logged matches");
 
     private final String code;
@@ -47,6 +49,7 @@ public enum Rule {
             case R3 -> R3_WATCHLIST_AUTHORISATION;
             case R6 -> R6_THRESHOLD;
             case R7 -> R7_ACCURACY;
+            case R11 -> R11_TRUSTED_TIME;
         };
     }
 
