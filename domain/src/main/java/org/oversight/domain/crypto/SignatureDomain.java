@@ -15,7 +15,13 @@ import java.util.Objects;
  */
 public enum SignatureDomain {
     /** Signed event envelopes: {@code "oversight/event/v1\n" || canonical envelope bytes}. */
-    EVENT_V1("oversight/event/v1\n");
+    EVENT_V1("oversight/event/v1\n"),
+    /**
+     * A witness's proof of possession of its erasure-epoch X25519 key (docs/format.md §12.2):
+     * {@code "oversight/epoch-recipient/v1\n" || epoch || "\n" || X25519 public key text || "\n"},
+     * signed with the witness's cosigning key.
+     */
+    EPOCH_RECIPIENT_V1("oversight/epoch-recipient/v1\n");
 
     private final String prefix;
     private final byte[] prefixBytes;

@@ -13,7 +13,7 @@ import org.oversight.domain.json.JsonValue;
  * The header of a signed event (docs/format.md §3.2).
  *
  * <p>Invariants, checked on construction and parsing: {@code eventId} is an identifier;
- * {@code schema} is the type's schema version; {@code stream}'s kind is the type's stream kind;
+ * {@code schema} is one of the type's schema versions; {@code stream}'s kind is the type's stream kind;
  * {@code seq} is in 0–2^53−1 and allowed for the type (seq 0 only for stream-opening types);
  * {@code prev} is absent iff {@code seq == 0}.
  *
@@ -81,9 +81,10 @@ public record EventHeader(
     private static void check(String at, String eventId, EventType type, int schema, StreamId stream, long seq,
             Optional<EventHash> prev) throws InvalidEventException {
         Values.identifier(at + ".eventId", eventId);
-        if (schema != type.schemaVersion()) {
+        if (!type.supportsSchema(schema)) {
             throw new InvalidEventException(at + ".schema", schema,
-                    "schema version of " + type.wireName() + " must be " + type.schemaVersion());
+                    "schema version of " + type.wireName() + " must be "
+                    + (type.schemas().size() == 1 ? type.schemas().get(0) : "one of " + type.schemas()));
         }
         if (stream.kind() != type.streamKind()) {
             throw new InvalidEventException(at + ".stream", stream.text(),
@@ -92,7 +93,7 @@ public record EventHeader(
         Values.range(at + ".seq", seq, 0, JsonNumber.MAX_SAFE_INTEGER);
         if (!type.placement().allows(seq)) {
             throw new InvalidEventException(at + ".seq", seq, type.wireName() + " may stand only at "
-                    + (type.placement() == SeqPlacement.FIRST ? "seq 0" : "seq >= 1"));
+                    + type.placement().describe());
         }
         if (seq == 0 && prev.isPresent()) {
             throw new InvalidEventException(at + ".prev", prev.get().hex(), "must be null at seq 0");

@@ -8,14 +8,23 @@ import org.oversight.domain.json.JsonObject;
  */
 public sealed interface EventPayload
         permits AuthorityDeclared, KeyEnrolled, KeyRevoked, RecognitionPolicySet, CameraRegistered,
-                CameraDecommissioned, WatchlistEntryAuthorized, WatchlistEntryWithdrawn, FaceDetected,
-                MatchProposed, MatchReviewed, MatchActioned {
+                CameraDecommissioned, WatchlistEntryAuthorized, WatchlistEntryWithdrawn, Detection,
+                MatchProposed, MatchReviewed, MatchActioned, ErasureEpochOpened,
+                ErasureEpochClosed, KeptRecordsDestroyed, RecordDisclosed {
 
     /** The event type this payload belongs to. */
     EventType type();
 
     /** The one stream an event with this payload must be in (determined by the payload's id field). */
     StreamId stream();
+
+    /**
+     * The payload schema version this payload is written in (the header's {@code schema}): 1, or
+     * 2 for {@link SealedFaceDetected} and a {@link RecognitionPolicySet} with retention terms.
+     */
+    default int schema() {
+        return EventType.SCHEMA_V1;
+    }
 
     /** The payload as a JSON object, exactly the fields of docs/format.md §4. */
     JsonObject toJson();

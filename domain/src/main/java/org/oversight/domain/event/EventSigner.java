@@ -25,7 +25,7 @@ public final class EventSigner {
      */
     public static SignedEvent sign(String eventId, long seq, Optional<EventHash> prev, Timestamp time,
             EventPayload payload, Ed25519PrivateKey key) {
-        EventHeader header = new EventHeader(eventId, payload.type(), payload.type().schemaVersion(),
+        EventHeader header = new EventHeader(eventId, payload.type(), payload.schema(),
                 payload.stream(), seq, prev, time, key.publicKey().keyId());
         return sign(header, payload, key);
     }

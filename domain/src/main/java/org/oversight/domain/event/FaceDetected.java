@@ -5,7 +5,8 @@ import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.json.JsonObject;
 
 /**
- * A face a camera detected (docs/format.md §4.7). Stream {@code detections/<camera>}, any seq.
+ * A face a camera detected, {@code FaceDetected} schema 1 (docs/format.md §4.7): biometric values
+ * in clear in the leaf. Schema 2 is {@link SealedFaceDetected}; both are a {@link Detection}. Stream {@code detections/<camera>}, any seq.
  * Signed only by the device key registered for {@code camera} (rule R9).
  *
  * <p>The template's model id is the detection's model id. The aligned crop is not in the event;
@@ -29,7 +30,7 @@ public record FaceDetected(
         Sha256Digest alignedCropDigest,
         Template template,
         long quality)
-        implements EventPayload {
+        implements Detection {
     private static final Set<String> FIELDS = Set.of("camera", "captureTime", "frameDigest", "faceBox", "landmarks",
             "alignedCropDigest", "template", "quality");
 
@@ -72,8 +73,15 @@ public record FaceDetected(
     }
 
     /** The model id of the template (the detection's model). */
+    @Override
     public String modelId() {
         return template.modelId();
+    }
+
+    /** The format of the template. */
+    @Override
+    public int templateFormat() {
+        return template.format();
     }
 
     @Override

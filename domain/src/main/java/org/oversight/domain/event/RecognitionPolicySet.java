@@ -1,5 +1,6 @@
 package org.oversight.domain.event;
 
+import java.util.Optional;
 import java.util.Set;
 import org.oversight.domain.json.JsonNumber;
 import org.oversight.domain.json.JsonObject;
@@ -17,6 +18,7 @@ import org.oversight.domain.json.JsonObject;
  * @param reviewersRequired confirmations by distinct reviewers needed before an action, 1–16
  * @param retentionDays days biometric data of non-matches may be kept, 0–36,500
  * @param accuracy the model's accuracy attestation (rule R7)
+ * @param retention schema 2's retention terms (rules R8, R11); empty for schema 1
  */
 public record RecognitionPolicySet(
         String modelId,
@@ -25,10 +27,14 @@ public record RecognitionPolicySet(
         long maxThreshold,
         long reviewersRequired,
         long retentionDays,
-        AccuracyAttestation accuracy)
+        AccuracyAttestation accuracy,
+        Optional<RetentionTerms> retention)
         implements EventPayload {
     private static final Set<String> FIELDS = Set.of("modelId", "templateFormat", "threshold", "maxThreshold",
             "reviewersRequired", "retentionDays", "accuracy");
+    private static final Set<String> FIELDS_V2 = Set.of("modelId", "templateFormat", "threshold", "maxThreshold",
+            "reviewersRequired", "retentionDays", "accuracy", "logRetentionDays", "keptRetentionDays",
+            "maxReportingDelayMs");
     private static final long MAX = JsonNumber.MAX_SAFE_INTEGER;
     private static final long MIN = JsonNumber.MIN_SAFE_INTEGER;
 
@@ -40,7 +46,21 @@ public record RecognitionPolicySet(
         long r = reviewersRequired;
         long d = retentionDays;
         Values.present("$.accuracy", accuracy);
+        Values.present("$.retention", retention);
         Values.unchecked(() -> check("$", m, f, t, fl, r, d));
+    }
+
+    /** A schema-1 policy (no retention terms). */
+    public RecognitionPolicySet(String modelId, long templateFormat, long threshold, long maxThreshold,
+            long reviewersRequired, long retentionDays, AccuracyAttestation accuracy) {
+        this(modelId, templateFormat, threshold, maxThreshold, reviewersRequired, retentionDays, accuracy,
+                Optional.empty());
+    }
+
+    /** A schema-2 policy: this one's members plus {@code terms}. */
+    public RecognitionPolicySet withRetention(RetentionTerms terms) {
+        return new RecognitionPolicySet(modelId, templateFormat, threshold, maxThreshold, reviewersRequired,
+                retentionDays, accuracy, Optional.of(terms));
     }
 
     /**
@@ -50,6 +70,26 @@ public record RecognitionPolicySet(
      */
     public static RecognitionPolicySet fromJson(JsonObject o) throws InvalidEventException {
         Fields.only(o, FIELDS);
+        return readV1Members(o);
+    }
+
+    /**
+     * Reads and validates a schema-2 payload object: schema 1's members plus
+     * {@code logRetentionDays}, {@code keptRetentionDays} and {@code maxReportingDelayMs}.
+     *
+     * @throws InvalidEventException naming the path and value of the first invalid or missing field
+     */
+    public static RecognitionPolicySet fromJsonV2(JsonObject o) throws InvalidEventException {
+        Fields.only(o, FIELDS_V2);
+        RecognitionPolicySet v1 = readV1Members(o);
+        long log = Fields.integer(o, "logRetentionDays", MIN, MAX);
+        long kept = Fields.integer(o, "keptRetentionDays", MIN, MAX);
+        long delay = Fields.integer(o, "maxReportingDelayMs", MIN, MAX);
+        RetentionTerms.check(o.path(), log, kept, delay);
+        return v1.withRetention(new RetentionTerms(log, kept, delay));
+    }
+
+    private static RecognitionPolicySet readV1Members(JsonObject o) throws InvalidEventException {
         String modelId = Fields.string(o, "modelId");
         long format = Fields.integer(o, "templateFormat", MIN, MAX);
         long threshold = Fields.integer(o, "threshold", MIN, MAX);
@@ -75,6 +115,11 @@ public record RecognitionPolicySet(
     }
 
     @Override
+    public int schema() {
+        return retention.isPresent() ? EventType.SCHEMA_V2 : EventType.SCHEMA_V1;
+    }
+
+    @Override
     public EventType type() {
         return EventType.RECOGNITION_POLICY_SET;
     }
@@ -86,14 +131,20 @@ public record RecognitionPolicySet(
 
     @Override
     public JsonObject toJson() {
-        return JsonObject.builder()
+        JsonObject.Builder b = JsonObject.builder()
                 .put("modelId", modelId)
                 .put("templateFormat", templateFormat)
                 .put("threshold", threshold)
                 .put("maxThreshold", maxThreshold)
                 .put("reviewersRequired", reviewersRequired)
                 .put("retentionDays", retentionDays)
-                .put("accuracy", accuracy.toJson())
-                .build();
+                .put("accuracy", accuracy.toJson());
+        if (retention.isPresent()) {
+            RetentionTerms r = retention.get();
+            b.put("logRetentionDays", r.logRetentionDays())
+                    .put("keptRetentionDays", r.keptRetentionDays())
+                    .put("maxReportingDelayMs", r.maxReportingDelayMs());
+        }
+        return b.build();
     }
 }

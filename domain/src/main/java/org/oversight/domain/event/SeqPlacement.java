@@ -7,7 +7,22 @@ public enum SeqPlacement {
     /** Only at seq ≥ 1: the event follows the stream's opening event. */
     LATER,
     /** At any seq. */
-    ANY;
+    ANY,
+    /** Only at seq 1: the event directly follows the stream's opening event. */
+    SECOND,
+    /** Only at seq ≥ 2: the event follows the stream's {@link #SECOND} event. */
+    AFTER_SECOND;
+
+    /** The allowed positions in words, for messages: {@code seq 0}, {@code seq >= 1}, …. */
+    public String describe() {
+        return switch (this) {
+            case FIRST -> "seq 0";
+            case LATER -> "seq >= 1";
+            case ANY -> "any seq";
+            case SECOND -> "seq 1";
+            case AFTER_SECOND -> "seq >= 2";
+        };
+    }
 
     /** Whether an event with this placement may have sequence number {@code seq}. */
     public boolean allows(long seq) {
@@ -15,6 +30,8 @@ public enum SeqPlacement {
             case FIRST -> seq == 0;
             case LATER -> seq >= 1;
             case ANY -> seq >= 0;
+            case SECOND -> seq == 1;
+            case AFTER_SECOND -> seq >= 2;
         };
     }
 }

@@ -77,7 +77,7 @@ public final class SignedEvent {
         long v = Fields.integer(o, "v", VERSION, VERSION);
         assert v == VERSION;
         EventHeader header = EventHeader.fromJson(Fields.object(o, "header"));
-        EventPayload payload = header.type().parsePayload(Fields.object(o, "payload"));
+        EventPayload payload = header.type().parsePayload(header.schema(), Fields.object(o, "payload"));
         if (!payload.stream().equals(header.stream())) {
             throw new InvalidEventException("$.header.stream", header.stream().text(),
                     "payload names stream " + payload.stream().text());
@@ -111,6 +111,10 @@ public final class SignedEvent {
         if (header.type() != payload.type()) {
             throw new IllegalArgumentException(
                     "header type " + header.type().wireName() + " != payload type " + payload.type().wireName());
+        }
+        if (header.schema() != payload.schema()) {
+            throw new IllegalArgumentException(
+                    "header schema " + header.schema() + " != payload schema " + payload.schema());
         }
         if (!header.stream().equals(payload.stream())) {
             throw new IllegalArgumentException(

@@ -50,6 +50,16 @@ public record StreamId(StreamKind kind, String id) implements Comparable<StreamI
         return new StreamId(StreamKind.MATCH, matchId);
     }
 
+    /** {@code epoch/<id>}. */
+    public static StreamId epoch(String epochId) {
+        return new StreamId(StreamKind.EPOCH, epochId);
+    }
+
+    /** {@code disclosure/<id>}. */
+    public static StreamId disclosure(String disclosureId) {
+        return new StreamId(StreamKind.DISCLOSURE, disclosureId);
+    }
+
     /**
      * Parses {@code <kind>/<id>}.
      *

@@ -13,7 +13,11 @@ public enum StreamKind {
     /** {@code watchlist/<entryId>}: one watchlist entry's authorisation and withdrawal. */
     WATCHLIST("watchlist"),
     /** {@code match/<matchId>}: one match case: proposal, reviews, action. */
-    MATCH("match");
+    MATCH("match"),
+    /** {@code epoch/<epochId>}: one erasure epoch: opened, closed, kept records destroyed (format.md §12). */
+    EPOCH("epoch"),
+    /** {@code disclosure/<disclosureId>}: one disclosure of sealed records (format.md §12). */
+    DISCLOSURE("disclosure");
 
     private final String wireName;
 

@@ -11,7 +11,8 @@ import org.oversight.domain.event.Role;
 import org.oversight.domain.event.StreamId;
 
 /**
- * Which role may sign which event type (docs/format.md §4.2), as data. The log role signs no
+ * Which role may sign which event type (docs/format.md §4.2), as data. The same roles sign every
+ * schema version of a type (a schema-2 {@code FaceDetected} is signed by its camera's device key). The log role signs no
  * events, only checkpoints.
  */
 public final class PermissionMatrix {
@@ -30,6 +31,10 @@ public final class PermissionMatrix {
         allow(EventType.MATCH_PROPOSED, Role.ENGINE);
         allow(EventType.MATCH_REVIEWED, Role.REVIEWER);
         allow(EventType.MATCH_ACTIONED, Role.OFFICER);
+        allow(EventType.ERASURE_EPOCH_OPENED, Role.AUTHORITY);
+        allow(EventType.ERASURE_EPOCH_CLOSED, Role.ENGINE);
+        allow(EventType.KEPT_RECORDS_DESTROYED, Role.ENGINE);
+        allow(EventType.RECORD_DISCLOSED, Role.AUTHORITY, Role.OFFICER, Role.REVIEWER);
         for (EventType t : EventType.values()) {
             if (!SIGNERS.containsKey(t)) {
                 throw new ExceptionInInitializerError("no signer roles for " + t);

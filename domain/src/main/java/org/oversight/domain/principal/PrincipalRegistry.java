@@ -13,7 +13,12 @@ import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.CameraDecommissioned;
 import org.oversight.domain.event.CameraRegistered;
 import org.oversight.domain.event.EventSignatureException;
+import org.oversight.domain.crypto.SignatureVerificationException;
+import org.oversight.domain.event.ErasureEpochClosed;
+import org.oversight.domain.event.ErasureEpochOpened;
 import org.oversight.domain.event.EventType;
+import org.oversight.domain.event.SealedFaceDetected;
+import org.oversight.domain.seal.EpochRecipient;
 import org.oversight.domain.event.EventVerifier;
 import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.KeyRevoked;
@@ -21,8 +26,10 @@ import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
 
 /**
- * Principals, their keys and cameras, as a deterministic state machine over events in log order
- * (docs/format.md §5.4).
+ * Principals, their keys and cameras, and erasure epochs, as a deterministic state machine over
+ * events in log order (docs/format.md §5.4). This is the one place where the ledger (before it
+ * sequences an event) and the verifier (replaying a log, {@code replay.LogReplayer}) decide whether
+ * an event's effect is acceptable, including the sealed-record acceptance rule R5(a).
  *
  * <p>For every event, {@link #authorize} decides which key must have signed it at its leaf index
  * (the key valid there, of a role permitted for the type and stream, bound to the camera for
@@ -41,6 +48,7 @@ public final class PrincipalRegistry {
     private final TreeMap<String, PrincipalRecord> principals = new TreeMap<>();
     private final TreeMap<String, KeyRecord> keys = new TreeMap<>();
     private final TreeMap<String, CameraRecord> cameras = new TreeMap<>();
+    private final TreeMap<String, EpochRecord> epochs = new TreeMap<>();
     private boolean genesisOpen = true;
     private long lastLeaf = -1;
 
@@ -71,7 +79,10 @@ public final class PrincipalRegistry {
      *     genesis closed, or a {@code KeyEnrolled} with role authority creating a new principal
      * @throws RegistryException.Conflict if the event contradicts the registry (duplicate
      *     principal, key or camera; role change; revoking an unknown or foreign key; decommissioning
-     *     an unknown or already decommissioned camera)
+     *     an unknown or already decommissioned camera; an epoch opened twice or closed unopened)
+     * @throws RegistryException.EpochViolation for a schema-2 detection not sealed to an epoch
+     *     opened before it, open, and covering its capture time (rule R5(a)); or a witness recipient
+     *     whose proof of possession does not verify
      * @throws IllegalArgumentException if {@code leafIndex} is not after the last applied leaf
      */
     public KeyRecord authorize(SignedEvent event, long leafIndex) throws RegistryException {
@@ -186,9 +197,69 @@ public final class PrincipalRegistry {
                             + " already decommissioned at leaf " + camera.decommissionedAt().getAsLong());
                 }
             }
-            default -> {
-                // No effect on principals, keys or cameras.
+            case ERASURE_EPOCH_OPENED -> {
+                ErasureEpochOpened p = (ErasureEpochOpened) event.payload();
+                EpochRecord existing = epochs.get(p.epoch());
+                if (existing != null) {
+                    throw new RegistryException.Conflict(describe(event, leafIndex) + ": epoch " + p.epoch()
+                            + " already opened at leaf " + existing.openedAt());
+                }
+                for (EpochRecipient r : p.recipients()) {
+                    if (r instanceof EpochRecipient.Witness w) {
+                        try {
+                            w.verifyProof(p.epoch());
+                        } catch (SignatureVerificationException e) {
+                            throw new RegistryException.EpochViolation(describe(event, leafIndex) + ": witness recipient "
+                                    + w.recipient() + ": proof of possession of " + w.publicKey()
+                                    + " does not verify under witness key " + w.witnessKey());
+                        }
+                    }
+                }
             }
+            case ERASURE_EPOCH_CLOSED -> {
+                ErasureEpochClosed p = (ErasureEpochClosed) event.payload();
+                EpochRecord epoch = epochs.get(p.epoch());
+                if (epoch == null) {
+                    throw new RegistryException.Conflict(describe(event, leafIndex) + ": epoch " + p.epoch()
+                            + " was never opened");
+                }
+                if (epoch.closedAt().isPresent()) {
+                    throw new RegistryException.Conflict(describe(event, leafIndex) + ": epoch " + p.epoch()
+                            + " already closed at leaf " + epoch.closedAt().getAsLong());
+                }
+            }
+            case FACE_DETECTED -> {
+                if (event.payload() instanceof SealedFaceDetected d) {
+                    checkSealedDetection(event, leafIndex, d);
+                }
+            }
+            default -> {
+                // No effect on principals, keys, cameras or epochs.
+            }
+        }
+    }
+
+    /**
+     * Rule R5(a), the acceptance rule for sealed detections: the epoch is opened at an earlier
+     * leaf, not closed, and {@code sealFrom ≤ captureTime < sealUntil}.
+     */
+    private void checkSealedDetection(SignedEvent event, long leafIndex, SealedFaceDetected d)
+            throws RegistryException {
+        String id = d.sealed().epoch();
+        EpochRecord epoch = epochs.get(id);
+        if (epoch == null) {
+            throw new RegistryException.EpochViolation(describe(event, leafIndex) + ": sealed to epoch " + id
+                    + ", which is not opened before this leaf");
+        }
+        if (epoch.closedAt().isPresent()) {
+            throw new RegistryException.EpochViolation(describe(event, leafIndex) + ": sealed to epoch " + id
+                    + ", which was closed at leaf " + epoch.closedAt().getAsLong());
+        }
+        ErasureEpochOpened o = epoch.opened();
+        if (!o.covers(d.captureTime())) {
+            throw new RegistryException.EpochViolation(describe(event, leafIndex) + ": captureTime "
+                    + d.captureTime().text() + " is outside epoch " + id + "'s window [" + o.sealFrom().text() + ", "
+                    + o.sealUntil().text() + ")");
         }
     }
 
@@ -222,8 +293,16 @@ public final class PrincipalRegistry {
                         OptionalLong.of(leafIndex)));
                 keys.put(c.deviceKey().hex(), keys.get(c.deviceKey().hex()).revokedAt(leafIndex));
             }
+            case ERASURE_EPOCH_OPENED -> {
+                ErasureEpochOpened p = (ErasureEpochOpened) event.payload();
+                epochs.put(p.epoch(), new EpochRecord(p, leafIndex, OptionalLong.empty()));
+            }
+            case ERASURE_EPOCH_CLOSED -> {
+                ErasureEpochClosed p = (ErasureEpochClosed) event.payload();
+                epochs.put(p.epoch(), epochs.get(p.epoch()).closedAt(leafIndex));
+            }
             default -> {
-                // No effect on principals, keys or cameras.
+                // No effect on principals, keys, cameras or epochs.
             }
         }
         if (event.type() != EventType.AUTHORITY_DECLARED) {
@@ -294,6 +373,25 @@ public final class PrincipalRegistry {
     public Optional<CameraRecord> camera(String cameraId) {
         return Optional.ofNullable(cameras.get(cameraId));
     }
+
+    /** The erasure epoch with this id, if opened. */
+    public Optional<EpochRecord> epoch(String epochId) {
+        return Optional.ofNullable(epochs.get(epochId));
+    }
+
+    /**
+     * Whether accepting an event of {@code type} can change what this registry decides for other
+     * events (besides closing genesis): the types that record principals, keys, cameras or epochs.
+     * Events of other types may be checked in any order among themselves once genesis is closed.
+     */
+    public static boolean changesRegistry(EventType type) {
+        return EFFECT_TYPES.contains(type);
+    }
+
+    private static final java.util.Set<EventType> EFFECT_TYPES = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(EventType.AUTHORITY_DECLARED, EventType.KEY_ENROLLED, EventType.KEY_REVOKED,
+                    EventType.CAMERA_REGISTERED, EventType.CAMERA_DECOMMISSIONED, EventType.ERASURE_EPOCH_OPENED,
+                    EventType.ERASURE_EPOCH_CLOSED));
 
     /** The genesis authorities (self-declared), in declaration order: the log's trust anchors. */
     public List<PrincipalRecord> genesisAuthorities() {

@@ -8,7 +8,7 @@ package org.oversight.domain.principal;
 public abstract sealed class RegistryException extends Exception
         permits RegistryException.UnknownSigner, RegistryException.KeyNotValid,
                 RegistryException.PermissionDenied, RegistryException.GenesisViolation,
-                RegistryException.Conflict {
+                RegistryException.Conflict, RegistryException.EpochViolation {
     private static final long serialVersionUID = 1L;
 
     RegistryException(String message) {
@@ -56,6 +56,20 @@ public abstract sealed class RegistryException extends Exception
         private static final long serialVersionUID = 1L;
 
         Conflict(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The sealed-record acceptance rule (docs/format.md §5.4 step 4, rule R5(a)) is broken: a
+     * schema-2 {@code FaceDetected} names an epoch that was not opened before it, is closed, or does
+     * not cover its capture time; or an {@code ErasureEpochOpened} carries a witness recipient whose
+     * proof of possession does not verify.
+     */
+    public static final class EpochViolation extends RegistryException {
+        private static final long serialVersionUID = 1L;
+
+        EpochViolation(String message) {
             super(message);
         }
     }

@@ -42,10 +42,14 @@ public final class ArchitectureRules {
                         + " a backdoor in the service vouch for itself");
     }
 
-    /** Bouncy Castle is an implementation detail of the domain's crypto package. */
+    /**
+     * Bouncy Castle is an implementation detail of the domain's crypto package and of the HPKE
+     * wrapper the sealed records use.
+     */
     public static ArchRule bouncyCastleOnlyInCrypto(String rootPackage) {
         return noClasses().that().resideInAPackage(rootPackage + "..")
                 .and().resideOutsideOfPackage("org.oversight.domain.crypto..")
+                .and().resideOutsideOfPackage("org.oversight.domain.seal.hpke.rfc9180..")
                 .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
                 .because("all signature code goes through one audited package, so that algorithm,"
                         + " domain separation and key validation cannot be bypassed elsewhere");

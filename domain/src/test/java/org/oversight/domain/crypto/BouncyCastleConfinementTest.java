@@ -9,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Bouncy Castle stays inside {@code org.oversight.domain.crypto.internal}. */
+/**
+ * Bouncy Castle stays inside {@code org.oversight.domain.crypto.internal} (signatures) and
+ * {@code org.oversight.domain.seal.hpke.rfc9180.internal} (HPKE, X25519, ChaCha20-Poly1305).
+ */
 class BouncyCastleConfinementTest {
     @Test
     void onlyCryptoInternalTouchesBouncyCastle() throws Exception {
@@ -26,9 +29,11 @@ class BouncyCastleConfinementTest {
         } finally {
             config.setResolveMissingDependenciesFromClassPath(resolve);
         }
-        noClasses().that().resideOutsideOfPackage("org.oversight.domain.crypto.internal..")
+        noClasses().that().resideOutsideOfPackages("org.oversight.domain.crypto.internal..",
+                        "org.oversight.domain.seal.hpke.rfc9180.internal..")
                 .should().dependOnClassesThat().resideInAPackage("org.bouncycastle..")
-                .because("Bouncy Castle is confined to crypto.internal (COMMON.md; docs/format.md §2)")
+                .because("Bouncy Castle is confined to crypto.internal and seal.hpke.rfc9180.internal"
+                        + " (COMMON.md; docs/format.md §2, §12)")
                 .check(domain);
     }
 }

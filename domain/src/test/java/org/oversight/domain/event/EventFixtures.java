@@ -7,9 +7,11 @@ import java.util.Optional;
 import org.oversight.domain.crypto.Ed25519PrivateKey;
 import org.oversight.domain.crypto.MalformedKeyException;
 import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.seal.EpochRecipient;
+import org.oversight.domain.seal.X25519PrivateKey;
 
 /**
- * Deterministic keys and one valid payload of every v1 event type, for tests here and in other
+ * Deterministic keys and one valid payload of every event type and schema, for tests here and in other
  * modules (domain test-jar). Keys come from fixed seeds (32 bytes all equal to a small number), so
  * every signature made with them is reproducible.
  */
@@ -129,11 +131,86 @@ public final class EventFixtures {
         return new MatchActioned("m-000001", "stop-and-speak", "INC-2026-778");
     }
 
-    /** One valid payload of every type, in catalogue order. */
+    /** The witness cosigning key of docs/format.md §8.4 (seed {@code 40 41 … 5f}). */
+    public static Ed25519PrivateKey witnessKey() {
+        byte[] seed = new byte[32];
+        for (int i = 0; i < 32; i++) {
+            seed[i] = (byte) (0x40 + i);
+        }
+        try {
+            return Ed25519PrivateKey.fromSeed(seed);
+        } catch (MalformedKeyException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The witness key name of docs/format.md §8.4. */
+    public static final String WITNESS_KEY_NAME = "example.org/oversight/witness";
+    /** Byte of the vault's example X25519 epoch key (32 bytes all equal to it). */
+    public static final int VAULT_X25519 = 0x11;
+    /** Byte of the witness's example X25519 epoch key. */
+    public static final int WITNESS_X25519 = 0x12;
+    /** The example epoch id. */
+    public static final String EPOCH = "ep-2026-11-27T09";
+
+    /** The X25519 private key of 32 bytes all equal to {@code b}. */
+    public static X25519PrivateKey x25519(int b) {
+        byte[] k = new byte[32];
+        Arrays.fill(k, (byte) b);
+        return X25519PrivateKey.fromBytes(k);
+    }
+
+    public static ErasureEpochOpened erasureEpochOpened() {
+        try {
+            return new ErasureEpochOpened(EPOCH, time("2026-11-27T09:00:00.000Z"), time("2026-11-27T10:00:00.000Z"),
+                    time("2026-11-27T10:15:00.000Z"), List.of(
+                            new EpochRecipient.Vault("vault", x25519(VAULT_X25519).publicKey()),
+                            EpochRecipient.Witness.create(EPOCH, "witness-1", x25519(WITNESS_X25519).publicKey(),
+                                    WITNESS_KEY_NAME, witnessKey())));
+        } catch (MalformedKeyException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    public static ErasureEpochClosed erasureEpochClosed() {
+        return new ErasureEpochClosed(EPOCH, List.of(new KeptRecord("INC-2026-778",
+                new DetectionRef(EventHash.ofLeafBytes(counting(3)), 41), KeepReason.MATCH,
+                time("2027-05-27T10:00:00.000Z"))), 1234);
+    }
+
+    public static KeptRecordsDestroyed keptRecordsDestroyed() {
+        return new KeptRecordsDestroyed(EPOCH, List.of(new DetectionRef(EventHash.ofLeafBytes(counting(3)), 41)),
+                "case INC-2026-778 closed");
+    }
+
+    public static RecordDisclosed recordDisclosed() {
+        return new RecordDisclosed("d-000001", List.of(new DetectionRef(EventHash.ofLeafBytes(counting(3)), 41)),
+                DisclosurePurpose.EVIDENCE_BUNDLE, "INC-2026-778", "Court: HCMA 1234/2026");
+    }
+
+    /** A schema-2 detection with illustrative digests (a real one is in docs/format.md §12.6). */
+    public static SealedFaceDetected sealedFaceDetected() {
+        return new SealedFaceDetected("cam-0042", time("2026-11-27T09:30:00.040Z"), digestOf("frame 1"),
+                new FaceBox(96, 180, 120, 140), "face-api/face_recognition_model@1.7.15", 1, 870,
+                new SealedRecordRef(digestOf("sealed blob"), digestOf("record commitment"), EPOCH));
+    }
+
+    /** A schema-2 recognition policy. */
+    public static RecognitionPolicySet recognitionPolicySetV2() {
+        return recognitionPolicySet().withRetention(new RetentionTerms(183, 90, 300_000));
+    }
+
+    /** One valid schema-1 payload of every type, in catalogue order. */
     public static List<EventPayload> allPayloads() {
         return List.of(authorityDeclared(), keyEnrolled(), keyRevoked(), recognitionPolicySet(), cameraRegistered(),
                 cameraDecommissioned(), watchlistEntryAuthorized(), watchlistEntryWithdrawn(), faceDetected(),
-                matchProposed(), matchReviewed(), matchActioned());
+                matchProposed(), matchReviewed(), matchActioned(), erasureEpochOpened(), erasureEpochClosed(),
+                keptRecordsDestroyed(), recordDisclosed());
+    }
+
+    /** One valid payload of every schema-2 type. */
+    public static List<EventPayload> schema2Payloads() {
+        return List.of(recognitionPolicySetV2(), sealedFaceDetected());
     }
 
     /** The sample payload of {@code type}. */
@@ -146,7 +223,11 @@ public final class EventFixtures {
      * dummy prev otherwise), signed by the key with seed {@code seed}.
      */
     public static SignedEvent signed(EventPayload payload, int seed) {
-        long seq = payload.type().placement() == SeqPlacement.LATER ? 1 : 0;
+        long seq = switch (payload.type().placement()) {
+            case FIRST, ANY -> 0;
+            case LATER, SECOND -> 1;
+            case AFTER_SECOND -> 2;
+        };
         Optional<EventHash> prev = seq == 0 ? Optional.empty() : Optional.of(EventHash.ofLeafBytes(counting(1)));
         return EventSigner.sign("ev-" + payload.type().wireName(), seq, prev, time("2026-11-27T09:30:01.000Z"),
                 payload, key(seed));

@@ -42,6 +42,9 @@ final class EventFormatGoldens {
         for (EventPayload p : EventFixtures.allPayloads()) {
             out.put("payload-" + p.type().wireName(), utf8(CanonicalJson.encode(p.toJson())) + "\n");
         }
+        for (EventPayload p : EventFixtures.schema2Payloads()) {
+            out.put("payload-" + p.type().wireName() + "-schema2", utf8(CanonicalJson.encode(p.toJson())) + "\n");
+        }
         out.put("event-camera-decommissioned", event(second()));
         out.put("chain-verdicts", verdicts());
         return out;

@@ -28,7 +28,7 @@ class ExportFormatDocGoldenTest {
 
     @Test
     void goldenBlocksOfSection10MatchTheCode() throws Exception {
-        List<String> failures = FormatDoc.check("10", null, generated());
+        List<String> failures = FormatDoc.check("10", "11", generated());
         assertThat(failures).as(String.join("\n\n", failures)).isEmpty();
     }
 

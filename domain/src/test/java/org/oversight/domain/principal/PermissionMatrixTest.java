@@ -13,7 +13,11 @@ import org.oversight.domain.event.Role;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.StreamKind;
 
-/** The matrix of docs/format.md §4.2, written out independently and compared cell by cell. */
+/**
+ * The matrix of docs/format.md §4.2 (and the sealed-record types of §4.10), written out
+ * independently and compared cell by cell, for every stream kind including {@code epoch} and
+ * {@code disclosure}.
+ */
 class PermissionMatrixTest {
     private static final Map<EventType, Set<Role>> EXPECTED = Map.ofEntries(
             Map.entry(EventType.AUTHORITY_DECLARED, EnumSet.of(Role.AUTHORITY)),
@@ -27,7 +31,11 @@ class PermissionMatrixTest {
             Map.entry(EventType.FACE_DETECTED, EnumSet.of(Role.CAMERA)),
             Map.entry(EventType.MATCH_PROPOSED, EnumSet.of(Role.ENGINE)),
             Map.entry(EventType.MATCH_REVIEWED, EnumSet.of(Role.REVIEWER)),
-            Map.entry(EventType.MATCH_ACTIONED, EnumSet.of(Role.OFFICER)));
+            Map.entry(EventType.MATCH_ACTIONED, EnumSet.of(Role.OFFICER)),
+            Map.entry(EventType.ERASURE_EPOCH_OPENED, EnumSet.of(Role.AUTHORITY)),
+            Map.entry(EventType.ERASURE_EPOCH_CLOSED, EnumSet.of(Role.ENGINE)),
+            Map.entry(EventType.KEPT_RECORDS_DESTROYED, EnumSet.of(Role.ENGINE)),
+            Map.entry(EventType.RECORD_DISCLOSED, EnumSet.of(Role.AUTHORITY, Role.OFFICER, Role.REVIEWER)));
 
     private static StreamId streamOf(StreamKind kind) {
         return kind == StreamKind.POLICY ? StreamId.RECOGNITION_POLICY : new StreamId(kind, "x-1");

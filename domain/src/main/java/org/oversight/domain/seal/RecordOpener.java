@@ -1,0 +1,114 @@
+package org.oversight.domain.seal;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.SealedFaceDetected;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.StreamId;
+import org.oversight.domain.seal.hpke.rfc9180.ChaCha20Poly1305;
+import org.oversight.domain.seal.hpke.rfc9180.Hpke;
+import org.oversight.domain.seal.hpke.rfc9180.HpkeOpenException;
+
+/**
+ * The recipient side (docs/format.md §12.5): opens a sealed blob with a recipient's epoch private
+ * key and checks that it is the record its leaf commits to. A record returned by {@link #open} is
+ * exactly the one the camera signed a commitment to, for this detection.
+ *
+ * <p>Stages, in order, each with its own exception ({@link RecordOpeningException}): the blob's
+ * digest equals the leaf's {@code blobDigest}; the blob parses; its epoch, stream and seq equal the
+ * leaf's; it has a wrapped key for the recipient; the key unwraps (HPKE); the ciphertext decrypts
+ * (AEAD); the plaintext parses as a record; its commitment equals the leaf's.
+ */
+public final class RecordOpener {
+    private RecordOpener() {}
+
+    /**
+     * Opens the record of {@code detection} (a signed schema-2 {@code FaceDetected}).
+     *
+     * @param blobBytes the blob as stored in the vault
+     * @param recipient the recipient id the key belongs to
+     * @param key the recipient's epoch private key
+     * @throws RecordOpeningException at the first stage that fails
+     * @throws IllegalArgumentException if {@code detection} is not a schema-2 {@code FaceDetected}
+     * @throws IllegalStateException if {@code key} was destroyed
+     */
+    public static BiometricRecord open(byte[] blobBytes, SignedEvent detection, String recipient, X25519PrivateKey key)
+            throws RecordOpeningException {
+        Objects.requireNonNull(detection, "detection");
+        if (!(detection.payload() instanceof SealedFaceDetected leaf)) {
+            throw new IllegalArgumentException("event " + detection + " is not a schema-2 FaceDetected");
+        }
+        return open(blobBytes, leaf, detection.stream(), detection.seq(), recipient, key);
+    }
+
+    /**
+     * Opens the record of the schema-2 detection {@code leaf} at ({@code stream}, {@code seq}).
+     *
+     * @throws RecordOpeningException at the first stage that fails
+     */
+    public static BiometricRecord open(byte[] blobBytes, SealedFaceDetected leaf, StreamId stream, long seq,
+            String recipient, X25519PrivateKey key) throws RecordOpeningException {
+        Objects.requireNonNull(blobBytes, "blobBytes");
+        Objects.requireNonNull(leaf, "leaf");
+        Objects.requireNonNull(stream, "stream");
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(key, "key");
+        Sha256Digest digest = Sha256Digest.hash(blobBytes);
+        if (!digest.equals(leaf.sealed().blobDigest())) {
+            throw new RecordOpeningException.BlobDigestMismatch(digest.hex(), leaf.sealed().blobDigest().hex());
+        }
+        SealedBlob blob;
+        try {
+            blob = SealedBlob.parse(blobBytes);
+        } catch (MalformedSealedBlobException e) {
+            throw new RecordOpeningException.MalformedBlob(e);
+        }
+        if (!blob.epoch().equals(leaf.sealed().epoch())) {
+            throw new RecordOpeningException.BlobMismatch("$.epoch", blob.epoch(), leaf.sealed().epoch());
+        }
+        if (!blob.stream().equals(stream)) {
+            throw new RecordOpeningException.BlobMismatch("$.stream", blob.stream().text(), stream.text());
+        }
+        if (blob.seq() != seq) {
+            throw new RecordOpeningException.BlobMismatch("$.seq", String.valueOf(blob.seq()), String.valueOf(seq));
+        }
+        WrappedKey wrapped = null;
+        for (WrappedKey k : blob.wrappedKeys()) {
+            if (k.recipient().equals(recipient)) {
+                wrapped = k;
+            }
+        }
+        if (wrapped == null) {
+            throw new RecordOpeningException.NotARecipient(recipient,
+                    blob.wrappedKeys().stream().map(WrappedKey::recipient).toList().toString());
+        }
+        byte[] dataKey;
+        try {
+            dataKey = Hpke.openBase(wrapped.enc(), key.raw(), SealContext.info(blob.epoch(), stream, seq, recipient),
+                    new byte[0], wrapped.wrapped());
+        } catch (HpkeOpenException e) {
+            throw new RecordOpeningException.KeyUnwrapFailed(recipient, key.publicKey().text(), e);
+        }
+        byte[] plaintext;
+        try {
+            plaintext = ChaCha20Poly1305.open(dataKey, SealContext.AEAD_NONCE, SealContext.aead(blob.epoch(), stream, seq),
+                    blob.ciphertext());
+        } catch (HpkeOpenException e) {
+            throw new RecordOpeningException.DecryptionFailed(stream + "#" + seq, e);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+        }
+        BiometricRecord record;
+        try {
+            record = BiometricRecord.parse(plaintext);
+        } catch (MalformedRecordException e) {
+            throw new RecordOpeningException.MalformedRecord(e);
+        }
+        Sha256Digest commitment = RecordCommitment.ofCanonicalBytes(plaintext);
+        if (!commitment.equals(leaf.sealed().commitment())) {
+            throw new RecordOpeningException.CommitmentMismatch(commitment.hex(), leaf.sealed().commitment().hex());
+        }
+        return record;
+    }
+}
