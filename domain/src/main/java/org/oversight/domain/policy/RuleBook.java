@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -127,6 +128,17 @@ public final class RuleBook {
     /** The policy in force at {@code leaf}: the last adopted one at a smaller leaf, or null. */
     private Map.Entry<Long, RecognitionPolicySet> policyAt(long leaf) {
         return policies.lowerEntry(leaf);
+    }
+
+    /**
+     * The {@code maxReportingDelayMs} of the policy in force at {@code leaf} (rule R11, judged at the
+     * detection's leaf like every rule, docs/rules.md "Reference points"), or empty if no policy is
+     * in force there or it does not set one (schema 1).
+     */
+    public Optional<Long> maxReportingDelayMsAt(long leaf) {
+        // Schema-1 policies, the only ones on this branch so far, set no reporting delay; the member
+        // comes with RecognitionPolicySet schema 2 (branch seal-domain), read here once merged.
+        return Optional.empty();
     }
 
     /**

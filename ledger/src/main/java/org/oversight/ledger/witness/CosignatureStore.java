@@ -19,11 +19,25 @@ public class CosignatureStore {
                 + " witness_time BIGINT NOT NULL, signature_line TEXT NOT NULL, PRIMARY KEY (tree_size, witness))");
     }
 
-    /** Stores {@code c} for the checkpoint of {@code treeSize}; a later one by the same witness replaces it. */
+    /**
+     * Stores {@code c} for the checkpoint of {@code treeSize}, unless the same witness's cosignature
+     * of that checkpoint is already stored: the first one is kept, because its time is the earliest
+     * evidence that the leaves existed (rule R11). A witness cosigns a size again, later, when the log
+     * resubmits it (after a restart); replacing the line would move the witness time of every leaf
+     * first covered by that checkpoint later, and could turn a timely detection into an R11 violation.
+     */
     public void save(long treeSize, Cosignature c) {
         jdbc.update("INSERT INTO ledger_cosignature (tree_size, witness, witness_time, signature_line) VALUES (?, ?, ?, ?)"
-                + " ON CONFLICT (tree_size, witness) DO UPDATE SET witness_time = EXCLUDED.witness_time,"
-                + " signature_line = EXCLUDED.signature_line", treeSize, c.keyLabel(), c.timestamp(), c.toLine());
+                + " ON CONFLICT (tree_size, witness) DO NOTHING", treeSize, c.keyLabel(), c.timestamp(), c.toLine());
+    }
+
+    /**
+     * Up to {@code limit} tree sizes, in increasing order, in {@code (after, upTo]}, that have at least
+     * one stored cosignature.
+     */
+    public List<Long> cosignedSizes(long after, long upTo, int limit) {
+        return jdbc.queryForList("SELECT DISTINCT tree_size FROM ledger_cosignature WHERE tree_size > ? AND tree_size <= ?"
+                + " ORDER BY tree_size LIMIT ?", Long.class, after, upTo, limit);
     }
 
     /** The stored signature lines for the checkpoint of {@code treeSize}, by witness label. */

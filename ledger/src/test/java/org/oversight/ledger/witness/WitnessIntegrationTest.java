@@ -21,6 +21,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.checkpoint.WitnessQuorum;
+import org.oversight.domain.export.CheckpointArchive;
 import org.oversight.domain.crypto.Ed25519PrivateKey;
 import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.Role;
@@ -123,6 +124,26 @@ class WitnessIntegrationTest {
             assertThat(auditor.cosignedSize()).isEqualTo(caughtUp.checkpoint().size());
             assertThat(status().get("latestHasQuorum").asBoolean()).isTrue();
         }
+        // The checkpoint archive (R11's input): the cosigned checkpoints, oldest first, each verified.
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/v1/checkpoints")).header("Authorization", "Bearer "
+                + SITE.token(org.oversight.ledger.security.Role.AUDITOR)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Type")).hasValue("application/x-oversight-checkpoints");
+        CheckpointArchive.Reader archive = new CheckpointArchive.Reader(new java.io.ByteArrayInputStream(r.body()));
+        List<SignedCheckpoint> archived = new ArrayList<>();
+        for (SignedCheckpoint c = archive.next(); c != null; c = archive.next()) {
+            c.verify("test.oversight/witnessed-log", keys.logKey().verifier());
+            assertThat(cosigned(quorum, c)).as("archived checkpoint of size %d", c.checkpoint().size()).isTrue();
+            archived.add(c);
+        }
+        assertThat(archived).extracting(c -> c.checkpoint().size()).contains(first.checkpoint().size());
+        assertThat(archived.get(archived.size() - 1).checkpoint().size())
+                .isGreaterThanOrEqualTo(genesis.size() + batch.size());
+        SignedCheckpoint archivedFirst = archived.stream()
+                .filter(c -> c.checkpoint().size() == first.checkpoint().size()).findFirst().orElseThrow();
+        assertThat(quorum.verify(archivedFirst).get(0).timestamp()).isEqualTo(quorum.verify(first).get(0).timestamp());
     }
 
     private LiveAuditor openWitness(Path state) throws Exception {

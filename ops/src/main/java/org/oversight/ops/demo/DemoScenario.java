@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.oversight.domain.checkpoint.Checkpoint;
+import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.note.NoteSignature;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.AccuracyAttestation;
 import org.oversight.domain.event.AuthorityDeclared;
@@ -73,6 +75,7 @@ import org.oversight.recognition.pipeline.FacePipeline;
 public final class DemoScenario {
     private static final Duration ENGINE_WAIT = Duration.ofSeconds(120);
     private static final Duration CHECKPOINT_WAIT = Duration.ofSeconds(60);
+    private static final Duration WITNESS_WAIT = Duration.ofSeconds(120);
     private static final long MAX_THRESHOLD = 96L * 96L;
 
     private final UrlSource url;
@@ -86,6 +89,7 @@ public final class DemoScenario {
     private final Clock clock;
     private final SecureRandom random;
     private final EventChains chains;
+    private int witnesses;
     private final Map<String, String> facts = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
 
@@ -118,6 +122,8 @@ public final class DemoScenario {
         @Option(names = "--photos", required = true, description = "the photo catalogue (photos.tsv)") Path photos;
         @Option(names = "--out", required = true, description = "where the evidence goes") Path out;
         @Option(names = "--small", description = "the short CI scenario") boolean small;
+        @Option(names = "--witnesses", defaultValue = "0", description = "before exporting, wait until the"
+                + " checkpoint over everything carries this many witness cosignatures (default 0)") int witnesses;
     }
 
     /**
@@ -132,6 +138,9 @@ public final class DemoScenario {
         cli.parseArgs(args);
         if ((o.url == null) == (o.urlFile == null)) {
             throw new ParameterException(cli, "exactly one of --url and --url-file is required");
+        }
+        if (o.witnesses < 0 || o.witnesses > 16) {
+            throw new ParameterException(cli, "--witnesses " + o.witnesses + " outside 0..16");
         }
         return o;
     }
@@ -148,6 +157,7 @@ public final class DemoScenario {
         DemoScenario s = new DemoScenario(url, secret(opts.token), secret(opts.auditorToken),
                 PhotoCatalogue.read(opts.photos), opts.small ? DemoCast.small() : DemoCast.full(),
                 opts.out, Clock.systemUTC(), new SecureRandom());
+        s.witnesses = opts.witnesses;
         int rc;
         try {
             rc = s.run();
@@ -366,7 +376,11 @@ public final class DemoScenario {
 
         step("evidence: waiting for a checkpoint over everything, then export, bundle and log key");
         long size = api.entries(0, 1).treeSize();  // everything the scenario appended is committed
-        Checkpoint cp = api.awaitCheckpoint(size, CHECKPOINT_WAIT).checkpoint();
+        SignedCheckpoint signed = api.awaitCheckpoint(size, CHECKPOINT_WAIT);
+        if (witnesses > 0) {
+            signed = awaitCosignatures(signed, facts.get("log.origin"));
+        }
+        Checkpoint cp = signed.checkpoint();
         long exportBytes = auditor.exportTo(out.resolve("log.export"));
         say("  checkpoint size %d root %s; log.export %d bytes", cp.size(), cp.rootHash().hex(), exportBytes);
         facts.put("checkpoint.size", Long.toString(cp.size()));
@@ -385,6 +399,39 @@ public final class DemoScenario {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * Polls {@code GET /checkpoint} until a checkpoint of at least {@code first}'s size carries a signature
+     * line from {@link #witnesses} distinct keys other than the log's (the ledger serves only
+     * cosignatures it has verified; the audit verifies them again against the witnesses' keys). On
+     * time-out a failure is recorded and the latest checkpoint returned, so that the audit shows what
+     * is missing.
+     */
+    private SignedCheckpoint awaitCosignatures(SignedCheckpoint first, String logKeyName)
+            throws IOException, LedgerProblemException, InterruptedException {
+        long deadline = System.nanoTime() + WITNESS_WAIT.toNanos();
+        long t0 = System.nanoTime();
+        SignedCheckpoint latest = first;
+        while (true) {
+            long cosigners = latest.note().signatures().stream().map(NoteSignature::keyName)
+                    .filter(n -> !n.equals(logKeyName)).distinct().count();
+            if (latest.checkpoint().size() >= first.checkpoint().size() && cosigners >= witnesses) {
+                say("  checkpoint size %d cosigned by %d witnesses after %.1f s", latest.checkpoint().size(), cosigners,
+                        (System.nanoTime() - t0) / 1e9);
+                facts.put("checkpoint.cosigners", Long.toString(cosigners));
+                return latest;
+            }
+            if (System.nanoTime() > deadline) {
+                failures.add("the checkpoint of size " + first.checkpoint().size() + " was not cosigned by "
+                        + witnesses + " witnesses within " + WITNESS_WAIT.toSeconds() + " s (latest: size "
+                        + latest.checkpoint().size() + ", " + cosigners + " cosigner(s); see GET /v1/witness/status)");
+                facts.put("checkpoint.cosigners", Long.toString(cosigners));
+                return latest;
+            }
+            Thread.sleep(100);
+            latest = api.checkpoint();
+        }
     }
 
     /**

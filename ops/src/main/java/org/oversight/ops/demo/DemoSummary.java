@@ -78,6 +78,8 @@ public final class DemoSummary {
         @Option(names = "--bundle-exit", required = true, description = "verifier bundle's exit code") int bundleExit;
         @Option(names = "--seconds", description = "how long the demo took") Long seconds;
         @Option(names = "--public-url", description = "the ledger's public URL the origin derives from") String publicUrl;
+        @Option(names = "--witnesses", defaultValue = "0", description = "witnesses whose cosignatures the audit"
+                + " required (their status in DIR/witness-<i>/status.txt)") int witnesses;
     }
 
     /**
@@ -134,6 +136,9 @@ public final class DemoSummary {
                         + ") is not the one the scenario saw (" + size + ", " + root + ")");
             }
         }
+        if (o.witnesses > 0 && audit.isPresent() && !audit.get().facts().containsKey("witness cosignatures")) {
+            problems.add("the audit did not check the cosignatures of the " + o.witnesses + " witnesses");
+        }
         check(problems, "verifier audit", auditExit, audit);
         check(problems, "verifier bundle", bundleExit, bundle);
 
@@ -152,6 +157,21 @@ public final class DemoSummary {
                 s.getProperty("matches.rejected"), s.getProperty("matches.inconclusive"),
                 s.getProperty("matches.actioned"));
         audit.ifPresent(a -> System.out.printf(Locale.ROOT, "                      %s%n", a.facts().get("projection")));
+        if (o.witnesses > 0) {
+            System.out.printf(Locale.ROOT, "witnesses             %d live auditors; the audit and the bundle require all %d"
+                    + " (--quorum %d)%n", o.witnesses, o.witnesses, o.witnesses);
+            audit.map(a -> a.facts().get("witness cosignatures")).ifPresent(w -> System.out.printf(Locale.ROOT,
+                    "  cosigned by         %s%n", w));
+            for (int i = 1; i <= o.witnesses; i++) {
+                System.out.printf(Locale.ROOT, "  witness %d status    %s%n", i, firstLine(dir.resolve("witness-" + i + "/status.txt")));
+            }
+            System.out.println("cosigned checkpoint   (as exported: the log's signature, then one line per witness)");
+            for (String l : exportedCheckpoint(dir.resolve("evidence/log.export")).split("\n", -1)) {
+                if (!l.isEmpty()) {
+                    System.out.printf(Locale.ROOT, "  %s%n", l);
+                }
+            }
+        }
         System.out.printf(Locale.ROOT, "refused by the ledger %s (an action on a rejected match: insufficient-confirmations)%n",
                 s.getProperty("refused", "?"));
         System.out.printf(Locale.ROOT, "verifier audit        %s%n", verdict(auditExit, audit));
@@ -166,6 +186,32 @@ public final class DemoSummary {
         }
         problems.forEach(p -> System.out.println("FAILED: " + p));
         System.exit(problems.isEmpty() ? 0 : 1);
+    }
+
+    private static String firstLine(Path file) {
+        try {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("(empty)");
+        } catch (IOException e) {
+            return "(not recorded: " + e.getMessage() + ")";
+        }
+    }
+
+    /** The signed checkpoint note in the export's header line (docs/format.md §10), or why there is none. */
+    static String exportedCheckpoint(Path export) {
+        try (java.io.BufferedReader r = Files.newBufferedReader(export, StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            if (header == null) {
+                return "(empty export " + export + ")";
+            }
+            byte[] bytes = header.getBytes(StandardCharsets.UTF_8);
+            JsonValue v = JsonParser.parse(bytes, new JsonLimits(8, Math.max(1, bytes.length)));
+            if (!(v instanceof JsonObject o)) {
+                return "(export header is not a JSON object)";
+            }
+            return o.requireString("checkpoint");
+        } catch (IOException | JsonException e) {
+            return "(cannot read the checkpoint of " + export + ": " + e.getMessage() + ")";
+        }
     }
 
     private static void check(List<String> problems, String what, int exit, Optional<Report> report) {

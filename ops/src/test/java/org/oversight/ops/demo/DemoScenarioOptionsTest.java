@@ -24,6 +24,16 @@ class DemoScenarioOptionsTest {
         assertThat(o.url).isNull();
         assertThat(o.small).isTrue();
         assertThat(o.photos).isEqualTo(Path.of("p.tsv"));
+        assertThat(o.witnesses).isZero();
+        assertThat(DemoScenario.parse(with("--url-file", "u", "--witnesses", "2")).witnesses).isEqualTo(2);
+    }
+
+    @Test
+    void aWitnessCountOutsideZeroToSixteenIsRefused() {
+        assertThatThrownBy(() -> DemoScenario.parse(with("--url-file", "u", "--witnesses", "-1")))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--witnesses -1 outside 0..16");
+        assertThatThrownBy(() -> DemoScenario.parse(with("--url-file", "u", "--witnesses", "17")))
+                .hasMessageContaining("--witnesses 17");
     }
 
     @Test

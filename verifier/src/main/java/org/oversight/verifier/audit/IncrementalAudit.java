@@ -3,6 +3,8 @@ package org.oversight.verifier.audit;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.oversight.domain.event.Timestamp;
+import org.oversight.domain.policy.TrustedTime;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.merkle.rfc6962.CompactRange;
 import org.oversight.domain.merkle.rfc6962.ConsistencyProof;
@@ -29,11 +31,20 @@ public final class IncrementalAudit implements AutoCloseable {
     private final LeafReplay replay;
     private final LeafPreparer preparer = new LeafPreparer();
     private final CompactRange range = CompactRange.empty();
+    /** The detections of the last {@link #append} that rule R11 judges (a delay is in force at them). */
+    private final List<Detection> appended = new ArrayList<>();
+
+    private record Detection(long leaf, String eventId, Timestamp captureTime) {}
 
     /** @param projectionGraceLeaves as for {@link LogAuditor#PROJECTION_GRACE_LEAVES} (≥ 0) */
     public IncrementalAudit(long projectionGraceLeaves) throws IOException {
         this.hashes = LeafHashFile.createTemporary();
         this.replay = new LeafReplay(hashes, projectionGraceLeaves);
+        replay.onDetection((leaf, eventId, capture, delay) -> {
+            if (delay.isPresent()) {
+                appended.add(new Detection(leaf, eventId, capture));
+            }
+        });
     }
 
     /** Leaves replayed so far. */
@@ -62,6 +73,7 @@ public final class IncrementalAudit implements AutoCloseable {
      * @throws IOException if the leaf-hash file cannot be written
      */
     public List<Finding> append(List<byte[]> leaves) throws IOException {
+        appended.clear();
         List<Finding> findings = new ArrayList<>();
         for (int from = 0; from < leaves.size(); from += LogAuditor.DEFAULT_BATCH) {
             PreparedLeaf[] prepared = preparer.prepare(leaves.subList(from, Math.min(leaves.size(),
@@ -72,6 +84,22 @@ public final class IncrementalAudit implements AutoCloseable {
                 hashes.append(p.leafHash());
                 replay.replay(p, leaf, findings::add);
             }
+        }
+        return findings;
+    }
+
+    /**
+     * R11's right bound ({@link TrustedTime#capturedBefore}) for the detections of the last
+     * {@link #append} that R11 judges, against the time of the cosignature about to be made.
+     *
+     * @param witnessSeconds the cosignature's timestamp
+     * @param witnessTime names it in a violation
+     */
+    public List<Finding> capturedBefore(long witnessSeconds, String witnessTime) {
+        List<Finding> findings = new ArrayList<>();
+        for (Detection d : appended) {
+            TrustedTime.capturedBefore(d.leaf(), d.eventId(), d.captureTime(), witnessSeconds, witnessTime)
+                    .map(PolicyFindings::of).ifPresent(findings::add);
         }
         return findings;
     }

@@ -1,11 +1,14 @@
 package org.oversight.verifier.audit;
 
 import org.oversight.verifier.trust.GenesisRecord;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.oversight.domain.chain.ChainException;
 import org.oversight.domain.event.EventSignatureException;
 import org.oversight.domain.event.EventType;
+import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
@@ -36,6 +39,7 @@ final class LeafReplay {
     private final GenesisRecord genesis = new GenesisRecord();
     private final long[] typeCounts = new long[EventType.values().length];
     private long accepted;
+    private DetectionObserver detections;
     /** Streams whose latest event was rejected: the first rejected leaf since the last accepted one. */
     private final TreeMap<StreamId, Long> stalled = new TreeMap<>();
 
@@ -68,6 +72,10 @@ final class LeafReplay {
                 sink.accept(PolicyFindings.of(v));
             }
             projection.observe(event, leaf).forEach(sink);
+            if (detections != null && event.payload() instanceof FaceDetected d) {
+                detections.detection(leaf, event.header().eventId(), d.captureTime(),
+                        rules.maxReportingDelayMsAt(leaf));
+            }
             return;
         } catch (ChainException e) {
             rejected = rejections.chain(event, leaf, e);
@@ -86,6 +94,17 @@ final class LeafReplay {
                             + " stream did not advance since)");
         }
         sink.accept(rejected);
+    }
+
+    /** An accepted detection, with the R11 reporting delay of the policy in force at its leaf, if any. */
+    @FunctionalInterface
+    interface DetectionObserver {
+        void detection(long leaf, String eventId, Timestamp captureTime, Optional<Long> maxReportingDelayMs);
+    }
+
+    /** Also tells {@code observer} of every accepted detection, in leaf order (rule R11). */
+    void onDetection(DetectionObserver observer) {
+        this.detections = observer;
     }
 
     LogReplayer replayer() {

@@ -15,6 +15,7 @@ import org.oversight.domain.checkpoint.WitnessQuorum;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.export.LogExportReader;
+import org.oversight.domain.export.CheckpointArchive;
 import org.oversight.domain.export.MalformedExportException;
 import org.oversight.domain.merkle.rfc6962.CompactRange;
 import org.oversight.domain.merkle.rfc6962.ConsistencyProof;
@@ -93,7 +94,8 @@ public final class LogAuditor {
             + " registry consistency; R9; R1, R2, R3, R5, R6, R7, R8, R-disclosure; projection replay (docs/rules.md)";
 
     /** The fact line naming what this version does not check. */
-    public static final String RULES_NOT_CHECKED = "R4; R10 witness co-signatures";
+    public static final String RULES_NOT_CHECKED = "R4; R10 witness co-signatures; R11 trusted time (needs"
+            + " --witness and --checkpoints)";
 
     /**
      * Leaves at the end of the log whose detections may still await their {@code MatchProposed}
@@ -190,10 +192,26 @@ public final class LogAuditor {
      */
     public AuditOutcome audit(InputStream export, Optional<SignedCheckpoint> remembered, AuditProgress progress)
             throws IOException, MalformedExportException {
+        return audit(export, Optional.empty(), remembered, progress);
+    }
+
+    /**
+     * As above, also checking rule R11 (trusted time, {@link TrustedTimeAudit}) against the log's
+     * checkpoint archive, which needs the witness quorum ({@link #requireWitnesses}).
+     *
+     * @param archive the checkpoint archive (docs/format.md §10.1), its header read; empty: R11 is
+     *     not checked and the report says so
+     * @throws IllegalStateException if an archive is given but no witness quorum is required
+     */
+    public AuditOutcome audit(InputStream export, Optional<CheckpointArchive.Reader> archive,
+            Optional<SignedCheckpoint> remembered, AuditProgress progress) throws IOException, MalformedExportException {
         Objects.requireNonNull(remembered, "remembered");
         Objects.requireNonNull(progress, "progress");
+        if (archive.isPresent() && witnesses == null) {
+            throw new IllegalStateException("R11 needs the witness quorum: requireWitnesses before giving an archive");
+        }
         LogExportReader reader = new LogExportReader(export);
-        return new Run(reader, remembered, progress).execute();
+        return new Run(reader, archive, remembered, progress).execute();
     }
 
     /** The key as {@code name+keyid}, as in a C2SP verifier key. */
@@ -204,14 +222,17 @@ public final class LogAuditor {
     /** One audit's state. */
     private final class Run {
         private final LogExportReader reader;
+        private final Optional<CheckpointArchive.Reader> archive;
         private final Optional<SignedCheckpoint> remembered;
         private final AuditProgress progress;
         private final VerificationReport report = new VerificationReport("Audit of log " + origin);
         private final EnumMap<Rule, Long> violations = new EnumMap<>(Rule.class);
         private LeafReplay leaves;
 
-        Run(LogExportReader reader, Optional<SignedCheckpoint> remembered, AuditProgress progress) {
+        Run(LogExportReader reader, Optional<CheckpointArchive.Reader> archive, Optional<SignedCheckpoint> remembered,
+                AuditProgress progress) {
             this.reader = reader;
+            this.archive = archive;
             this.remembered = remembered;
             this.progress = progress;
         }
@@ -225,8 +246,11 @@ public final class LogAuditor {
             report.fact("root", checkpoint.rootHash().hex());
             report.fact("rules checked", RULES_CHECKED
                     + (authorityKeys.isPresent() ? "; R-genesis against the authority keys given" : "")
-                    + (witnesses == null ? "" : "; R10 witness quorum"));
-            report.fact("rules not checked in this version", witnesses == null ? RULES_NOT_CHECKED : "R4");
+                    + (witnesses == null ? "" : "; R10 witness quorum")
+                    + (archive.isPresent() ? "; R11 trusted time against the checkpoint archive" : ""));
+            report.fact("rules not checked in this version", "R4"
+                    + (witnesses == null ? "; R10 witness co-signatures" : "")
+                    + (archive.isPresent() ? "" : "; R11 trusted time (needs --witness and --checkpoints)"));
             if (!checkpointTrusted(signed)) {
                 report.fact("stopped", "the checkpoint is not signed by the log key for this origin, so nothing"
                         + " in this export can be trusted; no further checks were made");
@@ -322,6 +346,11 @@ public final class LogAuditor {
         private void streamLeaves(SignedCheckpoint signed, Checkpoint old, LeafHashFile hashes) throws IOException {
             Checkpoint now = signed.checkpoint();
             leaves = new LeafReplay(hashes, projectionGraceLeaves);
+            TrustedTimeAudit trustedTime = archive.map(a -> new TrustedTimeAudit(a, origin, logKey, witnesses,
+                    now.size())).orElse(null);
+            if (trustedTime != null) {
+                leaves.onDetection(trustedTime::detection);
+            }
             CompactRange range = CompactRange.empty();
             Sha256Digest impliedAtOld = old != null && old.size() == 0 ? range.root() : null;
             boolean complete = true;
@@ -336,6 +365,9 @@ public final class LogAuditor {
                             impliedAtOld = range.root();
                         }
                         leaves.replay(prepared[i], leaf, this::add);
+                        if (trustedTime != null) {
+                            trustedTime.treeSize(range.size(), range::root, this::add);
+                        }
                         if (range.size() % PROGRESS_INTERVAL == 0) {
                             progress.leavesRead(range.size(), now.size());
                         }
@@ -365,6 +397,9 @@ public final class LogAuditor {
             }
             leaves.projection().finish(range.size()).forEach(this::add);
             perEventChecks(now.size());
+            if (trustedTime != null) {
+                trustedTime.finish(report);
+            }
             GenesisCheck.apply(leaves.genesis(), authorityKeys, GenesisCheck.Scope.AUDIT, report, this::add);
         }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.oversight.domain.bundle.EvidenceBundle;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.checkpoint.WitnessQuorum;
+import org.oversight.domain.export.CheckpointArchive;
 import org.oversight.domain.export.MalformedExportException;
 import org.oversight.domain.note.Ed25519NoteVerifier;
 import org.oversight.verifier.audit.AuditOutcome;
@@ -70,6 +71,11 @@ final class AuditCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     private WitnessOptions witnessOptions = new WitnessOptions();
 
+    @Option(names = "--checkpoints", paramLabel = "FILE", description = "The log's checkpoint archive (format.md §10.1,"
+            + " GET /v1/checkpoints): its past checkpoints with the witnesses' cosignatures; with --witness, rule R11"
+            + " (trusted time) is checked against it.")
+    private String checkpoints;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as canonical JSON.")
     private String json;
 
@@ -102,9 +108,25 @@ final class AuditCommand implements Callable<Integer> {
             if (quorum != null) {
                 auditor = auditor.requireWitnesses(quorum);
             }
+            if (checkpoints != null && quorum == null) {
+                throw new UsageException("--checkpoints needs --witness: R11 uses the quorum-cosigned checkpoints");
+            }
+            Path archivePath = checkpoints == null ? null : CliInputs.path("--checkpoints", checkpoints);
             AuditOutcome outcome;
-            try (InputStream in = new BufferedInputStream(openExport(ledger, exportPath), 1 << 16)) {
-                outcome = auditor.audit(in, remembered, progress(err));
+            try (InputStream archiveIn = archivePath == null ? InputStream.nullInputStream() : openArchive(archivePath);
+                    InputStream in = new BufferedInputStream(openExport(ledger, exportPath), 1 << 16)) {
+                Optional<CheckpointArchive.Reader> archive = Optional.empty();
+                if (archivePath != null) {
+                    try {
+                        archive = Optional.of(new CheckpointArchive.Reader(archiveIn));
+                    } catch (MalformedExportException e) {
+                        throw new UsageException("--checkpoints: not a checkpoint archive (format.md §10.1): "
+                                + e.getMessage(), e);
+                    } catch (IOException e) {
+                        throw new UsageException("--checkpoints: " + InputFiles.describe(e, archivePath), e);
+                    }
+                }
+                outcome = auditor.audit(in, archive, remembered, progress(err));
             } catch (MalformedExportException e) {
                 throw new UsageException(exportName() + ": not a log export (format.md §10): " + e.getMessage()
                         + (exportPath == null ? "" : otherKind(exportPath)), e);
@@ -156,6 +178,14 @@ final class AuditCommand implements Callable<Integer> {
             throw new UsageException("--state: " + e.getMessage() + otherKind(stateFile.path()), e);
         } catch (IOException e) {
             throw new UsageException("--state: " + InputFiles.describe(e, stateFile.path()), e);
+        }
+    }
+
+    private static InputStream openArchive(Path path) throws UsageException {
+        try {
+            return InputFiles.open(path);
+        } catch (IOException e) {
+            throw new UsageException("--checkpoints: " + InputFiles.describe(e, path), e);
         }
     }
 

@@ -32,6 +32,8 @@ public enum Rule {
     R_DISCLOSURE("R-disclosure", "A sealed record is disclosed only by a role its purpose allows (review: reviewer;"
             + " evidence-bundle: officer or authority; audit: authority) and names a sealed detection"),
     R9_CAMERA("R9", "Every detection is signed by a registered, not decommissioned camera key"),
+    R11_TRUSTED_TIME("R11", "Every detection's capture time lies before the witnesses first cosigned it, and not more"
+            + " than the policy's maximum reporting delay before"),
     PROJECTION("projection", "Replaying the recognition projection yields exactly the logged matches");
 
     private final String code;
@@ -56,6 +58,7 @@ public enum Rule {
             case R7 -> R7_ACCURACY;
             case R8 -> R8_RETENTION;
             case R_DISCLOSURE -> R_DISCLOSURE;
+            case R11 -> R11_TRUSTED_TIME;
         };
     }
 

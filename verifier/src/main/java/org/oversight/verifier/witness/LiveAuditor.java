@@ -180,7 +180,7 @@ public final class LiveAuditor implements AutoCloseable {
                         + next.rootHash().hex() + ", but this witness cosigned root "
                         + cosigned.checkpoint().rootHash().hex() + " at that size; " + halted);
             }
-            return cosign(submitted, List.of());
+            return cosign(submitted, Math.max(0, clock.instant().getEpochSecond()));
         }
         if (size == 0) {
             if (!request.proof().isEmpty()) {
@@ -208,9 +208,12 @@ public final class LiveAuditor implements AutoCloseable {
             return WitnessResponse.problem(503, "Leaves do not match", "the log's leaves up to " + next.size()
                     + " hash to " + root.hex() + ", not to the checkpoint's root " + next.rootHash().hex());
         }
+        long now = Math.max(0, clock.instant().getEpochSecond());
         try {
             List<Finding> findings = audit.append(leaves);
             findings.addAll(audit.overdueDecisions());
+            findings.addAll(audit.capturedBefore(now, "this witness's time " + Instant.ofEpochSecond(now)
+                    + ", at which it would cosign the checkpoint of size " + next.size()));
             if (!findings.isEmpty()) {
                 halt(findings.size() + " violation(s) in leaves " + size + " to " + (next.size() - 1)
                         + ", first: " + findings.get(0).rule() + " at leaf " + findings.get(0).leafIndex(),
@@ -223,10 +226,10 @@ public final class LiveAuditor implements AutoCloseable {
             halted = "state could not be written (" + e.getMessage() + "); restart the witness";
             return WitnessResponse.problem(500, "Internal Server Error", halted);
         }
-        return cosign(submitted, leaves);
+        return cosign(submitted, now);
     }
 
-    private WitnessResponse cosign(SignedCheckpoint submitted, List<byte[]> persisted) {
+    private WitnessResponse cosign(SignedCheckpoint submitted, long time) {
         try {
             state.saveCheckpoint(withoutCosignatures(submitted));
         } catch (IOException e) {
@@ -234,7 +237,6 @@ public final class LiveAuditor implements AutoCloseable {
             return WitnessResponse.problem(500, "Internal Server Error", halted);
         }
         cosigned = submitted;
-        long time = Math.max(0, clock.instant().getEpochSecond());
         Cosignature c = cosigner.cosign(submitted.note().textBytes(), time);
         return WitnessResponse.cosigned(c.toLine());
     }
