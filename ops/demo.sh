@@ -66,6 +66,10 @@ PUBLIC_URL=${OVERSIGHT_DEMO_PUBLIC_URL:-https://ledger.demo.oversight.example/lo
 . ops/lib/ledger.sh
 ledger_issue "$LEDGER_JAR" "$DIR/ledger/credentials" demo-operator operator "$DIR/operator.token"
 ledger_issue "$LEDGER_JAR" "$DIR/ledger/credentials" demo-auditor auditor "$DIR/auditor.token"
+# Disclosures (issue #12): the vault releases records only to the principal who signed the
+# RecordDisclosed, so the officer (court bundle) and the authority (auditor's records) get credentials.
+ledger_issue "$LEDGER_JAR" "$DIR/ledger/credentials" officer-0417 officer "$DIR/officer.token"
+ledger_issue "$LEDGER_JAR" "$DIR/ledger/credentials" police-authority authority "$DIR/authority.token"
 
 # The log key is made before the first start (as for a multi-node deployment, docs/deployment.md) so
 # that the witnesses can be given its verifier key; the ledger loads it from <data-dir>/keys/.
@@ -112,8 +116,13 @@ trap 'stop_scenario; stop_ledger; stop_witnesses' EXIT
 trap 'exit 130' INT TERM
 
 echo "demo: starting the ledger (public URL $PUBLIC_URL, embedded PostgreSQL in $DIR/ledger, log $LOG)..."
+# Sealed records: the demo's erasure epoch seals captures for SEAL_SECONDS and must be closed
+# ERASE_AFTER_SECONDS later; the vault's closer looks every second and closes 5 s before eraseBy.
+SEAL_SECONDS=${DEMO_SEAL_SECONDS:-20}
+ERASE_AFTER_SECONDS=${DEMO_ERASE_AFTER_SECONDS:-10}
 ledger_start "$LEDGER_JAR" "$DIR/ledger" "$LOG" --oversight.log.public-url="$PUBLIC_URL" \
-  --oversight.checkpoint.interval-ms=250 "${LEDGER_WITNESS_ARGS[@]}"
+  --oversight.checkpoint.interval-ms=250 --oversight.vault.close-lead=5s --oversight.vault.close-interval=1s \
+  "${LEDGER_WITNESS_ARGS[@]}"
 
 # 3. The scenario. It runs the face pipeline while the ledger starts, then waits for the URL file.
 SCENARIO_ARGS=()
@@ -121,6 +130,9 @@ SCENARIO_ARGS=()
 java --add-modules jdk.incubator.vector -cp "$OPS_JAR" org.oversight.ops.demo.DemoScenario \
   --url-file "$DIR/ledger.url" --token "@$DIR/operator.token" --auditor-token "@$DIR/auditor.token" \
   --photos recognition/src/test/resources/golden/photos.tsv --out "$DIR/evidence" --witnesses "${#WITNESSES[@]}" \
+  --officer-token "@$DIR/officer.token" --authority-token "@$DIR/authority.token" \
+  --seal-seconds "$SEAL_SECONDS" --erase-after-seconds "$ERASE_AFTER_SECONDS" \
+  $(demo_witness_urls | while read -r w; do printf -- '--witness-url %s ' "$w"; done) \
   ${SCENARIO_ARGS[@]+"${SCENARIO_ARGS[@]}"} \
   2> >(grep -v 'Using incubator modules' >&2) &
 SCENARIO_PID=$!
@@ -153,8 +165,11 @@ echo "demo: verifier audit (whole log, offline)..."
 WITNESS_OPTS=()
 for i in "${WITNESSES[@]}"; do WITNESS_OPTS+=(--witness "@$DIR/witness-$i/witness.vkey"); done
 WITNESS_OPTS+=(--quorum "${#WITNESSES[@]}")
+# The auditor's records: what the authority disclosed to it (purpose audit), checked against their leaves.
+RECORDS_OPTS=()
+[ -f "$DIR/evidence/audit.records" ] && RECORDS_OPTS+=(--records "$DIR/evidence/audit.records")
 set +e
-java -jar "$VERIFIER_JAR" audit "${WITNESS_OPTS[@]}" --export "$DIR/evidence/log.export" --log-key "@$DIR/evidence/log.vkey" \
+java -jar "$VERIFIER_JAR" audit "${WITNESS_OPTS[@]}" ${RECORDS_OPTS[@]+"${RECORDS_OPTS[@]}"} --export "$DIR/evidence/log.export" --log-key "@$DIR/evidence/log.vkey" \
   --state "$DIR/auditor-state/log.checkpoint" --json "$DIR/reports/audit.json" --html "$DIR/reports/audit.html" \
   >"$DIR/reports/audit.txt" 2>&1
 AUDIT_RC=$?

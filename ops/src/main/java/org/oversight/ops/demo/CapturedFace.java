@@ -1,12 +1,16 @@
 package org.oversight.ops.demo;
 
+import java.security.SecureRandom;
 import java.util.Optional;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.FaceBox;
 import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.SealedFaceDetected;
+import org.oversight.domain.event.SealedRecordRef;
 import org.oversight.domain.event.Landmarks;
 import org.oversight.domain.event.Template;
 import org.oversight.domain.event.Timestamp;
+import org.oversight.domain.seal.BiometricRecord;
 import org.oversight.recognition.assets.AssetIntegrityException;
 import org.oversight.recognition.assets.AssetCache;
 import org.oversight.recognition.image.ImageDecodeException;
@@ -26,11 +30,22 @@ import org.oversight.recognition.template.TemplateQuantizer;
  * @param box the detection box in whole pixels
  * @param landmarks the 68 points in 1/64 pixel
  * @param alignedCropDigest SHA-256 of the aligned crop's canonical pixel bytes (§9.2)
+ * @param alignedCrop the aligned crop's canonical pixel bytes (§9.2; what a sealed record carries)
  * @param template the quantised template
  * @param quality the detector's confidence in per mille
  */
 public record CapturedFace(String photo, Sha256Digest frameDigest, FaceBox box, Landmarks landmarks,
-        Sha256Digest alignedCropDigest, FaceTemplate template, long quality) {
+        Sha256Digest alignedCropDigest, byte[] alignedCrop, FaceTemplate template, long quality) {
+    public CapturedFace {
+        alignedCrop = alignedCrop.clone();
+    }
+
+    /** A copy of the aligned crop's pixel bytes. */
+    @Override
+    public byte[] alignedCrop() {
+        return alignedCrop.clone();
+    }
+
     /** The model id string carried in templates and the policy (docs/format.md §4.1). */
     public static final String MODEL = "face-api/face_recognition_model@1.7.15";
     /** The template format (§9.4). */
@@ -57,7 +72,7 @@ public record CapturedFace(String photo, Sha256Digest frameDigest, FaceBox box, 
                     Math.max(1, round(b.y() + b.height()) - y));
             long quality = Math.round(r.detection().scoreMicros() / 1000.0);
             return Optional.of(new CapturedFace(photo, Sha256Digest.hash(jpeg), box, sixtyFourths(r.landmarks()),
-                    r.aligned().get().digest(), t, quality));
+                    r.aligned().get().digest(), r.aligned().get().rgb(), t, quality));
         }
         return Optional.empty();
     }
@@ -71,6 +86,21 @@ public record CapturedFace(String photo, Sha256Digest frameDigest, FaceBox box, 
     public FaceDetected detection(String camera, Timestamp captureTime) {
         return new FaceDetected(camera, captureTime, frameDigest, box, landmarks, alignedCropDigest, wireTemplate(),
                 quality);
+    }
+
+    /**
+     * This face's biometric record (docs/format.md §12): template, landmarks and aligned crop, with a
+     * fresh 32-byte nonce from {@code random} that makes its commitment hiding.
+     */
+    public BiometricRecord record(SecureRandom random) {
+        byte[] nonce = new byte[BiometricRecord.NONCE_LENGTH];
+        random.nextBytes(nonce);
+        return BiometricRecord.of(wireTemplate(), landmarks, alignedCrop, nonce);
+    }
+
+    /** This face as a camera's schema-2 detection: public members only, the record bound by {@code sealed}. */
+    public SealedFaceDetected sealedDetection(String camera, Timestamp captureTime, SealedRecordRef sealed) {
+        return new SealedFaceDetected(camera, captureTime, frameDigest, box, MODEL, TEMPLATE_FORMAT, quality, sealed);
     }
 
     private static Landmarks sixtyFourths(FaceLandmarks68 lm) {

@@ -30,6 +30,15 @@ import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.AccuracyAttestation;
 import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.CameraRegistered;
+import org.oversight.domain.event.DetectionRef;
+import org.oversight.domain.event.DisclosurePurpose;
+import org.oversight.domain.event.ErasureEpochClosed;
+import org.oversight.domain.event.ErasureEpochOpened;
+import org.oversight.domain.event.RecordDisclosed;
+import org.oversight.domain.event.RetentionTerms;
+import org.oversight.domain.event.SealedFaceDetected;
+import org.oversight.domain.event.SealedRecordRef;
+import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.Location;
@@ -42,6 +51,9 @@ import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.Verdict;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.domain.seal.EpochRecipient;
+import org.oversight.domain.seal.RecordSealer;
+import org.oversight.domain.seal.X25519PublicKey;
 import org.oversight.ops.client.EventChains;
 import org.oversight.ops.client.LedgerClient;
 import org.oversight.ops.client.LedgerProblemException;
@@ -90,6 +102,14 @@ public final class DemoScenario {
     private final SecureRandom random;
     private final EventChains chains;
     private int witnesses;
+    private List<URI> witnessUrls = List.of();
+    private Optional<String> officerToken = Optional.empty();
+    private Optional<String> authorityToken = Optional.empty();
+    private Duration sealWindow = Duration.ofSeconds(20);
+    private Duration eraseAfter = Duration.ofSeconds(10);
+    /** Steps of the sealed-records story the ledger or verifier this demo drives cannot do yet (said plainly). */
+    private final List<String> notAvailable = new ArrayList<>();
+    private boolean noDisclosureEndpoint;
     private final Map<String, String> facts = new LinkedHashMap<>();
     private final List<String> failures = new ArrayList<>();
 
@@ -124,6 +144,16 @@ public final class DemoScenario {
         @Option(names = "--small", description = "the short CI scenario") boolean small;
         @Option(names = "--witnesses", defaultValue = "0", description = "before exporting, wait until the"
                 + " checkpoint over everything carries this many witness cosignatures (default 0)") int witnesses;
+        @Option(names = "--witness-url", description = "a witness's base URL, where the authority fetches its"
+                + " epoch key (repeatable)") List<URI> witnessUrls = new ArrayList<>();
+        @Option(names = "--officer-token", description = "the officer's ledger credential (principal officer-0417),"
+                + " or @FILE: discloses the court bundle's records") String officerToken;
+        @Option(names = "--authority-token", description = "the police authority's ledger credential (principal"
+                + " police-authority), or @FILE: discloses the auditor's records") String authorityToken;
+        @Option(names = "--seal-seconds", defaultValue = "20", description = "the erasure epoch seals captures for"
+                + " this many seconds from its opening (default 20)") long sealSeconds;
+        @Option(names = "--erase-after-seconds", defaultValue = "10", description = "the epoch must be closed this"
+                + " many seconds after its sealing window ends (its eraseBy; default 10)") long eraseAfterSeconds;
     }
 
     /**
@@ -142,6 +172,16 @@ public final class DemoScenario {
         if (o.witnesses < 0 || o.witnesses > 16) {
             throw new ParameterException(cli, "--witnesses " + o.witnesses + " outside 0..16");
         }
+        if (o.witnessUrls.size() > 15) {
+            throw new ParameterException(cli, o.witnessUrls.size() + " --witness-url, at most 15 (an epoch has"
+                    + " 16 recipients with the vault)");
+        }
+        if (o.sealSeconds < 1 || o.sealSeconds > 3600) {
+            throw new ParameterException(cli, "--seal-seconds " + o.sealSeconds + " outside 1..3600");
+        }
+        if (o.eraseAfterSeconds < 0 || o.eraseAfterSeconds > 3600) {
+            throw new ParameterException(cli, "--erase-after-seconds " + o.eraseAfterSeconds + " outside 0..3600");
+        }
         return o;
     }
 
@@ -158,6 +198,11 @@ public final class DemoScenario {
                 PhotoCatalogue.read(opts.photos), opts.small ? DemoCast.small() : DemoCast.full(),
                 opts.out, Clock.systemUTC(), new SecureRandom());
         s.witnesses = opts.witnesses;
+        s.witnessUrls = List.copyOf(opts.witnessUrls);
+        s.officerToken = opts.officerToken == null ? Optional.empty() : Optional.of(secret(opts.officerToken));
+        s.authorityToken = opts.authorityToken == null ? Optional.empty() : Optional.of(secret(opts.authorityToken));
+        s.sealWindow = Duration.ofSeconds(opts.sealSeconds);
+        s.eraseAfter = Duration.ofSeconds(opts.eraseAfterSeconds);
         int rc;
         try {
             rc = s.run();
@@ -224,8 +269,8 @@ public final class DemoScenario {
         Files.write(out.resolve("accuracy-attestation.txt"), attestation);
         setup.add(chains.next(new RecognitionPolicySet(CapturedFace.MODEL, CapturedFace.TEMPLATE_FORMAT,
                 MatchThreshold.DEFAULT.maxScore(), MAX_THRESHOLD, 2, 31,
-                new AccuracyAttestation(Sha256Digest.hash(attestation), fpirBoundPpm(watchlistSize), watchlistSize)),
-                police));
+                new AccuracyAttestation(Sha256Digest.hash(attestation), fpirBoundPpm(watchlistSize), watchlistSize))
+                .withRetention(RETENTION), police));
         Map<String, Principal> cameras = new LinkedHashMap<>();
         String[] places = {"Central Station, north entrance", "Harbour ferry pier 3", "East market, main gate"};
         for (int c = 0; c < cast.cameras().size(); c++) {
@@ -263,26 +308,47 @@ public final class DemoScenario {
         }
         api.submitBatch(entries);
 
-        step("detections: the cameras see other photos (listed and unlisted people), signed by each device key");
+        ErasureEpochOpened epoch = openEpoch(police, setup.size());
+
+        step("detections: the cameras see other photos (listed and unlisted people); each camera seals the"
+                + " biometric record (template, landmarks, aligned crop) to the epoch's recipients and signs a leaf"
+                + " that carries only its commitment");
         Map<String, List<SignedEvent>> perCamera = new LinkedHashMap<>();
+        Map<String, List<byte[]>> blobsPerCamera = new LinkedHashMap<>();
         Map<String, String> photoOfEventId = new TreeMap<>();
         int k = 0;
+        long sealedBytes = 0;
         for (String photo : cast.sightings()) {
             CapturedFace face = faces.get(photo);
             String camera = cast.cameras().get(k++ % cast.cameras().size());
             if (face == null) {
                 continue;
             }
-            SignedEvent d = chains.next(face.detection(camera, Timestamp.ofEpochMillis(clock.millis())),
-                    cameras.get(camera));
+            StreamId stream = StreamId.detections(camera);
+            long seq = chains.writer(stream).nextSeq();
+            RecordSealer.Sealed sealed = RecordSealer.seal(face.record(random), epoch, stream, seq, random);
+            byte[] blob = sealed.blob().canonicalBytes();
+            sealedBytes += blob.length;
+            SignedEvent d = chains.next(face.sealedDetection(camera, Timestamp.ofEpochMillis(clock.millis()),
+                    new SealedRecordRef(sealed.blobDigest(), sealed.commitment(), epoch.epoch())), cameras.get(camera));
             perCamera.computeIfAbsent(camera, c -> new ArrayList<>()).add(d);
+            blobsPerCamera.computeIfAbsent(camera, c -> new ArrayList<>()).add(blob);
             photoOfEventId.put(d.header().eventId(), photo);
         }
         Map<Long, String> photoAtLeaf = new TreeMap<>();
         Map<Long, String> expectedEntryAtLeaf = new TreeMap<>();
         long lastDetectionLeaf = -1;
-        for (List<SignedEvent> batch : perCamera.values()) {
-            List<Receipt> receipts = api.submitBatch(batch);
+        Map<Long, DetectionRef> detectionAtLeaf = new TreeMap<>();
+        Map<Long, String> blobAtLeaf = new TreeMap<>();
+        for (Map.Entry<String, List<SignedEvent>> camera : perCamera.entrySet()) {
+            List<SignedEvent> batch = camera.getValue();
+            List<Receipt> receipts = api.submitSealedBatch(batch, blobsPerCamera.get(camera.getKey()));
+            for (int i = 0; i < batch.size(); i++) {
+                detectionAtLeaf.put(receipts.get(i).leafIndex(),
+                        new DetectionRef(batch.get(i).eventHash(), receipts.get(i).leafIndex()));
+                blobAtLeaf.put(receipts.get(i).leafIndex(),
+                        ((SealedFaceDetected) batch.get(i).payload()).sealed().blobDigest().hex());
+            }
             for (Receipt r : receipts) {
                 String photo = photoOfEventId.get(r.eventId());
                 String person = catalogue.person(photo);
@@ -297,6 +363,9 @@ public final class DemoScenario {
             }
         }
         facts.put("detections", Integer.toString(photoAtLeaf.size()));
+        facts.put("sealed.detections", Integer.toString(photoAtLeaf.size()));
+        say("  %d sealed blobs (%d bytes) stored in the vault; the leaves carry no template, landmark or pixel",
+                photoAtLeaf.size(), sealedBytes);
         facts.put("matches.expected", Integer.toString(expectedEntryAtLeaf.size()));
 
         step("engine: waiting for the ledger's recognition processor to propose matches");
@@ -328,6 +397,8 @@ public final class DemoScenario {
             }
         });
         facts.put("matches.proposed", Integer.toString(proposals.size()));
+
+        Optional<ErasureEpochClosed> closed = awaitClose(epoch, proposedAtLeaf.keySet(), detectionAtLeaf, blobAtLeaf);
 
         step("review: two reviewers decide, the officer actions a confirmed match");
         int confirmed = 0;
@@ -374,6 +445,11 @@ public final class DemoScenario {
         facts.put("matches.actioned", actioned == null ? "0" : "1");
         facts.put("refused", Integer.toString(refused));
 
+        Map<String, MatchProposed> matchById = new TreeMap<>();
+        firstMatchOfEntry.values().forEach(m -> matchById.put(m.match(), m));
+        disclose(actioned == null ? Optional.empty() : Optional.of(matchById.get(actioned)), closed, officer, police,
+                reviewerA, detectionAtLeaf, proposedAtLeaf.keySet());
+
         step("evidence: waiting for a checkpoint over everything, then export, bundle and log key");
         long size = api.entries(0, 1).treeSize();  // everything the scenario appended is committed
         SignedCheckpoint signed = api.awaitCheckpoint(size, CHECKPOINT_WAIT);
@@ -391,14 +467,240 @@ public final class DemoScenario {
             say("  %s %d bytes", bundle.getFileName(), n);
             facts.put("bundle", bundle.getFileName().toString());
             facts.put("bundle.match", actioned);
+            if (!Files.readString(bundle, StandardCharsets.UTF_8).contains("\"records\"")) {
+                notAvailable("the court bundle carries no disclosed records (bundle version 2 with the probe's"
+                        + " crop: the ledger's bundle endpoint does not add them yet), so `verifier bundle` cannot"
+                        + " re-derive pixels -> template -> score");
+            }
         }
         facts.put("failures", Integer.toString(failures.size()));
+        facts.put("not-available", Integer.toString(notAvailable.size()));
+        for (int i = 0; i < notAvailable.size(); i++) {
+            facts.put("not-available." + (i + 1), notAvailable.get(i));
+        }
         writeFacts();
         if (!failures.isEmpty()) {
             failures.forEach(f -> System.err.println("demo: FAILED: " + f));
             return 1;
         }
         return 0;
+    }
+
+    /** The recognition policy's schema-2 terms: leaves kept a year, kept records 30 days, 5 minutes' reporting delay. */
+    static final RetentionTerms RETENTION = new RetentionTerms(365, 30, 300_000);
+
+    /**
+     * The authority opens the demo's erasure epoch: the vault's key for it and each witness's
+     * (fetched from {@code GET <witness>/epoch-key?epoch=E}), sealing captures from now for
+     * {@link #sealWindow}, to be closed {@link #eraseAfter} after that.
+     */
+    private ErasureEpochOpened openEpoch(Principal authority, int setupEvents) throws Exception {
+        String id = "epoch-demo-1";
+        step("erasure epoch: the authority opens " + id + " with the vault's key"
+                + (witnessUrls.isEmpty() ? "" : " and the " + witnessUrls.size() + " witnesses' keys")
+                + ": detections captured in its window are sealed to exactly these recipients");
+        LedgerClient.VaultEpochKey vault = api.vaultEpochKey(id);
+        List<EpochRecipient> recipients = new ArrayList<>();
+        recipients.add(new EpochRecipient.Vault(vault.recipient(), X25519PublicKey.parse(vault.publicKey())));
+        say("  recipient %s (vault): %s", vault.recipient(), vault.publicKey());
+        for (URI w : witnessUrls) {
+            Optional<EpochRecipient.Witness> key = WitnessEpochKeys.fetch(w, id);
+            if (key.isEmpty()) {
+                notAvailable("witness " + w + " serves no epoch key (GET /epoch-key?epoch=" + id + "); " + id
+                        + " is sealed without it, so that witness cannot open the epoch's records");
+                continue;
+            }
+            key.get().verifyProof(id);
+            recipients.add(key.get());
+            say("  recipient %s (witness, proof of possession verified): %s", key.get().recipient(),
+                    key.get().publicKey().text());
+        }
+        long now = clock.millis();
+        ErasureEpochOpened opened = new ErasureEpochOpened(id, Timestamp.ofEpochMillis(now - 1000),
+                Timestamp.ofEpochMillis(now + sealWindow.toMillis()),
+                Timestamp.ofEpochMillis(now + sealWindow.toMillis() + eraseAfter.toMillis()), recipients);
+        Receipt r = api.submit(chains.next(opened, authority));
+        say("  ErasureEpochOpened at leaf %d: seals captures in [%s, %s), to be erased by %s", r.leafIndex(),
+                opened.sealFrom(), opened.sealUntil(), opened.eraseBy());
+        facts.put("epoch", id);
+        facts.put("epoch.recipients", Integer.toString(recipients.size()));
+        facts.put("epoch.eraseBy", opened.eraseBy().toString());
+        return opened;
+    }
+
+    /**
+     * Waits (until {@code eraseBy} plus a minute) for the ledger's epoch closer to append the
+     * epoch's {@code ErasureEpochClosed}; checks it kept exactly the matched detections (reason
+     * {@code match}) and counted the others as erased, and that an erased detection's blob is gone
+     * from the vault.
+     */
+    private Optional<ErasureEpochClosed> awaitClose(ErasureEpochOpened epoch, java.util.Set<Long> matched,
+            Map<Long, DetectionRef> detections, Map<Long, String> blobs) throws Exception {
+        step("erasure: waiting for the vault to close " + epoch.epoch() + " (by " + epoch.eraseBy()
+                + "): matched records kept under a case key, every other record's key destroyed");
+        long deadline = epoch.eraseBy().epochMillis() + Duration.ofMinutes(1).toMillis();
+        while (true) {
+            for (LogEntry e : api.entriesFrom(0)) {
+                if (e.event().payload() instanceof ErasureEpochClosed c && c.epoch().equals(epoch.epoch())) {
+                    chains.observe(e.event());
+                    checkClose(e, c, matched, detections, blobs);
+                    return Optional.of(c);
+                }
+            }
+            if (clock.millis() > deadline) {
+                notAvailable("the ledger did not close " + epoch.epoch() + " within a minute of its eraseBy "
+                        + epoch.eraseBy() + " (no ErasureEpochClosed: the vault's epoch closer is missing or"
+                        + " stopped; see the ledger log)");
+                return Optional.empty();
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    private void checkClose(LogEntry e, ErasureEpochClosed c, java.util.Set<Long> matched,
+            Map<Long, DetectionRef> detections, Map<Long, String> blobs) throws Exception {
+        List<Long> kept = new ArrayList<>();
+        c.kept().forEach(r -> kept.add(r.detection().leafIndex()));
+        say("  ErasureEpochClosed at leaf %d (signed by the engine): kept %d record(s) %s (reason %s), erased %d",
+                e.leafIndex(), kept.size(), kept, c.kept().isEmpty() ? "-" : c.kept().get(0).reason(), c.erased());
+        facts.put("epoch.closed.leaf", Long.toString(e.leafIndex()));
+        facts.put("epoch.kept", Integer.toString(kept.size()));
+        facts.put("epoch.erased", Long.toString(c.erased()));
+        if (!new java.util.TreeSet<>(kept).equals(new java.util.TreeSet<>(matched))) {
+            failures.add("the close kept detections " + kept + ", the matched ones are " + matched);
+        }
+        if (c.erased() != detections.size() - kept.size()) {
+            failures.add("the close says " + c.erased() + " erased, the epoch had " + detections.size()
+                    + " detections of which " + kept.size() + " kept");
+        }
+        for (Map.Entry<Long, String> b : blobs.entrySet()) {
+            if (kept.contains(b.getKey())) {
+                continue;
+            }
+            try {
+                Optional<byte[]> blob = auditor.blob(b.getValue());
+                failures.add("the erased detection at leaf " + b.getKey() + " still has its sealed blob in the vault"
+                        + (blob.isEmpty() ? " (404 not-found instead of erased)" : ""));
+            } catch (LedgerProblemException p) {
+                say("  leaf %d (not matched): its sealed blob is gone from the vault: %s", b.getKey(), p.problem());
+            }
+            break;  // one is enough to show; the audit checks the close against the log
+        }
+    }
+
+    /**
+     * Disclosure on the record: the officer discloses the actioned match's probe record for the
+     * court (purpose {@code evidence-bundle}); the authority discloses every kept record to the
+     * auditor (purpose {@code audit}), saved as {@code audit.records} for {@code verifier audit
+     * --records}. Two refusals the ledger must make: a read of records through an event someone else
+     * signed, and a disclosure naming an erased record (R5(c), use after erasure).
+     */
+    private void disclose(Optional<MatchProposed> actioned, Optional<ErasureEpochClosed> closed, Principal officer,
+            Principal authority, Principal reviewer, Map<Long, DetectionRef> detections, java.util.Set<Long> matched)
+            throws Exception {
+        step("disclosure: every unsealing outside the engine is a signed RecordDisclosed in the log");
+        if (closed.isEmpty()) {
+            notAvailable("disclosures: not attempted, the epoch was not closed (the kept records are what is"
+                    + " disclosed)");
+            return;
+        }
+        if (officerToken.isEmpty() || authorityToken.isEmpty()) {
+            notAvailable("disclosures: no --officer-token / --authority-token given (the ledger releases records"
+                    + " only to the principal who signed the disclosure)");
+            return;
+        }
+        URI base = api.base();
+        LedgerClient officerApi = new LedgerClient(base, officerToken, Duration.ofMinutes(2));
+        LedgerClient authorityApi = new LedgerClient(base, authorityToken, Duration.ofMinutes(2));
+        if (actioned.isPresent()) {
+            MatchProposed m = actioned.get();
+            SignedEvent court = chains.prepare(new RecordDisclosed("disc-court-" + m.match(), List.of(m.detection()),
+                    DisclosurePurpose.EVIDENCE_BUNDLE, "INC-2026-" + m.match().substring(2, 8),
+                    "Court: HCMA 1234/2026"), officer);
+            Optional<byte[]> records = disclosed(officerApi, court, "the court bundle's probe record");
+            if (records.isPresent()) {
+                Files.write(out.resolve("court.records"), records.get());
+                say("  %s (officer, evidence-bundle, detection leaf %d): %d bytes of records -> court.records",
+                        court.header().eventId(), m.detection().leafIndex(), records.get().length);
+                facts.put("disclosure.court", court.header().eventId());
+            }
+        }
+        List<DetectionRef> kept = closed.get().keptDetections();
+        if (!kept.isEmpty()) {
+            SignedEvent audit = chains.prepare(new RecordDisclosed("disc-audit-1", kept, DisclosurePurpose.AUDIT,
+                    "AUDIT-2026-Q4", "Auditor: Privacy Commissioner"), authority);
+            Optional<byte[]> records = disclosed(authorityApi, audit, "the auditor's kept records");
+            if (records.isPresent()) {
+                Files.write(out.resolve("audit.records"), records.get());
+                say("  %s (authority, audit, %d kept record(s)): %d bytes -> audit.records", audit.header().eventId(),
+                        kept.size(), records.get().length);
+                facts.put("disclosure.audit", audit.header().eventId());
+                facts.put("disclosure.audit.records", Integer.toString(kept.size()));
+            }
+        }
+        if (!noDisclosureEndpoint) {
+            refusals(officerApi, officer, reviewer, detections, matched);
+        }
+    }
+
+    /** POSTs {@code event} through {@code client}; empty (and said plainly) if the ledger has no disclosure endpoint. */
+    private Optional<byte[]> disclosed(LedgerClient client, SignedEvent event, String what) throws Exception {
+        try {
+            byte[] records = client.disclose(event);
+            chains.observe(event);
+            return Optional.of(records);
+        } catch (LedgerProblemException e) {
+            if (e.problem().status() == 404 || e.problem().status() == 405) {
+                noDisclosureEndpoint = true;
+                notAvailable("disclosure of " + what + ": the ledger has no POST /v1/vault/disclosures yet ("
+                        + e.problem() + ")");
+                return Optional.empty();
+            }
+            failures.add("the ledger refused the disclosure of " + what + ": " + e.problem());
+            return Optional.empty();
+        }
+    }
+
+    /** The two reads the ledger must refuse, each leaving the log unchanged. */
+    private void refusals(LedgerClient officerApi, Principal officer, Principal reviewer,
+            Map<Long, DetectionRef> detections, java.util.Set<Long> matched) throws Exception {
+        Optional<Long> erasedLeaf = detections.keySet().stream().filter(l -> !matched.contains(l)).findFirst();
+        if (erasedLeaf.isPresent()) {
+            SignedEvent afterErasure = chains.prepare(new RecordDisclosed("disc-erased-1",
+                    List.of(detections.get(erasedLeaf.get())), DisclosurePurpose.EVIDENCE_BUNDLE, "INC-2026-ERASED",
+                    "Court: HCMA 1234/2026"), officer);
+            refused(officerApi, afterErasure, "a disclosure of the erased record at leaf " + erasedLeaf.get()
+                    + " (use after erasure, R5(c))");
+        }
+        Optional<Long> keptLeaf = matched.stream().findFirst();
+        if (keptLeaf.isPresent()) {
+            SignedEvent notYours = chains.prepare(new RecordDisclosed("disc-unrecorded-1",
+                    List.of(detections.get(keptLeaf.get())), DisclosurePurpose.REVIEW, "INC-2026-REVIEW",
+                    "Reviewer: " + reviewer.name()), reviewer);
+            refused(officerApi, notYours, "the officer reading a kept record through a disclosure the reviewer"
+                    + " signed (a read not on the officer's record)");
+        }
+    }
+
+    private void refused(LedgerClient client, SignedEvent attempt, String what) throws Exception {
+        long before = api.entries(0, 1).treeSize();
+        try {
+            client.disclose(attempt);
+            chains.observe(attempt);
+            failures.add("the ledger accepted " + what);
+        } catch (LedgerProblemException e) {
+            long after = api.entries(0, 1).treeSize();
+            if (after != before) {
+                failures.add("refusing " + what + " the log still grew from " + before + " to " + after);
+            }
+            say("  refused: %s: %s", what, e.problem());
+            facts.merge("refused.disclosures", "1", (a, b) -> Integer.toString(Integer.parseInt(a) + 1));
+        }
+    }
+
+    private void notAvailable(String what) {
+        notAvailable.add(what);
+        System.out.println("demo: NOT YET AVAILABLE: " + what);
     }
 
     /**
