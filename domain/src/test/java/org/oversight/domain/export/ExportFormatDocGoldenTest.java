@@ -8,9 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.oversight.domain.event.DetectionRef;
+import org.oversight.domain.event.EventFixtures;
+import org.oversight.domain.event.EventHash;
+import org.oversight.domain.event.Template;
+import org.oversight.domain.seal.BiometricRecord;
 import org.oversight.domain.testing.FormatDoc;
 
-/** docs/format.md §10: the worked export example is what {@link LogExportWriter} writes. */
+/** docs/format.md §10: the worked export and records-file examples are what the writers write. */
 class ExportFormatDocGoldenTest {
     static Map<String, String> generated() throws Exception {
         List<byte[]> leaves = List.of(
@@ -23,7 +28,23 @@ class ExportFormatDocGoldenTest {
         writer.finish();
         Map<String, String> blocks = new TreeMap<>();
         blocks.put("export-example", out.toString(StandardCharsets.UTF_8));
+        BiometricRecord record = BiometricRecord.of(Template.of(new byte[] {1, 2, 3, 4}, 1,
+                "face-api/face_recognition_model@1.7.15"), EventFixtures.landmarks(), new byte[] {10, 20, 30},
+                filled(32, 7));
+        ByteArrayOutputStream records = new ByteArrayOutputStream();
+        RecordsFileWriter rw = new RecordsFileWriter(records,
+                EventHash.ofLeafBytes("{\"example\":\"disclosure\"}".getBytes(StandardCharsets.UTF_8)));
+        rw.write(new RecordsFile.Entry(new DetectionRef(
+                EventHash.ofLeafBytes("{\"example\":\"detection\"}".getBytes(StandardCharsets.UTF_8)), 41), record));
+        blocks.put("records-example", records.toString(StandardCharsets.UTF_8));
+        blocks.put("records-example-commitment", "commitment " + record.commitment().hex() + "\n");
         return blocks;
+    }
+
+    private static byte[] filled(int n, int b) {
+        byte[] out = new byte[n];
+        java.util.Arrays.fill(out, (byte) b);
+        return out;
     }
 
     @Test

@@ -143,6 +143,33 @@ public final class AssetCache {
         return nl < 0 ? output : output.substring(nl + 1);
     }
 
+    /**
+     * Loads face-api model {@code model} from the directory {@code modelDir} alone (a copy of the
+     * cache's {@code face-api-1.7.15/model}, e.g. given to a verifier by {@code --model-dir}), every
+     * file verified against its pin exactly as {@link #loadModel} does; the rest of a cache (photos,
+     * completion marker) is not needed.
+     *
+     * @throws AssetIntegrityException if a file is absent, unpinned or differs from its pin
+     * @throws org.oversight.recognition.tfjs.WeightsFormatException if the manifest or shards are malformed
+     */
+    public static ModelWeights loadModel(Path modelDir, FaceApiModel model)
+            throws AssetIntegrityException, WeightsFormatException {
+        PinnedHashes pins = PinnedHashes.load(PinnedHashes.MODEL_LIST);
+        byte[] manifest = readVerified(modelDir, model.manifestFileName(), pins);
+        return WeightsLoader.load(manifest, path -> {
+            try {
+                return readVerified(modelDir, path, pins);
+            } catch (AssetIntegrityException e) {
+                throw new java.io.IOException(e.getMessage(), e);
+            }
+        });
+    }
+
+    /** The model directory of the cache at {@link #defaultRoot()} (it need not exist). */
+    public static Path defaultModelDir() {
+        return defaultRoot().resolve(MODEL_SUBDIR);
+    }
+
     /** The cache root. */
     public Path root() {
         return root;

@@ -13,6 +13,7 @@ import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.RecognitionPolicySet;
+import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.SnapshotRef;
 import org.oversight.domain.event.Template;
@@ -196,7 +197,7 @@ public final class RecognitionProjection {
             captureTime = d.captureTime();
             checkAgainstPolicy(state, policy, probeTemplate.modelId(), probeTemplate.format(), "detection");
         } else {
-            SealedDetection d = SealedDetection.of(event);
+            SealedFaceDetected d = (SealedFaceDetected) event.payload();
             captureTime = d.captureTime();
             checkAgainstPolicy(state, policy, d.modelId(), d.templateFormat(), "sealed detection");
             probeTemplate = sealedTemplate(state, leafIndex, event, d, records);
@@ -226,7 +227,7 @@ public final class RecognitionProjection {
     }
 
     /** The template of a sealed detection's record from {@code records}, or the skip saying why there is none. */
-    private static Template sealedTemplate(ProjectionState state, long leafIndex, SignedEvent event, SealedDetection d,
+    private static Template sealedTemplate(ProjectionState state, long leafIndex, SignedEvent event, SealedFaceDetected d,
             SealedRecordSource records) throws Skipped {
         RecordAvailability record = records.open(new DetectionRef(event.eventHash(), leafIndex), event);
         if (record instanceof RecordAvailability.Unavailable u) {

@@ -1,0 +1,40 @@
+package org.oversight.domain.export;
+
+import java.util.Objects;
+import org.oversight.domain.event.DetectionRef;
+import org.oversight.domain.seal.BiometricRecord;
+
+/**
+ * A records file (docs/format.md §10.1, {@code application/x-oversight-records}): the biometric
+ * records a disclosure released, one per line with the detection each belongs to. It is what the
+ * vault returns for a {@code RecordDisclosed} (e.g. an auditor's purpose-{@code audit} export) and
+ * what {@code verifier audit --records} reads. A reader trusts none of it: each record is used only
+ * after its commitment equals its detection leaf's {@code sealed.commitment}.
+ */
+public final class RecordsFile {
+    /** The {@code format} of the header line. */
+    public static final String FORMAT = "oversight/records/v1";
+    /** Most records in one file: the most one {@code RecordDisclosed} names. */
+    public static final int MAX_RECORDS = 4_096;
+    /** Longest header line, LF excluded. */
+    public static final int MAX_HEADER_BYTES = 256;
+    /** Longest record line, LF excluded: a largest record plus its detection reference. */
+    public static final int MAX_LINE_BYTES = BiometricRecord.MAX_BYTES + 256;
+    /** Nesting of a record line: line object, record, landmarks, point. */
+    static final int MAX_DEPTH = 5;
+
+    private RecordsFile() {}
+
+    /**
+     * One line: a record and the detection it is the sealed record of.
+     *
+     * @param detection the schema-2 {@code FaceDetected}'s event hash and leaf index
+     * @param record the biometric record, exactly as committed to (canonical JSON)
+     */
+    public record Entry(DetectionRef detection, BiometricRecord record) {
+        public Entry {
+            Objects.requireNonNull(detection, "detection");
+            Objects.requireNonNull(record, "record");
+        }
+    }
+}

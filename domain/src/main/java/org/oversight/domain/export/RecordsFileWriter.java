@@ -1,0 +1,53 @@
+package org.oversight.domain.export;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Objects;
+import org.oversight.domain.event.EventHash;
+import org.oversight.domain.json.CanonicalJson;
+import org.oversight.domain.json.JsonObject;
+
+/**
+ * Streams a records file (docs/format.md §10.1): the header naming the authorising disclosure, then
+ * one record per line in strictly increasing detection leaf order.
+ */
+public final class RecordsFileWriter {
+    private final OutputStream out;
+    private long lastLeaf = -1;
+    private int written;
+
+    /** Writes the header line naming the {@code RecordDisclosed} event (its event hash) that released the records. */
+    public RecordsFileWriter(OutputStream out, EventHash disclosure) throws IOException {
+        this.out = Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(disclosure, "disclosure");
+        out.write(CanonicalJson.encode(JsonObject.builder().put("disclosure", disclosure.hex())
+                .put("format", RecordsFile.FORMAT).build()));
+        out.write('\n');
+    }
+
+    /**
+     * Writes the next record.
+     *
+     * @throws IllegalArgumentException if its detection's leaf index is not above the previous
+     *     one's, or more than {@link RecordsFile#MAX_RECORDS} are written
+     */
+    public void write(RecordsFile.Entry entry) throws IOException {
+        long leaf = entry.detection().leafIndex();
+        if (leaf <= lastLeaf) {
+            throw new IllegalArgumentException("detection leaf " + leaf + " <= previous " + lastLeaf);
+        }
+        if (written >= RecordsFile.MAX_RECORDS) {
+            throw new IllegalArgumentException("more than " + RecordsFile.MAX_RECORDS + " records");
+        }
+        out.write(CanonicalJson.encode(line(entry)));
+        out.write('\n');
+        lastLeaf = leaf;
+        written++;
+    }
+
+    /** The line's JSON object: {@code {"detection":…,"record":…}}. */
+    static JsonObject line(RecordsFile.Entry entry) {
+        return JsonObject.builder().put("detection", entry.detection().toJson())
+                .put("record", entry.record().toJson()).build();
+    }
+}
