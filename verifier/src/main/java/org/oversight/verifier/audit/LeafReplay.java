@@ -14,6 +14,7 @@ import org.oversight.domain.policy.RuleViolation;
 import org.oversight.domain.principal.KeyRecord;
 import org.oversight.domain.principal.RegistryException;
 import org.oversight.domain.replay.LogReplayer;
+import org.oversight.recognition.projection.SealedRecordSource;
 import org.oversight.verifier.report.Finding;
 
 /**
@@ -33,6 +34,8 @@ final class LeafReplay {
     private final PreverifyingReplayer events;
     private final RuleBook rules = new RuleBook();
     private final ProjectionAudit projection;
+    /** The auditor's disclosed records, or null when the replay has none of its own checks to make. */
+    private final DisclosedRecords disclosed;
     private final GenesisRecord genesis = new GenesisRecord();
     private final long[] typeCounts = new long[EventType.values().length];
     private long accepted;
@@ -40,11 +43,20 @@ final class LeafReplay {
     private final TreeMap<StreamId, Long> stalled = new TreeMap<>();
 
     LeafReplay(LeafHashFile hashes, long projectionGraceLeaves) {
+        this(hashes, projectionGraceLeaves, SealedRecordSource.NONE);
+    }
+
+    /**
+     * @param records the sealed records the projection replay may use; if they are an auditor's
+     *     {@link DisclosedRecords}, their checks (commitment, disclosure on the record) are reported too
+     */
+    LeafReplay(LeafHashFile hashes, long projectionGraceLeaves, SealedRecordSource records) {
         this.positions = new StreamPositions(hashes);
         this.replayer = new LogReplayer(positions);
         this.rejections = new Rejections(replayer, positions);
         this.events = new PreverifyingReplayer(replayer, positions);
-        this.projection = new ProjectionAudit(projectionGraceLeaves);
+        this.projection = new ProjectionAudit(projectionGraceLeaves, records);
+        this.disclosed = records instanceof DisclosedRecords d ? d : null;
     }
 
     /** Replays the prepared leaf at {@code leaf} (the hash file already holds its hash). */
@@ -68,6 +80,10 @@ final class LeafReplay {
                 sink.accept(PolicyFindings.of(v));
             }
             projection.observe(event, leaf).forEach(sink);
+            if (disclosed != null) {
+                disclosed.observe(event);
+                disclosed.drain().forEach(sink);
+            }
             return;
         } catch (ChainException e) {
             rejected = rejections.chain(event, leaf, e);
@@ -98,6 +114,11 @@ final class LeafReplay {
 
     ProjectionAudit projection() {
         return projection;
+    }
+
+    /** The auditor's disclosed records, if the replay was given them. */
+    java.util.Optional<DisclosedRecords> disclosed() {
+        return java.util.Optional.ofNullable(disclosed);
     }
 
     /** The genesis trust anchors seen among the accepted events (rule R-genesis). */

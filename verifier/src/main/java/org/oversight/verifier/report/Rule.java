@@ -26,7 +26,9 @@ public enum Rule {
     R7_ACCURACY("R7", "The policy in force attests the model's accuracy (false positive identification rate) at a"
             + " watchlist size at least the one each match was searched against"),
     R9_CAMERA("R9", "Every detection is signed by a registered, not decommissioned camera key"),
-    PROJECTION("projection", "Replaying the recognition projection yields exactly the logged matches");
+    PROJECTION("projection", "Replaying the recognition projection yields exactly the logged matches"),
+    SEALED_RECORD("records", "Every disclosed biometric record opens its detection's commitment and was released by"
+            + " a disclosure on the record");
 
     private final String code;
     private final String description;
