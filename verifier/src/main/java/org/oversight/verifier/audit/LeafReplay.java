@@ -17,6 +17,7 @@ import org.oversight.domain.policy.RuleViolation;
 import org.oversight.domain.principal.KeyRecord;
 import org.oversight.domain.principal.RegistryException;
 import org.oversight.domain.replay.LogReplayer;
+import org.oversight.recognition.projection.SealedRecordSource;
 import org.oversight.verifier.report.Finding;
 
 /**
@@ -36,6 +37,8 @@ final class LeafReplay {
     private final PreverifyingReplayer events;
     private final RuleBook rules = new RuleBook();
     private final ProjectionAudit projection;
+    /** The auditor's disclosed records, or null when the replay has none of its own checks to make. */
+    private final DisclosedRecords disclosed;
     private final GenesisRecord genesis = new GenesisRecord();
     private final long[] typeCounts = new long[EventType.values().length];
     private long accepted;
@@ -44,11 +47,20 @@ final class LeafReplay {
     private final TreeMap<StreamId, Long> stalled = new TreeMap<>();
 
     LeafReplay(LeafHashFile hashes, long projectionGraceLeaves) {
+        this(hashes, projectionGraceLeaves, SealedRecordSource.NONE);
+    }
+
+    /**
+     * @param records the sealed records the projection replay may use; if they are an auditor's
+     *     {@link DisclosedRecords}, their checks (commitment, disclosure on the record) are reported too
+     */
+    LeafReplay(LeafHashFile hashes, long projectionGraceLeaves, SealedRecordSource records) {
         this.positions = new StreamPositions(hashes);
         this.replayer = new LogReplayer(positions);
         this.rejections = new Rejections(replayer, positions);
         this.events = new PreverifyingReplayer(replayer, positions);
-        this.projection = new ProjectionAudit(projectionGraceLeaves);
+        this.projection = new ProjectionAudit(projectionGraceLeaves, records);
+        this.disclosed = records instanceof DisclosedRecords d ? d : null;
     }
 
     /** Replays the prepared leaf at {@code leaf} (the hash file already holds its hash). */
@@ -75,6 +87,10 @@ final class LeafReplay {
             if (detections != null && event.payload() instanceof FaceDetected d) {
                 detections.detection(leaf, event.header().eventId(), d.captureTime(),
                         rules.maxReportingDelayMsAt(leaf));
+            }
+            if (disclosed != null) {
+                disclosed.observe(event);
+                disclosed.drain().forEach(sink);
             }
             return;
         } catch (ChainException e) {
@@ -117,6 +133,11 @@ final class LeafReplay {
 
     ProjectionAudit projection() {
         return projection;
+    }
+
+    /** The auditor's disclosed records, if the replay was given them. */
+    java.util.Optional<DisclosedRecords> disclosed() {
+        return java.util.Optional.ofNullable(disclosed);
     }
 
     /** The genesis trust anchors seen among the accepted events (rule R-genesis). */

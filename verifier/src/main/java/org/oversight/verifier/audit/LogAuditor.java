@@ -115,6 +115,8 @@ public final class LogAuditor {
     private final Optional<AuthorityKeys> authorityKeys;
     /** The witness quorum the checkpoint must carry, or null when none is required. */
     private final WitnessQuorum witnesses;
+    /** The sealed records the auditor was given (records files), or null for none. */
+    private final DisclosedRecords records;
 
     /**
      * @param logKey the log's checkpoint key, obtained out of band
@@ -158,12 +160,29 @@ public final class LogAuditor {
      */
     public LogAuditor requireWitnesses(WitnessQuorum quorum) {
         return new LogAuditor(logKey, origin, parallelism, batchSize, projectionGraceLeaves, authorityKeys,
-                Objects.requireNonNull(quorum, "quorum"));
+                Objects.requireNonNull(quorum, "quorum"), records);
+    }
+
+    /**
+     * This auditor, replaying sealed detections with {@code disclosed} (the records files an
+     * auditor was given, docs/format.md §10.1): each record is used only if it opens its leaf's
+     * commitment; every logged decision on a sealed detection without a usable record is reported
+     * as not re-derived (withheld or erased), never as a violation of the projection.
+     */
+    public LogAuditor withRecords(DisclosedRecords disclosed) {
+        return new LogAuditor(logKey, origin, parallelism, batchSize, projectionGraceLeaves, authorityKeys, witnesses,
+                Objects.requireNonNull(disclosed, "disclosed"));
     }
 
     private LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize, long projectionGraceLeaves,
             Optional<AuthorityKeys> authorityKeys, WitnessQuorum witnesses) {
+        this(logKey, origin, parallelism, batchSize, projectionGraceLeaves, authorityKeys, witnesses, null);
+    }
+
+    private LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize, long projectionGraceLeaves,
+            Optional<AuthorityKeys> authorityKeys, WitnessQuorum witnesses, DisclosedRecords records) {
         this.witnesses = witnesses;
+        this.records = records;
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism " + parallelism + " < 1");
         }
@@ -345,7 +364,10 @@ public final class LogAuditor {
 
         private void streamLeaves(SignedCheckpoint signed, Checkpoint old, LeafHashFile hashes) throws IOException {
             Checkpoint now = signed.checkpoint();
-            leaves = new LeafReplay(hashes, projectionGraceLeaves);
+            if (records != null) {
+                records.reset();
+            }
+            leaves = new LeafReplay(hashes, projectionGraceLeaves, records == null ? org.oversight.recognition.projection.SealedRecordSource.NONE : records);
             TrustedTimeAudit trustedTime = archive.map(a -> new TrustedTimeAudit(a, origin, logKey, witnesses,
                     now.size())).orElse(null);
             if (trustedTime != null) {
@@ -396,6 +418,10 @@ public final class LogAuditor {
                 consistency(signed, old, impliedAtOld, rootHolds, hashes);
             }
             leaves.projection().finish(range.size()).forEach(this::add);
+            leaves.projection().notRederived().forEach(report::notRederived);
+            if (records != null) {
+                records.finish(range.size()).forEach(this::add);
+            }
             perEventChecks(now.size());
             if (trustedTime != null) {
                 trustedTime.finish(report);
@@ -463,6 +489,12 @@ public final class LogAuditor {
                     + replayer.chains().streamCount() + " streams");
             report.fact("events by type", events == 0 ? "none" : byType.toString());
             report.fact("projection", projection.summary());
+            if (records != null) {
+                report.fact("sealed records", records.summary());
+            } else if (projection.withheldDetections() > 0) {
+                report.fact("sealed records", "none given (--records): the decisions of every sealed detection are"
+                        + " not re-derived");
+            }
             report.check(new Check(Rule.CANONICAL, leafCount + " leaves", "each is the canonical JSON encoding of a"
                     + " well-formed signed event envelope (format.md §3.3)", count(Rule.CANONICAL) == 0));
             report.check(new Check(Rule.CHAIN, events + " events", "seq gapless from 0 and prev = hash of the"
@@ -479,7 +511,13 @@ public final class LogAuditor {
             report.check(new Check(Rule.PROJECTION, projection.derived() + " decisions, " + projection.logged()
                     + " matches", "replaying the recognition projection (format.md §9.8) over the accepted events"
                     + " derives exactly the logged MatchProposed events, field by field; none extra; none missing"
-                    + " except those still pending at the end of the log (docs/rules.md)", count(Rule.PROJECTION) == 0));
+                    + " except those still pending at the end of the log (docs/rules.md); decisions on sealed"
+                    + " detections whose record was not given are listed as not re-derived", count(Rule.PROJECTION) == 0));
+            if (records != null) {
+                report.check(new Check(Rule.SEALED_RECORD, records.size() + " disclosed records", "each opens the"
+                        + " sealed.commitment of the detection leaf it names (format.md §12) and is named by an"
+                        + " accepted RecordDisclosed, the one its records file names", count(Rule.SEALED_RECORD) == 0));
+            }
         }
     }
 }

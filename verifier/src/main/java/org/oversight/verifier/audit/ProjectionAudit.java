@@ -1,21 +1,31 @@
 package org.oversight.verifier.audit;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import org.oversight.domain.event.DetectionRef;
+import org.oversight.domain.event.ErasureEpochClosed;
+import org.oversight.domain.event.KeptRecordsDestroyed;
 import org.oversight.domain.event.MatchProposed;
+import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.recognition.projection.Discrepancy;
 import org.oversight.recognition.projection.ProjectionInputException;
 import org.oversight.recognition.projection.ProjectionReplay;
 import org.oversight.recognition.projection.ProjectionState;
 import org.oversight.recognition.projection.RecognitionProjection;
+import org.oversight.recognition.projection.SealedRecordSource;
+import org.oversight.recognition.projection.SkipReason;
 import org.oversight.recognition.projection.Step;
 import org.oversight.verifier.report.Finding;
+import org.oversight.verifier.report.NotRederived;
 import org.oversight.verifier.report.Rule;
 
 /**
@@ -35,6 +45,16 @@ import org.oversight.verifier.report.Rule;
  */
 final class ProjectionAudit {
     private final long graceLeaves;
+    private final SealedRecordSource records;
+    /** Sealed detections skipped for want of their record, by leaf: a proposal on one is not re-derived. */
+    private final HashMap<Long, Unavailable> unavailable = new HashMap<>();
+    /** Epoch → leaves of the detections its close kept (an epoch absent here is not closed in the log). */
+    private final HashMap<String, Set<Long>> closedKeeping = new HashMap<>();
+    /** Leaves of kept detections destroyed later ({@code KeptRecordsDestroyed}). */
+    private final Set<Long> destroyed = new HashSet<>();
+    private final List<Unjudged> unjudged = new ArrayList<>();
+    private final List<NotRederived> notRederived = new ArrayList<>();
+    private long withheldDetections;
     private ProjectionState state = ProjectionState.initial();
     private final TreeMap<DecisionKey, Expected> waiting = new TreeMap<>();
     private long derived;
@@ -47,12 +67,21 @@ final class ProjectionAudit {
     private long oldestPendingLeaf = -1;
     private long leaves;
 
-    /** @param graceLeaves how many leaves at the end of the log may still await their proposals (≥ 0) */
+    /** Without sealed records: {@link #ProjectionAudit(long, SealedRecordSource)} with {@link SealedRecordSource#NONE}. */
     ProjectionAudit(long graceLeaves) {
+        this(graceLeaves, SealedRecordSource.NONE);
+    }
+
+    /**
+     * @param graceLeaves how many leaves at the end of the log may still await their proposals (≥ 0)
+     * @param records where sealed detections' records come from (checked against their leaves by it)
+     */
+    ProjectionAudit(long graceLeaves, SealedRecordSource records) {
         if (graceLeaves < 0) {
             throw new IllegalArgumentException("grace leaves " + graceLeaves + " < 0");
         }
         this.graceLeaves = graceLeaves;
+        this.records = Objects.requireNonNull(records, "records");
     }
 
     /**
@@ -62,7 +91,7 @@ final class ProjectionAudit {
     List<Finding> observe(SignedEvent event, long leaf) {
         Step step;
         try {
-            step = RecognitionProjection.apply(state, leaf, event);
+            step = RecognitionProjection.apply(state, leaf, event, records);
         } catch (ProjectionInputException e) {
             // The chain rules already refuse a second authorisation (seq 0 only) and a withdrawal of
             // an entry never authorised (its stream is not open), so accepted events never get here.
@@ -71,8 +100,16 @@ final class ProjectionAudit {
         }
         state = step.state();
         if (step.skip().isPresent()) {
-            skippedDetections++;
+            SkipReason reason = step.skip().get().reason();
+            if (reason == SkipReason.RECORD_WITHHELD || reason == SkipReason.RECORD_ERASED) {
+                withheldDetections++;
+                unavailable.put(leaf, new Unavailable(event.eventHash().hex(),
+                        ((SealedFaceDetected) event.payload()).sealed().epoch()));
+            } else {
+                skippedDetections++;
+            }
         }
+        observeErasure(event);
         for (MatchProposed d : step.decisions()) {
             waiting.put(DecisionKey.of(d), new Expected(d, event.header().eventId()));
             derived++;
@@ -87,6 +124,11 @@ final class ProjectionAudit {
         }
         String eventId = event.header().eventId();
         Expected expected = waiting.remove(DecisionKey.of(actual));
+        Unavailable u = expected == null && detectionLeaf < leaf ? unavailable.get(detectionLeaf) : null;
+        if (u != null && u.eventHash().equals(actual.detection().eventHash().hex())) {
+            unjudged.add(new Unjudged(leaf, eventId, actual, u));
+            return List.of();
+        }
         if (expected == null) {
             return List.of(extra(leaf, eventId, actual));
         }
@@ -98,6 +140,52 @@ final class ProjectionAudit {
         return List.of(differing(leaf, eventId, fields));
     }
 
+    /** Remembers what the log says was erased: epoch closes (with what they kept) and destroyed kept records. */
+    private void observeErasure(SignedEvent event) {
+        if (event.payload() instanceof ErasureEpochClosed c) {
+            Set<Long> kept = new HashSet<>();
+            for (DetectionRef r : c.keptDetections()) {
+                kept.add(r.leafIndex());
+            }
+            closedKeeping.put(c.epoch(), kept);
+        } else if (event.payload() instanceof KeptRecordsDestroyed k) {
+            for (DetectionRef r : k.detections()) {
+                destroyed.add(r.leafIndex());
+            }
+        }
+    }
+
+    /**
+     * The logged decisions on sealed detections whose record was unavailable, each with why, in log
+     * order (after {@link #finish}): erased if the log shows the record destroyed — its epoch's
+     * close did not keep it, or a {@code KeptRecordsDestroyed} names it — else withheld.
+     */
+    List<NotRederived> notRederived() {
+        return List.copyOf(notRederived);
+    }
+
+    private void classifyUnjudged() {
+        for (Unjudged j : unjudged) {
+            long detectionLeaf = j.proposal().detection().leafIndex();
+            Set<Long> kept = closedKeeping.get(j.detection().epoch());
+            String decision = describe(j.proposal());
+            NotRederived n;
+            if (destroyed.contains(detectionLeaf)) {
+                n = new NotRederived(j.leaf(), j.eventId(), decision, NotRederived.Reason.ERASED, "epoch "
+                        + j.detection().epoch() + ": the kept record was destroyed (KeptRecordsDestroyed)");
+            } else if (kept != null && !kept.contains(detectionLeaf)) {
+                n = new NotRederived(j.leaf(), j.eventId(), decision, NotRederived.Reason.ERASED, "epoch "
+                        + j.detection().epoch() + " closed without keeping the detection at leaf " + detectionLeaf);
+            } else {
+                n = new NotRederived(j.leaf(), j.eventId(), decision, NotRederived.Reason.WITHHELD, "epoch "
+                        + j.detection().epoch() + (kept == null ? " not closed in this log" : " closed, record kept")
+                        + "; the record was not given to the verifier");
+            }
+            notRederived.add(n);
+        }
+        unjudged.clear();
+    }
+
     /**
      * Ends the replay after {@code leaves} leaves: every derived decision never logged, as a
      * missing-proposal violation at its detection's leaf unless it is pending (see the class
@@ -105,6 +193,7 @@ final class ProjectionAudit {
      */
     List<Finding> finish(long leaves) {
         this.leaves = leaves;
+        classifyUnjudged();
         List<Finding> out = new ArrayList<>();
         for (Map.Entry<DecisionKey, Expected> e : waiting.entrySet()) {
             MatchProposed d = e.getValue().decision();
@@ -177,6 +266,11 @@ final class ProjectionAudit {
         return agreeing;
     }
 
+    /** Sealed detections replayed without their record (withheld or erased). */
+    long withheldDetections() {
+        return withheldDetections;
+    }
+
     long pending() {
         return pending;
     }
@@ -192,6 +286,12 @@ final class ProjectionAudit {
                 + " MatchProposed accepted, " + agreeing + " agree");
         s.add(skippedDetections + " detections not searched (no policy, model or format mismatch, malformed"
                 + " template)");
+        if (withheldDetections > 0 || !notRederived.isEmpty()) {
+            long erased = notRederived.stream().filter(n -> n.reason() == NotRederived.Reason.ERASED).count();
+            s.add(withheldDetections + " sealed detections without their record; " + notRederived.size()
+                    + " MatchProposed not re-derived (" + (notRederived.size() - erased) + " withheld, " + erased
+                    + " erased)");
+        }
         s.add(missing + " missing");
         if (pending == 0) {
             s.add("none pending");
@@ -233,6 +333,12 @@ final class ProjectionAudit {
                 + " size " + m.watchlistSnapshot().size() + ", modelId " + m.modelId() + ", engineVersion "
                 + m.engineVersion();
     }
+
+    /** A sealed detection skipped for want of its record: its event hash and epoch. */
+    private record Unavailable(String eventHash, String epoch) {}
+
+    /** A logged proposal on such a detection, classified at the end of the log. */
+    private record Unjudged(long leaf, String eventId, MatchProposed proposal, Unavailable detection) {}
 
     /** A derived decision waiting for its proposal, with the event id of its detection. */
     private record Expected(MatchProposed decision, String detectionEventId) {

@@ -16,6 +16,10 @@ import org.oversight.domain.export.MalformedExportException;
 import org.oversight.domain.note.Ed25519NoteVerifier;
 import org.oversight.verifier.audit.AuditOutcome;
 import org.oversight.verifier.audit.AuditProgress;
+import org.oversight.verifier.audit.DisclosedRecords;
+import org.oversight.domain.export.MalformedRecordsFileException;
+import org.oversight.domain.export.RecordsFile;
+import org.oversight.domain.export.RecordsFileReader;
 import org.oversight.verifier.audit.LogAuditor;
 import org.oversight.verifier.audit.TofuStateFile;
 import org.oversight.verifier.input.InputFiles;
@@ -76,6 +80,12 @@ final class AuditCommand implements Callable<Integer> {
             + " (trusted time) is checked against it.")
     private String checkpoints;
 
+    @Option(names = "--records", paramLabel = "FILE", description = "A records file (format.md §10.1: the biometric"
+            + " records a RecordDisclosed released, e.g. an auditor's vault export); repeatable. Sealed detections"
+            + " are replayed with the records that open their commitment; decisions on the others are reported as"
+            + " not re-derived (withheld or erased).")
+    private java.util.List<String> recordsFiles = new java.util.ArrayList<>();
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as canonical JSON.")
     private String json;
 
@@ -112,6 +122,9 @@ final class AuditCommand implements Callable<Integer> {
                 throw new UsageException("--checkpoints needs --witness: R11 uses the quorum-cosigned checkpoints");
             }
             Path archivePath = checkpoints == null ? null : CliInputs.path("--checkpoints", checkpoints);
+            if (!recordsFiles.isEmpty()) {
+                auditor = auditor.withRecords(loadRecords());
+            }
             AuditOutcome outcome;
             try (InputStream archiveIn = archivePath == null ? InputStream.nullInputStream() : openArchive(archivePath);
                     InputStream in = new BufferedInputStream(openExport(ledger, exportPath), 1 << 16)) {
@@ -151,6 +164,28 @@ final class AuditCommand implements Callable<Integer> {
         } catch (UsageException e) {
             return VerifierCli.usageError(err, e.getMessage());
         }
+    }
+
+    /** Every {@code --records} file, read and checked for form (their use is checked against the log). */
+    private DisclosedRecords loadRecords() throws UsageException {
+        DisclosedRecords all = new DisclosedRecords();
+        for (String name : recordsFiles) {
+            Path path = CliInputs.path("--records", name);
+            try (InputStream in = new BufferedInputStream(InputFiles.open(path), 1 << 16)) {
+                RecordsFileReader reader = new RecordsFileReader(in);
+                for (RecordsFile.Entry e = reader.next(); e != null; e = reader.next()) {
+                    all.add(path.toString(), reader.disclosure(), java.util.List.of(e));
+                }
+            } catch (MalformedRecordsFileException e) {
+                throw new UsageException("--records " + name + ": not a records file (format.md §10.1): "
+                        + e.getMessage() + otherKind(path), e);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--records " + name + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                throw new UsageException("--records: " + InputFiles.describe(e, path), e);
+            }
+        }
+        return all;
     }
 
     private int parallelism() throws UsageException {

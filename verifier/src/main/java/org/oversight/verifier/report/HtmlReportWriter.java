@@ -83,6 +83,26 @@ public final class HtmlReportWriter {
             }
             out.append("</table>\n");
         }
+        if (report.notRederivedCount() > 0) {
+            out.append("<h3>Decisions not re-derived (").append(report.notRederivedCount()).append(": ")
+                    .append(report.notRederivedCount(NotRederived.Reason.WITHHELD)).append(" withheld, ")
+                    .append(report.notRederivedCount(NotRederived.Reason.ERASED)).append(" erased)</h3>\n")
+                    .append("<p>Logged matches on sealed detections whose biometric record the verifier did not"
+                            + " have: neither confirmed nor refuted.</p>\n<table><colgroup><col style=\"width:7%\"/>"
+                            + "<col style=\"width:14%\"/><col style=\"width:37%\"/><col style=\"width:12%\"/>"
+                            + "<col style=\"width:30%\"/></colgroup><tr><th>Leaf</th><th>Event</th><th>Decision</th>"
+                            + "<th>Reason</th><th>Detail</th></tr>\n");
+            for (NotRederived n : report.notRederived()) {
+                out.append("<tr><td>").append(n.leafIndex()).append("</td><td><code>").append(escape(n.eventId()))
+                        .append("</code></td><td>").append(escape(n.decision())).append("</td><td>")
+                        .append(escape(n.label())).append("</td><td>").append(escape(n.detail())).append("</td></tr>\n");
+            }
+            long unlisted = report.notRederivedCount() - report.notRederived().size();
+            if (unlisted > 0) {
+                out.append("<tr><td colspan=\"5\">").append(unlisted).append(" more not listed</td></tr>\n");
+            }
+            out.append("</table>\n");
+        }
         out.append("<h3>Checks performed (").append(report.checks().size()).append(")</h3>\n");
         Map<Rule, List<Check>> byRule = new EnumMap<>(Rule.class);
         for (Check c : report.checks()) {

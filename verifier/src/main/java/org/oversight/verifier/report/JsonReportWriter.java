@@ -13,11 +13,15 @@ import org.oversight.domain.json.JsonObject;
  *  "facts":[{"name":…,"value":…}, …],
  *  "findings":[{"eventId":…,"expected":…,"found":…,"leaf":12,"rule":"chain"}, …],
  *  "omitted":[{"count":5,"rule":"signature"}],
+ *  "notRederived":[{"decision":…,"detail":…,"eventId":…,"leaf":9,"reason":"withheld"}, …],
+ *  "notRederivedCounts":{"erased":0,"total":1,"withheld":1},
  *  "passed":false,"title":…,"violations":1006}
  * </pre>
  *
  * Facts, checks and findings are arrays so their order (insertion order, which is log order) is
  * kept under canonical member sorting; {@code leaf} is -1 for a finding about the log as a whole.
+ * {@code notRederived} lists the logged decisions on sealed detections whose record the verifier
+ * did not have (not violations), with their counts by reason.
  * The same report always yields the same bytes.
  */
 public final class JsonReportWriter {
@@ -46,6 +50,15 @@ public final class JsonReportWriter {
         for (Map.Entry<Rule, Long> e : report.omitted().entrySet()) {
             omitted.add(JsonObject.builder().put("rule", e.getKey().code()).put("count", e.getValue()).build());
         }
+        JsonArray.Builder notRederived = JsonArray.builder();
+        for (NotRederived n : report.notRederived()) {
+            notRederived.add(JsonObject.builder().put("leaf", n.leafIndex()).put("eventId", n.eventId())
+                    .put("decision", n.decision()).put("reason", n.reason().word()).put("detail", n.detail()).build());
+        }
+        JsonObject.Builder counts = JsonObject.builder().put("total", report.notRederivedCount());
+        for (NotRederived.Reason r : NotRederived.Reason.values()) {
+            counts.put(r.word(), report.notRederivedCount(r));
+        }
         return JsonObject.builder()
                 .put("title", report.title())
                 .put("passed", report.passed())
@@ -54,6 +67,8 @@ public final class JsonReportWriter {
                 .put("checks", checks.build())
                 .put("findings", findings.build())
                 .put("omitted", omitted.build())
+                .put("notRederived", notRederived.build())
+                .put("notRederivedCounts", counts.build())
                 .build();
     }
 }

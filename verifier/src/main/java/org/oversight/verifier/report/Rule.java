@@ -34,7 +34,9 @@ public enum Rule {
     R9_CAMERA("R9", "Every detection is signed by a registered, not decommissioned camera key"),
     R11_TRUSTED_TIME("R11", "Every detection's capture time lies before the witnesses first cosigned it, and not more"
             + " than the policy's maximum reporting delay before"),
-    PROJECTION("projection", "Replaying the recognition projection yields exactly the logged matches");
+    PROJECTION("projection", "Replaying the recognition projection yields exactly the logged matches"),
+    SEALED_RECORD("records", "Every disclosed biometric record opens its detection's commitment and was released by"
+            + " a disclosure on the record");
 
     private final String code;
     private final String description;

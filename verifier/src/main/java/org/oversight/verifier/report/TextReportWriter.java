@@ -32,6 +32,15 @@ public final class TextReportWriter {
             out.append("VIOLATION ").append(e.getKey().code()).append(": ").append(e.getValue())
                     .append(" more not listed\n");
         }
+        for (NotRederived n : report.notRederived()) {
+            out.append("NOT RE-DERIVED (").append(n.reason().word()).append(") at leaf ").append(n.leafIndex())
+                    .append(" (event ").append(oneLine(n.eventId())).append("): ").append(oneLine(n.decision()))
+                    .append("; ").append(oneLine(n.detail())).append('\n');
+        }
+        long unlisted = report.notRederivedCount() - report.notRederived().size();
+        if (unlisted > 0) {
+            out.append("NOT RE-DERIVED: ").append(unlisted).append(" more not listed\n");
+        }
         out.append(report.passed()
                 ? "RESULT: PASS — every check held\n"
                 : "RESULT: FAIL — " + report.violationCount() + " violation(s)\n");

@@ -14,11 +14,16 @@ import java.util.Objects;
  * report byte for byte).
  */
 public final class VerificationReport {
+    /** The most not-re-derived decisions a report lists one by one; the counts cover all of them. */
+    public static final int MAX_NOT_REDERIVED_LISTED = 10_000;
+
     private final String title;
     private final Map<String, String> facts = new LinkedHashMap<>();
     private final List<Check> checks = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final EnumMap<Rule, Long> omitted = new EnumMap<>(Rule.class);
+    private final List<NotRederived> notRederived = new ArrayList<>();
+    private final EnumMap<NotRederived.Reason, Long> notRederivedCounts = new EnumMap<>(NotRederived.Reason.class);
 
     /** @param title what was verified, e.g. "Audit of log example.org/log" */
     public VerificationReport(String title) {
@@ -59,6 +64,37 @@ public final class VerificationReport {
     /** Violations found but not listed, per rule, in rule order. */
     public Map<Rule, Long> omitted() {
         return Collections.unmodifiableMap(omitted);
+    }
+
+    /**
+     * Records a decision the verifier could not re-derive (its sealed record was unavailable); it
+     * is counted by reason and listed up to {@link #MAX_NOT_REDERIVED_LISTED}. Not a violation.
+     */
+    public void notRederived(NotRederived entry) {
+        Objects.requireNonNull(entry, "entry");
+        notRederivedCounts.merge(entry.reason(), 1L, Long::sum);
+        if (notRederived.size() < MAX_NOT_REDERIVED_LISTED) {
+            notRederived.add(entry);
+        }
+    }
+
+    /** The decisions not re-derived, in the order recorded (at most {@link #MAX_NOT_REDERIVED_LISTED}). */
+    public List<NotRederived> notRederived() {
+        return Collections.unmodifiableList(notRederived);
+    }
+
+    /** How many decisions were not re-derived for {@code reason}, listed or not. */
+    public long notRederivedCount(NotRederived.Reason reason) {
+        return notRederivedCounts.getOrDefault(reason, 0L);
+    }
+
+    /** All decisions not re-derived, listed or not. */
+    public long notRederivedCount() {
+        long n = 0;
+        for (long c : notRederivedCounts.values()) {
+            n += c;
+        }
+        return n;
     }
 
     /** All violations: those listed plus those {@linkplain #omitted omitted}. */

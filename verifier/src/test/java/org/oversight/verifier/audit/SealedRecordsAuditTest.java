@@ -1,0 +1,152 @@
+package org.oversight.verifier.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.oversight.domain.event.EventHash;
+import org.oversight.domain.export.RecordsFile;
+import org.oversight.domain.note.Ed25519NoteSigner;
+import org.oversight.domain.seal.BiometricRecord;
+import org.oversight.verifier.report.Finding;
+import org.oversight.verifier.report.JsonReportWriter;
+import org.oversight.verifier.report.NotRederived;
+import org.oversight.verifier.report.Rule;
+import org.oversight.verifier.report.TextReportWriter;
+import org.oversight.verifier.report.VerificationReport;
+
+/**
+ * {@code verifier audit} over a log with sealed detections (docs/format.md §9.8, §10.1, §12): with
+ * the disclosed records the sealed match is re-derived; without them it is reported, per decision,
+ * as not re-derived (withheld or erased, from the epoch's close), never as extra or missing; a
+ * record that does not open its leaf's commitment, or that no disclosure in the log released, is a
+ * violation.
+ */
+class SealedRecordsAuditTest {
+    private static final Ed25519NoteSigner LOG_KEY = TestLog.logKey(TestLog.LOG_SEED);
+
+    private static VerificationReport audit(SealedLog s, DisclosedRecords records) throws Exception {
+        byte[] export = TestLog.export(s.leaves(), LOG_KEY);
+        VerificationReport single = auditor(1, 256, records).audit(new ByteArrayInputStream(export), Optional.empty(),
+                AuditProgress.NONE).report();
+        VerificationReport parallel = auditor(3, 2, records).audit(new ByteArrayInputStream(export),
+                Optional.empty(), AuditProgress.NONE).report();
+        assertThat(JsonReportWriter.render(parallel)).isEqualTo(JsonReportWriter.render(single));
+        return single;
+    }
+
+    private static LogAuditor auditor(int threads, int batch, DisclosedRecords records) {
+        LogAuditor a = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, threads, batch,
+                LogAuditor.PROJECTION_GRACE_LEAVES);
+        return records == null ? a : a.withRecords(records);
+    }
+
+    private static DisclosedRecords given(EventHash disclosure, List<RecordsFile.Entry> entries) {
+        DisclosedRecords r = new DisclosedRecords();
+        r.add("a.records", disclosure, entries);
+        return r;
+    }
+
+    private static List<Finding> findings(VerificationReport r, Rule rule) {
+        return r.findings().stream().filter(f -> f.rule() == rule).toList();
+    }
+
+    @Test
+    void withTheDisclosedRecordTheSealedMatchIsRederivedAndAgrees() throws Exception {
+        SealedLog s = new SealedLog(true);
+        VerificationReport r = audit(s, given(s.disclosure.eventHash(), s.recordsOfA()));
+        assertThat(findings(r, Rule.PROJECTION)).isEmpty();
+        assertThat(findings(r, Rule.SEALED_RECORD)).isEmpty();
+        assertThat(r.notRederived()).isEmpty();
+        assertThat(r.facts().get("projection")).startsWith("1 decisions derived by oversight-engine/1, 1 MatchProposed"
+                + " accepted, 1 agree").contains("1 sealed detections without their record; 0 MatchProposed not"
+                + " re-derived (0 withheld, 0 erased)");
+        assertThat(r.facts().get("sealed records")).isEqualTo("1 records given in 1 file(s), 1 opened their"
+                + " detection's commitment and were used, 0 did not (violations)");
+        assertThat(r.checks()).anyMatch(c -> c.rule() == Rule.SEALED_RECORD && c.passed());
+        // Only the projection and the records are judged here; R2 of sealed detections is the rule book's (seal-rules).
+        assertThat(r.findings()).as(TextReportWriter.render(r)).allMatch(f -> f.rule() == Rule.R2_MATCH_PROVENANCE);
+    }
+
+    @Test
+    void withoutRecordsTheMatchIsNotRederivedWithheldBecauseTheCloseKeptItNeverExtraOrMissing() throws Exception {
+        SealedLog s = new SealedLog(true);
+        VerificationReport r = audit(s, null);
+        assertThat(findings(r, Rule.PROJECTION)).isEmpty();
+        assertThat(r.notRederived()).hasSize(1);
+        NotRederived n = r.notRederived().get(0);
+        assertThat(n.leafIndex()).isEqualTo(s.proposalLeaf);
+        assertThat(n.reason()).isEqualTo(NotRederived.Reason.WITHHELD);
+        assertThat(n.label()).isEqualTo("not re-derived: withheld");
+        assertThat(n.decision()).contains("detection " + s.detectionA.eventHash().hex() + " at leaf " + s.leafA)
+                .contains("candidateEntry wl-2026-0001");
+        assertThat(n.detail()).isEqualTo("epoch " + org.oversight.domain.event.EventFixtures.EPOCH + " closed, record"
+                + " kept; the record was not given to the verifier");
+        assertThat(r.notRederivedCount(NotRederived.Reason.WITHHELD)).isEqualTo(1);
+        assertThat(r.facts().get("projection")).contains("0 decisions derived").contains("2 sealed detections without"
+                + " their record; 1 MatchProposed not re-derived (1 withheld, 0 erased)");
+        assertThat(r.facts().get("sealed records")).startsWith("none given (--records)");
+        String text = TextReportWriter.render(r);
+        assertThat(text).contains("NOT RE-DERIVED (withheld) at leaf " + s.proposalLeaf + " (event ev-" + s.proposalLeaf
+                + "): match m-");
+        String json = JsonReportWriter.render(r);
+        assertThat(json).contains("\"notRederivedCounts\":{\"erased\":0,\"total\":1,\"withheld\":1}")
+                .contains("\"reason\":\"withheld\"");
+    }
+
+    @Test
+    void aMatchOnADetectionTheCloseDidNotKeepIsNotRederivedErased() throws Exception {
+        SealedLog s = new SealedLog(false);
+        VerificationReport r = audit(s, null);
+        assertThat(findings(r, Rule.PROJECTION)).isEmpty();
+        assertThat(r.notRederived()).singleElement().satisfies(n -> {
+            assertThat(n.reason()).isEqualTo(NotRederived.Reason.ERASED);
+            assertThat(n.detail()).isEqualTo("epoch " + org.oversight.domain.event.EventFixtures.EPOCH
+                    + " closed without keeping the detection at leaf " + s.leafA);
+        });
+        assertThat(r.facts().get("projection")).contains("1 MatchProposed not re-derived (0 withheld, 1 erased)");
+        assertThat(org.oversight.verifier.report.HtmlReportWriter.render(r))
+                .contains("Decisions not re-derived (1: 0 withheld, 1 erased)").contains("not re-derived: erased");
+    }
+
+    @Test
+    void aRecordThatDoesNotOpenItsLeafsCommitmentIsAViolationAndIsNotUsed() throws Exception {
+        SealedLog s = new SealedLog(true);
+        BiometricRecord other = SealedLog.record(TestLog.personASeenByCamera(), 9); // same template, other nonce/crop
+        VerificationReport r = audit(s, given(s.disclosure.eventHash(),
+                List.of(new RecordsFile.Entry(s.refA(), other))));
+        assertThat(findings(r, Rule.SEALED_RECORD)).singleElement().satisfies(f -> {
+            assertThat(f.leafIndex()).isEqualTo(s.leafA);
+            assertThat(f.expected()).isEqualTo("a record whose commitment is the leaf's sealed.commitment "
+                    + s.recordA.commitment().hex());
+            assertThat(f.found()).isEqualTo("the record in a.records has commitment " + other.commitment().hex()
+                    + " (not used)");
+        });
+        assertThat(r.notRederived()).singleElement().extracting(NotRederived::reason)
+                .isEqualTo(NotRederived.Reason.WITHHELD);
+        assertThat(r.passed()).isFalse();
+    }
+
+    @Test
+    void recordsReleasedWithoutADisclosureInTheLogOrNotNamedByItAreViolations() throws Exception {
+        SealedLog s = new SealedLog(true);
+        EventHash unknown = EventHash.ofLeafBytes(new byte[] {42});
+        VerificationReport r = audit(s, given(unknown, s.recordsOfA()));
+        assertThat(findings(r, Rule.SEALED_RECORD)).singleElement().satisfies(f -> {
+            assertThat(f.leafIndex()).isEqualTo(-1);
+            assertThat(f.expected()).isEqualTo("an accepted RecordDisclosed with event hash " + unknown.hex()
+                    + " (named by a.records)");
+        });
+        // B's record is released under A's disclosure, which names only A: an unrecorded disclosure.
+        List<RecordsFile.Entry> both = List.of(s.recordsOfA().get(0), new RecordsFile.Entry(
+                new org.oversight.domain.event.DetectionRef(s.detectionB.eventHash(), s.log.size() - 3), s.recordB));
+        VerificationReport r2 = audit(s, given(s.disclosure.eventHash(), both));
+        assertThat(findings(r2, Rule.SEALED_RECORD)).singleElement().satisfies(f -> {
+            assertThat(f.leafIndex()).isEqualTo(s.log.size() - 3);
+            assertThat(f.found()).isEqualTo("the record in a.records is not named by it (an unrecorded disclosure)");
+        });
+        assertThat(findings(r2, Rule.PROJECTION)).isEmpty();
+    }
+}
