@@ -18,7 +18,8 @@ import org.oversight.domain.seal.hpke.rfc9180.HpkeOpenException;
  * <p>Stages, in order, each with its own exception ({@link RecordOpeningException}): the blob's
  * digest equals the leaf's {@code blobDigest}; the blob parses; its epoch, stream and seq equal the
  * leaf's; it has a wrapped key for the recipient; the key unwraps (HPKE); the ciphertext decrypts
- * (AEAD); the plaintext parses as a record; its commitment equals the leaf's.
+ * (AEAD); the plaintext parses as a record; its commitment equals the leaf's; its template's model
+ * id and format equal the leaf's {@code modelId} and {@code templateFormat}.
  */
 public final class RecordOpener {
     private RecordOpener() {}
@@ -108,6 +109,11 @@ public final class RecordOpener {
         Sha256Digest commitment = RecordCommitment.ofCanonicalBytes(plaintext);
         if (!commitment.equals(leaf.sealed().commitment())) {
             throw new RecordOpeningException.CommitmentMismatch(commitment.hex(), leaf.sealed().commitment().hex());
+        }
+        if (!record.template().modelId().equals(leaf.modelId()) || record.template().format() != leaf.templateFormat()) {
+            throw new RecordOpeningException.TemplateMismatch(
+                    "modelId " + record.template().modelId() + " format " + record.template().format(),
+                    "modelId " + leaf.modelId() + " templateFormat " + leaf.templateFormat());
         }
         return record;
     }
