@@ -1,16 +1,12 @@
 package org.oversight.ops.demo;
 
-import java.security.SecureRandom;
 import java.util.Optional;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.FaceBox;
 import org.oversight.domain.event.FaceDetected;
-import org.oversight.domain.event.SealedFaceDetected;
-import org.oversight.domain.event.SealedRecordRef;
 import org.oversight.domain.event.Landmarks;
 import org.oversight.domain.event.Template;
 import org.oversight.domain.event.Timestamp;
-import org.oversight.domain.seal.BiometricRecord;
 import org.oversight.recognition.assets.AssetIntegrityException;
 import org.oversight.recognition.assets.AssetCache;
 import org.oversight.recognition.image.ImageDecodeException;
@@ -86,21 +82,6 @@ public record CapturedFace(String photo, Sha256Digest frameDigest, FaceBox box, 
     public FaceDetected detection(String camera, Timestamp captureTime) {
         return new FaceDetected(camera, captureTime, frameDigest, box, landmarks, alignedCropDigest, wireTemplate(),
                 quality);
-    }
-
-    /**
-     * This face's biometric record (docs/format.md §12): template, landmarks and aligned crop, with a
-     * fresh 32-byte nonce from {@code random} that makes its commitment hiding.
-     */
-    public BiometricRecord record(SecureRandom random) {
-        byte[] nonce = new byte[BiometricRecord.NONCE_LENGTH];
-        random.nextBytes(nonce);
-        return BiometricRecord.of(wireTemplate(), landmarks, alignedCrop, nonce);
-    }
-
-    /** This face as a camera's schema-2 detection: public members only, the record bound by {@code sealed}. */
-    public SealedFaceDetected sealedDetection(String camera, Timestamp captureTime, SealedRecordRef sealed) {
-        return new SealedFaceDetected(camera, captureTime, frameDigest, box, MODEL, TEMPLATE_FORMAT, quality, sealed);
     }
 
     private static Landmarks sixtyFourths(FaceLandmarks68 lm) {

@@ -37,7 +37,6 @@ import org.oversight.domain.event.ErasureEpochOpened;
 import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.RetentionTerms;
 import org.oversight.domain.event.SealedFaceDetected;
-import org.oversight.domain.event.SealedRecordRef;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.KeyEnrolled;
@@ -52,7 +51,7 @@ import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.Verdict;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.seal.EpochRecipient;
-import org.oversight.domain.seal.RecordSealer;
+import org.oversight.domain.seal.CameraSealer;
 import org.oversight.domain.seal.X25519PublicKey;
 import org.oversight.ops.client.EventChains;
 import org.oversight.ops.client.LedgerClient;
@@ -324,13 +323,13 @@ public final class DemoScenario {
             if (face == null) {
                 continue;
             }
-            StreamId stream = StreamId.detections(camera);
-            long seq = chains.writer(stream).nextSeq();
-            RecordSealer.Sealed sealed = RecordSealer.seal(face.record(random), epoch, stream, seq, random);
-            byte[] blob = sealed.blob().canonicalBytes();
+            long seq = chains.writer(StreamId.detections(camera)).nextSeq();
+            CameraSealer.SealedDetection sealed = CameraSealer.seal(
+                    face.detection(camera, Timestamp.ofEpochMillis(clock.millis())), face.alignedCrop(), epoch, seq,
+                    random);
+            byte[] blob = sealed.blobBytes();
             sealedBytes += blob.length;
-            SignedEvent d = chains.next(face.sealedDetection(camera, Timestamp.ofEpochMillis(clock.millis()),
-                    new SealedRecordRef(sealed.blobDigest(), sealed.commitment(), epoch.epoch())), cameras.get(camera));
+            SignedEvent d = chains.next(sealed.payload(), cameras.get(camera));
             perCamera.computeIfAbsent(camera, c -> new ArrayList<>()).add(d);
             blobsPerCamera.computeIfAbsent(camera, c -> new ArrayList<>()).add(blob);
             photoOfEventId.put(d.header().eventId(), photo);

@@ -163,7 +163,7 @@ public final class DemoSummary {
                 s.getProperty("matches.rejected"), s.getProperty("matches.inconclusive"),
                 s.getProperty("matches.actioned"));
         audit.ifPresent(a -> System.out.printf(Locale.ROOT, "                      %s%n", a.facts().get("projection")));
-        sealedRecords(s, audit, bundle);
+        sealedRecords(System.out, s, audit, bundle);
         if (o.witnesses > 0) {
             System.out.printf(Locale.ROOT, "witnesses             %d live auditors; the audit and the bundle require all %d"
                     + " (--quorum %d)%n", o.witnesses, o.witnesses, o.witnesses);
@@ -211,38 +211,38 @@ public final class DemoSummary {
      * decisions the audit could re-derive from the records the auditor was given and how many it
      * could not (erased at the close, or withheld: kept but not disclosed to the auditor).
      */
-    static void sealedRecords(Properties s, Optional<Report> audit, Optional<Report> bundle) {
+    static void sealedRecords(java.io.PrintStream out, Properties s, Optional<Report> audit, Optional<Report> bundle) {
         String detections = s.getProperty("sealed.detections");
         if (detections == null) {
             return;
         }
-        System.out.printf(Locale.ROOT, "sealed records        %s detections sealed to %s (%s recipient(s)); the leaves carry"
+        out.printf(Locale.ROOT, "sealed records        %s detections sealed to %s (%s recipient(s)); the leaves carry"
                 + " only commitments, the vault the ciphertext%n", detections, s.getProperty("epoch", "?"),
                 s.getProperty("epoch.recipients", "?"));
         String kept = s.getProperty("epoch.kept");
         if (kept != null) {
-            System.out.printf(Locale.ROOT, "erasure               %s closed at leaf %s: kept %s matched record(s) under a case"
+            out.printf(Locale.ROOT, "erasure               %s closed at leaf %s: kept %s matched record(s) under a case"
                     + " key, erased %s (keys destroyed, blobs deleted)%n", s.getProperty("epoch"),
                     s.getProperty("epoch.closed.leaf"), kept, s.getProperty("epoch.erased"));
         } else {
-            System.out.printf(Locale.ROOT, "erasure               not shown: %s was not closed (erase by %s)%n",
+            out.printf(Locale.ROOT, "erasure               not shown: %s was not closed (erase by %s)%n",
                     s.getProperty("epoch", "?"), s.getProperty("epoch.eraseBy", "?"));
         }
-        System.out.printf(Locale.ROOT, "disclosures           court bundle %s; auditor %s; refused %s (use after erasure,"
+        out.printf(Locale.ROOT, "disclosures           court bundle %s; auditor %s; refused %s (use after erasure,"
                 + " a read not on the reader's record)%n", s.getProperty("disclosure.court", "none"),
                 s.getProperty("disclosure.audit", "none"), s.getProperty("refused.disclosures", "0"));
         long total = Long.parseLong(detections);
         long given = Long.parseLong(s.getProperty("disclosure.audit.records", "0"));
         long erased = Long.parseLong(s.getProperty("epoch.erased", "0"));
-        System.out.printf(Locale.ROOT, "decisions re-derived  %d of %d sealed detections (the records disclosed to the"
+        out.printf(Locale.ROOT, "decisions re-derived  %d of %d sealed detections (the records disclosed to the"
                 + " auditor); not re-derived: %d erased at the close, %d withheld%n", given, total, erased,
                 Math.max(0, total - given - erased));
-        audit.map(a -> a.facts().get("sealed records")).ifPresent(f -> System.out.printf(Locale.ROOT,
+        audit.map(a -> a.facts().get("sealed records")).ifPresent(f -> out.printf(Locale.ROOT,
                 "  the audit says      %s%n", f));
         bundle.ifPresent(b -> b.facts().forEach((name, value) -> {
             String n = name.toLowerCase(Locale.ROOT);
             if (n.contains("crop") || n.contains("record") || n.contains("pixel")) {
-                System.out.printf(Locale.ROOT, "  bundle %-12s %s%n", name, value);
+                out.printf(Locale.ROOT, "  bundle %-12s %s%n", name, value);
             }
         }));
     }

@@ -37,6 +37,33 @@ class DemoScenarioOptionsTest {
     }
 
     @Test
+    void readsTheSealedRecordOptions() {
+        DemoScenario.Options o = DemoScenario.parse(with("--url-file", "u", "--witness-url", "http://127.0.0.1:1",
+                "--witness-url", "http://127.0.0.1:2", "--officer-token", "@of", "--authority-token", "@pa",
+                "--seal-seconds", "7", "--erase-after-seconds", "0"));
+        assertThat(o.witnessUrls).extracting(java.net.URI::toString)
+                .containsExactly("http://127.0.0.1:1", "http://127.0.0.1:2");
+        assertThat(o.officerToken).isEqualTo("@of");
+        assertThat(o.authorityToken).isEqualTo("@pa");
+        assertThat(o.sealSeconds).isEqualTo(7);
+        assertThat(o.eraseAfterSeconds).isZero();
+        DemoScenario.Options defaults = DemoScenario.parse(with("--url-file", "u"));
+        assertThat(defaults.witnessUrls).isEmpty();
+        assertThat(defaults.sealSeconds).isEqualTo(20);
+        assertThat(defaults.eraseAfterSeconds).isEqualTo(10);
+    }
+
+    @Test
+    void epochWindowsOutOfRangeAreRefused() {
+        assertThatThrownBy(() -> DemoScenario.parse(with("--url-file", "u", "--seal-seconds", "0")))
+                .isInstanceOf(ParameterException.class).hasMessageContaining("--seal-seconds 0 outside 1..3600");
+        assertThatThrownBy(() -> DemoScenario.parse(with("--url-file", "u", "--erase-after-seconds", "-1")))
+                .hasMessageContaining("--erase-after-seconds -1 outside 0..3600");
+        assertThatThrownBy(() -> DemoScenario.parse(with("--url-file", "u", "--seal-seconds", "3601")))
+                .hasMessageContaining("--seal-seconds 3601");
+    }
+
+    @Test
     void badCommandLinesNameTheOption() {
         assertThatThrownBy(() -> DemoScenario.parse(BASE)).isInstanceOf(ParameterException.class)
                 .hasMessageContaining("exactly one of --url and --url-file");

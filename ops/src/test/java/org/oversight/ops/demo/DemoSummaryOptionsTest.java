@@ -47,6 +47,45 @@ class DemoSummaryOptionsTest {
     }
 
     @Test
+    void stepsNotYetAvailableAreListedInOrder() {
+        java.util.Properties s = new java.util.Properties();
+        assertThat(DemoSummary.notAvailable(s)).isEmpty();
+        s.setProperty("not-available", "2");
+        s.setProperty("not-available.1", "no epoch closer");
+        s.setProperty("not-available.2", "no disclosure endpoint");
+        assertThat(DemoSummary.notAvailable(s)).containsExactly("no epoch closer", "no disclosure endpoint");
+    }
+
+    @Test
+    void theSealedRecordLinesSayHowManyDecisionsWereAndWereNotRederived() {
+        java.util.Properties s = new java.util.Properties();
+        s.setProperty("sealed.detections", "5");
+        s.setProperty("epoch", "epoch-demo-1");
+        s.setProperty("epoch.recipients", "3");
+        s.setProperty("epoch.closed.leaf", "31");
+        s.setProperty("epoch.kept", "3");
+        s.setProperty("epoch.erased", "2");
+        s.setProperty("disclosure.audit.records", "3");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        DemoSummary.sealedRecords(new PrintStream(buf, true, StandardCharsets.UTF_8), s, java.util.Optional.empty(),
+                java.util.Optional.empty());
+        assertThat(buf.toString(StandardCharsets.UTF_8))
+                .contains("5 detections sealed to epoch-demo-1 (3 recipient(s))")
+                .contains("epoch-demo-1 closed at leaf 31: kept 3 matched record(s)")
+                .contains("erased 2")
+                .contains("3 of 5 sealed detections (the records disclosed to the auditor); not re-derived: 2 erased"
+                        + " at the close, 0 withheld");
+        s.remove("epoch.kept");
+        s.remove("epoch.erased");
+        s.remove("disclosure.audit.records");
+        buf.reset();
+        DemoSummary.sealedRecords(new PrintStream(buf, true, StandardCharsets.UTF_8), s, java.util.Optional.empty(),
+                java.util.Optional.empty());
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("erasure               not shown")
+                .contains("0 of 5 sealed detections").contains("0 erased at the close, 5 withheld");
+    }
+
+    @Test
     void aTrailingOrUnknownOrRepeatedOptionIsAUsageErrorNotDropped() {
         assertThat(errorOf("--audit-exit", "0", "--bundle-exit", "0", "--seconds")).contains("--seconds");
         assertThat(errorOf("--audit-exit", "0", "--bundle-exit", "0", "--bogus", "1")).contains("--bogus");
