@@ -124,7 +124,7 @@ public class IngestController {
         return Map.of("eventId", r.eventId(), "eventHash", r.eventHash(), "leafIndex", r.leafIndex());
     }
 
-    static SignedEvent parse(byte[] bytes, String where) throws ProblemException {
+    public static SignedEvent parse(byte[] bytes, String where) throws ProblemException {
         try {
             return SignedEvent.parse(bytes);
         } catch (InvalidEventException e) {

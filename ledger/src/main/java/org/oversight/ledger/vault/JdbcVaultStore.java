@@ -143,6 +143,11 @@ public class JdbcVaultStore implements VaultStore {
     }
 
     @Override
+    public List<String> epochsWithLiveKeys() {
+        return jdbc.queryForList("SELECT epoch FROM vault_epoch_key WHERE NOT destroyed ORDER BY epoch", String.class);
+    }
+
+    @Override
     public boolean destroyEpochKey(String epoch, Instant at) {
         jdbc.update("UPDATE vault_epoch_key SET private_key = decode(repeat('00', 32), 'hex')"
                 + " WHERE epoch = ? AND NOT destroyed", epoch);

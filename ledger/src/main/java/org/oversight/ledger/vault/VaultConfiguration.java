@@ -2,6 +2,7 @@ package org.oversight.ledger.vault;
 
 import java.security.SecureRandom;
 import javax.sql.DataSource;
+import org.oversight.ledger.aggregate.LedgerRegistry;
 import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,6 +23,16 @@ public class VaultConfiguration {
         JdbcVaultStore store = new JdbcVaultStore(dataSource);
         store.createSchema();
         return store;
+    }
+
+    @Bean
+    VaultAdmission vaultAdmission(VaultStore store) {
+        return new VaultAdmission(store);
+    }
+
+    @Bean
+    VaultRecords vaultRecords(VaultStore store, LedgerRegistry registry) {
+        return new VaultRecords(store, registry);
     }
 
     @Bean

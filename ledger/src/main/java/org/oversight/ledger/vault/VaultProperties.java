@@ -17,6 +17,8 @@ public class VaultProperties {
     private Duration closeLead = Duration.ofMinutes(1);
     /** How often the closer looks for epochs to close and kept records to destroy. */
     private Duration closeInterval = Duration.ofSeconds(5);
+    /** How long kept records are kept (at most the policy's keptRetentionDays when it has retention terms). */
+    private Duration keptRetention = Duration.ofDays(30);
     /** Whether the closer runs (with the engine). */
     private boolean closerEnabled = true;
 
@@ -56,6 +58,17 @@ public class VaultProperties {
 
     public void setCloseInterval(Duration closeInterval) {
         this.closeInterval = closeInterval;
+    }
+
+    public Duration getKeptRetention() {
+        return keptRetention;
+    }
+
+    public void setKeptRetention(Duration keptRetention) {
+        if (keptRetention.isNegative() || keptRetention.isZero()) {
+            throw new IllegalArgumentException("oversight.vault.kept-retention " + keptRetention + " is not positive");
+        }
+        this.keptRetention = keptRetention;
     }
 
     public boolean isCloserEnabled() {

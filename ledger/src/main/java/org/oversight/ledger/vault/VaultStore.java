@@ -80,6 +80,9 @@ public interface VaultStore {
 
     Optional<EpochKey> epochKey(String epoch);
 
+    /** Epochs whose vault private key is not destroyed, in id order. */
+    List<String> epochsWithLiveKeys();
+
     /**
      * Destroys the epoch's private key: overwritten with zeros, then set to NULL, row marked
      * destroyed (so the epoch can never get a key again).

@@ -93,10 +93,12 @@ public abstract class VaultStoreConformanceTest {
         assertThat(second.publicKey()).isEqualTo(key(1));
         assertThat(second.privateKey()).hasValueSatisfying(p -> assertThat(p).isEqualTo(key(2)));
         assertThat(first.destroyed()).isFalse();
+        assertThat(store().epochsWithLiveKeys()).contains(epoch);
         Instant at = Instant.parse("2026-12-06T12:00:00Z");
         assertThat(store().destroyEpochKey(epoch, at)).isTrue();
         assertThat(store().destroyEpochKey(epoch, at)).isFalse();
         VaultStore.EpochKey destroyed = store().epochKey(epoch).orElseThrow();
+        assertThat(store().epochsWithLiveKeys()).doesNotContain(epoch);
         assertThat(destroyed.destroyed()).isTrue();
         assertThat(destroyed.publicKey()).isEqualTo(key(1));
         VaultStore.EpochKey again = store().putEpochKeyIfAbsent(epoch, key(5), key(6));
