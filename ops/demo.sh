@@ -181,6 +181,22 @@ if [ -n "$BUNDLE" ]; then
     --json "$DIR/reports/bundle.json" --html "$DIR/reports/bundle.html" >"$DIR/reports/bundle.txt" 2>&1
   BUNDLE_RC=$?
 fi
+
+# Tamper cases (issue #12 item 7): what a dishonest operator could hand the auditor instead of the
+# disclosed records. Each variant is audited against the same real log and must fail (exit 1) under
+# rule `records`: records that claim a disclosure not in the log, and a record with an altered crop.
+if [ -f "$DIR/evidence/audit.records" ]; then
+  mkdir -p "$DIR/tamper"
+  if java -cp "$OPS_JAR" org.oversight.ops.demo.DemoTamper --records "$DIR/evidence/audit.records" --out "$DIR/tamper"; then
+    for v in unrecorded altered-crop; do
+      echo "demo: tamper case '$v': verifier audit with tamper/$v.records (must fail under rule records)..."
+      java -jar "$VERIFIER_JAR" audit "${WITNESS_OPTS[@]}" --records "$DIR/tamper/$v.records" \
+        --export "$DIR/evidence/log.export" --log-key "@$DIR/evidence/log.vkey" --state "$DIR/tamper/$v.checkpoint" \
+        --json "$DIR/reports/tamper-$v.json" >"$DIR/reports/tamper-$v.txt" 2>&1
+      echo $? >"$DIR/reports/tamper-$v.exit"
+    done
+  fi
+fi
 set -e
 
 # 5. Summary.

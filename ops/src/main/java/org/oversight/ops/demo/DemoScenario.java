@@ -462,11 +462,22 @@ public final class DemoScenario {
         facts.put("checkpoint.root", cp.rootHash().hex());
         if (actioned != null) {
             Path bundle = out.resolve("match-" + actioned + ".bundle.json");
-            long n = auditor.bundleTo(actioned, bundle);
-            say("  %s %d bytes", bundle.getFileName(), n);
-            facts.put("bundle", bundle.getFileName().toString());
             facts.put("bundle.match", actioned);
-            if (!Files.readString(bundle, StandardCharsets.UTF_8).contains("\"records\"")) {
+            long n = -1;
+            try {
+                n = auditor.bundleTo(actioned, bundle);
+            } catch (LedgerProblemException e) {
+                Files.deleteIfExists(bundle);
+                String why = "the court bundle of " + actioned + " (a match on a sealed detection): the ledger"
+                        + " cannot build it yet: GET /v1/matches/" + actioned + "/bundle -> " + e.problem();
+                notAvailable(why);
+                facts.put("bundle.unavailable", why);
+            }
+            if (n >= 0) {
+                say("  %s %d bytes", bundle.getFileName(), n);
+                facts.put("bundle", bundle.getFileName().toString());
+            }
+            if (n >= 0 && !Files.readString(bundle, StandardCharsets.UTF_8).contains("\"records\"")) {
                 notAvailable("the court bundle carries no disclosed records (bundle version 2 with the probe's"
                         + " crop: the ledger's bundle endpoint does not add them yet), so `verifier bundle` cannot"
                         + " re-derive pixels -> template -> score");
@@ -561,7 +572,7 @@ public final class DemoScenario {
         List<Long> kept = new ArrayList<>();
         c.kept().forEach(r -> kept.add(r.detection().leafIndex()));
         say("  ErasureEpochClosed at leaf %d (signed by the engine): kept %d record(s) %s (reason %s), erased %d",
-                e.leafIndex(), kept.size(), kept, c.kept().isEmpty() ? "-" : c.kept().get(0).reason(), c.erased());
+                e.leafIndex(), kept.size(), kept, c.kept().isEmpty() ? "-" : c.kept().get(0).reason().wireName(), c.erased());
         facts.put("epoch.closed.leaf", Long.toString(e.leafIndex()));
         facts.put("epoch.kept", Integer.toString(kept.size()));
         facts.put("epoch.erased", Long.toString(c.erased()));

@@ -38,7 +38,8 @@ public final class DemoSummary {
     private DemoSummary() {}
 
     /** A verifier report, as far as the summary needs it. */
-    record Report(boolean passed, int checks, int passedChecks, long violations, Map<String, String> facts) {
+    record Report(boolean passed, int checks, int passedChecks, long violations, Map<String, String> facts,
+            java.util.Set<String> failedRules) {
         static Optional<Report> read(Path json) throws IOException {
             if (!Files.isRegularFile(json)) {
                 return Optional.empty();
@@ -51,9 +52,12 @@ public final class DemoSummary {
                 }
                 JsonArray checks = o.requireArray("checks");
                 int ok = 0;
+                java.util.Set<String> failed = new java.util.TreeSet<>();
                 for (int i = 0; i < checks.size(); i++) {
                     if (checks.requireObject(i).get("passed").filter(JsonBoolean.TRUE::equals).isPresent()) {
                         ok++;
+                    } else {
+                        failed.add(checks.requireObject(i).requireString("rule"));
                     }
                 }
                 Map<String, String> facts = new TreeMap<>();
@@ -63,7 +67,7 @@ public final class DemoSummary {
                     facts.put(f.requireString("name"), f.requireString("value"));
                 }
                 return Optional.of(new Report(o.requireBoolean("passed"), checks.size(), ok,
-                        o.requireLong("violations"), facts));
+                        o.requireLong("violations"), facts, failed));
             } catch (JsonException e) {
                 throw new IOException(json + ": unexpected report: " + e.getMessage(), e);
             }
@@ -143,8 +147,12 @@ public final class DemoSummary {
                 && audit.get().facts().getOrDefault("sealed records", "none given").startsWith("none given")) {
             problems.add("the auditor was disclosed records (evidence/audit.records) but the audit used none");
         }
+        List<String> tamper = tamperCases(dir, problems);
         check(problems, "verifier audit", auditExit, audit);
-        check(problems, "verifier bundle", bundleExit, bundle);
+        String bundleUnavailable = s.getProperty("bundle.unavailable");
+        if (bundleUnavailable == null) {
+            check(problems, "verifier bundle", bundleExit, bundle);
+        }
 
         String line = "=".repeat(78);
         System.out.println(line);
@@ -182,7 +190,9 @@ public final class DemoSummary {
         System.out.printf(Locale.ROOT, "refused by the ledger %s (an action on a rejected match: insufficient-confirmations)%n",
                 s.getProperty("refused", "?"));
         System.out.printf(Locale.ROOT, "verifier audit        %s%n", verdict(auditExit, audit));
-        System.out.printf(Locale.ROOT, "verifier bundle       %s  (match %s)%n", verdict(bundleExit, bundle),
+        tamper.forEach(t -> System.out.printf(Locale.ROOT, "tamper case           %s%n", t));
+        System.out.printf(Locale.ROOT, "verifier bundle       %s  (match %s)%n", bundleUnavailable != null
+                ? "NOT RUN: no bundle (not yet available, below)" : verdict(bundleExit, bundle),
                 s.getProperty("bundle.match", "none"));
         System.out.printf(Locale.ROOT, "reports               %s/reports/{audit,bundle}.{html,json,txt}%n", dir);
         System.out.printf(Locale.ROOT, "evidence              %s/evidence/ (log.export, log.vkey, %s)%n", dir,
@@ -194,6 +204,32 @@ public final class DemoSummary {
         notAvailable.forEach(n -> System.out.println("NOT YET AVAILABLE: " + n));
         problems.forEach(p -> System.out.println("FAILED: " + p));
         System.exit(problems.isEmpty() ? 0 : 1);
+    }
+
+    /**
+     * The tamper cases {@code ops/demo.sh} ran ({@code reports/tamper-<variant>.{exit,json}}): each
+     * must have made {@code verifier audit} exit 1 with a failed {@code records} check; one that
+     * passed, or failed otherwise, is a problem. One line per case run.
+     */
+    static List<String> tamperCases(Path dir, List<String> problems) throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String v : DemoTamper.VARIANTS) {
+            Path exitFile = dir.resolve("reports/tamper-" + v + ".exit");
+            if (!Files.isRegularFile(exitFile)) {
+                continue;
+            }
+            String exit = Files.readString(exitFile, StandardCharsets.US_ASCII).strip();
+            Optional<Report> r = Report.read(dir.resolve("reports/tamper-" + v + ".json"));
+            boolean caught = "1".equals(exit) && r.isPresent() && r.get().failedRules().contains("records");
+            String failed = r.map(x -> String.join(", ", x.failedRules())).orElse("no report");
+            lines.add(String.format(Locale.ROOT, "%-13s %s (verifier audit exit %s, failed: %s)", v,
+                    caught ? "CAUGHT" : "NOT CAUGHT", exit, failed.isEmpty() ? "nothing" : failed));
+            if (!caught) {
+                problems.add("tamper case " + v + " was not caught by rule records (exit " + exit + ", failed: "
+                        + failed + "; see reports/tamper-" + v + ".txt)");
+            }
+        }
+        return lines;
     }
 
     /** The steps the scenario said it could not show ({@code not-available.<i>}), in order. */
