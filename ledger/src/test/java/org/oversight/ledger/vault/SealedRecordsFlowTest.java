@@ -401,13 +401,16 @@ class SealedRecordsFlowTest {
         for (byte[] needle : List.of(KNOWN.encode(), KNOWN_CROP)) {
             List<byte[]> forms = forms(needle);
             for (int i = 0; i < served.size(); i++) {
-                for (byte[] form : forms) {
-                    assertThat(indexOf(served.get(i), form)).as("biometric bytes in served item %d", i).isEqualTo(-1);
+                for (int f = 0; f < forms.size(); f++) {
+                    assertThat(indexOf(served.get(i), forms.get(f)))
+                            .as("form %d of a biometric value in served item %d (tiles, export, log lines)", f, i)
+                            .isEqualTo(-1);
                 }
             }
         }
-        // The same search finds the template where it must be: in the disclosed records.
-        assertThat(records.open(unmatched)).isInstanceOf(VaultRecords.Erased.class);
+        // The search can fail: a schema-1 detection's template is found in its leaf by the same code.
+        byte[] v1Leaf = matchingAsSchema1().leafBytes();
+        assertThat(forms(KNOWN.encode()).stream().filter(form -> indexOf(v1Leaf, form) >= 0)).isNotEmpty();
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -460,6 +463,14 @@ class SealedRecordsFlowTest {
         return new SealedFaceDetected(CAMERA, EventFixtures.time("2026-11-27T09:30:00.040Z"),
                 EventFixtures.digestOf("frame " + n), new FaceBox(96, 180, 120, 140), MODEL, 1, 870,
                 new SealedRecordRef(sealed.blobDigest(), sealed.commitment(), sealed.blob().epoch()));
+    }
+
+    /** The known template as a schema-1 detection would carry it (never submitted). */
+    private static SignedEvent matchingAsSchema1() {
+        return CHAINS.peek(new org.oversight.domain.event.FaceDetected(CAMERA,
+                EventFixtures.time("2026-11-27T09:30:00.040Z"), EventFixtures.digestOf("frame v1"),
+                new FaceBox(96, 180, 120, 140), EventFixtures.landmarks(), EventFixtures.digestOf("crop v1"),
+                wire(KNOWN), 870), CAMERA_KEY);
     }
 
     private static SealedRecordRef sealedOf(SignedEvent e) {
@@ -542,8 +553,6 @@ class SealedRecordsFlowTest {
                 HexFormat.of().formatHex(value), HexFormat.of().withUpperCase().formatHex(value))) {
             out.add(s.getBytes(StandardCharsets.US_ASCII));
         }
-        // A prefix long enough to be unambiguous, in case a line quotes part of a value.
-        out.add(Base64.getEncoder().encodeToString(value).substring(0, 40).getBytes(StandardCharsets.US_ASCII));
         return out;
     }
 
