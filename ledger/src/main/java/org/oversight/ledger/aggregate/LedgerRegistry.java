@@ -16,7 +16,7 @@ import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.EventSignatureException;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.EventVerifier;
-import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.Detection;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.principal.CameraRecord;
 import org.oversight.domain.principal.KeyRecord;
@@ -75,7 +75,7 @@ public final class LedgerRegistry {
             throw new EventRejectedException(ProblemType.BAD_SIGNATURE, "sig: " + e.getMessage(), e);
         }
         if (event.type() == EventType.FACE_DETECTED) {
-            String cameraId = ((FaceDetected) event.payload()).camera();
+            String cameraId = ((Detection) event.payload()).camera();
             Optional<CameraRecord> camera = registry.camera(cameraId);
             if (camera.isEmpty() || !camera.get().activeAt(leafIndex)) {
                 throw new EventRejectedException(ProblemType.CAMERA_NOT_ACTIVE, "payload.camera: camera '" + cameraId
@@ -187,6 +187,11 @@ public final class LedgerRegistry {
         return registry.camera(cameraId);
     }
 
+    /** The erasure epoch with this id as of the committed leaves (and this request's), if opened. */
+    public Optional<org.oversight.domain.principal.EpochRecord> epoch(String epochId) {
+        return registry.epoch(epochId);
+    }
+
     public boolean genesisOpen() {
         return registry.genesisOpen();
     }
@@ -240,6 +245,8 @@ public final class LedgerRegistry {
             type = ProblemType.SIGNER_NOT_PERMITTED;
         } else if (e instanceof RegistryException.GenesisViolation) {
             type = ProblemType.GENESIS_VIOLATION;
+        } else if (e instanceof RegistryException.EpochViolation) {
+            return new EventRejectedException(ProblemType.EPOCH_VIOLATION, "payload.sealed.epoch: " + e.getMessage(), e);
         } else {
             type = ProblemType.REGISTRY_CONFLICT;
         }

@@ -9,7 +9,15 @@ import org.oversight.ledger.keys.LedgerKeys;
 import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.oversight.ledger.vault.VaultProperties;
+import org.oversight.ledger.vault.VaultRecords;
+import org.oversight.ledger.vault.VaultStore;
+import org.oversight.recognition.projection.SealedRecordSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,9 +41,27 @@ public class EngineConfiguration {
     @Bean
     RecognitionProcessor recognitionProcessor(LeafStore store, Sequencer sequencer, LedgerRegistry registry,
             IngestService ingest, EnginePositionStore positions, LedgerKeys keys, Optional<MeterRegistry> meters,
-            @Value("${oversight.engine.page-size:256}") int pageSize) {
+            @Value("${oversight.engine.page-size:256}") int pageSize, ObjectProvider<VaultRecords> vault) {
+        SealedRecordSource records = vault.getIfAvailable() == null ? SealedRecordSource.NONE
+                : new VaultRecordSource(vault.getObject());
         return new RecognitionProcessor(store, sequencer, registry, ingest, positions, keys.engineEventKey(), pageSize,
-                meters);
+                meters, records);
+    }
+
+    /** The epoch closer (with the vault), on its own thread; without leadership only (docs/ledger.md "Vault"). */
+    @Bean
+    EpochCloser epochCloser(LedgerRegistry registry, Sequencer sequencer, LeafStore store, IngestService ingest,
+            VaultStore vault, VaultRecords records, RecognitionProcessor processor, LedgerKeys keys, Clock clock,
+            VaultProperties properties, SecureRandom vaultRandom) {
+        return new EpochCloser(registry, sequencer, store, ingest, vault, records, processor, keys.engineEventKey(),
+                clock, properties.getCloseLead(), properties.getKeptRetention(), vaultRandom);
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnExpression("'${oversight.leadership.enabled:false}' == 'false'"
+            + " and '${oversight.vault.closer-enabled:true}' == 'true'")
+    EpochCloserWorker epochCloserWorker(EpochCloser closer, VaultProperties properties) {
+        return new EpochCloserWorker(closer, properties.getCloseInterval().toMillis());
     }
 
     /** Without leadership; with it, {@code LeadershipManager} runs a worker while this node leads. */

@@ -3,7 +3,6 @@ package org.oversight.ledger.engine;
 import java.util.Optional;
 import org.oversight.domain.crypto.Ed25519PrivateKey;
 import org.oversight.domain.event.EventType;
-import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.EventSigner;
@@ -36,7 +35,7 @@ public final class MatchProposals {
      *     the event the decision names (by event hash)
      */
     public static SignedEvent sign(MatchProposed decision, SignedEvent detection, Ed25519PrivateKey engineKey) {
-        if (detection.type() != EventType.FACE_DETECTED || !(detection.payload() instanceof FaceDetected)) {
+        if (detection.type() != EventType.FACE_DETECTED || !(detection.payload() instanceof org.oversight.domain.event.Detection)) {
             throw new IllegalArgumentException("decision " + decision.match() + " names a detection but got a "
                     + detection.type().wireName());
         }

@@ -24,6 +24,7 @@ import org.oversight.ledger.web.ProblemType;
 import org.oversight.recognition.projection.ProjectionInputException;
 import org.oversight.recognition.projection.ProjectionState;
 import org.oversight.recognition.projection.RecognitionProjection;
+import org.oversight.recognition.projection.SealedRecordSource;
 import org.oversight.recognition.projection.Step;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,6 +69,7 @@ public class RecognitionProcessor {
     private final KeyId engineKeyId;
     private final int pageSize;
     private final Counter appended;
+    private final SealedRecordSource records;
     private ProjectionState state;
     private volatile EngineStatus status = new EngineStatus(State.STARTING, -1, "");
 
@@ -77,6 +79,19 @@ public class RecognitionProcessor {
      */
     public RecognitionProcessor(LeafStore store, Sequencer sequencer, LedgerRegistry registry, IngestService ingest,
             EnginePositionStore positions, Ed25519PrivateKey engineKey, int pageSize, Optional<MeterRegistry> meters) {
+        this(store, sequencer, registry, ingest, positions, engineKey, pageSize, meters, SealedRecordSource.NONE);
+    }
+
+    /**
+     * @param records where sealed (schema-2) detections' records come from (the vault); used for new
+     *     leaves only — recovery replays with {@link SealedRecordSource#NONE}, since the projection
+     *     state does not depend on detections and nothing is emitted then
+     * @param pageSize leaves per round, ≥ 1
+     */
+    public RecognitionProcessor(LeafStore store, Sequencer sequencer, LedgerRegistry registry, IngestService ingest,
+            EnginePositionStore positions, Ed25519PrivateKey engineKey, int pageSize, Optional<MeterRegistry> meters,
+            SealedRecordSource records) {
+        this.records = records;
         if (pageSize < 1) {
             throw new IllegalArgumentException("page size " + pageSize + " < 1");
         }
@@ -118,7 +133,7 @@ public class RecognitionProcessor {
         ProjectionState s = ProjectionState.initial();
         for (long start = 0; start <= position; start += pageSize) {
             for (LeafEvent leaf : page(start, (int) Math.min(pageSize, position + 1 - start))) {
-                s = project(s, leaf).step().state();
+                s = project(s, leaf, SealedRecordSource.NONE).step().state();
             }
         }
         state = s;
@@ -162,7 +177,7 @@ public class RecognitionProcessor {
         List<SignedEvent> proposals = new ArrayList<>();
         List<LeafEvent> page = page(from, (int) Math.min(pageSize, size - from));
         for (LeafEvent leaf : page) {
-            Projected p = project(s, leaf);
+            Projected p = project(s, leaf, records);
             if (!p.step().decisions().isEmpty() && beforeFirstDecision == null) {
                 beforeFirstDecision = s;
             }
@@ -255,10 +270,10 @@ public class RecognitionProcessor {
         return page;
     }
 
-    private Projected project(ProjectionState s, LeafEvent leaf) {
+    private Projected project(ProjectionState s, LeafEvent leaf, SealedRecordSource source) {
         SignedEvent event = leaf.event();
         try {
-            return new Projected(event, RecognitionProjection.apply(s, leaf.index(), event));
+            return new Projected(event, RecognitionProjection.apply(s, leaf.index(), event, source));
         } catch (ProjectionInputException e) {
             throw fail("committed leaf " + leaf.index() + " (" + event.header().eventId() + ") cannot be projected: "
                     + e.getMessage());

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.oversight.ledger.aggregate.AggregateConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.oversight.ledger.aggregate.LedgerRegistry;
 import org.oversight.ledger.sequencer.LeafStore;
@@ -24,8 +25,9 @@ public class IngestConfiguration {
     @Bean
     IngestService ingestService(Sequencer sequencer, LeafStore store, LedgerRegistry registry, CommandGateway commands,
             PlatformTransactionManager txManager, Optional<MeterRegistry> meters,
-            @Qualifier(AggregateConfiguration.CACHE) Cache aggregateCache) {
+            @Qualifier(AggregateConfiguration.CACHE) Cache aggregateCache,
+            ObjectProvider<SealedRecordAdmission> sealedRecords) {
         return new IngestService(sequencer, store, registry, commands, new TransactionTemplate(txManager), meters,
-                aggregateCache);
+                aggregateCache, sealedRecords.getIfAvailable(() -> SealedRecordAdmission.NONE));
     }
 }

@@ -124,7 +124,7 @@ public class IngestController {
         return Map.of("eventId", r.eventId(), "eventHash", r.eventHash(), "leafIndex", r.leafIndex());
     }
 
-    static SignedEvent parse(byte[] bytes, String where) throws ProblemException {
+    public static SignedEvent parse(byte[] bytes, String where) throws ProblemException {
         try {
             return SignedEvent.parse(bytes);
         } catch (InvalidEventException e) {
@@ -137,7 +137,7 @@ public class IngestController {
     }
 
     /** Reads at most {@code limit} bytes; more is a 413 problem (checked on Content-Length first). */
-    static byte[] readBody(HttpServletRequest request, int limit, String what) throws IOException, ProblemException {
+    public static byte[] readBody(HttpServletRequest request, int limit, String what) throws IOException, ProblemException {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "Content-Length: " + declared + " bytes for one "

@@ -66,6 +66,7 @@ public class IngestService {
     private final MeterRegistry meters;
     private final Cache aggregateCache;
     private final RecentlyCommitted recent = new RecentlyCommitted(RECENT_LEAVES);
+    private final SealedRecordAdmission sealedRecords;
 
     /** Seconds a client is asked to wait ({@code Retry-After}) when the database is unavailable. */
     static final long RETRY_AFTER_SECONDS = 2;
@@ -74,8 +75,10 @@ public class IngestService {
     static final int RECENT_LEAVES = 4096;
 
     public IngestService(Sequencer sequencer, LeafStore store, LedgerRegistry registry, CommandGateway commands,
-            TransactionTemplate tx, Optional<MeterRegistry> meters, Cache aggregateCache) {
+            TransactionTemplate tx, Optional<MeterRegistry> meters, Cache aggregateCache,
+            SealedRecordAdmission sealedRecords) {
         this.aggregateCache = aggregateCache;
+        this.sealedRecords = sealedRecords;
         this.sequencer = sequencer;
         this.store = store;
         this.registry = registry;
@@ -99,6 +102,8 @@ public class IngestService {
      *     with {@code events[i]} when the request held more than one event
      */
     public List<IngestResult> submit(List<SignedEvent> events) throws EventRejectedException {
+        // Sealed detections: their blobs must be in the vault, for exactly these positions (before sequencing).
+        sealedRecords.check(events);
         try {
             // Before taking the lock: this request's signatures are checked while the previous
             // request still holds it (committing), on all cores; order-independent, see preverify.

@@ -14,7 +14,7 @@ import org.springframework.http.MediaType;
  * may transcode them), other parameters, and structured-syntax types such as
  * {@code application/problem+json} (an envelope is not any other JSON format).
  */
-final class JsonContentType {
+public final class JsonContentType {
     private JsonContentType() {}
 
     /**
@@ -22,7 +22,7 @@ final class JsonContentType {
      * @throws ProblemException {@code unsupported-media-type} naming the value, unless it is
      *     {@code application/json} with at most {@code charset=utf-8}
      */
-    static void require(String header) throws ProblemException {
+    public static void require(String header) throws ProblemException {
         if (header == null || header.isBlank()) {
             throw refused("no Content-Type; send application/json");
         }

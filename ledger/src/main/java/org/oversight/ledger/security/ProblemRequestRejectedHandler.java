@@ -22,7 +22,7 @@ final class ProblemRequestRejectedHandler implements RequestRejectedHandler {
     /** The methods the firewall lets through (Spring Security's defaults: no TRACE, no CONNECT). */
     static final Set<String> ALLOWED_METHODS = Set.of("DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT");
     /** The methods the API serves, for the {@code Allow} header of a 405. */
-    static final String SERVED_METHODS = "GET, HEAD, POST";
+    static final String SERVED_METHODS = "GET, HEAD, POST, PUT";
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemRequestRejectedHandler.class);
 

@@ -12,7 +12,13 @@ public enum Role {
     /** Submits watchlist and action events. */
     OFFICER,
     /** Runs the system: submits events for cameras and the engine, reads everything. */
-    OPERATOR;
+    OPERATOR,
+    /** A camera: submits its signed detections and stores their sealed blobs in the vault. */
+    CAMERA,
+    /** A live auditor (witness): reads sealed blobs from the vault, which it opens with its own epoch key. */
+    WITNESS,
+    /** An authority: asks the vault for its epoch key, submits policy and epoch events, discloses records. */
+    AUTHORITY;
 
     /** The Spring Security authority name, {@code ROLE_<NAME>}. */
     public String authority() {

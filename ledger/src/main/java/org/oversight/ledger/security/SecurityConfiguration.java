@@ -66,7 +66,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain ledgerSecurity(HttpSecurity http, CredentialsFile credentials) throws Exception {
-        String[] writers = {Role.OFFICER.name(), Role.REVIEWER.name(), Role.OPERATOR.name()};
+        String[] writers = {Role.OFFICER.name(), Role.REVIEWER.name(), Role.OPERATOR.name(), Role.CAMERA.name(),
+                Role.AUTHORITY.name()};
         String[] anyRole = {Role.AUDITOR.name(), Role.OFFICER.name(), Role.REVIEWER.name(), Role.OPERATOR.name()};
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -87,6 +88,19 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/v1/matches/*/bundle").hasAnyRole(anyRole)
                         .requestMatchers(HttpMethod.GET, "/v1/export").hasAnyRole(Role.AUDITOR.name(), Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.HEAD, "/v1/export").hasAnyRole(Role.AUDITOR.name(), Role.OPERATOR.name())
+                        // The vault (docs/ledger.md "Vault"): cameras store sealed blobs, live auditors read
+                        // them (ciphertext), authorities get epoch keys; plaintext only via a disclosure.
+                        .requestMatchers(HttpMethod.PUT, "/v1/vault/blobs/*")
+                                .hasAnyRole(Role.CAMERA.name(), Role.OPERATOR.name())
+                        .requestMatchers(HttpMethod.GET, "/v1/vault/blobs/*")
+                                .hasAnyRole(Role.WITNESS.name(), Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.HEAD, "/v1/vault/blobs/*")
+                                .hasAnyRole(Role.WITNESS.name(), Role.AUDITOR.name())
+                        .requestMatchers(HttpMethod.POST, "/v1/vault/epochs/*/key")
+                                .hasAnyRole(Role.OPERATOR.name(), Role.AUTHORITY.name())
+                        .requestMatchers(HttpMethod.POST, "/v1/vault/disclosures").hasAnyRole(Role.AUTHORITY.name(),
+                                Role.OFFICER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
+                        .requestMatchers("/v1/vault/**").denyAll()
                         .anyRequest().hasAnyRole(anyRole))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> Problems.write(res, ProblemType.UNAUTHENTICATED,

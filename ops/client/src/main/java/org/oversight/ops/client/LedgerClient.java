@@ -101,6 +101,87 @@ public final class LedgerClient {
         return out;
     }
 
+    /**
+     * {@code PUT /v1/vault/blobs/{sha256(blob)}} (camera or operator credential): stores a sealed
+     * blob in the vault; idempotent (storing the same bytes again changes nothing).
+     *
+     * @return the blob's digest, which the detection's {@code sealed.blobDigest} must name
+     */
+    public String putBlob(byte[] blob) throws IOException, LedgerProblemException, InterruptedException {
+        String digest = org.oversight.domain.crypto.Sha256Digest.hash(blob).hex();
+        String path = "v1/vault/blobs/" + digest;
+        HttpRequest request = builder(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(blob)).build();
+        send("PUT /" + path, request);
+        return digest;
+    }
+
+    /**
+     * A sealed detection: {@link #putBlob} its sealed blob first, then {@link #submit} the event
+     * (the ledger accepts a schema-2 {@code FaceDetected} only once its blob is stored).
+     */
+    public Receipt submitSealed(SignedEvent event, byte[] blob)
+            throws IOException, LedgerProblemException, InterruptedException {
+        putBlob(blob);
+        return submit(event);
+    }
+
+    /**
+     * Sealed detections in one batch: every blob is stored first (each PUT idempotent), then the
+     * events are submitted all or nothing.
+     */
+    public List<Receipt> submitSealedBatch(List<SignedEvent> events, List<byte[]> blobs)
+            throws IOException, LedgerProblemException, InterruptedException {
+        for (byte[] blob : blobs) {
+            putBlob(blob);
+        }
+        return submitBatch(events);
+    }
+
+    /**
+     * {@code GET /v1/vault/blobs/{digest}} (witness or auditor credential): the sealed blob
+     * (ciphertext and wrapped keys); empty if the vault never stored it. An erased blob is a
+     * {@link LedgerProblemException} with problem type {@code erased} (404).
+     */
+    public Optional<byte[]> blob(String digest) throws IOException, LedgerProblemException, InterruptedException {
+        String path = "v1/vault/blobs/" + URLEncoder.encode(digest, StandardCharsets.UTF_8);
+        HttpResponse<byte[]> r = http.send(get(path), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() == 404
+                && Problem.parse(r.statusCode(), r.body()).rule().filter("not-found"::equals).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(check("GET /" + path, r.statusCode(), r.body()));
+    }
+
+    /** The vault's recipient for an epoch: what an authority puts in {@code ErasureEpochOpened}. */
+    public record VaultEpochKey(String epoch, String recipient, String publicKey) {}
+
+    /**
+     * {@code POST /v1/vault/epochs/{epoch}/key} (operator or authority credential): the vault's
+     * X25519 public key for the epoch (text form {@code x25519:…}), generated on the first call and
+     * the same on every later one.
+     */
+    public VaultEpochKey vaultEpochKey(String epoch) throws IOException, LedgerProblemException, InterruptedException {
+        String path = "v1/vault/epochs/" + URLEncoder.encode(epoch, StandardCharsets.UTF_8) + "/key";
+        JsonObject o = object("POST /" + path, post(path, new byte[0]));
+        try {
+            return new VaultEpochKey(o.requireString("epoch"), o.requireString("recipient"),
+                    o.requireString("publicKey"));
+        } catch (JsonException e) {
+            throw new IOException("POST /" + path + ": unexpected answer: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code POST /v1/vault/disclosures}: submits a signed {@code RecordDisclosed} (signed by the
+     * principal whose credential this client holds) and returns the disclosed records: one
+     * canonical JSON biometric record per line ({@code application/x-oversight-records}).
+     */
+    public byte[] disclose(SignedEvent recordDisclosed)
+            throws IOException, LedgerProblemException, InterruptedException {
+        return post("v1/vault/disclosures", recordDisclosed.leafBytes());
+    }
+
     /** {@code GET /v1/keys}: the log key. */
     public PublishedKey logKey() throws IOException, LedgerProblemException, InterruptedException {
         return key("log");

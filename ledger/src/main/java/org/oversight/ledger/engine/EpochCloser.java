@@ -1,0 +1,289 @@
+package org.oversight.ledger.engine;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.oversight.domain.bytes.Hex;
+import org.oversight.domain.crypto.Ed25519PrivateKey;
+import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.DetectionRef;
+import org.oversight.domain.event.ErasureEpochClosed;
+import org.oversight.domain.event.EventHash;
+import org.oversight.domain.event.EventSigner;
+import org.oversight.domain.event.InvalidEventException;
+import org.oversight.domain.event.KeepReason;
+import org.oversight.domain.event.KeptRecord;
+import org.oversight.domain.event.KeptRecordsDestroyed;
+import org.oversight.domain.event.MatchProposed;
+import org.oversight.domain.event.RecognitionPolicySet;
+import org.oversight.domain.event.SealedFaceDetected;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.StreamId;
+import org.oversight.domain.event.Timestamp;
+import org.oversight.domain.principal.EpochRecord;
+import org.oversight.domain.seal.RecordOpeningException;
+import org.oversight.ledger.aggregate.EventRejectedException;
+import org.oversight.ledger.aggregate.LedgerRegistry;
+import org.oversight.ledger.ingest.IngestService;
+import org.oversight.ledger.sequencer.LeafKey;
+import org.oversight.ledger.sequencer.LeafStore;
+import org.oversight.ledger.sequencer.Sequencer;
+import org.oversight.ledger.sequencer.StoredLeaf;
+import org.oversight.ledger.vault.VaultRecords;
+import org.oversight.ledger.vault.VaultStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Closes erasure epochs and destroys kept records on time (docs/ledger.md "Vault", format.md §12,
+ * rules R5 and R8), with an injected {@link Clock}.
+ *
+ * <p>An epoch the vault holds a live key for, opened in the log and not closed, is closed once the
+ * clock reaches {@code eraseBy − close-lead}, in these steps:
+ * <ol>
+ *   <li>under the writer lock, and only once the recognition processor has processed every
+ *       committed leaf (so no decision on the epoch's records is still to come): the epoch's
+ *       detections and the {@code MatchProposed} naming them are read from the log, from the
+ *       epoch's opening leaf on;</li>
+ *   <li>each matched detection's record is re-sealed under its case key ({@link VaultRecords#keep},
+ *       idempotent);</li>
+ *   <li>{@code ErasureEpochClosed} (kept records in leaf order, the number erased), signed by the
+ *       engine key, is appended through the normal ingest path;</li>
+ *   <li>the epoch's blobs are erased and the vault's epoch private key destroyed.</li>
+ * </ol>
+ * Crash safety: whether step 3 happened is read from the registry (the log), never remembered, so
+ * a close is appended at most once (and the registry would refuse a second one: seq 1 only); a
+ * crash after it makes the next tick do step 4 for an epoch the log says is closed. Steps 2 and 4
+ * are idempotent.
+ *
+ * <p>Kept records are destroyed at their {@code retainUntil}: a {@code KeptRecordsDestroyed} is
+ * appended for those the epoch stream does not already list as destroyed, then their case blobs
+ * are destroyed; a crash in between repeats only the destruction.
+ *
+ * <p>Not thread-safe: driven by one thread ({@link EpochCloserWorker}).
+ */
+public class EpochCloser {
+    private static final Logger LOG = LoggerFactory.getLogger(EpochCloser.class);
+    private static final int PAGE = 512;
+
+    private final LedgerRegistry registry;
+    private final Sequencer sequencer;
+    private final LeafStore leaves;
+    private final IngestService ingest;
+    private final VaultStore vault;
+    private final VaultRecords records;
+    private final RecognitionProcessor processor;
+    private final Ed25519PrivateKey engineKey;
+    private final Clock clock;
+    private final Duration closeLead;
+    private final Duration keptRetention;
+    private final SecureRandom random;
+
+    /**
+     * @param keptRetention how long kept records are kept when the policy has no retention terms;
+     *     with them, at most the policy's {@code keptRetentionDays}
+     */
+    public EpochCloser(LedgerRegistry registry, Sequencer sequencer, LeafStore leaves, IngestService ingest,
+            VaultStore vault, VaultRecords records, RecognitionProcessor processor, Ed25519PrivateKey engineKey,
+            Clock clock, Duration closeLead, Duration keptRetention, SecureRandom random) {
+        this.registry = registry;
+        this.sequencer = sequencer;
+        this.leaves = leaves;
+        this.ingest = ingest;
+        this.vault = vault;
+        this.records = records;
+        this.processor = processor;
+        this.engineKey = engineKey;
+        this.clock = clock;
+        this.closeLead = closeLead;
+        this.keptRetention = keptRetention;
+        this.random = random;
+    }
+
+    /** What one tick did. */
+    public record Tick(List<String> closed, List<String> finished, int keptDestroyed) {}
+
+    /** Closes what is due, finishes interrupted closes, destroys kept records that are due. */
+    public Tick tick() throws EventRejectedException {
+        Instant now = clock.instant();
+        List<String> closed = new ArrayList<>();
+        List<String> finished = new ArrayList<>();
+        for (String epoch : vault.epochsWithLiveKeys()) {
+            Optional<EpochRecord> rec = registry.epoch(epoch);
+            if (rec.isEmpty()) {
+                continue; // a key was asked for, the epoch was never opened
+            }
+            if (rec.get().closedAt().isEmpty()) {
+                Instant due = Instant.ofEpochMilli(rec.get().opened().eraseBy().epochMillis()).minus(closeLead);
+                if (now.isBefore(due) || !appendClose(epoch, now)) {
+                    continue;
+                }
+                closed.add(epoch);
+            }
+            finishClose(epoch);
+            finished.add(epoch);
+        }
+        int destroyed = destroyDueKeptRecords(now);
+        return new Tick(closed, finished, destroyed);
+    }
+
+    /**
+     * Steps 1–3. Returns false if the epoch cannot be closed yet (the processor is behind).
+     */
+    private boolean appendClose(String epoch, Instant now) throws EventRejectedException {
+        sequencer.writerLock().lock();
+        try {
+            EpochRecord rec = registry.epoch(epoch).orElseThrow();
+            if (rec.closedAt().isPresent()) {
+                return true; // closed meanwhile (or by an earlier, interrupted tick)
+            }
+            long size = sequencer.committed().size();
+            if (processor.status().position() < size - 1) {
+                LOG.info("epoch {} is due to close but the recognition processor is at leaf {} of {}; waiting", epoch,
+                        processor.status().position(), size);
+                return false;
+            }
+            Map<EventHash, Detection> detections = new LinkedHashMap<>();
+            TreeMap<Long, KeptRecord> kept = new TreeMap<>();
+            Map<Long, String> caseOf = new TreeMap<>();
+            for (long start = rec.openedAt() + 1; start < size; start += PAGE) {
+                for (StoredLeaf leaf : leaves.leaves(start, (int) Math.min(PAGE, size - start))) {
+                    SignedEvent e = parse(leaf);
+                    if (e.payload() instanceof SealedFaceDetected d && d.sealed().epoch().equals(epoch)) {
+                        detections.put(e.eventHash(), new Detection(leaf.index(), e));
+                    } else if (e.payload() instanceof MatchProposed m && detections.containsKey(m.detection().eventHash())) {
+                        caseOf.putIfAbsent(m.detection().leafIndex(), "match:" + m.match());
+                    }
+                }
+            }
+            Instant retainUntil = now.plus(retention());
+            for (Map.Entry<Long, String> k : caseOf.entrySet()) {
+                Detection d = detections.values().stream().filter(x -> x.leafIndex() == k.getKey()).findFirst()
+                        .orElseThrow();
+                try {
+                    records.keep(d.event(), d.leafIndex(), k.getValue(), retainUntil, random);
+                } catch (RecordOpeningException e) {
+                    LOG.error("epoch {}: the record of detection {} (leaf {}) does not open and cannot be kept: {}",
+                            epoch, d.event().header().eventId(), d.leafIndex(), VaultRecords.describe(e));
+                    continue;
+                }
+                kept.put(d.leafIndex(), new KeptRecord(k.getValue(), new DetectionRef(d.event().eventHash(),
+                        d.leafIndex()), KeepReason.MATCH, Timestamp.ofEpochMillis(retainUntil.toEpochMilli())));
+            }
+            ErasureEpochClosed close = new ErasureEpochClosed(epoch, List.copyOf(kept.values()),
+                    detections.size() - kept.size());
+            StreamId stream = close.stream();
+            SignedEvent event = EventSigner.sign(eventId("close", epoch), 1, prev(stream, 1),
+                    Timestamp.ofEpochMillis(now.toEpochMilli()), close, engineKey);
+            ingest.submit(List.of(event));
+            LOG.info("epoch {} closed at {}: {} record(s) kept, {} erased", epoch, now, kept.size(),
+                    detections.size() - kept.size());
+            return true;
+        } finally {
+            sequencer.writerLock().unlock();
+        }
+    }
+
+    /** Step 4: erase the epoch's blobs (kept records live on as case blobs), destroy the epoch key. */
+    private void finishClose(String epoch) {
+        int erased = 0;
+        for (Sha256Digest blob : vault.liveBlobs(epoch)) {
+            erased += vault.eraseBlob(blob) ? 1 : 0;
+        }
+        vault.destroyEpochKey(epoch, clock.instant());
+        LOG.info("epoch {}: {} blob(s) erased, vault epoch key destroyed", epoch, erased);
+    }
+
+    private int destroyDueKeptRecords(Instant now) throws EventRejectedException {
+        Map<String, List<VaultStore.KeptRecord>> byEpoch = new TreeMap<>();
+        for (VaultStore.KeptRecord k : vault.keptDue(now)) {
+            byEpoch.computeIfAbsent(k.epoch(), e -> new ArrayList<>()).add(k);
+        }
+        int destroyed = 0;
+        for (Map.Entry<String, List<VaultStore.KeptRecord>> e : byEpoch.entrySet()) {
+            sequencer.writerLock().lock();
+            try {
+                StreamId stream = StreamId.epoch(e.getKey());
+                Set<EventHash> recorded = new HashSet<>();
+                long next = 0;
+                for (Optional<LeafKey> key = leaves.keyAt(stream.text(), 0); key.isPresent();
+                        key = leaves.keyAt(stream.text(), ++next)) {
+                    SignedEvent ev = parse(leaves.findByHash(key.get().hash()).orElseThrow());
+                    if (ev.payload() instanceof KeptRecordsDestroyed d) {
+                        d.detections().forEach(r -> recorded.add(r.eventHash()));
+                    }
+                }
+                List<DetectionRef> toRecord = new ArrayList<>();
+                for (VaultStore.KeptRecord k : e.getValue()) {
+                    EventHash h = EventHash.of(k.detectionHash().toByteArray());
+                    if (!recorded.contains(h)) {
+                        toRecord.add(new DetectionRef(h, k.leafIndex()));
+                    }
+                }
+                if (!toRecord.isEmpty()) {
+                    toRecord.sort(java.util.Comparator.comparingLong(DetectionRef::leafIndex));
+                    KeptRecordsDestroyed payload = new KeptRecordsDestroyed(e.getKey(), toRecord,
+                            "retention period ended (retainUntil reached)");
+                    SignedEvent event = EventSigner.sign(eventId("destroy" + next, e.getKey()), next, prev(stream, next),
+                            Timestamp.ofEpochMillis(now.toEpochMilli()), payload, engineKey);
+                    ingest.submit(List.of(event));
+                }
+            } finally {
+                sequencer.writerLock().unlock();
+            }
+            for (VaultStore.KeptRecord k : e.getValue()) {
+                destroyed += vault.destroyKept(k.detectionHash()) ? 1 : 0;
+            }
+        }
+        return destroyed;
+    }
+
+    /** Kept records' retention: the configured one, at most the latest policy's keptRetentionDays. */
+    private Duration retention() {
+        StreamId policy = StreamId.RECOGNITION_POLICY;
+        Optional<LeafKey> head = Optional.empty();
+        for (long seq = 0; ; seq++) {
+            Optional<LeafKey> k = leaves.keyAt(policy.text(), seq);
+            if (k.isEmpty()) {
+                break;
+            }
+            head = k;
+        }
+        if (head.isPresent() && parse(leaves.findByHash(head.get().hash()).orElseThrow()).payload()
+                instanceof RecognitionPolicySet p && p.retention().isPresent()) {
+            Duration byPolicy = Duration.ofDays(p.retention().get().keptRetentionDays());
+            return byPolicy.compareTo(keptRetention) < 0 ? byPolicy : keptRetention;
+        }
+        return keptRetention;
+    }
+
+    private Optional<EventHash> prev(StreamId stream, long seq) {
+        return leaves.keyAt(stream.text(), seq - 1).map(k -> EventHash.of(k.hash().toByteArray()));
+    }
+
+    /** A deterministic event id within the identifier limit (128). */
+    static String eventId(String what, String epoch) {
+        String id = "ev-" + what + "." + epoch;
+        return id.length() <= 128 ? id : "ev-" + what + "." + Hex.encode(Sha256Digest.hash(
+                epoch.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toByteArray());
+    }
+
+    private SignedEvent parse(StoredLeaf leaf) {
+        try {
+            return SignedEvent.parse(leaf.leaf().leafBytes());
+        } catch (InvalidEventException e) {
+            throw new IllegalStateException("committed leaf " + leaf.index() + " does not parse: " + e.getMessage(), e);
+        }
+    }
+
+    private record Detection(long leafIndex, SignedEvent event) {}
+}

@@ -1,0 +1,123 @@
+package org.oversight.ledger.vault;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.oversight.domain.event.DetectionRef;
+import org.oversight.domain.event.RecordDisclosed;
+import org.oversight.domain.event.SealedFaceDetected;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.export.RecordsFile;
+import org.oversight.domain.export.RecordsFileWriter;
+import org.oversight.domain.principal.KeyRecord;
+import org.oversight.ledger.aggregate.LedgerRegistry;
+import org.oversight.ledger.ingest.IngestController;
+import org.oversight.ledger.ingest.IngestLimits;
+import org.oversight.ledger.ingest.IngestResult;
+import org.oversight.ledger.ingest.IngestService;
+import org.oversight.ledger.ingest.JsonContentType;
+import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
+import org.oversight.ledger.sequencer.LeafStore;
+import org.oversight.ledger.sequencer.StoredLeaf;
+import org.oversight.ledger.web.ProblemException;
+import org.oversight.ledger.web.ProblemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /v1/vault/disclosures}: the only way to read sealed records in clear outside the
+ * engine (docs/ledger.md "Vault"). The body is a signed {@code RecordDisclosed}; the ledger checks
+ * that the caller's credential principal IS the event's signer principal (403
+ * {@code disclosure-required} otherwise, nothing appended) and that the vault can open every record
+ * it names (409 {@code record-erased} / 422 {@code record-not-stored} otherwise, nothing appended),
+ * appends it through the normal ingest path (every rule applies: role, purpose, use after erasure),
+ * and answers the records as a records file ({@code application/x-oversight-records}, format.md
+ * §10.1). Resubmitting the same disclosure answers the same records and appends nothing.
+ */
+@RestController
+@ConditionalOnPostgresLog
+public class DisclosureController {
+    private static final Logger LOG = LoggerFactory.getLogger(DisclosureController.class);
+    static final String RECORDS_MEDIA_TYPE = "application/x-oversight-records";
+
+    private final IngestService ingest;
+    private final IngestLimits limits;
+    private final LedgerRegistry registry;
+    private final LeafStore leaves;
+    private final VaultRecords records;
+
+    public DisclosureController(IngestService ingest, IngestLimits limits, LedgerRegistry registry, LeafStore leaves,
+            VaultRecords records) {
+        this.ingest = ingest;
+        this.limits = limits;
+        this.registry = registry;
+        this.leaves = leaves;
+        this.records = records;
+    }
+
+    @PostMapping(path = "/v1/vault/disclosures")
+    public ResponseEntity<byte[]> disclose(HttpServletRequest request) throws IOException, ProblemException {
+        JsonContentType.require(request.getContentType());
+        SignedEvent event = IngestController.parse(IngestController.readBody(request, limits.maxEventBytes(), "event"),
+                "");
+        if (!(event.payload() instanceof RecordDisclosed disclosed)) {
+            throw new ProblemException(ProblemType.DISCLOSURE_REQUIRED, "body: a " + event.type().wireName()
+                    + " is not a RecordDisclosed; sealed records are read only through a recorded disclosure");
+        }
+        String caller = request.getUserPrincipal() == null ? "" : request.getUserPrincipal().getName();
+        Optional<KeyRecord> signer = registry.key(event.header().signer());
+        if (signer.isPresent() && !signer.get().owner().equals(caller)) {
+            throw new ProblemException(ProblemType.DISCLOSURE_REQUIRED, "header.signer: the disclosure is signed by "
+                    + signer.get().owner() + " but the credential is " + caller + "; records go only to their signer");
+        }
+        List<RecordsFile.Entry> opened = new ArrayList<>();
+        for (DetectionRef ref : disclosed.records()) {
+            opened.add(new RecordsFile.Entry(ref, open(ref)));
+        }
+        // An unknown signer gets ingest's own problem (unknown-signer), after which nothing is answered.
+        IngestResult result = ingest.submit(List.of(event)).get(0);
+        if (signer.isEmpty()) {
+            throw new IllegalStateException("disclosure " + event.header().eventId() + " accepted without a known signer");
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RecordsFileWriter writer = new RecordsFileWriter(out, event.eventHash());
+        for (RecordsFile.Entry e : opened) {
+            writer.write(e);
+        }
+        LOG.info("disclosure {} ({}, case {}) of {} record(s) to {} at leaf {}", disclosed.disclosure(),
+                disclosed.purpose().wireName(), disclosed.caseRef(), opened.size(), caller, result.leafIndex());
+        return ResponseEntity.ok().header("Content-Type", RECORDS_MEDIA_TYPE).header("Cache-Control", "no-store")
+                .header("Oversight-Leaf-Index", Long.toString(result.leafIndex())).body(out.toByteArray());
+    }
+
+    private org.oversight.domain.seal.BiometricRecord open(DetectionRef ref) throws ProblemException {
+        StoredLeaf leaf = leaves.findByHash(ref.eventHash().digest()).filter(l -> l.index() == ref.leafIndex())
+                .orElseThrow(() -> new ProblemException(ProblemType.RECORD_NOT_STORED, "payload.records: no detection "
+                        + ref.eventHash().hex() + " at leaf " + ref.leafIndex()));
+        SignedEvent detection = IngestController.parse(leaf.leaf().leafBytes(), "");
+        if (!(detection.payload() instanceof SealedFaceDetected)) {
+            throw new ProblemException(ProblemType.RECORD_NOT_STORED, "payload.records: leaf " + ref.leafIndex()
+                    + " is not a sealed (schema-2) detection");
+        }
+        VaultRecords.Opened o = records.open(detection);
+        if (o instanceof VaultRecords.Record r) {
+            return r.record();
+        }
+        if (o instanceof VaultRecords.Erased e) {
+            throw new ProblemException(ProblemType.RECORD_ERASED, "payload.records: leaf " + ref.leafIndex() + ": "
+                    + e.detail());
+        }
+        if (o instanceof VaultRecords.Withheld w) {
+            throw new ProblemException(ProblemType.RECORD_NOT_STORED, "payload.records: leaf " + ref.leafIndex() + ": "
+                    + w.detail());
+        }
+        throw new ProblemException(ProblemType.RECORD_NOT_STORED, "payload.records: leaf " + ref.leafIndex()
+                + ": the sealed record does not open: " + VaultRecords.describe(((VaultRecords.Failed) o).cause()));
+    }
+}

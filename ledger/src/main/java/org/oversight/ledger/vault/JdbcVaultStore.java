@@ -1,0 +1,242 @@
+package org.oversight.ledger.vault;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.oversight.domain.crypto.Sha256Digest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+
+/**
+ * The vault on PostgreSQL (embedded or external): tables {@code vault_blob}, {@code vault_epoch_key},
+ * {@code vault_case_key} and {@code vault_kept}, created here so that the core schema stays untouched.
+ *
+ * <p>Destruction: the secret column is first overwritten with zeros of the same length, then set
+ * to NULL, each in its own statement, then the table is vacuumed (best effort, outside any
+ * transaction). PostgreSQL's MVCC writes a new row version for each UPDATE, so the overwrite cannot
+ * reach the old version in place; the VACUUM makes its space reusable. Copies in WAL segments not
+ * yet recycled and in backups are outside the ledger's reach (docs/ledger.md "Vault").
+ */
+public class JdbcVaultStore implements VaultStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcVaultStore.class);
+
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+
+    public JdbcVaultStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.jdbc = new JdbcTemplate(dataSource);
+    }
+
+    @Override
+    public void createSchema() {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS vault_blob ("
+                + " blob_digest BYTEA PRIMARY KEY CHECK (octet_length(blob_digest) = 32),"
+                + " bytes BYTEA,"
+                + " epoch TEXT NOT NULL,"
+                + " stream TEXT NOT NULL,"
+                + " seq BIGINT NOT NULL CHECK (seq >= 0),"
+                + " erased BOOLEAN NOT NULL DEFAULT FALSE,"
+                + " CHECK ((bytes IS NULL) = erased))");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS vault_blob_epoch ON vault_blob (epoch) WHERE NOT erased");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS vault_epoch_key ("
+                + " epoch TEXT PRIMARY KEY,"
+                + " public_key BYTEA NOT NULL CHECK (octet_length(public_key) = 32),"
+                + " private_key BYTEA CHECK (private_key IS NULL OR octet_length(private_key) = 32),"
+                + " destroyed BOOLEAN NOT NULL DEFAULT FALSE,"
+                + " destroyed_at TIMESTAMPTZ,"
+                + " CHECK ((private_key IS NULL) = destroyed))");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS vault_case_key ("
+                + " case_ref TEXT PRIMARY KEY,"
+                + " public_key BYTEA NOT NULL CHECK (octet_length(public_key) = 32),"
+                + " private_key BYTEA NOT NULL CHECK (octet_length(private_key) = 32))");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS vault_kept ("
+                + " detection_hash BYTEA PRIMARY KEY CHECK (octet_length(detection_hash) = 32),"
+                + " leaf_index BIGINT NOT NULL CHECK (leaf_index >= 0),"
+                + " epoch TEXT NOT NULL,"
+                + " case_ref TEXT NOT NULL,"
+                + " blob_digest BYTEA NOT NULL CHECK (octet_length(blob_digest) = 32),"
+                + " retain_until TIMESTAMPTZ NOT NULL,"
+                + " case_wrap BYTEA,"
+                + " destroyed BOOLEAN NOT NULL DEFAULT FALSE,"
+                + " CHECK ((case_wrap IS NULL) = destroyed))");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS vault_kept_epoch ON vault_kept (epoch)");
+    }
+
+    @Override
+    public PutOutcome putBlob(Sha256Digest digest, byte[] bytes, String epoch, String stream, long seq) {
+        int inserted = jdbc.update("INSERT INTO vault_blob (blob_digest, bytes, epoch, stream, seq) VALUES (?, ?, ?, ?, ?)"
+                + " ON CONFLICT (blob_digest) DO NOTHING", digest.toByteArray(), bytes, epoch, stream, seq);
+        if (inserted == 1) {
+            return PutOutcome.STORED;
+        }
+        return blob(digest).map(b -> b.erased() ? PutOutcome.ERASED : PutOutcome.ALREADY_STORED)
+                .orElseThrow(() -> new IllegalStateException("blob " + digest + " neither inserted nor found"));
+    }
+
+    private static final RowMapper<StoredBlob> BLOB = (rs, n) -> new StoredBlob(Sha256Digest.of(rs.getBytes(1)),
+            rs.getString(2), rs.getString(3), rs.getLong(4), Optional.ofNullable(rs.getBytes(5)));
+
+    @Override
+    public Optional<StoredBlob> blob(Sha256Digest digest) {
+        return jdbc.query("SELECT blob_digest, epoch, stream, seq, bytes FROM vault_blob WHERE blob_digest = ?", BLOB,
+                (Object) digest.toByteArray()).stream().findFirst();
+    }
+
+    @Override
+    public java.util.Map<Sha256Digest, BlobState> blobStates(java.util.Collection<Sha256Digest> digests) {
+        java.util.Map<Sha256Digest, BlobState> out = new java.util.HashMap<>();
+        if (digests.isEmpty()) {
+            return out;
+        }
+        byte[][] keys = digests.stream().map(Sha256Digest::toByteArray).toArray(byte[][]::new);
+        jdbc.query(c -> {
+            java.sql.PreparedStatement ps = c.prepareStatement(
+                    "SELECT blob_digest, epoch, stream, seq, erased FROM vault_blob WHERE blob_digest = ANY (?)");
+            ps.setArray(1, c.createArrayOf("bytea", keys));
+            return ps;
+        }, rs -> {
+            out.put(Sha256Digest.of(rs.getBytes(1)), new BlobState(rs.getString(2), rs.getString(3), rs.getLong(4),
+                    rs.getBoolean(5)));
+        });
+        return out;
+    }
+
+    @Override
+    public List<Sha256Digest> liveBlobs(String epoch) {
+        return jdbc.query("SELECT blob_digest FROM vault_blob WHERE epoch = ? AND NOT erased ORDER BY blob_digest",
+                (rs, n) -> Sha256Digest.of(rs.getBytes(1)), epoch);
+    }
+
+    @Override
+    public boolean eraseBlob(Sha256Digest digest) {
+        byte[] key = digest.toByteArray();
+        jdbc.update("UPDATE vault_blob SET bytes = decode(repeat('00', octet_length(bytes)), 'hex')"
+                + " WHERE blob_digest = ? AND NOT erased", (Object) key);
+        boolean erased = jdbc.update("UPDATE vault_blob SET bytes = NULL, erased = TRUE WHERE blob_digest = ? AND NOT erased",
+                (Object) key) == 1;
+        return erased;
+    }
+
+    private static final RowMapper<EpochKey> EPOCH_KEY = (rs, n) -> new EpochKey(rs.getString(1), rs.getBytes(2),
+            Optional.ofNullable(rs.getBytes(3)));
+
+    @Override
+    public EpochKey putEpochKeyIfAbsent(String epoch, byte[] publicKey, byte[] privateKey) {
+        jdbc.update("INSERT INTO vault_epoch_key (epoch, public_key, private_key) VALUES (?, ?, ?)"
+                + " ON CONFLICT (epoch) DO NOTHING", epoch, publicKey, privateKey);
+        return epochKey(epoch).orElseThrow(() -> new IllegalStateException("epoch key " + epoch + " not found after insert"));
+    }
+
+    @Override
+    public Optional<EpochKey> epochKey(String epoch) {
+        return jdbc.query("SELECT epoch, public_key, private_key FROM vault_epoch_key WHERE epoch = ?", EPOCH_KEY, epoch)
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<String> epochsWithLiveKeys() {
+        return jdbc.queryForList("SELECT epoch FROM vault_epoch_key WHERE NOT destroyed ORDER BY epoch", String.class);
+    }
+
+    @Override
+    public boolean destroyEpochKey(String epoch, Instant at) {
+        jdbc.update("UPDATE vault_epoch_key SET private_key = decode(repeat('00', 32), 'hex')"
+                + " WHERE epoch = ? AND NOT destroyed", epoch);
+        boolean destroyed = jdbc.update("UPDATE vault_epoch_key SET private_key = NULL, destroyed = TRUE,"
+                + " destroyed_at = ? WHERE epoch = ? AND NOT destroyed", Timestamp.from(at), epoch) == 1;
+        if (destroyed) {
+            vacuum("vault_epoch_key");
+        }
+        return destroyed;
+    }
+
+    @Override
+    public CaseKey putCaseKeyIfAbsent(String caseRef, byte[] publicKey, byte[] privateKey) {
+        jdbc.update("INSERT INTO vault_case_key (case_ref, public_key, private_key) VALUES (?, ?, ?)"
+                + " ON CONFLICT (case_ref) DO NOTHING", caseRef, publicKey, privateKey);
+        return caseKey(caseRef).orElseThrow(() -> new IllegalStateException("case key " + caseRef + " not found after insert"));
+    }
+
+    @Override
+    public Optional<CaseKey> caseKey(String caseRef) {
+        return jdbc.query("SELECT case_ref, public_key, private_key FROM vault_case_key WHERE case_ref = ?",
+                (rs, n) -> new CaseKey(rs.getString(1), rs.getBytes(2), rs.getBytes(3)), caseRef).stream().findFirst();
+    }
+
+    private static final String KEPT_COLUMNS =
+            "detection_hash, leaf_index, epoch, case_ref, blob_digest, retain_until, case_wrap";
+
+    private static KeptRecord kept(ResultSet rs, int n) throws SQLException {
+        return new KeptRecord(Sha256Digest.of(rs.getBytes(1)), rs.getLong(2), rs.getString(3), rs.getString(4),
+                Sha256Digest.of(rs.getBytes(5)), rs.getTimestamp(6).toInstant(), Optional.ofNullable(rs.getBytes(7)));
+    }
+
+    @Override
+    public KeptRecord putKeptIfAbsent(KeptRecord kept) {
+        byte[] wrap = kept.caseWrap().orElseThrow(() -> new IllegalArgumentException(
+                "kept record of " + kept.detectionHash() + " has no case wrap"));
+        jdbc.update("INSERT INTO vault_kept (" + KEPT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (detection_hash) DO NOTHING", kept.detectionHash().toByteArray(), kept.leafIndex(),
+                kept.epoch(), kept.caseRef(), kept.blobDigest().toByteArray(), Timestamp.from(kept.retainUntil()), wrap);
+        return kept(kept.detectionHash()).orElseThrow(() -> new IllegalStateException(
+                "kept record " + kept.detectionHash() + " not found after insert"));
+    }
+
+    @Override
+    public Optional<KeptRecord> kept(Sha256Digest detectionHash) {
+        return jdbc.query("SELECT " + KEPT_COLUMNS + " FROM vault_kept WHERE detection_hash = ?", JdbcVaultStore::kept,
+                (Object) detectionHash.toByteArray()).stream().findFirst();
+    }
+
+    @Override
+    public List<KeptRecord> keptOf(String epoch) {
+        return jdbc.query("SELECT " + KEPT_COLUMNS + " FROM vault_kept WHERE epoch = ? ORDER BY leaf_index",
+                JdbcVaultStore::kept, epoch);
+    }
+
+    @Override
+    public List<KeptRecord> keptDue(Instant at) {
+        return jdbc.query("SELECT " + KEPT_COLUMNS + " FROM vault_kept WHERE NOT destroyed AND retain_until <= ?"
+                + " ORDER BY leaf_index", JdbcVaultStore::kept, Timestamp.from(at));
+    }
+
+    @Override
+    public boolean destroyKept(Sha256Digest detectionHash) {
+        Optional<KeptRecord> kept = kept(detectionHash);
+        if (kept.isEmpty()) {
+            return false;
+        }
+        byte[] key = detectionHash.toByteArray();
+        jdbc.update("UPDATE vault_kept SET case_wrap = decode(repeat('00', octet_length(case_wrap)), 'hex')"
+                + " WHERE detection_hash = ? AND NOT destroyed", (Object) key);
+        boolean destroyed = jdbc.update("UPDATE vault_kept SET case_wrap = NULL, destroyed = TRUE"
+                + " WHERE detection_hash = ? AND NOT destroyed", (Object) key) == 1;
+        eraseBlob(kept.get().blobDigest());
+        if (destroyed) {
+            vacuum("vault_kept");
+        }
+        return destroyed;
+    }
+
+    /** Best effort: makes the space of dead row versions reusable. VACUUM cannot run in a transaction. */
+    private void vacuum(String table) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            if (!c.getAutoCommit()) {
+                c.setAutoCommit(true);
+            }
+            s.execute("VACUUM " + table);
+        } catch (SQLException | RuntimeException e) {
+            LOG.warn("VACUUM {} after a key destruction failed (the key is destroyed; its dead row version waits"
+                    + " for autovacuum): {}", table, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.oversight.ledger.vault;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * {@code oversight.vault.*}: the vault's limits, its recipient id in epoch events and the erasure
+ * closer's timing (docs/ledger.md "Vault").
+ */
+@ConfigurationProperties("oversight.vault")
+public class VaultProperties {
+    /** Largest sealed blob accepted by {@code PUT /v1/vault/blobs/{digest}}. */
+    private int maxBlobBytes = 1 << 20;
+    /** The vault's recipient id in {@code ErasureEpochOpened} (the {@code vault} recipient). */
+    private String recipient = "vault";
+    /** How long before an epoch's {@code eraseBy} the closer closes it. */
+    private Duration closeLead = Duration.ofMinutes(1);
+    /** How often the closer looks for epochs to close and kept records to destroy. */
+    private Duration closeInterval = Duration.ofSeconds(5);
+    /** How long kept records are kept (at most the policy's keptRetentionDays when it has retention terms). */
+    private Duration keptRetention = Duration.ofDays(30);
+    /** Whether the closer runs (with the engine). */
+    private boolean closerEnabled = true;
+
+    public int getMaxBlobBytes() {
+        return maxBlobBytes;
+    }
+
+    public void setMaxBlobBytes(int maxBlobBytes) {
+        if (maxBlobBytes < 1 || maxBlobBytes > (64 << 20)) {
+            throw new IllegalArgumentException("oversight.vault.max-blob-bytes " + maxBlobBytes + " is not in 1..64 MiB");
+        }
+        this.maxBlobBytes = maxBlobBytes;
+    }
+
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public void setRecipient(String recipient) {
+        this.recipient = recipient;
+    }
+
+    public Duration getCloseLead() {
+        return closeLead;
+    }
+
+    public void setCloseLead(Duration closeLead) {
+        if (closeLead.isNegative()) {
+            throw new IllegalArgumentException("oversight.vault.close-lead " + closeLead + " is negative");
+        }
+        this.closeLead = closeLead;
+    }
+
+    public Duration getCloseInterval() {
+        return closeInterval;
+    }
+
+    public void setCloseInterval(Duration closeInterval) {
+        this.closeInterval = closeInterval;
+    }
+
+    public Duration getKeptRetention() {
+        return keptRetention;
+    }
+
+    public void setKeptRetention(Duration keptRetention) {
+        if (keptRetention.isNegative() || keptRetention.isZero()) {
+            throw new IllegalArgumentException("oversight.vault.kept-retention " + keptRetention + " is not positive");
+        }
+        this.keptRetention = keptRetention;
+    }
+
+    public boolean isCloserEnabled() {
+        return closerEnabled;
+    }
+
+    public void setCloserEnabled(boolean closerEnabled) {
+        this.closerEnabled = closerEnabled;
+    }
+}
