@@ -14,7 +14,10 @@ import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.CameraDecommissioned;
 import org.oversight.domain.event.CameraRegistered;
 import org.oversight.domain.event.EventType;
-import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.Detection;
+import org.oversight.domain.event.DisclosurePurpose;
+import org.oversight.domain.event.RecordDisclosed;
+import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.KeyRevoked;
@@ -53,6 +56,29 @@ public final class BundleBuilder {
      */
     public static EvidenceBundle build(LeafSource leaves, HashSource tree, SignedCheckpoint checkpoint, String matchId,
             SnapshotProver prover, Optional<byte[]> alignedCrop) throws BundleBuildException {
+        return build(leaves, tree, checkpoint, matchId, prover, alignedCrop, null);
+    }
+
+    /**
+     * The version-2 bundle of match {@code matchId} (docs/format.md §11.6): the version-1 events
+     * plus every accepted-looking {@code RecordDisclosed} under the checkpoint with purpose
+     * {@code evidence-bundle} that names the match's detection (and, closed under signers, their
+     * signers' enrolments), and {@code records}.
+     *
+     * @throws BundleBuildException as {@link #build(LeafSource, HashSource, SignedCheckpoint, String,
+     *     SnapshotProver, Optional)}, and if the probe record is not the match's detection's (other
+     *     detection, or its commitment is not the leaf's {@code sealed.commitment}), the enrolment
+     *     crop is not the candidate entry's, or no such {@code RecordDisclosed} releases the record
+     */
+    public static EvidenceBundle build(LeafSource leaves, HashSource tree, SignedCheckpoint checkpoint, String matchId,
+            SnapshotProver prover, BundleRecords records) throws BundleBuildException {
+        return build(leaves, tree, checkpoint, matchId, prover, Optional.empty(),
+                Objects.requireNonNull(records, "records"));
+    }
+
+    private static EvidenceBundle build(LeafSource leaves, HashSource tree, SignedCheckpoint checkpoint,
+            String matchId, SnapshotProver prover, Optional<byte[]> alignedCrop, BundleRecords records)
+            throws BundleBuildException {
         Objects.requireNonNull(leaves, "leaves");
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(matchId, "matchId");
@@ -71,7 +97,7 @@ public final class BundleBuilder {
         IndexedEvent proposedAt = scan.match.get(0);
         MatchProposed proposed = (MatchProposed) proposedAt.event().payload();
         IndexedEvent detection = detection(leaves, proposed, size);
-        FaceDetected detected = (FaceDetected) detection.event().payload();
+        Detection detected = (Detection) detection.event().payload();
 
         TreeMap<Long, IndexedEvent> included = new TreeMap<>();
         include(included, detection);
@@ -124,6 +150,32 @@ public final class BundleBuilder {
                 include(included, e);
             }
         }
+        if (detected instanceof SealedFaceDetected sealed) {
+            // The epoch's opening makes the detection acceptable (R5(a)); its close and destructions say
+            // whether the record was kept, and for how long (R5, R8).
+            StreamId epoch = StreamId.epoch(sealed.sealed().epoch());
+            for (IndexedEvent e : scan.epochEvents) {
+                if (e.event().stream().equals(epoch)) {
+                    include(included, e);
+                }
+            }
+        }
+        if (records != null) {
+            checkRecords(records, proposed, detection);
+            int disclosures = 0;
+            for (IndexedEvent d : scan.disclosures) {
+                RecordDisclosed rd = (RecordDisclosed) d.event().payload();
+                if (rd.purpose() == DisclosurePurpose.EVIDENCE_BUNDLE && rd.records().contains(proposed.detection())) {
+                    include(included, d);
+                    disclosures++;
+                }
+            }
+            if (disclosures == 0) {
+                throw new BundleBuildException("no RecordDisclosed with purpose evidence-bundle under checkpoint size "
+                        + size + " names the detection at leaf " + detection.leafIndex()
+                        + ": its record cannot go into a bundle without a disclosure on the record");
+            }
+        }
         closeOverSigners(included, scan.keyEvents);
         includeGenesisPrefix(included, leaves);
 
@@ -132,7 +184,28 @@ public final class BundleBuilder {
             bundleLeaves.add(new BundleLeaf(e.event().leafBytes(), proof(tree, e.leafIndex(), size)));
         }
         SnapshotProof snapshot = prover.prove(watchlistBefore, detection, proposed.candidateEntry());
-        return new EvidenceBundle(matchId, checkpoint, bundleLeaves, snapshot, alignedCrop);
+        return records == null ? new EvidenceBundle(matchId, checkpoint, bundleLeaves, snapshot, alignedCrop)
+                : EvidenceBundle.v2(matchId, checkpoint, bundleLeaves, snapshot, records);
+    }
+
+    private static void checkRecords(BundleRecords records, MatchProposed proposed, IndexedEvent detection)
+            throws BundleBuildException {
+        if (!records.probeDetection().equals(proposed.detection())) {
+            throw new BundleBuildException("the probe record is for the detection " + records.probeDetection().toJson()
+                    + ", not the match's " + proposed.detection().toJson());
+        }
+        if (!(detection.event().payload() instanceof SealedFaceDetected sealed)) {
+            throw new BundleBuildException("the detection at leaf " + detection.leafIndex()
+                    + " is schema 1 (its template is in the leaf): it has no sealed record to carry");
+        }
+        if (!sealed.sealed().commitment().equals(records.probe().commitment())) {
+            throw new BundleBuildException("the probe record's commitment " + records.probe().commitment().hex()
+                    + " != the leaf's sealed.commitment " + sealed.sealed().commitment().hex());
+        }
+        if (records.enrolment().isPresent() && !records.enrolment().get().entry().equals(proposed.candidateEntry())) {
+            throw new BundleBuildException("the enrolment crop is for entry " + records.enrolment().get().entry()
+                    + ", not the candidate entry " + proposed.candidateEntry());
+        }
     }
 
     private static void include(TreeMap<Long, IndexedEvent> included, IndexedEvent e) {
@@ -268,6 +341,8 @@ public final class BundleBuilder {
         final List<IndexedEvent> policies = new ArrayList<>();
         final List<Long> watchlist = new ArrayList<>();
         final List<IndexedEvent> match = new ArrayList<>();
+        final List<IndexedEvent> disclosures = new ArrayList<>();
+        final List<IndexedEvent> epochEvents = new ArrayList<>();
 
         static Scan of(LeafSource leaves, long size, StreamId matchStream) throws BundleBuildException {
             Scan s = new Scan();
@@ -278,6 +353,8 @@ public final class BundleBuilder {
                             s.keyEvents.add(e);
                     case RECOGNITION_POLICY_SET -> s.policies.add(e);
                     case WATCHLIST_ENTRY_AUTHORIZED, WATCHLIST_ENTRY_WITHDRAWN -> s.watchlist.add(i);
+                    case RECORD_DISCLOSED -> s.disclosures.add(e);
+                    case ERASURE_EPOCH_OPENED, ERASURE_EPOCH_CLOSED, KEPT_RECORDS_DESTROYED -> s.epochEvents.add(e);
                     default -> {
                         if (e.event().stream().equals(matchStream)) {
                             s.match.add(e);

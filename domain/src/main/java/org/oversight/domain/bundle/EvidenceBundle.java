@@ -11,6 +11,10 @@ import org.oversight.domain.bytes.Hex;
 import org.oversight.domain.checkpoint.MalformedCheckpointException;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.DetectionRef;
+import org.oversight.domain.event.InvalidEventException;
+import org.oversight.domain.seal.BiometricRecord;
+import org.oversight.domain.seal.MalformedRecordException;
 import org.oversight.domain.json.CanonicalJson;
 import org.oversight.domain.json.JsonArray;
 import org.oversight.domain.json.JsonException;
@@ -26,7 +30,8 @@ import org.oversight.domain.note.MalformedNoteException;
  * The court evidence bundle for one match (docs/format.md §11): one canonical JSON document
  * carrying the signed checkpoint it is anchored to, the events that matter each with leaf bytes,
  * leaf index and inclusion proof, the watchlist snapshot proof of the candidate entry and,
- * optionally, the aligned face crop of the detection.
+ * optionally, the aligned face crop of the detection (version 1) or the disclosed biometric records
+ * of the probe and the enrolment (version 2, {@link BundleRecords}).
  *
  * <p>{@link #parse} checks the form only (§11.4); whether the checkpoint, proofs, signatures and
  * rules hold is the verifier's job. Immutable.
@@ -34,6 +39,8 @@ import org.oversight.domain.note.MalformedNoteException;
 public final class EvidenceBundle {
     /** The {@code format} member of every version-1 bundle. */
     public static final String FORMAT = "oversight/bundle/v1";
+    /** The {@code format} member of every version-2 bundle (with disclosed records, §11.6). */
+    public static final String FORMAT_V2 = "oversight/bundle/v2";
     /** Largest bundle in bytes. */
     public static final int MAX_BYTES = 16 << 20;
     /** Most events in one bundle. */
@@ -54,6 +61,11 @@ public final class EvidenceBundle {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
     private static final Set<String> MEMBERS = Set.of("alignedCrop", "checkpoint", "events", "format", "match",
             "snapshot");
+    private static final Set<String> MEMBERS_V2 = Set.of("checkpoint", "events", "format", "match", "records",
+            "snapshot");
+    private static final Set<String> RECORDS_MEMBERS = Set.of("enrolment", "probe");
+    private static final Set<String> PROBE_MEMBERS = Set.of("detection", "record");
+    private static final Set<String> ENROLMENT_MEMBERS = Set.of("alignedCrop", "entry", "template");
     private static final Set<String> EVENT_MEMBERS = Set.of("hashes", "leaf", "leafIndex", "treeSize");
     private static final Set<String> SNAPSHOT_MEMBERS = Set.of("entry", "hashes", "leafData", "leafIndex", "root",
             "size");
@@ -63,6 +75,7 @@ public final class EvidenceBundle {
     private final List<BundleLeaf> events;
     private final SnapshotProof snapshot;
     private final byte[] alignedCrop;
+    private final BundleRecords records;
 
     /**
      * @param match the match id
@@ -75,6 +88,24 @@ public final class EvidenceBundle {
      */
     public EvidenceBundle(String match, SignedCheckpoint checkpoint, List<BundleLeaf> events, SnapshotProof snapshot,
             Optional<byte[]> alignedCrop) {
+        this(match, checkpoint, events, snapshot, alignedCrop, null);
+    }
+
+    /**
+     * A version-2 bundle (§11.6): as version 1, with the disclosed {@code records} instead of a bare
+     * crop.
+     *
+     * @throws IllegalArgumentException as the version-1 constructor
+     */
+    public static EvidenceBundle v2(String match, SignedCheckpoint checkpoint, List<BundleLeaf> events,
+            SnapshotProof snapshot, BundleRecords records) {
+        return new EvidenceBundle(match, checkpoint, events, snapshot, Optional.empty(),
+                Objects.requireNonNull(records, "records"));
+    }
+
+    private EvidenceBundle(String match, SignedCheckpoint checkpoint, List<BundleLeaf> events, SnapshotProof snapshot,
+            Optional<byte[]> alignedCrop, BundleRecords records) {
+        this.records = records;
         this.match = Objects.requireNonNull(match, "match");
         this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
         this.events = List.copyOf(events);
@@ -114,7 +145,17 @@ public final class EvidenceBundle {
         return snapshot;
     }
 
-    /** The detection's aligned crop bytes, if carried (a copy). */
+    /** The bundle's format version: 1, or 2 when it carries disclosed records. */
+    public int version() {
+        return records == null ? 1 : 2;
+    }
+
+    /** The disclosed records of a version-2 bundle; empty for version 1. */
+    public Optional<BundleRecords> records() {
+        return Optional.ofNullable(records);
+    }
+
+    /** The detection's aligned crop bytes carried by a version-1 bundle, if any (a copy). */
     public Optional<byte[]> alignedCrop() {
         return alignedCrop == null ? Optional.empty() : Optional.of(alignedCrop.clone());
     }
@@ -140,7 +181,7 @@ public final class EvidenceBundle {
         JsonObject.Builder b = JsonObject.builder()
                 .put("checkpoint", new String(checkpoint.toBytes(), StandardCharsets.UTF_8))
                 .put("events", leaves.build())
-                .put("format", FORMAT)
+                .put("format", records == null ? FORMAT : FORMAT_V2)
                 .put("match", match)
                 .put("snapshot", JsonObject.builder()
                         .put("entry", snapshot.entry())
@@ -152,6 +193,15 @@ public final class EvidenceBundle {
                         .build());
         if (alignedCrop != null) {
             b.putBase64("alignedCrop", alignedCrop);
+        }
+        if (records != null) {
+            JsonObject.Builder r = JsonObject.builder().put("probe", JsonObject.builder()
+                    .put("detection", records.probeDetection().toJson())
+                    .put("record", records.probe().toJson()).build());
+            records.enrolment().ifPresent(e -> r.put("enrolment", JsonObject.builder()
+                    .putBase64("alignedCrop", e.alignedCrop()).put("entry", e.entry()).put("template", e.template())
+                    .build()));
+            b.put("records", r.build());
         }
         return b.build();
     }
@@ -197,11 +247,13 @@ public final class EvidenceBundle {
     }
 
     private static EvidenceBundle fromJson(JsonObject o) throws JsonException, MalformedBundleException {
-        o.requireOnly(MEMBERS);
         String format = o.requireString("format");
-        if (!format.equals(FORMAT)) {
-            throw new MalformedBundleException("$.format: \"" + format + "\" is not \"" + FORMAT + "\"");
+        boolean v2 = format.equals(FORMAT_V2);
+        if (!format.equals(FORMAT) && !v2) {
+            throw new MalformedBundleException("$.format: \"" + format + "\" is not \"" + FORMAT + "\" or \""
+                    + FORMAT_V2 + "\"");
         }
+        o.requireOnly(v2 ? MEMBERS_V2 : MEMBERS);
         String match = identifier(o, "match", "$.match");
         String note = o.requireString("checkpoint");
         SignedCheckpoint checkpoint;
@@ -253,7 +305,40 @@ public final class EvidenceBundle {
             }
             crop = Optional.of(c);
         }
-        return new EvidenceBundle(match, checkpoint, events, snapshot, crop);
+        BundleRecords records = v2 ? records(o.requireObject("records")) : null;
+        return new EvidenceBundle(match, checkpoint, events, snapshot, crop, records);
+    }
+
+    private static BundleRecords records(JsonObject r) throws JsonException, MalformedBundleException {
+        r.requireOnly(RECORDS_MEMBERS);
+        JsonObject p = r.requireObject("probe");
+        p.requireOnly(PROBE_MEMBERS);
+        DetectionRef detection;
+        try {
+            detection = DetectionRef.fromJson(p.requireObject("detection"));
+        } catch (InvalidEventException e) {
+            throw new MalformedBundleException("$.records.probe.detection: " + e.getMessage(), e);
+        }
+        BiometricRecord probe;
+        try {
+            probe = BiometricRecord.parse(CanonicalJson.encode(p.requireObject("record")));
+        } catch (MalformedRecordException e) {
+            throw new MalformedBundleException("$.records.probe.record: " + e.getMessage(), e);
+        }
+        Optional<BundleRecords.EnrolmentCrop> enrolment = Optional.empty();
+        if (r.has("enrolment")) {
+            JsonObject e = r.requireObject("enrolment");
+            e.requireOnly(ENROLMENT_MEMBERS);
+            String entry = identifier(e, "entry", "$.records.enrolment.entry");
+            long template = e.requireLong("template", 0, 15);
+            byte[] crop = e.requireBase64("alignedCrop");
+            if (crop.length == 0 || crop.length > BiometricRecord.MAX_CROP_BYTES) {
+                throw new MalformedBundleException("$.records.enrolment.alignedCrop: " + crop.length
+                        + " bytes not in 1.." + BiometricRecord.MAX_CROP_BYTES);
+            }
+            enrolment = Optional.of(new BundleRecords.EnrolmentCrop(entry, (int) template, crop));
+        }
+        return new BundleRecords(detection, probe, enrolment);
     }
 
     private static String identifier(JsonObject o, String name, String path)

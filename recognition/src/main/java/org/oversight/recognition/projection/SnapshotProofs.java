@@ -5,7 +5,7 @@ import org.oversight.domain.bundle.BundleBuildException;
 import org.oversight.domain.bundle.IndexedEvent;
 import org.oversight.domain.bundle.SnapshotProof;
 import org.oversight.domain.bundle.SnapshotProver;
-import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.Detection;
 import org.oversight.domain.merkle.rfc6962.MerkleTree;
 import org.oversight.domain.merkle.rfc6962.ProofRequestException;
 
@@ -23,7 +23,7 @@ public final class SnapshotProofs implements SnapshotProver {
     @Override
     public SnapshotProof prove(List<IndexedEvent> watchlistEvents, IndexedEvent detection, String entry)
             throws BundleBuildException {
-        if (!(detection.event().payload() instanceof FaceDetected detected)) {
+        if (!(detection.event().payload() instanceof Detection detected)) {
             throw new BundleBuildException("leaf " + detection.leafIndex() + " is a " + detection.event().type()
                     + ", not a FaceDetected");
         }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.oversight.domain.bundle.BundleLeaf;
+import org.oversight.domain.bundle.BundleRecords;
 import org.oversight.domain.bundle.EvidenceBundle;
 import org.oversight.domain.bundle.SnapshotProof;
 import org.oversight.domain.checkpoint.Checkpoint;
@@ -17,6 +18,7 @@ import org.oversight.domain.checkpoint.CheckpointVerificationException;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.CameraRegistered;
+import org.oversight.domain.event.Detection;
 import org.oversight.domain.event.EventHash;
 import org.oversight.domain.event.EventSignatureException;
 import org.oversight.domain.event.EventType;
@@ -24,8 +26,11 @@ import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.RecognitionPolicySet;
+import org.oversight.domain.event.RecordDisclosed;
+import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
+import org.oversight.domain.event.Template;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.merkle.rfc6962.InclusionProofException;
 import org.oversight.domain.merkle.rfc6962.InclusionProofVerifier;
@@ -36,12 +41,15 @@ import org.oversight.domain.policy.RuleViolation;
 import org.oversight.domain.principal.KeyRecord;
 import org.oversight.domain.principal.PrincipalRegistry;
 import org.oversight.domain.principal.RegistryException;
+import org.oversight.recognition.embed.InvalidCropException;
+import org.oversight.recognition.pipeline.CropTemplateDeriver;
 import org.oversight.recognition.projection.WatchedEntry;
 import org.oversight.recognition.projection.WatchlistSnapshot;
 import org.oversight.recognition.template.FaceTemplate;
 import org.oversight.recognition.template.TemplateFormatException;
 import org.oversight.verifier.audit.PolicyFindings;
 import org.oversight.verifier.report.Check;
+import org.oversight.verifier.report.CourtSummary;
 import org.oversight.verifier.report.Finding;
 import org.oversight.verifier.report.Rule;
 import org.oversight.verifier.report.VerificationReport;
@@ -70,6 +78,9 @@ public final class BundleVerifier {
     private final Ed25519NoteVerifier logKey;
     private final String origin;
     private final Optional<AuthorityKeys> authorityKeys;
+    /** The recognition network for pixels → template, or null when not loaded ({@link #noModel} says why). */
+    private final CropTemplateDeriver deriver;
+    private final String noModel;
 
     /**
      * @param logKey the log's note verifier key
@@ -84,9 +95,33 @@ public final class BundleVerifier {
      * {@link GenesisCheck}); without them the report says that genesis was trusted on first use.
      */
     public BundleVerifier(Ed25519NoteVerifier logKey, String origin, Optional<AuthorityKeys> authorityKeys) {
+        this(logKey, origin, authorityKeys, null, "the recognition model was not loaded");
+    }
+
+    private BundleVerifier(Ed25519NoteVerifier logKey, String origin, Optional<AuthorityKeys> authorityKeys,
+            CropTemplateDeriver deriver, String noModel) {
         this.logKey = Objects.requireNonNull(logKey, "logKey");
         this.origin = Objects.requireNonNull(origin, "origin");
         this.authorityKeys = Objects.requireNonNull(authorityKeys, "authorityKeys");
+        this.deriver = deriver;
+        this.noModel = noModel;
+    }
+
+    /**
+     * This verifier, re-deriving carried crops' templates with {@code deriver} (docs/format.md §11.6):
+     * a version-2 bundle's probe crop must derive its record's template bit for bit, and a carried
+     * enrolment crop the entry's template.
+     */
+    public BundleVerifier withModel(CropTemplateDeriver deriver) {
+        return new BundleVerifier(logKey, origin, authorityKeys, Objects.requireNonNull(deriver, "deriver"), null);
+    }
+
+    /**
+     * This verifier without the recognition model, {@code why} (e.g. the model directory and what is
+     * missing there): carried crops are reported as not re-derived, with that reason.
+     */
+    public BundleVerifier withoutModel(String why) {
+        return new BundleVerifier(logKey, origin, authorityKeys, null, Objects.requireNonNull(why, "why"));
     }
 
     /** Verifies {@code bundle}; the report passes iff every check held. */
@@ -289,7 +324,7 @@ public final class BundleVerifier {
                     || !detectionEvent.eventHash().equals(proposed.detection().eventHash()) || dLeaf >= pLeaf) {
                 return; // the rule book reports the unresolved detection under R2
             }
-            FaceDetected detection = (FaceDetected) detectionEvent.payload();
+            Detection detection = (Detection) detectionEvent.payload();
             Optional<Map.Entry<Long, SignedEvent>> authorizedAt =
                     find(EventType.WATCHLIST_ENTRY_AUTHORIZED, StreamId.watchlist(proposed.candidateEntry()));
             Optional<Map.Entry<Long, SignedEvent>> policyAt = policyBefore(dLeaf);
@@ -310,19 +345,165 @@ public final class BundleVerifier {
                     + proposed.watchlistSnapshot().size() + "), which the snapshot proof commits to; that it equals the"
                     + " number of entries active for the detection is not checkable from a bundle, which carries only"
                     + " the candidate's authorisation (verifier audit checks it)");
-            checkScore(pLeaf, proposed, dLeaf, detection, aLeaf, authorizedAt.get().getValue(), policy);
+            Optional<Template> probe = probeTemplate(pLeaf, proposed, dLeaf, detectionEvent);
+            probe.ifPresent(t -> checkScore(pLeaf, proposed, dLeaf, t, aLeaf, authorizedAt.get().getValue(), policy));
             checkSnapshot(pLeaf, proposed, authorizedAt.get().getValue(), entry);
-            checkCrop(dLeaf, detection);
+            if (detection instanceof FaceDetected clear) {
+                checkCrop(dLeaf, clear);
+            }
+            if (bundle.records().isPresent() && probe.isPresent()) {
+                checkPixels(pLeaf, proposed, dLeaf, bundle.records().get(), entry);
+            }
         }
 
-        private void checkScore(long pLeaf, MatchProposed proposed, long dLeaf, FaceDetected detection, long aLeaf,
+        /**
+         * The detection's template: in the leaf (schema 1), or in the carried probe record (schema 2),
+         * which must be the detection's — same reference, opening the leaf's commitment — and released
+         * by a carried, verified {@code RecordDisclosed} naming the detection (§11.6).
+         */
+        private Optional<Template> probeTemplate(long pLeaf, MatchProposed proposed, long dLeaf, SignedEvent event) {
+            if (event.payload() instanceof FaceDetected clear) {
+                if (bundle.records().isPresent()) {
+                    fail(Rule.SEALED_RECORD, dLeaf, event.header().eventId(), describe(dLeaf, event),
+                            "disclosed records of a schema-2 detection", "a bundle carrying records for a sealed"
+                                    + " detection", "the detection is schema 1: its template is in the leaf");
+                }
+                return Optional.of(clear.template());
+            }
+            SealedFaceDetected sealed = (SealedFaceDetected) event.payload();
+            String subject = "sealed record of the detection at leaf " + dLeaf;
+            if (bundle.records().isEmpty()) {
+                fail(Rule.SEALED_RECORD, dLeaf, event.header().eventId(), subject, "look for the disclosed record",
+                        "the probe's sealed record (a version-2 bundle, format.md §11.6)",
+                        "none carried: the score cannot be recomputed");
+                return Optional.empty();
+            }
+            BundleRecords records = bundle.records().get();
+            if (!records.probeDetection().equals(proposed.detection())) {
+                fail(Rule.SEALED_RECORD, dLeaf, event.header().eventId(), subject, "the record's detection reference",
+                        "the record of the detection " + proposed.detection().eventHash().hex() + " at leaf " + dLeaf,
+                        "a record for " + records.probeDetection().eventHash().hex() + " at leaf "
+                                + records.probeDetection().leafIndex());
+                return Optional.empty();
+            }
+            Sha256Digest commitment = records.probe().commitment();
+            String method = "SHA-256(\"oversight/record/v1\\n\" || canonical record) = the leaf's sealed.commitment"
+                    + " (format.md §12)";
+            if (!commitment.equals(sealed.sealed().commitment())) {
+                fail(Rule.SEALED_RECORD, dLeaf, event.header().eventId(), subject, method,
+                        sealed.sealed().commitment().hex(), commitment.hex());
+                return Optional.empty();
+            }
+            pass(Rule.SEALED_RECORD, subject + " opens its commitment " + commitment.hex(), method);
+            checkDisclosed(dLeaf, proposed);
+            return Optional.of(records.probe().template());
+        }
+
+        /** A carried, verified RecordDisclosed names the detection (the disclosure is on the record). */
+        private void checkDisclosed(long dLeaf, MatchProposed proposed) {
+            String subject = "disclosure of the record of the detection at leaf " + dLeaf;
+            String method = "a carried RecordDisclosed, signed by a key valid at its leaf, names the detection";
+            for (Map.Entry<Long, SignedEvent> e : anchored.entrySet()) {
+                if (e.getValue().payload() instanceof RecordDisclosed d && signers.containsKey(e.getKey())
+                        && d.records().contains(proposed.detection())) {
+                    pass(Rule.SEALED_RECORD, subject + ": " + d.disclosure() + " at leaf " + e.getKey() + " (purpose "
+                            + d.purpose().wireName() + ", case " + d.caseRef() + ", to " + d.recipient() + ", signed by "
+                            + describe(signers.get(e.getKey())) + ")", method);
+                    report.fact("Disclosure", d.disclosure() + " at leaf " + e.getKey() + ": purpose "
+                            + d.purpose().wireName() + ", case " + d.caseRef() + ", recipient " + d.recipient());
+                    return;
+                }
+            }
+            fail(Rule.SEALED_RECORD, dLeaf, "", subject, method, "a RecordDisclosed naming the detection "
+                    + proposed.detection().eventHash().hex() + " at leaf " + dLeaf,
+                    "none carried (or none verified): an unrecorded disclosure");
+        }
+
+        /**
+         * Pixels → template → score (§11.6): with the model, the probe crop must derive the record's
+         * template bit for bit (the score was just recomputed from that template), and a carried
+         * enrolment crop the entry's template it names.
+         */
+        private void checkPixels(long pLeaf, MatchProposed proposed, long dLeaf, BundleRecords records,
+                WatchlistEntryAuthorized entry) {
+            byte[] crop = records.probe().alignedCrop();
+            Template template = records.probe().template();
+            if (deriver == null) {
+                report.fact(CourtSummary.PIXELS_FACT, "not re-derived: " + noModel + "; the template was taken"
+                        + " from the disclosed record (which opens the commitment the camera signed) and the score "
+                        + proposed.score() + " recomputed from it");
+                report.fact("Recognition model", "missing: " + noModel);
+                records.enrolment().ifPresent(en -> report.fact("Enrolment crop", "carried; not re-derived: " + noModel));
+                return;
+            }
+            report.fact("Recognition model", "loaded from " + deriver.modelDir() + " (model id " + deriver.modelId()
+                    + ")");
+            String subject = "pixels → template of the detection at leaf " + dLeaf;
+            String method = "the carried aligned crop (" + crop.length + " bytes, SHA-256 " + Sha256Digest.hash(crop).hex()
+                    + ") through the recognition network and quantiser (format.md §9.2–§9.4) equals the record's"
+                    + " template bit for bit";
+            Optional<byte[]> derived = derive(crop, dLeaf, subject, method);
+            if (derived.isEmpty()) {
+                return;
+            }
+            if (!java.util.Arrays.equals(derived.get(), template.data())) {
+                fail(Rule.SEALED_RECORD, dLeaf, "", subject, method, "the record's template (SHA-256 "
+                        + Sha256Digest.hash(template.data()).hex() + ")", "the crop derives another template (SHA-256 "
+                        + Sha256Digest.hash(derived.get()).hex() + "): the crop does not derive its template");
+                report.fact(CourtSummary.PIXELS_FACT, "FAILED: the carried crop does not derive the record's"
+                        + " template");
+            } else {
+                pass(Rule.SEALED_RECORD, subject, method);
+                report.fact(CourtSummary.PIXELS_FACT, "crop (SHA-256 " + Sha256Digest.hash(crop).hex()
+                        + ") → template re-derived bit for bit (SHA-256 " + Sha256Digest.hash(template.data()).hex()
+                        + ") → score " + proposed.score() + " recomputed against entry " + entry.entry()
+                        + ", equal to the logged score");
+            }
+            records.enrolment().ifPresent(en -> checkEnrolment(pLeaf, en, entry));
+        }
+
+        private void checkEnrolment(long pLeaf, BundleRecords.EnrolmentCrop en, WatchlistEntryAuthorized entry) {
+            String subject = "enrolment crop of entry " + en.entry() + " → its template " + en.template();
+            String method = "the carried enrolment crop through the recognition network and quantiser equals the"
+                    + " entry's template " + en.template() + " bit for bit";
+            if (!en.entry().equals(entry.entry()) || en.template() >= entry.templates().size()) {
+                fail(Rule.SEALED_RECORD, pLeaf, "", subject, method, "a crop of one of the " + entry.templates().size()
+                        + " templates of entry " + entry.entry(), "entry " + en.entry() + ", template " + en.template());
+                return;
+            }
+            Optional<byte[]> derived = derive(en.alignedCrop(), pLeaf, subject, method);
+            if (derived.isEmpty()) {
+                return;
+            }
+            if (java.util.Arrays.equals(derived.get(), entry.templates().get(en.template()).data())) {
+                pass(Rule.SEALED_RECORD, subject, method);
+                report.fact("Enrolment crop", "carried; derives the entry's template " + en.template()
+                        + " bit for bit");
+            } else {
+                fail(Rule.SEALED_RECORD, pLeaf, "", subject, method, "the entry's template " + en.template(),
+                        "the crop derives another template: it is not the image the entry was enrolled from");
+                report.fact("Enrolment crop", "carried; does NOT derive the entry's template " + en.template());
+            }
+        }
+
+        private Optional<byte[]> derive(byte[] crop, long leaf, String subject, String method) {
+            try {
+                return Optional.of(deriver.derive(crop).encode());
+            } catch (InvalidCropException e) {
+                fail(Rule.SEALED_RECORD, leaf, "", subject, method, "a 150 x 150 RGB aligned crop (format.md §9.2)",
+                        e.getMessage());
+                return Optional.empty();
+            }
+        }
+
+        private void checkScore(long pLeaf, MatchProposed proposed, long dLeaf, Template template, long aLeaf,
                 SignedEvent authorization, RecognitionPolicySet policy) {
             String subject = "score of match " + proposed.match() + " (leaf " + pLeaf + ")";
             String method = "exact squared distance (format.md §9.5) of the detection's template (leaf " + dLeaf
                     + ") to the entry's comparable templates (leaf " + aLeaf + ", format.md §9.8), lowest";
             FaceTemplate probe;
             try {
-                probe = FaceTemplate.parse(detection.template().data());
+                probe = FaceTemplate.parse(template.data());
             } catch (TemplateFormatException e) {
                 fail(Rule.PROJECTION, dLeaf, "", subject, method, "a valid version-1 detection template", e.getMessage());
                 return;

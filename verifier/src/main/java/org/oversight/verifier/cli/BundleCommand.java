@@ -7,6 +7,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.oversight.domain.bundle.EvidenceBundle;
+import org.oversight.recognition.assets.AssetCache;
+import org.oversight.recognition.assets.AssetIntegrityException;
+import org.oversight.recognition.pipeline.CropTemplateDeriver;
+import org.oversight.recognition.tfjs.WeightsFormatException;
 import org.oversight.domain.bundle.MalformedBundleException;
 import org.oversight.domain.checkpoint.WitnessQuorum;
 import org.oversight.domain.export.LogExport;
@@ -48,6 +52,12 @@ final class BundleCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     private WitnessOptions witnessOptions = new WitnessOptions();
 
+    @Option(names = "--model-dir", paramLabel = "DIR", description = "The face-api 1.7.15 model directory (the files"
+            + " pinned in format.md §9.1) used to re-derive a version-2 bundle's crops' templates (default: the"
+            + " recognition asset cache's, ~/.cache/oversight/assets/face-api-1.7.15/model or $OVERSIGHT_ASSETS;"
+            + " without it the report says the crops were not re-derived).")
+    private String modelDir;
+
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as canonical JSON.")
     private String json;
 
@@ -71,8 +81,11 @@ final class BundleCommand implements Callable<Integer> {
             Optional<AuthorityKeys> anchors = trust.authorityKeys();
             WitnessQuorum quorum = witnessOptions.toQuorum();
             EvidenceBundle parsed = readBundle(bundlePath);
-            VerificationReport report =
-                    new BundleVerifier(key, trust.origin(key), anchors).verify(parsed);
+            BundleVerifier verifier = new BundleVerifier(key, trust.origin(key), anchors);
+            if (parsed.version() >= 2 || modelDir != null) {
+                verifier = model(verifier);
+            }
+            VerificationReport report = verifier.verify(parsed);
             if (quorum != null) {
                 WitnessCheck.check(report, parsed.checkpoint(), quorum);
             }
@@ -82,6 +95,23 @@ final class BundleCommand implements Callable<Integer> {
             return report.passed() ? VerifierCli.EXIT_PASS : VerifierCli.EXIT_VIOLATION;
         } catch (UsageException e) {
             return VerifierCli.usageError(err, e.getMessage());
+        }
+    }
+
+    /**
+     * The verifier with the recognition model from {@code --model-dir} (an error if it cannot be
+     * loaded from there) or from the asset cache (the report says why if it cannot).
+     */
+    private BundleVerifier model(BundleVerifier verifier) throws UsageException {
+        Path dir = modelDir == null ? AssetCache.defaultModelDir() : CliInputs.path("--model-dir", modelDir);
+        try {
+            return verifier.withModel(CropTemplateDeriver.load(dir));
+        } catch (AssetIntegrityException | WeightsFormatException e) {
+            if (modelDir != null) {
+                throw new UsageException("--model-dir: " + e.getMessage(), e);
+            }
+            return verifier.withoutModel("the recognition model is missing: " + e.getMessage()
+                    + " (fetch it with " + AssetCache.FETCH_SCRIPT + ", or give --model-dir)");
         }
     }
 

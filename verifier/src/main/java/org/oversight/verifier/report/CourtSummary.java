@@ -22,6 +22,7 @@ import org.oversight.domain.crypto.KeyId;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.CameraRegistered;
+import org.oversight.domain.event.Detection;
 import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.KeyEnrolled;
@@ -51,15 +52,21 @@ public final class CourtSummary {
     private static final int CROP_SIDE = 150;
     /** The fact {@code GenesisCheck} records for a bundle: whether --authority-key was given and held. */
     private static final String GENESIS_TRUST_FACT = "Genesis trust";
+    /** The fact the bundle verifier records for pixels → template → score (format.md §11.6). */
+    public static final String PIXELS_FACT = "Pixels → template → score";
 
     private final EvidenceBundle bundle;
     private final boolean passed;
     /** The report's "Genesis trust" fact (GenesisCheck), if any. */
     private final Optional<String> genesisTrust;
+    /** The report's "Pixels → template → score" fact (a version-2 bundle's re-derivation), if any. */
+    private Optional<String> pixels = Optional.empty();
+    /** The report's "Enrolment crop" fact, if any. */
+    private Optional<String> enrolmentFact = Optional.empty();
     private final Map<KeyId, String> principalByKey = new HashMap<>();
     private final Map<String, String> authorityNames = new HashMap<>();
     private Indexed<MatchProposed> proposal;
-    private final List<Indexed<FaceDetected>> detections = new ArrayList<>();
+    private final List<Indexed<Detection>> detections = new ArrayList<>();
     private final List<Indexed<CameraRegistered>> cameras = new ArrayList<>();
     private final List<Indexed<RecognitionPolicySet>> policies = new ArrayList<>();
     private final List<Indexed<WatchlistEntryAuthorized>> entries = new ArrayList<>();
@@ -87,6 +94,8 @@ public final class CourtSummary {
         Objects.requireNonNull(report, "report");
         CourtSummary s = new CourtSummary(bundle, report.passed(),
                 Optional.ofNullable(report.facts().get(GENESIS_TRUST_FACT)));
+        s.pixels = Optional.ofNullable(report.facts().get(PIXELS_FACT));
+        s.enrolmentFact = Optional.ofNullable(report.facts().get("Enrolment crop"));
         for (BundleLeaf leaf : bundle.events()) {
             SignedEvent event;
             try {
@@ -114,7 +123,7 @@ public final class CourtSummary {
             cameras.add(new Indexed<>(leaf, c, signer, at));
         } else if (payload instanceof MatchProposed p && p.match().equals(match) && proposal == null) {
             proposal = new Indexed<>(leaf, p, signer, at);
-        } else if (payload instanceof FaceDetected d) {
+        } else if (payload instanceof Detection d) {
             detections.add(new Indexed<>(leaf, d, signer, at));
         } else if (payload instanceof RecognitionPolicySet p) {
             policies.add(new Indexed<>(leaf, p, signer, at));
@@ -130,10 +139,10 @@ public final class CourtSummary {
     }
 
     /** The detection the proposal names, if carried; else the first carried detection. */
-    private Optional<Indexed<FaceDetected>> detection() {
+    private Optional<Indexed<Detection>> detection() {
         if (proposal != null) {
             long named = proposal.payload().detection().leafIndex();
-            Optional<Indexed<FaceDetected>> d = detections.stream().filter(x -> x.leaf() == named).findFirst();
+            Optional<Indexed<Detection>> d = detections.stream().filter(x -> x.leaf() == named).findFirst();
             if (d.isPresent()) {
                 return d;
             }
@@ -247,26 +256,47 @@ public final class CourtSummary {
         }
         out.append("</p>\n<table class=\"faces\"><tr><th>Face seen by the camera</th>"
                 + "<th>Watchlist entry's image</th></tr>\n<tr><td>");
-        Optional<byte[]> crop = bundle.alignedCrop();
+        boolean sealed = bundle.records().isPresent();
+        Optional<byte[]> crop = sealed ? Optional.of(bundle.records().get().probe().alignedCrop()) : bundle.alignedCrop();
         Optional<String> png = crop.flatMap(CourtSummary::cropPng);
         if (png.isPresent()) {
-            boolean digestMatches = detection().map(d -> d.payload().alignedCropDigest().equals(
-                    Sha256Digest.hash(crop.get()))).orElse(false);
             out.append("<img alt=\"aligned face crop of the detection\" width=\"150\" height=\"150\" src=\"data:image/png;base64,")
-                    .append(png.get()).append("\"/><br/>")
-                    .append(digestMatches ? "The aligned crop; its SHA-256 equals the digest the camera signed."
-                            : "<strong>This crop's SHA-256 does not equal the digest the camera signed: it is"
-                                    + " not the image that was matched.</strong>");
+                    .append(png.get()).append("\"/><br/>");
+            if (sealed) {
+                out.append("The aligned crop from the detection's sealed record, disclosed for this case; the checks"
+                        + " show whether the record opens the commitment the camera signed and whether the crop"
+                        + " derives the template that was matched.");
+            } else {
+                boolean digestMatches = detection().map(d -> d.payload() instanceof FaceDetected f
+                        && f.alignedCropDigest().equals(Sha256Digest.hash(crop.get()))).orElse(false);
+                out.append(digestMatches ? "The aligned crop; its SHA-256 equals the digest the camera signed."
+                        : "<strong>This crop's SHA-256 does not equal the digest the camera signed: it is"
+                                + " not the image that was matched.</strong>");
+            }
         } else if (crop.isPresent()) {
             out.append("The bundle carries " + crop.get().length + " bytes as the crop, not a "
                     + CROP_SIDE + " x " + CROP_SIDE + " RGB crop (format.md §9.2); it is not shown.");
         } else {
             out.append("Not carried.");
         }
-        out.append("</td><td>The enrolment image of a watchlist entry is never carried in a bundle; the entry"
-                + " signs only its digest");
-        entry.ifPresent(w -> out.append(" <code>").append(e(w.payload().sourceImageDigest().toString())).append("</code>"));
-        out.append(", which the force can match against the image it holds.</td></tr></table>\n");
+        out.append("</td><td>");
+        Optional<byte[]> enrolment = bundle.records().flatMap(r -> r.enrolment()).map(en -> en.alignedCrop());
+        Optional<String> enrolmentPng = enrolment.flatMap(CourtSummary::cropPng);
+        if (enrolmentPng.isPresent()) {
+            out.append("<img alt=\"aligned face crop the watchlist entry was enrolled from\" width=\"150\""
+                    + " height=\"150\" src=\"data:image/png;base64,").append(enrolmentPng.get()).append("\"/><br/>")
+                    .append("The aligned crop the entry's template was enrolled from, disclosed for this case")
+                    .append(enrolmentFact.map(f -> " (" + e(f) + ")").orElse("")).append(".");
+        } else if (enrolment.isPresent()) {
+            out.append("The bundle carries " + enrolment.get().length + " bytes as the enrolment crop, not a "
+                    + CROP_SIDE + " x " + CROP_SIDE + " RGB crop (format.md §9.2); it is not shown.");
+        } else {
+            out.append("The enrolment image of the watchlist entry is not carried in this bundle; the entry"
+                    + " signs only its digest");
+            entry.ifPresent(w -> out.append(" <code>").append(e(w.payload().sourceImageDigest().toString())).append("</code>"));
+            out.append(", which the force can match against the image it holds.");
+        }
+        out.append("</td></tr></table>\n");
         if (crop.isEmpty()) {
             out.append("<p><strong>No face images are carried in this bundle</strong>: whether the two faces"
                     + " are the same person cannot be judged from it.</p>\n");
@@ -324,6 +354,7 @@ public final class CourtSummary {
                 + " alike</strong>, 0 would be identical templates. The engine proposes a match only when the"
                 + " score is at most the threshold set by the authority's policy.</p>\n<table class=\"kv\">\n");
         row(out, "Score", Long.toString(p.score()));
+        pixels.ifPresent(text -> row(out, "Pixels → template → score", text));
         row(out, "Threshold", p.threshold() + (p.score() <= p.threshold()
                 ? " (the score is within it)" : " (the score is NOT within it)"));
         Optional<Indexed<RecognitionPolicySet>> policy = policy();
