@@ -204,4 +204,19 @@ class Rfc9180VectorsTest {
                     .isEqualTo(x.get("exported_value"));
         }
     }
+
+    @Test
+    void theIndependentImplementationReproducesEveryBaseModeValue() throws Exception {
+        Vector base = vectors().get(0);
+        Map<String, String> first = base.encryptions().get(0);
+        IndependentHpke.Trace t = IndependentHpke.sealBase(base.get("pkRm"), base.get("info"),
+                unhex(first.get("aad")), unhex(first.get("pt")), base.get("skEm"));
+        assertThat(Hex.encode(t.pkE())).isEqualTo(base.setup().get("enc"));
+        assertThat(Hex.encode(t.sharedSecret())).isEqualTo(base.setup().get("shared_secret"));
+        assertThat(Hex.encode(t.keyScheduleContext())).isEqualTo(base.setup().get("key_schedule_context"));
+        assertThat(Hex.encode(t.secret())).isEqualTo(base.setup().get("secret"));
+        assertThat(Hex.encode(t.key())).isEqualTo(base.setup().get("key"));
+        assertThat(Hex.encode(t.baseNonce())).isEqualTo(base.setup().get("base_nonce"));
+        assertThat(Hex.encode(t.ct())).isEqualTo(first.get("ct"));
+    }
 }
