@@ -18,12 +18,15 @@ import org.axonframework.spring.stereotype.Aggregate;
 import org.oversight.domain.chain.ChainVerdict;
 import org.oversight.domain.chain.StreamChain;
 import org.oversight.domain.chain.StreamHead;
+import org.oversight.domain.event.DisclosurePurpose;
 import org.oversight.domain.event.EventHash;
 import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.MatchReviewed;
+import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Verdict;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.domain.policy.DisclosureRules;
 import org.oversight.domain.policy.RuleBook;
 import org.oversight.domain.principal.KeyRecord;
 import org.oversight.ledger.web.ProblemType;
@@ -39,7 +42,7 @@ import org.oversight.ledger.web.ProblemType;
  * events; a watchlist entry must be authorised by the officer who signs it, with an authorisation
  * reference and an expiry after its start; each reviewer reviews a match at most once; a match is
  * actioned only after confirmations by at least {@link #CONFIRMATIONS_FOR_ACTION} distinct
- * reviewers.
+ * reviewers; records are disclosed only by a role the purpose allows (R-disclosure).
  */
 @Aggregate(cache = AggregateConfiguration.CACHE)
 public class StreamAggregate {
@@ -135,6 +138,16 @@ public class StreamAggregate {
     private void checkStreamRules(SignedEvent event, KeyRecord signer) throws EventRejectedException {
         switch (event.type()) {
             case WATCHLIST_ENTRY_AUTHORIZED -> checkAuthorisation((WatchlistEntryAuthorized) event.payload(), signer);
+            case RECORD_DISCLOSED -> {
+                // R-disclosure's role rule, by the rule book's own table (docs/rules.md "At ingest").
+                DisclosurePurpose purpose = ((RecordDisclosed) event.payload()).purpose();
+                if (!DisclosureRules.mayDisclose(purpose).contains(signer.role())) {
+                    throw new EventRejectedException(ProblemType.SIGNER_NOT_PERMITTED, "header.signer: "
+                            + signer.role().wireName() + " '" + signer.owner() + "' may not disclose records for"
+                            + " purpose " + purpose.wireName() + " (allowed: " + DisclosureRules.mayDisclose(purpose)
+                            .stream().map(r -> r.wireName()).toList() + ")");
+                }
+            }
             case MATCH_REVIEWED -> {
                 if (reviews.containsKey(signer.owner())) {
                     throw new EventRejectedException(ProblemType.DUPLICATE_REVIEW, "header.signer: reviewer '"

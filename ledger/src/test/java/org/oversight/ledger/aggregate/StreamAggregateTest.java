@@ -14,9 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.oversight.domain.crypto.Ed25519PrivateKey;
 import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.CameraDecommissioned;
+import org.oversight.domain.event.DetectionRef;
+import org.oversight.domain.event.DisclosurePurpose;
 import org.oversight.domain.event.EventFixtures;
 import org.oversight.domain.event.EventHash;
 import org.oversight.domain.event.RecognitionPolicySet;
+import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Verdict;
 import org.oversight.domain.event.WatchlistEntryWithdrawn;
@@ -118,6 +121,19 @@ class StreamAggregateTest {
         rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(byOfficer, nextLeaf)),
                 ProblemType.SIGNER_NOT_PERMITTED, "officer");
         SignedEvent byAuthority = world.chains.peek(policy, world.authority);
+        fixture().givenNoPriorActivity().when(SubmitEvent.of(byAuthority, nextLeaf))
+                .expectEvents(new EventRecorded(text(byAuthority)));
+    }
+
+    /** R-disclosure's role rule at ingest: only a role the purpose allows may disclose (docs/rules.md). */
+    @Test
+    void recordsAreDisclosedOnlyByARoleThePurposeAllows() {
+        RecordDisclosed audit = new RecordDisclosed("d-1", List.of(new DetectionRef(EventHash.ofLeafBytes(
+                new byte[] {7}), 3)), DisclosurePurpose.AUDIT, "case-1", "Auditor: Privacy Commissioner");
+        SignedEvent byReviewer = world.chains.peek(audit, world.reviewers[0]);
+        rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(byReviewer, nextLeaf)),
+                ProblemType.SIGNER_NOT_PERMITTED, "reviewer 'reviewer-1' may not disclose records for purpose audit");
+        SignedEvent byAuthority = world.chains.peek(audit, world.authority);
         fixture().givenNoPriorActivity().when(SubmitEvent.of(byAuthority, nextLeaf))
                 .expectEvents(new EventRecorded(text(byAuthority)));
     }
