@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
+import org.oversight.domain.bundle.EvidenceBundle;
 import org.oversight.domain.checkpoint.Checkpoint;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.note.NoteSignature;
@@ -463,25 +464,7 @@ public final class DemoScenario {
         if (actioned != null) {
             Path bundle = out.resolve("match-" + actioned + ".bundle.json");
             facts.put("bundle.match", actioned);
-            long n = -1;
-            try {
-                n = auditor.bundleTo(actioned, bundle);
-            } catch (LedgerProblemException e) {
-                Files.deleteIfExists(bundle);
-                String why = "the court bundle of " + actioned + " (a match on a sealed detection): the ledger"
-                        + " cannot build it yet: GET /v1/matches/" + actioned + "/bundle -> " + e.problem();
-                notAvailable(why);
-                facts.put("bundle.unavailable", why);
-            }
-            if (n >= 0) {
-                say("  %s %d bytes", bundle.getFileName(), n);
-                facts.put("bundle", bundle.getFileName().toString());
-            }
-            if (n >= 0 && !Files.readString(bundle, StandardCharsets.UTF_8).contains("\"records\"")) {
-                notAvailable("the court bundle carries no disclosed records (bundle version 2 with the probe's"
-                        + " crop: the ledger's bundle endpoint does not add them yet), so `verifier bundle` cannot"
-                        + " re-derive pixels -> template -> score");
-            }
+            courtBundle(actioned, bundle);
         }
         facts.put("failures", Integer.toString(failures.size()));
         facts.put("not-available", Integer.toString(notAvailable.size()));
@@ -706,6 +689,43 @@ public final class DemoScenario {
             say("  refused: %s: %s", what, e.problem());
             facts.merge("refused.disclosures", "1", (a, b) -> Integer.toString(Integer.parseInt(a) + 1));
         }
+    }
+
+    /**
+     * The court's bundle of the actioned match: the ledger's ({@code GET /v1/matches/{id}/bundle})
+     * if it carries the disclosed probe record (version 2); otherwise, given the court disclosure's
+     * records, the officer builds the version-2 bundle from the export and those records with the
+     * same builder, and says so. Without either, the step is said to be not yet available.
+     */
+    private void courtBundle(String match, Path bundle) throws Exception {
+        String ledgerSays;
+        try {
+            long n = auditor.bundleTo(match, bundle);
+            if (EvidenceBundle.parse(Files.readAllBytes(bundle)).version() >= 2) {
+                say("  %s %d bytes (the ledger's, version 2 with the disclosed record)", bundle.getFileName(), n);
+                facts.put("bundle", bundle.getFileName().toString());
+                return;
+            }
+            ledgerSays = "a version-1 bundle without the disclosed record";
+        } catch (LedgerProblemException e) {
+            ledgerSays = e.problem().toString();
+        }
+        Files.deleteIfExists(bundle);
+        Path records = out.resolve("court.records");
+        if (!Files.isRegularFile(records)) {
+            String why = "the court bundle of " + match + " with its crop: the ledger gives " + ledgerSays
+                    + ", and no records were disclosed for the court";
+            notAvailable(why);
+            facts.put("bundle.unavailable", why);
+            return;
+        }
+        EvidenceBundle b = CourtBundle.build(out.resolve("log.export"), records, match);
+        Files.write(bundle, b.toBytes());
+        say("  %s %d bytes: version-%d bundle built by the officer from log.export and court.records (the ledger's"
+                + " bundle endpoint gives %s)", bundle.getFileName(), b.toBytes().length, b.version(), ledgerSays);
+        facts.put("bundle", bundle.getFileName().toString());
+        facts.put("bundle.builtBy", "the officer, from the export and the disclosed records (the ledger's endpoint"
+                + " gives " + ledgerSays + ")");
     }
 
     private void notAvailable(String what) {

@@ -194,6 +194,9 @@ public final class DemoSummary {
         System.out.printf(Locale.ROOT, "verifier bundle       %s  (match %s)%n", bundleUnavailable != null
                 ? "NOT RUN: no bundle (not yet available, below)" : verdict(bundleExit, bundle),
                 s.getProperty("bundle.match", "none"));
+        if (s.getProperty("bundle.builtBy") != null) {
+            System.out.printf(Locale.ROOT, "  bundle built by     %s%n", s.getProperty("bundle.builtBy"));
+        }
         System.out.printf(Locale.ROOT, "reports               %s/reports/{audit,bundle}.{html,json,txt}%n", dir);
         System.out.printf(Locale.ROOT, "evidence              %s/evidence/ (log.export, log.vkey, %s)%n", dir,
                 s.getProperty("bundle", "no bundle"));

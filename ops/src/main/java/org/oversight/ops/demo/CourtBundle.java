@@ -1,0 +1,64 @@
+package org.oversight.ops.demo;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.oversight.domain.bundle.BundleBuildException;
+import org.oversight.domain.bundle.BundleBuilder;
+import org.oversight.domain.bundle.BundleRecords;
+import org.oversight.domain.bundle.EvidenceBundle;
+import org.oversight.domain.export.LogExportReader;
+import org.oversight.domain.export.MalformedExportException;
+import org.oversight.domain.export.MalformedRecordsFileException;
+import org.oversight.domain.export.RecordsFile;
+import org.oversight.domain.export.RecordsFileReader;
+import org.oversight.domain.merkle.rfc6962.MerkleTree;
+import org.oversight.recognition.projection.SnapshotProofs;
+
+/**
+ * The court's evidence bundle version 2 (docs/format.md §11.6), built by the officer from the log
+ * export and the records its {@code RecordDisclosed} (purpose {@code evidence-bundle}) released,
+ * with the one {@link BundleBuilder}: the same bundle the ledger would serve, plus the probe's
+ * record. Nothing here is trusted by the court: {@code verifier bundle} checks every proof, the
+ * record's commitment and its disclosure, and re-derives the template from the crop.
+ */
+final class CourtBundle {
+    private CourtBundle() {}
+
+    /**
+     * @param export the log export (its checkpoint anchors the bundle)
+     * @param records the records file of the court's disclosure; its first record is the probe's
+     * @throws BundleBuildException if the log or the records cannot give the bundle (the builder's reason)
+     */
+    static EvidenceBundle build(Path export, Path records, String matchId)
+            throws IOException, MalformedExportException, MalformedRecordsFileException, BundleBuildException {
+        List<byte[]> leaves = new ArrayList<>();
+        LogExportReader reader;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(export), 1 << 16)) {
+            reader = new LogExportReader(in);
+            for (byte[] leaf = reader.nextLeaf(); leaf != null; leaf = reader.nextLeaf()) {
+                leaves.add(leaf);
+            }
+        }
+        RecordsFile.Entry probe;
+        try (InputStream in = Files.newInputStream(records)) {
+            probe = new RecordsFileReader(in).next();
+        }
+        if (probe == null) {
+            throw new BundleBuildException(records + " holds no record");
+        }
+        MerkleTree tree = MerkleTree.ofLeaves(leaves);
+        return BundleBuilder.build(index -> {
+            if (index < 0 || index >= leaves.size()) {
+                throw new BundleBuildException("leaf index " + index + " outside [0, " + leaves.size() + ")");
+            }
+            return leaves.get((int) index).clone();
+        }, tree, reader.checkpoint(), matchId, SnapshotProofs.INSTANCE,
+                new BundleRecords(probe.detection(), probe.record(), Optional.empty()));
+    }
+}
