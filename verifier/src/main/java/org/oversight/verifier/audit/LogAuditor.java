@@ -78,8 +78,9 @@ import org.oversight.verifier.trust.GenesisCheck;
  *
  * <p>With {@link #requireWitnesses}, right after the checkpoint's signature, R10's witness part: the
  * checkpoint must carry cosignatures from the quorum ({@link WitnessCheck}); a failure is a finding
- * and the audit goes on. Not checked in this version: R4, R5, R8, and witness cosignatures unless
- * required. The report says so.
+ * and the audit goes on. With a checkpoint archive, rule R11 ({@link TrustedTimeAudit}). Not
+ * checked in this version: R4, R5, R8; witness cosignatures unless required; R11 without an
+ * archive. The report says so.
  */
 public final class LogAuditor {
     /** Findings listed per rule; further ones are counted in {@link VerificationReport#omitted()}. */
@@ -94,7 +95,8 @@ public final class LogAuditor {
             + " registry consistency; R9; R1, R2, R3, R6, R7; projection replay (docs/rules.md)";
 
     /** The fact line naming what this version does not check. */
-    public static final String RULES_NOT_CHECKED = "R4, R5, R8; R10 witness co-signatures";
+    public static final String RULES_NOT_CHECKED = "R4, R5, R8; R10 witness co-signatures; R11 trusted time (needs"
+            + " --witness and --checkpoints)";
 
     /**
      * Leaves at the end of the log whose detections may still await their {@code MatchProposed}
