@@ -37,6 +37,7 @@ import org.oversight.domain.event.MatchActioned;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.MatchReviewed;
 import org.oversight.domain.event.RecognitionPolicySet;
+import org.oversight.domain.event.RetentionTerms;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Timestamp;
@@ -76,6 +77,8 @@ public final class DemoScenario {
     private static final Duration ENGINE_WAIT = Duration.ofSeconds(120);
     private static final Duration CHECKPOINT_WAIT = Duration.ofSeconds(60);
     private static final Duration WITNESS_WAIT = Duration.ofSeconds(120);
+    /** The policy's maxReportingDelayMs (rule R11). */
+    static final long REPORTING_DELAY_MS = 600_000;
     private static final long MAX_THRESHOLD = 96L * 96L;
 
     private final UrlSource url;
@@ -224,8 +227,10 @@ public final class DemoScenario {
         Files.write(out.resolve("accuracy-attestation.txt"), attestation);
         setup.add(chains.next(new RecognitionPolicySet(CapturedFace.MODEL, CapturedFace.TEMPLATE_FORMAT,
                 MatchThreshold.DEFAULT.maxScore(), MAX_THRESHOLD, 2, 31,
-                new AccuracyAttestation(Sha256Digest.hash(attestation), fpirBoundPpm(watchlistSize), watchlistSize)),
-                police));
+                new AccuracyAttestation(Sha256Digest.hash(attestation), fpirBoundPpm(watchlistSize), watchlistSize))
+                // Schema 2: logs kept 183 days, kept records 31 days, and R11's reporting delay of
+                // 10 minutes: each detection must reach a quorum-cosigned checkpoint within it.
+                .withRetention(new RetentionTerms(183, 31, REPORTING_DELAY_MS)), police));
         Map<String, Principal> cameras = new LinkedHashMap<>();
         String[] places = {"Central Station, north entrance", "Harbour ferry pier 3", "East market, main gate"};
         for (int c = 0; c < cast.cameras().size(); c++) {
