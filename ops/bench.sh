@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # All the limits in one table (README, Benchmarks): runs the simulator twice against freshly started
 # ledgers (max-rate ingest; a moderate open-loop rate for submission → signed checkpoint latency),
-# then org.oversight.ops.bench.LimitsReport (JMH: Ed25519 verify, batch verify, audit, 1:N scan vs
+# then once more beside two witnesses (ops/witness-latency.sh: checkpoint → quorum cosigning latency),
+# then org.oversight.ops.bench.LimitsReport (JMH: Ed25519 verify, batch verify, audit, witness replay, 1:N scan vs
 # memory read, batched 1:N search vs single, Java vs native C memory read (ops/native/memread.c, when
 # gcc is present), embedding vs the naive reference, bundle verification; libsodium's verify of the
 # same signing inputs via ops/sodium-verify.c when gcc and libsodium-dev are present), and prints ONE markdown table on stdout
@@ -11,7 +12,7 @@
 #      EVENTS (default 100000; quick 4000), WARMUP (untimed first detections, default 60000;
 #      quick 2000), BATCH (default 1000), CLIENTS (default 4) and CAMERAS (default 4: each client
 #      posts one camera's chain) for the ingest run; INTERVAL_MS (default 1000) the ledger's
-#      checkpoint interval in the latency run.
+#      checkpoint interval in the latency run; WITNESS_RATE (default 50) detections/s in the witness run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 QUICK=0
@@ -20,7 +21,7 @@ START=$(date -u +%FT%TZ)
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "bench.sh: start $START, load average $LOAD_START" >&2
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
-  mvn -q -B -o -pl ledger,ops -am package -DskipTests
+  mvn -q -B -o -pl ledger,verifier,ops -am package -DskipTests
 fi
 OUT=$(mktemp -d /tmp/oversight-benchsh.XXXXXX)
 trap 'rm -rf "$OUT"' EXIT
@@ -37,7 +38,11 @@ echo "bench.sh: latency, simulator open loop at ${RATE:-100}/s for ${SECONDS_RAT
 SKIP_BUILD=1 LEDGER_ARGS="--oversight.checkpoint.interval-ms=$INTERVAL_MS ${LEDGER_ARGS:-}" ops/sim.sh \
   --rate "${RATE:-100}" --seconds "$SECONDS_RATE" --cameras 16 --batch 50 --reviewers 4 --confirm-share 0.5 \
   --watchlist 100 --near 0.02 --drain-seconds 60 --results "$OUT/rate.properties" >&2 || echo "bench.sh: open-loop run failed" >&2
+echo "bench.sh: witness cosigning latency, two witnesses, simulator at ${WITNESS_RATE:-50}/s for ${SECONDS_RATE}s..." >&2
+SKIP_BUILD=1 RATE="${WITNESS_RATE:-50}" RUN_SECONDS="$SECONDS_RATE" INTERVAL_MS="$INTERVAL_MS" \
+  ops/witness-latency.sh --out "$OUT/cosign.properties" >&2 || echo "bench.sh: witness latency run failed" >&2
 SIM_ARGS=()
+[ -s "$OUT/cosign.properties" ] && SIM_ARGS+=(--cosign "$OUT/cosign.properties")
 [ -s "$OUT/max.properties" ] && SIM_ARGS+=(--sim-max "$OUT/max.properties")
 [ -s "$OUT/rate.properties" ] && SIM_ARGS+=(--sim-rate "$OUT/rate.properties")
 # --- Native memory-read yardstick (issue 16 item 3): a C loop's read rate beside the Java yardstick's. ---

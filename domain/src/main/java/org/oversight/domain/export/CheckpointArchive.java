@@ -17,7 +17,7 @@ import org.oversight.domain.json.JsonObject;
 import org.oversight.domain.note.MalformedNoteException;
 
 /**
- * The checkpoint archive format (docs/format.md §10.1, {@code application/x-oversight-checkpoints}):
+ * The checkpoint archive format (docs/format.md §10.2, {@code application/x-oversight-checkpoints}):
  * the log's past signed checkpoints with the witnesses' cosignatures, so that an auditor can find the
  * first quorum-cosigned checkpoint containing each leaf (rule R11). Lines, each ending in one LF:
  * line 1 the canonical JSON {@code {"format":"oversight/checkpoints/v1"}}; every further line the

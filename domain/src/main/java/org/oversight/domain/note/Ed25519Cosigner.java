@@ -93,6 +93,16 @@ public final class Ed25519Cosigner {
         return Cosignature.of(verifier.keyName(), verifier.keyId(), timestamp, sig);
     }
 
+    /**
+     * Signs {@code message} under signature domain {@code EPOCH_RECIPIENT_V1} (format.md §2.2): the
+     * proof that this witness holds an erasure epoch's X25519 key, made with its cosigning key
+     * ({@code org.oversight.domain.seal.EpochRecipient.Witness#create}). No other domain is offered,
+     * so this cannot be used to sign anything else.
+     */
+    public org.oversight.domain.crypto.Ed25519Signature signEpochRecipientProof(byte[] message) {
+        return privateKey.sign(org.oversight.domain.crypto.SignatureDomain.EPOCH_RECIPIENT_V1, message);
+    }
+
     /** Name and key id only, never the seed. */
     @Override
     public String toString() {

@@ -14,6 +14,7 @@ import org.oversight.domain.event.ErasureEpochClosed;
 import org.oversight.domain.event.ErasureEpochOpened;
 import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.KeptRecordsDestroyed;
+import org.oversight.domain.event.RetentionTerms;
 import org.oversight.domain.event.MatchActioned;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.MatchReviewed;
@@ -136,9 +137,9 @@ public final class RuleBook {
      * in force there or it does not set one (schema 1).
      */
     public Optional<Long> maxReportingDelayMsAt(long leaf) {
-        // Schema-1 policies, the only ones on this branch so far, set no reporting delay; the member
-        // comes with RecognitionPolicySet schema 2 (branch seal-domain), read here once merged.
-        return Optional.empty();
+        Map.Entry<Long, RecognitionPolicySet> policy = policyAt(leaf);
+        return policy == null ? Optional.empty()
+                : policy.getValue().retention().map(RetentionTerms::maxReportingDelayMs);
     }
 
     /**

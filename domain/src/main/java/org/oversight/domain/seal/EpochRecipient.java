@@ -104,6 +104,15 @@ public sealed interface EpochRecipient permits EpochRecipient.Vault, EpochRecipi
             return new Witness(recipient, publicKey, vkey, sign(epoch, publicKey, witnessKey));
         }
 
+        /**
+         * A witness recipient whose proof is made by the witness's cosigner (its key never leaves it).
+         */
+        public static Witness create(String epoch, String recipient, X25519PublicKey publicKey,
+                org.oversight.domain.note.Ed25519Cosigner cosigner) {
+            return new Witness(recipient, publicKey, cosigner.verifier().toVerifierKey(),
+                    cosigner.signEpochRecipientProof(proofMessage(epoch, publicKey)));
+        }
+
         /** The Ed25519 key of {@link #witnessKey()}. */
         public Ed25519PublicKey witnessPublicKey() {
             try {

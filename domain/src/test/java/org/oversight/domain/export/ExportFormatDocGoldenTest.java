@@ -15,7 +15,10 @@ import org.oversight.domain.event.Template;
 import org.oversight.domain.seal.BiometricRecord;
 import org.oversight.domain.testing.FormatDoc;
 
-/** docs/format.md §10: the worked export and records-file examples are what the writers write. */
+/**
+ * docs/format.md §10: the worked export and records-file examples are what the writers write, and
+ * §10.2's checkpoint archive what {@link CheckpointArchive.Writer} writes.
+ */
 class ExportFormatDocGoldenTest {
     static Map<String, String> generated() throws Exception {
         List<byte[]> leaves = List.of(
@@ -38,6 +41,20 @@ class ExportFormatDocGoldenTest {
                 EventHash.ofLeafBytes("{\"example\":\"detection\"}".getBytes(StandardCharsets.UTF_8)), 41), record));
         blocks.put("records-example", records.toString(StandardCharsets.UTF_8));
         blocks.put("records-example-commitment", "commitment " + record.commitment().hex() + "\n");
+        // §10.2: the checkpoints of sizes 1 and 2 of the same log, each cosigned by one witness
+        // (seed 32 bytes of 0x01, key name example.org/witness) at 2026-12-06T12:00:00Z and 12:00:02Z.
+        byte[] seed = new byte[32];
+        java.util.Arrays.fill(seed, (byte) 1);
+        org.oversight.domain.note.Ed25519Cosigner witness = org.oversight.domain.note.Ed25519Cosigner.of(
+                "example.org/witness", org.oversight.domain.crypto.Ed25519PrivateKey.fromSeed(seed));
+        ByteArrayOutputStream archive = new ByteArrayOutputStream();
+        CheckpointArchive.Writer w = new CheckpointArchive.Writer(archive);
+        for (int size = 1; size <= 2; size++) {
+            org.oversight.domain.checkpoint.SignedCheckpoint c = LogExportTest.signedCheckpoint(leaves.subList(0, size));
+            w.write(c.withCosignatures(List.of(witness.cosign(c.note().textBytes(), 1_796_558_398L + 2L * size))));
+        }
+        blocks.put("checkpoints-example", archive.toString(StandardCharsets.UTF_8));
+        blocks.put("checkpoints-witness-vkey", witness.verifier().toVerifierKey() + "\n");
         return blocks;
     }
 

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /v1/checkpoints[?size=N]} (any role): the checkpoint archive (docs/format.md §10.1,
+ * {@code GET /v1/checkpoints[?size=N]} (any role): the checkpoint archive (docs/format.md §10.2,
  * {@value #MEDIA_TYPE}) — every checkpoint the log signed up to the latest (or up to size N) that
  * carries at least one stored witness cosignature, in increasing size, each with its verified
  * cosignatures attached (the first one each witness returned for it). An auditor gives it to

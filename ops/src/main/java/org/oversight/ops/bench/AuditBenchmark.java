@@ -44,6 +44,7 @@ import org.oversight.domain.export.MalformedExportException;
 import org.oversight.domain.note.Ed25519NoteSigner;
 import org.oversight.verifier.audit.AuditOutcome;
 import org.oversight.verifier.audit.AuditProgress;
+import org.oversight.verifier.audit.IncrementalAudit;
 import org.oversight.verifier.audit.LargeLog;
 import org.oversight.verifier.audit.LogAuditor;
 import org.oversight.verifier.audit.TestLog;
@@ -242,6 +243,52 @@ public class AuditBenchmark {
             throw new IllegalStateException(valid + " of " + SIGNATURES + " signatures verified in batches");
         }
         return valid;
+    }
+
+    /** Leaves per witness submission in {@link #witnessReplayOneThread}: one checkpoint's worth. */
+    public static final int WITNESS_BATCH = 1_000;
+
+    /**
+     * The live auditor's replay ({@code verifier witness}: {@link IncrementalAudit}, the same ordered
+     * pass as the audit, single-threaded by design), one thread: the export's leaves arrive in
+     * batches of {@value #WITNESS_BATCH} as checkpoints would bring them; each batch is first hashed
+     * against the tree ({@code rootWith}, as the witness checks the checkpoint's root before
+     * replaying), then replayed, then overdue decisions are looked for. No HTTP and no state file
+     * (its fsync per checkpoint is the witness's I/O, not its replay). The log must pass throughout.
+     */
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public long witnessReplayOneThread(Export export, CpuUse cpu) throws IOException, MalformedExportException {
+        long cpu0 = OS.getProcessCpuTime();
+        long leaves = 0;
+        try (IncrementalAudit audit = new IncrementalAudit(LogAuditor.PROJECTION_GRACE_LEAVES);
+                InputStream in = new BufferedInputStream(Files.newInputStream(export.export), 1 << 16)) {
+            LogExportReader reader = new LogExportReader(in);
+            List<byte[]> batch = new ArrayList<>(WITNESS_BATCH);
+            for (byte[] leaf = reader.nextLeaf(); ; leaf = reader.nextLeaf()) {
+                if (leaf != null) {
+                    batch.add(leaf);
+                }
+                if (batch.size() == WITNESS_BATCH || (leaf == null && !batch.isEmpty())) {
+                    audit.rootWith(batch);
+                    List<org.oversight.verifier.report.Finding> findings = audit.append(batch);
+                    findings.addAll(audit.overdueDecisions());
+                    if (!findings.isEmpty()) {
+                        throw new IllegalStateException("the witness found violations in the clean log: " + findings);
+                    }
+                    leaves += batch.size();
+                    batch.clear();
+                }
+                if (leaf == null) {
+                    break;
+                }
+            }
+            if (!audit.root().equals(reader.checkpoint().checkpoint().rootHash())) {
+                throw new IllegalStateException("the witness's root differs from the export's checkpoint");
+            }
+        }
+        cpu.add(OS.getProcessCpuTime() - cpu0, EVENTS);
+        return leaves;
     }
 
     private static VerificationReport audit(Export export, int threads, CpuUse cpu)

@@ -31,7 +31,7 @@ import org.oversight.ops.sim.LoadAverage;
  * Runs the JMH benchmarks it needs and reads the simulator's results ({@code --results} files of
  * {@code org.oversight.ops.sim.SimulatorCli}) for the end-to-end rows.
  *
- * <p>Usage: {@code LimitsReport [--sim-max file] [--sim-rate file] [--checkpoint-interval-ms 1000]
+ * <p>Usage: {@code LimitsReport [--sim-max file] [--sim-rate file] [--cosign file] [--checkpoint-interval-ms 1000]
  * [--native-memread file] [--libsodium sodium-verify-binary | --libsodium-unavailable reason] [--quick]
  * [JMH options]}; {@code --quick} runs one short fork per benchmark (a smoke run);
  * {@code --native-memread} is the output of {@code ops/native/memread.c}. {@code --libsodium} runs
@@ -42,6 +42,7 @@ public final class LimitsReport {
     static final String VERIFY = "RawEd25519Benchmark.rawVerify";
     static final String AUDIT = "AuditBenchmark.auditAllThreads";
     static final String AUDIT_ONE = "AuditBenchmark.auditOneThread";
+    static final String WITNESS = "AuditBenchmark.witnessReplayOneThread";
     /** Ed25519 verification of the audited export's own signing inputs, one thread. */
     static final String VERIFY_AUDITED = "AuditBenchmark.verifyEventSignaturesOneThread";
     static final String SCAN = "OneToNBenchmark.vector1M";
@@ -63,10 +64,15 @@ public final class LimitsReport {
      * item each benchmark counted ({@link AuditRows#cpuSecondsPerItem}), and the libsodium yardstick.
      */
     record Inputs(Properties simMax, Properties simRate, long checkpointIntervalMs, int cores, int bundleSignatures,
-            Map<String, Double> cpuSecondsPerItem, Sodium sodium) {
+            Map<String, Double> cpuSecondsPerItem, Sodium sodium, Properties cosign) {
         Inputs(Properties simMax, Properties simRate, long checkpointIntervalMs, int cores, int bundleSignatures) {
             this(simMax, simRate, checkpointIntervalMs, cores, bundleSignatures, Map.of(),
                     Sodium.unavailable("not run"));
+        }
+
+        Inputs(Properties simMax, Properties simRate, long checkpointIntervalMs, int cores, int bundleSignatures,
+                Map<String, Double> cpuSecondsPerItem, Sodium sodium) {
+            this(simMax, simRate, checkpointIntervalMs, cores, bundleSignatures, cpuSecondsPerItem, sodium, null);
         }
     }
 
@@ -88,6 +94,7 @@ public final class LimitsReport {
     static final class Arguments {
         @Option(names = "--sim-max", description = "the simulator's max-rate results (properties)") Path simMax;
         @Option(names = "--sim-rate", description = "the simulator's open-loop results (properties)") Path simRate;
+        @Option(names = "--cosign", description = "ops/witness-latency.sh's results (properties)") Path cosign;
         @Option(names = "--checkpoint-interval-ms", defaultValue = "1000", description = "the ledger's checkpoint interval")
         long interval;
         @Option(names = "--quick", description = "one short fork per benchmark (a smoke run)") boolean quick;
@@ -119,6 +126,7 @@ public final class LimitsReport {
         }
         Properties simMax = a.simMax == null ? null : load(a.simMax);
         Properties simRate = a.simRate == null ? null : load(a.simRate);
+        Properties cosign = a.cosign == null ? null : load(a.cosign);
         long interval = a.interval;
         boolean quick = a.quick;
         Properties nativeMemread = a.nativeMemread == null ? null : load(a.nativeMemread);
@@ -131,7 +139,7 @@ public final class LimitsReport {
         b.parent(new CommandLineOptions(jmh.toArray(String[]::new)));
         Sodium sodium = sodiumBinary == null ? Sodium.unavailable(sodiumUnavailable)
                 : runSodium(Path.of(sodiumBinary), quick ? 1 : 3);
-        for (String bench : List.of(VERIFY, AUDIT, AUDIT_ONE, VERIFY_AUDITED, VERIFY_BATCH, SCAN, MEMORY, EMBED,
+        for (String bench : List.of(VERIFY, AUDIT, AUDIT_ONE, WITNESS, VERIFY_AUDITED, VERIFY_BATCH, SCAN, MEMORY, EMBED,
                 EMBED_REFERENCE, BUNDLE, SCAN_BATCH)) {
             b.include(bench.replace(".", "\\.") + "$");
         }
@@ -148,7 +156,8 @@ public final class LimitsReport {
                 + LoadAverage.now());
         System.out.println();
         System.out.print(table(scores, new Inputs(simMax, simRate, interval,
-                Runtime.getRuntime().availableProcessors(), signatures, AuditRows.cpuSecondsPerItem(results), sodium)));
+                Runtime.getRuntime().availableProcessors(), signatures, AuditRows.cpuSecondsPerItem(results), sodium,
+                cosign)));
         System.out.print(searchRows(scores, AuditRows.cpuSecondsPerItem(results), nativeMemread));
     }
 
@@ -237,6 +246,38 @@ public final class LimitsReport {
                 events(auditOne), events(verifyAudited),
                 "single-core Ed25519 verify/s of the export's own signatures (" + VERIFY_AUDITED + ")",
                 ratio(auditOne, verifyAudited));
+
+        // Issue #13 §7: the witness's replay per core against the same yardstick, target as for the audit.
+        double witness = score(scores, WITNESS);
+        Double witnessCpu = in.cpuSecondsPerItem().get(WITNESS);
+        Double auditOneCpu = in.cpuSecondsPerItem().get(AUDIT_ONE);
+        row(out, String.format(Locale.ROOT, "witness replay (verifier witness's IncrementalAudit, batches of %,d leaves"
+                        + " as checkpoints bring them, no HTTP or fsync), one thread = per core (%s; vs the one-thread"
+                        + " audit: %s; per CPU-second %s vs the audit's %s); target ≥ %.1f: %s",
+                        AuditBenchmark.WITNESS_BATCH, WITNESS, ratio(witness, auditOne),
+                        witnessCpu == null ? "—" : events(1 / witnessCpu),
+                        auditOneCpu == null ? "—" : events(1 / auditOneCpu), AuditRows.TARGET_PER_CORE,
+                        Double.isNaN(witness / verifyAudited) ? "—"
+                                : witness / verifyAudited >= AuditRows.TARGET_PER_CORE ? "met" : "NOT met"),
+                events(witness), events(verifyAudited),
+                "single-core Ed25519 verify/s of the export's own signatures (" + VERIFY_AUDITED + ")",
+                ratio(witness, verifyAudited));
+        if (in.cosign() == null) {
+            notRun(out, "witness cosigning latency, checkpoint → quorum (ops/witness-latency.sh)");
+        } else {
+            Properties c = in.cosign();
+            double p50 = number(c, "cosignP50Ms");
+            row(out, String.format(Locale.ROOT, "witness cosigning latency, a checkpoint signed → a checkpoint covering"
+                            + " it carries the quorum (%s of %s witnesses), p50 (p99 / max %s / %s ms; %s checkpoints,"
+                            + " %s never reached the quorum in the run; simulator at %s detections/s for %s s; polled"
+                            + " every %s ms)", c.getProperty("quorum"), c.getProperty("witnesses"),
+                            c.getProperty("cosignP99Ms"), c.getProperty("cosignMaxMs"), c.getProperty("checkpoints"),
+                            c.getProperty("unreached"), c.getProperty("rate"), c.getProperty("seconds"),
+                            c.getProperty("pollMs")),
+                    String.format(Locale.ROOT, "%.0f ms", p50), c.getProperty("intervalMs") + " ms",
+                    "the configured checkpoint interval (oversight.checkpoint.interval-ms)",
+                    ratio(p50, number(c, "intervalMs")));
+        }
 
         // Batch verification against single verification of the same signatures, same run.
         double batch = score(scores, VERIFY_BATCH);

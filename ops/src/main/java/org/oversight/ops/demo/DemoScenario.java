@@ -88,6 +88,8 @@ public final class DemoScenario {
     private static final Duration ENGINE_WAIT = Duration.ofSeconds(120);
     private static final Duration CHECKPOINT_WAIT = Duration.ofSeconds(60);
     private static final Duration WITNESS_WAIT = Duration.ofSeconds(120);
+    /** The policy's maxReportingDelayMs (rule R11). */
+    static final long REPORTING_DELAY_MS = 600_000;
     private static final long MAX_THRESHOLD = 96L * 96L;
 
     private final UrlSource url;
@@ -270,7 +272,9 @@ public final class DemoScenario {
         setup.add(chains.next(new RecognitionPolicySet(CapturedFace.MODEL, CapturedFace.TEMPLATE_FORMAT,
                 MatchThreshold.DEFAULT.maxScore(), MAX_THRESHOLD, 2, 31,
                 new AccuracyAttestation(Sha256Digest.hash(attestation), fpirBoundPpm(watchlistSize), watchlistSize))
-                .withRetention(RETENTION), police));
+                // Schema 2: logs kept 183 days, kept records 31 days, and R11's reporting delay of
+                // 10 minutes: each detection must reach a quorum-cosigned checkpoint within it.
+                .withRetention(new RetentionTerms(183, 31, REPORTING_DELAY_MS)), police));
         Map<String, Principal> cameras = new LinkedHashMap<>();
         String[] places = {"Central Station, north entrance", "Harbour ferry pier 3", "East market, main gate"};
         for (int c = 0; c < cast.cameras().size(); c++) {
@@ -478,9 +482,6 @@ public final class DemoScenario {
         }
         return 0;
     }
-
-    /** The recognition policy's schema-2 terms: leaves kept a year, kept records 30 days, 5 minutes' reporting delay. */
-    static final RetentionTerms RETENTION = new RetentionTerms(365, 30, 300_000);
 
     /**
      * The authority opens the demo's erasure epoch: the vault's key for it and each witness's

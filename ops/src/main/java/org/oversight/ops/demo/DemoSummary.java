@@ -148,6 +148,14 @@ public final class DemoSummary {
             problems.add("the auditor was disclosed records (evidence/audit.records) but the audit used none");
         }
         List<String> tamper = tamperCases(dir, problems);
+        if (o.witnesses > 0 && audit.isPresent()) {
+            String judged = audit.get().facts().getOrDefault("trusted time (R11)", "");
+            String detections = s.getProperty("detections", "?");
+            if (!judged.startsWith(detections + " detections judged")) {
+                problems.add("the audit did not judge R11 (trusted time) for all " + detections + " detections: "
+                        + (judged.isEmpty() ? "not checked" : judged));
+            }
+        }
         check(problems, "verifier audit", auditExit, audit);
         String bundleUnavailable = s.getProperty("bundle.unavailable");
         if (bundleUnavailable == null) {
@@ -177,6 +185,8 @@ public final class DemoSummary {
                     + " (--quorum %d)%n", o.witnesses, o.witnesses, o.witnesses);
             audit.map(a -> a.facts().get("witness cosignatures")).ifPresent(w -> System.out.printf(Locale.ROOT,
                     "  cosigned by         %s%n", w));
+            audit.map(a -> a.facts().get("trusted time (R11)")).ifPresent(t -> System.out.printf(Locale.ROOT,
+                    "  trusted time (R11)  %s%n", t));
             for (int i = 1; i <= o.witnesses; i++) {
                 System.out.printf(Locale.ROOT, "  witness %d status    %s%n", i, firstLine(dir.resolve("witness-" + i + "/status.txt")));
             }

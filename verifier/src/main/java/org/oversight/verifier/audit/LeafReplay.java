@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 import org.oversight.domain.chain.ChainException;
 import org.oversight.domain.event.EventSignatureException;
 import org.oversight.domain.event.EventType;
-import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.Detection;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.SignedEvent;
@@ -84,7 +84,7 @@ final class LeafReplay {
                 sink.accept(PolicyFindings.of(v));
             }
             projection.observe(event, leaf).forEach(sink);
-            if (detections != null && event.payload() instanceof FaceDetected d) {
+            if (detections != null && event.payload() instanceof Detection d) {
                 detections.detection(leaf, event.header().eventId(), d.captureTime(),
                         rules.maxReportingDelayMsAt(leaf));
             }

@@ -78,8 +78,9 @@ import org.oversight.verifier.trust.GenesisCheck;
  *
  * <p>With {@link #requireWitnesses}, right after the checkpoint's signature, R10's witness part: the
  * checkpoint must carry cosignatures from the quorum ({@link WitnessCheck}); a failure is a finding
- * and the audit goes on. Not checked in this version: R4, and witness cosignatures unless
- * required. The report says so.
+ * and the audit goes on. With a checkpoint archive, rule R11 ({@link TrustedTimeAudit}). Not
+ * checked in this version: R4; witness cosignatures unless required; R11 without an archive. The
+ * report says so.
  */
 public final class LogAuditor {
     /** Findings listed per rule; further ones are counted in {@link VerificationReport#omitted()}. */
@@ -218,7 +219,7 @@ public final class LogAuditor {
      * As above, also checking rule R11 (trusted time, {@link TrustedTimeAudit}) against the log's
      * checkpoint archive, which needs the witness quorum ({@link #requireWitnesses}).
      *
-     * @param archive the checkpoint archive (docs/format.md §10.1), its header read; empty: R11 is
+     * @param archive the checkpoint archive (docs/format.md §10.2), its header read; empty: R11 is
      *     not checked and the report says so
      * @throws IllegalStateException if an archive is given but no witness quorum is required
      */

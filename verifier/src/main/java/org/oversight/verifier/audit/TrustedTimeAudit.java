@@ -27,7 +27,7 @@ import org.oversight.verifier.report.VerificationReport;
 
 /**
  * Rule R11 (trusted time) in {@code verifier audit}, evaluated by the domain's {@link TrustedTime}
- * against the log's checkpoint archive ({@code --checkpoints}, docs/format.md §10.1): for each
+ * against the log's checkpoint archive ({@code --checkpoints}, docs/format.md §10.2): for each
  * detection judged by R11, the first checkpoint of the archive that contains it, is signed by the log
  * key, carries the witness quorum and whose root the export's leaves reproduce.
  *
@@ -137,7 +137,7 @@ final class TrustedTimeAudit {
             } catch (IOException | MalformedExportException e) {
                 archiveProblem = e.getMessage();
                 archiveDone = true;
-                sink.accept(Finding.global(Rule.INPUT, "a checkpoint archive as in format.md §10.1",
+                sink.accept(Finding.global(Rule.INPUT, "a checkpoint archive as in format.md §10.2",
                         "--checkpoints: " + e.getMessage() + "; the rest of the archive is not used"));
                 return;
             }

@@ -168,6 +168,9 @@ public final class BundleVerifier {
                     + " action, a withdrawal, a later policy, a key revocation or a registry conflict not carried),"
                     + " nor that the projection derives no other proposal; an audit of the whole log (verifier"
                     + " audit) checks that (format.md §11.5).");
+            report.fact("Trusted time (R11)", "not checked: a bundle carries one checkpoint, not the first"
+                    + " quorum-cosigned one containing the detection; verifier audit --checkpoints checks it"
+                    + " (docs/rules.md R11)");
             return report;
         }
 

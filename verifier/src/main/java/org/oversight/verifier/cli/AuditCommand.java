@@ -75,7 +75,7 @@ final class AuditCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     private WitnessOptions witnessOptions = new WitnessOptions();
 
-    @Option(names = "--checkpoints", paramLabel = "FILE", description = "The log's checkpoint archive (format.md §10.1,"
+    @Option(names = "--checkpoints", paramLabel = "FILE", description = "The log's checkpoint archive (format.md §10.2,"
             + " GET /v1/checkpoints): its past checkpoints with the witnesses' cosignatures; with --witness, rule R11"
             + " (trusted time) is checked against it.")
     private String checkpoints;
@@ -133,7 +133,7 @@ final class AuditCommand implements Callable<Integer> {
                     try {
                         archive = Optional.of(new CheckpointArchive.Reader(archiveIn));
                     } catch (MalformedExportException e) {
-                        throw new UsageException("--checkpoints: not a checkpoint archive (format.md §10.1): "
+                        throw new UsageException("--checkpoints: not a checkpoint archive (format.md §10.2): "
                                 + e.getMessage(), e);
                     } catch (IOException e) {
                         throw new UsageException("--checkpoints: " + InputFiles.describe(e, archivePath), e);

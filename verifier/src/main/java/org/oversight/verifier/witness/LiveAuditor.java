@@ -55,11 +55,13 @@ public final class LiveAuditor implements AutoCloseable {
     private final LeafSource source;
     private final Clock clock;
     private final IncrementalAudit audit;
+    private final WitnessEpochKeys epochKeys;
     private SignedCheckpoint cosigned;
     private String halted;
 
     private LiveAuditor(WitnessStateDirectory state, NoteVerifier logKey, String origin, Ed25519Cosigner cosigner,
-            LeafSource source, Clock clock, IncrementalAudit audit) {
+            LeafSource source, Clock clock, IncrementalAudit audit, WitnessEpochKeys epochKeys) {
+        this.epochKeys = epochKeys;
         this.state = state;
         this.logKey = logKey;
         this.origin = origin;
@@ -81,10 +83,12 @@ public final class LiveAuditor implements AutoCloseable {
             Ed25519Cosigner cosigner, LeafSource source, Clock clock, long projectionGraceLeaves)
             throws IOException, WitnessStateException {
         WitnessStateDirectory state = new WitnessStateDirectory(stateDir);
+        WitnessEpochKeys epochKeys = new WitnessEpochKeys(stateDir, Objects.requireNonNull(cosigner, "cosigner"),
+                defaultRecipient(cosigner), new java.security.SecureRandom());
         IncrementalAudit audit = new IncrementalAudit(projectionGraceLeaves);
         LiveAuditor w = new LiveAuditor(state, Objects.requireNonNull(logKey, "logKey"),
-                Objects.requireNonNull(origin, "origin"), Objects.requireNonNull(cosigner, "cosigner"),
-                Objects.requireNonNull(source, "source"), Objects.requireNonNull(clock, "clock"), audit);
+                Objects.requireNonNull(origin, "origin"), cosigner,
+                Objects.requireNonNull(source, "source"), Objects.requireNonNull(clock, "clock"), audit, epochKeys);
         try {
             w.restore();
         } catch (IOException | WitnessStateException | RuntimeException e) {
@@ -121,6 +125,38 @@ public final class LiveAuditor implements AutoCloseable {
         if (!findings.isEmpty() && halted == null) {
             // Only if the rules changed since these leaves were verified: keep cosigning nothing.
             halt("replaying the verified leaves on restart found violations", cosigned, null, null, findings, leaves, 0);
+        }
+    }
+
+    /** This witness's recipient id in epoch events: {@code witness-} and its key id in hex. */
+    static String defaultRecipient(Ed25519Cosigner cosigner) {
+        return "witness-" + String.format("%08x", cosigner.verifier().keyId());
+    }
+
+    /**
+     * {@code GET /epoch-key?epoch=E} (SEAL-SPEC §7): this witness as a recipient of erasure epoch E —
+     * the canonical JSON recipient object an authority puts in {@code ErasureEpochOpened}
+     * ({@code kind}, {@code proof}, {@code publicKey}, {@code recipient}, {@code witnessKey}) — its
+     * X25519 key generated now if it has none for E. 400 for a bad epoch id, 410 once the key was
+     * destroyed after the epoch's close. A halted witness still serves keys: the epoch event is the
+     * authority's decision, and a halted witness cosigns nothing anyway.
+     */
+    public synchronized WitnessResponse epochKey(String epoch) {
+        if (epoch == null) {
+            return WitnessResponse.problem(400, "Bad Request", "query parameter epoch is required");
+        }
+        try {
+            if (epochKeys.destroyed(epoch)) {
+                return WitnessResponse.problem(410, "Gone", "the key of epoch " + epoch
+                        + " was destroyed after its close");
+            }
+            return new WitnessResponse(200, "application/json",
+                    new String(org.oversight.domain.json.CanonicalJson.encode(epochKeys.recipientFor(epoch).toJson()),
+                            StandardCharsets.UTF_8));
+        } catch (WitnessEpochKeys.EpochKeyException e) {
+            return WitnessResponse.problem(400, "Bad Request", e.getMessage());
+        } catch (IOException e) {
+            return WitnessResponse.problem(500, "Internal Server Error", "cannot store the epoch key: " + e.getMessage());
         }
     }
 

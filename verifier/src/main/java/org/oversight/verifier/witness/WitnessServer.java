@@ -10,8 +10,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The witness's HTTP interface on the JDK's server: {@code POST /add-checkpoint} (C2SP tlog-witness)
- * and {@code GET /status} (one line for an operator). Request bodies above
+ * The witness's HTTP interface on the JDK's server: {@code POST /add-checkpoint} (C2SP tlog-witness),
+ * {@code GET /epoch-key?epoch=E} (this witness's X25519 key for an erasure epoch, with its proof of
+ * possession) and {@code GET /status} (one line for an operator). Request bodies above
  * {@link AddCheckpointRequest#MAX_BODY_BYTES} are refused with 413 before being read in full.
  */
 public final class WitnessServer implements AutoCloseable {
@@ -44,6 +45,13 @@ public final class WitnessServer implements AutoCloseable {
             }
             return auditor.addCheckpoint(body);
         }));
+        server.createContext("/epoch-key", exchange -> handle(exchange, () -> {
+            if (!"GET".equals(exchange.getRequestMethod())) {
+                return WitnessResponse.problem(405, "Method Not Allowed", "epoch-key takes GET, not "
+                        + exchange.getRequestMethod());
+            }
+            return auditor.epochKey(queryParameter(exchange.getRequestURI().getRawQuery(), "epoch"));
+        }));
         server.createContext("/status", exchange -> handle(exchange, () -> auditor.halted().isPresent()
                 ? new WitnessResponse(503, "text/plain; charset=utf-8", auditor.status() + "\n")
                 : new WitnessResponse(200, "text/plain; charset=utf-8", auditor.status() + "\n")));
@@ -75,6 +83,24 @@ public final class WitnessServer implements AutoCloseable {
                 out.write(body);
             }
         }
+    }
+
+    /** The value of {@code name} in a raw query string (URL-decoded), or null. */
+    static String queryParameter(String rawQuery, String name) {
+        if (rawQuery == null) {
+            return null;
+        }
+        for (String pair : rawQuery.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                try {
+                    return java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    return pair.substring(eq + 1);  // a malformed escape: refused as an identifier
+                }
+            }
+        }
+        return null;
     }
 
     /** The whole stream, or null if it holds more than {@code limit} bytes. */

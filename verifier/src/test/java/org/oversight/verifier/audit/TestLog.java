@@ -143,6 +143,11 @@ public final class TestLog {
      * detection of person B, who is on no watchlist.
      */
     static TestLog scenario() {
+        return scenario(EventFixtures.recognitionPolicySet());
+    }
+
+    /** {@link #scenario()} with {@code policy} at leaf 5 (e.g. a schema-2 policy, for rule R11). */
+    static TestLog scenario(RecognitionPolicySet policy) {
         TestLog log = new TestLog();
         log.append(new AuthorityDeclared("authority-1", "Board", key(EventFixtures.AUTHORITY_SEED).publicKey()),
                 EventFixtures.AUTHORITY_SEED);
@@ -154,7 +159,7 @@ public final class TestLog {
                 EventFixtures.AUTHORITY_SEED);
         log.append(new KeyEnrolled("engine", Role.ENGINE, key(EventFixtures.ENGINE_SEED).publicKey()),
                 EventFixtures.AUTHORITY_SEED);
-        log.append(EventFixtures.recognitionPolicySet(), EventFixtures.AUTHORITY_SEED);
+        log.append(policy, EventFixtures.AUTHORITY_SEED);
         log.append(EventFixtures.cameraRegistered(), EventFixtures.OFFICER_SEED);
         log.append(watchlistEntry(personA()), EventFixtures.OFFICER_SEED);
         log.append(firstDetection(), EventFixtures.CAMERA_SEED);

@@ -3,6 +3,7 @@ package org.oversight.verifier.audit;
 import java.util.List;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.event.EventFixtures;
+import org.oversight.domain.event.RetentionTerms;
 
 /** Logs for the witness tests (other packages), built from {@link TestLog}'s scenario. */
 public final class WitnessFixtures {
@@ -15,6 +16,20 @@ public final class WitnessFixtures {
     public static List<byte[]> honest() {
         return TestLog.scenario().leaves();
     }
+
+    /**
+     * {@link #honest()} under a schema-2 policy whose {@code maxReportingDelayMs} is
+     * {@value #TIMED_DELAY_MS} (rule R11): detections at leaf {@value #TIMED_FIRST_DETECTION}
+     * (captured 2026-11-27T09:30:00.040Z) and {@value #TIMED_SECOND_DETECTION} (09:31:00.000Z).
+     */
+    public static List<byte[]> timed() {
+        return TestLog.scenario(EventFixtures.recognitionPolicySet()
+                .withRetention(new RetentionTerms(183, 90, TIMED_DELAY_MS))).leaves();
+    }
+
+    public static final long TIMED_DELAY_MS = 300_000;
+    public static final int TIMED_FIRST_DETECTION = TestLog.FIRST_DETECTION;
+    public static final int TIMED_SECOND_DETECTION = TestLog.SCENARIO_SIZE - 1;
 
     /**
      * The first {@link #BEFORE_ACTION} leaves of {@link #honest()}, then the action on the match after

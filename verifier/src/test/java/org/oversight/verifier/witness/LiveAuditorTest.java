@@ -156,6 +156,38 @@ class LiveAuditorTest {
     }
 
     @Test
+    void aDetectionCapturedAfterTheWitnessCosignsIsAnR11ViolationThatHaltsIt() throws Exception {
+        // Under a policy with maxReportingDelayMs, the detection at leaf 8 claims capture at
+        // 2026-11-27T09:30:00.040Z; this witness's clock says 2026-11-20: forward-dated (R11).
+        List<byte[]> log = WitnessFixtures.timed();
+        served.addAll(log);
+        int first = WitnessFixtures.TIMED_FIRST_DETECTION;
+        SignedCheckpoint before = checkpoint(log, first);
+        SignedCheckpoint with = checkpoint(log, first + 1);
+        try (LiveAuditor w = open()) {
+            verifiedCosignature(w.addCheckpoint(request(0, List.of(), before)), before);
+            WitnessResponse refused = w.addCheckpoint(request(first, proof(log, first, first + 1), with));
+            assertThat(refused.status()).isEqualTo(503);
+            assertThat(refused.body()).contains("R11_TRUSTED_TIME at leaf " + first);
+        }
+        assertThat(Files.readString(dir.resolve("EVIDENCE.txt"))).contains("R11_TRUSTED_TIME | leaf " + first,
+                "this witness's time 2026-11-20T10:00:00Z", "forward-dated");
+    }
+
+    @Test
+    void aWitnessWhoseClockIsPastTheCaptureTimesCosignsTheTimedLog() throws Exception {
+        List<byte[]> log = WitnessFixtures.timed();
+        served.addAll(log);
+        SignedCheckpoint all = checkpoint(log, log.size());
+        try (LiveAuditor w = LiveAuditor.open(dir, LOG.verifier(), TestLog.ORIGIN, witnessKey(), source,
+                Clock.fixed(Instant.parse("2026-11-27T09:31:01Z"), ZoneOffset.UTC), 10_000)) {
+            Cosignature c = verifiedCosignature(w.addCheckpoint(request(0, List.of(), all)), all);
+            assertThat(c.timestamp()).isEqualTo(Instant.parse("2026-11-27T09:31:01Z").getEpochSecond());
+            assertThat(w.halted()).isEmpty();
+        }
+    }
+
+    @Test
     void twoCheckpointsOfOneSizeWithDifferentRootsAreAForkThatHaltsTheWitness() throws Exception {
         List<byte[]> honest = WitnessFixtures.honest();
         List<byte[]> other = WitnessFixtures.unconfirmedAction();
