@@ -16,7 +16,7 @@ import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.EventSignatureException;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.EventVerifier;
-import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.Detection;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.principal.CameraRecord;
 import org.oversight.domain.principal.KeyRecord;
@@ -75,7 +75,8 @@ public final class LedgerRegistry {
             throw new EventRejectedException(ProblemType.BAD_SIGNATURE, "sig: " + e.getMessage(), e);
         }
         if (event.type() == EventType.FACE_DETECTED) {
-            String cameraId = ((FaceDetected) event.payload()).camera();
+            // Either schema: FaceDetected (1) or SealedFaceDetected (2), both a Detection.
+            String cameraId = ((Detection) event.payload()).camera();
             Optional<CameraRecord> camera = registry.camera(cameraId);
             if (camera.isEmpty() || !camera.get().activeAt(leafIndex)) {
                 throw new EventRejectedException(ProblemType.CAMERA_NOT_ACTIVE, "payload.camera: camera '" + cameraId
