@@ -224,4 +224,26 @@ class RecordSealingTest {
                 .isInstanceOf(RecordOpeningException.BlobMismatch.class)
                 .hasMessageContaining("[witness-1, vault], but the leaf's is [vault, witness-1]");
     }
+
+    @Test
+    void aKeptRecordRewrappedToACaseKeyOpensAfterTheEpochKeysAreGone() throws Exception {
+        BiometricRecord record = SealFixtures.record(100, new SealFixtures.FixedRandom("n"));
+        RecordSealer.Sealed sealed = seal(record, 7, "k");
+        SignedEvent leaf = SealFixtures.detection(sealed, 7);
+        X25519PrivateKey caseKey = EventFixtures.x25519(0x21);
+        X25519PrivateKey vault = X25519PrivateKey.fromBytes(VAULT.exportBytes());
+        byte[] dataKey = RecordOpener.unwrapDataKey(sealed.blob(), "vault", vault);
+        WrappedKey caseWrap = RecordSealer.rewrap(dataKey, sealed.blob(), "case:INC-2026-778", caseKey.publicKey(),
+                new SealFixtures.FixedRandom("case"));
+        java.util.Arrays.fill(dataKey, (byte) 0);
+        vault.destroy();
+        byte[] blob = sealed.blob().canonicalBytes();
+        assertThat(RecordOpener.openWith(blob, leaf, caseWrap, caseKey)).isEqualTo(record);
+        // The case wrap is bound to its recipient id and detection like any wrapped key.
+        WrappedKey renamed = new WrappedKey("case:other", caseWrap.enc(), caseWrap.wrapped());
+        assertThat(catchThrowableOfType(RecordOpeningException.KeyUnwrapFailed.class,
+                () -> RecordOpener.openWith(blob, leaf, renamed, caseKey))).isNotNull();
+        assertThat(catchThrowableOfType(RecordOpeningException.KeyUnwrapFailed.class,
+                () -> RecordOpener.openWith(blob, leaf, caseWrap, WITNESS))).isNotNull();
+    }
 }

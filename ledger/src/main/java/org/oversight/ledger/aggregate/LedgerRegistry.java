@@ -75,6 +75,7 @@ public final class LedgerRegistry {
             throw new EventRejectedException(ProblemType.BAD_SIGNATURE, "sig: " + e.getMessage(), e);
         }
         if (event.type() == EventType.FACE_DETECTED) {
+            // Either schema: FaceDetected (1) or SealedFaceDetected (2), both a Detection.
             String cameraId = ((Detection) event.payload()).camera();
             Optional<CameraRecord> camera = registry.camera(cameraId);
             if (camera.isEmpty() || !camera.get().activeAt(leafIndex)) {

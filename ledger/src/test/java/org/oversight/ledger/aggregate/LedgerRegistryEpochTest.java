@@ -31,4 +31,18 @@ class LedgerRegistryEpochTest {
         assertThat(registry.leavesUnchanged(EventFixtures.signed(EventFixtures.matchReviewed(),
                 EventFixtures.REVIEWER_SEED))).isTrue();
     }
+
+    @Test
+    void aSealedDetectionIsCheckedLikeAClearOne() throws Exception {
+        LedgerRegistry registry = new LedgerRegistry();
+        registry.replay(EventFixtures.signed(new AuthorityDeclared("authority-1", "Board",
+                EventFixtures.key(EventFixtures.AUTHORITY_SEED).publicKey()), EventFixtures.AUTHORITY_SEED), 0);
+        registry.replay(EventFixtures.signed(new KeyEnrolled("officer-7", Role.OFFICER,
+                EventFixtures.key(EventFixtures.OFFICER_SEED).publicKey()), EventFixtures.AUTHORITY_SEED), 1);
+        registry.replay(EventFixtures.signed(EventFixtures.cameraRegistered(), EventFixtures.OFFICER_SEED), 2);
+        registry.replay(EventFixtures.signed(EventFixtures.erasureEpochOpened(), EventFixtures.AUTHORITY_SEED), 3);
+        // Regression: the camera check cast every FaceDetected payload to the schema-1 record.
+        assertThat(registry.check(EventFixtures.signed(EventFixtures.sealedFaceDetected(), EventFixtures.CAMERA_SEED), 4)
+                .owner()).isEqualTo("cam-0042");
+    }
 }
