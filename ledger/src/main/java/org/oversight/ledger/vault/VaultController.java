@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 import org.oversight.domain.bytes.Hex;
 import org.oversight.domain.crypto.Sha256Digest;
-import org.oversight.domain.json.JsonException;
+import org.oversight.domain.seal.MalformedSealedBlobException;
+import org.oversight.domain.seal.SealedBlob;
 import org.oversight.ledger.ingest.IngestController;
 import org.oversight.ledger.ingest.JsonContentType;
 import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
@@ -71,10 +72,10 @@ public class VaultController {
             throw new ProblemException(ProblemType.DIGEST_MISMATCH, "blobDigest: the path names " + digest.hex()
                     + " but the body hashes to " + actual.hex());
         }
-        SealedBlobHeader header;
+        SealedBlob header;
         try {
-            header = SealedBlobHeader.parse(body);
-        } catch (JsonException e) {
+            header = SealedBlob.parse(body);
+        } catch (MalformedSealedBlobException e) {
             throw new ProblemException(ProblemType.INVALID_BLOB, "body: " + e.getMessage(), e);
         }
         VaultStore.EpochKey key = store.epochKey(header.epoch()).orElseThrow(() -> new ProblemException(
@@ -84,14 +85,15 @@ public class VaultController {
             throw new ProblemException(ProblemType.EPOCH_CLOSED, "epoch: '" + header.epoch()
                     + "' is closed; its vault key is destroyed and it takes no more records");
         }
-        VaultStore.PutOutcome outcome = store.putBlob(digest, body, header.epoch(), header.stream(), header.seq());
+        VaultStore.PutOutcome outcome = store.putBlob(digest, body, header.epoch(), header.stream().text(),
+                header.seq());
         if (outcome == VaultStore.PutOutcome.ERASED) {
             throw new ProblemException(ProblemType.RECORD_ERASED, "blobDigest: " + digest.hex() + " was erased");
         }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("blobDigest", digest.hex());
         view.put("epoch", header.epoch());
-        view.put("stream", header.stream());
+        view.put("stream", header.stream().text());
         view.put("seq", header.seq());
         boolean created = outcome == VaultStore.PutOutcome.STORED;
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)

@@ -11,9 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.oversight.domain.crypto.Sha256Digest;
-import org.oversight.domain.json.CanonicalJson;
-import org.oversight.domain.json.JsonArray;
-import org.oversight.domain.json.JsonObject;
+import java.util.List;
+import org.oversight.domain.event.StreamId;
+import org.oversight.domain.seal.SealedBlob;
+import org.oversight.domain.seal.WrappedKey;
 import org.oversight.ledger.security.Role;
 import org.oversight.ledger.testing.LedgerAppTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,15 +27,12 @@ class VaultApiTest extends LedgerAppTest {
     @Autowired
     VaultStore store;
 
+    /** A well-formed sealed blob (its ciphertext is filler: the vault stores, it does not open). */
     static byte[] blob(String epoch, String stream, long seq, String filler) {
-        return CanonicalJson.encode(JsonObject.builder()
-                .putBase64("ciphertext", filler.getBytes(StandardCharsets.UTF_8))
-                .put("epoch", epoch)
-                .put("seq", seq)
-                .put("stream", stream)
-                .put("v", 1)
-                .put("wrappedKeys", JsonArray.empty())
-                .build());
+        byte[] ciphertext = ("sixteen byte tag" + filler).getBytes(StandardCharsets.UTF_8);
+        return new SealedBlob(ciphertext, epoch, StreamId.detections(stream.substring("detections/".length())), seq,
+                List.of(new WrappedKey("vault", new byte[WrappedKey.ENC_LENGTH], new byte[WrappedKey.WRAPPED_LENGTH])))
+                .canonicalBytes();
     }
 
     private MockHttpServletResponse putBlob(String digest, byte[] body, Role role) throws Exception {
@@ -132,7 +130,7 @@ class VaultApiTest extends LedgerAppTest {
         assertProblem(putBlob(Sha256Digest.hash(notCanonical).hex(), notCanonical, Role.CAMERA), 400, "invalid-blob");
         byte[] unknown = blob(epoch(), "detections/cam-v2", 0, "abc");
         assertProblem(putBlob(Sha256Digest.hash(unknown).hex(), unknown, Role.CAMERA), 422, "unknown-epoch");
-        byte[] huge = blob(epoch, "detections/cam-v2", 0, "x".repeat(1 << 20));
+        byte[] huge = ("{\"ciphertext\":\"" + "A".repeat(1 << 20) + "\"}").getBytes(StandardCharsets.UTF_8);
         assertProblem(putBlob(Sha256Digest.hash(huge).hex(), huge, Role.CAMERA), 413, "payload-too-large");
         MockHttpServletResponse text = mvc.perform(put("/v1/vault/blobs/" + Sha256Digest.hash(body).hex())
                 .header("Authorization", bearer(Role.CAMERA)).contentType("text/plain").content(body))

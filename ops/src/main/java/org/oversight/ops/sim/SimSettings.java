@@ -38,16 +38,18 @@ import picocli.CommandLine.ParameterException;
  * @param drainSeconds how long to wait after sending for checkpoints and reviews to catch up
  * @param checkpointPollMillis how often {@code /checkpoint} is read
  * @param results optional file to write the results to as {@code key=value} lines
+ * @param seal cameras seal their detections to an erasure epoch the simulator opens (schema-2
+ *     {@code FaceDetected}, blob stored in the vault first; docs/format.md §12)
  */
 public record SimSettings(URI url, String token, double rate, int seconds, long events, long warmup, int batch, int clients,
         int cameras, int reviewers, double confirmShare, int watchlist, double near, long seed, int cores,
-        int drainSeconds, int checkpointPollMillis, Optional<Path> results) {
+        int drainSeconds, int checkpointPollMillis, Optional<Path> results, boolean seal) {
 
     /** One line summarising the options, printed with every usage error. */
     public static final String USAGE = "usage: simulator --url http://127.0.0.1:<port> --token ovt.…|@file"
             + " [--rate <detections/s>|max] [--seconds 60] [--events N] [--warmup N] [--batch B] [--clients 2] [--cameras 8]"
             + " [--reviewers 4] [--confirm-share 0.5] [--watchlist 100] [--near 0.01] [--seed 1] [--cores 2]"
-            + " [--drain-seconds 60] [--checkpoint-poll-ms 25] [--results file]";
+            + " [--drain-seconds 60] [--checkpoint-poll-ms 25] [--results file] [--seal]";
 
     /** A bad command line; the message names the option and value. */
     public static final class UsageException extends Exception {
@@ -84,6 +86,7 @@ public record SimSettings(URI url, String token, double rate, int seconds, long 
         @Option(names = "--drain-seconds") String drainSeconds;
         @Option(names = "--checkpoint-poll-ms") String checkpointPollMillis;
         @Option(names = "--results") Path results;
+        @Option(names = "--seal") boolean seal;
     }
 
     /**
@@ -129,7 +132,7 @@ public record SimSettings(URI url, String token, double rate, int seconds, long 
         int drain = intIn("drain-seconds", o.drainSeconds, 60, 0, 3600);
         int poll = intIn("checkpoint-poll-ms", o.checkpointPollMillis, 25, 1, 60_000);
         return new SimSettings(url, token, rate, seconds, events, warmup, batch, clients, cameras, reviewers, confirm,
-                watchlist, near, seed, cores, drain, poll, Optional.ofNullable(o.results));
+                watchlist, near, seed, cores, drain, poll, Optional.ofNullable(o.results), o.seal);
     }
 
     private static URI loopback(String text) throws UsageException {

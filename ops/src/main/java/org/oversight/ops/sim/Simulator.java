@@ -22,7 +22,10 @@ import org.oversight.domain.event.CameraRegistered;
 import org.oversight.domain.event.EventFixtures;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.FaceBox;
+import org.oversight.domain.event.ErasureEpochOpened;
 import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.seal.EpochRecipient;
+import org.oversight.domain.seal.X25519PublicKey;
 import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.Location;
 import org.oversight.domain.event.MatchActioned;
@@ -69,6 +72,11 @@ public final class Simulator {
     private final LedgerClient client;
     private final Clock clock = Clock.systemUTC();
     private final SyntheticTemplates templates;
+    /** With {@code --seal}: the epoch the cameras seal to (set during the setup). */
+    private volatile SimSealing sealing;
+    /** With {@code --seal} in max mode: each pre-signed detection's blob, stored just before its batch. */
+    private final java.util.concurrent.ConcurrentHashMap<org.oversight.domain.event.EventHash, byte[]> blobsByEvent =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Share nearShare;
     private final InclusionTracker inclusion = new InclusionTracker();
     private final AtomicLong detections = new AtomicLong();
@@ -176,6 +184,9 @@ public final class Simulator {
                     "public safety (simulation)", "simulation; no legal effect", cam.publicKey()), who.officer));
         }
         long now = clock.millis();
+        if (s.seal()) {
+            sealing = openEpoch(a, chains, events, now);
+        }
         Timestamp from = Timestamp.ofEpochMillis(now - 86_400_000L);
         Timestamp until = Timestamp.ofEpochMillis(now + 30 * 86_400_000L);
         for (int k = 0; k < s.watchlist(); k++) {
@@ -191,6 +202,29 @@ public final class Simulator {
         }
         setupEvents.set(events.size());
         return last + 1;
+    }
+
+    /**
+     * The erasure epoch the cameras seal to for the whole run: the vault's key for it
+     * ({@code POST /v1/vault/epochs/{epoch}/key}), then the authority's {@code ErasureEpochOpened}
+     * with the vault as its only recipient, covering from an hour before now to a day after the run.
+     */
+    private SimSealing openEpoch(Principal authority, EventChains chains, List<SignedEvent> events, long now)
+            throws IOException, LedgerProblemException, InterruptedException {
+        String epochId = "sim-epoch-" + now;
+        LedgerClient.VaultEpochKey key = client.vaultEpochKey(epochId);
+        X25519PublicKey vaultKey;
+        try {
+            vaultKey = X25519PublicKey.parse(key.publicKey());
+        } catch (MalformedKeyException e) {
+            throw new IOException("POST /v1/vault/epochs/" + epochId + "/key: " + e.getMessage(), e);
+        }
+        long until = now + (s.seconds() + s.drainSeconds()) * 1000L + 86_400_000L;
+        ErasureEpochOpened opened = new ErasureEpochOpened(epochId, Timestamp.ofEpochMillis(now - 3_600_000L),
+                Timestamp.ofEpochMillis(until), Timestamp.ofEpochMillis(until + 3_600_000L),
+                List.of(new EpochRecipient.Vault(key.recipient(), vaultKey)));
+        events.add(chains.next(opened, authority));
+        return new SimSealing(opened, new SecureRandom());
     }
 
     static String entryId(int k) {
@@ -247,12 +281,23 @@ public final class Simulator {
             }
             long end = schedule.batchEnd(n, System.nanoTime(), s.batch(), limit);
             List<SignedEvent> batch = new ArrayList<>();
+            List<byte[]> blobs = new ArrayList<>();
             int near = 0;
             for (long i = n; i < end; i++) {
-                batch.add(writer.next(detection(camera, c, i, clock.millis()), camera));
+                FaceDetected clear = detection(camera, c, i, clock.millis());
+                if (sealing == null) {
+                    batch.add(writer.next(clear, camera));
+                } else {
+                    SimSealing.Sealed sealed = sealing.seal(clear, writer.stream(), writer.nextSeq());
+                    blobs.add(sealed.blob());
+                    batch.add(writer.next(sealed.payload(), camera));
+                }
                 near += nearShare.selects(i) ? 1 : 0;
             }
             try {
+                for (byte[] blob : blobs) {
+                    client.putBlob(blob);
+                }
                 List<Receipt> receipts = batch.size() == 1 ? List.of(client.submit(batch.get(0)))
                         : client.submitBatch(batch);
                 long acked = System.nanoTime();
@@ -305,7 +350,16 @@ public final class Simulator {
             int k = c % s.clients();
             Principal cam = who.cameras.get(c);
             long n = seqs[c]++;
-            pending.get(k).add(chains.next(detection(cam, c, n, now + i / 1000), cam));
+            FaceDetected clear = detection(cam, c, n, now + i / 1000);
+            if (sealing == null) {
+                pending.get(k).add(chains.next(clear, cam));
+            } else {
+                // Camera c's n-th detection is seq n of its stream (the stream holds nothing else).
+                SimSealing.Sealed sealed = sealing.seal(clear, StreamId.detections(cam.name()), n);
+                SignedEvent e = chains.next(sealed.payload(), cam);
+                blobsByEvent.put(e.eventHash(), sealed.blob());
+                pending.get(k).add(e);
+            }
             pendingNear.set(k, pendingNear.get(k) + (nearShare.selects(n) ? 1 : 0));
             if (pending.get(k).size() == s.batch()) {
                 flush(perClient.get(k), nearPerBatch.get(k), pending.get(k), pendingNear, k);
@@ -360,6 +414,12 @@ public final class Simulator {
         for (int b = 0; b < batches.size() && System.nanoTime() < deadline && !stopSending; b++) {
             long sent = System.nanoTime();
             try {
+                for (SignedEvent e : batches.get(b)) {
+                    byte[] blob = blobsByEvent.remove(e.eventHash());
+                    if (blob != null) {
+                        client.putBlob(blob);
+                    }
+                }
                 List<Receipt> receipts = client.submitBatch(batches.get(b));
                 long acked = System.nanoTime();
                 if (near == null) {

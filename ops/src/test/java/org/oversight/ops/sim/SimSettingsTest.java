@@ -25,6 +25,12 @@ class SimSettingsTest {
     }
 
     @Test
+    void sealingIsOptIn() throws Exception {
+        assertThat(SimSettings.parse(BASE).seal()).isFalse();
+        assertThat(SimSettings.parse(with("--seal")).seal()).isTrue();
+    }
+
+    @Test
     void openLoopMode() throws Exception {
         SimSettings s = SimSettings.parse(with("--rate", "250", "--cameras", "16", "--reviewers", "3", "--near", "0.02"));
         assertThat(s.maxRate()).isFalse();

@@ -1,0 +1,54 @@
+package org.oversight.ops.sim;
+
+import java.security.SecureRandom;
+import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.ErasureEpochOpened;
+import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.SealedFaceDetected;
+import org.oversight.domain.event.SealedRecordRef;
+import org.oversight.domain.event.StreamId;
+import org.oversight.domain.seal.BiometricRecord;
+import org.oversight.domain.seal.RecordSealer;
+
+/**
+ * A simulated camera's sealing (docs/format.md §12): the biometric values of a detection go into a
+ * record sealed to the current erasure epoch's recipients with the domain's {@link RecordSealer};
+ * the leaf becomes a schema-2 {@code FaceDetected} carrying the blob digest and the commitment. The
+ * blob is stored in the ledger's vault before the event is submitted ({@code LedgerClient.putBlob}).
+ *
+ * <p>The simulator has no pixels: the record's "aligned crop" is 64 bytes derived from the
+ * detection's crop digest (a stand-in; real cameras put the §9.2 canonical crop there).
+ */
+final class SimSealing {
+    private final ErasureEpochOpened epoch;
+    private final SecureRandom random;
+
+    SimSealing(ErasureEpochOpened epoch, SecureRandom random) {
+        this.epoch = epoch;
+        this.random = random;
+    }
+
+    /** A sealed detection: the schema-2 payload and the blob the vault must hold first. */
+    record Sealed(SealedFaceDetected payload, byte[] blob) {}
+
+    ErasureEpochOpened epoch() {
+        return epoch;
+    }
+
+    /** Seals {@code clear} as the detection at ({@code stream}, {@code seq}). */
+    Sealed seal(FaceDetected clear, StreamId stream, long seq) {
+        byte[] nonce = new byte[BiometricRecord.NONCE_LENGTH];
+        random.nextBytes(nonce);
+        byte[] d = clear.alignedCropDigest().toByteArray();
+        byte[] crop = Sha256Digest.hash(d, d).toByteArray();
+        byte[] stand = new byte[64];
+        System.arraycopy(d, 0, stand, 0, 32);
+        System.arraycopy(crop, 0, stand, 32, 32);
+        BiometricRecord record = BiometricRecord.of(clear.template(), clear.landmarks(), stand, nonce);
+        RecordSealer.Sealed s = RecordSealer.seal(record, epoch, stream, seq, random);
+        SealedFaceDetected leaf = new SealedFaceDetected(clear.camera(), clear.captureTime(), clear.frameDigest(),
+                clear.faceBox(), clear.template().modelId(), clear.template().format(), clear.quality(),
+                new SealedRecordRef(s.blobDigest(), s.commitment(), epoch.epoch()));
+        return new Sealed(leaf, s.blob().canonicalBytes());
+    }
+}
