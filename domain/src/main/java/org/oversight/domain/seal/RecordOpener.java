@@ -18,7 +18,8 @@ import org.oversight.domain.seal.hpke.rfc9180.HpkeOpenException;
  * <p>Stages, in order, each with its own exception ({@link RecordOpeningException}): the blob's
  * digest equals the leaf's {@code blobDigest}; the blob parses; its epoch, stream and seq equal the
  * leaf's; it has a wrapped key for the recipient; the key unwraps (HPKE); the ciphertext decrypts
- * (AEAD); the plaintext parses as a record; its commitment equals the leaf's.
+ * (AEAD); the plaintext parses as a record; its commitment equals the leaf's; its template's model
+ * id and format equal the leaf's {@code modelId} and {@code templateFormat}.
  */
 public final class RecordOpener {
     private RecordOpener() {}
@@ -49,11 +50,63 @@ public final class RecordOpener {
      */
     public static BiometricRecord open(byte[] blobBytes, SealedFaceDetected leaf, StreamId stream, long seq,
             String recipient, X25519PrivateKey key) throws RecordOpeningException {
+        Objects.requireNonNull(recipient, "recipient");
+        SealedBlob blob = checkedBlob(blobBytes, leaf, stream, seq);
+        WrappedKey wrapped = null;
+        for (WrappedKey k : blob.wrappedKeys()) {
+            if (k.recipient().equals(recipient)) {
+                wrapped = k;
+            }
+        }
+        if (wrapped == null) {
+            throw new RecordOpeningException.NotARecipient(recipient,
+                    blob.wrappedKeys().stream().map(WrappedKey::recipient).toList().toString());
+        }
+        return openWith(blob, leaf, wrapped, key);
+    }
+
+    /**
+     * Opens the record of {@code detection} with a wrapped key kept outside the blob — the vault's
+     * re-wrap of a kept record's data key under a case key ({@link RecordSealer#rewrap}) — after
+     * the same blob checks (stages 1–3).
+     *
+     * @throws RecordOpeningException at the first stage that fails
+     */
+    public static BiometricRecord openWith(byte[] blobBytes, SignedEvent detection, WrappedKey wrapped,
+            X25519PrivateKey key) throws RecordOpeningException {
+        Objects.requireNonNull(detection, "detection");
+        if (!(detection.payload() instanceof SealedFaceDetected leaf)) {
+            throw new IllegalArgumentException("event " + detection + " is not a schema-2 FaceDetected");
+        }
+        SealedBlob blob = checkedBlob(blobBytes, leaf, detection.stream(), detection.seq());
+        return openWith(blob, leaf, wrapped, key);
+    }
+
+    /**
+     * The data key of {@code blob} as wrapped to {@code recipient}, for re-wrapping
+     * ({@link RecordSealer#rewrap}). The caller must zero the returned array when done.
+     *
+     * @throws RecordOpeningException.NotARecipient if the blob has no key for {@code recipient}
+     * @throws RecordOpeningException.KeyUnwrapFailed if it does not open with {@code key}
+     */
+    public static byte[] unwrapDataKey(SealedBlob blob, String recipient, X25519PrivateKey key)
+            throws RecordOpeningException {
+        Objects.requireNonNull(blob, "blob");
+        for (WrappedKey k : blob.wrappedKeys()) {
+            if (k.recipient().equals(recipient)) {
+                return unwrap(blob, k, key);
+            }
+        }
+        throw new RecordOpeningException.NotARecipient(recipient,
+                blob.wrappedKeys().stream().map(WrappedKey::recipient).toList().toString());
+    }
+
+    /** Stages 1–3: digest, parse, binding to the leaf. */
+    private static SealedBlob checkedBlob(byte[] blobBytes, SealedFaceDetected leaf, StreamId stream, long seq)
+            throws RecordOpeningException {
         Objects.requireNonNull(blobBytes, "blobBytes");
         Objects.requireNonNull(leaf, "leaf");
         Objects.requireNonNull(stream, "stream");
-        Objects.requireNonNull(recipient, "recipient");
-        Objects.requireNonNull(key, "key");
         Sha256Digest digest = Sha256Digest.hash(blobBytes);
         if (!digest.equals(leaf.sealed().blobDigest())) {
             throw new RecordOpeningException.BlobDigestMismatch(digest.hex(), leaf.sealed().blobDigest().hex());
@@ -73,29 +126,31 @@ public final class RecordOpener {
         if (blob.seq() != seq) {
             throw new RecordOpeningException.BlobMismatch("$.seq", String.valueOf(blob.seq()), String.valueOf(seq));
         }
-        WrappedKey wrapped = null;
-        for (WrappedKey k : blob.wrappedKeys()) {
-            if (k.recipient().equals(recipient)) {
-                wrapped = k;
-            }
-        }
-        if (wrapped == null) {
-            throw new RecordOpeningException.NotARecipient(recipient,
-                    blob.wrappedKeys().stream().map(WrappedKey::recipient).toList().toString());
-        }
-        byte[] dataKey;
+        return blob;
+    }
+
+    private static byte[] unwrap(SealedBlob blob, WrappedKey wrapped, X25519PrivateKey key)
+            throws RecordOpeningException {
+        Objects.requireNonNull(key, "key");
         try {
-            dataKey = Hpke.openBase(wrapped.enc(), key.raw(), SealContext.info(blob.epoch(), stream, seq, recipient),
-                    new byte[0], wrapped.wrapped());
+            return Hpke.openBase(wrapped.enc(), key.raw(),
+                    SealContext.info(blob.epoch(), blob.stream(), blob.seq(), wrapped.recipient()), new byte[0],
+                    wrapped.wrapped());
         } catch (HpkeOpenException e) {
-            throw new RecordOpeningException.KeyUnwrapFailed(recipient, key.publicKey().text(), e);
+            throw new RecordOpeningException.KeyUnwrapFailed(wrapped.recipient(), key.publicKey().text(), e);
         }
+    }
+
+    /** Stages 5–9 with the chosen wrapped key. */
+    private static BiometricRecord openWith(SealedBlob blob, SealedFaceDetected leaf, WrappedKey wrapped,
+            X25519PrivateKey key) throws RecordOpeningException {
+        byte[] dataKey = unwrap(blob, wrapped, key);
         byte[] plaintext;
         try {
-            plaintext = ChaCha20Poly1305.open(dataKey, SealContext.AEAD_NONCE, SealContext.aead(blob.epoch(), stream, seq),
-                    blob.ciphertext());
+            plaintext = ChaCha20Poly1305.open(dataKey, SealContext.AEAD_NONCE,
+                    SealContext.aead(blob.epoch(), blob.stream(), blob.seq()), blob.ciphertext());
         } catch (HpkeOpenException e) {
-            throw new RecordOpeningException.DecryptionFailed(stream + "#" + seq, e);
+            throw new RecordOpeningException.DecryptionFailed(blob.stream() + "#" + blob.seq(), e);
         } finally {
             Arrays.fill(dataKey, (byte) 0);
         }
@@ -108,6 +163,11 @@ public final class RecordOpener {
         Sha256Digest commitment = RecordCommitment.ofCanonicalBytes(plaintext);
         if (!commitment.equals(leaf.sealed().commitment())) {
             throw new RecordOpeningException.CommitmentMismatch(commitment.hex(), leaf.sealed().commitment().hex());
+        }
+        if (!record.template().modelId().equals(leaf.modelId()) || record.template().format() != leaf.templateFormat()) {
+            throw new RecordOpeningException.TemplateMismatch(
+                    "modelId " + record.template().modelId() + " format " + record.template().format(),
+                    "modelId " + leaf.modelId() + " templateFormat " + leaf.templateFormat());
         }
         return record;
     }

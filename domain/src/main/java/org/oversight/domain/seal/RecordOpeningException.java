@@ -9,7 +9,8 @@ public abstract sealed class RecordOpeningException extends Exception
         permits RecordOpeningException.BlobDigestMismatch, RecordOpeningException.MalformedBlob,
                 RecordOpeningException.BlobMismatch, RecordOpeningException.NotARecipient,
                 RecordOpeningException.KeyUnwrapFailed, RecordOpeningException.DecryptionFailed,
-                RecordOpeningException.MalformedRecord, RecordOpeningException.CommitmentMismatch {
+                RecordOpeningException.MalformedRecord, RecordOpeningException.CommitmentMismatch,
+                RecordOpeningException.TemplateMismatch {
     private static final long serialVersionUID = 1L;
 
     RecordOpeningException(String message, Throwable cause) {
@@ -89,6 +90,15 @@ public abstract sealed class RecordOpeningException extends Exception
 
         CommitmentMismatch(String found, String expected) {
             super("record commitment " + found + " != leaf's sealed.commitment " + expected, null);
+        }
+    }
+
+    /** Stage 9: the record's template has another model id or format than the leaf names. */
+    public static final class TemplateMismatch extends RecordOpeningException {
+        private static final long serialVersionUID = 1L;
+
+        TemplateMismatch(String found, String expected) {
+            super("record template " + found + " != leaf's " + expected, null);
         }
     }
 }

@@ -112,4 +112,27 @@ public final class RecordSealer {
         SealedBlob blob = new SealedBlob(ciphertext, epochId, stream, seq, keys);
         return new Sealed(blob, RecordCommitment.ofCanonicalBytes(plaintext));
     }
+
+    /**
+     * Wraps a record's data key (from {@link RecordOpener#unwrapDataKey}) to another key — the
+     * vault's case key for a kept record (format.md §12.3) — under the recipient id
+     * {@code recipient} (e.g. {@code case:INC-2026-778}), with the same HPKE info binding as the
+     * blob's own wrapped keys. The ephemeral key is drawn from {@code random}.
+     *
+     * @throws IllegalArgumentException if the data key is not 32 bytes or the recipient is not an identifier
+     */
+    public static WrappedKey rewrap(byte[] dataKey, SealedBlob blob, String recipient, X25519PublicKey to,
+            SecureRandom random) {
+        Objects.requireNonNull(blob, "blob");
+        Objects.requireNonNull(to, "to");
+        byte[] skE = new byte[Hpke.KEY_LENGTH];
+        random.nextBytes(skE);
+        try {
+            Hpke.Sealed s = Hpke.sealBase(to.bytes(), SealContext.info(blob.epoch(), blob.stream(), blob.seq(),
+                    recipient), new byte[0], dataKey, skE);
+            return new WrappedKey(recipient, s.enc(), s.ciphertext());
+        } finally {
+            Arrays.fill(skE, (byte) 0);
+        }
+    }
 }

@@ -186,4 +186,21 @@ class SealedDetectionAcceptanceTest {
     void schemaOneDetectionsNeedNoEpoch() throws Exception {
         append(EventFixtures.faceDetected(), CAMERA_SEED);
     }
+
+    @Test
+    void theTypesThatChangeTheRegistryIncludeTheEpochEvents() {
+        java.util.Set<org.oversight.domain.event.EventType> changing = java.util.EnumSet.noneOf(
+                org.oversight.domain.event.EventType.class);
+        for (org.oversight.domain.event.EventType t : org.oversight.domain.event.EventType.values()) {
+            if (org.oversight.domain.principal.PrincipalRegistry.changesRegistry(t)) {
+                changing.add(t);
+            }
+        }
+        assertThat(changing).containsExactlyInAnyOrder(org.oversight.domain.event.EventType.AUTHORITY_DECLARED,
+                org.oversight.domain.event.EventType.KEY_ENROLLED, org.oversight.domain.event.EventType.KEY_REVOKED,
+                org.oversight.domain.event.EventType.CAMERA_REGISTERED,
+                org.oversight.domain.event.EventType.CAMERA_DECOMMISSIONED,
+                org.oversight.domain.event.EventType.ERASURE_EPOCH_OPENED,
+                org.oversight.domain.event.EventType.ERASURE_EPOCH_CLOSED);
+    }
 }

@@ -159,19 +159,15 @@ public final class LedgerRegistry {
 
     /**
      * Whether applying {@code event} certainly changes nothing a check of another event depends
-     * on: genesis is closed and its type has no effect on principals, keys or cameras (the types
-     * {@link PrincipalRegistry} applies are listed in {@link #REGISTRY_TYPES}). Events for which
-     * this holds may be checked in any order among themselves, since every one of them sees the
-     * same registry; the ingest path uses it to check a stream's events in one command.
+     * on: genesis is closed and its type has no effect on principals, keys, cameras or erasure
+     * epochs ({@link PrincipalRegistry#changesRegistry}, the one list of such types). Events for
+     * which this holds may be checked in any order among themselves, since every one of them sees
+     * the same registry; the ingest path uses it to check a stream's events in one command. (An
+     * epoch's opening or close changes whether a sealed detection is accepted, rule R5(a).)
      */
     public boolean leavesUnchanged(SignedEvent event) {
-        return !registry.genesisOpen() && !REGISTRY_TYPES.contains(event.type());
+        return !registry.genesisOpen() && !PrincipalRegistry.changesRegistry(event.type());
     }
-
-    /** The types with an effect in {@link PrincipalRegistry#apply} (besides closing genesis). */
-    static final java.util.Set<EventType> REGISTRY_TYPES = java.util.Collections.unmodifiableSet(java.util.EnumSet.of(
-            EventType.AUTHORITY_DECLARED, EventType.KEY_ENROLLED, EventType.KEY_REVOKED, EventType.CAMERA_REGISTERED,
-            EventType.CAMERA_DECOMMISSIONED));
 
     /** Replays a committed leaf (start-up and rebuild): check and apply. */
     public void replay(SignedEvent event, long leafIndex) throws EventRejectedException {

@@ -3,6 +3,7 @@ package org.oversight.domain.seal.hpke.rfc9180.internal;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.hpke.HPKE;
+import org.bouncycastle.crypto.hpke.HPKEContextWithEncapsulation;
 import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
 import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
@@ -46,8 +47,11 @@ public final class BcHpke {
         AsymmetricCipherKeyPair ephemeral = new AsymmetricCipherKeyPair(
                 new X25519PublicKeyParameters(publicKey(skE)), new X25519PrivateKeyParameters(skE));
         try {
-            byte[][] out = suite().seal(new X25519PublicKeyParameters(pkR), info, aad, pt, null, null, ephemeral);
-            return new byte[][] {out[1], out[0]};
+            // setupBaseS with an explicit ephemeral key pair; HPKE.seal's key-pair argument is the
+            // sender's authentication key (auth modes), not the ephemeral one.
+            HPKEContextWithEncapsulation ctx = suite().setupBaseS(new X25519PublicKeyParameters(pkR), info, ephemeral);
+            byte[] ct = ctx.seal(aad, pt);
+            return new byte[][] {ctx.getEncapsulation(), ct};
         } catch (InvalidCipherTextException e) {
             throw new IllegalStateException("HPKE seal failed", e);
         }
