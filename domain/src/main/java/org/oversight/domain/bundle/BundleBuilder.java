@@ -15,6 +15,8 @@ import org.oversight.domain.event.CameraDecommissioned;
 import org.oversight.domain.event.CameraRegistered;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.Detection;
+import org.oversight.domain.event.DetectionRef;
+import org.oversight.domain.seal.BiometricRecord;
 import org.oversight.domain.event.DisclosurePurpose;
 import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.SealedFaceDetected;
@@ -76,9 +78,41 @@ public final class BundleBuilder {
                 Objects.requireNonNull(records, "records"));
     }
 
+    /**
+     * Where a builder may get a sealed detection's record: the ledger's vault. Asked only for the
+     * match's detection, only if it is sealed and a {@code RecordDisclosed} with purpose
+     * {@code evidence-bundle} under the checkpoint names it.
+     */
+    @FunctionalInterface
+    public interface RecordVault {
+        /** The detection's record, checked by the caller to open the leaf, or empty if the vault no longer has it. */
+        Optional<BiometricRecord> record(DetectionRef detection, SignedEvent event);
+    }
+
+    /**
+     * The bundle the ledger serves: version 2 with the probe's record from {@code vault} when the
+     * match's detection is sealed, a {@code RecordDisclosed} with purpose {@code evidence-bundle}
+     * releases its record and the vault still has it; otherwise version 1 (a sealed detection's
+     * bundle then cannot show its score, and the verifier says so).
+     *
+     * @throws BundleBuildException as {@link #build(LeafSource, HashSource, SignedCheckpoint, String,
+     *     SnapshotProver, BundleRecords)}
+     */
+    public static EvidenceBundle build(LeafSource leaves, HashSource tree, SignedCheckpoint checkpoint, String matchId,
+            SnapshotProver prover, RecordVault vault) throws BundleBuildException {
+        return build(leaves, tree, checkpoint, matchId, prover, Optional.empty(), null,
+                Objects.requireNonNull(vault, "vault"));
+    }
+
     private static EvidenceBundle build(LeafSource leaves, HashSource tree, SignedCheckpoint checkpoint,
             String matchId, SnapshotProver prover, Optional<byte[]> alignedCrop, BundleRecords records)
             throws BundleBuildException {
+        return build(leaves, tree, checkpoint, matchId, prover, alignedCrop, records, null);
+    }
+
+    private static EvidenceBundle build(LeafSource leaves, HashSource tree, SignedCheckpoint checkpoint,
+            String matchId, SnapshotProver prover, Optional<byte[]> alignedCrop, BundleRecords records,
+            RecordVault vault) throws BundleBuildException {
         Objects.requireNonNull(leaves, "leaves");
         Objects.requireNonNull(tree, "tree");
         Objects.requireNonNull(matchId, "matchId");
@@ -160,17 +194,23 @@ public final class BundleBuilder {
                 }
             }
         }
+        List<IndexedEvent> releasing = new ArrayList<>();
+        for (IndexedEvent d : scan.disclosures) {
+            RecordDisclosed rd = (RecordDisclosed) d.event().payload();
+            if (rd.purpose() == DisclosurePurpose.EVIDENCE_BUNDLE && rd.records().contains(proposed.detection())) {
+                releasing.add(d);
+            }
+        }
+        if (records == null && vault != null && detected instanceof SealedFaceDetected && !releasing.isEmpty()) {
+            Optional<BiometricRecord> found = vault.record(proposed.detection(), detection.event());
+            if (found.isPresent()) {
+                records = new BundleRecords(proposed.detection(), found.get(), Optional.empty());
+            }
+        }
         if (records != null) {
             checkRecords(records, proposed, detection);
-            int disclosures = 0;
-            for (IndexedEvent d : scan.disclosures) {
-                RecordDisclosed rd = (RecordDisclosed) d.event().payload();
-                if (rd.purpose() == DisclosurePurpose.EVIDENCE_BUNDLE && rd.records().contains(proposed.detection())) {
-                    include(included, d);
-                    disclosures++;
-                }
-            }
-            if (disclosures == 0) {
+            releasing.forEach(d -> include(included, d));
+            if (releasing.isEmpty()) {
                 throw new BundleBuildException("no RecordDisclosed with purpose evidence-bundle under checkpoint size "
                         + size + " names the detection at leaf " + detection.leafIndex()
                         + ": its record cannot go into a bundle without a disclosure on the record");

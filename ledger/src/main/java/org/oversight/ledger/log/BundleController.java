@@ -9,6 +9,11 @@ import org.oversight.domain.bundle.BundleLeaf;
 import org.oversight.domain.bundle.EvidenceBundle;
 import org.oversight.domain.bundle.LeafSource;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.event.DetectionRef;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.seal.BiometricRecord;
+import org.oversight.ledger.vault.VaultRecords;
+import org.springframework.beans.factory.ObjectProvider;
 import org.oversight.domain.event.StreamId;
 import org.oversight.ledger.sequencer.Checkpointer;
 import org.oversight.ledger.witness.CheckpointCosignatures;
@@ -31,7 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
  * checkpoint. The bundle carries the detection and watchlist entry templates, so every served
  * bundle is recorded by {@link BiometricReadAudit}, once per biometric leaf it carries.
  *
- * <p>The ledger does not keep aligned crops, so served bundles carry none.
+ * <p>A match on a sealed (schema-2) detection whose record a {@code RecordDisclosed} with purpose
+ * {@code evidence-bundle} released, and which the vault still holds, gets a version-2 bundle
+ * carrying that record (crop, template, landmarks) and the disclosure (format.md §11.6); the
+ * ledger keeps no enrolment crops, so served bundles carry none. Other bundles are version 1.
  */
 @RestController
 @ConditionalOnPostgresLog
@@ -40,9 +48,11 @@ public class BundleController {
     private final Checkpointer checkpointer;
     private final CheckpointCosignatures cosignatures;
     private final BiometricReadAudit audit;
+    private final ObjectProvider<VaultRecords> vault;
 
     public BundleController(LeafStore store, Checkpointer checkpointer, BiometricReadAudit audit,
-            CheckpointCosignatures cosignatures) {
+            CheckpointCosignatures cosignatures, ObjectProvider<VaultRecords> vault) {
+        this.vault = vault;
         this.cosignatures = cosignatures;
         this.store = store;
         this.checkpointer = checkpointer;
@@ -72,7 +82,7 @@ public class BundleController {
         EvidenceBundle bundle;
         try {
             bundle = BundleBuilder.build(new PagedLeafSource(store, size), new StoredHashSource(store, size),
-                    checkpoint, matchId, SnapshotProofs.INSTANCE, Optional.empty());
+                    checkpoint, matchId, SnapshotProofs.INSTANCE, this::disclosedRecord);
         } catch (BundleBuildException e) {
             throw new ProblemException(ProblemType.INTERNAL, "evidence bundle of match '" + matchId
                     + "' cannot be built at checkpoint size " + size + ": " + e.getMessage(), e);
@@ -84,6 +94,20 @@ public class BundleController {
             }
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(bundle.toBytes());
+    }
+
+    /**
+     * The sealed record of a match's detection, which the builder asks for only when a
+     * {@code RecordDisclosed} with purpose {@code evidence-bundle} under the checkpoint releases it
+     * (format.md §11.6): from the vault, if it still holds it (kept by the epoch's close, not yet
+     * destroyed); otherwise the bundle is version 1.
+     */
+    private Optional<BiometricRecord> disclosedRecord(DetectionRef detection, SignedEvent event) {
+        VaultRecords records = vault.getIfAvailable();
+        if (records == null) {
+            return Optional.empty();
+        }
+        return records.open(event) instanceof VaultRecords.Record r ? Optional.of(r.record()) : Optional.empty();
     }
 
     /**

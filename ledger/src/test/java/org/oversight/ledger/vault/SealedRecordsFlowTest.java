@@ -49,6 +49,7 @@ import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.RecognitionPolicySet;
 import org.oversight.domain.event.RecordDisclosed;
+import org.oversight.domain.bundle.EvidenceBundle;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SealedRecordRef;
@@ -125,6 +126,7 @@ class SealedRecordsFlowTest {
             org.oversight.ledger.security.Role.AUDITOR);
     private static final String AUTHORITY_TOKEN = issue(AUTHORITY_ID, org.oversight.ledger.security.Role.AUTHORITY);
     private static final String OTHER_TOKEN = issue("someone-else", org.oversight.ledger.security.Role.AUTHORITY);
+    private static final String OFFICER_TOKEN = issue(OFFICER, org.oversight.ledger.security.Role.OFFICER);
 
     private static final Ed25519PrivateKey AUTHORITY = EventFixtures.key(91);
     private static final Ed25519PrivateKey OFFICER_KEY = EventFixtures.key(92);
@@ -315,6 +317,45 @@ class SealedRecordsFlowTest {
         long before = sequencer.committed().size();
         assertProblem(disclose(erasedDisclosure, AUTHORITY_TOKEN), 409, "record-erased");
         assertThat(sequencer.committed().size()).isEqualTo(before);
+
+        // The match's bundle: version 1 until an evidence-bundle disclosure releases the record, then version 2
+        // carrying the kept record and that disclosure (format.md §11.6).
+        String matchId = payloads(MatchProposed.class).get(0).match();
+        EvidenceBundle v1 = bundle(matchId);
+        assertThat(v1.version()).isEqualTo(1);
+        SignedEvent courtDisclosure = CHAINS.next(new RecordDisclosed("disc-seal-court",
+                List.of(new DetectionRef(matching.eventHash(), matchingLeaf)), DisclosurePurpose.EVIDENCE_BUNDLE,
+                "INC-2026-778", "Court: HCMA 1234/2026"), OFFICER_KEY);
+        MockHttpServletResponse court = disclose(courtDisclosure, OFFICER_TOKEN);
+        assertThat(court.getStatus()).as(court.getContentAsString()).isEqualTo(200);
+        long courtLeaf = Long.parseLong(court.getHeader("Oversight-Leaf-Index"));
+        await(() -> bundleCovers(matchId, courtLeaf), "a checkpoint over the court disclosure");
+        EvidenceBundle v2 = bundle(matchId);
+        assertThat(v2.version()).isEqualTo(2);
+        assertThat(v2.records().orElseThrow().probe().template()).isEqualTo(wire(KNOWN));
+        assertThat(v2.records().get().probe().alignedCrop()).isEqualTo(KNOWN_CROP);
+        assertThat(v2.records().get().probeDetection()).isEqualTo(new DetectionRef(matching.eventHash(), matchingLeaf));
+        assertThat(v2.events()).anyMatch(e -> e.leafIndex() == courtLeaf);
+        List<String> types = new java.util.ArrayList<>();
+        for (org.oversight.domain.bundle.BundleLeaf e : v2.events()) {
+            types.add(SignedEvent.parse(e.leafBytes()).type().wireName());
+        }
+        assertThat(types).contains("ErasureEpochOpened", "ErasureEpochClosed", "RecordDisclosed");
+    }
+
+    private boolean bundleCovers(String matchId, long leaf) {
+        try {
+            return bundle(matchId).checkpoint().checkpoint().size() > leaf;
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private EvidenceBundle bundle(String matchId) throws Exception {
+        MockHttpServletResponse r = mvc.perform(get("/v1/matches/" + matchId + "/bundle")
+                .header("Authorization", "Bearer " + OFFICER_TOKEN)).andReturn().getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
+        return EvidenceBundle.parse(r.getContentAsByteArray());
     }
 
     @Test

@@ -61,6 +61,22 @@ class SealedBundleTest {
                 .contains("alt=\"aligned face crop the watchlist entry was enrolled from\"")
                 .contains("<th>Pixels → template → score</th><td>crop (SHA-256 ");
         assertThat(html.split("src=\"data:image/png;base64,", -1)).hasSize(3);
+
+        // The PDF a court files shows the same two crops: two image XObjects on the summary page.
+        byte[] pdf = org.oversight.verifier.report.PdfReportWriter.render(html);
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = org.apache.pdfbox.pdmodel.PDDocument.load(pdf)) {
+            int images = 0;
+            for (org.apache.pdfbox.pdmodel.PDPage page : doc.getPages()) {
+                for (org.apache.pdfbox.cos.COSName name : page.getResources().getXObjectNames()) {
+                    if (page.getResources().getXObject(name)
+                            instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                        images++;
+                    }
+                }
+            }
+            assertThat(images).isEqualTo(2);
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(doc)).contains("Pixels -> template -> score");
+        }
     }
 
     @Test
