@@ -57,13 +57,17 @@ for i in 1 2; do
   witness_start "$VERIFIER_JAR" "$DIR/witness-$i" "$LEDGER_URL" "$DIR/log.vkey"
 done
 echo "witness-latency: simulator at $RATE detections/s for $SECONDS_RUN s; polling /checkpoint every $POLL_MS ms" >&2
-java -cp "$OPS_JAR" org.oversight.ops.bench.CosignLatency --url "$LEDGER_URL" --quorum 2 \
-  --seconds $((SECONDS_RUN + 40)) --poll-ms "$POLL_MS" --out "$DIR/cosign.properties" &
+# The poller runs until the simulator is done and every checkpoint seen has its quorum (at most
+# 120 s more: witnesses far behind on a loaded machine are reported as "never reached").
+java -cp "${OPS_CP:-$OPS_JAR}" org.oversight.ops.bench.CosignLatency --url "$LEDGER_URL" --quorum 2 \
+  --seconds 1800 --until-file "$DIR/sim.done" --drain-seconds 120 --poll-ms "$POLL_MS" \
+  --out "$DIR/cosign.properties" &
 POLLER=$!
 java -cp "$OPS_JAR" org.oversight.ops.sim.SimulatorCli --url "$LEDGER_URL" --token "@$DIR/token" \
   --rate "$RATE" --seconds "$SECONDS_RUN" --cameras 16 --batch 50 --reviewers 4 --confirm-share 0.5 \
   --watchlist 100 --near 0.02 --drain-seconds 30 >"$DIR/sim.out" 2>"$DIR/sim.err" \
   || { echo "witness-latency: the simulator failed:" >&2; tail -20 "$DIR/sim.err" >&2; }
+touch "$DIR/sim.done"
 wait "$POLLER"
 for i in 1 2; do
   witness_status "$DIR/witness-$i"

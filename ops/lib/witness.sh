@@ -19,7 +19,9 @@ WITNESS_PORT=""
 witness_free_port() {
   local p u used _
   for _ in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 40000 ))
+    # Below Linux's ephemeral range (32768-60999): a port the kernel hands out for port 0 (the
+    # ledger's) or an outgoing connection cannot take it between this check and the witness's bind.
+    p=$(( 20000 + RANDOM % 12000 ))
     used=0
     for u in ${WITNESS_PORTS[@]+"${WITNESS_PORTS[@]}"}; do [ "$u" != "$p" ] || used=1; done
     [ "$used" = 0 ] || continue

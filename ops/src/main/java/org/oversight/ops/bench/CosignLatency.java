@@ -42,7 +42,10 @@ public final class CosignLatency {
     static final class Options {
         @Option(names = "--url", required = true, description = "the ledger's base URL") URI url;
         @Option(names = "--quorum", required = true, description = "witnesses that make the quorum") int quorum;
-        @Option(names = "--seconds", required = true, description = "how long to poll") int seconds;
+        @Option(names = "--seconds", required = true, description = "the longest to poll") int seconds;
+        @Option(names = "--until-file", description = "stop once this file exists and every size seen has its"
+                + " quorum (or --drain-seconds after it appeared)") Path untilFile;
+        @Option(names = "--drain-seconds", defaultValue = "60", description = "see --until-file") int drainSeconds;
         @Option(names = "--poll-ms", defaultValue = "20", description = "poll interval") int pollMs;
         @Option(names = "--out", required = true, description = "results (properties)") Path out;
     }
@@ -84,6 +87,10 @@ public final class CosignLatency {
             }
         }
 
+        int waiting() {
+            return waiting.size();
+        }
+
         Result result() {
             double[] l = latencies.stream().mapToDouble(Double::doubleValue).toArray();
             Arrays.sort(l);
@@ -111,7 +118,14 @@ public final class CosignLatency {
         HttpRequest get = HttpRequest.newBuilder(o.url.resolve("/checkpoint")).timeout(Duration.ofSeconds(5)).GET().build();
         Tracker tracker = new Tracker(o.quorum);
         long end = System.nanoTime() + o.seconds * 1_000_000_000L;
-        while (System.nanoTime() < end) {
+        long drainEnd = Long.MAX_VALUE;
+        while (System.nanoTime() < end && System.nanoTime() < drainEnd) {
+            if (o.untilFile != null && drainEnd == Long.MAX_VALUE && Files.exists(o.untilFile)) {
+                drainEnd = System.nanoTime() + o.drainSeconds * 1_000_000_000L;
+            }
+            if (drainEnd != Long.MAX_VALUE && tracker.waiting() == 0) {
+                break;
+            }
             try {
                 HttpResponse<byte[]> r = http.send(get, HttpResponse.BodyHandlers.ofByteArray());
                 if (r.statusCode() == 200) {

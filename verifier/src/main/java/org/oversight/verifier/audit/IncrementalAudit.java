@@ -36,10 +36,14 @@ public final class IncrementalAudit implements AutoCloseable {
 
     private record Detection(long leaf, String eventId, Timestamp captureTime) {}
 
+    /** The epochs whose {@code ErasureEpochClosed} the last {@link #append} accepted. */
+    private final List<String> closed = new ArrayList<>();
+
     /** @param projectionGraceLeaves as for {@link LogAuditor#PROJECTION_GRACE_LEAVES} (≥ 0) */
     public IncrementalAudit(long projectionGraceLeaves) throws IOException {
         this.hashes = LeafHashFile.createTemporary();
         this.replay = new LeafReplay(hashes, projectionGraceLeaves);
+        replay.onEpochClosed(closed::add);
         replay.onDetection((leaf, eventId, capture, delay) -> {
             if (delay.isPresent()) {
                 appended.add(new Detection(leaf, eventId, capture));
@@ -74,6 +78,7 @@ public final class IncrementalAudit implements AutoCloseable {
      */
     public List<Finding> append(List<byte[]> leaves) throws IOException {
         appended.clear();
+        closed.clear();
         List<Finding> findings = new ArrayList<>();
         for (int from = 0; from < leaves.size(); from += LogAuditor.DEFAULT_BATCH) {
             PreparedLeaf[] prepared = preparer.prepare(leaves.subList(from, Math.min(leaves.size(),
@@ -102,6 +107,11 @@ public final class IncrementalAudit implements AutoCloseable {
                     .map(PolicyFindings::of).ifPresent(findings::add);
         }
         return findings;
+    }
+
+    /** The epochs closed ({@code ErasureEpochClosed} accepted) in the leaves of the last {@link #append}. */
+    public List<String> epochsClosed() {
+        return List.copyOf(closed);
     }
 
     /** Derived match decisions whose proposal is overdue at the current size (see {@link ProjectionAudit#overdue}). */

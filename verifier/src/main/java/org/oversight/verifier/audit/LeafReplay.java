@@ -8,6 +8,7 @@ import org.oversight.domain.chain.ChainException;
 import org.oversight.domain.event.EventSignatureException;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.Detection;
+import org.oversight.domain.event.ErasureEpochClosed;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.SignedEvent;
@@ -43,6 +44,7 @@ final class LeafReplay {
     private final long[] typeCounts = new long[EventType.values().length];
     private long accepted;
     private DetectionObserver detections;
+    private Consumer<String> epochCloses;
     /** Streams whose latest event was rejected: the first rejected leaf since the last accepted one. */
     private final TreeMap<StreamId, Long> stalled = new TreeMap<>();
 
@@ -84,6 +86,9 @@ final class LeafReplay {
                 sink.accept(PolicyFindings.of(v));
             }
             projection.observe(event, leaf).forEach(sink);
+            if (epochCloses != null && event.payload() instanceof ErasureEpochClosed c) {
+                epochCloses.accept(c.epoch());
+            }
             if (detections != null && event.payload() instanceof Detection d) {
                 detections.detection(leaf, event.header().eventId(), d.captureTime(),
                         rules.maxReportingDelayMsAt(leaf));
@@ -121,6 +126,11 @@ final class LeafReplay {
     /** Also tells {@code observer} of every accepted detection, in leaf order (rule R11). */
     void onDetection(DetectionObserver observer) {
         this.detections = observer;
+    }
+
+    /** Also tells {@code observer} the epoch of every accepted {@code ErasureEpochClosed}, in leaf order. */
+    void onEpochClosed(Consumer<String> observer) {
+        this.epochCloses = observer;
     }
 
     LogReplayer replayer() {

@@ -122,6 +122,9 @@ public final class LiveAuditor implements AutoCloseable {
         }
         List<Finding> findings = audit.append(leaves);
         findings.addAll(audit.overdueDecisions());
+        for (String epoch : audit.epochsClosed()) {
+            epochKeys.destroy(epoch);  // idempotent: repairs a crash between persisting and destroying
+        }
         if (!findings.isEmpty() && halted == null) {
             // Only if the rules changed since these leaves were verified: keep cosigning nothing.
             halt("replaying the verified leaves on restart found violations", cosigned, null, null, findings, leaves, 0);
@@ -257,6 +260,11 @@ public final class LiveAuditor implements AutoCloseable {
                 return WitnessResponse.problem(503, "Witness halted", halted);
             }
             state.appendLeaves(leaves);
+            // The epoch's close is replayed and its leaves verified: this witness's key for it goes
+            // (decision 0001: each recipient destroys its own key once it has replayed the close).
+            for (String epoch : audit.epochsClosed()) {
+                epochKeys.destroy(epoch);
+            }
         } catch (IOException e) {
             // The in-memory state has moved past the durable one: refuse until restarted from disk.
             halted = "state could not be written (" + e.getMessage() + "); restart the witness";

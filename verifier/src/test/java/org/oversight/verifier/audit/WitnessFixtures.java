@@ -2,6 +2,7 @@ package org.oversight.verifier.audit;
 
 import java.util.List;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.event.ErasureEpochClosed;
 import org.oversight.domain.event.EventFixtures;
 import org.oversight.domain.event.RetentionTerms;
 
@@ -28,6 +29,20 @@ public final class WitnessFixtures {
     }
 
     public static final long TIMED_DELAY_MS = 300_000;
+
+    /** The erasure epoch of {@link #withEpoch()}. */
+    public static final String EPOCH = EventFixtures.EPOCH;
+
+    /**
+     * {@link #honest()}, then {@code ErasureEpochOpened} (EventFixtures': a vault and a witness
+     * recipient, authority-signed) and its {@code ErasureEpochClosed} with nothing kept (engine-signed).
+     */
+    public static List<byte[]> withEpoch() {
+        TestLog log = TestLog.scenario();
+        log.append(EventFixtures.erasureEpochOpened(), EventFixtures.AUTHORITY_SEED);
+        log.append(new ErasureEpochClosed(EPOCH, List.of(), 0), EventFixtures.ENGINE_SEED);
+        return log.leaves();
+    }
     public static final int TIMED_FIRST_DETECTION = TestLog.FIRST_DETECTION;
     public static final int TIMED_SECOND_DETECTION = TestLog.SCENARIO_SIZE - 1;
 

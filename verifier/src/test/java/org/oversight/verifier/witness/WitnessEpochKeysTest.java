@@ -27,7 +27,10 @@ import org.oversight.domain.note.Ed25519Cosigner;
 import org.oversight.domain.note.Ed25519NoteSigner;
 import org.oversight.domain.seal.EpochRecipient;
 import org.oversight.domain.seal.X25519PrivateKey;
+import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.merkle.rfc6962.MerkleTree;
 import org.oversight.verifier.audit.TestLog;
+import org.oversight.verifier.audit.WitnessFixtures;
 
 /** SEAL-SPEC §7: the witness's X25519 key per epoch, its proof of possession, and its destruction. */
 class WitnessEpochKeysTest {
@@ -81,6 +84,30 @@ class WitnessEpochKeysTest {
                 .hasMessageContaining("../etc");
         assertThatThrownBy(() -> new WitnessEpochKeys(dir, cosigner(), "a/b", new SecureRandom()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a/b");
+    }
+
+    @Test
+    void theWitnessDestroysItsEpochKeyOnceItHasReplayedTheEpochsClose() throws Exception {
+        Ed25519NoteSigner log = TestLog.logKey(TestLog.LOG_SEED);
+        List<byte[]> leaves = WitnessFixtures.withEpoch();
+        int closeLeaf = leaves.size() - 1;
+        java.util.ArrayList<byte[]> served = new java.util.ArrayList<>(leaves);
+        LeafSource source = (from, to) -> new java.util.ArrayList<>(served.subList((int) from, (int) to));
+        try (LiveAuditor w = LiveAuditor.open(dir, log.verifier(), TestLog.ORIGIN, cosigner(), source,
+                Clock.fixed(Instant.parse("2026-12-06T16:00:00Z"), ZoneOffset.UTC), 10_000)) {
+            assertThat(w.epochKey(WitnessFixtures.EPOCH).status()).isEqualTo(200);
+            SignedCheckpoint open = TestLog.checkpoint(leaves.subList(0, closeLeaf), log);
+            WitnessResponse first = w.addCheckpoint(new AddCheckpointRequest(0, List.of(), open.toBytes()).toBody());
+            assertThat(first.status()).as(first.body()).isEqualTo(200);
+            assertThat(dir.resolve("epoch-keys/" + WitnessFixtures.EPOCH + ".x25519")).exists();
+            SignedCheckpoint closed = TestLog.checkpoint(leaves, log);
+            WitnessResponse second = w.addCheckpoint(new AddCheckpointRequest(closeLeaf,
+                    MerkleTree.ofLeaves(leaves).consistencyProof(closeLeaf, leaves.size()).hashes(),
+                    closed.toBytes()).toBody());
+            assertThat(second.status()).as(second.body()).isEqualTo(200);
+            assertThat(dir.resolve("epoch-keys/" + WitnessFixtures.EPOCH + ".x25519")).doesNotExist();
+            assertThat(w.epochKey(WitnessFixtures.EPOCH).status()).isEqualTo(410);
+        }
     }
 
     @Test
