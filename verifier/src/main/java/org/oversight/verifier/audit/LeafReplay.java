@@ -34,6 +34,7 @@ final class LeafReplay {
     private final RuleBook rules = new RuleBook();
     private final ProjectionAudit projection;
     private final GenesisRecord genesis = new GenesisRecord();
+    private final MatchTally matches = new MatchTally();
     private final long[] typeCounts = new long[EventType.values().length];
     private long accepted;
     /** Streams whose latest event was rejected: the first rejected leaf since the last accepted one. */
@@ -68,6 +69,7 @@ final class LeafReplay {
                 sink.accept(PolicyFindings.of(v));
             }
             projection.observe(event, leaf).forEach(sink);
+            matches.observe(event, signer.owner());
             return;
         } catch (ChainException e) {
             rejected = rejections.chain(event, leaf, e);
@@ -83,7 +85,7 @@ final class LeafReplay {
             // Tell the reader this may be a consequence, not a second tampering.
             rejected = new Finding(rejected.rule(), rejected.leafIndex(), rejected.eventId(), rejected.expected(),
                     rejected.found() + " (this stream's event at leaf " + firstRejected + " was rejected, so the"
-                            + " stream did not advance since)");
+                            + " stream did not advance since)", firstRejected);
         }
         sink.accept(rejected);
     }
@@ -103,6 +105,11 @@ final class LeafReplay {
     /** The genesis trust anchors seen among the accepted events (rule R-genesis). */
     GenesisRecord genesis() {
         return genesis;
+    }
+
+    /** The accepted matches' states so far. */
+    MatchTally matches() {
+        return matches;
     }
 
     long typeCount(EventType type) {

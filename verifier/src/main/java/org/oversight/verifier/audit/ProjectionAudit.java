@@ -16,6 +16,7 @@ import org.oversight.recognition.projection.ProjectionState;
 import org.oversight.recognition.projection.RecognitionProjection;
 import org.oversight.recognition.projection.Step;
 import org.oversight.verifier.report.Finding;
+import org.oversight.verifier.report.Plural;
 import org.oversight.verifier.report.Rule;
 
 /**
@@ -188,9 +189,9 @@ final class ProjectionAudit {
     /** The report fact after {@link #finish}: what was derived, what agreed, what is pending. */
     String summary() {
         StringJoiner s = new StringJoiner("; ");
-        s.add(derived + " decisions derived by " + RecognitionProjection.ENGINE_VERSION + ", " + logged
+        s.add(Plural.of(derived, "decision") + " derived by " + RecognitionProjection.ENGINE_VERSION + ", " + logged
                 + " MatchProposed accepted, " + agreeing + " agree");
-        s.add(skippedDetections + " detections not searched (no policy, model or format mismatch, malformed"
+        s.add(Plural.of(skippedDetections, "detection") + " not searched (no policy, model or format mismatch, malformed"
                 + " template)");
         s.add(missing + " missing");
         if (pending == 0) {
