@@ -23,8 +23,8 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Who may call what. Public: {@code GET} and {@code HEAD} of {@code /checkpoint} and {@code /tile/**}
- * (the transparency log must be readable by anyone) and the health endpoint (its details only for
- * operators, {@code management.endpoint.health.roles}). Writes ({@code POST /v1/events/**}) need an
+ * (the transparency log must be readable by anyone), the health endpoint (its details only for
+ * operators, {@code management.endpoint.health.roles}) and the API description with its Swagger UI. Writes ({@code POST /v1/events/**}) need an
  * officer, reviewer or operator credential; the event's own signature is what authorises its
  * content. Every other endpoint needs any authenticated role; Prometheus metrics need an operator.
  * Unauthenticated calls get a 401 problem, calls with the wrong role a 403 problem.
@@ -80,6 +80,9 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/checkpoint", "/tile/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/checkpoint", "/tile/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // The API description and its UI: what an integrator reads before having a token.
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, "/v1/events", "/v1/events/**").hasAnyRole(writers)
