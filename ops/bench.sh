@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# All the limits in one table (README, Benchmarks): runs the simulator twice against freshly started
+# All the limits in one table (docs/benchmarks.md): runs the simulator twice against freshly started
 # ledgers (max-rate ingest; a moderate open-loop rate for submission → signed checkpoint latency),
 # then org.oversight.ops.bench.LimitsReport (JMH: Ed25519 verify, batch verify, audit, 1:N scan vs
 # memory read, batched 1:N search vs single, Java vs native C memory read (ops/native/memread.c, when
