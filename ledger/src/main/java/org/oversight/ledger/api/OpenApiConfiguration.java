@@ -160,6 +160,29 @@ public class OpenApiConfiguration {
                                 "ledger.example/log+40a2c6ef+AY…", "publicKey", "ed25519:iojj…", "keyId", "40a2c6ef"))));
         paths.get("/v1/witness/status", "Witnesses and the cosignature quorum", "Any role. docs/ledger.md §11.",
                 EnumSet.noneOf(ProblemType.class), null);
+        Schema<?> credential = new ObjectSchema()
+                .addProperty("tokenId", new StringSchema().example("3f2a9c0d5e6b7a81"))
+                .addProperty("principal", new StringSchema().example("alice"))
+                .addProperty("roles", new ArraySchema().items(new StringSchema()._enum(List.of("auditor", "officer",
+                        "reviewer", "operator"))))
+                .addProperty("expiresAt", new StringSchema().format("date-time").nullable(true)
+                        .description("exclusive; null: never"));
+        components.addSchemas("Credential", credential);
+        paths.get("/v1/admin/credentials", "List API credentials", "Operator. Every credential, expired ones included"
+                        + " (`expired`: true); never a secret.", EnumSet.noneOf(ProblemType.class),
+                ok(new ObjectSchema().addProperty("credentials", new ArraySchema().items(ref("Credential"))),
+                        Map.of("credentials", List.of(credentialExample(false)))));
+        paths.post("/v1/admin/credentials", "Issue an API credential", "Operator. Persisted in the credentials file"
+                        + " and in force at once, no restart. The token is in this answer only.",
+                EnumSet.noneOf(ProblemType.class), body("Principal, roles and an optional expiry.", new ObjectSchema()
+                        .addProperty("principal", new StringSchema().example("alice"))
+                        .addProperty("roles", new ArraySchema().items(new StringSchema()).example(List.of("auditor")))
+                        .addProperty("expiresAt", new StringSchema().format("date-time")
+                                .example("2027-01-31T00:00:00Z"))
+                        .required(List.of("principal", "roles"))), null);
+        paths.status("/v1/admin/credentials", "post", "201", ok(ref("Credential"), credentialExample(true)));
+        paths.delete("/v1/admin/credentials/{tokenId}", "Revoke an API credential", "Operator. Persisted; refused"
+                + " from the next request on.", EnumSet.of(ProblemType.NOT_FOUND));
         paths.publicGet("/checkpoint", "The latest signed checkpoint", "Public. A C2SP signed note"
                 + " (text/plain; charset=UTF-8), the log key's signature and any witness cosignatures.",
                 okBytes("text/plain", "origin\\nsize\\nroot (base64)\\n\\n— signature lines"));
@@ -174,6 +197,20 @@ public class OpenApiConfiguration {
                 + " oversight_checkpoint_age_seconds, oversight_ingest_*, JVM and HTTP metrics.",
                 EnumSet.noneOf(ProblemType.class), okBytes("text/plain", "Prometheus exposition format."));
         paths.finish();
+    }
+
+    private static Map<String, Object> credentialExample(boolean withToken) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("tokenId", "3f2a9c0d5e6b7a81");
+        example.put("principal", "alice");
+        example.put("roles", List.of("auditor"));
+        example.put("expiresAt", "2027-01-31T00:00:00Z");
+        if (withToken) {
+            example.put("token", "ovt.3f2a9c0d5e6b7a81.<secret, shown once>");
+        } else {
+            example.put("expired", false);
+        }
+        return example;
     }
 
     private static Schema<?> problemSchema() {
@@ -266,6 +303,22 @@ public class OpenApiConfiguration {
             }
             item.getPost().setRequestBody(body);
             fill(item.getPost(), summary, description, union(AUTHENTICATED, problems), ok);
+        }
+
+        void delete(String path, String summary, String description, Set<ProblemType> problems) {
+            PathItem item = api.getPaths().computeIfAbsent(path, p -> new PathItem());
+            if (item.getDelete() == null) {
+                item.setDelete(new Operation());
+            }
+            fill(item.getDelete(), summary, description, union(AUTHENTICATED, problems), null);
+            item.getDelete().getResponses().remove("200");
+            item.getDelete().getResponses().addApiResponse("204", new ApiResponse().description("Revoked."));
+        }
+
+        void status(String path, String method, String status, ApiResponse response) {
+            Operation op = method.equals("post") ? api.getPaths().get(path).getPost() : api.getPaths().get(path).getGet();
+            op.getResponses().remove("200");
+            op.getResponses().addApiResponse(status, response);
         }
 
         /** Every operation not described above gets the problems any authenticated request can meet. */

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.util.ContextInitializer;
 import java.net.URL;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,6 +42,15 @@ class JsonLogsTest {
             return name.startsWith("logback-test") ? null : super.getResource(name);
         }
     };
+
+    /**
+     * Boot initialises logging once per logger context: an application context of another test
+     * still alive in this JVM would make the one under test skip it. Resetting forgets that.
+     */
+    @BeforeEach
+    void forgetEarlierInitialisation() throws Exception {
+        restoreTestLogging();
+    }
 
     /** Puts the tests' own logging back for the tests that run after these in this JVM. */
     @AfterEach
