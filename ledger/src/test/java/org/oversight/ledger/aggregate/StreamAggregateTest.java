@@ -22,7 +22,6 @@ import org.oversight.domain.event.Verdict;
 import org.oversight.domain.event.WatchlistEntryWithdrawn;
 import org.oversight.ledger.testing.Chains;
 import org.oversight.ledger.testing.World;
-import org.oversight.ledger.web.ProblemType;
 
 /**
  * Every rule of {@link StreamAggregate}, through Axon's {@link AggregateTestFixture}. The registry
@@ -66,7 +65,7 @@ class StreamAggregateTest {
         return new String(e.leafBytes(), StandardCharsets.UTF_8);
     }
 
-    private static void rejected(ResultValidator<StreamAggregate> result, ProblemType type, String detailPart) {
+    private static void rejected(ResultValidator<StreamAggregate> result, Rejection type, String detailPart) {
         result.expectNoEvents().expectException(new org.hamcrest.TypeSafeMatcher<Throwable>() {
             @Override
             protected boolean matchesSafely(Throwable t) {
@@ -107,7 +106,7 @@ class StreamAggregateTest {
         Ed25519PrivateKey key = EventFixtures.key(98);
         SignedEvent late = Chains.at(new AuthorityDeclared("authority-8", "Usurper", key.publicKey()), key, 0,
                 Optional.empty());
-        rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(late, nextLeaf)), ProblemType.GENESIS_VIOLATION,
+        rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(late, nextLeaf)), Rejection.GENESIS_VIOLATION,
                 "genesis");
     }
 
@@ -116,7 +115,7 @@ class StreamAggregateTest {
         RecognitionPolicySet policy = EventFixtures.recognitionPolicySet();
         SignedEvent byOfficer = world.chains.peek(policy, world.officer);
         rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(byOfficer, nextLeaf)),
-                ProblemType.SIGNER_NOT_PERMITTED, "officer");
+                Rejection.SIGNER_NOT_PERMITTED, "officer");
         SignedEvent byAuthority = world.chains.peek(policy, world.authority);
         fixture().givenNoPriorActivity().when(SubmitEvent.of(byAuthority, nextLeaf))
                 .expectEvents(new EventRecorded(text(byAuthority)));
@@ -128,7 +127,7 @@ class StreamAggregateTest {
         SignedEvent skip = Chains.at(new CameraDecommissioned("cam-gap", "moved"), world.authority, 2,
                 Optional.of(e0.eventHash()));
         rejected(fixture().given(recorded(e0, 6, World.AUTHORITY)).when(SubmitEvent.of(skip, nextLeaf)),
-                ProblemType.SEQUENCE_GAP, "header.seq: 2");
+                Rejection.SEQUENCE_GAP, "header.seq: 2");
     }
 
     @Test
@@ -136,7 +135,7 @@ class StreamAggregateTest {
         SignedEvent e0 = registeredCamera("cam-fork", 2);
         SignedEvent other = Chains.at(world.camera("cam-fork", 3), world.authority, 0, Optional.empty());
         rejected(fixture().given(recorded(e0, 6, World.AUTHORITY)).when(SubmitEvent.of(other, nextLeaf)),
-                ProblemType.STREAM_FORK, "already holds event " + e0.eventHash().hex());
+                Rejection.STREAM_FORK, "already holds event " + e0.eventHash().hex());
         fixture().given(recorded(e0, 6, World.AUTHORITY)).when(SubmitEvent.of(e0, nextLeaf))
                 .expectSuccessfulHandlerExecution().expectNoEvents()
                 .expectResultMessagePayload(new SubmitResult(false, ""));
@@ -148,14 +147,14 @@ class StreamAggregateTest {
         SignedEvent bad = Chains.at(new CameraDecommissioned("cam-prev", "moved"), world.authority, 1,
                 Optional.of(EventHash.ofLeafBytes(new byte[] {1})));
         rejected(fixture().given(recorded(e0, 6, World.AUTHORITY)).when(SubmitEvent.of(bad, nextLeaf)),
-                ProblemType.WRONG_PREV, "header.prev");
+                Rejection.WRONG_PREV, "header.prev");
     }
 
     @Test
     void unknownSignerIsRejected() {
         Ed25519PrivateKey stranger = EventFixtures.key(77);
         SignedEvent detection = world.chains.peek(World.detection("cam-x", 1), stranger);
-        rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(detection, nextLeaf)), ProblemType.UNKNOWN_SIGNER,
+        rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(detection, nextLeaf)), Rejection.UNKNOWN_SIGNER,
                 "never enrolled");
     }
 
@@ -167,7 +166,7 @@ class StreamAggregateTest {
         String otherSig = world.chains.peek(World.detection("cam-sig", 2), World.cameraKey(5)).signature().toBase64();
         SignedEvent forged = SignedEvent.parse(text(good).replace(good.signature().toBase64(), otherSig)
                 .getBytes(StandardCharsets.UTF_8));
-        rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(forged, nextLeaf)), ProblemType.BAD_SIGNATURE,
+        rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(forged, nextLeaf)), Rejection.BAD_SIGNATURE,
                 "sig:");
         fixture().givenNoPriorActivity().when(SubmitEvent.of(good, nextLeaf))
                 .expectEvents(new EventRecorded(text(good)));
@@ -179,7 +178,7 @@ class StreamAggregateTest {
         registeredCamera("cam-b", 7);
         SignedEvent wrongCamera = world.chains.peek(World.detection("cam-b", 1), World.cameraKey(6));
         rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(wrongCamera, nextLeaf)),
-                ProblemType.SIGNER_NOT_PERMITTED, "cam-a");
+                Rejection.SIGNER_NOT_PERMITTED, "cam-a");
     }
 
     @Test
@@ -188,7 +187,7 @@ class StreamAggregateTest {
         inRegistry(world.chains.next(new CameraDecommissioned("cam-old", "removed"), world.authority));
         SignedEvent detection = world.chains.peek(World.detection("cam-old", 1), World.cameraKey(8));
         rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(detection, nextLeaf)),
-                ProblemType.SIGNER_NOT_VALID, "revoked");
+                Rejection.SIGNER_NOT_VALID, "revoked");
     }
 
     @Test
@@ -199,7 +198,7 @@ class StreamAggregateTest {
         long leaf = inRegistry(decommission);
         SignedEvent again = world.chains.peek(new CameraDecommissioned("cam-closed", "again"), world.authority);
         rejected(fixture().given(recorded(reg, 6, World.AUTHORITY), recorded(decommission, leaf, World.AUTHORITY))
-                .when(SubmitEvent.of(again, nextLeaf)), ProblemType.STREAM_STATE, "closed");
+                .when(SubmitEvent.of(again, nextLeaf)), Rejection.STREAM_STATE, "closed");
     }
 
     @Test
@@ -208,10 +207,10 @@ class StreamAggregateTest {
         fixture().givenNoPriorActivity().when(SubmitEvent.of(ok, nextLeaf)).expectEvents(new EventRecorded(text(ok)));
         SignedEvent otherOfficer = world.chains.peek(World.watchlistEntry("wl-2", "officer-99"), world.officer);
         rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(otherOfficer, nextLeaf)),
-                ProblemType.WATCHLIST_AUTHORISATION, "payload.authorisedBy: 'officer-99'");
+                Rejection.WATCHLIST_AUTHORISATION, "payload.authorisedBy: 'officer-99'");
         SignedEvent byReviewer = world.chains.peek(World.watchlistEntry("wl-3", World.REVIEWERS[0]), world.reviewers[0]);
         rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(byReviewer, nextLeaf)),
-                ProblemType.SIGNER_NOT_PERMITTED, "reviewer");
+                Rejection.SIGNER_NOT_PERMITTED, "reviewer");
     }
 
     @Test
@@ -220,7 +219,7 @@ class StreamAggregateTest {
         SignedEvent withdrawn = world.chains.next(new WatchlistEntryWithdrawn("wl-w", "located"), world.officer);
         SignedEvent again = world.chains.peek(new WatchlistEntryWithdrawn("wl-w", "again"), world.officer);
         rejected(fixture().given(recorded(entry, 6, World.OFFICER), recorded(withdrawn, 7, World.OFFICER))
-                .when(SubmitEvent.of(again, nextLeaf)), ProblemType.STREAM_STATE, "closed");
+                .when(SubmitEvent.of(again, nextLeaf)), Rejection.STREAM_STATE, "closed");
     }
 
     /** A proposed match "m" with reviews by the given reviewers, as given events. */
@@ -248,7 +247,7 @@ class StreamAggregateTest {
         String stream = proposed.stream().text();
         long leaf = nextLeaf;
         rejected(fixture().givenNoPriorActivity().when(new SubmitEvents(stream, List.of(SubmitEvent.of(proposed, leaf),
-                SubmitEvent.of(review0, leaf + 1), SubmitEvent.of(again, leaf + 2)))), ProblemType.DUPLICATE_REVIEW,
+                SubmitEvent.of(review0, leaf + 1), SubmitEvent.of(again, leaf + 2)))), Rejection.DUPLICATE_REVIEW,
                 World.REVIEWERS[0]);
         SignedEvent review1 = world.chains.next(World.review("m-g", Verdict.CONFIRM), world.reviewers[1]);
         fixture().givenNoPriorActivity().when(new SubmitEvents(stream, List.of(SubmitEvent.of(proposed, leaf),
@@ -276,7 +275,7 @@ class StreamAggregateTest {
     void reviewOnlyByAnEnrolledReviewer() throws Exception {
         List<Object> given = matchWithReviews("m-1");
         SignedEvent byOfficer = world.chains.peek(World.review("m-1", Verdict.CONFIRM), world.officer);
-        rejected(fixture().given(given).when(SubmitEvent.of(byOfficer, nextLeaf)), ProblemType.SIGNER_NOT_PERMITTED,
+        rejected(fixture().given(given).when(SubmitEvent.of(byOfficer, nextLeaf)), Rejection.SIGNER_NOT_PERMITTED,
                 "officer");
         SignedEvent byReviewer = world.chains.peek(World.review("m-1", Verdict.CONFIRM), world.reviewers[0]);
         fixture().given(given).when(SubmitEvent.of(byReviewer, nextLeaf))
@@ -287,7 +286,7 @@ class StreamAggregateTest {
     void eachReviewerReviewsAMatchOnce() throws Exception {
         List<Object> given = matchWithReviews("m-2", Verdict.CONFIRM);
         SignedEvent again = world.chains.peek(World.review("m-2", Verdict.REJECT), world.reviewers[0]);
-        rejected(fixture().given(given).when(SubmitEvent.of(again, nextLeaf)), ProblemType.DUPLICATE_REVIEW,
+        rejected(fixture().given(given).when(SubmitEvent.of(again, nextLeaf)), Rejection.DUPLICATE_REVIEW,
                 "reviewer-1");
     }
 
@@ -295,7 +294,7 @@ class StreamAggregateTest {
     void actionNeedsTwoConfirmationsByDistinctReviewers() throws Exception {
         List<Object> one = matchWithReviews("m-3", Verdict.CONFIRM, Verdict.REJECT);
         SignedEvent action = world.chains.peek(World.action("m-3"), world.officer);
-        rejected(fixture().given(one).when(SubmitEvent.of(action, nextLeaf)), ProblemType.INSUFFICIENT_CONFIRMATIONS,
+        rejected(fixture().given(one).when(SubmitEvent.of(action, nextLeaf)), Rejection.INSUFFICIENT_CONFIRMATIONS,
                 "has 1 confirmation(s)");
     }
 
