@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# All the limits in one table (README, Benchmarks): runs the simulator twice against freshly started
+# All the limits in one table (docs/benchmarks.md): runs the simulator twice against freshly started
 # ledgers (max-rate ingest; a moderate open-loop rate for submission → signed checkpoint latency),
 # then once more beside two witnesses (ops/witness-latency.sh: checkpoint → quorum cosigning latency),
 # then org.oversight.ops.bench.LimitsReport (JMH: Ed25519 verify, batch verify, audit, witness replay, 1:N scan vs

@@ -1,15 +1,31 @@
 package org.oversight.ledger.aggregate;
 
-import org.oversight.ledger.web.ProblemException;
-import org.oversight.ledger.web.ProblemType;
+import java.util.Objects;
 
-/** An event the ledger refuses: the rule it breaks and a detail naming the field and value. */
-public final class EventRejectedException extends ProblemException {
-    public EventRejectedException(ProblemType type, String detail) {
-        super(type, detail);
+/**
+ * An event the ledger refuses: the rule it breaks ({@link Rejection}) and a detail naming the field
+ * and value. Transport-neutral: the web layer turns it into an RFC 9457 problem.
+ */
+public final class EventRejectedException extends Exception {
+    private final Rejection type;
+
+    public EventRejectedException(Rejection type, String detail) {
+        super(detail);
+        this.type = Objects.requireNonNull(type, "type");
     }
 
-    public EventRejectedException(ProblemType type, String detail, Throwable cause) {
-        super(type, detail, cause);
+    public EventRejectedException(Rejection type, String detail, Throwable cause) {
+        super(detail, cause);
+        this.type = Objects.requireNonNull(type, "type");
+    }
+
+    /** The rule broken. */
+    public Rejection type() {
+        return type;
+    }
+
+    /** The detail: names the field and the value. */
+    public String detail() {
+        return getMessage();
     }
 }

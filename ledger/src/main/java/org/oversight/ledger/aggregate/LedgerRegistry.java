@@ -22,7 +22,6 @@ import org.oversight.domain.principal.CameraRecord;
 import org.oversight.domain.principal.KeyRecord;
 import org.oversight.domain.principal.PrincipalRegistry;
 import org.oversight.domain.principal.RegistryException;
-import org.oversight.ledger.web.ProblemType;
 
 /**
  * The cross-stream state every aggregate consults: principals, keys and cameras (the domain's
@@ -72,18 +71,18 @@ public final class LedgerRegistry {
                 EventVerifier.verify(event, key.publicKey());
             }
         } catch (EventSignatureException e) {
-            throw new EventRejectedException(ProblemType.BAD_SIGNATURE, "sig: " + e.getMessage(), e);
+            throw new EventRejectedException(Rejection.BAD_SIGNATURE, "sig: " + e.getMessage(), e);
         }
         if (event.type() == EventType.FACE_DETECTED) {
             // Either schema: FaceDetected (1) or SealedFaceDetected (2), both a Detection.
             String cameraId = ((Detection) event.payload()).camera();
             Optional<CameraRecord> camera = registry.camera(cameraId);
             if (camera.isEmpty() || !camera.get().activeAt(leafIndex)) {
-                throw new EventRejectedException(ProblemType.CAMERA_NOT_ACTIVE, "payload.camera: camera '" + cameraId
+                throw new EventRejectedException(Rejection.CAMERA_NOT_ACTIVE, "payload.camera: camera '" + cameraId
                         + "' is " + (camera.isEmpty() ? "not registered" : "decommissioned") + " at leaf " + leafIndex);
             }
             if (!camera.get().deviceKey().equals(key.keyId())) {
-                throw new EventRejectedException(ProblemType.SIGNER_NOT_PERMITTED, "header.signer: key " + key.keyId()
+                throw new EventRejectedException(Rejection.SIGNER_NOT_PERMITTED, "header.signer: key " + key.keyId()
                         + " is not the device key " + camera.get().deviceKey() + " of camera '" + cameraId + "'");
             }
         }
@@ -233,19 +232,19 @@ public final class LedgerRegistry {
     }
 
     static EventRejectedException rejection(RegistryException e) {
-        ProblemType type;
+        Rejection type;
         if (e instanceof RegistryException.UnknownSigner) {
-            type = ProblemType.UNKNOWN_SIGNER;
+            type = Rejection.UNKNOWN_SIGNER;
         } else if (e instanceof RegistryException.KeyNotValid) {
-            type = ProblemType.SIGNER_NOT_VALID;
+            type = Rejection.SIGNER_NOT_VALID;
         } else if (e instanceof RegistryException.PermissionDenied) {
-            type = ProblemType.SIGNER_NOT_PERMITTED;
+            type = Rejection.SIGNER_NOT_PERMITTED;
         } else if (e instanceof RegistryException.GenesisViolation) {
-            type = ProblemType.GENESIS_VIOLATION;
+            type = Rejection.GENESIS_VIOLATION;
         } else if (e instanceof RegistryException.EpochViolation) {
-            return new EventRejectedException(ProblemType.EPOCH_VIOLATION, "payload.sealed.epoch: " + e.getMessage(), e);
+            return new EventRejectedException(Rejection.EPOCH_VIOLATION, "payload.sealed.epoch: " + e.getMessage(), e);
         } else {
-            type = ProblemType.REGISTRY_CONFLICT;
+            type = Rejection.REGISTRY_CONFLICT;
         }
         return new EventRejectedException(type, "header.signer: " + e.getMessage(), e);
     }

@@ -29,7 +29,6 @@ import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.policy.DisclosureRules;
 import org.oversight.domain.policy.RuleBook;
 import org.oversight.domain.principal.KeyRecord;
-import org.oversight.ledger.web.ProblemType;
 
 /**
  * One aggregate per stream (aggregate id = stream name, e.g. {@code match/m-000001}). It checks an
@@ -99,7 +98,7 @@ public class StreamAggregate {
         }
         checkChain(verdict);
         if (closed) {
-            throw new EventRejectedException(ProblemType.STREAM_STATE, "header.stream: " + command.stream()
+            throw new EventRejectedException(Rejection.STREAM_STATE, "header.stream: " + command.stream()
                     + " was closed by " + closedBy + "; " + event.type().wireName() + " not accepted");
         }
         KeyRecord signer = registry.check(event, command.leafIndex());
@@ -118,15 +117,15 @@ public class StreamAggregate {
 
     private static void checkChain(ChainVerdict verdict) throws EventRejectedException {
         if (verdict instanceof ChainVerdict.Gap g) {
-            throw new EventRejectedException(ProblemType.SEQUENCE_GAP, "header.seq: " + g.seq() + " in " + g.stream()
+            throw new EventRejectedException(Rejection.SEQUENCE_GAP, "header.seq: " + g.seq() + " in " + g.stream()
                     + " but the next expected seq is " + g.expectedSeq());
         }
         if (verdict instanceof ChainVerdict.Fork f) {
-            throw new EventRejectedException(ProblemType.STREAM_FORK, "header.seq: " + f.seq() + " in " + f.stream()
+            throw new EventRejectedException(Rejection.STREAM_FORK, "header.seq: " + f.seq() + " in " + f.stream()
                     + " already holds event " + f.recorded().hex() + ", not " + f.offered().hex());
         }
         if (verdict instanceof ChainVerdict.WrongPrev w) {
-            throw new EventRejectedException(ProblemType.WRONG_PREV, "header.prev: "
+            throw new EventRejectedException(Rejection.WRONG_PREV, "header.prev: "
                     + w.found().map(EventHash::hex).orElse("(absent)") + " at seq " + w.seq() + " in " + w.stream()
                     + " but the stream head is " + w.expected().map(EventHash::hex).orElse("(empty)"));
         }
@@ -142,7 +141,7 @@ public class StreamAggregate {
                 // R-disclosure's role rule, by the rule book's own table (docs/rules.md "At ingest").
                 DisclosurePurpose purpose = ((RecordDisclosed) event.payload()).purpose();
                 if (!DisclosureRules.mayDisclose(purpose).contains(signer.role())) {
-                    throw new EventRejectedException(ProblemType.SIGNER_NOT_PERMITTED, "header.signer: "
+                    throw new EventRejectedException(Rejection.SIGNER_NOT_PERMITTED, "header.signer: "
                             + signer.role().wireName() + " '" + signer.owner() + "' may not disclose records for"
                             + " purpose " + purpose.wireName() + " (allowed: " + DisclosureRules.mayDisclose(purpose)
                             .stream().map(r -> r.wireName()).toList() + ")");
@@ -150,7 +149,7 @@ public class StreamAggregate {
             }
             case MATCH_REVIEWED -> {
                 if (reviews.containsKey(signer.owner())) {
-                    throw new EventRejectedException(ProblemType.DUPLICATE_REVIEW, "header.signer: reviewer '"
+                    throw new EventRejectedException(Rejection.DUPLICATE_REVIEW, "header.signer: reviewer '"
                             + signer.owner() + "' already reviewed " + stream + " ("
                             + reviews.get(signer.owner()).wireName() + ")");
                 }
@@ -158,7 +157,7 @@ public class StreamAggregate {
             case MATCH_ACTIONED -> {
                 long confirmations = confirmations();
                 if (confirmations < CONFIRMATIONS_FOR_ACTION) {
-                    throw new EventRejectedException(ProblemType.INSUFFICIENT_CONFIRMATIONS, "payload.match: "
+                    throw new EventRejectedException(Rejection.INSUFFICIENT_CONFIRMATIONS, "payload.match: "
                             + stream + " has " + confirmations + " confirmation(s) by distinct reviewers, needs "
                             + CONFIRMATIONS_FOR_ACTION);
                 }
@@ -172,15 +171,15 @@ public class StreamAggregate {
     private static void checkAuthorisation(WatchlistEntryAuthorized entry, KeyRecord signer)
             throws EventRejectedException {
         if (!entry.authorisedBy().equals(signer.owner())) {
-            throw new EventRejectedException(ProblemType.WATCHLIST_AUTHORISATION, "payload.authorisedBy: '"
+            throw new EventRejectedException(Rejection.WATCHLIST_AUTHORISATION, "payload.authorisedBy: '"
                     + entry.authorisedBy() + "' but the entry is signed by officer '" + signer.owner() + "'");
         }
         if (entry.authorisationRef().isBlank()) {
-            throw new EventRejectedException(ProblemType.WATCHLIST_AUTHORISATION,
+            throw new EventRejectedException(Rejection.WATCHLIST_AUTHORISATION,
                     "payload.authorisationRef: empty authorisation reference");
         }
         if (entry.validUntil().compareTo(entry.validFrom()) <= 0) {
-            throw new EventRejectedException(ProblemType.WATCHLIST_AUTHORISATION, "payload.validUntil: "
+            throw new EventRejectedException(Rejection.WATCHLIST_AUTHORISATION, "payload.validUntil: "
                     + entry.validUntil().text() + " is not after validFrom " + entry.validFrom().text());
         }
     }

@@ -13,6 +13,7 @@ import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.ledger.aggregate.EventRejectedException;
+import org.oversight.ledger.aggregate.Rejection;
 import org.oversight.ledger.aggregate.LedgerRegistry;
 import org.oversight.ledger.engine.EngineStatus.State;
 import org.oversight.ledger.ingest.IngestResult;
@@ -20,7 +21,6 @@ import org.oversight.ledger.ingest.IngestService;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
 import org.oversight.ledger.sequencer.StoredLeaf;
-import org.oversight.ledger.web.ProblemType;
 import org.oversight.recognition.projection.ProjectionInputException;
 import org.oversight.recognition.projection.ProjectionState;
 import org.oversight.recognition.projection.RecognitionProjection;
@@ -222,9 +222,9 @@ public class RecognitionProcessor {
             }
             return true;
         } catch (EventRejectedException e) {
-            ProblemType t = e.type();
-            boolean keyProblem = t == ProblemType.UNKNOWN_SIGNER || t == ProblemType.SIGNER_NOT_VALID
-                    || t == ProblemType.SIGNER_NOT_PERMITTED;
+            Rejection t = e.type();
+            boolean keyProblem = t == Rejection.UNKNOWN_SIGNER || t == Rejection.SIGNER_NOT_VALID
+                    || t == Rejection.SIGNER_NOT_PERMITTED;
             setStatus(keyProblem ? State.WAITING_FOR_ENGINE_KEY : State.STALLED, state.lastLeafIndex(),
                     t.rule() + ": " + e.detail());
             return false;

@@ -16,6 +16,7 @@ import org.oversight.domain.json.JsonException;
 import org.oversight.domain.json.JsonLimits;
 import org.oversight.domain.json.JsonValue;
 import org.oversight.domain.json.NonCanonicalJsonException;
+import org.oversight.ledger.aggregate.EventRejectedException;
 import org.oversight.ledger.web.ProblemException;
 import org.oversight.ledger.web.ProblemType;
 import org.springframework.http.MediaType;
@@ -44,7 +45,8 @@ public class IngestController {
     }
 
     @PostMapping(path = "/v1/events", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Map<String, Object>> submit(HttpServletRequest request) throws IOException, ProblemException {
+    public ResponseEntity<Map<String, Object>> submit(HttpServletRequest request)
+            throws IOException, ProblemException, EventRejectedException {
         JsonContentType.require(request.getContentType());
         byte[] body = readBody(request, limits.maxEventBytes(), "event");
         IngestResult r = ingest.submit(List.of(parse(body, ""))).get(0);
@@ -53,7 +55,7 @@ public class IngestController {
 
     @PostMapping(path = "/v1/events/batch", produces = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Map<String, Object>> submitBatch(HttpServletRequest request)
-            throws IOException, ProblemException {
+            throws IOException, ProblemException, EventRejectedException {
         JsonContentType.require(request.getContentType());
         byte[] body = readBody(request, limits.maxBatchBytes(), "batch");
         List<SignedEvent> fast = parseFast(body);

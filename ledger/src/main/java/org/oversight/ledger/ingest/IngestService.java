@@ -19,6 +19,8 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.ledger.aggregate.EventRejectedException;
+import org.oversight.ledger.aggregate.Rejection;
+import org.oversight.ledger.web.ProblemType;
 import org.oversight.ledger.aggregate.LedgerRegistry;
 import org.oversight.ledger.aggregate.SubmitEvent;
 import org.oversight.ledger.aggregate.SubmitEvents;
@@ -30,7 +32,6 @@ import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
 import org.oversight.ledger.sequencer.SequencerBatch;
 import org.oversight.ledger.storage.DatabaseFailures;
-import org.oversight.ledger.web.ProblemType;
 import org.oversight.ledger.web.ServiceUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,7 +126,8 @@ public class IngestService {
                 recoverQuietly();
                 EventRejectedException e = r.rejection;
                 meters.counter("oversight.ingest.rejected", "rule", e.type().rule()).increment();
-                LOG.info("rejected {} event(s): {} ({}): {}", events.size(), e.type().rule(), e.type().status().value(),
+                LOG.info("rejected {} event(s): {} ({}): {}", events.size(), e.type().rule(),
+                        ProblemType.of(e.type()).status().value(),
                         e.detail());
                 throw e;
             } catch (RuntimeException e) {
@@ -333,7 +335,7 @@ public class IngestService {
         String eventId = event.header().eventId();
         Optional<LeafKey> sameId = Optional.ofNullable(committed.byEventId().get(eventId));
         if (sameId.isPresent() || idsInRequest.contains(eventId)) {
-            throw new EventRejectedException(ProblemType.EVENT_ID_CONFLICT, "header.eventId: '" + eventId
+            throw new EventRejectedException(Rejection.EVENT_ID_CONFLICT, "header.eventId: '" + eventId
                     + "' already names another event" + sameId.map(l -> " (" + l.hash().hex() + " at leaf "
                     + l.index() + ")").orElse(" earlier in this request") + "; this one is " + event.eventHash().hex());
         }

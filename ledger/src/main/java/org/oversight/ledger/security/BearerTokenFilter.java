@@ -25,9 +25,9 @@ final class BearerTokenFilter extends OncePerRequestFilter {
     private static final Logger LOG = LoggerFactory.getLogger(BearerTokenFilter.class);
     private static final String BEARER = "Bearer ";
 
-    private final CredentialsFile credentials;
+    private final CredentialRegistry credentials;
 
-    BearerTokenFilter(CredentialsFile credentials) {
+    BearerTokenFilter(CredentialRegistry credentials) {
         this.credentials = credentials;
     }
 

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -21,15 +24,18 @@ import org.oversight.domain.bytes.Hex;
 
 /**
  * The API credentials file ({@code <data-dir>/credentials} by default): one credential per line,
- * {@code tokenId principal role[,role] saltHex sha256(salt||secret)Hex}; {@code #} starts a
- * comment. Only salted hashes are stored; the bearer token
+ * {@code tokenId principal role[,role] saltHex sha256(salt||secret)Hex [expires=<ISO-8601 instant>]};
+ * {@code #} starts a comment. Only salted hashes are stored; the bearer token
  * {@code ovt.<tokenId>.<base64url secret>} is shown once, when {@link #issue} creates it.
  *
  * <p>Credentials are issued offline by an operator with shell access to the data directory (see
- * {@link IssueCredential}); the service only reads the file, at start.
+ * {@link IssueCredential}), or at run time through {@link CredentialRegistry}; the service
+ * re-reads the file when it changes, so neither needs a restart. Revoking removes the line.
  */
 public final class CredentialsFile {
     public static final String TOKEN_PREFIX = "ovt.";
+    /** Prefix of the optional sixth field. */
+    static final String EXPIRES = "expires=";
     private static final int SECRET_BYTES = 32;
     private static final int SALT_BYTES = 16;
 
@@ -61,8 +67,21 @@ public final class CredentialsFile {
 
     static ApiCredential parseLine(String line, int number) throws MalformedCredentialsException {
         String[] f = line.split(" ");
-        if (f.length != 5) {
-            throw new MalformedCredentialsException("line " + number + ": expected 5 fields, got " + f.length);
+        if (f.length != 5 && f.length != 6) {
+            throw new MalformedCredentialsException("line " + number + ": expected 5 or 6 fields, got " + f.length);
+        }
+        Optional<Instant> expires = Optional.empty();
+        if (f.length == 6) {
+            if (!f[5].startsWith(EXPIRES)) {
+                throw new MalformedCredentialsException("line " + number + ": sixth field '" + f[5] + "' is not "
+                        + EXPIRES + "<ISO-8601 instant>");
+            }
+            try {
+                expires = Optional.of(Instant.parse(f[5].substring(EXPIRES.length())));
+            } catch (DateTimeParseException e) {
+                throw new MalformedCredentialsException("line " + number + ": expiry '" + f[5] + "' is not an"
+                        + " ISO-8601 instant such as 2027-01-31T00:00:00Z");
+            }
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String r : f[2].split(",")) {
@@ -73,13 +92,18 @@ public final class CredentialsFile {
             }
         }
         try {
-            return new ApiCredential(f[0], f[1], roles, Hex.decode(f[3]), Hex.decode(f[4]));
+            return new ApiCredential(f[0], f[1], roles, Hex.decode(f[3]), Hex.decode(f[4]), expires);
         } catch (Hex.MalformedHexException e) {
             throw new MalformedCredentialsException("line " + number + ": " + e.getMessage());
         }
     }
 
-    /** The credential the bearer {@code token} proves, if any. */
+    /** The credential the bearer {@code token} proves, if any and not expired at {@code now}. */
+    public Optional<ApiCredential> authenticate(String token, Instant now) {
+        return authenticate(token).filter(c -> !c.expiredAt(now));
+    }
+
+    /** The credential the bearer {@code token} proves, if any, expired or not. */
     public Optional<ApiCredential> authenticate(String token) {
         if (!token.startsWith(TOKEN_PREFIX)) {
             return Optional.empty();
@@ -110,6 +134,15 @@ public final class CredentialsFile {
      * {@code file} (created with permissions 600) and returns the bearer token, which is not stored.
      */
     public static String issue(Path file, String principal, Set<Role> roles, SecureRandom random) throws IOException {
+        return issue(file, principal, roles, Optional.empty(), random).token();
+    }
+
+    /** A credential just issued: the bearer token (shown once, never stored) and what was stored. */
+    public record Issued(String token, ApiCredential credential) {}
+
+    /** As above, valid until {@code expiresAt} (exclusive) when given. */
+    public static Issued issue(Path file, String principal, Set<Role> roles, Optional<Instant> expiresAt,
+            SecureRandom random) throws IOException {
         if (principal.isEmpty() || principal.chars().anyMatch(ch -> ch <= ' ')) {
             throw new IllegalArgumentException("principal '" + principal + "' must be non-empty without spaces");
         }
@@ -123,10 +156,48 @@ public final class CredentialsFile {
         random.nextBytes(salt);
         random.nextBytes(secret);
         String tokenId = Hex.encode(id);
-        ApiCredential c = new ApiCredential(tokenId, principal, roles, salt, ApiCredential.hash(salt, secret));
+        ApiCredential c = new ApiCredential(tokenId, principal, roles, salt, ApiCredential.hash(salt, secret),
+                expiresAt);
         createPrivate(file);
         Files.writeString(file, c.toLine() + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        return TOKEN_PREFIX + tokenId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        return new Issued(TOKEN_PREFIX + tokenId + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(secret),
+                c);
+    }
+
+    /**
+     * Removes the credential {@code tokenId} from {@code file}, keeping every other line (comments
+     * too); the file is replaced atomically, with permissions 600.
+     *
+     * @return whether it was there
+     */
+    public static boolean revoke(Path file, String tokenId) throws IOException {
+        if (!Files.exists(file)) {
+            return false;
+        }
+        List<String> kept = new ArrayList<>();
+        boolean found = false;
+        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+            String stripped = line.strip();
+            if (!stripped.startsWith("#") && stripped.startsWith(tokenId + " ")) {
+                found = true;
+            } else {
+                kept.add(line);
+            }
+        }
+        if (!found) {
+            return false;
+        }
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.deleteIfExists(temp);
+        createPrivate(temp);
+        Files.write(temp, kept, StandardCharsets.UTF_8);
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return true;
+    }
+
+    /** Every credential, in file order. */
+    public List<ApiCredential> credentials() {
+        return List.copyOf(byTokenId.values());
     }
 
     private static void createPrivate(Path file) throws IOException {

@@ -2,10 +2,13 @@ package org.oversight.ledger.security;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
 import org.oversight.ledger.web.ProblemType;
 import org.oversight.ledger.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,10 +26,11 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
  * Who may call what. Public: {@code GET} and {@code HEAD} of {@code /checkpoint} and {@code /tile/**}
- * (the transparency log must be readable by anyone) and the health endpoint (its details only for
- * operators, {@code management.endpoint.health.roles}). Writes ({@code POST /v1/events/**}) need an
+ * (the transparency log must be readable by anyone), the health endpoint (its details only for
+ * operators, {@code management.endpoint.health.roles}) and the API description with its Swagger UI. Writes ({@code POST /v1/events/**}) need an
  * officer, reviewer or operator credential; the event's own signature is what authorises its
- * content. Every other endpoint needs any authenticated role; Prometheus metrics need an operator.
+ * content. Every other endpoint needs any authenticated role; Prometheus metrics and the credential
+ * administration ({@code /v1/admin/credentials}) need an operator.
  * Unauthenticated calls get a 401 problem, calls with the wrong role a 403 problem.
  */
 @Configuration
@@ -34,11 +38,13 @@ public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    CredentialsFile credentialsFile(
-            @Value("${oversight.security.credentials-file:${oversight.data-dir:data}/credentials}") Path file)
-            throws IOException, MalformedCredentialsException {
-        CredentialsFile credentials = CredentialsFile.load(file);
-        LOG.info("loaded {} API credential(s) from {}: {}", credentials.size(), file, credentials.describe());
+    CredentialRegistry credentialRegistry(
+            @Value("${oversight.security.credentials-file:${oversight.data-dir:data}/credentials}") Path file,
+            ObjectProvider<Clock> clock) throws IOException, MalformedCredentialsException {
+        CredentialRegistry credentials = new CredentialRegistry(file, clock.getIfAvailable(Clock::systemUTC),
+                new SecureRandom());
+        LOG.info("loaded {} API credential(s) from {}: {}", credentials.list().size(), file,
+                credentials.credentials().describe());
         return credentials;
     }
 
@@ -65,7 +71,7 @@ public class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain ledgerSecurity(HttpSecurity http, CredentialsFile credentials) throws Exception {
+    SecurityFilterChain ledgerSecurity(HttpSecurity http, CredentialRegistry credentials) throws Exception {
         String[] writers = {Role.OFFICER.name(), Role.REVIEWER.name(), Role.OPERATOR.name(), Role.CAMERA.name(),
                 Role.AUTHORITY.name()};
         String[] anyRole = {Role.AUDITOR.name(), Role.OFFICER.name(), Role.REVIEWER.name(), Role.OPERATOR.name()};
@@ -81,8 +87,12 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/checkpoint", "/tile/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/checkpoint", "/tile/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        // The API description and its UI: what an integrator reads before having a token.
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
+                                "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.OPERATOR.name())
+                        .requestMatchers("/v1/admin/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.POST, "/v1/events", "/v1/events/**").hasAnyRole(writers)
                         .requestMatchers(HttpMethod.GET, "/v1/matches/*/bundle").hasAnyRole(anyRole)
                         .requestMatchers(HttpMethod.HEAD, "/v1/matches/*/bundle").hasAnyRole(anyRole)

@@ -223,6 +223,11 @@ public class Checkpointer {
         return Optional.ofNullable(latest);
     }
 
+    /** When (by the injected clock) the latest checkpoint was signed here, or loaded at start. */
+    public long latestSignedAtMillis() {
+        return latestSignedAtMillis;
+    }
+
     /** Why the checkpointer stopped, if it did. */
     public Optional<String> failure() {
         return Optional.ofNullable(failure);

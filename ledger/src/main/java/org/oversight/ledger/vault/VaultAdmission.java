@@ -7,8 +7,8 @@ import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.ledger.aggregate.EventRejectedException;
+import org.oversight.ledger.aggregate.Rejection;
 import org.oversight.ledger.ingest.SealedRecordAdmission;
-import org.oversight.ledger.web.ProblemType;
 
 /**
  * Admits a schema-2 detection only if the vault stores its sealed blob (not erased) under the
@@ -43,16 +43,16 @@ public final class VaultAdmission implements SealedRecordAdmission {
             Sha256Digest digest = d.sealed().blobDigest();
             VaultStore.BlobState blob = stored.get(digest);
             if (blob == null) {
-                throw new EventRejectedException(ProblemType.RECORD_NOT_STORED, where + digest.hex()
+                throw new EventRejectedException(Rejection.RECORD_NOT_STORED, where + digest.hex()
                         + " is not stored in the vault (PUT /v1/vault/blobs/" + digest.hex() + " first)");
             }
             if (blob.erased()) {
-                throw new EventRejectedException(ProblemType.RECORD_NOT_STORED, where + digest.hex()
+                throw new EventRejectedException(Rejection.RECORD_NOT_STORED, where + digest.hex()
                         + " was erased with epoch " + blob.epoch());
             }
             String stream = e.stream().text();
             if (!blob.epoch().equals(d.sealed().epoch()) || !blob.stream().equals(stream) || blob.seq() != e.seq()) {
-                throw new EventRejectedException(ProblemType.RECORD_NOT_STORED, where + digest.hex()
+                throw new EventRejectedException(Rejection.RECORD_NOT_STORED, where + digest.hex()
                         + " is sealed for epoch " + blob.epoch() + ", " + blob.stream() + " seq " + blob.seq()
                         + "; this detection is epoch " + d.sealed().epoch() + ", " + stream + " seq " + e.seq());
             }

@@ -2,6 +2,7 @@ package org.oversight.ledger.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.oversight.ledger.aggregate.EventRejectedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
@@ -28,6 +29,12 @@ public class ProblemResponses {
     public ResponseEntity<ProblemDetail> problem(ProblemException e) {
         LOG.info("rejected: {} ({}): {}", e.type().rule(), e.type().status().value(), e.detail());
         return respond(e.type(), e.detail());
+    }
+
+    /** An event rejected by the aggregate layer: its rule's problem. */
+    @ExceptionHandler(EventRejectedException.class)
+    public ResponseEntity<ProblemDetail> rejected(EventRejectedException e) {
+        return problem(new ProblemException(ProblemType.of(e.type()), e.detail(), e));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

@@ -1,6 +1,7 @@
 package org.oversight.ledger.web;
 
 import java.net.URI;
+import org.oversight.ledger.aggregate.Rejection;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -69,6 +70,14 @@ public enum ProblemType {
         this.rule = rule;
         this.title = title;
         this.status = status;
+    }
+
+    /**
+     * The problem for an event rejection of the aggregate layer: the same rule, by name. Every
+     * {@link Rejection} has one (tested).
+     */
+    public static ProblemType of(Rejection rejection) {
+        return valueOf(rejection.name());
     }
 
     /** The rule's short name, the last segment of {@link #uri()}. */

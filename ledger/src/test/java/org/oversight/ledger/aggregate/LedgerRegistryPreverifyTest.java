@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.ledger.testing.World;
-import org.oversight.ledger.web.ProblemType;
 
 /**
  * {@link LedgerRegistry#preverify}: verifying a request's signatures up front changes no outcome.
@@ -44,7 +43,7 @@ class LedgerRegistryPreverifyTest {
         assertThat(registry.check(d0, nextLeaf).keyId()).isEqualTo(World.cameraKey(7).publicKey().keyId());
         assertThatThrownBy(() -> registry.check(forged, nextLeaf + 1))
                 .isInstanceOfSatisfying(EventRejectedException.class,
-                        e -> assertThat(e.type()).isEqualTo(ProblemType.BAD_SIGNATURE));
+                        e -> assertThat(e.type()).isEqualTo(Rejection.BAD_SIGNATURE));
         assertThat(registry.check(good, nextLeaf + 1).keyId()).isEqualTo(World.cameraKey(7).publicKey().keyId());
         registry.forgetPreverified();
         assertThatThrownBy(() -> registry.check(forged, nextLeaf + 1)).isInstanceOf(EventRejectedException.class);

@@ -25,7 +25,6 @@ import org.oversight.domain.event.Verdict;
 import org.oversight.domain.event.WatchlistEntryWithdrawn;
 import org.oversight.ledger.testing.Chains;
 import org.oversight.ledger.testing.World;
-import org.oversight.ledger.web.ProblemType;
 
 /**
  * Every rule of {@link StreamAggregate}, through Axon's {@link AggregateTestFixture}. The registry
@@ -69,7 +68,7 @@ class StreamAggregateTest {
         return new String(e.leafBytes(), StandardCharsets.UTF_8);
     }
 
-    private static void rejected(ResultValidator<StreamAggregate> result, ProblemType type, String detailPart) {
+    private static void rejected(ResultValidator<StreamAggregate> result, Rejection type, String detailPart) {
         result.expectNoEvents().expectException(new org.hamcrest.TypeSafeMatcher<Throwable>() {
             @Override
             protected boolean matchesSafely(Throwable t) {
@@ -110,7 +109,7 @@ class StreamAggregateTest {
         Ed25519PrivateKey key = EventFixtures.key(98);
         SignedEvent late = Chains.at(new AuthorityDeclared("authority-8", "Usurper", key.publicKey()), key, 0,
                 Optional.empty());
-        rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(late, nextLeaf)), ProblemType.GENESIS_VIOLATION,
+        rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(late, nextLeaf)), Rejection.GENESIS_VIOLATION,
                 "genesis");
     }
 
@@ -119,7 +118,7 @@ class StreamAggregateTest {
         RecognitionPolicySet policy = EventFixtures.recognitionPolicySet();
         SignedEvent byOfficer = world.chains.peek(policy, world.officer);
         rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(byOfficer, nextLeaf)),
-                ProblemType.SIGNER_NOT_PERMITTED, "officer");
+                Rejection.SIGNER_NOT_PERMITTED, "officer");
         SignedEvent byAuthority = world.chains.peek(policy, world.authority);
         fixture().givenNoPriorActivity().when(SubmitEvent.of(byAuthority, nextLeaf))
                 .expectEvents(new EventRecorded(text(byAuthority)));
@@ -144,7 +143,7 @@ class StreamAggregateTest {
         SignedEvent skip = Chains.at(new CameraDecommissioned("cam-gap", "moved"), world.authority, 2,
                 Optional.of(e0.eventHash()));
         rejected(fixture().given(recorded(e0, 6, World.AUTHORITY)).when(SubmitEvent.of(skip, nextLeaf)),
-                ProblemType.SEQUENCE_GAP, "header.seq: 2");
+                Rejection.SEQUENCE_GAP, "header.seq: 2");
     }
 
     @Test
@@ -152,7 +151,7 @@ class StreamAggregateTest {
         SignedEvent e0 = registeredCamera("cam-fork", 2);
         SignedEvent other = Chains.at(world.camera("cam-fork", 3), world.authority, 0, Optional.empty());
         rejected(fixture().given(recorded(e0, 6, World.AUTHORITY)).when(SubmitEvent.of(other, nextLeaf)),
-                ProblemType.STREAM_FORK, "already holds event " + e0.eventHash().hex());
+                Rejection.STREAM_FORK, "already holds event " + e0.eventHash().hex());
         fixture().given(recorded(e0, 6, World.AUTHORITY)).when(SubmitEvent.of(e0, nextLeaf))
                 .expectSuccessfulHandlerExecution().expectNoEvents()
                 .expectResultMessagePayload(new SubmitResult(false, ""));
@@ -164,14 +163,14 @@ class StreamAggregateTest {
         SignedEvent bad = Chains.at(new CameraDecommissioned("cam-prev", "moved"), world.authority, 1,
                 Optional.of(EventHash.ofLeafBytes(new byte[] {1})));
         rejected(fixture().given(recorded(e0, 6, World.AUTHORITY)).when(SubmitEvent.of(bad, nextLeaf)),
-                ProblemType.WRONG_PREV, "header.prev");
+                Rejection.WRONG_PREV, "header.prev");
     }
 
     @Test
     void unknownSignerIsRejected() {
         Ed25519PrivateKey stranger = EventFixtures.key(77);
         SignedEvent detection = world.chains.peek(World.detection("cam-x", 1), stranger);
-        rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(detection, nextLeaf)), ProblemType.UNKNOWN_SIGNER,
+        rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(detection, nextLeaf)), Rejection.UNKNOWN_SIGNER,
                 "never enrolled");
     }
 
@@ -183,7 +182,7 @@ class StreamAggregateTest {
         String otherSig = world.chains.peek(World.detection("cam-sig", 2), World.cameraKey(5)).signature().toBase64();
         SignedEvent forged = SignedEvent.parse(text(good).replace(good.signature().toBase64(), otherSig)
                 .getBytes(StandardCharsets.UTF_8));
-        rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(forged, nextLeaf)), ProblemType.BAD_SIGNATURE,
+        rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(forged, nextLeaf)), Rejection.BAD_SIGNATURE,
                 "sig:");
         fixture().givenNoPriorActivity().when(SubmitEvent.of(good, nextLeaf))
                 .expectEvents(new EventRecorded(text(good)));
@@ -195,7 +194,7 @@ class StreamAggregateTest {
         registeredCamera("cam-b", 7);
         SignedEvent wrongCamera = world.chains.peek(World.detection("cam-b", 1), World.cameraKey(6));
         rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(wrongCamera, nextLeaf)),
-                ProblemType.SIGNER_NOT_PERMITTED, "cam-a");
+                Rejection.SIGNER_NOT_PERMITTED, "cam-a");
     }
 
     @Test
@@ -204,7 +203,7 @@ class StreamAggregateTest {
         inRegistry(world.chains.next(new CameraDecommissioned("cam-old", "removed"), world.authority));
         SignedEvent detection = world.chains.peek(World.detection("cam-old", 1), World.cameraKey(8));
         rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(detection, nextLeaf)),
-                ProblemType.SIGNER_NOT_VALID, "revoked");
+                Rejection.SIGNER_NOT_VALID, "revoked");
     }
 
     @Test
@@ -215,7 +214,7 @@ class StreamAggregateTest {
         long leaf = inRegistry(decommission);
         SignedEvent again = world.chains.peek(new CameraDecommissioned("cam-closed", "again"), world.authority);
         rejected(fixture().given(recorded(reg, 6, World.AUTHORITY), recorded(decommission, leaf, World.AUTHORITY))
-                .when(SubmitEvent.of(again, nextLeaf)), ProblemType.STREAM_STATE, "closed");
+                .when(SubmitEvent.of(again, nextLeaf)), Rejection.STREAM_STATE, "closed");
     }
 
     @Test
@@ -224,10 +223,10 @@ class StreamAggregateTest {
         fixture().givenNoPriorActivity().when(SubmitEvent.of(ok, nextLeaf)).expectEvents(new EventRecorded(text(ok)));
         SignedEvent otherOfficer = world.chains.peek(World.watchlistEntry("wl-2", "officer-99"), world.officer);
         rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(otherOfficer, nextLeaf)),
-                ProblemType.WATCHLIST_AUTHORISATION, "payload.authorisedBy: 'officer-99'");
+                Rejection.WATCHLIST_AUTHORISATION, "payload.authorisedBy: 'officer-99'");
         SignedEvent byReviewer = world.chains.peek(World.watchlistEntry("wl-3", World.REVIEWERS[0]), world.reviewers[0]);
         rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(byReviewer, nextLeaf)),
-                ProblemType.SIGNER_NOT_PERMITTED, "reviewer");
+                Rejection.SIGNER_NOT_PERMITTED, "reviewer");
     }
 
     @Test
@@ -236,7 +235,7 @@ class StreamAggregateTest {
         SignedEvent withdrawn = world.chains.next(new WatchlistEntryWithdrawn("wl-w", "located"), world.officer);
         SignedEvent again = world.chains.peek(new WatchlistEntryWithdrawn("wl-w", "again"), world.officer);
         rejected(fixture().given(recorded(entry, 6, World.OFFICER), recorded(withdrawn, 7, World.OFFICER))
-                .when(SubmitEvent.of(again, nextLeaf)), ProblemType.STREAM_STATE, "closed");
+                .when(SubmitEvent.of(again, nextLeaf)), Rejection.STREAM_STATE, "closed");
     }
 
     /** A proposed match "m" with reviews by the given reviewers, as given events. */
@@ -264,7 +263,7 @@ class StreamAggregateTest {
         String stream = proposed.stream().text();
         long leaf = nextLeaf;
         rejected(fixture().givenNoPriorActivity().when(new SubmitEvents(stream, List.of(SubmitEvent.of(proposed, leaf),
-                SubmitEvent.of(review0, leaf + 1), SubmitEvent.of(again, leaf + 2)))), ProblemType.DUPLICATE_REVIEW,
+                SubmitEvent.of(review0, leaf + 1), SubmitEvent.of(again, leaf + 2)))), Rejection.DUPLICATE_REVIEW,
                 World.REVIEWERS[0]);
         SignedEvent review1 = world.chains.next(World.review("m-g", Verdict.CONFIRM), world.reviewers[1]);
         fixture().givenNoPriorActivity().when(new SubmitEvents(stream, List.of(SubmitEvent.of(proposed, leaf),
@@ -292,7 +291,7 @@ class StreamAggregateTest {
     void reviewOnlyByAnEnrolledReviewer() throws Exception {
         List<Object> given = matchWithReviews("m-1");
         SignedEvent byOfficer = world.chains.peek(World.review("m-1", Verdict.CONFIRM), world.officer);
-        rejected(fixture().given(given).when(SubmitEvent.of(byOfficer, nextLeaf)), ProblemType.SIGNER_NOT_PERMITTED,
+        rejected(fixture().given(given).when(SubmitEvent.of(byOfficer, nextLeaf)), Rejection.SIGNER_NOT_PERMITTED,
                 "officer");
         SignedEvent byReviewer = world.chains.peek(World.review("m-1", Verdict.CONFIRM), world.reviewers[0]);
         fixture().given(given).when(SubmitEvent.of(byReviewer, nextLeaf))
@@ -303,7 +302,7 @@ class StreamAggregateTest {
     void eachReviewerReviewsAMatchOnce() throws Exception {
         List<Object> given = matchWithReviews("m-2", Verdict.CONFIRM);
         SignedEvent again = world.chains.peek(World.review("m-2", Verdict.REJECT), world.reviewers[0]);
-        rejected(fixture().given(given).when(SubmitEvent.of(again, nextLeaf)), ProblemType.DUPLICATE_REVIEW,
+        rejected(fixture().given(given).when(SubmitEvent.of(again, nextLeaf)), Rejection.DUPLICATE_REVIEW,
                 "reviewer-1");
     }
 
@@ -311,7 +310,7 @@ class StreamAggregateTest {
     void actionNeedsTwoConfirmationsByDistinctReviewers() throws Exception {
         List<Object> one = matchWithReviews("m-3", Verdict.CONFIRM, Verdict.REJECT);
         SignedEvent action = world.chains.peek(World.action("m-3"), world.officer);
-        rejected(fixture().given(one).when(SubmitEvent.of(action, nextLeaf)), ProblemType.INSUFFICIENT_CONFIRMATIONS,
+        rejected(fixture().given(one).when(SubmitEvent.of(action, nextLeaf)), Rejection.INSUFFICIENT_CONFIRMATIONS,
                 "has 1 confirmation(s)");
     }
 

@@ -42,6 +42,19 @@ class LedgerCoreArchitectureTest {
                 .check(ledger);
     }
 
+    /**
+     * Rejections are not HTTP: aggregates, the sequencer and storage say why something is refused
+     * in their own terms; only the web layer picks statuses and problem types.
+     */
+    @Test
+    void aggregatesSequencerAndStorageDoNotSeeTheTransport() {
+        noClasses().that().resideInAnyPackage("org.oversight.ledger.aggregate..", "org.oversight.ledger.sequencer..",
+                        "org.oversight.ledger.storage..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.http..",
+                        "org.oversight.ledger.web..")
+                .check(ledger);
+    }
+
     @Test
     void noBouncyCastleInTheLedger() {
         ArchitectureRules.bouncyCastleOnlyInCrypto("org.oversight.ledger").check(ledger);

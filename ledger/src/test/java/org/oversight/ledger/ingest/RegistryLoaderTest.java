@@ -19,7 +19,7 @@ import org.oversight.ledger.sequencer.StoredLeaf;
 import org.oversight.ledger.sequencer.TestDatabases;
 import org.oversight.ledger.testing.Chains;
 import org.oversight.ledger.testing.World;
-import org.oversight.ledger.web.ProblemType;
+import org.oversight.ledger.aggregate.Rejection;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -57,7 +57,7 @@ class RegistryLoaderTest {
                 World.distinctKey(5), 0, Optional.empty());
         assertThatThrownBy(() -> registry.check(late, genesis.size()))
                 .isInstanceOfSatisfying(EventRejectedException.class,
-                        e -> assertThat(e.type()).isEqualTo(ProblemType.GENESIS_VIOLATION));
+                        e -> assertThat(e.type()).isEqualTo(Rejection.GENESIS_VIOLATION));
     }
 
     /**
@@ -94,7 +94,7 @@ class RegistryLoaderTest {
                 World.distinctKey(5), 0, Optional.empty());
         assertThatThrownBy(() -> registry.check(late, genesis.size()))
                 .isInstanceOfSatisfying(EventRejectedException.class,
-                        e -> assertThat(e.type()).isEqualTo(ProblemType.GENESIS_VIOLATION));
+                        e -> assertThat(e.type()).isEqualTo(Rejection.GENESIS_VIOLATION));
 
         // A source that stops short (leaves missing) is refused the same way, never swapped in.
         assertThatThrownBy(() -> RegistryLoader.rebuild(registry, (start, count) -> List.of(), genesis.size()))

@@ -63,9 +63,23 @@ class CredentialsFileTest {
         assertThatThrownBy(() -> CredentialsFile.load(file)).isInstanceOf(MalformedCredentialsException.class)
                 .hasMessage("line 4: unknown role 'wizard'");
         Files.writeString(file, "abc alice auditor 00\n");
-        assertThatThrownBy(() -> CredentialsFile.load(file)).hasMessage("line 1: expected 5 fields, got 4");
+        assertThatThrownBy(() -> CredentialsFile.load(file)).hasMessage("line 1: expected 5 or 6 fields, got 4");
         Files.writeString(file, "abc alice auditor zz 00\n");
         assertThatThrownBy(() -> CredentialsFile.load(file)).hasMessageStartingWith("line 1: ");
+    }
+
+    @Test
+    void aSixthFieldIsTheExpiry() throws Exception {
+        Path file = dir.resolve("credentials");
+        Files.writeString(file, "abc alice auditor 00 00 expires=2027-01-31T00:00:00Z\n");
+        assertThat(CredentialsFile.load(file).credentials()).singleElement()
+                .satisfies(c -> assertThat(c.expiresAt()).contains(java.time.Instant.parse("2027-01-31T00:00:00Z")));
+        Files.writeString(file, "abc alice auditor 00 00 until=2027\n");
+        assertThatThrownBy(() -> CredentialsFile.load(file))
+                .hasMessage("line 1: sixth field 'until=2027' is not expires=<ISO-8601 instant>");
+        Files.writeString(file, "abc alice auditor 00 00 expires=tomorrow\n");
+        assertThatThrownBy(() -> CredentialsFile.load(file)).hasMessage("line 1: expiry 'expires=tomorrow' is not an"
+                + " ISO-8601 instant such as 2027-01-31T00:00:00Z");
     }
 
     @Test

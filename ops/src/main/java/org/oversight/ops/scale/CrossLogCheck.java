@@ -233,8 +233,8 @@ public final class CrossLogCheck {
         for (String v : violations) {
             out.println("violation: " + v);
         }
-        out.printf(Locale.ROOT, "cross-log check: FAIL: %d violation(s) over %d logs (first log: %s)%n",
-                violations.size(), logs.size(), logs.get(0).name());
+        out.printf(Locale.ROOT, "cross-log check: FAIL: %d %s over %d logs (first log: %s)%n",
+                violations.size(), violations.size() == 1 ? "violation" : "violations", logs.size(), logs.get(0).name());
         return 1;
     }
 }

@@ -50,7 +50,7 @@ import org.oversight.ops.client.Receipt;
 import org.oversight.ops.client.StreamWriter;
 
 /**
- * Drives a running ledger over HTTP like a deployment would (docs: README, Benchmarks): it sets up
+ * Drives a running ledger over HTTP like a deployment would (docs/benchmarks.md, "The simulator"): it sets up
  * a fresh log (genesis authority, officer, reviewers, the ledger's engine key from {@code /v1/keys},
  * a recognition policy, cameras, a watchlist of authorised entries with expiries), then cameras
  * emit signed detections — a share of them near a watchlist entry, so the ledger's engine proposes

@@ -41,6 +41,7 @@ final class LeafReplay {
     /** The auditor's disclosed records, or null when the replay has none of its own checks to make. */
     private final DisclosedRecords disclosed;
     private final GenesisRecord genesis = new GenesisRecord();
+    private final MatchTally matches = new MatchTally();
     private final long[] typeCounts = new long[EventType.values().length];
     private long accepted;
     private DetectionObserver detections;
@@ -97,6 +98,7 @@ final class LeafReplay {
                 disclosed.observe(event);
                 disclosed.drain().forEach(sink);
             }
+            matches.observe(event, signer.owner());
             return;
         } catch (ChainException e) {
             rejected = rejections.chain(event, leaf, e);
@@ -112,7 +114,7 @@ final class LeafReplay {
             // Tell the reader this may be a consequence, not a second tampering.
             rejected = new Finding(rejected.rule(), rejected.leafIndex(), rejected.eventId(), rejected.expected(),
                     rejected.found() + " (this stream's event at leaf " + firstRejected + " was rejected, so the"
-                            + " stream did not advance since)");
+                            + " stream did not advance since)", firstRejected);
         }
         sink.accept(rejected);
     }
@@ -153,6 +155,11 @@ final class LeafReplay {
     /** The genesis trust anchors seen among the accepted events (rule R-genesis). */
     GenesisRecord genesis() {
         return genesis;
+    }
+
+    /** The accepted matches' states so far. */
+    MatchTally matches() {
+        return matches;
     }
 
     long typeCount(EventType type) {

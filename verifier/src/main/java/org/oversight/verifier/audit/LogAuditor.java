@@ -28,6 +28,7 @@ import org.oversight.domain.policy.RuleBook;
 import org.oversight.domain.replay.LogReplayer;
 import org.oversight.verifier.report.Check;
 import org.oversight.verifier.report.Finding;
+import org.oversight.verifier.report.Plural;
 import org.oversight.verifier.report.Rule;
 import org.oversight.verifier.report.VerificationReport;
 import org.oversight.verifier.trust.AuthorityKeys;
@@ -347,7 +348,7 @@ public final class LogAuditor {
                         + old.size(), "a log only grows (RFC 9162 §2.1.4)", false));
                 add(Finding.global(Rule.CONSISTENCY, "a checkpoint of tree size >= " + old.size()
                         + " (the remembered checkpoint)", "tree size " + now.size() + ": the log shrank by "
-                        + (old.size() - now.size()) + " leaves"));
+                        + Plural.of(old.size() - now.size(), "leaf", "leaves")));
                 evidenceCheckpoints(rememberedSigned, signed);
                 report.fact("stopped", "the log shrank; both checkpoints are signed by the log key, which must never"
                         + " sign two inconsistent checkpoints; no further checks were made");
@@ -414,7 +415,7 @@ public final class LogAuditor {
                             + " computed from the export's leaves"));
                 }
             }
-            report.check(new Check(Rule.CHECKPOINT, "root over " + now.size() + " leaves", rootMethod, rootHolds));
+            report.check(new Check(Rule.CHECKPOINT, "root over " + Plural.of(now.size(), "leaf", "leaves"), rootMethod, rootHolds));
             if (old != null) {
                 consistency(signed, old, impliedAtOld, rootHolds, hashes);
             }
@@ -487,7 +488,7 @@ public final class LogAuditor {
             }
             long detections = leaves.typeCount(EventType.FACE_DETECTED);
             report.fact("events", events + " well-formed, " + accepted + " accepted, in "
-                    + replayer.chains().streamCount() + " streams");
+                    + Plural.of(replayer.chains().streamCount(), "stream"));
             report.fact("events by type", events == 0 ? "none" : byType.toString());
             report.fact("projection", projection.summary());
             if (records != null) {
@@ -496,21 +497,22 @@ public final class LogAuditor {
                 report.fact("sealed records", "none given (--records): the decisions of every sealed detection are"
                         + " not re-derived");
             }
-            report.check(new Check(Rule.CANONICAL, leafCount + " leaves", "each is the canonical JSON encoding of a"
+            leaves.matches().counts().forEach(report::matches);
+            report.check(new Check(Rule.CANONICAL, Plural.of(leafCount, "leaf", "leaves"), "each is the canonical JSON encoding of a"
                     + " well-formed signed event envelope (format.md §3.3)", count(Rule.CANONICAL) == 0));
-            report.check(new Check(Rule.CHAIN, events + " events", "seq gapless from 0 and prev = hash of the"
+            report.check(new Check(Rule.CHAIN, Plural.of(events, "event"), "seq gapless from 0 and prev = hash of the"
                     + " stream's previous event; no replay, no fork (format.md §5.2)", count(Rule.CHAIN) == 0));
-            report.check(new Check(Rule.SIGNATURE, events + " events", "signer key enrolled before the leaf and not"
+            report.check(new Check(Rule.SIGNATURE, Plural.of(events, "event"), "signer key enrolled before the leaf and not"
                     + " revoked, role permitted for type and stream (format.md §5.4); Ed25519 signature verifies"
                     + " (format.md §3.4)", count(Rule.SIGNATURE) == 0));
-            report.check(new Check(Rule.REGISTRY, events + " events", "no duplicate principal, key or camera; only"
+            report.check(new Check(Rule.REGISTRY, Plural.of(events, "event"), "no duplicate principal, key or camera; only"
                     + " enrolled keys revoked, only registered cameras decommissioned (format.md §5.4)",
                     count(Rule.REGISTRY) == 0));
-            report.check(new Check(Rule.R9_CAMERA, detections + " detections", "signed by the device key of their"
+            report.check(new Check(Rule.R9_CAMERA, Plural.of(detections, "detection"), "signed by the device key of their"
                     + " camera, registered before and not decommissioned at that leaf", count(Rule.R9_CAMERA) == 0));
             PolicyFindings.checks(leaves.rules(), this::count).forEach(report::check);
-            report.check(new Check(Rule.PROJECTION, projection.derived() + " decisions, " + projection.logged()
-                    + " matches", "replaying the recognition projection (format.md §9.8) over the accepted events"
+            report.check(new Check(Rule.PROJECTION, Plural.of(projection.derived(), "decision") + ", "
+                    + Plural.of(projection.logged(), "match", "matches"), "replaying the recognition projection (format.md §9.8) over the accepted events"
                     + " derives exactly the logged MatchProposed events, field by field; none extra; none missing"
                     + " except those still pending at the end of the log (docs/rules.md); decisions on sealed"
                     + " detections whose record was not given are listed as not re-derived", count(Rule.PROJECTION) == 0));

@@ -6,6 +6,7 @@ import org.oversight.domain.policy.RuleBook;
 import org.oversight.domain.policy.RuleViolation;
 import org.oversight.verifier.report.Check;
 import org.oversight.verifier.report.Finding;
+import org.oversight.verifier.report.Plural;
 import org.oversight.verifier.report.Rule;
 
 /**
@@ -24,24 +25,24 @@ public final class PolicyFindings {
     /** One check per rule, passed when {@code violations} counts none for it. */
     public static List<Check> checks(RuleBook book, ToLongFunction<Rule> violations) {
         return List.of(
-                check(Rule.R1_TWO_PERSON_REVIEW, book.actionsObserved() + " actions, " + book.reviewsObserved()
-                        + " reviews", "before each action, confirmations by distinct reviewer principals (first review"
+                check(Rule.R1_TWO_PERSON_REVIEW, Plural.of(book.actionsObserved(), "action") + ", "
+                        + Plural.of(book.reviewsObserved(), "review"), "before each action, confirmations by distinct reviewer principals (first review"
                         + " of each counts; reject and inconclusive do not) reach the policy's reviewersRequired, never"
                         + " fewer than 2, for the stricter of the policies in force at the match's detection and at the"
                         + " action; one review per reviewer per match", violations),
-                check(Rule.R2_MATCH_PROVENANCE, book.proposalsObserved() + " matches", "the detection reference names"
+                check(Rule.R2_MATCH_PROVENANCE, matches(book), "the detection reference names"
                         + " an accepted earlier FaceDetected by leaf and event hash; model id equals the detection"
                         + " template's and the policy's in force at the detection; template format equals that"
                         + " policy's", violations),
-                check(Rule.R3_WATCHLIST_AUTHORISATION, book.proposalsObserved() + " matches, "
-                        + book.authorisationsObserved() + " authorisations", "each authorisation signed by the officer it"
+                check(Rule.R3_WATCHLIST_AUTHORISATION, matches(book) + ", "
+                        + Plural.of(book.authorisationsObserved(), "authorisation"), "each authorisation signed by the officer it"
                         + " names; candidate entry authorised before the match's detection, not withdrawn before it,"
                         + " capture time in [validFrom, validUntil); no action (other than no-action) after the entry"
                         + " was withdrawn or at or after its validUntil", violations),
-                check(Rule.R6_THRESHOLD, book.proposalsObserved() + " matches", "a policy in force at the detection;"
+                check(Rule.R6_THRESHOLD, matches(book), "a policy in force at the detection;"
                         + " threshold equals the policy's and is <= its maxThreshold; score <= threshold (squared"
                         + " distance, format.md §9.5); policies signed by an authority", violations),
-                check(Rule.R7_ACCURACY, book.proposalsObserved() + " matches", "the accuracy attestation of the policy"
+                check(Rule.R7_ACCURACY, matches(book), "the accuracy attestation of the policy"
                         + " in force at the detection was measured at a watchlistSize >= " + (book.wholeLog()
                         ? "the larger of the entries active for the match's detection (as its snapshot, format.md"
                                 + " §9.8) and the match's snapshot size"
@@ -69,6 +70,10 @@ public final class PolicyFindings {
                         + " each record names an accepted sealed FaceDetected at an earlier leaf by leaf and event"
                         + " hash" + (book.wholeLog() ? "" : " (an excerpt: where the detection is carried)"),
                         violations));
+    }
+
+    private static String matches(RuleBook book) {
+        return Plural.of(book.proposalsObserved(), "match", "matches");
     }
 
     private static Check check(Rule rule, String subject, String method, ToLongFunction<Rule> violations) {

@@ -26,6 +26,7 @@ import org.oversight.recognition.projection.SkipReason;
 import org.oversight.recognition.projection.Step;
 import org.oversight.verifier.report.Finding;
 import org.oversight.verifier.report.NotRederived;
+import org.oversight.verifier.report.Plural;
 import org.oversight.verifier.report.Rule;
 
 /**
@@ -282,9 +283,9 @@ final class ProjectionAudit {
     /** The report fact after {@link #finish}: what was derived, what agreed, what is pending. */
     String summary() {
         StringJoiner s = new StringJoiner("; ");
-        s.add(derived + " decisions derived by " + RecognitionProjection.ENGINE_VERSION + ", " + logged
+        s.add(Plural.of(derived, "decision") + " derived by " + RecognitionProjection.ENGINE_VERSION + ", " + logged
                 + " MatchProposed accepted, " + agreeing + " agree");
-        s.add(skippedDetections + " detections not searched (no policy, model or format mismatch, malformed"
+        s.add(Plural.of(skippedDetections, "detection") + " not searched (no policy, model or format mismatch, malformed"
                 + " template)");
         if (withheldDetections > 0 || !notRederived.isEmpty()) {
             long erased = notRederived.stream().filter(n -> n.reason() == NotRederived.Reason.ERASED).count();

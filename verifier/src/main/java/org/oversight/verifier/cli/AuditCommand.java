@@ -3,9 +3,15 @@ package org.oversight.verifier.cli;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.oversight.domain.bundle.EvidenceBundle;
@@ -41,13 +47,25 @@ import picocli.CommandLine.Model.CommandSpec;
                 + " checkpoint remembered from the last run, and every event's encoding, chain, signer and"
                 + " signature.", VerifierCli.EXIT_CODES_HELP})
 final class AuditCommand implements Callable<Integer> {
-    /** Progress lines at most this often (display only; never affects the result). */
-    private static final long PROGRESS_NANOS = 5_000_000_000L;
     /** The most {@code --threads}: more cannot help, and each thread adds two batches of read-ahead memory. */
     static final int MAX_THREADS = 64;
 
     @Spec
     private CommandSpec spec;
+
+    /** The time of the audit, for the report's provenance only: nothing replayed reads it. */
+    private final Clock clock;
+    private final boolean stderrIsTerminal;
+
+    /** As run from the command line: the system clock, and stderr's own nature. */
+    AuditCommand() {
+        this(Clock.systemUTC(), ProgressLine.stderrIsTerminal());
+    }
+
+    AuditCommand(Clock clock, boolean stderrIsTerminal) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.stderrIsTerminal = stderrIsTerminal;
+    }
 
     @Option(names = "--export", paramLabel = "FILE", description = "The log export (format.md §10).")
     private String export;
@@ -85,6 +103,10 @@ final class AuditCommand implements Callable<Integer> {
             + " are replayed with the records that open their commitment; decisions on the others are reported as"
             + " not re-derived (withheld or erased).")
     private java.util.List<String> recordsFiles = new java.util.ArrayList<>();
+
+    @Option(names = "--progress", negatable = true, description = "Show a progress line (percentage, rate, time"
+            + " left) on stderr for audits longer than a few seconds; default: only when stderr is a terminal.")
+    private Boolean progress;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the report as canonical JSON.")
     private String json;
@@ -126,8 +148,11 @@ final class AuditCommand implements Callable<Integer> {
                 auditor = auditor.withRecords(loadRecords());
             }
             AuditOutcome outcome;
+            Instant auditedAt = clock.instant();
+            ExportDigest digest;
             try (InputStream archiveIn = archivePath == null ? InputStream.nullInputStream() : openArchive(archivePath);
-                    InputStream in = new BufferedInputStream(openExport(ledger, exportPath), 1 << 16)) {
+                    ExportDigest counted = new ExportDigest(openExport(ledger, exportPath));
+                    InputStream in = new BufferedInputStream(counted, 1 << 16)) {
                 Optional<CheckpointArchive.Reader> archive = Optional.empty();
                 if (archivePath != null) {
                     try {
@@ -140,6 +165,9 @@ final class AuditCommand implements Callable<Integer> {
                     }
                 }
                 outcome = auditor.audit(in, archive, remembered, progress(err));
+                // The digest names the whole export, also when the audit stopped early.
+                in.transferTo(OutputStream.nullOutputStream());
+                digest = counted;
             } catch (MalformedExportException e) {
                 throw new UsageException(exportName() + ": not a log export (format.md §10): " + e.getMessage()
                         + (exportPath == null ? "" : otherKind(exportPath)), e);
@@ -148,6 +176,13 @@ final class AuditCommand implements Callable<Integer> {
                         ? "--url: " + InputFiles.describeNetwork(e, ledger.get().exportUri())
                         : "--export: " + InputFiles.describe(e, exportPath), e);
             }
+            outcome.report()
+                    .provenance("audited at", DateTimeFormatter.ISO_INSTANT.format(auditedAt.truncatedTo(ChronoUnit.SECONDS))
+                            + " (the auditor's clock; not part of what was verified)")
+                    .provenance("verifier", VerifierBuild.name() + ", jar " + VerifierBuild.jarDigest())
+                    .provenance("export", digest.describe() + ", " + (ledger.isPresent()
+                            ? "streamed from " + ledger.get().exportUri() : "file " + exportPath))
+                    .provenance("log key", trust.logKeySource());
             out.print(TextReportWriter.render(outcome.report()));
             out.flush();
             Reports.write(outcome.report(), jsonPath, htmlPath);
@@ -273,15 +308,9 @@ final class AuditCommand implements Callable<Integer> {
         return Optional.of(path);
     }
 
-    private static AuditProgress progress(PrintWriter err) {
-        long[] last = {System.nanoTime()};
-        return (done, total) -> {
-            long now = System.nanoTime();
-            if (done < total && now - last[0] >= PROGRESS_NANOS) {
-                last[0] = now;
-                err.println("verifier: " + done + " / " + total + " leaves");
-                err.flush();
-            }
-        };
+    /** The progress line: on a terminal unless --no-progress; elsewhere only with --progress. */
+    private AuditProgress progress(PrintWriter err) {
+        boolean show = progress != null ? progress : stderrIsTerminal;
+        return show ? new ProgressLine(err, stderrIsTerminal, System::nanoTime) : AuditProgress.NONE;
     }
 }

@@ -32,6 +32,12 @@ final class LogTrustOptions {
         return CliInputs.logKey(logKey);
     }
 
+    /** Where the log key came from, for the report's provenance (never the key file's content). */
+    String logKeySource() {
+        return logKey.startsWith("@") ? "read from file " + logKey.substring(1) + " (--log-key @FILE)"
+                : "given on the command line (--log-key)";
+    }
+
     /** The given authority keys, or empty when none was given (trust on first use). */
     Optional<AuthorityKeys> authorityKeys() throws UsageException {
         return CliInputs.authorityKeys(authorityKeys);

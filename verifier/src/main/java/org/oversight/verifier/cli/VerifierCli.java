@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  * stderr). Nothing but a finished verification exits 0 or 1: every error, checked or not, in any
  * thread of the verifier, ends in 2 or 3 with one line and no stack trace.
  */
-@Command(name = "verifier", mixinStandardHelpOptions = true, version = "oversight verifier 0.1.0",
+@Command(name = "verifier", mixinStandardHelpOptions = true, version = "oversight verifier " + VerifierBuild.VERSION,
         description = {"Verifies an Oversight log offline.", VerifierCli.EXIT_CODES_HELP},
         subcommands = {AuditCommand.class, BundleCommand.class, WitnessCommand.class, WitnessKeyCommand.class})
 public final class VerifierCli implements Runnable {
@@ -26,8 +26,8 @@ public final class VerifierCli implements Runnable {
     /** Internal error: a bug in the verifier, or the JVM ran out of memory or stack. Never a verdict. */
     public static final int EXIT_INTERNAL = 3;
     /** The exit codes, as every command's help states them. */
-    static final String EXIT_CODES_HELP = "Exit 0: every check held; 1: violation(s); 2: usage error or unreadable"
-            + " input; 3: internal error (a bug, or out of memory: never a verdict on the log).";
+    static final String EXIT_CODES_HELP = "Exit 0: every check held; 1: one or more violations; 2: usage error or"
+            + " unreadable input; 3: internal error (a bug, or out of memory: never a verdict on the log).";
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -62,6 +62,21 @@ public final class VerifierCli implements Runnable {
     /** Runs the CLI with the given streams and returns the exit code (for tests and {@link #main}). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         return execute(new CommandLine(new VerifierCli()), args, out, err);
+    }
+
+    /**
+     * As above, with {@code clock} as the time of an audit in its report's provenance and stderr
+     * taken as not a terminal (tests: reproducible reports).
+     */
+    static int run(String[] args, PrintWriter out, PrintWriter err, java.time.Clock clock) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == AuditCommand.class ? cls.cast(new AuditCommand(clock, false)) : defaults.create(cls);
+            }
+        };
+        return execute(new CommandLine(new VerifierCli(), factory), args, out, err);
     }
 
     /**

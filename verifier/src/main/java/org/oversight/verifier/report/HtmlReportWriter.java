@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A self-contained HTML page a judge can read: the verdict first; for a bundle, the
+ * A self-contained HTML page a judge can read: the provenance of the report, then the verdict;
+ * for an audit, the matches by state; for a bundle, the
  * {@linkplain CourtSummary summary for the court}; then the technical checks: what was verified,
- * every violation with rule, leaf and expected/found, and every check performed, grouped by rule in
+ * every violation with rule, leaf and expected/found (root causes first, each followed by its consequences), and every check performed, grouped by rule in
  * collapsible sections (open where something failed). No scripts, no external resources, so it
  * renders the same offline and years later; well-formed XHTML, so {@link PdfReportWriter} renders
  * the same page; printable on A4 (long digests wrap, tables have fixed column widths).
@@ -51,13 +52,30 @@ public final class HtmlReportWriter {
                 .append(escape(report.title()))
                 .append("</title>\n<style>").append(STYLE).append("</style></head><body>\n");
         out.append("<h1>").append(escape(report.title())).append("</h1>\n");
+        if (!report.provenance().isEmpty()) {
+            out.append("<table class=\"kv\">\n");
+            for (Map.Entry<String, String> p : report.provenance().entrySet()) {
+                out.append("<tr><th>").append(escape(p.getKey())).append("</th><td><code>")
+                        .append(escape(p.getValue())).append("</code></td></tr>\n");
+            }
+            out.append("</table>\n");
+        }
         out.append(report.passed()
                 ? "<p class=\"verdict pass\"><strong>Verdict: every check held.</strong> PASS: the "
                         + report.checks().size() + " checks listed under \"Technical checks\" all held.</p>\n"
-                : "<div class=\"verdict fail\"><p><strong>Verdict: " + report.violationCount()
-                        + " violation(s) found.</strong> FAIL: rules broken (details under \"Violations\" in"
+                : "<div class=\"verdict fail\"><p><strong>Verdict: "
+                        + Plural.of(report.violationCount(), "violation") + " found.</strong> FAIL: rules broken (details under \"Violations\" in"
                         + " \"Technical checks\"):</p>\n" + brokenRules(report) + "</div>\n");
         summary.ifPresent(s -> s.appendHtml(out));
+        if (!report.matchStates().isEmpty()) {
+            out.append("<h2>Matches by state</h2>\n<table><colgroup><col style=\"width:20%\"/><col style=\"width:12%\"/>"
+                    + "<col style=\"width:68%\"/></colgroup><tr><th>State</th><th>Matches</th><th>Meaning</th></tr>\n");
+            for (Map.Entry<MatchState, Long> e : report.matchStates().entrySet()) {
+                out.append("<tr><td>").append(e.getKey().label()).append("</td><td>").append(e.getValue())
+                        .append("</td><td>").append(escape(e.getKey().meaning())).append("</td></tr>\n");
+            }
+            out.append("</table>\n");
+        }
         out.append("<h2>Technical checks</h2>\n");
         out.append("<details open=\"open\"><summary>What was verified</summary>\n<table class=\"kv\">\n");
         for (Map.Entry<String, String> fact : report.facts().entrySet()) {
@@ -70,15 +88,24 @@ public final class HtmlReportWriter {
                     + "<col style=\"width:7%\"/><col style=\"width:14%\"/><col style=\"width:32%\"/>"
                     + "<col style=\"width:32%\"/></colgroup><tr><th>Rule</th><th>Leaf</th><th>Event</th>"
                     + "<th>Expected</th><th>Found</th></tr>\n");
-            for (Finding f : report.findings()) {
-                out.append("<tr class=\"fail\"><td>").append(escape(f.rule().code())).append(" — ")
-                        .append(escape(f.rule().description())).append("</td><td>")
+            for (Finding f : report.findingsRootFirst()) {
+                long consequences = report.consequencesOf(f);
+                out.append("<tr class=\"fail\"><td>").append(escape(f.rule().label())).append(" — ")
+                        .append(escape(f.rule().description()));
+                if (consequences > 0) {
+                    out.append(" <strong>Root cause</strong> of the ").append(Plural.of(consequences, "violation"))
+                            .append(" below.");
+                }
+                if (f.cause().isPresent()) {
+                    out.append(" <em>Consequence of leaf ").append(f.causeLeaf()).append(".</em>");
+                }
+                out.append("</td><td>")
                         .append(f.leafIndex() >= 0 ? Long.toString(f.leafIndex()) : "—").append("</td><td><code>")
                         .append(escape(f.eventId())).append("</code></td><td>").append(escape(f.expected()))
                         .append("</td><td>").append(escape(f.found())).append("</td></tr>\n");
             }
             for (Map.Entry<Rule, Long> e : report.omitted().entrySet()) {
-                out.append("<tr class=\"fail\"><td>").append(escape(e.getKey().code())).append("</td><td colspan=\"4\">")
+                out.append("<tr class=\"fail\"><td>").append(escape(e.getKey().label())).append("</td><td colspan=\"4\">")
                         .append(e.getValue()).append(" more not listed</td></tr>\n");
             }
             out.append("</table>\n");
@@ -114,7 +141,7 @@ public final class HtmlReportWriter {
             boolean violated = failed > 0 || report.findings().stream().anyMatch(f -> f.rule() == rule)
                     || report.omitted().containsKey(rule);
             out.append("<details").append(violated ? " open=\"open\"" : "").append("><summary class=\"")
-                    .append(violated ? "fail" : "pass").append("\">").append(escape(rule.code())).append(": ")
+                    .append(violated ? "fail" : "pass").append("\">").append(escape(rule.label())).append(": ")
                     .append(escape(rule.description())).append(" — ").append(group.getValue().size())
                     .append(group.getValue().size() == 1 ? " check, " : " checks, ")
                     .append(failed == 0 ? (violated ? "violations listed above" : "all held") : failed + " failed")
@@ -139,7 +166,7 @@ public final class HtmlReportWriter {
         }
         report.omitted().forEach((rule, n) -> counts.merge(rule, n, Long::sum));
         StringBuilder out = new StringBuilder("<ul>\n");
-        counts.forEach((rule, n) -> out.append("<li>").append(escape(rule.code())).append(": ")
+        counts.forEach((rule, n) -> out.append("<li>").append(escape(rule.label())).append(": ")
                 .append(escape(rule.description())).append(" (").append(n).append(n == 1 ? " time" : " times")
                 .append(")</li>\n"));
         return out.append("</ul>\n").toString();

@@ -11,7 +11,9 @@ import org.oversight.domain.json.JsonObject;
  * <pre>
  * {"checks":[{"method":…,"passed":true,"rule":"R9","subject":…}, …],
  *  "facts":[{"name":…,"value":…}, …],
- *  "findings":[{"eventId":…,"expected":…,"found":…,"leaf":12,"rule":"chain"}, …],
+ *  "findings":[{"causeLeaf":-1,"eventId":…,"expected":…,"found":…,"leaf":12,"rule":"chain"}, …],
+ *  "matches":[{"count":3,"state":"unreviewed"}, …],
+ *  "provenance":[{"name":"audited at","value":…}, …],
  *  "omitted":[{"count":5,"rule":"signature"}],
  *  "notRederived":[{"decision":…,"detail":…,"eventId":…,"leaf":9,"reason":"withheld"}, …],
  *  "notRederivedCounts":{"erased":0,"total":1,"withheld":1},
@@ -19,10 +21,12 @@ import org.oversight.domain.json.JsonObject;
  * </pre>
  *
  * Facts, checks and findings are arrays so their order (insertion order, which is log order) is
- * kept under canonical member sorting; {@code leaf} is -1 for a finding about the log as a whole.
+ * kept under canonical member sorting; {@code leaf} is -1 for a finding about the log as a whole;
+ * {@code causeLeaf} is the leaf of the root cause a finding follows from (listed right after it), or
+ * -1; {@code matches} is empty except for an audit.
  * {@code notRederived} lists the logged decisions on sealed detections whose record the verifier
- * did not have (not violations), with their counts by reason.
- * The same report always yields the same bytes.
+ * did not have (not violations), with their counts by reason. The same report always yields the
+ * same bytes.
  */
 public final class JsonReportWriter {
     private JsonReportWriter() {}
@@ -32,6 +36,14 @@ public final class JsonReportWriter {
     }
 
     public static JsonObject toJson(VerificationReport report) {
+        JsonArray.Builder provenance = JsonArray.builder();
+        for (Map.Entry<String, String> p : report.provenance().entrySet()) {
+            provenance.add(JsonObject.builder().put("name", p.getKey()).put("value", p.getValue()).build());
+        }
+        JsonArray.Builder matches = JsonArray.builder();
+        for (Map.Entry<MatchState, Long> e : report.matchStates().entrySet()) {
+            matches.add(JsonObject.builder().put("state", e.getKey().label()).put("count", e.getValue()).build());
+        }
         JsonArray.Builder facts = JsonArray.builder();
         for (Map.Entry<String, String> fact : report.facts().entrySet()) {
             facts.add(JsonObject.builder().put("name", fact.getKey()).put("value", fact.getValue()).build());
@@ -42,8 +54,9 @@ public final class JsonReportWriter {
                     .put("method", c.method()).put("passed", c.passed()).build());
         }
         JsonArray.Builder findings = JsonArray.builder();
-        for (Finding f : report.findings()) {
+        for (Finding f : report.findingsRootFirst()) {
             findings.add(JsonObject.builder().put("rule", f.rule().code()).put("leaf", f.leafIndex())
+                    .put("causeLeaf", f.causeLeaf())
                     .put("eventId", f.eventId()).put("expected", f.expected()).put("found", f.found()).build());
         }
         JsonArray.Builder omitted = JsonArray.builder();
@@ -63,6 +76,8 @@ public final class JsonReportWriter {
                 .put("title", report.title())
                 .put("passed", report.passed())
                 .put("violations", report.violationCount())
+                .put("provenance", provenance.build())
+                .put("matches", matches.build())
                 .put("facts", facts.build())
                 .put("checks", checks.build())
                 .put("findings", findings.build())

@@ -69,6 +69,37 @@ public enum Rule {
         return code;
     }
 
+    /**
+     * A short plain name printed beside the code ("R1 (two-person review)"), so a reader needs no
+     * glossary to tell the rules apart; the code itself for a rule not named here.
+     */
+    public String plainName() {
+        return switch (this) {
+            case INPUT -> "readable input";
+            case CHECKPOINT -> "signed checkpoint";
+            case CONSISTENCY -> "consistent checkpoints";
+            case CANONICAL -> "canonical encoding";
+            case SIGNATURE -> "signer and signature";
+            case CHAIN -> "hash chain";
+            case REGISTRY -> "registry consistency";
+            case GENESIS -> "genesis authorities";
+            case R1_TWO_PERSON_REVIEW -> "two-person review";
+            case R2_MATCH_PROVENANCE -> "match provenance";
+            case R3_WATCHLIST_AUTHORISATION -> "authorised watchlist";
+            case R6_THRESHOLD -> "threshold";
+            case R7_ACCURACY -> "attested accuracy";
+            case R9_CAMERA -> "registered camera";
+            case PROJECTION -> "projection replay";
+            default -> code;
+        };
+    }
+
+    /** The code with its plain name, e.g. {@code R1 (two-person review)}. */
+    public String label() {
+        String name = plainName();
+        return name.equals(code) ? code : code + " (" + name + ")";
+    }
+
     /** One sentence a reader without the spec can follow. */
     public String description() {
         return description;

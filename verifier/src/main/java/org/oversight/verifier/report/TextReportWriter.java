@@ -1,35 +1,58 @@
 package org.oversight.verifier.report;
 
+import java.util.Locale;
 import java.util.Map;
 
-/** Plain text for a terminal: facts, then each finding on its own line, then the verdict. */
+/**
+ * Plain text for a terminal: provenance, facts, the matches by state, then each finding on its own
+ * line — root causes first, each followed by the violations that follow from it (indented, marked
+ * as consequences) — then the verdict.
+ */
 public final class TextReportWriter {
     private TextReportWriter() {}
 
     public static String render(VerificationReport report) {
         StringBuilder out = new StringBuilder();
         out.append(report.title()).append('\n');
-        for (Map.Entry<String, String> fact : report.facts().entrySet()) {
-            // Multi-line values (signed notes, proofs) are indented so each fact stays one block.
-            out.append("  ").append(fact.getKey()).append(": ")
-                    .append(fact.getValue().strip().replace("\n", "\n      ")).append('\n');
+        if (!report.provenance().isEmpty()) {
+            out.append("Provenance\n");
+            // Provenance quotes command-line arguments (paths), which must not forge report lines.
+            for (Map.Entry<String, String> p : report.provenance().entrySet()) {
+                out.append("  ").append(p.getKey()).append(": ").append(oneLine(p.getValue())).append('\n');
+            }
+            out.append("Verified\n");
         }
+        block(out, report.facts());
         long passed = report.checks().stream().filter(Check::passed).count();
-        out.append("  checks: ").append(report.checks().size()).append(" performed, ")
+        out.append("  checks: ").append(Plural.of(report.checks().size(), "check")).append(" performed, ")
                 .append(passed).append(" passed\n");
-        for (Finding f : report.findings()) {
-            out.append("VIOLATION ").append(f.rule().code());
+        if (!report.matchStates().isEmpty()) {
+            out.append("Matches by state\n");
+            for (Map.Entry<MatchState, Long> e : report.matchStates().entrySet()) {
+                out.append(String.format(Locale.ROOT, "  %-13s %6d  %s%n", e.getKey().label(), e.getValue(),
+                        e.getKey().meaning()));
+            }
+        }
+        for (Finding f : report.findingsRootFirst()) {
+            out.append(f.cause().isPresent() ? "  VIOLATION " : "VIOLATION ").append(f.rule().label());
             if (f.leafIndex() >= 0) {
                 out.append(" at leaf ").append(f.leafIndex());
             }
             if (!f.eventId().isEmpty()) {
                 out.append(" (event ").append(oneLine(f.eventId())).append(')');
             }
+            long consequences = report.consequencesOf(f);
+            if (consequences > 0) {
+                out.append(" [ROOT CAUSE of the ").append(Plural.of(consequences, "violation")).append(" below]");
+            }
+            if (f.cause().isPresent()) {
+                out.append(" [consequence of leaf ").append(f.causeLeaf()).append(']');
+            }
             out.append(": expected ").append(oneLine(f.expected())).append("; found ").append(oneLine(f.found()))
                     .append('\n');
         }
         for (Map.Entry<Rule, Long> e : report.omitted().entrySet()) {
-            out.append("VIOLATION ").append(e.getKey().code()).append(": ").append(e.getValue())
+            out.append("VIOLATION ").append(e.getKey().label()).append(": ").append(e.getValue())
                     .append(" more not listed\n");
         }
         for (NotRederived n : report.notRederived()) {
@@ -43,8 +66,16 @@ public final class TextReportWriter {
         }
         out.append(report.passed()
                 ? "RESULT: PASS — every check held\n"
-                : "RESULT: FAIL — " + report.violationCount() + " violation(s)\n");
+                : "RESULT: FAIL — " + Plural.of(report.violationCount(), "violation") + "\n");
         return out.toString();
+    }
+
+    private static void block(StringBuilder out, Map<String, String> entries) {
+        for (Map.Entry<String, String> fact : entries.entrySet()) {
+            // Multi-line values (signed notes, proofs) are indented so each fact stays one block.
+            out.append("  ").append(fact.getKey()).append(": ")
+                    .append(fact.getValue().strip().replace("\n", "\n      ")).append('\n');
+        }
     }
 
     /**

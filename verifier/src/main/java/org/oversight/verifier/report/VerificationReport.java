@@ -3,22 +3,26 @@ package org.oversight.verifier.report;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
- * The outcome of one verifier run: what was verified, the checks performed and every finding, in
- * the order they were found (which is log order, so two runs over the same input print the same
- * report byte for byte).
+ * The outcome of one verifier run: its provenance (when, by which verifier, over which input bytes
+ * and with which key), what was verified, the checks performed and every finding, in the order
+ * they were found (which is log order, so two runs over the same input print the same report byte
+ * for byte, apart from the time of the audit in the provenance).
  */
 public final class VerificationReport {
     /** The most not-re-derived decisions a report lists one by one; the counts cover all of them. */
     public static final int MAX_NOT_REDERIVED_LISTED = 10_000;
 
     private final String title;
+    private final Map<String, String> provenance = new LinkedHashMap<>();
     private final Map<String, String> facts = new LinkedHashMap<>();
+    private final EnumMap<MatchState, Long> matchStates = new EnumMap<>(MatchState.class);
     private final List<Check> checks = new ArrayList<>();
     private final List<Finding> findings = new ArrayList<>();
     private final EnumMap<Rule, Long> omitted = new EnumMap<>(Rule.class);
@@ -33,6 +37,26 @@ public final class VerificationReport {
     /** Records a fact about the input (origin, tree size, root hash …), kept in insertion order. */
     public VerificationReport fact(String name, String value) {
         facts.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+        return this;
+    }
+
+    /**
+     * Records where the report comes from (time of the run, verifier version and jar digest, input
+     * digest, where the key came from), kept in insertion order. Metadata about the run, never
+     * an input to any check.
+     */
+    public VerificationReport provenance(String name, String value) {
+        provenance.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
+        return this;
+    }
+
+    /** Records how many of the log's matches are in {@code state} at its end (audits only). */
+    public VerificationReport matches(MatchState state, long count) {
+        Objects.requireNonNull(state, "state");
+        if (count < 0) {
+            throw new IllegalArgumentException("match count " + count + " < 0");
+        }
+        matchStates.put(state, count);
         return this;
     }
 
@@ -110,6 +134,15 @@ public final class VerificationReport {
         return title;
     }
 
+    public Map<String, String> provenance() {
+        return Collections.unmodifiableMap(provenance);
+    }
+
+    /** Matches per state, in {@link MatchState} order (unreviewed first); empty when not an audit. */
+    public Map<MatchState, Long> matchStates() {
+        return Collections.unmodifiableMap(matchStates);
+    }
+
     public Map<String, String> facts() {
         return Collections.unmodifiableMap(facts);
     }
@@ -120,6 +153,53 @@ public final class VerificationReport {
 
     public List<Finding> findings() {
         return Collections.unmodifiableList(findings);
+    }
+
+    /**
+     * The findings with root causes before their consequences: each finding that follows from an
+     * earlier listed one (its {@linkplain Finding#cause() cause} leaf) is moved right after that
+     * root, keeping found order otherwise. A consequence whose root is not listed stays in place.
+     */
+    public List<Finding> findingsRootFirst() {
+        Map<Long, Integer> rootAt = new HashMap<>();
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            if (f.cause().isEmpty() && f.leafIndex() >= 0) {
+                rootAt.putIfAbsent(f.leafIndex(), i);
+            }
+        }
+        Map<Integer, List<Finding>> following = new HashMap<>();
+        List<Finding> out = new ArrayList<>(findings.size());
+        List<Finding> top = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            Integer root = f.cause().isPresent() ? rootAt.get(f.causeLeaf()) : null;
+            if (root == null) {
+                top.add(f);
+            } else {
+                following.computeIfAbsent(root, r -> new ArrayList<>()).add(f);
+            }
+        }
+        for (Finding f : top) {
+            out.add(f);
+            Integer index = f.cause().isEmpty() && f.leafIndex() >= 0 ? rootAt.get(f.leafIndex()) : null;
+            if (index != null && findings.get(index) == f) {
+                out.addAll(following.getOrDefault(index, List.of()));
+            }
+        }
+        return out;
+    }
+
+    /** How many listed findings follow from {@code root} (0 unless it is a root cause). */
+    public long consequencesOf(Finding root) {
+        if (root.cause().isPresent() || root.leafIndex() < 0) {
+            return 0;
+        }
+        Finding first = findings.stream().filter(f -> f.cause().isEmpty() && f.leafIndex() == root.leafIndex())
+                .findFirst().orElse(null);
+        if (first != root) {
+            return 0;
+        }
+        return findings.stream().filter(f -> f.causeLeaf() == root.leafIndex()).count();
     }
 
     /** True when no violation was recorded, listed or omitted. */

@@ -24,6 +24,7 @@ import org.oversight.domain.merkle.rfc6962.ConsistencyProofVerifier;
 import org.oversight.domain.note.Ed25519NoteSigner;
 import org.oversight.verifier.report.Finding;
 import org.oversight.verifier.report.JsonReportWriter;
+import org.oversight.verifier.report.MatchState;
 import org.oversight.verifier.report.Rule;
 import org.oversight.verifier.report.TextReportWriter;
 import org.oversight.verifier.report.VerificationReport;
@@ -367,8 +368,50 @@ class LogAuditorTest {
         assertThat(of(report, Rule.CHAIN)).hasSize(LogAuditor.MAX_FINDINGS_PER_RULE);
         assertThat(report.omitted()).containsEntry(Rule.CHAIN, 5L);
         assertThat(report.violationCount()).isEqualTo(LogAuditor.MAX_FINDINGS_PER_RULE + 5L);
-        assertThat(TextReportWriter.render(report)).contains("VIOLATION chain: 5 more not listed\n")
-                .endsWith("RESULT: FAIL — 1005 violation(s)\n");
+        assertThat(TextReportWriter.render(report)).contains("VIOLATION chain (hash chain): 5 more not listed\n")
+                .endsWith("RESULT: FAIL — 1005 violations\n");
+    }
+
+    @Test
+    void aTamperedReviewsSignatureIsTheRootCauseListedBeforeTheChainGapsItCauses() throws Exception {
+        TestLog log = TestLog.scenario();
+        List<byte[]> leaves = log.leaves();
+        byte[] review = leaves.get(TestLog.FIRST_REVIEW);
+        review[new String(review, StandardCharsets.UTF_8).indexOf("scar above")] ^= 0x01;
+        // Re-signed checkpoint: the operator holds the log key, so only the event's signature tells.
+        VerificationReport report = audit(TestLog.export(leaves, LOG_KEY));
+        List<Finding> ordered = report.findingsRootFirst();
+        assertThat(ordered).extracting(Finding::rule, Finding::leafIndex, Finding::causeLeaf).startsWith(
+                org.assertj.core.groups.Tuple.tuple(Rule.SIGNATURE, (long) TestLog.FIRST_REVIEW, -1L),
+                org.assertj.core.groups.Tuple.tuple(Rule.CHAIN, TestLog.FIRST_REVIEW + 1L, (long) TestLog.FIRST_REVIEW),
+                org.assertj.core.groups.Tuple.tuple(Rule.CHAIN, TestLog.FIRST_REVIEW + 2L, (long) TestLog.FIRST_REVIEW));
+        assertThat(report.consequencesOf(ordered.get(0))).isEqualTo(2);
+        String text = TextReportWriter.render(report);
+        assertThat(text).contains("VIOLATION signature (signer and signature) at leaf " + TestLog.FIRST_REVIEW
+                + " (event ev-" + TestLog.FIRST_REVIEW + ") [ROOT CAUSE of the 2 violations below]")
+                .contains("  VIOLATION chain (hash chain) at leaf " + (TestLog.FIRST_REVIEW + 1) + " (event ev-"
+                        + (TestLog.FIRST_REVIEW + 1) + ") [consequence of leaf " + TestLog.FIRST_REVIEW + "]");
+        // The review and the action were rejected, so the match stands proposed and unreviewed.
+        assertThat(report.matchStates()).containsExactly(java.util.Map.entry(MatchState.UNREVIEWED, 1L),
+                java.util.Map.entry(MatchState.INCONCLUSIVE, 0L), java.util.Map.entry(MatchState.CONFIRMED, 0L),
+                java.util.Map.entry(MatchState.REJECTED, 0L), java.util.Map.entry(MatchState.ACTIONED, 0L));
+    }
+
+    @Test
+    void matchesAreCountedByTheirStateAtTheEndOfTheLog() throws Exception {
+        VerificationReport actioned = audit(TestLog.export(TestLog.scenario().leaves(), LOG_KEY));
+        assertThat(actioned.matchStates()).containsEntry(MatchState.ACTIONED, 1L)
+                .containsEntry(MatchState.UNREVIEWED, 0L);
+        // Without the action: confirmed by both reviewers.
+        List<byte[]> leaves = TestLog.scenario().leaves();
+        leaves.remove(TestLog.ACTION);
+        VerificationReport confirmed = audit(TestLog.export(leaves, LOG_KEY));
+        assertThat(confirmed.matchStates()).containsEntry(MatchState.CONFIRMED, 1L)
+                .containsEntry(MatchState.ACTIONED, 0L);
+        // Without the reviews and the action: unreviewed.
+        List<byte[]> proposedOnly = TestLog.scenario().leaves().subList(0, TestLog.FIRST_REVIEW);
+        assertThat(audit(TestLog.export(new ArrayList<>(proposedOnly), LOG_KEY)).matchStates())
+                .containsEntry(MatchState.UNREVIEWED, 1L).containsEntry(MatchState.CONFIRMED, 0L);
     }
 
     @Test

@@ -116,7 +116,7 @@ class PolicyRulesAuditTest {
         assertThat(report.checks()).filteredOn(c -> c.rule() == Rule.R1_TWO_PERSON_REVIEW).singleElement()
                 .satisfies(c -> {
                     assertThat(c.passed()).isTrue();
-                    assertThat(c.subject()).isEqualTo("1 actions, 2 reviews");
+                    assertThat(c.subject()).isEqualTo("1 action, 2 reviews");
                 });
         assertThat(report.checks()).extracting(Check::rule).contains(Rule.R2_MATCH_PROVENANCE,
                 Rule.R3_WATCHLIST_AUTHORISATION, Rule.R6_THRESHOLD, Rule.R7_ACCURACY, Rule.PROJECTION);
@@ -158,7 +158,7 @@ class PolicyRulesAuditTest {
                 + " active for the detection at leaf 9, snapshot size 2)");
         assertThat(f.found()).isEqualTo("policy at leaf 5 attests fpirPpm 1000 at watchlist size 1");
         assertThat(report.checks()).filteredOn(c -> c.rule() == Rule.R7_ACCURACY).singleElement()
-                .satisfies(c -> assertThat(c.subject()).isEqualTo("1 matches"));
+                .satisfies(c -> assertThat(c.subject()).isEqualTo("1 match"));
     }
 
     @Test

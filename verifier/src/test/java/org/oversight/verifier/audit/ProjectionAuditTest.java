@@ -115,9 +115,9 @@ class ProjectionAuditTest {
         exactly(report);
         assertThat(projectionCheck(report)).satisfies(c -> {
             assertThat(c.passed()).isTrue();
-            assertThat(c.subject()).isEqualTo("1 decisions, 1 matches");
+            assertThat(c.subject()).isEqualTo("1 decision, 1 match");
         });
-        assertThat(report.facts().get("projection")).isEqualTo("1 decisions derived by oversight-engine/1, 1"
+        assertThat(report.facts().get("projection")).isEqualTo("1 decision derived by oversight-engine/1, 1"
                 + " MatchProposed accepted, 1 agree; 0 detections not searched (no policy, model or format mismatch,"
                 + " malformed template); 0 missing; none pending");
     }

@@ -56,15 +56,15 @@ class BundleAuthorityKeyTest {
     @Test
     void anAnchorNotGivenIsAViolation() throws Exception {
         assertThat(run("--authority-key", authority(EventFixtures.SECOND_AUTHORITY_SEED))).isEqualTo(1);
-        assertThat(out.toString()).contains("VIOLATION R-genesis at leaf 0 (event ev-0)")
-                .contains("VIOLATION R-genesis at leaf 1: ");
+        assertThat(out.toString()).contains("VIOLATION R-genesis (genesis authorities) at leaf 0 (event ev-0)")
+                .contains("VIOLATION R-genesis (genesis authorities) at leaf 1: ");
     }
 
     @Test
     void aGivenKeyTheShownGenesisNeverDeclaredIsAViolation() throws Exception {
         assertThat(run("--authority-key", authority(EventFixtures.AUTHORITY_SEED), "--authority-key",
                 authority(EventFixtures.SECOND_AUTHORITY_SEED))).isEqualTo(1);
-        assertThat(out.toString()).contains("VIOLATION R-genesis at leaf 1: ")
+        assertThat(out.toString()).contains("VIOLATION R-genesis (genesis authorities) at leaf 1: ")
                 .contains("never declared: " + authority(EventFixtures.SECOND_AUTHORITY_SEED));
     }
 }

@@ -91,7 +91,7 @@ class CourtReportTest {
                 .contains("late look").contains("(after the action)")
                 .contains("stop-and-speak").contains("INC-2026-778").contains("officer-7")
                 .contains("It does not prove").contains("That the camera's clock");
-        assertThat(page.substring(checks)).contains("<details").contains("R1: ");
+        assertThat(page.substring(checks)).contains("<details").contains("R1 (two-person review): ");
         assertThat(page).doesNotContain("<script").doesNotContain("src=\"http");
         wellFormedXml(page);
     }
@@ -134,12 +134,12 @@ class CourtReportTest {
         Path html = dir.resolve("report.html");
         assertThat(report(new BundleLog.Options(false, false, 0), "--html", html.toString())).isEqualTo(1);
         String page = Files.readString(html);
-        assertThat(page.indexOf("violation(s) found")).isPositive()
+        assertThat(page.indexOf("violation found")).isPositive()
                 .isLessThan(page.indexOf("The checks found violations"));
         assertThat(page.indexOf("The checks found violations")).isLessThan(page.indexOf("What was matched"));
         assertThat(page).contains("It would prove, had every check held");
         assertThat(page.substring(0, page.indexOf("Summary for the court")))
-                .contains("<li>R1: An action needs the policy&#39;s number (at least two) of confirmations by"
+                .contains("<li>R1 (two-person review): An action needs the policy&#39;s number (at least two) of confirmations by"
                         + " distinct reviewers before it (1 time)</li>");
     }
 
@@ -192,7 +192,7 @@ class CourtReportTest {
 
     @Test
     void pdfOfAFailedBundleHasTheViolationCountOnPageOne() throws Exception {
-        assertPdf(new BundleLog.Options(false, false, 0), 1, "violation(s) found.");
+        assertPdf(new BundleLog.Options(false, false, 0), 1, "violation found.");
     }
 
     private void assertPdf(BundleLog.Options options, int exit, String verdict) throws Exception {
@@ -218,7 +218,7 @@ class CourtReportTest {
         assertThat(first.replaceAll("\\s+", " ")).contains(verdict).contains("Summary for the court");
         String all = exec("pdftotext", "-layout", pdf.toString(), "-").replaceAll("\\s+", " ");
         // Every column of the widest tables made it onto the page.
-        assertThat(all).contains("R1: An action needs").contains("What How Result").contains("Reviewer Verdict Rationale")
+        assertThat(all).contains("R1 (two-person review): An action needs").contains("What How Result").contains("Reviewer Verdict Rationale")
                 .contains("What this proves and what it does not");
     }
 

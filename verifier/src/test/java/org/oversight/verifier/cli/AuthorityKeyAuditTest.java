@@ -49,10 +49,10 @@ class AuthorityKeyAuditTest {
 
         assertThat(audit(fabricated, "--authority-key", CliFixtures.authorityKey())).isEqualTo(1);
         assertThat(out.toString())
-                .contains("VIOLATION R-genesis at leaf 0 (event ev-0): expected genesis declares only the authority"
+                .contains("VIOLATION R-genesis (genesis authorities) at leaf 0 (event ev-0): expected genesis declares only the authority"
                         + " keys given (1): " + CliFixtures.authorityKey())
                 .contains("found self-signed AuthorityDeclared of authority-1 with key ")
-                .contains("VIOLATION R-genesis at leaf 1: expected genesis (leaves 0 to 0) declares every authority"
+                .contains("VIOLATION R-genesis (genesis authorities) at leaf 1: expected genesis (leaves 0 to 0) declares every authority"
                         + " key given: " + CliFixtures.authorityKey())
                 .contains("never declared: " + CliFixtures.authorityKey());
         assertThat(json()).contains("\"passed\":false,\"rule\":\"R-genesis\"");
@@ -76,7 +76,7 @@ class AuthorityKeyAuditTest {
     void aGivenKeyGenesisNeverDeclaredIsAViolationOnceGenesisIsClosed() throws Exception {
         assertThat(audit(CliFixtures.cleanExport(), "--authority-key", CliFixtures.authorityKey(),
                 "--authority-key", CliFixtures.otherAuthorityKey())).isEqualTo(1);
-        assertThat(out.toString()).contains("VIOLATION R-genesis at leaf 1: ")
+        assertThat(out.toString()).contains("VIOLATION R-genesis (genesis authorities) at leaf 1: ")
                 .contains("never declared: " + CliFixtures.otherAuthorityKey());
     }
 
@@ -89,7 +89,7 @@ class AuthorityKeyAuditTest {
         // An anchor that is not given is a violation even while genesis is open.
         assertThat(audit(CliFixtures.genesisOpenExport(), "--authority-key", CliFixtures.otherAuthorityKey()))
                 .isEqualTo(1);
-        assertThat(out.toString()).contains("VIOLATION R-genesis at leaf 0");
+        assertThat(out.toString()).contains("VIOLATION R-genesis (genesis authorities) at leaf 0");
     }
 
     @Test

@@ -170,7 +170,7 @@ class InternalErrorTest {
             StringWriter out = new StringWriter();
             assertThat(VerifierCli.run(args, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)))
                     .isZero();
-            assertThat(out.toString().replaceAll("\\s+", " ")).contains("Exit 0: every check held; 1: violation(s);"
+            assertThat(out.toString().replaceAll("\\s+", " ")).contains("Exit 0: every check held; 1: one or more violations;"
                     + " 2: usage error or unreadable input; 3: internal error");
         }
     }

@@ -54,7 +54,7 @@ class ThreadCountIndependenceTest {
         int code = VerifierCli.run(new String[] {"audit", "--export", export.toString(), "--log-key",
                 logKey().verifier().toVerifierKey(), "--state", stateFile.toString(), "--threads",
                 Integer.toString(threads), "--json", json.toString()}, new PrintWriter(out, true),
-                new PrintWriter(err, true));
+                new PrintWriter(err, true), VerifierCliTest.AUDIT_CLOCK);
         assertThat(err.toString()).as("stderr").doesNotContain("verifier: cannot").doesNotContain("Exception");
         return "exit " + code + "\n" + out + "\n" + Files.readString(json, StandardCharsets.UTF_8);
     }

@@ -9,6 +9,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
@@ -81,28 +84,75 @@ class VerifierCliTest {
         Path rewritten = write("rewritten.export", CliFixtures.rewrittenExport());
         int code = run("audit", "--export", rewritten.toString(), "--log-key", vkey(), "--state", state.toString());
         assertThat(code).isEqualTo(1);
-        assertThat(out.toString()).contains("VIOLATION R10 at leaf 11", "evidence: consistency proof 12 -> 14",
+        assertThat(out.toString()).contains("VIOLATION R10 (consistent checkpoints) at leaf 11", "evidence: consistency proof 12 -> 14",
                 "evidence: remembered checkpoint (signed note)");
         assertThat(Files.readAllBytes(state)).isEqualTo(before);
         assertThat(grown).exists();
     }
 
+    /** The time the golden report's provenance shows: a fixed clock, as the report is metadata. */
+    static final Clock AUDIT_CLOCK = Clock.fixed(Instant.parse("2026-12-06T16:30:00.250Z"), ZoneOffset.UTC);
+
     @Test
     void droppedEventReportMatchesTheGoldenFile() throws Exception {
         Path export = write("dropped.export", CliFixtures.droppedEventExport());
-        int code = run("audit", "--export", export.toString(), "--log-key", vkey(), "--state",
-                dir.resolve("state").toString());
+        int code = VerifierCli.run(new String[] {"audit", "--export", export.toString(), "--log-key", vkey(), "--state",
+                dir.resolve("state").toString()}, new PrintWriter(out, true), new PrintWriter(err, true), AUDIT_CLOCK);
         assertThat(code).isEqualTo(1);
         assertThat(Files.exists(dir.resolve("state"))).isFalse();
+        assertThat(err.toString()).as("no progress line when stderr is not a terminal").isEmpty();
+        String report = out.toString().replace(dir.toString(), "$DIR");
         String golden;
         try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/golden/dropped-event.txt"),
                 "golden/dropped-event.txt")) {
             golden = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         if (Boolean.getBoolean("verifier.updateGolden")) {
-            Files.writeString(Path.of("src/test/resources/golden/dropped-event.txt"), out.toString());
+            Files.writeString(Path.of("src/test/resources/golden/dropped-event.txt"), report);
         }
-        assertThat(out.toString()).isEqualTo(golden);
+        assertThat(report).isEqualTo(golden);
+    }
+
+    @Test
+    void provenanceNamesTheTimeTheVerifierTheExportDigestAndTheKeySource() throws Exception {
+        byte[] bytes = CliFixtures.cleanExport();
+        Path export = write("log.export", bytes);
+        Path key = write("log.vkey", (vkey() + "\n").getBytes(StandardCharsets.UTF_8));
+        Path json = dir.resolve("report.json");
+        int code = VerifierCli.run(new String[] {"audit", "--export", export.toString(), "--log-key", "@" + key,
+                "--state", dir.resolve("s").toString(), "--json", json.toString()}, new PrintWriter(out, true),
+                new PrintWriter(err, true), AUDIT_CLOCK);
+        assertThat(code).as(err.toString()).isZero();
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertThat(out.toString()).contains("Provenance\n"
+                + "  audited at: 2026-12-06T16:30:00Z (the auditor's clock; not part of what was verified)\n"
+                + "  verifier: oversight verifier " + VerifierBuild.VERSION + ", jar none: not run from a jar",
+                "  export: sha256 " + sha + ", " + bytes.length + " bytes, file " + export + "\n",
+                "  log key: read from file " + key + " (--log-key @FILE)\n");
+        JsonObject report = CanonicalJson.parseCanonicalObject(java.util.Arrays.copyOf(Files.readAllBytes(json),
+                (int) Files.size(json) - 1));
+        assertThat(report.requireArray("provenance").toString()).contains(sha, "2026-12-06T16:30:00Z");
+        // The same export at another time: only the provenance's time differs.
+        String first = out.toString();
+        out.getBuffer().setLength(0);
+        Files.delete(dir.resolve("s"));
+        VerifierCli.run(new String[] {"audit", "--export", export.toString(), "--log-key", "@" + key, "--state",
+                dir.resolve("s").toString()}, new PrintWriter(out, true), new PrintWriter(err, true),
+                Clock.offset(AUDIT_CLOCK, java.time.Duration.ofDays(400)));
+        assertThat(out.toString().replace("2028-01-10T16:30:00Z", "2026-12-06T16:30:00Z")).isEqualTo(first);
+    }
+
+    @Test
+    void theExportDigestCoversTheWholeExportAlsoWhenTheAuditStopsAtTheCheckpoint() throws Exception {
+        byte[] bytes = CliFixtures.cleanExportSignedBy(CliFixtures.otherLogKey());
+        Path export = write("other.export", bytes);
+        int code = VerifierCli.run(new String[] {"audit", "--export", export.toString(), "--log-key", vkey(),
+                "--state", dir.resolve("s").toString()}, new PrintWriter(out, true), new PrintWriter(err, true),
+                AUDIT_CLOCK);
+        assertThat(code).isEqualTo(1);
+        String sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        assertThat(out.toString()).contains("stopped: ", "  export: sha256 " + sha + ", " + bytes.length + " bytes",
+                "  log key: given on the command line (--log-key)");
     }
 
     @Test

@@ -45,6 +45,6 @@ class JsonReportWriterTest {
         assertThat(report.passed()).isTrue();
         report.omitted(Rule.SIGNATURE, 3);
         assertThat(report.passed()).isFalse();
-        assertThat(HtmlReportWriter.render(report)).contains("3 more not listed", "3 violation(s) found");
+        assertThat(HtmlReportWriter.render(report)).contains("3 more not listed", "3 violations found");
     }
 }

@@ -18,10 +18,10 @@ class ReportWritersTest {
     @Test
     void textNamesRuleLeafEventExpectedAndFound() {
         String text = TextReportWriter.render(failingReport());
-        assertThat(text).contains("VIOLATION signature at leaf 1 (event cam-1/7\"<script>): expected a valid"
+        assertThat(text).contains("VIOLATION signature (signer and signature) at leaf 1 (event cam-1/7\"<script>): expected a valid"
                 + " signature by ab12; found signature does not verify");
-        assertThat(text).contains("checks: 2 performed, 1 passed");
-        assertThat(text).endsWith("RESULT: FAIL — 1 violation(s)\n");
+        assertThat(text).contains("checks: 2 checks performed, 1 passed");
+        assertThat(text).endsWith("RESULT: FAIL — 1 violation\n");
     }
 
     @Test
@@ -29,7 +29,7 @@ class ReportWritersTest {
         String html = HtmlReportWriter.render(failingReport());
         assertThat(html).doesNotContain("<script>").doesNotContain("<log>");
         assertThat(html).contains("cam-1/7&quot;&lt;script&gt;").contains("Audit of &lt;log&gt;");
-        assertThat(html).contains("1 violation(s) found");
+        assertThat(html).contains("1 violation found");
     }
 
     @Test
@@ -47,7 +47,7 @@ class ReportWritersTest {
         report.finding(new Finding(Rule.CANONICAL, 3, "ev\u202e-1", "an event",
                 "field $.x: bad, found \"\nRESULT: PASS — every check held\r\u2028\""));
         String text = TextReportWriter.render(report);
-        assertThat(text.lines().filter(l -> l.startsWith("RESULT"))).containsExactly("RESULT: FAIL — 1 violation(s)");
+        assertThat(text.lines().filter(l -> l.startsWith("RESULT"))).containsExactly("RESULT: FAIL — 1 violation");
         assertThat(text).contains("(event ev\\u202e-1)", "found \"\\u000aRESULT: PASS — every check held\\u000d\\u2028\"");
     }
 
