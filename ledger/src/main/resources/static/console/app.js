@@ -51,7 +51,9 @@ $('token-form').addEventListener('submit', async ev => {
     $('token-input').value = '';
     say('token-message', '');
     renderToken();
+    if (signer) await renderKey();
     await loadQueue();
+    await route();
   } catch (e) {
     say('token-message', e.message, 'error');
   }
@@ -73,6 +75,37 @@ async function renderKey() {
   $('key-public').textContent = signer.publicText;
   $('key-id').textContent = signer.keyId;
   await renderEnrolment();
+  await checkEnrolment();
+}
+
+/** Asks the log whether an authority enrolled this key (GET /v1/keys/{keyId}). */
+async function checkEnrolment() {
+  const status = $('key-status');
+  if (!token()) {
+    status.textContent = 'Paste an API token to see whether this key is enrolled.';
+    return;
+  }
+  try {
+    const k = await getJson(`/v1/keys/${signer.keyId}`);
+    const revoked = k.revokedAt !== null;
+    status.textContent = revoked
+      ? `REVOKED at leaf ${number(k.revokedAt)}: this key signs nothing more; create and enrol a new one.`
+      : `Enrolled at leaf ${number(k.enrolledAt)} for ${k.principal} as ${k.role}.`;
+    status.className = revoked ? 'message error' : 'message ok';
+    $('enrolment').open = false;
+    if (k.principal !== signer.principal || k.role !== signer.role) {
+      status.textContent += ` (This browser expected ${signer.principal} as ${signer.role}; the log is what counts.)`;
+    }
+  } catch (e) {
+    if (e instanceof LedgerProblem && e.status === 404) {
+      status.textContent = 'Not enrolled yet: give the enrolment request below to an authority, then press “Check enrolment”.';
+      status.className = 'message warn';
+      $('enrolment').open = true;
+    } else {
+      status.textContent = `Could not check the enrolment: ${e.message}`;
+      status.className = 'message error';
+    }
+  }
 }
 
 async function renderEnrolment() {
@@ -121,6 +154,8 @@ $('key-create').addEventListener('submit', async ev => {
     say('key-message', `This browser could not create an Ed25519 key: ${e.message}`, 'error');
   }
 });
+
+$('key-check').addEventListener('click', () => checkEnrolment());
 
 $('key-forget').addEventListener('click', async () => {
   if (!confirm('Forget this key? It cannot be recovered; you would need a new enrolment.')) return;
@@ -174,6 +209,7 @@ function row(label, value) {
 
 async function openMatch(id) {
   show('review', true);
+  show('queue', false);
   say('outcome', '');
   try {
     current = await getJson(`/v1/matches/${encodeURIComponent(id)}`);
@@ -322,12 +358,17 @@ $('show-crop').addEventListener('click', async () => {
 
 async function route() {
   const m = /^#match=(.+)$/.exec(location.hash);
-  if (m && token()) await openMatch(decodeURIComponent(m[1]));
-  else show('review', false);
+  if (m && token()) {
+    await openMatch(decodeURIComponent(m[1]));
+  } else {
+    show('review', false);
+    show('queue', Boolean(token()));
+    current = null;
+  }
 }
 
 window.addEventListener('hashchange', route);
-$('back').addEventListener('click', () => { location.hash = ''; });
+$('back').addEventListener('click', () => { location.hash = ''; loadQueue(); });
 
 (async () => {
   if (!globalThis.crypto?.subtle || !globalThis.indexedDB) {

@@ -23,7 +23,7 @@ export function scoreWords(score, threshold) {
   const share = threshold > 0 ? Math.round((100 * score) / threshold) : 0;
   return `Score ${fmt.format(score)} against a threshold of ${fmt.format(threshold)}. `
     + 'The score measures how different the two faces\u2019 templates are: lower means more alike, and 0 would be identical. '
-    + (within ? `This score is ${share}% of the threshold, so the engine proposed the match.`
+    + (within ? `This score is ${share < 1 ? 'less than 1%' : `${share}%`} of the threshold, so the engine proposed the match.`
       : 'This score is NOT within the threshold: the engine should not have proposed it.');
 }
 

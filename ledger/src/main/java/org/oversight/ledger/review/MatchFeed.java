@@ -10,6 +10,7 @@ import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.EventHeader;
 import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.KeyEnrolled;
+import org.oversight.domain.event.KeyRevoked;
 import org.oversight.domain.event.MatchActioned;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.MatchReviewed;
@@ -44,7 +45,7 @@ public class MatchFeed {
     private final Sequencer sequencer;
 
     private long scanned;
-    private final Map<String, String> keyOwners = new HashMap<>();
+    private final Map<String, SignerKey> keys = new HashMap<>();
     private final TreeMap<Long, PolicyAt> policies = new TreeMap<>();
     private final TreeMap<Long, MatchRecord> byProposalLeaf = new TreeMap<>();
     private final Map<String, MatchRecord> byId = new HashMap<>();
@@ -53,6 +54,12 @@ public class MatchFeed {
         this.store = store;
         this.sequencer = sequencer;
     }
+
+    /**
+     * A principal's key as the log records it: enrolled at {@code enrolledAt} (by
+     * {@code AuthorityDeclared} or {@code KeyEnrolled}), revoked at {@code revokedAt} if ever.
+     */
+    public record SignerKey(String keyId, String principal, String role, long enrolledAt, Optional<Long> revokedAt) {}
 
     /** A policy and the leaf it was adopted at. */
     public record PolicyAt(long leafIndex, RecognitionPolicySet policy) {}
@@ -124,6 +131,17 @@ public class MatchFeed {
         return new Page(size, out, next);
     }
 
+    /** The principal key {@code keyId} (32 hex digits) as of the committed tree, if it was ever enrolled. */
+    public synchronized Optional<SignerKey> key(String keyId) {
+        refresh();
+        return Optional.ofNullable(keys.get(keyId));
+    }
+
+    /** The committed tree size this feed has read up to (after bringing it up to date). */
+    public synchronized long treeSize() {
+        return refresh();
+    }
+
     /** The match {@code matchId} as of the committed tree, if it was proposed. */
     public synchronized Optional<MatchView> match(String matchId) {
         long size = refresh();
@@ -176,9 +194,17 @@ public class MatchFeed {
         String hash = e.eventHash().hex();
         Object payload = e.payload();
         if (payload instanceof AuthorityDeclared a) {
-            keyOwners.put(a.publicKey().keyId().hex(), a.principal());
+            String id = a.publicKey().keyId().hex();
+            keys.put(id, new SignerKey(id, a.principal(), "authority", leaf.index(), Optional.empty()));
         } else if (payload instanceof KeyEnrolled k) {
-            keyOwners.put(k.publicKey().keyId().hex(), k.principal());
+            String id = k.publicKey().keyId().hex();
+            keys.put(id, new SignerKey(id, k.principal(), k.role().wireName(), leaf.index(), Optional.empty()));
+        } else if (payload instanceof KeyRevoked r) {
+            SignerKey k = keys.get(r.keyId().hex());
+            if (k != null) {
+                keys.put(k.keyId(), new SignerKey(k.keyId(), k.principal(), k.role(), k.enrolledAt(),
+                        Optional.of(leaf.index())));
+            }
         } else if (payload instanceof RecognitionPolicySet p) {
             policies.put(leaf.index(), new PolicyAt(leaf.index(), p));
         } else if (payload instanceof MatchProposed p) {
@@ -210,10 +236,10 @@ public class MatchFeed {
     }
 
     private String owner(EventHeader h) {
-        String owner = keyOwners.get(h.signer().hex());
-        if (owner == null) {
+        SignerKey key = keys.get(h.signer().hex());
+        if (key == null) {
             throw new IllegalStateException("signer " + h.signer().hex() + " of a committed event was never enrolled");
         }
-        return owner;
+        return key.principal();
     }
 }

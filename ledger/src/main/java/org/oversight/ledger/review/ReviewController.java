@@ -184,6 +184,31 @@ public class ReviewController {
         return body;
     }
 
+    /**
+     * {@code GET /v1/keys/{keyId}}: a principal's key as the log records it — principal, role, the
+     * leaf that enrolled it and the leaf that revoked it (null while valid). Lets a signer see that
+     * an authority enrolled its key; camera device keys are not principal keys (404).
+     */
+    @GetMapping(path = "/v1/keys/{keyId}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "A principal's key: principal, role, enrolledAt and revokedAt leaf indices",
+            description = "400 problem for a key id that is not 32 lowercase hex digits, 404 problem not-found for a key"
+                    + " never enrolled for a principal.")
+    public Map<String, Object> key(@PathVariable String keyId) throws ProblemException {
+        if (!keyId.matches("[0-9a-f]{32}")) {
+            throw new ProblemException(ProblemType.MALFORMED_REQUEST,
+                    "keyId '" + printable(keyId) + "' is not 32 lowercase hex digits");
+        }
+        MatchFeed.SignerKey k = feed.key(keyId).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
+                "keyId: no principal key " + keyId + " has been enrolled"));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("keyId", k.keyId());
+        body.put("principal", k.principal());
+        body.put("role", k.role());
+        body.put("enrolledAt", k.enrolledAt());
+        body.put("revokedAt", k.revokedAt().orElse(null));
+        return body;
+    }
+
     private static Map<String, Object> summary(MatchView v) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("match", v.match());

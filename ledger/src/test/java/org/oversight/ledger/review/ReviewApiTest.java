@@ -88,6 +88,12 @@ class ReviewApiTest extends ReviewAppTest {
         assertThat(head.get("nextSeq").asLong()).isEqualTo(5);
         assertThat(head.get("last").asText()).isEqualTo(detail.at("/head/last").asText());
         assertThat(detail.at("/head/nextSeq").asLong()).isEqualTo(5);
+        // a reviewer's key as the log records it
+        JsonNode key = getJson("/v1/keys/" + R2.publicKey().keyId().hex(), Role.REVIEWER);
+        assertThat(key.get("principal").asText()).isEqualTo("reviewer-api-2");
+        assertThat(key.get("role").asText()).isEqualTo("reviewer");
+        assertThat(key.get("enrolledAt").asLong()).isNotNegative();
+        assertThat(key.get("revokedAt").isNull()).isTrue();
     }
 
     @Test
@@ -148,7 +154,9 @@ class ReviewApiTest extends ReviewAppTest {
                 {"/v1/matches/m-none", "404", "no match 'm-none'"},
                 {"/v1/streams/planet/earth/head", "400", "unknown stream kind"},
                 {"/v1/streams/policy/other/head", "400", "policy/recognition"},
-                {"/v1/streams/camera/bad!id/head", "400", "stream id"}}) {
+                {"/v1/streams/camera/bad!id/head", "400", "stream id"},
+                {"/v1/keys/XYZ", "400", "keyId 'XYZ' is not 32 lowercase hex digits"},
+                {"/v1/keys/" + "0".repeat(32), "404", "no principal key " + "0".repeat(32)}}) {
             MockHttpServletResponse r = mvc.perform(get(c[0]).header("Authorization", bearer(Role.REVIEWER)))
                     .andReturn().getResponse();
             assertThat(r.getStatus()).as(c[0]).isEqualTo(Integer.parseInt(c[1]));
