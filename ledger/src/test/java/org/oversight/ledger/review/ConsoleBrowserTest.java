@@ -71,6 +71,14 @@ class ConsoleBrowserTest extends ReviewAppTest {
         profiles = Files.createTempDirectory("oversight-console-profiles");
         Files.createDirectories(SHOTS);
         Match match = newMatch("ui-a", 160);
+        // Two more matches for the queue, one of them with a review already.
+        newMatch("ui-b", 162);
+        Match other = newMatch("ui-c", 164);
+        enrolReviewer("reviewer-ui-j", EventFixtures.key(170));
+        MatchFeed.MatchView o = feed.match(other.id()).orElseThrow();
+        ingest.submit(List.of(org.oversight.ledger.testing.Chains.at(new org.oversight.domain.event.MatchReviewed(
+                other.id(), org.oversight.domain.event.Verdict.INCONCLUSIVE, "face half turned away"),
+                EventFixtures.key(170), o.nextSeq(), Optional.of(EventHash.parse("$", o.lastHash())))));
 
         // The officer: key created in the browser, enrolled by the authority; an action now is refused.
         try (Browser officer = new Browser(chromium, driverBinary, profiles.resolve("officer"))) {
@@ -94,7 +102,10 @@ class ConsoleBrowserTest extends ReviewAppTest {
             reviewer.driver.navigate().refresh();
             reviewer.waitText(By.id("key-status"), "Enrolled at leaf");
             reviewer.waitText(By.id("queue-rows"), match.id());
+            reviewer.waitText(By.id("queue-rows"), "reviewer-ui-j: inconclusive");
+            reviewer.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
             reviewer.shot("queue");
+            reviewer.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 2300));
             reviewer.open(match.id());
             reviewer.review("confirm", "Same person: the scar above the left eyebrow and the ear shape match.");
             assertThat(reviewer.waitText(By.id("outcome"), "Recorded")).contains("the same as computed in this browser");
