@@ -37,11 +37,15 @@ final class ExternalTools {
 
     /** Skips (printing why) or, under CI, fails when {@code tool} is absent. */
     static Path require(String test, Optional<Path> tool, String what) {
+        return require(test, tool, what, System.getenv("CI") != null);
+    }
+
+    static Path require(String test, Optional<Path> tool, String what, boolean ci) {
         if (tool.isPresent()) {
             return tool.get();
         }
         String reason = test + ": " + what + " not found";
-        if (System.getenv("CI") != null) {
+        if (ci) {
             Assertions.fail(reason + " (CI is set, so this is a failure; .ci/run installs it)");
         }
         System.out.println("SKIPPED " + reason);

@@ -170,6 +170,25 @@ class ReviewApiTest extends ReviewAppTest {
         assertThat(empty.get("last").isNull()).isTrue();
     }
 
+    @Test
+    void theConsoleIsServedWithoutATokenUnderAStrictContentSecurityPolicy() throws Exception {
+        MockHttpServletResponse page = mvc.perform(get("/console/index.html")).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString()).contains("<script type=\"module\" src=\"app.js\"></script>");
+        assertThat(page.getHeader("Content-Security-Policy")).contains("script-src 'self'")
+                .contains("connect-src 'self'").contains("frame-ancestors 'none'");
+        MockHttpServletResponse module = mvc.perform(get("/console/canonical.js")).andReturn().getResponse();
+        assertThat(module.getStatus()).isEqualTo(200);
+        assertThat(module.getContentType()).contains("javascript");
+        MockHttpServletResponse root = mvc.perform(get("/console")).andReturn().getResponse();
+        assertThat(root.getStatus()).isEqualTo(302);
+        assertThat(root.getHeader("Location")).isEqualTo("/console/index.html");
+        // the API behind it still needs a token, and API answers carry no console policy
+        MockHttpServletResponse api = mvc.perform(get("/v1/matches?state=pending")).andReturn().getResponse();
+        assertThat(api.getStatus()).isEqualTo(401);
+        assertThat(api.getHeader("Content-Security-Policy")).isNull();
+    }
+
     private List<String> states(String matchId) throws Exception {
         List<String> found = new ArrayList<>();
         for (String state : List.of("pending", "confirmed", "rejected", "actioned")) {
