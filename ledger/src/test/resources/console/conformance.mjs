@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { readFileSync } from 'node:fs';
 
 const lib = await import(pathToFileURL(process.argv[2]).href);
+const crop = await import(pathToFileURL(process.argv[2].replace(/canonical\.js$/, 'crop.js')).href);
 const input = JSON.parse(readFileSync(0, 'utf8'));
 const b64url = b => Buffer.from(b).toString('base64url');
 const out = { values: [], events: [] };
@@ -30,5 +31,26 @@ for (const c of input.events) {
     leafHex: lib.hex(signed.leafBytes),
     eventHash: signed.eventHash,
   });
+}
+if (input.records) {
+  const r = input.records;
+  const ok = await crop.recordFromRecordsFile(r.text, r.disclosure, r.detection, r.commitment);
+  out.records = { commitment: ok.commitment, nonce: ok.record.nonce };
+  try {
+    await crop.recordFromRecordsFile(r.text, '0'.repeat(64), r.detection, r.commitment);
+    out.records.otherDisclosure = 'accepted';
+  } catch (e) {
+    out.records.otherDisclosure = String(e.message);
+  }
+  try {
+    await crop.recordFromRecordsFile(r.text, r.disclosure, r.detection, 'f'.repeat(64));
+    out.records.otherCommitment = 'accepted';
+  } catch (e) {
+    out.records.otherCommitment = String(e.message);
+  }
+  const unsigned = crop.disclosureEvent({ principal: 'reviewer-x', keyId: '0'.repeat(32) },
+    { match: 'm-1', detection: r.detection }, 'review of match m-1', new Date(Date.UTC(2026, 11, 6)));
+  out.records.disclosurePayload = lib.canonicalize(unsigned.payload).replace(/d-[0-9a-f]{16}/, 'd-X');
+  out.records.disclosureHeader = unsigned.header;
 }
 process.stdout.write(JSON.stringify(out));

@@ -35,8 +35,34 @@ async function sha256Hex(bytes) {
 }
 
 /**
- * Requests the probe crop. Resolves `{ crop: Uint8Array, verified: string }` or rejects with an
- * Error whose message is the plain reason the crop is not available.
+ * Reads a records file (docs/format.md §10.1 on the sealed-data build: a header line
+ * `{"disclosure":<event hash>,"format":"oversight/records/v1"}`, then one line
+ * `{"detection":{eventHash,leafIndex},"record":{alignedCrop,landmarks,nonce,template}}` per record)
+ * and returns the record of `detection`, checked: the header names `disclosureHash`, and the
+ * record's commitment SHA-256("oversight/record/v1\n" || canonical record) equals `commitment`
+ * when one is given. Resolves `{ record, commitment }`; rejects with the plain reason otherwise.
+ */
+export async function recordFromRecordsFile(text, disclosureHash, detection, commitment) {
+  const lines = text.split('\n');
+  if (lines.length < 2 || lines[lines.length - 1] !== '') throw new Error('the records file is not LF-terminated lines');
+  const header = JSON.parse(lines[0]);
+  if (header.format !== 'oversight/records/v1') throw new Error(`unknown records format ${header.format}`);
+  if (header.disclosure !== disclosureHash) {
+    throw new Error(`the records file names disclosure ${header.disclosure}, not the one signed here (${disclosureHash})`);
+  }
+  const entry = lines.slice(1, -1).map(l => JSON.parse(l))
+    .find(e => e.detection.eventHash === detection.eventHash && e.detection.leafIndex === detection.leafIndex);
+  if (!entry) throw new Error(`the ledger returned no record for the detection at leaf ${detection.leafIndex}`);
+  const computed = await sha256Hex(concat(new TextEncoder().encode(RECORD_PREFIX), canonicalBytes(entry.record)));
+  if (commitment && computed !== commitment) {
+    throw new Error(`the returned record's commitment ${computed} is not the ${commitment} the camera signed`);
+  }
+  return { record: entry.record, commitment: computed };
+}
+
+/**
+ * Requests the probe crop. Resolves `{ crop: Uint8Array, verified: string, disclosureHash }` or
+ * rejects with an Error whose message is the plain reason the crop is not available.
  */
 export async function requestCrop(signer, match) {
   const signed = await signEvent(disclosureEvent(signer, match, `review of match ${match.match}`), signer.privateKey);
@@ -49,25 +75,23 @@ export async function requestCrop(signer, match) {
         + `(${e.status} ${e.problem.title || ''}). Sealed biometric records (issue #12) are not deployed, so no disclosure was recorded.`);
     }
     if (e instanceof LedgerProblem) {
-      throw new Error(`the ledger refused the disclosure: ${e.problem.detail || e.message}`);
+      throw new Error(`the ledger refused the disclosure (${e.rule || e.status}): ${e.problem.detail || e.message}`);
     }
     throw new Error(`the ledger could not be reached: ${e.message}`);
   }
-  const line = answer.text.split('\n').find(l => l.length > 0);
-  if (!line) throw new Error('the ledger recorded the disclosure but returned no record');
-  const record = JSON.parse(line);
+  const { record } = await recordFromRecordsFile(answer.text, signed.eventHash, match.detection,
+    match.detection.commitment);
+  if (!record.alignedCrop) throw new Error('the disclosed record carries no aligned crop');
   const crop = fromBase64(record.alignedCrop);
   if (crop.length !== CROP_SIDE * CROP_SIDE * 3) {
-    throw new Error(`the returned crop has ${crop.length} bytes, not ${CROP_SIDE * CROP_SIDE * 3}`);
+    throw new Error(`the returned crop has ${crop.length} bytes, not ${CROP_SIDE * CROP_SIDE * 3} (150 × 150 RGB)`);
   }
   let verified;
-  if (match.detection.alignedCropDigest) {
+  if (match.detection.commitment) {
+    verified = 'matches the commitment the camera signed';
+  } else if (match.detection.alignedCropDigest) {
     verified = (await sha256Hex(crop)) === match.detection.alignedCropDigest
       ? 'matches the crop digest the camera signed' : 'DOES NOT match the crop digest the camera signed';
-  } else if (match.detection.commitment) {
-    const line8 = canonicalBytes(record);
-    verified = (await sha256Hex(concat(new TextEncoder().encode(RECORD_PREFIX), line8))) === match.detection.commitment
-      ? 'matches the commitment the camera signed' : 'DOES NOT match the commitment the camera signed';
   } else {
     verified = 'not checked: the detection names no digest';
   }

@@ -1,12 +1,14 @@
 package org.oversight.ledger.review;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.oversight.domain.event.CameraRegistered;
-import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.RecognitionPolicySet;
@@ -46,6 +48,7 @@ public class ReviewController {
     /** Most matches one feed page returns. */
     public static final int MAX_LIMIT = 200;
     static final int DEFAULT_LIMIT = 50;
+    private static final ObjectMapper LEAF_READER = new ObjectMapper();
 
     private final MatchFeed feed;
     private final LeafStore store;
@@ -119,16 +122,10 @@ public class ReviewController {
         proposal.put("watchlistSize", p.watchlistSnapshot().size());
         body.put("proposal", proposal);
 
-        FaceDetected detection = payload(p.detection().leafIndex(), FaceDetected.class);
-        Map<String, Object> det = new LinkedHashMap<>();
-        det.put("leafIndex", p.detection().leafIndex());
-        det.put("eventHash", p.detection().eventHash().hex());
-        det.put("camera", detection.camera());
-        det.put("captureTime", detection.captureTime().text());
-        det.put("alignedCropDigest", detection.alignedCropDigest().hex());
+        Map<String, Object> det = detection(p);
         body.put("detection", det);
 
-        body.put("camera", camera(detection.camera(), v.treeSize()));
+        body.put("camera", camera((String) det.get("camera"), v.treeSize()));
         body.put("entry", entry(p.candidateEntry(), v.treeSize()));
         body.put("policy", v.policyAtDetection().map(ReviewController::policy).orElse(null));
         List<Map<String, Object>> reviews = new ArrayList<>();
@@ -233,6 +230,34 @@ public class ReviewController {
         head.put("last", v.lastHash());
         m.put("head", head);
         return m;
+    }
+
+    /**
+     * The detection's camera, capture time and what binds its crop: {@code alignedCropDigest} for a
+     * schema-1 {@code FaceDetected}, {@code commitment} ({@code sealed.commitment}) for a sealed one
+     * (issue #12), null otherwise. Read from the committed leaf's JSON members by name, so it serves
+     * both schemas; no template or landmark leaves this method.
+     */
+    private Map<String, Object> detection(MatchProposed p) {
+        long index = p.detection().leafIndex();
+        List<StoredLeaf> leaves = store.leaves(index, 1);
+        if (leaves.isEmpty()) {
+            throw new IllegalStateException("detection leaf " + index + " is not stored");
+        }
+        JsonNode payload;
+        try {
+            payload = LEAF_READER.readTree(leaves.get(0).leaf().leafBytes()).path("payload");
+        } catch (IOException e) {
+            throw new IllegalStateException("committed leaf " + index + " is not JSON: " + e.getMessage(), e);
+        }
+        Map<String, Object> det = new LinkedHashMap<>();
+        det.put("leafIndex", index);
+        det.put("eventHash", p.detection().eventHash().hex());
+        det.put("camera", payload.path("camera").asText(null));
+        det.put("captureTime", payload.path("captureTime").asText(null));
+        det.put("alignedCropDigest", payload.path("alignedCropDigest").asText(null));
+        det.put("commitment", payload.path("sealed").path("commitment").asText(null));
+        return det;
     }
 
     private static Map<String, Object> policy(PolicyAt p) {

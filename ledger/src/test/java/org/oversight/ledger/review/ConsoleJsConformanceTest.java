@@ -102,6 +102,13 @@ class ConsoleJsConformanceTest {
             eventCases.add(c);
         }
         input.put("events", eventCases);
+        Map<String, Object> records = new LinkedHashMap<>();
+        records.put("text", RECORDS_EXAMPLE);
+        records.put("disclosure", "c409412e3752caf6bf8cc984ac20ae3779eb4b168f39ae5d7b6904e22c800ad2");
+        records.put("detection", Map.of("eventHash", "e60d4fb535c4eee556e014784b1d3e75016d1fa0947822f5f289891aab22440c",
+                "leafIndex", 41));
+        records.put("commitment", RECORDS_EXAMPLE_COMMITMENT);
+        input.put("records", records);
 
         JsonNode out = run(node, JSON.writeValueAsBytes(input));
 
@@ -135,9 +142,45 @@ class ConsoleJsConformanceTest {
             assertThat(js.get("leafHex").asText()).isEqualTo(HexFormat.of().formatHex(e.leafBytes()));
             assertThat(js.get("eventHash").asText()).isEqualTo(e.eventHash().hex());
         }
+        // The records file of the sealed-data build (issue #12, format.md §10.1 and §12.2 on the
+        // seal-ledger branch): the crop panel finds the detection's record and computes the same
+        // commitment as the Java golden; another disclosure or commitment is refused in words.
+        JsonNode rec = out.get("records");
+        assertThat(rec.get("commitment").asText()).isEqualTo(RECORDS_EXAMPLE_COMMITMENT);
+        assertThat(rec.get("otherDisclosure").asText()).contains("names disclosure c409412e");
+        assertThat(rec.get("otherCommitment").asText()).contains("is not the ffff");
+        assertThat(rec.get("disclosurePayload").asText()).isEqualTo("{\"caseRef\":\"review of match m-1\","
+                + "\"disclosure\":\"d-X\",\"purpose\":\"review\",\"recipient\":\"Reviewer reviewer-x\","
+                + "\"records\":[{\"eventHash\":\"e60d4fb535c4eee556e014784b1d3e75016d1fa0947822f5f289891aab22440c\","
+                + "\"leafIndex\":41}]}");
+        assertThat(rec.at("/disclosureHeader/type").asText()).isEqualTo("RecordDisclosed");
+        assertThat(rec.at("/disclosureHeader/seq").asLong()).isZero();
+        assertThat(rec.at("/disclosureHeader/stream").asText()).startsWith("disclosure/d-");
         // the golden event of docs/format.md §3.6, signed by the JS module
         assertThat(new String(HexFormat.of().parseHex(out.get("events").get(0).get("leafHex").asText()),
                 StandardCharsets.UTF_8)).contains("\"sig\":\"cg06szjDS5ZrafnMjPY7BvUXQacgd1rSFLvA16/q2FUIAoFgRf4VuXxBElN87tiuWjKacFfC09hJyBmKYeNtBw==\"");
+    }
+
+    /**
+     * The golden records file of docs/format.md §10.1 on the seal-ledger branch (one record with a
+     * toy 4-byte template and 3-byte crop) and its commitment (golden records-example-commitment).
+     */
+    private static final String RECORDS_EXAMPLE = "{\"disclosure\":\"c409412e3752caf6bf8cc984ac20ae3779eb4b168f39ae5d7b6904e22c800ad2\","
+            + "\"format\":\"oversight/records/v1\"}\n"
+            + "{\"detection\":{\"eventHash\":\"e60d4fb535c4eee556e014784b1d3e75016d1fa0947822f5f289891aab22440c\","
+            + "\"leafIndex\":41},\"record\":{\"alignedCrop\":\"ChQe\",\"landmarks\":" + landmarks()
+            + ",\"nonce\":\"BwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwc=\",\"template\":{\"data\":\"AQIDBA==\","
+            + "\"format\":1,\"modelId\":\"face-api/face_recognition_model@1.7.15\"}}}\n";
+    private static final String RECORDS_EXAMPLE_COMMITMENT =
+            "a5462bad2eaf65fb42421f6e35e52dc213449a258bb5cdf1e99ee49c95806ffc";
+
+    /** format.md §4.7's example landmarks: (6400 + 64 i, 12800 + 32 i), i = 0 … 67. */
+    private static String landmarks() {
+        StringBuilder b = new StringBuilder("[");
+        for (int i = 0; i < 68; i++) {
+            b.append(i == 0 ? "" : ",").append('[').append(6400 + 64 * i).append(',').append(12800 + 32 * i).append(']');
+        }
+        return b.append(']').toString();
     }
 
     private static byte[] seedOf(int i, List<SignedEvent> events) {

@@ -56,6 +56,12 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureObservability(tracing = false)
 abstract class ReviewAppTest {
     static final TestSite SITE = TestSite.create("oversight-review-test", org.oversight.ledger.security.Role.values());
+    /**
+     * API credentials named after the console's signing principals: the vault of the sealed-data
+     * build (issue #12) releases records only to the credential whose principal signed the
+     * disclosure, so each person's token carries their principal id.
+     */
+    static final java.util.Map<String, String> PERSON_TOKENS = personTokens("officer-ui", "reviewer-ui-1", "reviewer-ui-2");
     static final Ed25519PrivateKey AUTHORITY = EventFixtures.key(121);
     static final long THRESHOLD = 9216;
     static final Chains CHAINS = new Chains();
@@ -73,6 +79,21 @@ abstract class ReviewAppTest {
     @Autowired LedgerKeys keys;
     @Autowired MatchFeed feed;
     @LocalServerPort int port;
+
+    private static java.util.Map<String, String> personTokens(String... principals) {
+        java.util.Map<String, String> tokens = new java.util.HashMap<>();
+        try {
+            for (String p : principals) {
+                org.oversight.ledger.security.Role role = p.startsWith("officer")
+                        ? org.oversight.ledger.security.Role.OFFICER : org.oversight.ledger.security.Role.REVIEWER;
+                tokens.put(p, org.oversight.ledger.security.CredentialsFile.issue(SITE.dataDir().resolve("credentials"),
+                        p, java.util.EnumSet.of(role), new java.security.SecureRandom()));
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return tokens;
+    }
 
     static String bearer(org.oversight.ledger.security.Role role) {
         return "Bearer " + SITE.token(role);
