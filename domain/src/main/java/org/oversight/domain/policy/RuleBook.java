@@ -498,10 +498,10 @@ public final class RuleBook {
         if (atAction != null && (atMatch == null || !atAction.getKey().equals(atMatch.getKey()))) {
             governing.add(atAction);
         }
-        long required = MIN_CONFIRMATIONS;
+        long required = MatchState.confirmationsRequired(
+                governing.stream().mapToLong(p -> p.getValue().reviewersRequired()).toArray());
         StringJoiner source = new StringJoiner("; ");
         for (Map.Entry<Long, RecognitionPolicySet> p : governing) {
-            required = Math.max(required, p.getValue().reviewersRequired());
             source.add(source(p) + " requires " + p.getValue().reviewersRequired());
         }
         String why = source.length() == 0 ? "minimum; no policy in force"

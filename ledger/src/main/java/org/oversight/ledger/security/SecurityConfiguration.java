@@ -20,6 +20,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -36,6 +39,12 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 @Configuration
 public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
+    /**
+     * The reviewer console runs only its own scripts and talks only to this ledger: no inline
+     * script, no other origin, not framed (a page holding a signing key must not be injectable).
+     */
+    static final String CONSOLE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+            + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
     @Bean
     CredentialRegistry credentialRegistry(
@@ -81,11 +90,17 @@ public class SecurityConfiguration {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        PathPatternRequestMatcher.withDefaults().matcher("/console/**"),
+                        new StaticHeadersWriter("Content-Security-Policy", CONSOLE_CSP))))
                 .addFilterBefore(new BearerTokenFilter(credentials), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         // HEAD is GET without the body: every GET rule below has its HEAD twin.
                         .requestMatchers(HttpMethod.GET, "/checkpoint", "/tile/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/checkpoint", "/tile/**").permitAll()
+                        // The reviewer console's static files hold no data; its API calls carry a token.
+                        .requestMatchers(HttpMethod.GET, "/console", "/console/", "/console/**").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/console", "/console/", "/console/**").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         // The API description and its UI: what an integrator reads before having a token.
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",

@@ -242,6 +242,18 @@ public class LeafStore {
                 .stream().findFirst();
     }
 
+    /**
+     * The last event of {@code stream} among the leaves below {@code treeSize} (the highest seq
+     * there), without its bytes; empty if the stream has none. One index probe
+     * ({@code UNIQUE (stream, seq)}).
+     */
+    public Optional<StreamTip> lastOfStream(String stream, long treeSize) {
+        return jdbc.query("SELECT seq, leaf_index, event_hash FROM ledger_leaf WHERE stream = ? AND leaf_index < ?"
+                + " ORDER BY seq DESC LIMIT 1",
+                (rs, i) -> new StreamTip(rs.getLong(1), rs.getLong(2), Sha256Digest.of(rs.getBytes(3))), stream, treeSize)
+                .stream().findFirst();
+    }
+
     /** The hash of the event at {@code seq} of {@code stream}, if recorded (committed or in this transaction). */
     public Optional<Sha256Digest> hashAt(String stream, long seq) {
         return jdbc.query("SELECT event_hash FROM ledger_leaf WHERE stream = ? AND seq = ?",
