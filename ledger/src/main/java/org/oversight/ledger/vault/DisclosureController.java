@@ -14,6 +14,7 @@ import org.oversight.domain.export.RecordsFile;
 import org.oversight.domain.export.RecordsFileWriter;
 import org.oversight.domain.principal.KeyRecord;
 import org.oversight.ledger.aggregate.LedgerRegistry;
+import org.oversight.ledger.aggregate.EventRejectedException;
 import org.oversight.ledger.ingest.IngestController;
 import org.oversight.ledger.ingest.IngestLimits;
 import org.oversight.ledger.ingest.IngestResult;
@@ -62,7 +63,8 @@ public class DisclosureController {
     }
 
     @PostMapping(path = "/v1/vault/disclosures")
-    public ResponseEntity<byte[]> disclose(HttpServletRequest request) throws IOException, ProblemException {
+    public ResponseEntity<byte[]> disclose(HttpServletRequest request)
+            throws IOException, ProblemException, EventRejectedException {
         JsonContentType.require(request.getContentType());
         SignedEvent event = IngestController.parse(IngestController.readBody(request, limits.maxEventBytes(), "event"),
                 "");

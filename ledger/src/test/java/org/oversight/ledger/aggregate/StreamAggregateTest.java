@@ -131,7 +131,7 @@ class StreamAggregateTest {
                 new byte[] {7}), 3)), DisclosurePurpose.AUDIT, "case-1", "Auditor: Privacy Commissioner");
         SignedEvent byReviewer = world.chains.peek(audit, world.reviewers[0]);
         rejected(fixture().givenNoPriorActivity().when(SubmitEvent.of(byReviewer, nextLeaf)),
-                ProblemType.SIGNER_NOT_PERMITTED, "reviewer 'reviewer-1' may not disclose records for purpose audit");
+                Rejection.SIGNER_NOT_PERMITTED, "reviewer 'reviewer-1' may not disclose records for purpose audit");
         SignedEvent byAuthority = world.chains.peek(audit, world.authority);
         fixture().givenNoPriorActivity().when(SubmitEvent.of(byAuthority, nextLeaf))
                 .expectEvents(new EventRecorded(text(byAuthority)));
