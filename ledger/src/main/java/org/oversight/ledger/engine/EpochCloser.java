@@ -54,11 +54,11 @@ import org.slf4j.LoggerFactory;
  *       committed leaf (so no decision on the epoch's records is still to come): the epoch's
  *       detections and the {@code MatchProposed} naming them are read from the log, from the
  *       epoch's opening leaf on;</li>
- *   <li>each matched detection's record is re-sealed under its case key ({@link VaultRecords#keep},
- *       idempotent);</li>
+ *   <li>each matched detection's data key is re-wrapped to its case key ({@link VaultRecords#keep},
+ *       idempotent; format.md §12.3);</li>
  *   <li>{@code ErasureEpochClosed} (kept records in leaf order, the number erased), signed by the
  *       engine key, is appended through the normal ingest path;</li>
- *   <li>the epoch's blobs are erased and the vault's epoch private key destroyed.</li>
+ *   <li>the epoch's blobs that are not kept are erased and the vault's epoch private key destroyed.</li>
  * </ol>
  * Crash safety: whether step 3 happened is read from the registry (the log), never remembered, so
  * a close is appended at most once (and the registry would refuse a second one: seq 1 only); a
@@ -66,7 +66,7 @@ import org.slf4j.LoggerFactory;
  * are idempotent.
  *
  * <p>Kept records are destroyed at their {@code retainUntil}: a {@code KeptRecordsDestroyed} is
- * appended for those the epoch stream does not already list as destroyed, then their case blobs
+ * appended for those the epoch stream does not already list as destroyed, then their case wraps
  * are destroyed; a crash in between repeats only the destruction.
  *
  * <p>Not thread-safe: driven by one thread ({@link EpochCloserWorker}).
@@ -193,11 +193,17 @@ public class EpochCloser {
         }
     }
 
-    /** Step 4: erase the epoch's blobs (kept records live on as case blobs), destroy the epoch key. */
+    /** Step 4: erase the epoch's blobs that are not kept, destroy the epoch key. */
     private void finishClose(String epoch) {
+        Set<Sha256Digest> kept = new HashSet<>();
+        for (VaultStore.KeptRecord k : vault.keptOf(epoch)) {
+            kept.add(k.blobDigest());
+        }
         int erased = 0;
         for (Sha256Digest blob : vault.liveBlobs(epoch)) {
-            erased += vault.eraseBlob(blob) ? 1 : 0;
+            if (!kept.contains(blob)) {
+                erased += vault.eraseBlob(blob) ? 1 : 0;
+            }
         }
         vault.destroyEpochKey(epoch, clock.instant());
         LOG.info("epoch {}: {} blob(s) erased, vault epoch key destroyed", epoch, erased);

@@ -7,11 +7,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.bouncycastle.math.ec.rfc7748.X25519;
 import org.oversight.domain.bytes.Hex;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.seal.MalformedSealedBlobException;
 import org.oversight.domain.seal.SealedBlob;
+import org.oversight.domain.seal.X25519PrivateKey;
 import org.oversight.ledger.ingest.IngestController;
 import org.oversight.ledger.ingest.JsonContentType;
 import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
@@ -120,12 +120,11 @@ public class VaultController {
             throw new ProblemException(ProblemType.MALFORMED_REQUEST, "epoch: '" + epoch
                     + "' is not an identifier (1-128 of [A-Za-z0-9._:-])");
         }
-        byte[] privateKey = new byte[X25519.SCALAR_SIZE];
-        byte[] publicKey = new byte[X25519.POINT_SIZE];
-        X25519.generatePrivateKey(random, privateKey);
-        X25519.generatePublicKey(privateKey, 0, publicKey, 0);
-        VaultStore.EpochKey stored = store.putEpochKeyIfAbsent(epoch, publicKey, privateKey);
+        X25519PrivateKey generated = X25519PrivateKey.generate(random);
+        byte[] privateKey = generated.exportBytes();
+        VaultStore.EpochKey stored = store.putEpochKeyIfAbsent(epoch, generated.publicKey().bytes(), privateKey);
         java.util.Arrays.fill(privateKey, (byte) 0);
+        generated.destroy();
         if (stored.destroyed()) {
             throw new ProblemException(ProblemType.EPOCH_CLOSED, "epoch: '" + epoch
                     + "' is closed; its vault key is destroyed and is never replaced");

@@ -1,15 +1,15 @@
 package org.oversight.ledger.vault;
 
 import java.security.SecureRandom;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Optional;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.SealedFaceDetected;
-import org.oversight.domain.event.SealedRecordRef;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.principal.EpochRecord;
 import org.oversight.domain.seal.BiometricRecord;
-import org.oversight.domain.seal.EpochRecipient;
+import org.oversight.domain.seal.SealedBlob;
+import org.oversight.domain.seal.WrappedKey;
 import org.oversight.domain.seal.RecordOpener;
 import org.oversight.domain.seal.RecordOpeningException;
 import org.oversight.domain.seal.RecordSealer;
@@ -19,19 +19,18 @@ import org.oversight.ledger.aggregate.LedgerRegistry;
 
 /**
  * The vault's side of sealed records: opens a detection's record with the vault's epoch key (or,
- * after the epoch's close, with the case key of a kept record), and re-seals kept records under
+ * after the epoch's close, with the case key of a kept record), and re-wraps kept records' data keys to
  * their case key before the close. All checks are the domain's {@link RecordOpener}: the blob's
  * digest, epoch, stream and seq, the unwrap, the decryption and the commitment to the leaf.
  *
- * <p><b>Kept records.</b> Before an epoch closes, a record to keep is opened with the epoch key and
- * sealed again with {@link RecordSealer} to ONE recipient, {@value #CASE_RECIPIENT}, whose key is
- * the case's X25519 key (fresh data key, same epoch/stream/seq binding). The resulting case blob is
- * what {@code vault_kept} holds; the epoch's original blobs are all erased at the close. Opening a
- * kept record checks the case blob against its own digest and the record against the ORIGINAL
- * leaf's commitment, so a kept record is still exactly the one the camera committed to.
+ * <p><b>Kept records</b> (format.md §12.3, "Re-wrapping a kept record"): before an epoch closes,
+ * a kept record's data key is unwrapped with the epoch key and wrapped again to the case's X25519
+ * key under recipient {@value #CASE_RECIPIENT}; {@code vault_kept} holds that wrap
+ * ({@code enc || wrapped}, 80 bytes) and the blob stays. Opening a kept record runs every check of
+ * the domain's opener against the leaf with that wrap.
  */
 public final class VaultRecords {
-    /** The recipient id of a case blob. */
+    /** The recipient id of a kept record's re-wrapped data key. */
     public static final String CASE_RECIPIENT = "case";
 
     private final VaultStore store;
@@ -100,15 +99,18 @@ public final class VaultRecords {
         if (kept.destroyed()) {
             return new Erased("kept record for case " + kept.caseRef() + " was destroyed");
         }
-        byte[] caseBlob = kept.caseWrap().orElseThrow();
+        Optional<VaultStore.StoredBlob> blob = store.blob(leaf.sealed().blobDigest());
+        if (blob.isEmpty() || blob.get().erased()) {
+            return new Erased("the blob of the kept record for case " + kept.caseRef() + " is gone");
+        }
+        byte[] wrap = kept.caseWrap().orElseThrow();
+        WrappedKey caseWrap = new WrappedKey(CASE_RECIPIENT, Arrays.copyOfRange(wrap, 0, WrappedKey.ENC_LENGTH),
+                Arrays.copyOfRange(wrap, WrappedKey.ENC_LENGTH, wrap.length));
         VaultStore.CaseKey caseKey = store.caseKey(kept.caseRef()).orElseThrow(() -> new IllegalStateException(
                 "kept record of " + kept.detectionHash() + " names case " + kept.caseRef() + " without a case key"));
-        SealedFaceDetected asKept = new SealedFaceDetected(leaf.camera(), leaf.captureTime(), leaf.frameDigest(),
-                leaf.faceBox(), leaf.modelId(), leaf.templateFormat(), leaf.quality(),
-                new SealedRecordRef(Sha256Digest.hash(caseBlob), leaf.sealed().commitment(), leaf.sealed().epoch()));
         X25519PrivateKey k = X25519PrivateKey.fromBytes(caseKey.privateKey());
         try {
-            return new Record(RecordOpener.open(caseBlob, asKept, detection.stream(), detection.seq(), CASE_RECIPIENT, k));
+            return new Record(RecordOpener.openWith(blob.get().bytes().orElseThrow(), detection, caseWrap, k));
         } catch (RecordOpeningException e) {
             return new Failed(e);
         } finally {
@@ -117,12 +119,14 @@ public final class VaultRecords {
     }
 
     /**
-     * Keeps the record of {@code detection} for {@code caseRef} until {@code retainUntil}: opens it
-     * with the epoch key and stores it re-sealed to the case key (idempotent: a detection already
-     * kept stays as it is).
+     * Keeps the record of {@code detection} for {@code caseRef} until {@code retainUntil}
+     * (format.md §12.3, "Re-wrapping a kept record"): its data key is unwrapped with the epoch key
+     * and wrapped again to the case key under recipient {@value #CASE_RECIPIENT} (the domain's
+     * {@link RecordSealer#rewrap}); the wrap is stored beside the blob, which the close then keeps.
+     * Idempotent: a detection already kept stays as it is.
      *
      * @throws RecordOpeningException if the record does not open (it cannot be kept)
-     * @throws IllegalStateException if the epoch key is missing or destroyed
+     * @throws IllegalStateException if the epoch key or the blob is missing, destroyed or erased
      */
     public VaultStore.KeptRecord keep(SignedEvent detection, long leafIndex, String caseRef,
             java.time.Instant retainUntil, SecureRandom random) throws RecordOpeningException {
@@ -132,12 +136,21 @@ public final class VaultRecords {
             return already.get();
         }
         SealedFaceDetected leaf = (SealedFaceDetected) detection.payload();
-        Opened opened = open(detection);
+        Opened opened = open(detection); // every check against the leaf, before anything is kept
         if (opened instanceof Failed f) {
             throw f.cause();
         }
-        if (!(opened instanceof Record r)) {
+        if (!(opened instanceof Record)) {
             throw new IllegalStateException("record of " + detection.header().eventId() + " cannot be kept: " + opened);
+        }
+        String epochId = leaf.sealed().epoch();
+        SealedBlob blob;
+        try {
+            blob = SealedBlob.parse(store.blob(leaf.sealed().blobDigest()).orElseThrow().bytes().orElseThrow());
+        } catch (org.oversight.domain.seal.MalformedSealedBlobException e) {
+            // open() above parsed the same stored bytes: a bug if they do not parse now.
+            throw new IllegalStateException("stored blob " + leaf.sealed().blobDigest().hex() + " opened but does not parse: "
+                    + e.getMessage(), e);
         }
         X25519PrivateKey fresh = X25519PrivateKey.generate(random);
         VaultStore.CaseKey caseKey = store.putCaseKeyIfAbsent(caseRef, fresh.publicKey().bytes(), fresh.exportBytes());
@@ -148,10 +161,21 @@ public final class VaultRecords {
         } catch (org.oversight.domain.crypto.MalformedKeyException e) {
             throw new IllegalStateException("stored case key of " + caseRef + " is invalid: " + e.getMessage(), e);
         }
-        RecordSealer.Sealed sealed = RecordSealer.seal(r.record(), leaf.sealed().epoch(),
-                List.of(new EpochRecipient.Vault(CASE_RECIPIENT, casePublic)), detection.stream(), detection.seq(), random);
-        return store.putKeptIfAbsent(new VaultStore.KeptRecord(hash, leafIndex, leaf.sealed().epoch(), caseRef,
-                leaf.sealed().blobDigest(), retainUntil, Optional.of(sealed.blob().canonicalBytes())));
+        X25519PrivateKey epochKey = X25519PrivateKey.fromBytes(store.epochKey(epochId).orElseThrow().privateKey()
+                .orElseThrow(() -> new IllegalStateException("epoch " + epochId + " key is destroyed")));
+        byte[] dataKey = RecordOpener.unwrapDataKey(blob, vaultRecipient(epochId), epochKey);
+        WrappedKey wrapped;
+        try {
+            wrapped = RecordSealer.rewrap(dataKey, blob, CASE_RECIPIENT, casePublic, random);
+        } finally {
+            Arrays.fill(dataKey, (byte) 0);
+            epochKey.destroy();
+        }
+        byte[] wrap = new byte[WrappedKey.ENC_LENGTH + WrappedKey.WRAPPED_LENGTH];
+        System.arraycopy(wrapped.enc(), 0, wrap, 0, WrappedKey.ENC_LENGTH);
+        System.arraycopy(wrapped.wrapped(), 0, wrap, WrappedKey.ENC_LENGTH, WrappedKey.WRAPPED_LENGTH);
+        return store.putKeptIfAbsent(new VaultStore.KeptRecord(hash, leafIndex, epochId, caseRef,
+                leaf.sealed().blobDigest(), retainUntil, Optional.of(wrap)));
     }
 
     /** The vault's recipient id in the epoch's opening event. */

@@ -291,7 +291,10 @@ class SealedRecordsFlowTest {
         assertThat(closes.get(0).keptDetections()).containsExactly(new DetectionRef(matching.eventHash(), matchingLeaf));
         assertThat(closes.get(0).erased()).isEqualTo(1);
         assertThat(vault.epochKey(EPOCH).orElseThrow().destroyed()).isTrue();
-        assertThat(vault.liveBlobs(EPOCH)).isEmpty();
+        // Only the kept record's blob stays (its data key re-wrapped to the case key beside it).
+        assertThat(vault.liveBlobs(EPOCH)).containsExactly(sealedOf(matching).blobDigest());
+        assertThat(vault.kept(matching.eventHash().digest()).orElseThrow().caseWrap())
+                .hasValueSatisfying(w -> assertThat(w).hasSize(80));
         assertThat(records.open(unmatched)).isInstanceOf(VaultRecords.Erased.class);
         assertThat(records.open(matching)).isInstanceOfSatisfying(VaultRecords.Record.class,
                 r -> assertThat(r.record().template()).isEqualTo(wire(KNOWN)));
@@ -376,8 +379,8 @@ class SealedRecordsFlowTest {
                 .isInstanceOf(Crash.class);
         assertThat(sequencer.committed().size()).isEqualTo(size);
         assertThat(vault.kept(d.eventHash().digest())).isPresent();
-        // Crash 2: after the close was appended, while erasing.
-        assertThatThrownBy(() -> closer(new CrashingVault(vault, "eraseBlob")).tick()).isInstanceOf(Crash.class);
+        // Crash 2: after the close was appended, as erasure starts.
+        assertThatThrownBy(() -> closer(new CrashingVault(vault, "keptOf")).tick()).isInstanceOf(Crash.class);
         assertThat(sequencer.committed().size()).isEqualTo(size + 1);
         assertThat(vault.epochKey(EPOCH_2).orElseThrow().destroyed()).isFalse();
         // Resumed: the key destroyed, the blobs erased, still one close.
@@ -386,7 +389,7 @@ class SealedRecordsFlowTest {
         assertThat(resumed.finished()).containsExactly(EPOCH_2);
         assertThat(sequencer.committed().size()).isEqualTo(size + 1);
         assertThat(vault.epochKey(EPOCH_2).orElseThrow().destroyed()).isTrue();
-        assertThat(vault.liveBlobs(EPOCH_2)).isEmpty();
+        assertThat(vault.liveBlobs(EPOCH_2)).containsExactly(sealedOf(d).blobDigest());
         List<ErasureEpochClosed> closes = payloads(ErasureEpochClosed.class);
         assertThat(closes).extracting(ErasureEpochClosed::epoch).containsExactly(EPOCH, EPOCH_2);
         assertThat(closes.get(1).keptDetections()).containsExactly(new DetectionRef(d.eventHash(), leaf));
@@ -407,6 +410,8 @@ class SealedRecordsFlowTest {
         assertThat(destroyed.get(0).detections()).containsExactly(new DetectionRef(matching.eventHash(), matchingLeaf));
         assertThat(sequencer.committed().size()).isEqualTo(size + 2);
         assertThat(records.open(matching)).isInstanceOf(VaultRecords.Erased.class);
+        assertThat(vault.liveBlobs(EPOCH)).isEmpty();
+        assertThat(vault.liveBlobs(EPOCH_2)).isEmpty();
         assertThat(closer(vault).tick().keptDestroyed()).isZero();
         assertThat(sequencer.committed().size()).isEqualTo(size + 2);
     }
@@ -648,7 +653,7 @@ class SealedRecordsFlowTest {
         @Override public Optional<CaseKey> caseKey(String c) { return d.caseKey(c); }
         @Override public KeptRecord putKeptIfAbsent(KeptRecord k) { return after("putKeptIfAbsent", d.putKeptIfAbsent(k)); }
         @Override public Optional<KeptRecord> kept(Sha256Digest h) { return d.kept(h); }
-        @Override public List<KeptRecord> keptOf(String e) { return d.keptOf(e); }
+        @Override public List<KeptRecord> keptOf(String e) { return after("keptOf", d.keptOf(e)); }
         @Override public List<KeptRecord> keptDue(Instant at) { return d.keptDue(at); }
         @Override public boolean destroyKept(Sha256Digest h) { return after("destroyKept", d.destroyKept(h)); }
     }
