@@ -65,8 +65,10 @@ import org.slf4j.LoggerFactory;
  * crash after it makes the next tick do step 4 for an epoch the log says is closed. Steps 2 and 4
  * are idempotent.
  *
- * <p>Kept records are destroyed at their {@code retainUntil}: a {@code KeptRecordsDestroyed} is
- * appended for those the epoch stream does not already list as destroyed, then their case wraps
+ * <p>Kept records are destroyed before their {@code retainUntil}, one close lead ahead of it as
+ * the close is ahead of {@code eraseBy}: rule R8 (docs/rules.md) requires the destruction to be
+ * timed before {@code retainUntil}, so one signed at or after it would be late. A
+ * {@code KeptRecordsDestroyed} is appended for those the epoch stream does not already list as destroyed, then their case wraps
  * are destroyed; a crash in between repeats only the destruction.
  *
  * <p>Not thread-safe: driven by one thread ({@link EpochCloserWorker}).
@@ -211,7 +213,7 @@ public class EpochCloser {
 
     private int destroyDueKeptRecords(Instant now) throws EventRejectedException {
         Map<String, List<VaultStore.KeptRecord>> byEpoch = new TreeMap<>();
-        for (VaultStore.KeptRecord k : vault.keptDue(now)) {
+        for (VaultStore.KeptRecord k : vault.keptDue(now.plus(closeLead))) {
             byEpoch.computeIfAbsent(k.epoch(), e -> new ArrayList<>()).add(k);
         }
         int destroyed = 0;
@@ -238,7 +240,7 @@ public class EpochCloser {
                 if (!toRecord.isEmpty()) {
                     toRecord.sort(java.util.Comparator.comparingLong(DetectionRef::leafIndex));
                     KeptRecordsDestroyed payload = new KeptRecordsDestroyed(e.getKey(), toRecord,
-                            "retention period ended (retainUntil reached)");
+                            "retention period ends (retainUntil within the close lead)");
                     SignedEvent event = EventSigner.sign(eventId("destroy" + next, e.getKey()), next, prev(stream, next),
                             Timestamp.ofEpochMillis(now.toEpochMilli()), payload, engineKey);
                     ingest.submit(List.of(event));

@@ -397,14 +397,24 @@ class SealedRecordsFlowTest {
 
     @Test
     @Order(6)
-    void keptRecordsAreDestroyedAtRetainUntilOnce() throws Exception {
+    void keptRecordsAreDestroyedBeforeTheirRetainUntilOnce() throws Exception {
         long size = sequencer.committed().size();
-        CLOCK.advance(Duration.ofDays(31).toMillis());
+        java.util.Map<DetectionRef, Long> retainUntil = new java.util.HashMap<>();
+        payloads(ErasureEpochClosed.class).forEach(c -> c.kept().forEach(
+                k -> retainUntil.put(k.detection(), k.retainUntil().epochMillis())));
+        long first = java.util.Collections.min(retainUntil.values());
+        long last = java.util.Collections.max(retainUntil.values());
+        assertThat(last - first).as("the two epochs closed about an hour apart").isGreaterThan(120_000);
+        // Half a close lead before the first epoch's kept record is due: R8 needs the destruction
+        // timed before retainUntil, so the closer destroys one lead ahead of it.
+        CLOCK.advance(first - 30_000 - CLOCK.millis());
         assertThatThrownBy(() -> closer(new CrashingVault(vault, "destroyKept")).tick()).isInstanceOf(Crash.class);
-        assertThat(sequencer.committed().size()).isEqualTo(size + 1); // one epoch's destruction recorded, then crashed
-        // The first epoch's record was destroyed just before the crash; the resumed tick does the second.
-        EpochCloser.Tick tick = closer(vault).tick();
-        assertThat(tick.keptDestroyed()).isEqualTo(1);
+        assertThat(sequencer.committed().size()).isEqualTo(size + 1); // the destruction recorded, then crashed
+        // Resumed: the case wrap is destroyed, the destruction not recorded twice.
+        assertThat(closer(vault).tick().keptDestroyed()).isEqualTo(1);
+        assertThat(sequencer.committed().size()).isEqualTo(size + 1);
+        CLOCK.advance(last - 30_000 - CLOCK.millis());
+        assertThat(closer(vault).tick().keptDestroyed()).isEqualTo(1);
         List<KeptRecordsDestroyed> destroyed = payloads(KeptRecordsDestroyed.class);
         assertThat(destroyed).extracting(KeptRecordsDestroyed::epoch).containsExactly(EPOCH, EPOCH_2);
         assertThat(destroyed.get(0).detections()).containsExactly(new DetectionRef(matching.eventHash(), matchingLeaf));
@@ -414,6 +424,28 @@ class SealedRecordsFlowTest {
         assertThat(vault.liveBlobs(EPOCH_2)).isEmpty();
         assertThat(closer(vault).tick().keptDestroyed()).isZero();
         assertThat(sequencer.committed().size()).isEqualTo(size + 2);
+        // R8 (docs/rules.md): each destruction is timed before the retainUntil of every record it names.
+        for (SignedEvent e : events(KeptRecordsDestroyed.class)) {
+            for (DetectionRef r : ((KeptRecordsDestroyed) e.payload()).detections()) {
+                assertThat(e.header().time().epochMillis()).as("destruction of leaf %d", r.leafIndex())
+                        .isLessThan(retainUntil.get(r));
+            }
+        }
+    }
+
+    private List<SignedEvent> events(Class<?> type) {
+        List<SignedEvent> out = new ArrayList<>();
+        for (StoredLeaf l : store.leaves(0, (int) sequencer.committed().size())) {
+            try {
+                SignedEvent e = SignedEvent.parse(l.leaf().leafBytes());
+                if (type.isInstance(e.payload())) {
+                    out.add(e);
+                }
+            } catch (org.oversight.domain.event.InvalidEventException ex) {
+                throw new AssertionError(ex);
+            }
+        }
+        return out;
     }
 
     @Test

@@ -329,13 +329,14 @@ public final class DemoSummary {
         if (report.isEmpty()) {
             problems.add(what + " wrote no JSON report");
         } else if (!report.get().passed() || report.get().violations() != 0) {
-            problems.add(what + ": " + report.get().violations() + " violation(s)");
+            problems.add(what + ": " + report.get().violations() + (report.get().violations() == 1 ? " violation" : " violations"));
         }
     }
 
     private static String verdict(int exit, Optional<Report> report) {
-        return report.map(r -> String.format(Locale.ROOT, "%s: %d of %d checks passed, %d violation(s), exit %d",
-                r.passed() && exit == 0 ? "PASS" : "FAIL", r.passedChecks(), r.checks(), r.violations(), exit))
+        return report.map(r -> String.format(Locale.ROOT, "%s: %d of %d checks passed, %d %s, exit %d",
+                r.passed() && exit == 0 ? "PASS" : "FAIL", r.passedChecks(), r.checks(), r.violations(),
+                r.violations() == 1 ? "violation" : "violations", exit))
                 .orElse("FAIL: no report, exit " + exit);
     }
 }

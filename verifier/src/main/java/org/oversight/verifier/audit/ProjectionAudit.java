@@ -289,7 +289,7 @@ final class ProjectionAudit {
                 + " template)");
         if (withheldDetections > 0 || !notRederived.isEmpty()) {
             long erased = notRederived.stream().filter(n -> n.reason() == NotRederived.Reason.ERASED).count();
-            s.add(withheldDetections + " sealed detections without their record; " + notRederived.size()
+            s.add(Plural.of(withheldDetections, "sealed detection") + " without their record; " + notRederived.size()
                     + " MatchProposed not re-derived (" + (notRederived.size() - erased) + " withheld, " + erased
                     + " erased)");
         }

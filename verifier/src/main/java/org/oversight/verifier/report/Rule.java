@@ -86,6 +86,11 @@ public enum Rule {
             case R1_TWO_PERSON_REVIEW -> "two-person review";
             case R2_MATCH_PROVENANCE -> "match provenance";
             case R3_WATCHLIST_AUTHORISATION -> "authorised watchlist";
+            case R5_ERASURE -> "erasure on time";
+            case R8_RETENTION -> "retention limits";
+            case R_DISCLOSURE -> "disclosure on the record";
+            case R11_TRUSTED_TIME -> "trusted capture time";
+            case SEALED_RECORD -> "disclosed records";
             case R6_THRESHOLD -> "threshold";
             case R7_ACCURACY -> "attested accuracy";
             case R9_CAMERA -> "registered camera";

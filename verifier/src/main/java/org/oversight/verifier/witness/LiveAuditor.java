@@ -254,7 +254,7 @@ public final class LiveAuditor implements AutoCloseable {
             findings.addAll(audit.capturedBefore(now, "this witness's time " + Instant.ofEpochSecond(now)
                     + ", at which it would cosign the checkpoint of size " + next.size()));
             if (!findings.isEmpty()) {
-                halt(findings.size() + " violation(s) in leaves " + size + " to " + (next.size() - 1)
+                halt(org.oversight.verifier.report.Plural.of(findings.size(), "violation") + " in leaves " + size + " to " + (next.size() - 1)
                         + ", first: " + findings.get(0).rule() + " at leaf " + findings.get(0).leafIndex(),
                         cosigned, submitted, request, findings, leaves, size);
                 return WitnessResponse.problem(503, "Witness halted", halted);

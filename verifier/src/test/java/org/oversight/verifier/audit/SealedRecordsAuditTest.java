@@ -60,8 +60,8 @@ class SealedRecordsAuditTest {
         assertThat(findings(r, Rule.PROJECTION)).isEmpty();
         assertThat(findings(r, Rule.SEALED_RECORD)).isEmpty();
         assertThat(r.notRederived()).isEmpty();
-        assertThat(r.facts().get("projection")).startsWith("1 decisions derived by oversight-engine/1, 1 MatchProposed"
-                + " accepted, 1 agree").contains("1 sealed detections without their record; 0 MatchProposed not"
+        assertThat(r.facts().get("projection")).startsWith("1 decision derived by oversight-engine/1, 1 MatchProposed"
+                + " accepted, 1 agree").contains("1 sealed detection without their record; 0 MatchProposed not"
                 + " re-derived (0 withheld, 0 erased)");
         assertThat(r.facts().get("sealed records")).isEqualTo("1 records given in 1 file(s), 1 opened their"
                 + " detection's commitment and were used, 0 did not (violations)");

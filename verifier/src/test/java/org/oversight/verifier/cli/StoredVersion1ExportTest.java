@@ -31,7 +31,7 @@ class StoredVersion1ExportTest {
         assertThat(code).as(out + "\n" + err).isZero();
         assertThat(out.toString())
                 .contains("tree size: 14")
-                .contains("1 decisions derived by oversight-engine/1, 1 MatchProposed accepted, 1 agree")
+                .contains("1 decision derived by oversight-engine/1, 1 MatchProposed accepted, 1 agree")
                 .endsWith("RESULT: PASS — every check held\n");
     }
 
