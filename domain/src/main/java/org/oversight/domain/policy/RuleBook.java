@@ -124,6 +124,39 @@ public final class RuleBook {
         final TreeMap<String, Verdict> verdicts = new TreeMap<>();
         String candidateEntry;
         long referenceLeaf = -1;
+        boolean actioned;
+        boolean proposed;
+    }
+
+    /**
+     * Where a proposed match stands after the events observed so far.
+     *
+     * @param state its {@link MatchState}: R1's count of each reviewer's first verdict against N, the
+     *     stricter of the policy at the match's reference leaf and the latest policy
+     * @param reviewed whether any reviewer has reviewed it (a pending match may be unreviewed or not)
+     */
+    public record MatchStanding(MatchState state, boolean reviewed) {}
+
+    /**
+     * The standing of every proposed match observed, by match id (sorted). The one definition of a
+     * match's state ({@link MatchState}), as the ledger's match feed uses it (docs/ledger.md §3.3).
+     */
+    public Map<String, MatchStanding> matchStandings() {
+        Map<String, MatchStanding> out = new TreeMap<>();
+        Map.Entry<Long, RecognitionPolicySet> latest = policies.lastEntry();
+        for (Map.Entry<String, Match> e : matches.entrySet()) {
+            Match m = e.getValue();
+            if (!m.proposed) {
+                continue;
+            }
+            Map.Entry<Long, RecognitionPolicySet> atMatch = m.referenceLeaf < 0 ? null : policyAt(m.referenceLeaf);
+            long required = MatchState.confirmationsRequired(
+                    atMatch == null ? RuleBook.MIN_CONFIRMATIONS : atMatch.getValue().reviewersRequired(),
+                    latest == null ? RuleBook.MIN_CONFIRMATIONS : latest.getValue().reviewersRequired());
+            out.put(e.getKey(), new MatchStanding(MatchState.of(m.actioned, m.verdicts.values(), required),
+                    !m.verdicts.isEmpty()));
+        }
+        return out;
     }
 
     /** The policy in force at {@code leaf}: the last adopted one at a smaller leaf, or null. */
@@ -303,6 +336,7 @@ public final class RuleBook {
             sealed.matched(m.detection().leafIndex(), detection, leaf);
         }
         Match match = matches.computeIfAbsent(m.match(), k -> new Match());
+        match.proposed = true;
         if (match.referenceLeaf < 0) {
             match.candidateEntry = m.candidateEntry();
             match.referenceLeaf = reference;
@@ -488,6 +522,9 @@ public final class RuleBook {
     private void actioned(MatchActioned a, long leaf, Timestamp time, Violations out) {
         actions++;
         Match match = matches.get(a.match());
+        if (match != null) {
+            match.actioned = true;
+        }
         Map.Entry<Long, RecognitionPolicySet> atMatch = match == null || match.referenceLeaf < 0 ? null
                 : policyAt(match.referenceLeaf);
         Map.Entry<Long, RecognitionPolicySet> atAction = policyAt(leaf);

@@ -41,7 +41,6 @@ final class LeafReplay {
     /** The auditor's disclosed records, or null when the replay has none of its own checks to make. */
     private final DisclosedRecords disclosed;
     private final GenesisRecord genesis = new GenesisRecord();
-    private final MatchTally matches = new MatchTally();
     private final long[] typeCounts = new long[EventType.values().length];
     private long accepted;
     private DetectionObserver detections;
@@ -98,7 +97,6 @@ final class LeafReplay {
                 disclosed.observe(event);
                 disclosed.drain().forEach(sink);
             }
-            matches.observe(event, signer.owner());
             return;
         } catch (ChainException e) {
             rejected = rejections.chain(event, leaf, e);
@@ -157,9 +155,9 @@ final class LeafReplay {
         return genesis;
     }
 
-    /** The accepted matches' states so far. */
-    MatchTally matches() {
-        return matches;
+    /** The accepted matches per state so far (the report's table). */
+    java.util.EnumMap<org.oversight.verifier.report.MatchState, Long> matchCounts() {
+        return MatchTally.counts(rules);
     }
 
     long typeCount(EventType type) {

@@ -497,7 +497,7 @@ public final class LogAuditor {
                 report.fact("sealed records", "none given (--records): the decisions of every sealed detection are"
                         + " not re-derived");
             }
-            leaves.matches().counts().forEach(report::matches);
+            leaves.matchCounts().forEach(report::matches);
             report.check(new Check(Rule.CANONICAL, Plural.of(leafCount, "leaf", "leaves"), "each is the canonical JSON encoding of a"
                     + " well-formed signed event envelope (format.md §3.3)", count(Rule.CANONICAL) == 0));
             report.check(new Check(Rule.CHAIN, Plural.of(events, "event"), "seq gapless from 0 and prev = hash of the"

@@ -1,75 +1,39 @@
 package org.oversight.verifier.audit;
 
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.Map;
-import org.oversight.domain.event.MatchActioned;
-import org.oversight.domain.event.MatchProposed;
-import org.oversight.domain.event.MatchReviewed;
-import org.oversight.domain.event.SignedEvent;
-import org.oversight.domain.event.Verdict;
+import org.oversight.domain.policy.RuleBook;
 import org.oversight.verifier.report.MatchState;
 
 /**
- * The state of every proposed match, from accepted events only, for the report's table of matches
- * by state ({@link MatchState}): a reviewer's latest verdict counts; any rejection outweighs
- * confirmations; an action outweighs everything. Counts only; judges nothing (rule R1 does).
- *
- * <p>Memory: one entry per proposed match. The counts do not depend on iteration order.
+ * The report's table of matches by state ({@link MatchState}), read from the rule book: the one
+ * definition of a match's state (the domain's {@link org.oversight.domain.policy.MatchState}, which
+ * the ledger's match feed also uses), so the table never disagrees with rule R1. Each reviewer's
+ * first verdict counts; a match is confirmed once it has R1's N confirmations, rejected once as many
+ * reviewers rejected it and it is not confirmed, actioned once an officer acted; the rest is pending,
+ * which the table splits into unreviewed (no review yet) and inconclusive (reviewed, undecided).
+ * Counts only; judges nothing (rule R1 does).
  */
 final class MatchTally {
-    private static final class Match {
-        final Map<String, Verdict> latest = new HashMap<>();
-        boolean actioned;
-    }
-
-    private final Map<String, Match> matches = new HashMap<>();
-
-    /**
-     * Takes note of an accepted event; ignores all but proposals, reviews and actions.
-     *
-     * @param signer the principal owning the key that signed it (a reviewer's verdicts are theirs
-     *     whichever of their keys signed)
-     */
-    void observe(SignedEvent event, String signer) {
-        var payload = event.payload();
-        if (payload instanceof MatchProposed m) {
-            matches.putIfAbsent(m.match(), new Match());
-        } else if (payload instanceof MatchReviewed r) {
-            Match m = matches.get(r.match());
-            if (m != null) {
-                m.latest.put(signer, r.verdict());
-            }
-        } else if (payload instanceof MatchActioned a) {
-            Match m = matches.get(a.match());
-            if (m != null) {
-                m.actioned = true;
-            }
-        }
-    }
+    private MatchTally() {}
 
     /** Matches per state, every state present, in {@link MatchState} order. */
-    EnumMap<MatchState, Long> counts() {
+    static EnumMap<MatchState, Long> counts(RuleBook rules) {
         EnumMap<MatchState, Long> counts = new EnumMap<>(MatchState.class);
         for (MatchState s : MatchState.values()) {
             counts.put(s, 0L);
         }
-        for (Match m : matches.values()) {
+        for (RuleBook.MatchStanding m : rules.matchStandings().values()) {
             counts.merge(stateOf(m), 1L, Long::sum);
         }
         return counts;
     }
 
-    private static MatchState stateOf(Match m) {
-        if (m.actioned) {
-            return MatchState.ACTIONED;
-        }
-        if (m.latest.containsValue(Verdict.REJECT)) {
-            return MatchState.REJECTED;
-        }
-        if (m.latest.containsValue(Verdict.CONFIRM)) {
-            return MatchState.CONFIRMED;
-        }
-        return m.latest.isEmpty() ? MatchState.UNREVIEWED : MatchState.INCONCLUSIVE;
+    private static MatchState stateOf(RuleBook.MatchStanding m) {
+        return switch (m.state()) {
+            case ACTIONED -> MatchState.ACTIONED;
+            case CONFIRMED -> MatchState.CONFIRMED;
+            case REJECTED -> MatchState.REJECTED;
+            case PENDING -> m.reviewed() ? MatchState.INCONCLUSIVE : MatchState.UNREVIEWED;
+        };
     }
 }

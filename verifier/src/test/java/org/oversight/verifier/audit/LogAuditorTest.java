@@ -412,6 +412,11 @@ class LogAuditorTest {
         List<byte[]> proposedOnly = TestLog.scenario().leaves().subList(0, TestLog.FIRST_REVIEW);
         assertThat(audit(TestLog.export(new ArrayList<>(proposedOnly), LOG_KEY)).matchStates())
                 .containsEntry(MatchState.UNREVIEWED, 1L).containsEntry(MatchState.CONFIRMED, 0L);
+        // One confirmation of the two R1 requires: reviewed but undecided, never "confirmed" (the
+        // table and rule R1 share the domain's one definition of a match's state).
+        List<byte[]> oneReview = new ArrayList<>(TestLog.scenario().leaves().subList(0, TestLog.SECOND_REVIEW));
+        assertThat(audit(TestLog.export(oneReview, LOG_KEY)).matchStates())
+                .containsEntry(MatchState.INCONCLUSIVE, 1L).containsEntry(MatchState.CONFIRMED, 0L);
     }
 
     @Test

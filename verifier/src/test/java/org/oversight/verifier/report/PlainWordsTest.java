@@ -51,9 +51,9 @@ class PlainWordsTest {
         String text = TextReportWriter.render(report);
         assertThat(text).contains("Matches by state\n"
                 + "  unreviewed         4  proposed by the engine; no review yet\n"
-                + "  inconclusive       0  reviewed, but every reviewer's latest verdict is inconclusive\n"
-                + "  confirmed          2  confirmed by at least one reviewer, rejected by none; no action yet\n"
-                + "  rejected           1  rejected by at least one reviewer (latest verdict); no action\n"
+                + "  inconclusive       0  reviewed, but fewer confirmations and fewer rejections than R1 requires\n"
+                + "  confirmed          2  confirmed by as many distinct reviewers as R1 requires; no action yet\n"
+                + "  rejected           1  rejected by as many distinct reviewers as R1 requires; not confirmed, no action\n"
                 + "  actioned           3  an officer acted on it\n");
         String html = HtmlReportWriter.render(report);
         assertThat(html).contains("<h2>Matches by state</h2>", "<tr><td>unreviewed</td><td>4</td>");
