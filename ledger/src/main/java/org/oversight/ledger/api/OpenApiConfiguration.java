@@ -153,6 +153,16 @@ public class OpenApiConfiguration {
                         + " `size` picks an archived checkpoint. Audit it with `verifier audit`.",
                 EnumSet.of(ProblemType.NOT_FOUND), okBytes("application/x-oversight-export",
                         "The export, docs/format.md §10."));
+        paths.get("/v1/checkpoints", "The checkpoint archive", "Any role. Streams"
+                        + " application/x-oversight-checkpoints (docs/format.md §10.2): every archived checkpoint of size"
+                        + " ≤ `size` (default the latest) with its witness cosignatures, for rule R11 (`verifier audit"
+                        + " --checkpoints`).", EnumSet.of(ProblemType.NOT_FOUND, ProblemType.MALFORMED_REQUEST),
+                okBytes("application/x-oversight-checkpoints", "The archive, docs/format.md §10.2."));
+        for (String console : List.of("/console", "/console/")) {
+            paths.get(console, "The reviewer console", "Public: a static page (docs/console.md); its API calls"
+                    + " carry the reviewer's own token.", EnumSet.of(ProblemType.NOT_FOUND),
+                    okBytes("text/html", "The console's page."));
+        }
         paths.get("/v1/keys", "The log's and engine's public keys", "Any role. For enrolment and for verifying"
                         + " checkpoints (the log key's C2SP verifier key).", EnumSet.noneOf(ProblemType.class),
                 ok(new ObjectSchema().addProperty("log", keySchema()).addProperty("engine", keySchema()),

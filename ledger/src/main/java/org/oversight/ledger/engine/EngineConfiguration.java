@@ -52,9 +52,18 @@ public class EngineConfiguration {
     @Bean
     EpochCloser epochCloser(LedgerRegistry registry, Sequencer sequencer, LeafStore store, IngestService ingest,
             VaultStore vault, VaultRecords records, RecognitionProcessor processor, LedgerKeys keys, Clock clock,
-            VaultProperties properties, SecureRandom vaultRandom) {
-        return new EpochCloser(registry, sequencer, store, ingest, vault, records, processor, keys.engineEventKey(),
-                clock, properties.getCloseLead(), properties.getKeptRetention(), vaultRandom);
+            VaultProperties properties, SecureRandom vaultRandom,
+            ObjectProvider<org.oversight.ledger.witness.CosignatureStore> cosignatures,
+            ObjectProvider<org.oversight.ledger.witness.WitnessProperties> witnesses) {
+        EpochCloser closer = new EpochCloser(registry, sequencer, store, ingest, vault, records, processor,
+                keys.engineEventKey(), clock, properties.getCloseLead(), properties.getKeptRetention(), vaultRandom);
+        org.oversight.ledger.witness.WitnessProperties w = witnesses.getIfAvailable();
+        org.oversight.ledger.witness.CosignatureStore c = cosignatures.getIfAvailable();
+        if (w != null && c != null && !w.witnesses().isEmpty() && w.quorum() > 0) {
+            int quorum = w.quorum();
+            closer.waitingForWitnesses(() -> c.largestSizeWith(quorum));
+        }
+        return closer;
     }
 
     @Bean(destroyMethod = "close")

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 import org.oversight.domain.bytes.Hex;
 import org.oversight.domain.crypto.Ed25519PrivateKey;
 import org.oversight.domain.crypto.Sha256Digest;
@@ -89,6 +90,7 @@ public class EpochCloser {
     private final Duration closeLead;
     private final Duration keptRetention;
     private final SecureRandom random;
+    private LongSupplier witnessedSize = () -> Long.MAX_VALUE;
 
     /**
      * @param keptRetention how long kept records are kept when the policy has no retention terms;
@@ -111,6 +113,16 @@ public class EpochCloser {
         this.random = random;
     }
 
+    /**
+     * Makes erasure wait for the witnesses: {@code size} gives the largest tree size a quorum of the
+     * configured witnesses has cosigned; an epoch's blobs and key are erased only once it exceeds the
+     * close's leaf. Without witnesses the default never waits.
+     */
+    public EpochCloser waitingForWitnesses(LongSupplier size) {
+        this.witnessedSize = java.util.Objects.requireNonNull(size, "size");
+        return this;
+    }
+
     /** What one tick did. */
     public record Tick(List<String> closed, List<String> finished, int keptDestroyed) {}
 
@@ -130,6 +142,14 @@ public class EpochCloser {
                     continue;
                 }
                 closed.add(epoch);
+                rec = registry.epoch(epoch);
+            }
+            // Decision 0001 item 5: the witnesses must be able to read every record of the epoch until
+            // they have replayed up to its close; erasing first would make a witness that lags halt on a
+            // missing blob. So the blobs and the vault's key go once the quorum cosigned past the close.
+            long closeLeaf = rec.orElseThrow().closedAt().orElseThrow();
+            if (witnessedSize.getAsLong() <= closeLeaf) {
+                continue;
             }
             finishClose(epoch);
             finished.add(epoch);
