@@ -142,7 +142,7 @@ public final class LiveAuditor implements AutoCloseable {
                     + c.size() + " leaves hash to " + root.hex() + ", not to the cosigned root " + c.rootHash().hex());
         }
         try {
-            records.prefetch(leaves);
+            records.prefetch(leaves, true);
         } catch (VaultBlobs.BlobFetchException e) {
             throw new IOException("cannot fetch the sealed records of the verified leaves from the vault: "
                     + e.getMessage(), e);

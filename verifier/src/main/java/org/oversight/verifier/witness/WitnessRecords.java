@@ -53,6 +53,9 @@ final class WitnessRecords implements SealedRecordSource {
     private long withheld;
     private long erased;
     private long failed;
+    private long goneSinceVerified;
+    /** Whether the leaves being replayed are ones this witness verified before (a restart). */
+    private boolean verifiedBefore;
 
     /** @param vault the ledger's vault, or null when this witness has no vault credential */
     WitnessRecords(WitnessEpochKeys keys, VaultBlobs vault) {
@@ -68,6 +71,17 @@ final class WitnessRecords implements SealedRecordSource {
      * @throws IOException if an epoch key file cannot be read
      */
     void prefetch(List<byte[]> leaves) throws VaultBlobs.BlobFetchException, IOException {
+        prefetch(leaves, false);
+    }
+
+    /**
+     * As {@link #prefetch(List)}; with {@code verifiedBefore} the leaves are ones this witness
+     * verified (and so opened) before it cosigned them, replayed on restart: a blob the vault no
+     * longer serves (404, 410 — e.g. erased at the epoch's close that this witness has not yet
+     * replayed) is then withheld and counted, not a violation; a blob it serves must still open.
+     */
+    void prefetch(List<byte[]> leaves, boolean verifiedBefore) throws VaultBlobs.BlobFetchException, IOException {
+        this.verifiedBefore = verifiedBefore;
         fetched.clear();
         if (vault == null) {
             return;
@@ -138,6 +152,11 @@ final class WitnessRecords implements SealedRecordSource {
                     return violation(detection, event, digest, "fetch", e.getMessage());
                 }
             }
+            if (blob instanceof VaultBlobs.Missing m && verifiedBefore) {
+                goneSinceVerified++;
+                return RecordAvailability.withheld("the vault no longer serves sealed blob " + digest.hex()
+                        + ", which this witness opened before it cosigned the leaf: " + m.detail());
+            }
             if (blob instanceof VaultBlobs.Missing m) {
                 return violation(detection, event, digest, "fetch", "the vault does not serve it: " + m.detail());
             }
@@ -171,6 +190,7 @@ final class WitnessRecords implements SealedRecordSource {
         List<Finding> out = new ArrayList<>(violations);
         violations.clear();
         fetched.clear();
+        verifiedBefore = false;
         return out;
     }
 
@@ -179,6 +199,7 @@ final class WitnessRecords implements SealedRecordSource {
         return "sealed records: " + opened + " opened, " + erased + " erased (key destroyed after the close), "
                 + withheld + " withheld" + (withheldEpochs.isEmpty() ? "" : " (no key or no vault credential for"
                         + " epochs " + String.join(", ", withheldEpochs) + ")")
+                + (goneSinceVerified > 0 ? ", " + goneSinceVerified + " no longer served since verified" : "")
                 + (failed > 0 ? ", " + failed + " FAILED" : "") + (vault == null ? "; no vault credential" : "");
     }
 }

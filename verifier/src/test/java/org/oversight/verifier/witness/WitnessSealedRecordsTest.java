@@ -106,6 +106,22 @@ class WitnessSealedRecordsTest {
     }
 
     @Test
+    void aBlobGoneFromTheVaultAfterTheWitnessVerifiedItDoesNotHaltARestart() throws Exception {
+        try (LiveAuditor w = open()) {
+            WitnessSealedFixtures.Sealed log = WitnessSealedFixtures.sealedDetection(recipientOf(w), false, false);
+            served.addAll(log.leaves());
+            blobs.put(log.blobDigestHex(), log.blob());
+            assertThat(add(w, log.leaves(), 0, log.leaves().size()).status()).isEqualTo(200);
+        }
+        // E.g. the vault erased it at the epoch's close, which this witness has not replayed yet.
+        blobs.clear();
+        try (LiveAuditor again = open()) {
+            assertThat(again.halted()).isEmpty();
+            assertThat(again.status()).contains("1 no longer served since verified").contains("cosigning");
+        }
+    }
+
+    @Test
     void aMissingBlobHaltsTheWitnessWithTheEvidence() throws Exception {
         try (LiveAuditor w = open()) {
             WitnessSealedFixtures.Sealed log = WitnessSealedFixtures.sealedDetection(recipientOf(w), false, false);
