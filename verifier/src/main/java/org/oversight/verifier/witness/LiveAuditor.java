@@ -142,7 +142,7 @@ public final class LiveAuditor implements AutoCloseable {
                     + c.size() + " leaves hash to " + root.hex() + ", not to the cosigned root " + c.rootHash().hex());
         }
         try {
-            records.prefetch(leaves, true);
+            records.prefetch(leaves, 0, true);
         } catch (VaultBlobs.BlobFetchException e) {
             throw new IOException("cannot fetch the sealed records of the verified leaves from the vault: "
                     + e.getMessage(), e);
@@ -277,7 +277,7 @@ public final class LiveAuditor implements AutoCloseable {
         }
         long now = Math.max(0, clock.instant().getEpochSecond());
         try {
-            records.prefetch(leaves);
+            records.prefetch(leaves, size);
         } catch (VaultBlobs.BlobFetchException e) {
             return WitnessResponse.problem(503, "Sealed records unavailable", "cannot fetch the sealed records of"
                     + " leaves " + size + " to " + (next.size() - 1) + " from the vault: " + e.getMessage());

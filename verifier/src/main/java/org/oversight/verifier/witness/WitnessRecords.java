@@ -48,6 +48,8 @@ final class WitnessRecords implements SealedRecordSource {
     private final VaultBlobs vault;
     private final Map<Sha256Digest, VaultBlobs.Fetched> fetched = new HashMap<>();
     private final List<Finding> violations = new ArrayList<>();
+    /** The prefetched sealed detections the projection has not asked for yet, by leaf. */
+    private final java.util.TreeMap<Long, SignedEvent> unasked = new java.util.TreeMap<>();
     private final TreeSet<String> withheldEpochs = new TreeSet<>();
     private long opened;
     private long withheld;
@@ -70,8 +72,8 @@ final class WitnessRecords implements SealedRecordSource {
      * @throws VaultBlobs.BlobFetchException if the vault cannot be asked; nothing was replayed
      * @throws IOException if an epoch key file cannot be read
      */
-    void prefetch(List<byte[]> leaves) throws VaultBlobs.BlobFetchException, IOException {
-        prefetch(leaves, false);
+    void prefetch(List<byte[]> leaves, long firstLeaf) throws VaultBlobs.BlobFetchException, IOException {
+        prefetch(leaves, firstLeaf, false);
     }
 
     /**
@@ -80,17 +82,19 @@ final class WitnessRecords implements SealedRecordSource {
      * longer serves (404, 410 — e.g. erased at the epoch's close that this witness has not yet
      * replayed) is then withheld and counted, not a violation; a blob it serves must still open.
      */
-    void prefetch(List<byte[]> leaves, boolean verifiedBefore) throws VaultBlobs.BlobFetchException, IOException {
+    void prefetch(List<byte[]> leaves, long firstLeaf, boolean verifiedBefore)
+            throws VaultBlobs.BlobFetchException, IOException {
         this.verifiedBefore = verifiedBefore;
         fetched.clear();
+        unasked.clear();
         if (vault == null) {
             return;
         }
         Map<String, Boolean> holds = new HashMap<>();
-        for (byte[] leaf : leaves) {
+        for (int i = 0; i < leaves.size(); i++) {
             SignedEvent event;
             try {
-                event = SignedEvent.parse(leaf);
+                event = SignedEvent.parse(leaves.get(i));
             } catch (InvalidEventException e) {
                 continue;
             }
@@ -103,8 +107,11 @@ final class WitnessRecords implements SealedRecordSource {
                 has = !keys.destroyed(epoch) && hasKey(epoch);
                 holds.put(epoch, has);
             }
-            if (has && !fetched.containsKey(d.sealed().blobDigest())) {
-                fetched.put(d.sealed().blobDigest(), vault.fetch(d.sealed().blobDigest()));
+            if (has) {
+                unasked.put(firstLeaf + i, event);
+                if (!fetched.containsKey(d.sealed().blobDigest())) {
+                    fetched.put(d.sealed().blobDigest(), vault.fetch(d.sealed().blobDigest()));
+                }
             }
         }
     }
@@ -117,6 +124,7 @@ final class WitnessRecords implements SealedRecordSource {
 
     @Override
     public RecordAvailability open(DetectionRef detection, SignedEvent event) {
+        unasked.remove(detection.leafIndex());
         SealedFaceDetected leaf = (SealedFaceDetected) event.payload();
         String epoch = leaf.sealed().epoch();
         Sha256Digest digest = leaf.sealed().blobDigest();
@@ -185,8 +193,18 @@ final class WitnessRecords implements SealedRecordSource {
         return RecordAvailability.withheld("sealed blob " + digest.hex() + " failed at stage " + stage);
     }
 
-    /** The violations found since the last call, in the order the projection asked; then forgets them. */
+    /**
+     * The violations found since the last {@link #prefetch}, in the order the projection asked;
+     * then forgets them. The sealed detections of the batch the projection did not ask for (it
+     * skipped them on the leaf alone: no policy in force, another model or format; or the leaf was
+     * rejected) are opened here too, so every sealed record of an epoch this witness holds a key of
+     * must be available, whatever the projection needs.
+     */
     List<Finding> drainViolations() {
+        while (!unasked.isEmpty()) {
+            java.util.Map.Entry<Long, SignedEvent> e = unasked.firstEntry();
+            open(new DetectionRef(e.getValue().eventHash(), e.getKey()), e.getValue());
+        }
         List<Finding> out = new ArrayList<>(violations);
         violations.clear();
         fetched.clear();

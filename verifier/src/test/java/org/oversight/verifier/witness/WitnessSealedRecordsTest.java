@@ -122,6 +122,26 @@ class WitnessSealedRecordsTest {
     }
 
     @Test
+    void aSealedDetectionTheProjectionDoesNotAskForMustStillBeAvailable() throws Exception {
+        WitnessEpochKeys keys = new WitnessEpochKeys(dir.resolve("unit"), cosigner(), "witness-u",
+                new java.security.SecureRandom());
+        WitnessSealedFixtures.Sealed log = WitnessSealedFixtures.sealedDetection(
+                keys.recipientFor(EventFixtures.EPOCH), false, false);
+        WitnessRecords records = new WitnessRecords(keys, vault);
+        // The projection skipped the detection on its leaf alone (say, no policy in force): open() not called.
+        records.prefetch(log.leaves(), 0);
+        List<org.oversight.verifier.report.Finding> missing = records.drainViolations();
+        assertThat(missing).hasSize(1);
+        assertThat(missing.get(0).leafIndex()).isEqualTo(log.detectionLeaf());
+        assertThat(missing.get(0).found()).contains("stage fetch");
+        assertThat(missing.get(0).expected()).contains(log.blobDigestHex());
+        blobs.put(log.blobDigestHex(), log.blob());
+        records.prefetch(log.leaves(), 0);
+        assertThat(records.drainViolations()).isEmpty();
+        assertThat(records.summary()).contains("1 opened");
+    }
+
+    @Test
     void aMissingBlobHaltsTheWitnessWithTheEvidence() throws Exception {
         try (LiveAuditor w = open()) {
             WitnessSealedFixtures.Sealed log = WitnessSealedFixtures.sealedDetection(recipientOf(w), false, false);
