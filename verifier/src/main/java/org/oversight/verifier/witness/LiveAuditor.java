@@ -155,7 +155,8 @@ public final class LiveAuditor implements AutoCloseable {
         }
         if (!findings.isEmpty() && halted == null) {
             // Only if the rules changed since these leaves were verified: keep cosigning nothing.
-            halt("replaying the verified leaves on restart found violations", cosigned, null, null, findings, leaves, 0);
+            halt("replaying the verified leaves on restart found violations", cosigned, null, null, findings, leaves, 0,
+                    records.drainFailedBlobs());
         }
     }
 
@@ -294,7 +295,7 @@ public final class LiveAuditor implements AutoCloseable {
             if (!findings.isEmpty()) {
                 halt(findings.size() + " violation(s) in leaves " + size + " to " + (next.size() - 1)
                         + ", first: " + findings.get(0).rule() + " at leaf " + findings.get(0).leafIndex(),
-                        cosigned, submitted, request, findings, leaves, size);
+                        cosigned, submitted, request, findings, leaves, size, records.drainFailedBlobs());
                 return WitnessResponse.problem(503, "Witness halted", halted);
             }
             state.appendLeaves(leaves);
@@ -336,6 +337,12 @@ public final class LiveAuditor implements AutoCloseable {
 
     private void halt(String reason, SignedCheckpoint last, SignedCheckpoint refused, AddCheckpointRequest request,
             List<Finding> findings, List<byte[]> leaves, long firstLeaf) {
+        halt(reason, last, refused, request, findings, leaves, firstLeaf, java.util.Map.of());
+    }
+
+    /** @param blobs sealed blobs as the vault served them that failed to open, by the leaf's blob digest */
+    private void halt(String reason, SignedCheckpoint last, SignedCheckpoint refused, AddCheckpointRequest request,
+            List<Finding> findings, List<byte[]> leaves, long firstLeaf, java.util.Map<String, byte[]> blobs) {
         StringBuilder e = new StringBuilder();
         e.append("Oversight witness ").append(cosigner.verifier().keyLabel()).append(" HALTED at ")
                 .append(Instant.now(clock)).append("\n");
@@ -367,6 +374,11 @@ public final class LiveAuditor implements AutoCloseable {
                 e.append("\n--- leaf ").append(leaf).append(" (base64 of the leaf bytes)\n")
                         .append(Base64.getEncoder().encodeToString(leaves.get((int) (leaf - firstLeaf)))).append("\n");
             }
+        }
+        for (java.util.Map.Entry<String, byte[]> b : blobs.entrySet()) {
+            e.append("\n--- sealed blob named by blobDigest ").append(b.getKey())
+                    .append(" as the vault served it (base64; ciphertext)\n")
+                    .append(Base64.getEncoder().encodeToString(b.getValue())).append("\n");
         }
         halted = reason + "; evidence in " + state.evidencePath();
         try {

@@ -48,6 +48,8 @@ final class WitnessRecords implements SealedRecordSource {
     private final VaultBlobs vault;
     private final Map<Sha256Digest, VaultBlobs.Fetched> fetched = new HashMap<>();
     private final List<Finding> violations = new ArrayList<>();
+    /** The bytes the vault served for blobs that failed to open, by hex digest, in order of failure. */
+    private final java.util.LinkedHashMap<String, byte[]> failedBlobs = new java.util.LinkedHashMap<>();
     /** The prefetched sealed detections the projection has not asked for yet, by leaf. */
     private final java.util.TreeMap<Long, SignedEvent> unasked = new java.util.TreeMap<>();
     private final TreeSet<String> withheldEpochs = new TreeSet<>();
@@ -173,6 +175,7 @@ final class WitnessRecords implements SealedRecordSource {
             try {
                 record = RecordOpener.open(bytes, event, keys.recipient(), key);
             } catch (RecordOpeningException e) {
+                failedBlobs.putIfAbsent(digest.hex(), bytes.clone());
                 return violation(detection, event, digest, e.getClass().getSimpleName(), e.getMessage());
             }
             opened++;
@@ -209,6 +212,16 @@ final class WitnessRecords implements SealedRecordSource {
         violations.clear();
         fetched.clear();
         verifiedBefore = false;
+        return out;
+    }
+
+    /**
+     * The bytes the vault served for the blobs that failed to open since the last call, by the
+     * leaf's {@code blobDigest} in hex (evidence: ciphertext only); then forgets them.
+     */
+    Map<String, byte[]> drainFailedBlobs() {
+        Map<String, byte[]> out = new java.util.LinkedHashMap<>(failedBlobs);
+        failedBlobs.clear();
         return out;
     }
 

@@ -168,7 +168,8 @@ class WitnessSealedRecordsTest {
             WitnessResponse r = add(w, log.leaves(), 0, log.leaves().size());
             assertThat(r.status()).as(r.body()).isEqualTo(503);
             assertThat(Files.readString(dir.resolve("EVIDENCE.txt"))).contains("stage BlobDigestMismatch")
-                    .contains(log.blobDigestHex());
+                    .contains(log.blobDigestHex()).contains("--- sealed blob named by blobDigest " + log.blobDigestHex())
+                    .contains(java.util.Base64.getEncoder().encodeToString(tampered));
             assertThat(w.status()).contains("1 FAILED").contains("HALTED");
         }
     }
@@ -181,7 +182,8 @@ class WitnessSealedRecordsTest {
             blobs.put(log.blobDigestHex(), log.blob());
             WitnessResponse r = add(w, log.leaves(), 0, log.leaves().size());
             assertThat(r.status()).as(r.body()).isEqualTo(503);
-            assertThat(Files.readString(dir.resolve("EVIDENCE.txt"))).contains("stage CommitmentMismatch");
+            assertThat(Files.readString(dir.resolve("EVIDENCE.txt"))).contains("stage CommitmentMismatch")
+                    .contains(java.util.Base64.getEncoder().encodeToString(log.blob()));
         }
     }
 
