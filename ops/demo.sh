@@ -92,6 +92,9 @@ LEDGER_WITNESS_ARGS=(--oversight.witness.quorum=${#WITNESSES[@]} --oversight.wit
   --oversight.witness.max-backoff=1s --oversight.witness.timeout=30s)
 for i in "${WITNESSES[@]}"; do
   witness_prepare "$VERIFIER_JAR" "$DIR/witness-$i" "witness-$i.demo.oversight.example"
+  # Its ledger credential (role witness): reads the sealed blobs of the vault (GET /v1/vault/blobs/{digest}),
+  # which it opens with its own epoch keys; a record missing or not opening to its leaf halts it.
+  ledger_issue "$LEDGER_JAR" "$DIR/ledger/credentials" "demo-witness-$i" witness "$DIR/witness-$i/vault.token"
   LEDGER_WITNESS_ARGS+=("--oversight.witness.witnesses[$((i - 1))].url=$(cat "$DIR/witness-$i/url")"
     "--oversight.witness.witnesses[$((i - 1))].vkey=$(cat "$DIR/witness-$i/witness.vkey")")
 done
@@ -143,7 +146,7 @@ URL=$LEDGER_URL
 echo "$URL" >"$DIR/ledger.url.tmp" && mv "$DIR/ledger.url.tmp" "$DIR/ledger.url"
 echo "demo: ledger up at $URL after $(( $(date +%s) - START )) s"
 for i in "${WITNESSES[@]}"; do
-  witness_start "$VERIFIER_JAR" "$DIR/witness-$i" "$URL" "$DIR/log.vkey" \
+  witness_start "$VERIFIER_JAR" "$DIR/witness-$i" "$URL" "$DIR/log.vkey" "$DIR/witness-$i/vault.token" \
     || die "witness $i did not start (log: $DIR/witness-$i/witness.log)"
 done
 echo "demo: witnesses up: $(demo_witness_urls | tr '\n' ' ')"

@@ -4,9 +4,11 @@
 #   witness_prepare <verifier-jar> <dir> <key-name>
 #                        creates <dir>, a witness key (<dir>/witness.key, owner-only; its vkey in
 #                        <dir>/witness.vkey) and picks a free loopback port (<dir>/url)
-#   witness_start <verifier-jar> <dir> <ledger-url> <log-vkey-file>
+#   witness_start <verifier-jar> <dir> <ledger-url> <log-vkey-file> [<vault-token-file>]
 #                        starts the witness of <dir> (state <dir>/state, output <dir>/witness.log)
-#                        and waits until it listens; records its pid for witness_stop_all
+#                        and waits until it listens; records its pid for witness_stop_all. With a
+#                        vault token (a ledger credential of role witness) the witness fetches and
+#                        opens the sealed records of its epochs (--vault-token, decision 0001 item 4)
 #   witness_status <dir> writes the witness's one-line status (GET /status) to <dir>/status.txt
 #   witness_stop_all     SIGTERM to every witness started here, SIGKILL after 10 s
 
@@ -44,10 +46,12 @@ witness_prepare() {
 }
 
 witness_start() {
-  local jar="$1" dir="$2" ledger="$3" vkey="$4" url pid _
+  local jar="$1" dir="$2" ledger="$3" vkey="$4" token="${5:-}" url pid _
+  local vault=()
+  [ -z "$token" ] || vault=(--vault-token "@$token")
   url=$(cat "$dir/url")
   java -jar "$jar" witness --log-key "@$vkey" --key "@$dir/witness.key" --ledger "$ledger" \
-    --state "$dir/state" --listen "${url#http://}" >"$dir/witness.log" 2>&1 &
+    --state "$dir/state" --listen "${url#http://}" ${vault[@]+"${vault[@]}"} >"$dir/witness.log" 2>&1 &
   pid=$!
   WITNESS_PIDS+=("$pid")
   echo "$pid" >"$dir/pid"

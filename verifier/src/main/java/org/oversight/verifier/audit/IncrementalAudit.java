@@ -12,6 +12,7 @@ import org.oversight.domain.merkle.rfc6962.HashSourceException;
 import org.oversight.domain.merkle.rfc6962.ProofGenerator;
 import org.oversight.domain.merkle.rfc6962.ProofRequestException;
 import org.oversight.domain.merkle.rfc6962.Rfc6962Hashing;
+import org.oversight.recognition.projection.SealedRecordSource;
 import org.oversight.verifier.report.Finding;
 
 /**
@@ -41,8 +42,17 @@ public final class IncrementalAudit implements AutoCloseable {
 
     /** @param projectionGraceLeaves as for {@link LogAuditor#PROJECTION_GRACE_LEAVES} (≥ 0) */
     public IncrementalAudit(long projectionGraceLeaves) throws IOException {
+        this(projectionGraceLeaves, SealedRecordSource.NONE);
+    }
+
+    /**
+     * @param projectionGraceLeaves as for {@link LogAuditor#PROJECTION_GRACE_LEAVES} (≥ 0)
+     * @param records where the projection replay gets the records of sealed detections (a witness's
+     *     own: its epoch keys and the vault's blobs)
+     */
+    public IncrementalAudit(long projectionGraceLeaves, SealedRecordSource records) throws IOException {
         this.hashes = LeafHashFile.createTemporary();
-        this.replay = new LeafReplay(hashes, projectionGraceLeaves);
+        this.replay = new LeafReplay(hashes, projectionGraceLeaves, records);
         replay.onEpochClosed(closed::add);
         replay.onDetection((leaf, eventId, capture, delay) -> {
             if (delay.isPresent()) {

@@ -11,8 +11,10 @@ import org.oversight.domain.crypto.MalformedKeyException;
 import org.oversight.domain.note.Ed25519Cosigner;
 import org.oversight.domain.note.Ed25519NoteVerifier;
 import org.oversight.verifier.audit.LogAuditor;
+import org.oversight.verifier.witness.HttpVaultBlobs;
 import org.oversight.verifier.witness.LiveAuditor;
 import org.oversight.verifier.witness.TileLeafSource;
+import org.oversight.verifier.witness.VaultBlobs;
 import org.oversight.verifier.witness.WitnessServer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,6 +50,14 @@ final class WitnessCommand implements Callable<Integer> {
             + " (the ledger's base URL).")
     private String ledger;
 
+    @Option(names = "--vault-token", paramLabel = "@FILE", description = "@ and the file holding this witness's"
+            + " bearer token for the ledger's vault (a credential of role witness). With it the witness fetches the"
+            + " sealed record of every detection of an erasure epoch it is a recipient of (GET /v1/vault/blobs/"
+            + "{digest}), opens it with its epoch key and re-derives the match decisions; a record missing or not"
+            + " opening to its leaf's commitment halts it. Without it sealed detections are replayed without their"
+            + " records (withheld, stated in the status).")
+    private String vaultToken;
+
     @Option(names = "--state", required = true, paramLabel = "DIR", description = "State directory: the checkpoint"
             + " last cosigned, the verified leaves, and EVIDENCE.txt after a halt.")
     private Path state;
@@ -63,13 +73,25 @@ final class WitnessCommand implements Callable<Integer> {
         if (!key.startsWith("@")) {
             throw new ParameterException(spec.commandLine(), "--key takes @FILE (a secret key is never an argument)");
         }
+        if (vaultToken != null && !vaultToken.startsWith("@")) {
+            throw new ParameterException(spec.commandLine(), "--vault-token takes @FILE (a token is never an argument)");
+        }
         InetSocketAddress address = address();
         try {
             Ed25519NoteVerifier log = CliInputs.logKey(logKey);
             Ed25519Cosigner cosigner = Ed25519Cosigner.parse(CliInputs.readText("--key", key.substring(1)).strip());
             TileLeafSource source = new TileLeafSource(ledger);
+            VaultBlobs vault = null;
+            if (vaultToken != null) {
+                String token = CliInputs.readText("--vault-token", vaultToken.substring(1)).strip();
+                try {
+                    vault = new HttpVaultBlobs(ledger, token);
+                } catch (IllegalArgumentException e) {
+                    return fail(err, "--vault-token: " + e.getMessage());
+                }
+            }
             LiveAuditor auditor = LiveAuditor.open(state, log, origin != null ? origin : log.keyName(), cosigner,
-                    source, Clock.systemUTC(), LogAuditor.PROJECTION_GRACE_LEAVES);
+                    source, vault, Clock.systemUTC(), LogAuditor.PROJECTION_GRACE_LEAVES);
             WitnessServer server = WitnessServer.start(address, auditor);
             out.println("verifier witness: " + cosigner.verifier().toVerifierKey() + " listening on http://"
                     + address.getHostString() + ":" + server.port() + "/add-checkpoint");

@@ -56,12 +56,15 @@ public final class LiveAuditor implements AutoCloseable {
     private final Clock clock;
     private final IncrementalAudit audit;
     private final WitnessEpochKeys epochKeys;
+    private final WitnessRecords records;
     private SignedCheckpoint cosigned;
     private String halted;
 
     private LiveAuditor(WitnessStateDirectory state, NoteVerifier logKey, String origin, Ed25519Cosigner cosigner,
-            LeafSource source, Clock clock, IncrementalAudit audit, WitnessEpochKeys epochKeys) {
+            LeafSource source, Clock clock, IncrementalAudit audit, WitnessEpochKeys epochKeys,
+            WitnessRecords records) {
         this.epochKeys = epochKeys;
+        this.records = records;
         this.state = state;
         this.logKey = logKey;
         this.origin = origin;
@@ -82,13 +85,31 @@ public final class LiveAuditor implements AutoCloseable {
     public static LiveAuditor open(java.nio.file.Path stateDir, NoteVerifier logKey, String origin,
             Ed25519Cosigner cosigner, LeafSource source, Clock clock, long projectionGraceLeaves)
             throws IOException, WitnessStateException {
+        return open(stateDir, logKey, origin, cosigner, source, null, clock, projectionGraceLeaves);
+    }
+
+    /**
+     * As {@link #open(java.nio.file.Path, NoteVerifier, String, Ed25519Cosigner, LeafSource, Clock, long)},
+     * also opening the sealed records of the epochs this witness is a recipient of with the blobs
+     * {@code vault} serves ({@link WitnessRecords}): a blob that is missing or does not open to its
+     * leaf's commitment halts the witness.
+     *
+     * @param vault the ledger's vault read with this witness's credential, or null for none (every
+     *     sealed detection is then withheld from the projection, and the status says so)
+     * @throws IOException also if the vault cannot be reached for the blobs of the verified leaves
+     */
+    public static LiveAuditor open(java.nio.file.Path stateDir, NoteVerifier logKey, String origin,
+            Ed25519Cosigner cosigner, LeafSource source, VaultBlobs vault, Clock clock, long projectionGraceLeaves)
+            throws IOException, WitnessStateException {
         WitnessStateDirectory state = new WitnessStateDirectory(stateDir);
         WitnessEpochKeys epochKeys = new WitnessEpochKeys(stateDir, Objects.requireNonNull(cosigner, "cosigner"),
                 defaultRecipient(cosigner), new java.security.SecureRandom());
-        IncrementalAudit audit = new IncrementalAudit(projectionGraceLeaves);
+        WitnessRecords records = new WitnessRecords(epochKeys, vault);
+        IncrementalAudit audit = new IncrementalAudit(projectionGraceLeaves, records);
         LiveAuditor w = new LiveAuditor(state, Objects.requireNonNull(logKey, "logKey"),
                 Objects.requireNonNull(origin, "origin"), cosigner,
-                Objects.requireNonNull(source, "source"), Objects.requireNonNull(clock, "clock"), audit, epochKeys);
+                Objects.requireNonNull(source, "source"), Objects.requireNonNull(clock, "clock"), audit, epochKeys,
+                records);
         try {
             w.restore();
         } catch (IOException | WitnessStateException | RuntimeException e) {
@@ -120,14 +141,22 @@ public final class LiveAuditor implements AutoCloseable {
             throw new WitnessStateException(state.path().resolve(WitnessStateDirectory.LEAVES) + ": the first "
                     + c.size() + " leaves hash to " + root.hex() + ", not to the cosigned root " + c.rootHash().hex());
         }
+        try {
+            records.prefetch(leaves, 0, true);
+        } catch (VaultBlobs.BlobFetchException e) {
+            throw new IOException("cannot fetch the sealed records of the verified leaves from the vault: "
+                    + e.getMessage(), e);
+        }
         List<Finding> findings = audit.append(leaves);
+        findings.addAll(records.drainViolations());
         findings.addAll(audit.overdueDecisions());
         for (String epoch : audit.epochsClosed()) {
             epochKeys.destroy(epoch);  // idempotent: repairs a crash between persisting and destroying
         }
         if (!findings.isEmpty() && halted == null) {
             // Only if the rules changed since these leaves were verified: keep cosigning nothing.
-            halt("replaying the verified leaves on restart found violations", cosigned, null, null, findings, leaves, 0);
+            halt("replaying the verified leaves on restart found violations", cosigned, null, null, findings, leaves, 0,
+                    records.drainFailedBlobs());
         }
     }
 
@@ -176,7 +205,7 @@ public final class LiveAuditor implements AutoCloseable {
     /** One line for an operator: log, size, state. */
     public synchronized String status() {
         return "log " + origin + "; witness " + cosigner.verifier().keyLabel() + "; cosigned size " + cosignedSize()
-                + "; " + audit.summary() + "; " + (halted == null ? "cosigning" : "HALTED: " + halted);
+                + "; " + audit.summary() + "; " + records.summary() + "; " + (halted == null ? "cosigning" : "HALTED: " + halted);
     }
 
     /** Handles one {@code add-checkpoint} request body. */
@@ -249,14 +278,24 @@ public final class LiveAuditor implements AutoCloseable {
         }
         long now = Math.max(0, clock.instant().getEpochSecond());
         try {
+            records.prefetch(leaves, size);
+        } catch (VaultBlobs.BlobFetchException e) {
+            return WitnessResponse.problem(503, "Sealed records unavailable", "cannot fetch the sealed records of"
+                    + " leaves " + size + " to " + (next.size() - 1) + " from the vault: " + e.getMessage());
+        } catch (IOException e) {
+            return WitnessResponse.problem(500, "Internal Server Error", "cannot read an epoch key: " + e.getMessage());
+        }
+        try {
             List<Finding> findings = audit.append(leaves);
+            // A sealed record missing from the vault, or not opening to its leaf, is a violation (decision 0001 item 4).
+            findings.addAll(records.drainViolations());
             findings.addAll(audit.overdueDecisions());
             findings.addAll(audit.capturedBefore(now, "this witness's time " + Instant.ofEpochSecond(now)
                     + ", at which it would cosign the checkpoint of size " + next.size()));
             if (!findings.isEmpty()) {
                 halt(org.oversight.verifier.report.Plural.of(findings.size(), "violation") + " in leaves " + size + " to " + (next.size() - 1)
                         + ", first: " + findings.get(0).rule() + " at leaf " + findings.get(0).leafIndex(),
-                        cosigned, submitted, request, findings, leaves, size);
+                        cosigned, submitted, request, findings, leaves, size, records.drainFailedBlobs());
                 return WitnessResponse.problem(503, "Witness halted", halted);
             }
             state.appendLeaves(leaves);
@@ -298,6 +337,12 @@ public final class LiveAuditor implements AutoCloseable {
 
     private void halt(String reason, SignedCheckpoint last, SignedCheckpoint refused, AddCheckpointRequest request,
             List<Finding> findings, List<byte[]> leaves, long firstLeaf) {
+        halt(reason, last, refused, request, findings, leaves, firstLeaf, java.util.Map.of());
+    }
+
+    /** @param blobs sealed blobs as the vault served them that failed to open, by the leaf's blob digest */
+    private void halt(String reason, SignedCheckpoint last, SignedCheckpoint refused, AddCheckpointRequest request,
+            List<Finding> findings, List<byte[]> leaves, long firstLeaf, java.util.Map<String, byte[]> blobs) {
         StringBuilder e = new StringBuilder();
         e.append("Oversight witness ").append(cosigner.verifier().keyLabel()).append(" HALTED at ")
                 .append(Instant.now(clock)).append("\n");
@@ -329,6 +374,11 @@ public final class LiveAuditor implements AutoCloseable {
                 e.append("\n--- leaf ").append(leaf).append(" (base64 of the leaf bytes)\n")
                         .append(Base64.getEncoder().encodeToString(leaves.get((int) (leaf - firstLeaf)))).append("\n");
             }
+        }
+        for (java.util.Map.Entry<String, byte[]> b : blobs.entrySet()) {
+            e.append("\n--- sealed blob named by blobDigest ").append(b.getKey())
+                    .append(" as the vault served it (base64; ciphertext)\n")
+                    .append(Base64.getEncoder().encodeToString(b.getValue())).append("\n");
         }
         halted = reason + "; evidence in " + state.evidencePath();
         try {

@@ -59,5 +59,16 @@ class WitnessCliTest {
         assertThat(err.toString()).startsWith("verifier: --state: ").contains("is not a checkpoint of log");
         assertThat(run("witness", "--log-key", logKey, "--key", "@" + key, "--ledger", "http://127.0.0.1:1",
                 "--state", state.toString(), "--listen", "nowhere")).isEqualTo(2);
+        err.getBuffer().setLength(0);
+        assertThat(run("witness", "--log-key", logKey, "--key", "@" + key, "--ledger", "http://127.0.0.1:1",
+                "--state", dir.resolve("s").toString(), "--vault-token", "secret-token")).isEqualTo(2);
+        assertThat(err.toString()).contains("--vault-token takes @FILE").doesNotContain("secret-token");
+        Path token = dir.resolve("vault.token");
+        Files.writeString(token, "two words\n", StandardCharsets.UTF_8);
+        err.getBuffer().setLength(0);
+        assertThat(run("witness", "--log-key", logKey, "--key", "@" + key, "--ledger", "http://127.0.0.1:1",
+                "--state", dir.resolve("s").toString(), "--vault-token", "@" + token)).isEqualTo(2);
+        assertThat(err.toString()).contains("--vault-token: vault token is empty or has white space")
+                .doesNotContain("two words");
     }
 }
