@@ -130,6 +130,16 @@ class ConsoleBrowserTest extends ReviewAppTest {
             assertThat(reviewer.text(By.id("where"))).contains("Central Station, north entrance (ui-a)")
                     .contains("Police Force Ordinance s.10");
             assertThat(reviewer.text(By.id("warrant"))).contains("warrant HKM-ui-a").contains("2027-12-01");
+            // With another person's access token the vault refuses (records go only to the signer of
+            // the disclosure); the refusal is shown in words and nothing is appended.
+            long before = sequencer.committed().size();
+            reviewer.useToken(PERSON_TOKENS.get("reviewer-ui-1"));
+            reviewer.driver.findElement(By.id("show-crop")).click();
+            assertThat(reviewer.waitText(By.id("crop-status"), "crop not available: "))
+                    .contains("a sealed record is given only to the person whose key signed the disclosure")
+                    .contains("signed by reviewer-ui-2 but the credential is reviewer-ui-1");
+            assertThat(sequencer.committed().size()).isEqualTo(before);
+            reviewer.useToken(PERSON_TOKENS.get("reviewer-ui-2"));
             reviewer.driver.findElement(By.id("show-crop")).click();
             // The page signs a RecordDisclosed (purpose review) with this reviewer's key; the vault
             // appends it and gives the record to this reviewer's credential only; the page checks the
@@ -299,6 +309,12 @@ class ConsoleBrowserTest extends ReviewAppTest {
                     + ".catch(e => done('error: ' + e));", input);
             byte[] java = CanonicalJson.canonicalize(input.getBytes(StandardCharsets.UTF_8));
             assertThat(hex).isEqualTo(HexFormat.of().formatHex(java));
+        }
+
+        /** Replaces the tab's access token (as pasting another one would), keeping the page. */
+        void useToken(String token) {
+            ((JavascriptExecutor) driver).executeScript(
+                    "sessionStorage.setItem('oversight-console-token', arguments[0]);", token);
         }
 
         CanvasPixels canvasPixels(String id) {
