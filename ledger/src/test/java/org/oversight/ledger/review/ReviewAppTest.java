@@ -44,8 +44,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Base of the review tests: one application (cached by Spring for every subclass) with the
  * service's recognition processor running, a real Tomcat on a random port, and a log whose
- * genesis (one authority, the engine key, the policy) is submitted once. {@link #newMatch} sets up
- * an officer, a camera, a watchlist entry and a detection of that entry's face, and waits for the
+ * genesis (one authority, the engine key, the policy, an erasure epoch keyed by the vault) is
+ * submitted once. {@link #newMatch} sets up an officer, a camera, a watchlist entry and a sealed
+ * (schema-2) detection of that entry's face whose blob is stored in the vault, and waits for the
  * engine's proposal: each call gives a match of its own (the faces of different tags are far apart).
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
