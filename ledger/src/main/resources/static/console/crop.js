@@ -6,6 +6,7 @@
 
 import { canonicalBytes, concat, fromBase64, hex, signEvent, timestamp, unsignedEvent } from './canonical.js';
 import { LedgerProblem, postForText } from './api.js';
+import { refusalWords } from './words.js';
 
 const CROP_SIDE = 150; // docs/format.md §9.2: 150 × 150 RGB, 67,500 bytes
 const RECORD_PREFIX = 'oversight/record/v1\n';
@@ -75,7 +76,7 @@ export async function requestCrop(signer, match) {
         + `(${e.status} ${e.problem.title || ''}). Sealed biometric records (issue #12) are not deployed, so no disclosure was recorded.`);
     }
     if (e instanceof LedgerProblem) {
-      throw new Error(`the ledger refused the disclosure (${e.rule || e.status}): ${e.problem.detail || e.message}`);
+      throw new Error(refusalWords(e));
     }
     throw new Error(`the ledger could not be reached: ${e.message}`);
   }

@@ -77,6 +77,16 @@ const REFUSALS = {
   'forbidden': () => 'Your access token\u2019s role may not do this.',
   'event-id-conflict': () => 'The ledger refused the event: its event id was already used. Try again.',
   'unavailable': () => 'The ledger is unavailable at the moment; try again shortly.',
+  // Sealed records (the vault, docs/ledger.md §12): each refusal leaves the log unchanged.
+  'disclosure-required': () => 'The ledger refused the disclosure: a sealed record is given only to the person whose '
+    + 'key signed the disclosure, and your access token is not that person’s (sign in with your own token). '
+    + 'No disclosure was recorded.',
+  'record-erased': () => 'The ledger cannot show this record: it was erased (its erasure epoch closed and it was not '
+    + 'kept for a match, or the time it was kept for ran out). No one can see it any more; no disclosure was recorded.',
+  'record-not-stored': () => 'The ledger holds no sealed record for this detection: the camera did not store one in '
+    + 'the vault (an older, unsealed detection has none). No disclosure was recorded.',
+  'epoch-violation': () => 'The ledger refused the event: the detection is not sealed to an open erasure epoch covering '
+    + 'its capture time (rule R5(a)), so its record could not be erased on time.',
 };
 
 /** A refusal (a LedgerProblem) in words, followed by the ledger's own detail. */

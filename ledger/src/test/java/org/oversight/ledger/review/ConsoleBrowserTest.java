@@ -27,13 +27,20 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.oversight.domain.crypto.Ed25519PublicKey;
+import org.oversight.domain.event.DetectionRef;
+import org.oversight.domain.event.DisclosurePurpose;
 import org.oversight.domain.event.EventFixtures;
 import org.oversight.domain.event.EventHash;
 import org.oversight.domain.event.EventSigner;
 import org.oversight.domain.event.KeyEnrolled;
+import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.json.CanonicalJson;
 import org.oversight.domain.policy.MatchState;
+import org.oversight.ledger.sequencer.LeafStore;
+import org.oversight.ledger.sequencer.Sequencer;
+import org.oversight.ledger.sequencer.StoredLeaf;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The reviewer console in a real browser: Debian's headless Chromium driven through Debian's
@@ -51,6 +58,9 @@ class ConsoleBrowserTest extends ReviewAppTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path SHOTS = Path.of("target/console-screenshots");
     private static Path profiles;
+
+    @Autowired LeafStore store;
+    @Autowired Sequencer sequencer;
 
     @AfterAll
     static void removeProfiles() throws IOException {
@@ -120,11 +130,27 @@ class ConsoleBrowserTest extends ReviewAppTest {
             assertThat(reviewer.text(By.id("where"))).contains("Central Station, north entrance (ui-a)")
                     .contains("Police Force Ordinance s.10");
             assertThat(reviewer.text(By.id("warrant"))).contains("warrant HKM-ui-a").contains("2027-12-01");
+            // With another person's access token the vault refuses (records go only to the signer of
+            // the disclosure); the refusal is shown in words and nothing is appended.
+            long before = sequencer.committed().size();
+            reviewer.useToken(PERSON_TOKENS.get("reviewer-ui-1"));
             reviewer.driver.findElement(By.id("show-crop")).click();
-            // This build has no vault: the panel says so plainly. (With the sealed-data build merged
-            // these schema-1 detections have no sealed record: the vault's refusal is shown instead.)
             assertThat(reviewer.waitText(By.id("crop-status"), "crop not available: "))
-                    .containsAnyOf("POST /v1/vault/disclosures is not served here", "the ledger refused the disclosure");
+                    .contains("a sealed record is given only to the person whose key signed the disclosure")
+                    .contains("signed by reviewer-ui-2 but the credential is reviewer-ui-1");
+            assertThat(sequencer.committed().size()).isEqualTo(before);
+            reviewer.useToken(PERSON_TOKENS.get("reviewer-ui-2"));
+            reviewer.driver.findElement(By.id("show-crop")).click();
+            // The page signs a RecordDisclosed (purpose review) with this reviewer's key; the vault
+            // appends it and gives the record to this reviewer's credential only; the page checks the
+            // record's commitment against the sealed detection and draws its crop.
+            String status = reviewer.waitText(By.id("crop-status"), "Probe crop disclosed");
+            assertThat(status).contains("matches the commitment the camera signed");
+            assertThat(reviewer.canvasPixels("probe-canvas")).as("the drawn crop is the sealed record's pixels")
+                    .isEqualTo(new CanvasPixels(CROP_SIDE, CROP_SIDE, match.crop()));
+            RecordDisclosed disclosed = disclosureOf(match, "reviewer-ui-2");
+            assertThat(disclosed.purpose()).isEqualTo(DisclosurePurpose.REVIEW);
+            assertThat(disclosed.caseRef()).isEqualTo("review of match " + match.id());
             reviewer.shot("review");
             reviewer.review("confirm", "Agree: same person; nose bridge and hairline also match.");
             reviewer.waitText(By.id("outcome"), "Recorded");
@@ -147,6 +173,51 @@ class ConsoleBrowserTest extends ReviewAppTest {
         assertThat(done.state()).isEqualTo(MatchState.ACTIONED);
         assertThat(done.reviews()).extracting(MatchFeed.Review::principal).containsExactly("reviewer-ui-1", "reviewer-ui-2");
         assertThat(done.actions()).extracting(MatchFeed.Action::principal).containsExactly("officer-ui");
+    }
+
+    /**
+     * The one {@code RecordDisclosed} in the committed log naming {@code match}'s detection, signed
+     * by {@code principal}'s key (as the match feed records who owns each key).
+     */
+    private RecordDisclosed disclosureOf(Match match, String principal) throws Exception {
+        java.util.List<RecordDisclosed> found = new java.util.ArrayList<>();
+        DetectionRef ref = new DetectionRef(match.detection().eventHash(), match.detectionLeaf());
+        for (StoredLeaf l : store.leaves(0, (int) sequencer.committed().size())) {
+            if (!l.leaf().stream().startsWith("disclosure/")) {
+                continue;
+            }
+            SignedEvent e = SignedEvent.parse(l.leaf().leafBytes());
+            if (e.payload() instanceof RecordDisclosed d && d.records().contains(ref)) {
+                assertThat(feed.key(e.header().signer().hex())).as("signer of the disclosure at leaf " + l.index())
+                        .map(MatchFeed.SignerKey::principal).contains(principal);
+                found.add(d);
+            }
+        }
+        assertThat(found).as("disclosures of the detection at leaf " + match.detectionLeaf()).hasSize(1);
+        return found.get(0);
+    }
+
+    /** A canvas's size and its pixels as RGB bytes (alpha dropped). */
+    record CanvasPixels(long width, long height, byte[] rgb) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CanvasPixels c && c.width == width && c.height == height
+                    && java.util.Arrays.equals(c.rgb, rgb);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(rgb);
+        }
+
+        @Override
+        public String toString() {
+            java.util.Set<Integer> distinct = new java.util.TreeSet<>();
+            for (int i = 0; i + 2 < rgb.length && distinct.size() < 1000; i += 3) {
+                distinct.add(((rgb[i] & 0xff) << 16) | ((rgb[i + 1] & 0xff) << 8) | (rgb[i + 2] & 0xff));
+            }
+            return width + "x" + height + ", " + rgb.length + " RGB bytes, " + distinct.size() + " distinct colours";
+        }
     }
 
     /** Acts as the authority: signs exactly the enrolment request the page shows, and submits it. */
@@ -238,6 +309,25 @@ class ConsoleBrowserTest extends ReviewAppTest {
                     + ".catch(e => done('error: ' + e));", input);
             byte[] java = CanonicalJson.canonicalize(input.getBytes(StandardCharsets.UTF_8));
             assertThat(hex).isEqualTo(HexFormat.of().formatHex(java));
+        }
+
+        /** Replaces the tab's access token (as pasting another one would), keeping the page. */
+        void useToken(String token) {
+            ((JavascriptExecutor) driver).executeScript(
+                    "sessionStorage.setItem('oversight-console-token', arguments[0]);", token);
+        }
+
+        CanvasPixels canvasPixels(String id) {
+            @SuppressWarnings("unchecked")
+            java.util.List<Object> r = (java.util.List<Object>) ((JavascriptExecutor) driver).executeScript(
+                    "const c = document.getElementById(arguments[0]);"
+                    + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
+                    + "let s = ''; for (let i = 0; i < d.length; i += 4) {"
+                    + " s += String.fromCharCode(d[i], d[i + 1], d[i + 2]); }"
+                    + "return [c.width, c.height, btoa(s), c.hidden];", id);
+            assertThat(r.get(3)).as("#" + id + " hidden").isEqualTo(false);
+            return new CanvasPixels(((Number) r.get(0)).longValue(), ((Number) r.get(1)).longValue(),
+                    java.util.Base64.getDecoder().decode((String) r.get(2)));
         }
 
         String text(By by) {

@@ -116,6 +116,46 @@ class ReviewApiTest extends ReviewAppTest {
     }
 
     @Test
+    void aSealedMatchNamesItsCommitmentAndGivesItsCropToTheReviewerWhoSignedADisclosure() throws Exception {
+        reviewers();
+        Match m = newMatch("api-g", 152);
+        JsonNode detection = getJson("/v1/matches/" + m.id(), Role.OFFICER).get("detection");
+        assertThat(detection.get("commitment").asText()).isEqualTo(
+                ((org.oversight.domain.event.SealedFaceDetected) m.detection().payload()).sealed().commitment().hex());
+        assertThat(detection.get("alignedCropDigest").isNull()).isTrue();
+
+        SignedEvent disclosure = CHAINS.next(new org.oversight.domain.event.RecordDisclosed("d-api-g",
+                List.of(new org.oversight.domain.event.DetectionRef(m.detection().eventHash(), m.detectionLeaf())),
+                org.oversight.domain.event.DisclosurePurpose.REVIEW, "review of match " + m.id(),
+                "Reviewer reviewer-api-1"), R1);
+        long size = feed.treeSize();
+        MockHttpServletResponse refused = disclose(disclosure, personToken("reviewer-api-2"));
+        assertThat(refused.getStatus()).as(refused.getContentAsString()).isEqualTo(403);
+        assertThat(JSON.readTree(refused.getContentAsByteArray()).get("type").asText())
+                .isEqualTo("urn:oversight:problem:disclosure-required");
+        assertThat(feed.treeSize()).isEqualTo(size);
+
+        MockHttpServletResponse r = disclose(disclosure, personToken("reviewer-api-1"));
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
+        String[] lines = r.getContentAsString().split("\n");
+        assertThat(JSON.readTree(lines[0]).get("disclosure").asText()).isEqualTo(disclosure.eventHash().hex());
+        JsonNode record = JSON.readTree(lines[1]).get("record");
+        assertThat(java.util.Base64.getDecoder().decode(record.get("alignedCrop").asText())).isEqualTo(m.crop());
+        assertThat(feed.treeSize()).isEqualTo(size + 1);
+    }
+
+    private MockHttpServletResponse disclose(SignedEvent event, String token) throws Exception {
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/v1/vault/disclosures")
+                .header("Authorization", "Bearer " + token).contentType("application/json").content(event.leafBytes()))
+                .andReturn().getResponse();
+    }
+
+    private static String personToken(String principal) throws Exception {
+        return org.oversight.ledger.security.CredentialsFile.issue(SITE.dataDir().resolve("credentials"), principal,
+                java.util.EnumSet.of(Role.REVIEWER), new java.security.SecureRandom());
+    }
+
+    @Test
     void pagesAreInProposalOrderAndTheCursorWalksThemAll() throws Exception {
         newMatch("api-d", 146);
         newMatch("api-e", 148);

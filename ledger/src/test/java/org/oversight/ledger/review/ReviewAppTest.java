@@ -13,14 +13,19 @@ import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.CameraRegistered;
 import org.oversight.domain.event.EventFixtures;
 import org.oversight.domain.event.EventPayload;
+import org.oversight.domain.event.ErasureEpochOpened;
 import org.oversight.domain.event.FaceBox;
-import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.Location;
 import org.oversight.domain.event.RecognitionPolicySet;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.StreamId;
+import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.domain.seal.CameraSealer;
+import org.oversight.domain.seal.EpochRecipient;
+import org.oversight.domain.seal.X25519PublicKey;
 import org.oversight.ledger.LedgerApplication;
 import org.oversight.ledger.ingest.IngestService;
 import org.oversight.ledger.keys.LedgerKeys;
@@ -39,8 +44,9 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * Base of the review tests: one application (cached by Spring for every subclass) with the
  * service's recognition processor running, a real Tomcat on a random port, and a log whose
- * genesis (one authority, the engine key, the policy) is submitted once. {@link #newMatch} sets up
- * an officer, a camera, a watchlist entry and a detection of that entry's face, and waits for the
+ * genesis (one authority, the engine key, the policy, an erasure epoch keyed by the vault) is
+ * submitted once. {@link #newMatch} sets up an officer, a camera, a watchlist entry and a sealed
+ * (schema-2) detection of that entry's face whose blob is stored in the vault, and waits for the
  * engine's proposal: each call gives a match of its own (the faces of different tags are far apart).
  */
 @SpringBootTest(classes = LedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -65,6 +71,12 @@ abstract class ReviewAppTest {
     static final Ed25519PrivateKey AUTHORITY = EventFixtures.key(121);
     static final long THRESHOLD = 9216;
     static final Chains CHAINS = new Chains();
+    /** The erasure epoch every test detection is sealed to; erased long after the tests (the closer runs on the wall clock). */
+    static final String EPOCH = "ep-review-1";
+    private static final Timestamp CAPTURE = EventFixtures.time("2026-11-27T09:30:00.040Z");
+    /** Side of the aligned crop in pixels (docs/format.md §9.2: 150 × 150 RGB). */
+    static final int CROP_SIDE = 150;
+    private static ErasureEpochOpened epoch;
     private static boolean genesisDone;
     private static int nextFace = 0;
     private static final int[] FACES = {37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97};
@@ -99,8 +111,12 @@ abstract class ReviewAppTest {
         return "Bearer " + SITE.token(role);
     }
 
-    /** A set-up match: its id, the officer's key and the watchlist entry. */
-    record Match(String id, Ed25519PrivateKey officer, String officerId, String entry, String camera) {}
+    /**
+     * A set-up match: its id, the officer's key, the watchlist entry, and the sealed (schema-2)
+     * detection the engine matched with the aligned-crop pixels sealed in its vault record.
+     */
+    record Match(String id, Ed25519PrivateKey officer, String officerId, String entry, String camera,
+            SignedEvent detection, long detectionLeaf, byte[] crop) {}
 
     SignedEvent submit(EventPayload payload, Ed25519PrivateKey key) throws Exception {
         SignedEvent e = CHAINS.next(payload, key);
@@ -115,12 +131,53 @@ abstract class ReviewAppTest {
         submit(new AuthorityDeclared("authority-review", "Review Test Board", AUTHORITY.publicKey()), AUTHORITY);
         submit(new KeyEnrolled("engine-review", Role.ENGINE, keys.engineEventKey().publicKey()), AUTHORITY);
         submit(policy(2), AUTHORITY);
+        epoch = openEpoch();
         genesisDone = true;
     }
 
     static RecognitionPolicySet policy(long reviewersRequired) {
         return new RecognitionPolicySet(MODEL, 1, THRESHOLD, Math.max(THRESHOLD, MatchScore.MAX), reviewersRequired,
                 0, new AccuracyAttestation(EventFixtures.digestOf("attestation"), 1000, 10_000));
+    }
+
+    /**
+     * Opens the erasure epoch the test detections are sealed to, as an authority does: asks the
+     * vault for its epoch key ({@code POST /v1/vault/epochs/{epoch}/key}) and appends the signed
+     * {@code ErasureEpochOpened} naming it.
+     */
+    private ErasureEpochOpened openEpoch() throws Exception {
+        org.springframework.mock.web.MockHttpServletResponse r = mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/v1/vault/epochs/" + EPOCH + "/key")
+                        .header("Authorization", bearer(org.oversight.ledger.security.Role.AUTHORITY)))
+                .andReturn().getResponse();
+        if (r.getStatus() != 200) {
+            throw new AssertionError("epoch key: " + r.getStatus() + " " + r.getContentAsString());
+        }
+        com.fasterxml.jackson.databind.JsonNode key = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.getContentAsByteArray());
+        ErasureEpochOpened opened = new ErasureEpochOpened(EPOCH, EventFixtures.time("2026-11-27T09:00:00.000Z"),
+                EventFixtures.time("2026-11-27T10:30:00.000Z"), EventFixtures.time("2099-12-31T00:00:00.000Z"),
+                List.of(new EpochRecipient.Vault(key.get("recipient").asText(),
+                        X25519PublicKey.parse(key.get("publicKey").asText()))));
+        submit(opened, AUTHORITY);
+        return opened;
+    }
+
+    /**
+     * Aligned-crop pixels of one test face: a gradient with a tag-dependent tint (150 × 150 RGB,
+     * no two pixels of a row alike), so a drawn crop can be told from a blank or a wrong one.
+     */
+    static byte[] cropPixels(int seed) {
+        byte[] rgb = new byte[CROP_SIDE * CROP_SIDE * 3];
+        for (int y = 0; y < CROP_SIDE; y++) {
+            for (int x = 0; x < CROP_SIDE; x++) {
+                int i = 3 * (y * CROP_SIDE + x);
+                rgb[i] = (byte) (x + 50);
+                rgb[i + 1] = (byte) (y + 50);
+                rgb[i + 2] = (byte) (seed * 7);
+            }
+        }
+        return rgb;
     }
 
     /** Enrols a reviewer key for principal {@code id}. */
@@ -145,12 +202,30 @@ abstract class ReviewAppTest {
         submit(new WatchlistEntryAuthorized(entryId, "subj-" + tag, "wanted", "warrant HKM-" + tag, officerId,
                 EventFixtures.time("2026-11-01T00:00:00.000Z"), EventFixtures.time("2027-12-01T00:00:00.000Z"),
                 List.of(wire(quantised(face, 101, 50, 0f))), EventFixtures.digestOf("source image " + tag)), officer);
-        submit(new FaceDetected(cameraId, EventFixtures.time("2026-11-27T09:30:00.040Z"),
-                EventFixtures.digestOf("frame " + tag), new FaceBox(96, 180, 120, 140), EventFixtures.landmarks(),
-                EventFixtures.digestOf("crop " + tag), wire(quantised(face, 101, 50, 0.01f)), 870), camera);
+        // The camera seals the detection's record to the epoch, stores the blob, then submits the
+        // schema-2 detection naming it (the ingest check refuses it while the blob is missing).
+        byte[] crop = cropPixels(seed);
+        CameraSealer.SealedDetection sealed = CameraSealer.seal(cameraId, CAPTURE, EventFixtures.digestOf("frame " + tag),
+                new FaceBox(96, 180, 120, 140), 870, wire(quantised(face, 101, 50, 0.01f)), EventFixtures.landmarks(),
+                crop, epoch, CHAINS.head(StreamId.detections(cameraId)).nextSeq(), new java.security.SecureRandom());
+        putBlob(sealed.blobBytes());
+        SignedEvent detection = CHAINS.next(sealed.payload(), camera);
+        long detectionLeaf = ingest.submit(List.of(detection)).get(0).leafIndex();
         await(() -> proposalFor(entryId).isPresent(), "the engine's proposal for " + entryId);
         String id = proposalFor(entryId).orElseThrow();
-        return new Match(id, officer, officerId, entryId, cameraId);
+        return new Match(id, officer, officerId, entryId, cameraId, detection, detectionLeaf, crop);
+    }
+
+    /** Stores a sealed blob in the vault as the camera does ({@code PUT /v1/vault/blobs/{digest}}). */
+    private void putBlob(byte[] blob) throws Exception {
+        org.springframework.mock.web.MockHttpServletResponse r = mvc.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put("/v1/vault/blobs/"
+                        + org.oversight.domain.crypto.Sha256Digest.hash(blob).hex())
+                        .header("Authorization", bearer(org.oversight.ledger.security.Role.CAMERA))
+                        .contentType("application/json").content(blob)).andReturn().getResponse();
+        if (r.getStatus() != 200 && r.getStatus() != 201) {
+            throw new AssertionError("blob PUT: " + r.getStatus() + " " + r.getContentAsString());
+        }
     }
 
     private Optional<String> proposalFor(String entryId) {
