@@ -6,12 +6,17 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.oversight.domain.bundle.IndexedEvent;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.StreamId;
 import org.oversight.domain.export.RecordsFile;
 import org.oversight.domain.export.RecordsFileWriter;
+import org.oversight.domain.policy.DisclosureRules;
+import org.oversight.domain.policy.PolicyRule;
+import org.oversight.domain.policy.RuleViolation;
 import org.oversight.domain.principal.KeyRecord;
 import org.oversight.ledger.aggregate.LedgerRegistry;
 import org.oversight.ledger.aggregate.EventRejectedException;
@@ -21,6 +26,7 @@ import org.oversight.ledger.ingest.IngestResult;
 import org.oversight.ledger.ingest.IngestService;
 import org.oversight.ledger.ingest.JsonContentType;
 import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
+import org.oversight.ledger.sequencer.LeafKey;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.StoredLeaf;
 import org.oversight.ledger.web.ProblemException;
@@ -78,6 +84,17 @@ public class DisclosureController {
             throw new ProblemException(ProblemType.DISCLOSURE_REQUIRED, "header.signer: the disclosure is signed by "
                     + signer.get().owner() + " but the credential is " + caller + "; records go only to their signer");
         }
+        if (signer.isPresent()) {
+            // R5(c), judged by the rule book's own code over the log (not the vault's tables, which
+            // the closer updates later): a record erased by its epoch's close, or destroyed, is never
+            // disclosed again, even while its ciphertext still waits for the witnesses.
+            for (RuleViolation v : DisclosureRules.check(disclosed, Long.MAX_VALUE, event.header().eventId(),
+                    signer.get(), logView(), true)) {
+                if (v.rule() == PolicyRule.R5) {
+                    throw new ProblemException(ProblemType.RECORD_ERASED, "payload.records: " + v.found());
+                }
+            }
+        }
         List<RecordsFile.Entry> opened = new ArrayList<>();
         for (DetectionRef ref : disclosed.records()) {
             opened.add(new RecordsFile.Entry(ref, open(ref)));
@@ -96,6 +113,32 @@ public class DisclosureController {
                 disclosed.purpose().wireName(), disclosed.caseRef(), opened.size(), caller, result.leafIndex());
         return ResponseEntity.ok().header("Content-Type", RECORDS_MEDIA_TYPE).header("Cache-Control", "no-store")
                 .header("Oversight-Leaf-Index", Long.toString(result.leafIndex())).body(out.toByteArray());
+    }
+
+    /** The log as the rule book sees it: accepted leaves by index, an epoch's stream in order. */
+    private DisclosureRules.LogView logView() {
+        return DisclosureRules.viewOver(
+                leaf -> leaves.leaves(leaf, 1).stream().findFirst().flatMap(DisclosureController::parsed),
+                epoch -> {
+                    List<IndexedEvent> stream = new ArrayList<>();
+                    String name = StreamId.epoch(epoch).text();
+                    for (long seq = 0;; seq++) {
+                        Optional<LeafKey> key = leaves.keyAt(name, seq);
+                        if (key.isEmpty()) {
+                            return stream;
+                        }
+                        leaves.findByHash(key.get().hash()).ifPresent(l -> parsed(l)
+                                .ifPresent(e -> stream.add(new IndexedEvent(l.index(), e))));
+                    }
+                });
+    }
+
+    private static Optional<SignedEvent> parsed(StoredLeaf leaf) {
+        try {
+            return Optional.of(SignedEvent.parse(leaf.leaf().leafBytes()));
+        } catch (org.oversight.domain.event.InvalidEventException e) {
+            throw new IllegalStateException("stored leaf " + leaf.index() + " does not parse: " + e.getMessage(), e);
+        }
     }
 
     private org.oversight.domain.seal.BiometricRecord open(DetectionRef ref) throws ProblemException {
