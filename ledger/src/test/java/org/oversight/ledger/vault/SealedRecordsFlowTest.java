@@ -590,15 +590,8 @@ class SealedRecordsFlowTest {
 
     private <T> List<T> payloads(Class<T> type) {
         List<T> out = new ArrayList<>();
-        for (StoredLeaf l : store.leaves(0, (int) sequencer.committed().size())) {
-            try {
-                SignedEvent e = SignedEvent.parse(l.leaf().leafBytes());
-                if (type.isInstance(e.payload())) {
-                    out.add(type.cast(e.payload()));
-                }
-            } catch (org.oversight.domain.event.InvalidEventException ex) {
-                throw new AssertionError(ex);
-            }
+        for (SignedEvent e : events(type)) {
+            out.add(type.cast(e.payload()));
         }
         return out;
     }
