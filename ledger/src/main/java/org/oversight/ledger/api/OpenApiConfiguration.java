@@ -158,6 +158,20 @@ public class OpenApiConfiguration {
                         + " ≤ `size` (default the latest) with its witness cosignatures, for rule R11 (`verifier audit"
                         + " --checkpoints`).", EnumSet.of(ProblemType.NOT_FOUND, ProblemType.MALFORMED_REQUEST),
                 okBytes("application/x-oversight-checkpoints", "The archive, docs/format.md §10.2."));
+        paths.get("/v1/searches/{search}", "A retrospective search's state and results",
+                "The officer who signed its RetrospectiveSearchRequested, or an authority (rule R4, docs/ledger.md"
+                        + " \"Retrospective searches\"). State `requested`, `performed` (with `deadline`: authorise it"
+                        + " before then with a RetrospectiveSearchAuthorized) or `authorised`, and the hits (detection,"
+                        + " score, camera, capture time; never a biometric value). 410 `search-destroyed` once it was"
+                        + " destroyed for want of authorisation.",
+                EnumSet.of(ProblemType.NOT_FOUND, ProblemType.MALFORMED_REQUEST, ProblemType.SEARCH_DESTROYED,
+                        ProblemType.UNAVAILABLE),
+                ok(new ObjectSchema().description("docs/ledger.md \"Retrospective searches\""),
+                        Map.of("search", "search-0001", "entry", "wl-0009", "state", "performed", "performedAt", 42,
+                                "deadline", "2026-12-08T09:30:00.000Z", "searched", 16, "threshold", 8281, "hits",
+                                List.of(Map.of("detection", Map.of("eventHash", HEX_HASH, "leafIndex", 31), "score",
+                                        5120, "camera", "cam-central-north", "captureTime",
+                                        "2026-12-06T09:30:00.040Z")))));
         for (String console : List.of("/console", "/console/")) {
             paths.get(console, "The reviewer console", "Public: a static page (docs/console.md); its API calls"
                     + " carry the reviewer's own token.", EnumSet.of(ProblemType.NOT_FOUND),

@@ -48,15 +48,21 @@ public class EngineConfiguration {
                 meters, records);
     }
 
-    /** The epoch closer (with the vault), on its own thread; without leadership only (docs/ledger.md "Vault"). */
+    /**
+     * The epoch closer (with the vault), on its own thread; without leadership only (docs/ledger.md
+     * "Vault"). It also runs the retrospective searches ({@link RetrospectiveSearcher}).
+     */
     @Bean
     EpochCloser epochCloser(LedgerRegistry registry, Sequencer sequencer, LeafStore store, IngestService ingest,
             VaultStore vault, VaultRecords records, RecognitionProcessor processor, LedgerKeys keys, Clock clock,
             VaultProperties properties, SecureRandom vaultRandom,
             ObjectProvider<org.oversight.ledger.witness.CosignatureStore> cosignatures,
-            ObjectProvider<org.oversight.ledger.witness.WitnessProperties> witnesses) {
+            ObjectProvider<org.oversight.ledger.witness.WitnessProperties> witnesses,
+            org.oversight.ledger.vault.SearchResultStore searchResults) {
         EpochCloser closer = new EpochCloser(registry, sequencer, store, ingest, vault, records, processor,
                 keys.engineEventKey(), clock, properties.getCloseLead(), properties.getKeptRetention(), vaultRandom);
+        closer.withSearches(new RetrospectiveSearcher(sequencer, store, ingest, vault, records, searchResults,
+                keys.engineEventKey(), clock, properties.getSearchLead()));
         org.oversight.ledger.witness.WitnessProperties w = witnesses.getIfAvailable();
         org.oversight.ledger.witness.CosignatureStore c = cosignatures.getIfAvailable();
         if (w != null && c != null && !w.witnesses().isEmpty() && w.quorum() > 0) {

@@ -26,6 +26,9 @@ import org.oversight.domain.event.KeptRecord;
 import org.oversight.domain.event.KeptRecordsDestroyed;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.RecognitionPolicySet;
+import org.oversight.domain.event.RetrospectiveSearchDestroyed;
+import org.oversight.domain.event.RetrospectiveSearchPerformed;
+import org.oversight.domain.event.RetrospectiveSearchRequested;
 import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
@@ -56,7 +59,9 @@ import org.slf4j.LoggerFactory;
  *       detections and the {@code MatchProposed} naming them are read from the log, from the
  *       epoch's opening leaf on;</li>
  *   <li>each matched detection's data key is re-wrapped to its case key ({@link VaultRecords#keep},
- *       idempotent; format.md §12.3);</li>
+ *       idempotent; format.md §12.3), and so is each hit of a retrospective search performed
+ *       before the close and not destroyed (reason {@code retrospective-search}, the search's
+ *       {@code caseRef}; a detection a match names is kept for the match);</li>
  *   <li>{@code ErasureEpochClosed} (kept records in leaf order, the number erased), signed by the
  *       engine key, is appended through the normal ingest path;</li>
  *   <li>the epoch's blobs that are not kept are erased and the vault's epoch private key destroyed.</li>
@@ -91,6 +96,7 @@ public class EpochCloser {
     private final Duration keptRetention;
     private final SecureRandom random;
     private LongSupplier witnessedSize = () -> Long.MAX_VALUE;
+    private Optional<RetrospectiveSearcher> searches = Optional.empty();
 
     /**
      * @param keptRetention how long kept records are kept when the policy has no retention terms;
@@ -123,11 +129,28 @@ public class EpochCloser {
         return this;
     }
 
+    /**
+     * Runs retrospective searches on this closer's thread (docs/ledger.md "Retrospective searches"):
+     * each tick first performs the requested searches, then closes epochs (keeping the hits of
+     * searches not destroyed), then destroys the searches not authorised in time. One thread and
+     * the writer lock: a search never runs while an epoch closes.
+     */
+    public EpochCloser withSearches(RetrospectiveSearcher searcher) {
+        this.searches = Optional.of(java.util.Objects.requireNonNull(searcher, "searcher"));
+        return this;
+    }
+
     /** What one tick did. */
-    public record Tick(List<String> closed, List<String> finished, int keptDestroyed) {}
+    public record Tick(List<String> closed, List<String> finished, int keptDestroyed, List<String> searchesPerformed,
+            List<String> searchesDestroyed) {
+        public Tick(List<String> closed, List<String> finished, int keptDestroyed) {
+            this(closed, finished, keptDestroyed, List.of(), List.of());
+        }
+    }
 
     /** Closes what is due, finishes interrupted closes, destroys kept records that are due. */
     public Tick tick() throws EventRejectedException {
+        List<String> performed = searches.isPresent() ? searches.get().performPending() : List.of();
         Instant now = clock.instant();
         List<String> closed = new ArrayList<>();
         List<String> finished = new ArrayList<>();
@@ -155,7 +178,8 @@ public class EpochCloser {
             finished.add(epoch);
         }
         int destroyed = destroyDueKeptRecords(now);
-        return new Tick(closed, finished, destroyed);
+        List<String> lapsed = searches.isPresent() ? searches.get().destroyLapsed() : List.of();
+        return new Tick(closed, finished, destroyed, performed, lapsed);
     }
 
     /**
@@ -177,6 +201,9 @@ public class EpochCloser {
             Map<EventHash, Detection> detections = new LinkedHashMap<>();
             TreeMap<Long, KeptRecord> kept = new TreeMap<>();
             Map<Long, String> caseOf = new TreeMap<>();
+            Map<Long, KeepReason> reasonOf = new TreeMap<>();
+            List<RetrospectiveSearchPerformed> performed = new ArrayList<>();
+            Set<String> destroyedSearches = new HashSet<>();
             for (long start = rec.openedAt() + 1; start < size; start += PAGE) {
                 for (StoredLeaf leaf : leaves.leaves(start, (int) Math.min(PAGE, size - start))) {
                     SignedEvent e = parse(leaf);
@@ -184,6 +211,24 @@ public class EpochCloser {
                         detections.put(e.eventHash(), new Detection(leaf.index(), e));
                     } else if (e.payload() instanceof MatchProposed m && detections.containsKey(m.detection().eventHash())) {
                         caseOf.putIfAbsent(m.detection().leafIndex(), "match:" + m.match());
+                        reasonOf.put(m.detection().leafIndex(), KeepReason.MATCH);
+                    } else if (e.payload() instanceof RetrospectiveSearchPerformed p) {
+                        performed.add(p);
+                    } else if (e.payload() instanceof RetrospectiveSearchDestroyed d) {
+                        destroyedSearches.add(d.search());
+                    }
+                }
+            }
+            // Rule R5(e): the hits of every search performed before the close and not destroyed
+            // are kept, for the search's case (a detection a match names is kept for the match).
+            for (RetrospectiveSearchPerformed p : performed) {
+                if (destroyedSearches.contains(p.search())) {
+                    continue;
+                }
+                for (org.oversight.domain.event.SearchHit h : p.hits()) {
+                    if (detections.containsKey(h.detection().eventHash()) && !caseOf.containsKey(h.detection().leafIndex())) {
+                        caseOf.put(h.detection().leafIndex(), searchCase(p.search()));
+                        reasonOf.put(h.detection().leafIndex(), KeepReason.RETROSPECTIVE_SEARCH);
                     }
                 }
             }
@@ -199,7 +244,7 @@ public class EpochCloser {
                     continue;
                 }
                 kept.put(d.leafIndex(), new KeptRecord(k.getValue(), new DetectionRef(d.event().eventHash(),
-                        d.leafIndex()), KeepReason.MATCH, Timestamp.ofEpochMillis(retainUntil.toEpochMilli())));
+                        d.leafIndex()), reasonOf.get(k.getKey()), Timestamp.ofEpochMillis(retainUntil.toEpochMilli())));
             }
             ErasureEpochClosed close = new ErasureEpochClosed(epoch, List.copyOf(kept.values()),
                     detections.size() - kept.size());
@@ -213,6 +258,14 @@ public class EpochCloser {
         } finally {
             sequencer.writerLock().unlock();
         }
+    }
+
+    /** The case reference of a search: its request's {@code caseRef}. */
+    private String searchCase(String search) {
+        Optional<LeafKey> key = leaves.keyAt(StreamId.search(search).text(), 0);
+        SignedEvent requested = parse(leaves.findByHash(key.orElseThrow(() -> new IllegalStateException(
+                "search " + search + " performed without a request in the log")).hash()).orElseThrow());
+        return ((RetrospectiveSearchRequested) requested.payload()).caseRef();
     }
 
     /** Step 4: erase the epoch's blobs that are not kept, destroy the epoch key. */

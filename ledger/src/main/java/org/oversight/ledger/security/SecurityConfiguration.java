@@ -126,6 +126,10 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/v1/vault/disclosures").hasAnyRole(Role.AUTHORITY.name(),
                                 Role.OFFICER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         .requestMatchers("/v1/vault/**").denyAll()
+                        // Retrospective searches' results (rule R4): the requesting officer (checked
+                        // against the request's signer by the controller) and authorities.
+                        .requestMatchers(HttpMethod.GET, "/v1/searches/*")
+                                .hasAnyRole(Role.OFFICER.name(), Role.AUTHORITY.name())
                         .anyRequest().hasAnyRole(anyRole))
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((req, res, ex) -> Problems.write(res, ProblemType.UNAUTHENTICATED,

@@ -36,6 +36,13 @@ public class VaultConfiguration {
     }
 
     @Bean
+    SearchResultStore searchResultStore(DataSource dataSource) {
+        SearchResultStore store = new SearchResultStore(dataSource);
+        store.createSchema();
+        return store;
+    }
+
+    @Bean
     SecureRandom vaultRandom() {
         return new SecureRandom();
     }

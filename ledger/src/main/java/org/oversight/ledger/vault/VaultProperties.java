@@ -15,6 +15,11 @@ public class VaultProperties {
     private String recipient = "vault";
     /** How long before an epoch's {@code eraseBy} the closer closes it. */
     private Duration closeLead = Duration.ofMinutes(1);
+    /**
+     * How long before a retrospective search's authorisation deadline the engine destroys it when
+     * it is not authorised (rule R4(c) needs the destruction before the deadline).
+     */
+    private Duration searchLead = Duration.ofMinutes(1);
     /** How often the closer looks for epochs to close and kept records to destroy. */
     private Duration closeInterval = Duration.ofSeconds(5);
     /** How long kept records are kept (at most the policy's keptRetentionDays when it has retention terms). */
@@ -50,6 +55,17 @@ public class VaultProperties {
             throw new IllegalArgumentException("oversight.vault.close-lead " + closeLead + " is negative");
         }
         this.closeLead = closeLead;
+    }
+
+    public Duration getSearchLead() {
+        return searchLead;
+    }
+
+    public void setSearchLead(Duration searchLead) {
+        if (searchLead.isNegative()) {
+            throw new IllegalArgumentException("oversight.vault.search-lead " + searchLead + " is negative");
+        }
+        this.searchLead = searchLead;
     }
 
     public Duration getCloseInterval() {

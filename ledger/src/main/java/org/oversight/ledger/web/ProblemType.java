@@ -52,6 +52,8 @@ public enum ProblemType {
             HttpStatus.UNPROCESSABLE_ENTITY),
     DISCLOSURE_REQUIRED("disclosure-required", "Sealed records are read only through a recorded disclosure",
             HttpStatus.FORBIDDEN),
+    SEARCH_DESTROYED("search-destroyed",
+            "The retrospective search was not authorised in time: its results are destroyed", HttpStatus.GONE),
     BAD_PROOF_REQUEST("bad-proof-request", "Proof request out of range", HttpStatus.BAD_REQUEST),
     UNAUTHENTICATED("unauthenticated", "Authentication required", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "Role not permitted", HttpStatus.FORBIDDEN),
