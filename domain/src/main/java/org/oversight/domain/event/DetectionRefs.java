@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.oversight.domain.json.JsonArray;
 
-/** Lists of detection references in strictly increasing leaf order (one form per set, format.md §4.10). */
+/** Lists of detection references in strictly increasing leaf order (one form per set, format.md §4.9). */
 final class DetectionRefs {
     private DetectionRefs() {}
 

@@ -1,6 +1,6 @@
 package org.oversight.domain.event;
 
-/** Why sealed records are disclosed (docs/format.md §4.10); which role may disclose for which is a rule. */
+/** Why sealed records are disclosed (docs/format.md §4.9); which role may disclose for which is a rule. */
 public enum DisclosurePurpose {
     /** A reviewer views the records to review a match. */
     REVIEW("review"),

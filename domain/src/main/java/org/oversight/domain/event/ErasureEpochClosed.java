@@ -8,7 +8,7 @@ import org.oversight.domain.json.JsonNumber;
 import org.oversight.domain.json.JsonObject;
 
 /**
- * Closes an erasure epoch (docs/format.md §4.10, §12): the vault has re-wrapped the data keys of
+ * Closes an erasure epoch (docs/format.md §4.9, §12): the vault has re-wrapped the data keys of
  * the {@code kept} records and destroyed the epoch's private key; every witness recipient destroys
  * its own when it replays this event. Stream {@code epoch/<epoch>}, seq 1 only. Signed by the engine.
  *

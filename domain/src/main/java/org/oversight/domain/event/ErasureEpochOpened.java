@@ -9,7 +9,7 @@ import org.oversight.domain.json.JsonObject;
 import org.oversight.domain.seal.EpochRecipient;
 
 /**
- * Opens an erasure epoch (docs/format.md §4.10, §12): detections captured in
+ * Opens an erasure epoch (docs/format.md §4.9, §12): detections captured in
  * {@code [sealFrom, sealUntil)} are sealed to it, to exactly these recipients, and the epoch must be
  * closed (keys destroyed) by {@code eraseBy}. Stream {@code epoch/<epoch>}, seq 0 only. Signed by an
  * authority.

@@ -10,7 +10,8 @@ public sealed interface EventPayload
         permits AuthorityDeclared, KeyEnrolled, KeyRevoked, RecognitionPolicySet, CameraRegistered,
                 CameraDecommissioned, WatchlistEntryAuthorized, WatchlistEntryWithdrawn, Detection,
                 MatchProposed, MatchReviewed, MatchActioned, ErasureEpochOpened,
-                ErasureEpochClosed, KeptRecordsDestroyed, RecordDisclosed {
+                ErasureEpochClosed, KeptRecordsDestroyed, RecordDisclosed, RetrospectiveSearchRequested,
+                RetrospectiveSearchPerformed, RetrospectiveSearchAuthorized, RetrospectiveSearchDestroyed {
 
     /** The event type this payload belongs to. */
     EventType type();

@@ -36,7 +36,15 @@ public enum EventType {
     ERASURE_EPOCH_CLOSED("ErasureEpochClosed", StreamKind.EPOCH, SeqPlacement.SECOND, ErasureEpochClosed::fromJson),
     KEPT_RECORDS_DESTROYED("KeptRecordsDestroyed", StreamKind.EPOCH, SeqPlacement.AFTER_SECOND,
             KeptRecordsDestroyed::fromJson),
-    RECORD_DISCLOSED("RecordDisclosed", StreamKind.DISCLOSURE, SeqPlacement.FIRST, RecordDisclosed::fromJson);
+    RECORD_DISCLOSED("RecordDisclosed", StreamKind.DISCLOSURE, SeqPlacement.FIRST, RecordDisclosed::fromJson),
+    RETROSPECTIVE_SEARCH_REQUESTED("RetrospectiveSearchRequested", StreamKind.SEARCH, SeqPlacement.FIRST,
+            RetrospectiveSearchRequested::fromJson),
+    RETROSPECTIVE_SEARCH_PERFORMED("RetrospectiveSearchPerformed", StreamKind.SEARCH, SeqPlacement.SECOND,
+            RetrospectiveSearchPerformed::fromJson),
+    RETROSPECTIVE_SEARCH_AUTHORIZED("RetrospectiveSearchAuthorized", StreamKind.SEARCH, SeqPlacement.THIRD,
+            RetrospectiveSearchAuthorized::fromJson),
+    RETROSPECTIVE_SEARCH_DESTROYED("RetrospectiveSearchDestroyed", StreamKind.SEARCH, SeqPlacement.THIRD,
+            RetrospectiveSearchDestroyed::fromJson);
 
     /** Schema version 1: every type has it, and it is the only one of catalogue version 1. */
     public static final int SCHEMA_V1 = 1;

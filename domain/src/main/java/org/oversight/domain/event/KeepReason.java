@@ -1,10 +1,14 @@
 package org.oversight.domain.event;
 
-/** Why an epoch's close keeps a record (docs/format.md §4.10; rule R5(d)). */
+/** Why an epoch's close keeps a record (docs/format.md §4.9; rules R5(d), R5(e)). */
 public enum KeepReason {
     /** A {@code MatchProposed} before the close names the detection. */
     MATCH("match"),
-    /** An authorised retrospective search found it (reserved for rule R4). */
+    /**
+     * A retrospective search found it (format.md §4.10): an accepted {@code RetrospectiveSearchPerformed}
+     * before the close lists it as a hit, and that search was not destroyed before the close (rules
+     * R4, R5(d)); the kept record's {@code caseRef} is the search's.
+     */
     RETROSPECTIVE_SEARCH("retrospective-search");
 
     private final String wireName;

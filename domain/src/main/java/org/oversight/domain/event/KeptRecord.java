@@ -4,7 +4,7 @@ import java.util.Set;
 import org.oversight.domain.json.JsonObject;
 
 /**
- * One record an epoch's close keeps (docs/format.md §4.10): the detection, why, for which case,
+ * One record an epoch's close keeps (docs/format.md §4.9): the detection, why, for which case,
  * and until when (rule R8: destroyed by {@code retainUntil}).
  *
  * @param caseRef the case reference, text(256)

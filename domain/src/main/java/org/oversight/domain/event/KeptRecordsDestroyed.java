@@ -5,7 +5,7 @@ import java.util.Set;
 import org.oversight.domain.json.JsonObject;
 
 /**
- * Destroys records an epoch's close kept (docs/format.md §4.10; rule R8: by their
+ * Destroys records an epoch's close kept (docs/format.md §4.9; rule R8: by their
  * {@code retainUntil}, or earlier when the case closes). Stream {@code epoch/<epoch>}, seq ≥ 2.
  * Signed by the engine.
  *

@@ -1,6 +1,7 @@
 package org.oversight.domain.event;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.oversight.domain.json.JsonNumber;
 import org.oversight.domain.json.JsonObject;
@@ -34,7 +35,7 @@ public record RecognitionPolicySet(
             "reviewersRequired", "retentionDays", "accuracy");
     private static final Set<String> FIELDS_V2 = Set.of("modelId", "templateFormat", "threshold", "maxThreshold",
             "reviewersRequired", "retentionDays", "accuracy", "logRetentionDays", "keptRetentionDays",
-            "maxReportingDelayMs");
+            "maxReportingDelayMs", "searchAuthorisationMs");
     private static final long MAX = JsonNumber.MAX_SAFE_INTEGER;
     private static final long MIN = JsonNumber.MIN_SAFE_INTEGER;
 
@@ -75,7 +76,8 @@ public record RecognitionPolicySet(
 
     /**
      * Reads and validates a schema-2 payload object: schema 1's members plus
-     * {@code logRetentionDays}, {@code keptRetentionDays} and {@code maxReportingDelayMs}.
+     * {@code logRetentionDays}, {@code keptRetentionDays} and {@code maxReportingDelayMs}, and the
+     * optional {@code searchAuthorisationMs} (kept as given when present; absent means 48 h).
      *
      * @throws InvalidEventException naming the path and value of the first invalid or missing field
      */
@@ -86,7 +88,13 @@ public record RecognitionPolicySet(
         long kept = Fields.integer(o, "keptRetentionDays", MIN, MAX);
         long delay = Fields.integer(o, "maxReportingDelayMs", MIN, MAX);
         RetentionTerms.check(o.path(), log, kept, delay);
-        return v1.withRetention(new RetentionTerms(log, kept, delay));
+        OptionalLong search = OptionalLong.empty();
+        if (o.has("searchAuthorisationMs")) {
+            long window = Fields.integer(o, "searchAuthorisationMs", MIN, MAX);
+            RetentionTerms.checkSearchWindow(o.path(), window);
+            search = OptionalLong.of(window);
+        }
+        return v1.withRetention(new RetentionTerms(log, kept, delay, search));
     }
 
     private static RecognitionPolicySet readV1Members(JsonObject o) throws InvalidEventException {
@@ -112,6 +120,15 @@ public record RecognitionPolicySet(
         }
         Values.range(at + ".reviewersRequired", reviewers, 1, 16);
         Values.range(at + ".retentionDays", retention, 0, 36_500);
+    }
+
+    /**
+     * The search authorisation window W this policy sets (rule R4(c)): its schema-2
+     * {@code searchAuthorisationMs} if present, else 48 hours (also for a schema-1 policy).
+     */
+    public long searchAuthorisationWindowMs() {
+        return retention.map(RetentionTerms::searchAuthorisationWindowMs)
+                .orElse(RetentionTerms.DEFAULT_SEARCH_AUTHORISATION_MS);
     }
 
     @Override
@@ -144,6 +161,7 @@ public record RecognitionPolicySet(
             b.put("logRetentionDays", r.logRetentionDays())
                     .put("keptRetentionDays", r.keptRetentionDays())
                     .put("maxReportingDelayMs", r.maxReportingDelayMs());
+            r.searchAuthorisationMs().ifPresent(ms -> b.put("searchAuthorisationMs", ms));
         }
         return b.build();
     }

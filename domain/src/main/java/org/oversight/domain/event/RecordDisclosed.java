@@ -5,7 +5,7 @@ import java.util.Set;
 import org.oversight.domain.json.JsonObject;
 
 /**
- * Discloses sealed biometric records (docs/format.md §4.10): the signer is who unseals them, for
+ * Discloses sealed biometric records (docs/format.md §4.9): the signer is who unseals them, for
  * {@code purpose}, in case {@code caseRef}, handing them to {@code recipient}. Stream
  * {@code disclosure/<disclosure>}, seq 0 only. Signed by an authority, officer or reviewer.
  *

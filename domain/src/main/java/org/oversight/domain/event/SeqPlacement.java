@@ -11,7 +11,12 @@ public enum SeqPlacement {
     /** Only at seq 1: the event directly follows the stream's opening event. */
     SECOND,
     /** Only at seq ≥ 2: the event follows the stream's {@link #SECOND} event. */
-    AFTER_SECOND;
+    AFTER_SECOND,
+    /**
+     * Only at seq 2: the event directly follows the stream's {@link #SECOND} event, and nothing can
+     * follow it (every type of its stream kind stands at seq 0, 1 or 2).
+     */
+    THIRD;
 
     /** The allowed positions in words, for messages: {@code seq 0}, {@code seq >= 1}, …. */
     public String describe() {
@@ -21,6 +26,7 @@ public enum SeqPlacement {
             case ANY -> "any seq";
             case SECOND -> "seq 1";
             case AFTER_SECOND -> "seq >= 2";
+            case THIRD -> "seq 2";
         };
     }
 
@@ -32,6 +38,7 @@ public enum SeqPlacement {
             case ANY -> seq >= 0;
             case SECOND -> seq == 1;
             case AFTER_SECOND -> seq >= 2;
+            case THIRD -> seq == 2;
         };
     }
 }

@@ -60,6 +60,11 @@ public record StreamId(StreamKind kind, String id) implements Comparable<StreamI
         return new StreamId(StreamKind.DISCLOSURE, disclosureId);
     }
 
+    /** {@code search/<id>}. */
+    public static StreamId search(String searchId) {
+        return new StreamId(StreamKind.SEARCH, searchId);
+    }
+
     /**
      * Parses {@code <kind>/<id>}.
      *

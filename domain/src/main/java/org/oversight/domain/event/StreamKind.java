@@ -17,7 +17,9 @@ public enum StreamKind {
     /** {@code epoch/<epochId>}: one erasure epoch: opened, closed, kept records destroyed (format.md §12). */
     EPOCH("epoch"),
     /** {@code disclosure/<disclosureId>}: one disclosure of sealed records (format.md §12). */
-    DISCLOSURE("disclosure");
+    DISCLOSURE("disclosure"),
+    /** {@code search/<searchId>}: one retrospective search: requested, performed, authorised or destroyed (format.md §4.10). */
+    SEARCH("search");
 
     private final String wireName;
 

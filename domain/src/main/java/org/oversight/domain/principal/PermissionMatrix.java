@@ -35,6 +35,10 @@ public final class PermissionMatrix {
         allow(EventType.ERASURE_EPOCH_CLOSED, Role.ENGINE);
         allow(EventType.KEPT_RECORDS_DESTROYED, Role.ENGINE);
         allow(EventType.RECORD_DISCLOSED, Role.AUTHORITY, Role.OFFICER, Role.REVIEWER);
+        allow(EventType.RETROSPECTIVE_SEARCH_REQUESTED, Role.OFFICER);
+        allow(EventType.RETROSPECTIVE_SEARCH_PERFORMED, Role.ENGINE);
+        allow(EventType.RETROSPECTIVE_SEARCH_AUTHORIZED, Role.AUTHORITY);
+        allow(EventType.RETROSPECTIVE_SEARCH_DESTROYED, Role.ENGINE);
         for (EventType t : EventType.values()) {
             if (!SIGNERS.containsKey(t)) {
                 throw new ExceptionInInitializerError("no signer roles for " + t);

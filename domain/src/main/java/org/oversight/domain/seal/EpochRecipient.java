@@ -16,7 +16,7 @@ import org.oversight.domain.json.JsonObject;
 import org.oversight.domain.note.Ed25519CosignatureVerifier;
 
 /**
- * One party that can open the records of an erasure epoch (docs/format.md §4.10, §12): the
+ * One party that can open the records of an erasure epoch (docs/format.md §4.9, §12): the
  * ledger's vault (used by the engine) or a live auditor (witness). Every record sealed to the
  * epoch carries its data key wrapped to each recipient's X25519 key, in the epoch event's order.
  */
@@ -35,7 +35,7 @@ public sealed interface EpochRecipient permits EpochRecipient.Vault, EpochRecipi
     /** {@code vault} or {@code witness}. */
     String kind();
 
-    /** The recipient as a JSON object (docs/format.md §4.10). */
+    /** The recipient as a JSON object (docs/format.md §4.9). */
     JsonObject toJson();
 
     /**

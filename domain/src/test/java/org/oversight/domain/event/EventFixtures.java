@@ -188,6 +188,28 @@ public final class EventFixtures {
                 DisclosurePurpose.EVIDENCE_BUNDLE, "INC-2026-778", "Court: HCMA 1234/2026");
     }
 
+    /** The example retrospective search id. */
+    public static final String SEARCH = "s-000001";
+
+    public static RetrospectiveSearchRequested retrospectiveSearchRequested() {
+        return new RetrospectiveSearchRequested(SEARCH, "wl-2026-0001", time("2026-11-27T09:00:00.000Z"),
+                time("2026-11-27T10:00:00.000Z"), "INC-2026-781", "subject newly listed; seen near the station");
+    }
+
+    public static RetrospectiveSearchPerformed retrospectiveSearchPerformed() {
+        return new RetrospectiveSearchPerformed(SEARCH, 1234,
+                List.of(new SearchHit(new DetectionRef(EventHash.ofLeafBytes(counting(3)), 41), 4100)), 5200,
+                "face-api/face_recognition_model@1.7.15", "oversight-engine/0.1.0");
+    }
+
+    public static RetrospectiveSearchAuthorized retrospectiveSearchAuthorized() {
+        return new RetrospectiveSearchAuthorized(SEARCH, "order HKM-2026-1301");
+    }
+
+    public static RetrospectiveSearchDestroyed retrospectiveSearchDestroyed() {
+        return new RetrospectiveSearchDestroyed(SEARCH, "not authorised by its deadline 2026-11-29T10:30:00.000Z");
+    }
+
     /** A schema-2 detection with illustrative digests (a real one is in docs/format.md §12.6). */
     public static SealedFaceDetected sealedFaceDetected() {
         return new SealedFaceDetected("cam-0042", time("2026-11-27T09:30:00.040Z"), digestOf("frame 1"),
@@ -200,12 +222,19 @@ public final class EventFixtures {
         return recognitionPolicySet().withRetention(new RetentionTerms(183, 90, 300_000));
     }
 
+    /** A schema-2 recognition policy with the optional {@code searchAuthorisationMs} present (1 hour). */
+    public static RecognitionPolicySet recognitionPolicySetV2WithSearchWindow() {
+        return recognitionPolicySet().withRetention(new RetentionTerms(183, 90, 300_000).withSearchAuthorisationMs(
+                3_600_000));
+    }
+
     /** One valid schema-1 payload of every type, in catalogue order. */
     public static List<EventPayload> allPayloads() {
         return List.of(authorityDeclared(), keyEnrolled(), keyRevoked(), recognitionPolicySet(), cameraRegistered(),
                 cameraDecommissioned(), watchlistEntryAuthorized(), watchlistEntryWithdrawn(), faceDetected(),
                 matchProposed(), matchReviewed(), matchActioned(), erasureEpochOpened(), erasureEpochClosed(),
-                keptRecordsDestroyed(), recordDisclosed());
+                keptRecordsDestroyed(), recordDisclosed(), retrospectiveSearchRequested(),
+                retrospectiveSearchPerformed(), retrospectiveSearchAuthorized(), retrospectiveSearchDestroyed());
     }
 
     /** One valid payload of every schema-2 type. */
@@ -226,7 +255,7 @@ public final class EventFixtures {
         long seq = switch (payload.type().placement()) {
             case FIRST, ANY -> 0;
             case LATER, SECOND -> 1;
-            case AFTER_SECOND -> 2;
+            case AFTER_SECOND, THIRD -> 2;
         };
         Optional<EventHash> prev = seq == 0 ? Optional.empty() : Optional.of(EventHash.ofLeafBytes(counting(1)));
         return EventSigner.sign("ev-" + payload.type().wireName(), seq, prev, time("2026-11-27T09:30:01.000Z"),

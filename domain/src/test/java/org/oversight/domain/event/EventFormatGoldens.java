@@ -45,6 +45,8 @@ final class EventFormatGoldens {
         for (EventPayload p : EventFixtures.schema2Payloads()) {
             out.put("payload-" + p.type().wireName() + "-schema2", utf8(CanonicalJson.encode(p.toJson())) + "\n");
         }
+        out.put("payload-RecognitionPolicySet-schema2-searchAuthorisationMs",
+                utf8(CanonicalJson.encode(EventFixtures.recognitionPolicySetV2WithSearchWindow().toJson())) + "\n");
         out.put("event-camera-decommissioned", event(second()));
         out.put("chain-verdicts", verdicts());
         return out;

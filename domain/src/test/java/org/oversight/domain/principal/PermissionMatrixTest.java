@@ -14,9 +14,9 @@ import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.StreamKind;
 
 /**
- * The matrix of docs/format.md §4.2 (and the sealed-record types of §4.10), written out
- * independently and compared cell by cell, for every stream kind including {@code epoch} and
- * {@code disclosure}.
+ * The matrix of docs/format.md §4.2 (and the sealed-record types of §4.9 and the search types of §4.10), written out
+ * independently and compared cell by cell, for every stream kind including {@code epoch},
+ * {@code disclosure} and {@code search}.
  */
 class PermissionMatrixTest {
     private static final Map<EventType, Set<Role>> EXPECTED = Map.ofEntries(
@@ -35,7 +35,11 @@ class PermissionMatrixTest {
             Map.entry(EventType.ERASURE_EPOCH_OPENED, EnumSet.of(Role.AUTHORITY)),
             Map.entry(EventType.ERASURE_EPOCH_CLOSED, EnumSet.of(Role.ENGINE)),
             Map.entry(EventType.KEPT_RECORDS_DESTROYED, EnumSet.of(Role.ENGINE)),
-            Map.entry(EventType.RECORD_DISCLOSED, EnumSet.of(Role.AUTHORITY, Role.OFFICER, Role.REVIEWER)));
+            Map.entry(EventType.RECORD_DISCLOSED, EnumSet.of(Role.AUTHORITY, Role.OFFICER, Role.REVIEWER)),
+            Map.entry(EventType.RETROSPECTIVE_SEARCH_REQUESTED, EnumSet.of(Role.OFFICER)),
+            Map.entry(EventType.RETROSPECTIVE_SEARCH_PERFORMED, EnumSet.of(Role.ENGINE)),
+            Map.entry(EventType.RETROSPECTIVE_SEARCH_AUTHORIZED, EnumSet.of(Role.AUTHORITY)),
+            Map.entry(EventType.RETROSPECTIVE_SEARCH_DESTROYED, EnumSet.of(Role.ENGINE)));
 
     private static StreamId streamOf(StreamKind kind) {
         return kind == StreamKind.POLICY ? StreamId.RECOGNITION_POLICY : new StreamId(kind, "x-1");
