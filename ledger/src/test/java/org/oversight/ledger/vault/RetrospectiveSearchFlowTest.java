@@ -251,6 +251,9 @@ class RetrospectiveSearchFlowTest {
     @Order(3)
     void theCloseKeepsLiveSearchesHitsAndTheLapsedSearchIsDestroyedOnceOnTheRecord() throws Exception {
         // search-a is authorised in time, search-b is not.
+        for (SignedEvent e : events(RetrospectiveSearchPerformed.class)) {
+            CHAINS.advance(e);
+        }
         submit(CHAINS.next(new RetrospectiveSearchAuthorized("search-a", "authority order AO-2026-31"), AUTHORITY));
         CLOCK.advance(ERASE_BY.epochMillis() - 120_000 - CLOCK.millis());
         long size = sequencer.committed().size();
@@ -259,6 +262,8 @@ class RetrospectiveSearchFlowTest {
         // One minute before eraseBy and before search-b's deadline: the close, then search-b's destruction,
         // then a crash as the vault destroys the kept record.
         CLOCK.advance(60_000);
+        long committed = sequencer.committed().size();
+        SyntheticFaces.await(() -> processor.status().position() >= committed - 1, "engine caught up (the close waits)");
         assertThatThrownBy(() -> closer(new SealedRecordsFlowTest.CrashingVault(vault, "destroyKept"), results).tick())
                 .isInstanceOf(SealedRecordsFlowTest.Crash.class);
         List<ErasureEpochClosed> closes = payloads(ErasureEpochClosed.class);
