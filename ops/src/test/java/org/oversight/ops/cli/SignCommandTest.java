@@ -56,4 +56,40 @@ class SignCommandTest {
             assertThat(run.err()).as(c.json()).contains(c.expected());
         }
     }
+
+    /** Rule R4: an officer's search request and an authority's authorisation are signed like any event. */
+    @Test
+    void aRetrospectiveSearchRequestAndItsAuthorisationAreSigned() throws Exception {
+        Path request = Files.writeString(dir.resolve("request.json"), """
+                {"header": {"eventId": "ev-search-1", "type": "RetrospectiveSearchRequested",
+                  "stream": "search/search-1", "seq": 0, "prev": null, "time": "2026-12-06T10:00:00.000Z"},
+                 "payload": {"search": "search-1", "entry": "wl-0009", "captureFrom": "2026-12-06T09:00:00.000Z",
+                  "captureUntil": "2026-12-06T10:00:00.000Z", "caseRef": "CASE-9", "reason": "new warrant"}}
+                """);
+        CliRun signed = CliRun.of("sign", "--key", DocKeys.keyFile(dir, 2).toString(), "--event", request.toString());
+        assertThat(signed.exit()).as(signed.err()).isZero();
+        org.oversight.domain.event.SignedEvent r = org.oversight.domain.event.SignedEvent.parse(
+                signed.out().strip().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(r.payload()).isEqualTo(new org.oversight.domain.event.RetrospectiveSearchRequested("search-1",
+                "wl-0009", org.oversight.domain.event.Timestamp.parse("$", "2026-12-06T09:00:00.000Z"),
+                org.oversight.domain.event.Timestamp.parse("$", "2026-12-06T10:00:00.000Z"), "CASE-9", "new warrant"));
+
+        Path authorisation = Files.writeString(dir.resolve("authorisation.json"), """
+                {"header": {"eventId": "ev-search-1-ok", "type": "RetrospectiveSearchAuthorized",
+                  "stream": "search/search-1", "seq": 2, "prev": "%s", "time": "2026-12-06T11:00:00.000Z"},
+                 "payload": {"search": "search-1", "authorisationRef": "authority order AO-9"}}
+                """.formatted("ab".repeat(32)));
+        CliRun ok = CliRun.of("sign", "--key", DocKeys.keyFile(dir, 1).toString(), "--event",
+                authorisation.toString());
+        assertThat(ok.exit()).as(ok.err()).isZero();
+        assertThat(org.oversight.domain.event.SignedEvent.parse(ok.out().strip()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)).type().wireName())
+                .isEqualTo("RetrospectiveSearchAuthorized");
+        // Seq 1 belongs to the engine's Performed: an authorisation there is refused before signing.
+        Path misplaced = Files.writeString(dir.resolve("misplaced.json"), Files.readString(authorisation)
+                .replace("\"seq\": 2", "\"seq\": 1"));
+        CliRun bad = CliRun.of("sign", "--key", DocKeys.keyFile(dir, 1).toString(), "--event", misplaced.toString());
+        assertThat(bad.isOneLineUsageError()).as(bad.toString()).isTrue();
+        assertThat(bad.err()).contains("$.header.seq");
+    }
 }

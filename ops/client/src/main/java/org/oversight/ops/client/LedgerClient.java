@@ -182,6 +182,53 @@ public final class LedgerClient {
         return post("v1/vault/disclosures", recordDisclosed.leafBytes());
     }
 
+    /**
+     * A retrospective search as {@code GET /v1/searches/{id}} answers it (docs/ledger.md
+     * "Retrospective searches").
+     *
+     * @param state {@code requested}, {@code performed} or {@code authorised}
+     * @param searched how many detections were searched (0 while requested)
+     * @param deadline when it must be authorised by (empty while requested)
+     * @param hits the hits, in leaf order
+     */
+    public record SearchResults(String search, String state, long searched, Optional<String> deadline,
+            List<SearchHitSeen> hits) {
+        public SearchResults {
+            hits = List.copyOf(hits);
+        }
+    }
+
+    /** One hit of a search: the detection, its score, camera and capture time. */
+    public record SearchHitSeen(long leafIndex, String eventHash, long score, String camera, String captureTime) {}
+
+    /**
+     * {@code GET /v1/searches/{id}} (the requesting officer's or an authority's credential). A search
+     * destroyed for want of authorisation is a {@link LedgerProblemException} with problem type
+     * {@code search-destroyed} (410).
+     */
+    public SearchResults search(String id) throws IOException, LedgerProblemException, InterruptedException {
+        String path = "v1/searches/" + URLEncoder.encode(id, StandardCharsets.UTF_8);
+        String what = "GET /" + path;
+        JsonObject o = object(what, send(what, get(path)));
+        try {
+            List<SearchHitSeen> hits = new ArrayList<>();
+            if (o.has("hits")) {
+                JsonArray a = o.requireArray("hits");
+                for (int i = 0; i < a.size(); i++) {
+                    JsonObject h = a.requireObject(i);
+                    JsonObject d = h.requireObject("detection");
+                    hits.add(new SearchHitSeen(d.requireLong("leafIndex"), d.requireString("eventHash"),
+                            h.requireLong("score"), h.requireString("camera"), h.requireString("captureTime")));
+                }
+            }
+            return new SearchResults(o.requireString("search"), o.requireString("state"),
+                    o.has("searched") ? o.requireLong("searched") : 0,
+                    o.has("deadline") ? Optional.of(o.requireString("deadline")) : Optional.empty(), hits);
+        } catch (JsonException e) {
+            throw new IOException(what + ": unexpected answer: " + e.getMessage(), e);
+        }
+    }
+
     /** {@code GET /v1/keys}: the log key. */
     public PublishedKey logKey() throws IOException, LedgerProblemException, InterruptedException {
         return key("log");

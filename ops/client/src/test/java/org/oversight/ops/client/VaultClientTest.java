@@ -52,6 +52,18 @@ class VaultClientTest {
             answer(exchange, 200, "application/json", "{\"eventId\":\"" + e.header().eventId() + "\",\"eventHash\":\""
                     + e.eventHash().hex() + "\",\"leafIndex\":0}");
         });
+        server.createContext("/v1/searches/", exchange -> {
+            calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            if (exchange.getRequestURI().getPath().endsWith("/s-gone")) {
+                answer(exchange, 410, "application/problem+json",
+                        "{\"type\":\"urn:oversight:problem:search-destroyed\",\"status\":410}");
+                return;
+            }
+            answer(exchange, 200, "application/json", "{\"deadline\":\"2026-12-08T09:30:00.000Z\",\"hits\":[{"
+                    + "\"camera\":\"cam-1\",\"captureTime\":\"2026-12-06T09:30:00.040Z\",\"detection\":{"
+                    + "\"eventHash\":\"" + "ab".repeat(32) + "\",\"leafIndex\":31},\"score\":5120}],"
+                    + "\"search\":\"s-1\",\"searched\":16,\"state\":\"performed\"}");
+        });
         server.start();
     }
 
@@ -112,5 +124,18 @@ class VaultClientTest {
         assertThat(key.recipient()).isEqualTo("vault");
         assertThat(key.publicKey()).startsWith("x25519:");
         assertThat(calls).containsExactly("POST /v1/vault/epochs/e-1/key");
+    }
+
+    @Test
+    void aSearchsResultsAreReadAndADestroyedSearchIsAProblem() throws Exception {
+        LedgerClient.SearchResults r = client().search("s-1");
+        assertThat(r.state()).isEqualTo("performed");
+        assertThat(r.searched()).isEqualTo(16);
+        assertThat(r.deadline()).contains("2026-12-08T09:30:00.000Z");
+        assertThat(r.hits()).containsExactly(new LedgerClient.SearchHitSeen(31, "ab".repeat(32), 5120, "cam-1",
+                "2026-12-06T09:30:00.040Z"));
+        assertThatThrownBy(() -> client().search("s-gone")).isInstanceOf(LedgerProblemException.class)
+                .hasMessageContaining("search-destroyed");
+        assertThat(calls).containsExactly("GET /v1/searches/s-1", "GET /v1/searches/s-gone");
     }
 }
