@@ -124,8 +124,12 @@ echo "demo: starting the ledger (public URL $PUBLIC_URL, embedded PostgreSQL in 
 # ERASE_AFTER_SECONDS later; the vault's closer looks every second and closes 5 s before eraseBy.
 SEAL_SECONDS=${DEMO_SEAL_SECONDS:-20}
 ERASE_AFTER_SECONDS=${DEMO_ERASE_AFTER_SECONDS:-10}
+# Retrospective searches (rule R4): the policy's authorisation window, short for the demo (48 h when
+# absent); the engine destroys a search not authorised 5 s (oversight.vault.search-lead) before it.
+SEARCH_WINDOW_SECONDS=${DEMO_SEARCH_WINDOW_SECONDS:-45}
 ledger_start "$LEDGER_JAR" "$DIR/ledger" "$LOG" --oversight.log.public-url="$PUBLIC_URL" \
   --oversight.checkpoint.interval-ms=250 --oversight.vault.close-lead=5s --oversight.vault.close-interval=1s \
+  --oversight.vault.search-lead=5s \
   "${LEDGER_WITNESS_ARGS[@]}"
 
 # 3. The scenario. It runs the face pipeline while the ledger starts, then waits for the URL file.
@@ -136,6 +140,7 @@ java --add-modules jdk.incubator.vector -cp "$OPS_JAR" org.oversight.ops.demo.De
   --photos recognition/src/test/resources/golden/photos.tsv --out "$DIR/evidence" --witnesses "${#WITNESSES[@]}" \
   --officer-token "@$DIR/officer.token" --authority-token "@$DIR/authority.token" \
   --seal-seconds "$SEAL_SECONDS" --erase-after-seconds "$ERASE_AFTER_SECONDS" \
+  --search-window-seconds "$SEARCH_WINDOW_SECONDS" \
   $(demo_witness_urls | while read -r w; do printf -- '--witness-url %s ' "$w"; done) \
   ${SCENARIO_ARGS[@]+"${SCENARIO_ARGS[@]}"} \
   2> >(grep -v 'Using incubator modules' >&2) &
@@ -209,6 +214,25 @@ if [ -f "$DIR/evidence/audit.records" ]; then
         --json "$DIR/reports/tamper-$v.json" >"$DIR/reports/tamper-$v.txt" 2>&1
       echo $? >"$DIR/reports/tamper-$v.exit"
     done
+  fi
+fi
+# Tamper case "a retrospective search without authorisation" (issue #12 item 7): the operator, who
+# holds the ledger's engine and log keys, hands the auditor a log in which the lapsed search was
+# destroyed only at its deadline (neither authorised nor destroyed by then), re-signed so that its
+# checkpoint verifies. Audited without the witnesses' cosignatures (which a forged tree cannot have),
+# it must fail (exit 1) under rule R4.
+LAPSED=$(sed -n 's/^search\.lapsed=//p' "$DIR/evidence/scenario.properties" 2>/dev/null || true)
+LAPSED_DEADLINE=$(sed -n 's/^search\.lapsed\.deadline=//p' "$DIR/evidence/scenario.properties" 2>/dev/null || true)
+if [ -n "$LAPSED" ] && [ -n "$LAPSED_DEADLINE" ]; then
+  mkdir -p "$DIR/tamper"
+  v=unauthorised-search
+  if java -cp "$OPS_JAR" org.oversight.ops.demo.DemoLogTamper --export "$DIR/evidence/log.export" \
+      --log-key "$DIR/ledger/keys/log.key" --engine-key "$DIR/ledger/keys/engine.key" --search "$LAPSED" \
+      --deadline-ms "$LAPSED_DEADLINE" --out "$DIR/tamper/$v.export"; then
+    echo "demo: tamper case '$v': verifier audit of a log where $LAPSED outlived its deadline (must fail under rule R4)..."
+    java -jar "$VERIFIER_JAR" audit --export "$DIR/tamper/$v.export" --log-key "@$DIR/evidence/log.vkey" \
+      --state "$DIR/tamper/$v.checkpoint" --json "$DIR/reports/tamper-$v.json" >"$DIR/reports/tamper-$v.txt" 2>&1
+    echo $? >"$DIR/reports/tamper-$v.exit"
   fi
 fi
 set -e

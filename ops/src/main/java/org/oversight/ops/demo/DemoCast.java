@@ -11,9 +11,12 @@ import java.util.List;
  * @param sightings the photos the cameras see, in order; cameras are assigned round-robin
  * @param cameras the camera ids
  * @param reviews what the reviewers and the officer do with the matches of given entries
+ * @param searchEntry the entry authorised after the sightings, for the retrospective searches (rule
+ *     R4): its person is sighted, has no valid entry while the cameras see them (so no live match),
+ *     and its photo is not a sighting
  */
 public record DemoCast(List<Enrolment> enrolments, List<String> sightings, List<String> cameras,
-        List<ReviewPlan> reviews) {
+        List<ReviewPlan> reviews, Enrolment searchEntry) {
 
     /**
      * One watchlist entry.
@@ -42,6 +45,7 @@ public record DemoCast(List<Enrolment> enrolments, List<String> sightings, List<
         sightings = List.copyOf(sightings);
         cameras = List.copyOf(cameras);
         reviews = List.copyOf(reviews);
+        java.util.Objects.requireNonNull(searchEntry, "searchEntry");
     }
 
     private static final List<String> CAMERAS = List.of("cam-central-north", "cam-harbour-ferry", "cam-market-east");
@@ -66,17 +70,24 @@ public record DemoCast(List<Enrolment> enrolments, List<String> sightings, List<
                 CAMERAS,
                 List.of(new ReviewPlan("wl-0001", Decision.CONFIRM_AND_ACTION),
                         new ReviewPlan("wl-0002", Decision.REJECT),
-                        new ReviewPlan("wl-0003", Decision.INCONCLUSIVE)));
+                        new ReviewPlan("wl-0003", Decision.INCONCLUSIVE)),
+                // Hepburn's warrant (wl-0005) had expired when she passed; a new one is issued afterwards.
+                new Enrolment("wl-0009", "audrey.jpg", false));
     }
 
-    /** The CI scenario: two entries, five sightings (three of listed people, two of unlisted ones). */
+    /**
+     * The CI scenario: two entries, six sightings (three of listed people, three of unlisted ones,
+     * one of whom gets an entry afterwards for the retrospective searches).
+     */
     public static DemoCast small() {
         return new DemoCast(
                 List.of(new Enrolment("wl-0001", "franck_01829.jpg", false),
                         new Enrolment("wl-0002", "cage.jpg", false)),
-                List.of("franck_02045.jpg", "obama4_crop.jpg", "cage2_crop.jpg", "ri_1_crop.jpg", "franck_02683.jpg"),
+                List.of("franck_02045.jpg", "obama4_crop.jpg", "cage2_crop.jpg", "ri_1_crop.jpg", "franck_02683.jpg",
+                        "audrey_crop.jpg"),
                 CAMERAS,
                 List.of(new ReviewPlan("wl-0001", Decision.CONFIRM_AND_ACTION),
-                        new ReviewPlan("wl-0002", Decision.REJECT)));
+                        new ReviewPlan("wl-0002", Decision.REJECT)),
+                new Enrolment("wl-0009", "audrey.jpg", false));
     }
 }

@@ -37,6 +37,12 @@ import org.oversight.domain.event.ErasureEpochClosed;
 import org.oversight.domain.event.ErasureEpochOpened;
 import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.RetentionTerms;
+import org.oversight.domain.event.KeptRecordsDestroyed;
+import org.oversight.domain.event.RetrospectiveSearchAuthorized;
+import org.oversight.domain.event.RetrospectiveSearchDestroyed;
+import org.oversight.domain.event.RetrospectiveSearchPerformed;
+import org.oversight.domain.event.RetrospectiveSearchRequested;
+import org.oversight.domain.event.SearchHit;
 import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.EventType;
@@ -109,6 +115,16 @@ public final class DemoScenario {
     private Optional<String> authorityToken = Optional.empty();
     private Duration sealWindow = Duration.ofSeconds(20);
     private Duration eraseAfter = Duration.ofSeconds(10);
+    /** The policy's search authorisation window (rule R4): short in the demo, 48 h by default in a deployment. */
+    private Duration searchWindow = Duration.ofSeconds(45);
+    /** The two retrospective searches: the first is authorised in time, the second lapses. */
+    static final String SEARCH_AUTHORISED = "search-demo-1";
+    static final String SEARCH_LAPSED = "search-demo-2";
+    /** The detection each search must hit (leaf), or none. */
+    private final Map<String, java.util.Set<Long>> expectedSearchHits = new TreeMap<>();
+    private final Map<String, LogEntry> performedSearches = new TreeMap<>();
+    /** Kept records destroyed because their search lapsed (not disclosed afterwards). */
+    private final java.util.Set<DetectionRef> destroyedBySearch = new java.util.HashSet<>();
     /** Steps of the sealed-records story the ledger or verifier this demo drives cannot do yet (said plainly). */
     private final List<String> notAvailable = new ArrayList<>();
     private boolean noDisclosureEndpoint;
@@ -156,6 +172,8 @@ public final class DemoScenario {
                 + " this many seconds from its opening (default 20)") long sealSeconds;
         @Option(names = "--erase-after-seconds", defaultValue = "10", description = "the epoch must be closed this"
                 + " many seconds after its sealing window ends (its eraseBy; default 10)") long eraseAfterSeconds;
+        @Option(names = "--search-window-seconds", defaultValue = "45", description = "the policy's search"
+                + " authorisation window (searchAuthorisationMs, rule R4; default 45)") long searchWindowSeconds;
     }
 
     /**
@@ -184,6 +202,10 @@ public final class DemoScenario {
         if (o.eraseAfterSeconds < 0 || o.eraseAfterSeconds > 3600) {
             throw new ParameterException(cli, "--erase-after-seconds " + o.eraseAfterSeconds + " outside 0..3600");
         }
+        if (o.searchWindowSeconds < 1 || o.searchWindowSeconds > 172_800) {
+            throw new ParameterException(cli, "--search-window-seconds " + o.searchWindowSeconds
+                    + " outside 1..172800 (48 h)");
+        }
         return o;
     }
 
@@ -205,6 +227,7 @@ public final class DemoScenario {
         s.authorityToken = opts.authorityToken == null ? Optional.empty() : Optional.of(secret(opts.authorityToken));
         s.sealWindow = Duration.ofSeconds(opts.sealSeconds);
         s.eraseAfter = Duration.ofSeconds(opts.eraseAfterSeconds);
+        s.searchWindow = Duration.ofSeconds(opts.searchWindowSeconds);
         int rc;
         try {
             rc = s.run();
@@ -229,6 +252,9 @@ public final class DemoScenario {
             faces.put(e.photo(), CapturedFace.capture(assets, pipeline, e.photo()).orElseThrow(
                     () -> new IllegalStateException("no face in enrolment photo " + e.photo())));
         }
+        faces.putIfAbsent(cast.searchEntry().photo(), CapturedFace.capture(assets, pipeline,
+                cast.searchEntry().photo()).orElseThrow(() -> new IllegalStateException("no face in enrolment photo "
+                + cast.searchEntry().photo())));
         for (String photo : cast.sightings()) {
             CapturedFace.capture(assets, pipeline, photo).ifPresentOrElse(f -> faces.put(photo, f),
                     () -> say("  %s (%s): no face found; the camera emits nothing", photo, catalogue.person(photo)));
@@ -274,7 +300,9 @@ public final class DemoScenario {
                 new AccuracyAttestation(Sha256Digest.hash(attestation), fpirBoundPpm(watchlistSize), watchlistSize))
                 // Schema 2: logs kept 183 days, kept records 31 days, and R11's reporting delay of
                 // 10 minutes: each detection must reach a quorum-cosigned checkpoint within it.
-                .withRetention(new RetentionTerms(183, 31, REPORTING_DELAY_MS)), police));
+                // and rule R4's search authorisation window, short for the demo (48 h when absent).
+                .withRetention(new RetentionTerms(183, 31, REPORTING_DELAY_MS)
+                        .withSearchAuthorisationMs(searchWindow.toMillis())), police));
         Map<String, Principal> cameras = new LinkedHashMap<>();
         String[] places = {"Central Station, north entrance", "Harbour ferry pier 3", "East market, main gate"};
         for (int c = 0; c < cast.cameras().size(); c++) {
@@ -320,6 +348,7 @@ public final class DemoScenario {
         Map<String, List<SignedEvent>> perCamera = new LinkedHashMap<>();
         Map<String, List<byte[]>> blobsPerCamera = new LinkedHashMap<>();
         Map<String, String> photoOfEventId = new TreeMap<>();
+        Map<String, Timestamp> captureOfPhoto = new LinkedHashMap<>();
         int k = 0;
         long sealedBytes = 0;
         for (String photo : cast.sightings()) {
@@ -329,9 +358,10 @@ public final class DemoScenario {
                 continue;
             }
             long seq = chains.writer(StreamId.detections(camera)).nextSeq();
+            Timestamp captured = Timestamp.ofEpochMillis(clock.millis());
+            captureOfPhoto.put(photo, captured);
             CameraSealer.SealedDetection sealed = CameraSealer.seal(
-                    face.detection(camera, Timestamp.ofEpochMillis(clock.millis())), face.alignedCrop(), epoch, seq,
-                    random);
+                    face.detection(camera, captured), face.alignedCrop(), epoch, seq, random);
             byte[] blob = sealed.blobBytes();
             sealedBytes += blob.length;
             SignedEvent d = chains.next(sealed.payload(), cameras.get(camera));
@@ -372,6 +402,8 @@ public final class DemoScenario {
                 photoAtLeaf.size(), sealedBytes);
         facts.put("matches.expected", Integer.toString(expectedEntryAtLeaf.size()));
 
+        requestSearches(officer, faces.get(cast.searchEntry().photo()), epoch, captureOfPhoto, photoAtLeaf);
+
         step("engine: waiting for the ledger's recognition processor to propose matches");
         List<LogEntry> proposals = awaitProposals(lastDetectionLeaf);
         Map<String, MatchProposed> firstMatchOfEntry = new LinkedHashMap<>();
@@ -401,6 +433,8 @@ public final class DemoScenario {
             }
         });
         facts.put("matches.proposed", Integer.toString(proposals.size()));
+
+        awaitSearches(police);
 
         Optional<ErasureEpochClosed> closed = awaitClose(epoch, proposedAtLeaf.keySet(), detectionAtLeaf, blobAtLeaf);
 
@@ -448,6 +482,8 @@ public final class DemoScenario {
         facts.put("matches.inconclusive", Integer.toString(inconclusive));
         facts.put("matches.actioned", actioned == null ? "0" : "1");
         facts.put("refused", Integer.toString(refused));
+
+        awaitLapse();
 
         Map<String, MatchProposed> matchById = new TreeMap<>();
         firstMatchOfEntry.values().forEach(m -> matchById.put(m.match(), m));
@@ -560,9 +596,25 @@ public final class DemoScenario {
         facts.put("epoch.closed.leaf", Long.toString(e.leafIndex()));
         facts.put("epoch.kept", Integer.toString(kept.size()));
         facts.put("epoch.erased", Long.toString(c.erased()));
-        if (!new java.util.TreeSet<>(kept).equals(new java.util.TreeSet<>(matched))) {
-            failures.add("the close kept detections " + kept + ", the matched ones are " + matched);
+        // Rule R5(e): the matched detections, and the hits of the searches performed before the close
+        // and not destroyed by then.
+        java.util.TreeSet<Long> expected = new java.util.TreeSet<>(matched);
+        for (LogEntry p : performedSearches.values()) {
+            if (p.leafIndex() < e.leafIndex() && !destroyedBefore(((RetrospectiveSearchPerformed) p.event().payload())
+                    .search(), e.leafIndex())) {
+                ((RetrospectiveSearchPerformed) p.event().payload()).hits()
+                        .forEach(h -> expected.add(h.detection().leafIndex()));
+            }
         }
+        if (!new java.util.TreeSet<>(kept).equals(expected)) {
+            failures.add("the close kept detections " + kept + ", the matched ones and live searches' hits are "
+                    + expected);
+        }
+        c.kept().stream().filter(r -> r.reason() == org.oversight.domain.event.KeepReason.RETROSPECTIVE_SEARCH)
+                .forEach(r -> say("  leaf %d kept for retrospective search (case %s) until %s",
+                        r.detection().leafIndex(), r.caseRef(), r.retainUntil()));
+        facts.put("epoch.kept.search", Long.toString(c.kept().stream()
+                .filter(r -> r.reason() == org.oversight.domain.event.KeepReason.RETROSPECTIVE_SEARCH).count()));
         if (c.erased() != detections.size() - kept.size()) {
             failures.add("the close says " + c.erased() + " erased, the epoch had " + detections.size()
                     + " detections of which " + kept.size() + " kept");
@@ -633,7 +685,8 @@ public final class DemoScenario {
                 facts.put("disclosure.court", court.header().eventId());
             }
         }
-        List<DetectionRef> kept = closed.get().keptDetections();
+        List<DetectionRef> kept = new ArrayList<>(closed.get().keptDetections());
+        kept.removeAll(destroyedBySearch); // destroyed with their lapsed search: never disclosed again (R4(e))
         if (!kept.isEmpty()) {
             SignedEvent audit = chains.prepare(new RecordDisclosed("disc-audit-1", kept, DisclosurePurpose.AUDIT,
                     "AUDIT-2026-Q4", "Auditor: Privacy Commissioner"), authority);
@@ -741,6 +794,216 @@ public final class DemoScenario {
         facts.put("bundle", bundle.getFileName().toString());
         facts.put("bundle.builtBy", "the officer, from the export and the disclosed records (the ledger's endpoint"
                 + " gives " + ledgerSays + ")");
+    }
+
+    /**
+     * Rule R4, the request: a new warrant for someone the cameras saw while no entry listed them;
+     * the officer asks the engine for two retrospective searches over the captures already sealed
+     * to the open epoch — before that person's capture, and from it on.
+     */
+    private void requestSearches(Principal officer, CapturedFace face, ErasureEpochOpened epoch,
+            Map<String, Timestamp> captureOfPhoto, Map<Long, String> photoAtLeaf) throws Exception {
+        Enrolment e = cast.searchEntry();
+        String person = catalogue.person(e.photo());
+        Optional<String> sighting = captureOfPhoto.keySet().stream().filter(p -> catalogue.person(p).equals(person))
+                .findFirst();
+        if (sighting.isEmpty()) {
+            failures.add("retrospective search: nobody sighted " + person);
+            return;
+        }
+        Timestamp seen = captureOfPhoto.get(sighting.get());
+        long lastCapture = captureOfPhoto.values().stream().mapToLong(Timestamp::epochMillis).max().orElseThrow();
+        step("retrospective search (R4): a new warrant for " + subject(person) + " (" + e.entry() + "); the officer"
+                + " asks the engine to search the detections already captured, sealed to the still-open epoch");
+        long now = clock.millis();
+        api.submit(chains.next(new WatchlistEntryAuthorized(e.entry(), subject(person), "wanted",
+                "warrant HKM-2026-" + e.entry().substring(3), officer.name(),
+                Timestamp.ofEpochMillis(now - Duration.ofDays(1).toMillis()),
+                Timestamp.ofEpochMillis(now + Duration.ofDays(30).toMillis()), List.of(face.wireTemplate()),
+                face.frameDigest()), officer));
+        Map<String, RetrospectiveSearchRequested> requests = new LinkedHashMap<>();
+        requests.put(SEARCH_AUTHORISED, new RetrospectiveSearchRequested(SEARCH_AUTHORISED, e.entry(),
+                epoch.sealFrom(), seen, "CASE-2026-R4-1", "new warrant " + e.entry()
+                + ": where was the subject seen before their capture by the cameras"));
+        requests.put(SEARCH_LAPSED, new RetrospectiveSearchRequested(SEARCH_LAPSED, e.entry(), seen,
+                Timestamp.ofEpochMillis(lastCapture + 1), "CASE-2026-R4-2", "new warrant " + e.entry()
+                + ": every capture since"));
+        long seenLeaf = photoAtLeaf.entrySet().stream().filter(x -> x.getValue().equals(sighting.get()))
+                .mapToLong(Map.Entry::getKey).findFirst().orElse(-1);
+        expectedSearchHits.put(SEARCH_AUTHORISED, java.util.Set.of());
+        expectedSearchHits.put(SEARCH_LAPSED, seenLeaf < 0 ? java.util.Set.of() : java.util.Set.of(seenLeaf));
+        for (RetrospectiveSearchRequested r : requests.values()) {
+            Receipt receipt = api.submit(chains.next(r, officer));
+            say("  %s at leaf %d: entry %s, captures in [%s, %s), case %s", r.search(), receipt.leafIndex(), r.entry(),
+                    r.captureFrom(), r.captureUntil(), r.caseRef());
+        }
+        facts.put("search.entry", e.entry());
+    }
+
+    /**
+     * Waits for the engine's {@code RetrospectiveSearchPerformed} of both searches, checks their
+     * hits against the photos' labels, reads one through {@code GET /v1/searches/{id}} (the
+     * officer's own credential), and has the authority authorise the first in time.
+     */
+    private void awaitSearches(Principal authority) throws Exception {
+        if (expectedSearchHits.isEmpty()) {
+            return;
+        }
+        step("retrospective search: waiting for the engine to perform both searches (RetrospectiveSearchPerformed)");
+        long deadline = System.nanoTime() + ENGINE_WAIT.toNanos();
+        while (performedSearches.size() < expectedSearchHits.size()) {
+            for (LogEntry e : api.entriesFrom(0)) {
+                if (e.event().payload() instanceof RetrospectiveSearchPerformed p && !performedSearches.containsKey(
+                        p.search())) {
+                    performedSearches.put(p.search(), e);
+                    chains.observe(e.event());
+                }
+            }
+            if (performedSearches.size() < expectedSearchHits.size()) {
+                if (System.nanoTime() > deadline) {
+                    failures.add("the engine did not perform the retrospective searches within "
+                            + ENGINE_WAIT.toSeconds() + " s (performed: " + performedSearches.keySet() + ")");
+                    return;
+                }
+                Thread.sleep(250);
+            }
+        }
+        int hits = 0;
+        for (Map.Entry<String, LogEntry> e : performedSearches.entrySet()) {
+            RetrospectiveSearchPerformed p = (RetrospectiveSearchPerformed) e.getValue().event().payload();
+            java.util.Set<Long> got = new java.util.TreeSet<>();
+            p.hits().forEach(h -> got.add(h.detection().leafIndex()));
+            hits += got.size();
+            boolean ok = got.equals(expectedSearchHits.get(e.getKey()));
+            say("  %s performed at leaf %d (engine-signed): %d detection(s) searched, hits %s%s %s", e.getKey(),
+                    e.getValue().leafIndex(), p.searched(), got, p.hits().isEmpty() ? ""
+                            : " (scores " + p.hits().stream().map(SearchHit::score).toList() + " <= " + p.threshold() + ")",
+                    ok ? "as expected" : "UNEXPECTED (expected " + expectedSearchHits.get(e.getKey()) + ")");
+            if (!ok) {
+                failures.add("retrospective search " + e.getKey() + " hit " + got + ", the labels say "
+                        + expectedSearchHits.get(e.getKey()));
+            }
+            facts.put("search." + e.getKey() + ".performed", "leaf " + e.getValue().leafIndex() + ", " + p.searched()
+                    + " searched, " + p.hits().size() + " hit(s)");
+        }
+        if (hits == 0) {
+            failures.add("neither retrospective search hit anything");
+        }
+        if (officerToken.isPresent()) {
+            LedgerClient officerApi = new LedgerClient(api.base(), officerToken, Duration.ofMinutes(2));
+            LedgerClient.SearchResults r = officerApi.search(SEARCH_LAPSED);
+            say("  GET /v1/searches/%s (the officer): %s, %d searched, %d hit(s), authorise before %s", r.search(),
+                    r.state(), r.searched(), r.hits().size(), r.deadline().orElse("?"));
+        }
+        LogEntry first = performedSearches.get(SEARCH_AUTHORISED);
+        if (first == null) {
+            return;
+        }
+        Receipt ok = api.submit(chains.next(new RetrospectiveSearchAuthorized(SEARCH_AUTHORISED,
+                "Authority order AO-2026-0417 (retrospective search of " + facts.get("search.entry") + ")"),
+                authority));
+        say("  %s authorised by %s at leaf %d, within the policy's %d s; %s is not authorised", SEARCH_AUTHORISED,
+                authority.name(), ok.leafIndex(), searchWindow.toSeconds(), SEARCH_LAPSED);
+        facts.put("search." + SEARCH_AUTHORISED + ".outcome", "authorised at leaf " + ok.leafIndex()
+                + " within the " + searchWindow.toSeconds() + " s window");
+    }
+
+    /**
+     * Waits (until its deadline plus a minute) for the engine to destroy the search not authorised:
+     * a {@code KeptRecordsDestroyed} for its hits kept only for it, then
+     * {@code RetrospectiveSearchDestroyed}, both before the deadline; its results then answer 410.
+     */
+    private void awaitLapse() throws Exception {
+        LogEntry performed = performedSearches.get(SEARCH_LAPSED);
+        if (performed == null) {
+            return;
+        }
+        long deadline = performed.event().header().time().epochMillis() + searchWindow.toMillis();
+        step("retrospective search: " + SEARCH_LAPSED + " was not authorised; waiting for its deadline "
+                + Timestamp.ofEpochMillis(deadline) + " (the engine destroys it shortly before)");
+        java.util.Set<DetectionRef> hits = new java.util.HashSet<>();
+        ((RetrospectiveSearchPerformed) performed.event().payload()).hits().forEach(h -> hits.add(h.detection()));
+        while (true) {
+            LogEntry destroyed = null;
+            List<LogEntry> recordsDestroyed = new ArrayList<>();
+            for (LogEntry e : api.entriesFrom(performed.leafIndex())) {
+                if (e.event().payload() instanceof RetrospectiveSearchDestroyed d && d.search().equals(SEARCH_LAPSED)) {
+                    destroyed = e;
+                } else if (e.event().payload() instanceof KeptRecordsDestroyed k
+                        && k.detections().stream().anyMatch(hits::contains)) {
+                    recordsDestroyed.add(e);
+                }
+            }
+            if (destroyed != null) {
+                for (LogEntry k : recordsDestroyed) {
+                    chains.observe(k.event());
+                    destroyedBySearch.addAll(((KeptRecordsDestroyed) k.event().payload()).detections());
+                    say("  KeptRecordsDestroyed at leaf %d: %s", k.leafIndex(),
+                            ((KeptRecordsDestroyed) k.event().payload()).detections().stream()
+                                    .map(DetectionRef::leafIndex).toList());
+                }
+                long at = destroyed.event().header().time().epochMillis();
+                say("  RetrospectiveSearchDestroyed at leaf %d at %s, %.1f s before the deadline: %s",
+                        destroyed.leafIndex(), destroyed.event().header().time(), (deadline - at) / 1e3,
+                        ((RetrospectiveSearchDestroyed) destroyed.event().payload()).reason());
+                if (at >= deadline) {
+                    failures.add(SEARCH_LAPSED + " was destroyed at " + destroyed.event().header().time()
+                            + ", not before its deadline " + Timestamp.ofEpochMillis(deadline));
+                }
+                if (!destroyedBySearch.containsAll(keptForSearch(hits))) {
+                    failures.add(SEARCH_LAPSED + "'s kept hits " + keptForSearch(hits) + " were not all destroyed ("
+                            + destroyedBySearch + ")");
+                }
+                facts.put("search." + SEARCH_LAPSED + ".outcome", "not authorised: destroyed at leaf "
+                        + destroyed.leafIndex() + " before its deadline, with " + destroyedBySearch.size()
+                        + " kept record(s) it had unsealed");
+                facts.put("search.lapsed", SEARCH_LAPSED);
+                facts.put("search.destroyed.records", Integer.toString(destroyedBySearch.size()));
+                facts.put("search.lapsed.deadline", Long.toString(deadline));
+                facts.put("search.lapsed.destroyed.leaf", Long.toString(destroyed.leafIndex()));
+                break;
+            }
+            if (clock.millis() > deadline + Duration.ofMinutes(1).toMillis()) {
+                failures.add("the engine did not destroy " + SEARCH_LAPSED + " by its deadline "
+                        + Timestamp.ofEpochMillis(deadline) + " (plus a minute)");
+                return;
+            }
+            Thread.sleep(500);
+        }
+        if (officerToken.isPresent()) {
+            LedgerClient officerApi = new LedgerClient(api.base(), officerToken, Duration.ofMinutes(2));
+            try {
+                officerApi.search(SEARCH_LAPSED);
+                failures.add("GET /v1/searches/" + SEARCH_LAPSED + " still answers results after its destruction");
+            } catch (LedgerProblemException p) {
+                say("  GET /v1/searches/%s: %s", SEARCH_LAPSED, p.problem());
+            }
+            LedgerClient.SearchResults a = officerApi.search(SEARCH_AUTHORISED);
+            say("  GET /v1/searches/%s: %s, %d hit(s)", a.search(), a.state(), a.hits().size());
+        }
+    }
+
+    /** The hits an epoch close kept with reason retrospective-search (from the log seen so far). */
+    private java.util.Set<DetectionRef> keptForSearch(java.util.Set<DetectionRef> hits) throws Exception {
+        java.util.Set<DetectionRef> out = new java.util.HashSet<>();
+        for (LogEntry e : api.entriesFrom(0)) {
+            if (e.event().payload() instanceof ErasureEpochClosed c) {
+                c.kept().stream().filter(r -> r.reason() == org.oversight.domain.event.KeepReason.RETROSPECTIVE_SEARCH
+                        && hits.contains(r.detection())).forEach(r -> out.add(r.detection()));
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code search} was destroyed at a leaf before {@code leaf} (from the log). */
+    private boolean destroyedBefore(String search, long leaf) throws Exception {
+        for (LogEntry e : api.entriesFrom(0)) {
+            if (e.leafIndex() < leaf && e.event().payload() instanceof RetrospectiveSearchDestroyed d
+                    && d.search().equals(search)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void notAvailable(String what) {

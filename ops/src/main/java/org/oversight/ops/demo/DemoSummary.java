@@ -226,23 +226,39 @@ public final class DemoSummary {
      */
     static List<String> tamperCases(Path dir, List<String> problems) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (String v : DemoTamper.VARIANTS) {
+        for (Map.Entry<String, String> c : TAMPER_CASES.entrySet()) {
+            String v = c.getKey();
+            String rule = c.getValue();
             Path exitFile = dir.resolve("reports/tamper-" + v + ".exit");
             if (!Files.isRegularFile(exitFile)) {
                 continue;
             }
             String exit = Files.readString(exitFile, StandardCharsets.US_ASCII).strip();
             Optional<Report> r = Report.read(dir.resolve("reports/tamper-" + v + ".json"));
-            boolean caught = "1".equals(exit) && r.isPresent() && r.get().failedRules().contains("records");
+            boolean caught = "1".equals(exit) && r.isPresent() && r.get().failedRules().contains(rule);
             String failed = r.map(x -> String.join(", ", x.failedRules())).orElse("no report");
-            lines.add(String.format(Locale.ROOT, "%-13s %s (verifier audit exit %s, failed: %s)", v,
+            lines.add(String.format(Locale.ROOT, "%-19s %s (verifier audit exit %s, failed: %s)", v,
                     caught ? "CAUGHT" : "NOT CAUGHT", exit, failed.isEmpty() ? "nothing" : failed));
             if (!caught) {
-                problems.add("tamper case " + v + " was not caught by rule records (exit " + exit + ", failed: "
+                problems.add("tamper case " + v + " was not caught by rule " + rule + " (exit " + exit + ", failed: "
                         + failed + "; see reports/tamper-" + v + ".txt)");
             }
         }
         return lines;
+    }
+
+    /**
+     * The tamper cases {@code ops/demo.sh} may run, each with the rule that must catch it: the
+     * auditor's records ({@link DemoTamper}) under {@code records}, the log with a search neither
+     * authorised nor destroyed by its deadline ({@link DemoLogTamper}) under {@code R4}.
+     */
+    static final Map<String, String> TAMPER_CASES = tamperCases();
+
+    private static Map<String, String> tamperCases() {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        DemoTamper.VARIANTS.forEach(v -> m.put(v, "records"));
+        m.put(DemoLogTamper.VARIANT, "R4");
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** The steps the scenario said it could not show ({@code not-available.<i>}), in order. */
@@ -270,9 +286,10 @@ public final class DemoSummary {
                 s.getProperty("epoch.recipients", "?"));
         String kept = s.getProperty("epoch.kept");
         if (kept != null) {
-            out.printf(Locale.ROOT, "erasure               %s closed at leaf %s: kept %s matched record(s) under a case"
-                    + " key, erased %s (keys destroyed, blobs deleted)%n", s.getProperty("epoch"),
-                    s.getProperty("epoch.closed.leaf"), kept, s.getProperty("epoch.erased"));
+            out.printf(Locale.ROOT, "erasure               %s closed at leaf %s: kept %s record(s) under a case"
+                    + " key (%s for live retrospective searches, the rest matched), erased %s (keys destroyed, blobs"
+                    + " deleted)%n", s.getProperty("epoch"), s.getProperty("epoch.closed.leaf"), kept,
+                    s.getProperty("epoch.kept.search", "0"), s.getProperty("epoch.erased"));
         } else {
             out.printf(Locale.ROOT, "erasure               not shown: %s was not closed (erase by %s)%n",
                     s.getProperty("epoch", "?"), s.getProperty("epoch.eraseBy", "?"));
@@ -280,12 +297,14 @@ public final class DemoSummary {
         out.printf(Locale.ROOT, "disclosures           court bundle %s; auditor %s; refused %s (use after erasure,"
                 + " a read not on the reader's record)%n", s.getProperty("disclosure.court", "none"),
                 s.getProperty("disclosure.audit", "none"), s.getProperty("refused.disclosures", "0"));
+        searches(out, s);
         long total = Long.parseLong(detections);
         long given = Long.parseLong(s.getProperty("disclosure.audit.records", "0"));
         long erased = Long.parseLong(s.getProperty("epoch.erased", "0"));
+        long destroyed = Long.parseLong(s.getProperty("search.destroyed.records", "0"));
         out.printf(Locale.ROOT, "decisions re-derived  %d of %d sealed detections (the records disclosed to the"
-                + " auditor); not re-derived: %d erased at the close, %d withheld%n", given, total, erased,
-                Math.max(0, total - given - erased));
+                + " auditor); not re-derived: %d erased at the close, %d destroyed with a lapsed search, %d withheld%n",
+                given, total, erased, destroyed, Math.max(0, total - given - erased - destroyed));
         audit.map(a -> a.facts().get("sealed records")).ifPresent(f -> out.printf(Locale.ROOT,
                 "  the audit says      %s%n", f));
         bundle.ifPresent(b -> b.facts().forEach((name, value) -> {
@@ -294,6 +313,19 @@ public final class DemoSummary {
                 out.printf(Locale.ROOT, "  bundle %-12s %s%n", name, value);
             }
         }));
+    }
+
+    /** The retrospective searches' lines (rule R4): each search's performance and outcome. */
+    static void searches(java.io.PrintStream out, Properties s) {
+        for (String id : List.of(DemoScenario.SEARCH_AUTHORISED, DemoScenario.SEARCH_LAPSED)) {
+            String performed = s.getProperty("search." + id + ".performed");
+            if (performed == null) {
+                continue;
+            }
+            out.printf(Locale.ROOT, "retrospective search  %s (entry %s): performed at %s; %s%n", id,
+                    s.getProperty("search.entry", "?"), performed,
+                    s.getProperty("search." + id + ".outcome", "OUTCOME NOT SEEN"));
+        }
     }
 
     private static String firstLine(Path file) {

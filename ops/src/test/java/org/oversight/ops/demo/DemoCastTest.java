@@ -46,6 +46,13 @@ class DemoCastTest {
                 assertThat(cast.sightings().stream().map(labels::person))
                         .as("someone must sight the person of %s", e.entry()).contains(labels.person(e.photo()));
             }
+            // The retrospective searches' entry: someone sighted, with no valid live entry, not from a sighting.
+            String searched = labels.person(cast.searchEntry().photo());
+            assertThat(cast.sightings().stream().map(labels::person)).contains(searched);
+            assertThat(cast.sightings()).doesNotContain(cast.searchEntry().photo());
+            assertThat(cast.enrolments()).filteredOn(e -> !e.expired())
+                    .noneMatch(e -> labels.person(e.photo()).equals(searched));
+            assertThat(entries).doesNotContain(cast.searchEntry().entry());
             assertThat(cast.reviews()).extracting(DemoCast.ReviewPlan::decision)
                     .contains(DemoCast.Decision.CONFIRM_AND_ACTION, DemoCast.Decision.REJECT);
         }

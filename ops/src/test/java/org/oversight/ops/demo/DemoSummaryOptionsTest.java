@@ -71,10 +71,11 @@ class DemoSummaryOptionsTest {
                 java.util.Optional.empty());
         assertThat(buf.toString(StandardCharsets.UTF_8))
                 .contains("5 detections sealed to epoch-demo-1 (3 recipient(s))")
-                .contains("epoch-demo-1 closed at leaf 31: kept 3 matched record(s)")
+                .contains("epoch-demo-1 closed at leaf 31: kept 3 record(s) under a case key (0 for live retrospective"
+                        + " searches, the rest matched)")
                 .contains("erased 2")
                 .contains("3 of 5 sealed detections (the records disclosed to the auditor); not re-derived: 2 erased"
-                        + " at the close, 0 withheld");
+                        + " at the close, 0 destroyed with a lapsed search, 0 withheld");
         s.remove("epoch.kept");
         s.remove("epoch.erased");
         s.remove("disclosure.audit.records");
@@ -82,7 +83,39 @@ class DemoSummaryOptionsTest {
         DemoSummary.sealedRecords(new PrintStream(buf, true, StandardCharsets.UTF_8), s, java.util.Optional.empty(),
                 java.util.Optional.empty());
         assertThat(buf.toString(StandardCharsets.UTF_8)).contains("erasure               not shown")
-                .contains("0 of 5 sealed detections").contains("0 erased at the close, 5 withheld");
+                .contains("0 of 5 sealed detections").contains("0 erased at the close, 0 destroyed with a lapsed search, 5 withheld");
+    }
+
+    @Test
+    void theSearchLinesSayEachSearchsOutcome() {
+        java.util.Properties s = new java.util.Properties();
+        s.setProperty("search.entry", "wl-0009");
+        s.setProperty("search.search-demo-1.performed", "leaf 40, 5 searched, 0 hit(s)");
+        s.setProperty("search.search-demo-1.outcome", "authorised at leaf 43 within the 45 s window");
+        s.setProperty("search.search-demo-2.performed", "leaf 41, 1 searched, 1 hit(s)");
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        DemoSummary.searches(new PrintStream(buf, true, StandardCharsets.UTF_8), s);
+        assertThat(buf.toString(StandardCharsets.UTF_8))
+                .contains("search-demo-1 (entry wl-0009): performed at leaf 40, 5 searched, 0 hit(s); authorised at"
+                        + " leaf 43")
+                .contains("search-demo-2 (entry wl-0009): performed at leaf 41, 1 searched, 1 hit(s); OUTCOME NOT SEEN");
+    }
+
+    @Test
+    void aTamperCaseIsCaughtOnlyUnderItsOwnRule(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path reports = java.nio.file.Files.createDirectories(dir.resolve("reports"));
+        java.nio.file.Files.writeString(reports.resolve("tamper-unauthorised-search.exit"), "1\n");
+        java.nio.file.Files.writeString(reports.resolve("tamper-unauthorised-search.json"), "{\"passed\":false,"
+                + "\"violations\":1,\"checks\":[{\"rule\":\"R4\",\"passed\":false}],\"facts\":[]}");
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        assertThat(DemoSummary.tamperCases(dir, problems)).singleElement().asString()
+                .contains("unauthorised-search").contains("CAUGHT").doesNotContain("NOT CAUGHT");
+        assertThat(problems).isEmpty();
+        java.nio.file.Files.writeString(reports.resolve("tamper-unauthorised-search.json"), "{\"passed\":false,"
+                + "\"violations\":1,\"checks\":[{\"rule\":\"records\",\"passed\":false}],\"facts\":[]}");
+        assertThat(DemoSummary.tamperCases(dir, problems)).singleElement().asString().contains("NOT CAUGHT");
+        assertThat(problems).singleElement().asString().contains("rule R4");
     }
 
     @Test
