@@ -329,6 +329,16 @@ public final class RuleBook {
         return sealed.disclosures();
     }
 
+    /**
+     * The searchable set S (docs/rules.md R4, {@link SearchScope}) of the
+     * {@code RetrospectiveSearchPerformed} at {@code leaf}, if that is the event this book observed
+     * last and its search's request was observed, in a whole log; otherwise empty. For the
+     * projection replay with records, which re-derives the search's hits over exactly this S.
+     */
+    public Optional<List<SearchScope.SealedDetection>> searchScopeAt(long leaf) {
+        return leaf == lastLeaf ? searches.scopeAt(leaf) : Optional.empty();
+    }
+
     /** RetrospectiveSearchRequested events observed. */
     public long searchesRequested() {
         return searches.requested();

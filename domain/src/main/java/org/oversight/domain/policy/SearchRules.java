@@ -100,6 +100,9 @@ final class SearchRules {
     private final TreeMap<Deadline, Search> authoriseDue = new TreeMap<>();
     /** Detection leaves some accepted MatchProposed names (R4(e)). */
     private final TreeSet<Long> matched = new TreeSet<>();
+    /** S of the Performed at {@link #lastScopeLeaf}, for the replay with records; null if none. */
+    private List<SearchScope.SealedDetection> lastScope;
+    private long lastScopeLeaf = -1;
     private long requested;
     private long performed;
     private long authorized;
@@ -225,6 +228,10 @@ final class SearchRules {
         for (SearchScope.SealedDetection d : scope) {
             inScope.add(d.ref().leafIndex());
         }
+        if (wholeLog && r != null) {
+            lastScope = scope;
+            lastScopeLeaf = leaf;
+        }
         if (wholeLog && r != null && p.searched() != scope.size()) {
             out.add(PolicyRule.R4, "searched = |S| = " + scope.size() + ": the readable sealed detections before"
                     + " leaf " + leaf + " captured in [" + r.captureFrom().text() + ", " + r.captureUntil().text()
@@ -236,6 +243,14 @@ final class SearchRules {
         if (wholeLog) {
             authoriseDue.put(new Deadline(s.deadlineMillis, leaf), s);
         }
+    }
+
+    /**
+     * S of the Performed at {@code leaf}, if that is the last event observed, it is a Performed of
+     * a search whose request was observed, and this is a whole log (an excerpt does not show S).
+     */
+    java.util.Optional<List<SearchScope.SealedDetection>> scopeAt(long leaf) {
+        return leaf == lastScopeLeaf ? java.util.Optional.of(lastScope) : java.util.Optional.empty();
     }
 
     private void hit(Search s, SearchHit h, long leaf, RetrospectiveSearchPerformed p, TreeSet<Long> inScope,
