@@ -95,6 +95,25 @@ final class DetectionIndex {
                 formats[i], epochs[i] < 0 ? null : epochNames.get(epochs[i]));
     }
 
+    /**
+     * S's candidates ({@link SearchScope.View#sealedDetections}): the sealed (schema-2) detections
+     * at leaves below {@code beforeLeaf} captured in {@code [from, until)}, in leaf order. A scan of
+     * every detection: searches are rare, detections many, and no index by capture time is kept.
+     */
+    List<SearchScope.SealedDetection> sealedIn(long beforeLeaf, Timestamp from, Timestamp until) {
+        List<SearchScope.SealedDetection> out = new ArrayList<>();
+        long f = from.epochMillis();
+        long u = until.epochMillis();
+        for (int i = 0; i < size && leaves[i] < beforeLeaf; i++) {
+            if (epochs[i] >= 0 && captureMillis[i] >= f && captureMillis[i] < u) {
+                Detection d = at(leaves[i]);
+                out.add(new SearchScope.SealedDetection(new org.oversight.domain.event.DetectionRef(d.hash(), leaves[i]),
+                        d.captureTime(), d.modelId(), d.epoch()));
+            }
+        }
+        return out;
+    }
+
     private static int intern(String name, TreeMap<String, Integer> ids, List<String> names) {
         return ids.computeIfAbsent(name, m -> {
             names.add(m);

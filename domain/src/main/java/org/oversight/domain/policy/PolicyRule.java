@@ -9,8 +9,14 @@ public enum PolicyRule {
     /** Watchlist authorisation: a match only against an entry authorised, unwithdrawn and valid at capture time. */
     R3("R3"),
     /**
+     * Retrospective search: requested for an authorised entry, results as searched over the
+     * searchable set, authorised by its deadline or destroyed completely, and not used after.
+     */
+    R4("R4"),
+    /**
      * Erasure: a sealed record is erased by its epoch's close, on time and completely, and never used
-     * again unless kept; kept only for a match logged before the close, and every such match kept.
+     * again unless kept; kept only for a match or live search logged before the close, and every such
+     * match and live search's hit kept.
      */
     R5("R5"),
     /** Threshold: the policy's threshold, within its cap, and the score (a distance) within it. */

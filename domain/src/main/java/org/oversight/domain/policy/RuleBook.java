@@ -13,7 +13,12 @@ import java.util.TreeSet;
 import org.oversight.domain.event.ErasureEpochClosed;
 import org.oversight.domain.event.ErasureEpochOpened;
 import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.KeptRecord;
 import org.oversight.domain.event.KeptRecordsDestroyed;
+import org.oversight.domain.event.RetrospectiveSearchAuthorized;
+import org.oversight.domain.event.RetrospectiveSearchDestroyed;
+import org.oversight.domain.event.RetrospectiveSearchPerformed;
+import org.oversight.domain.event.RetrospectiveSearchRequested;
 import org.oversight.domain.event.RetentionTerms;
 import org.oversight.domain.event.MatchActioned;
 import org.oversight.domain.event.MatchProposed;
@@ -31,11 +36,12 @@ import org.oversight.domain.policy.DetectionIndex.Detection;
 import org.oversight.domain.principal.KeyRecord;
 
 /**
- * Evaluates rules R1, R2, R3, R5, R6, R7, R8 and R-disclosure (docs/rules.md) over the events of a
+ * Evaluates rules R1, R2, R3, R4, R5, R6, R7, R8 and R-disclosure (docs/rules.md) over the events of a
  * log that the replay accepted (docs/format.md §5.5), fed one at a time in increasing leaf order.
  * The one implementation of these rules: {@code verifier audit} feeds it a whole log, {@code
  * verifier bundle} the events a bundle carries. The rules of sealed records (R5, R8,
- * R-disclosure) are {@link SealedRecordRules}, fed from here.
+ * R-disclosure) are {@link SealedRecordRules}, and R4 (retrospective search) is {@link SearchRules},
+ * both fed from here.
  *
  * <p><b>Reference points.</b> A match is judged at its detection's leaf, where the projection
  * decides (docs/format.md §9.8): the policy in force there and the watchlist entries authorised and
@@ -68,6 +74,7 @@ public final class RuleBook {
 
     private final boolean wholeLog;
     private final SealedRecordRules sealed;
+    private final SearchRules searches;
     private final DetectionIndex detections = new DetectionIndex();
     private final TreeMap<String, Entry> entries = new TreeMap<>();
     private final TreeMap<String, Match> matches = new TreeMap<>();
@@ -79,6 +86,40 @@ public final class RuleBook {
     private RuleBook(boolean wholeLog) {
         this.wholeLog = wholeLog;
         this.sealed = new SealedRecordRules(wholeLog);
+        this.searches = new SearchRules(wholeLog, new SearchRules.Log() {
+            @Override
+            public SearchRules.EntryAt entry(String id) {
+                Entry e = entries.get(id);
+                return e == null ? null : new SearchRules.EntryAt(e.authorisation(), e.leaf(),
+                        e.withdrawnAt().orElse(-1));
+            }
+
+            @Override
+            public Detection detection(long leaf) {
+                return detections.at(leaf);
+            }
+
+            @Override
+            public DisclosureRules.RecordFate fate(String epoch, long d) {
+                return sealed.fate(epoch, d);
+            }
+
+            @Override
+            public KeptRecord kept(String epoch, long d) {
+                return sealed.kept(epoch, d);
+            }
+
+            @Override
+            public long closeLeaf(String epoch) {
+                return sealed.closeLeaf(epoch);
+            }
+
+            @Override
+            public List<SearchScope.SealedDetection> sealedDetections(long beforeLeaf, Timestamp from,
+                    Timestamp until) {
+                return detections.sealedIn(beforeLeaf, from, until);
+            }
+        });
     }
 
     /**
@@ -214,6 +255,15 @@ public final class RuleBook {
             sealed.destroyed(k.epoch(), leafIndex, k.detections(), out);
         } else if (payload instanceof RecordDisclosed r) {
             sealed.disclosed(r, leafIndex, signer, detections, out);
+            searches.disclosed(r, leafIndex, out);
+        } else if (payload instanceof RetrospectiveSearchRequested r) {
+            searches.requested(r, leafIndex, event.header().time(), out);
+        } else if (payload instanceof RetrospectiveSearchPerformed p) {
+            searches.performed(p, leafIndex, event.header().time(), policyAt(leafIndex), out);
+        } else if (payload instanceof RetrospectiveSearchAuthorized a) {
+            searches.authorized(a, leafIndex, event.header().time(), out);
+        } else if (payload instanceof RetrospectiveSearchDestroyed x) {
+            searches.destroyed(x, leafIndex, out);
         } else if (payload instanceof MatchProposed m) {
             proposed(m, leafIndex, out);
         } else if (payload instanceof MatchReviewed r) {
@@ -236,6 +286,8 @@ public final class RuleBook {
             }
         }
         sealed.tick(time, closing, destroying, out);
+        searches.tick(time, payload instanceof RetrospectiveSearchAuthorized a ? a.search() : null,
+                payload instanceof RetrospectiveSearchDestroyed x ? x.search() : null, out);
     }
 
     private void epochClosed(ErasureEpochClosed c, long leaf, Timestamp time, Violations out) {
@@ -244,7 +296,7 @@ public final class RuleBook {
         SealedRecordRules.RetentionPolicy policy = p == null ? null : new SealedRecordRules.RetentionPolicy(
                 p.getKey(), p.getValue().retention().isPresent()
                         ? OptionalLong.of(p.getValue().retention().get().keptRetentionDays()) : OptionalLong.empty());
-        sealed.closed(c.epoch(), leaf, time, c.kept(), c.erased(), policy, detections, out);
+        sealed.closed(c.epoch(), leaf, time, c.kept(), c.erased(), policy, detections, searches, out);
     }
 
     /** ErasureEpochOpened events observed. */
@@ -275,6 +327,36 @@ public final class RuleBook {
     /** RecordDisclosed events observed. */
     public long disclosuresObserved() {
         return sealed.disclosures();
+    }
+
+    /**
+     * The searchable set S (docs/rules.md R4, {@link SearchScope}) of the
+     * {@code RetrospectiveSearchPerformed} at {@code leaf}, if that is the event this book observed
+     * last and its search's request was observed, in a whole log; otherwise empty. For the
+     * projection replay with records, which re-derives the search's hits over exactly this S.
+     */
+    public Optional<List<SearchScope.SealedDetection>> searchScopeAt(long leaf) {
+        return leaf == lastLeaf ? searches.scopeAt(leaf) : Optional.empty();
+    }
+
+    /** RetrospectiveSearchRequested events observed. */
+    public long searchesRequested() {
+        return searches.requested();
+    }
+
+    /** RetrospectiveSearchPerformed events observed. */
+    public long searchesPerformed() {
+        return searches.performed();
+    }
+
+    /** RetrospectiveSearchAuthorized events observed. */
+    public long searchesAuthorized() {
+        return searches.authorized();
+    }
+
+    /** RetrospectiveSearchDestroyed events observed. */
+    public long searchesDestroyed() {
+        return searches.destroyed();
     }
 
     /** MatchProposed events observed. */
@@ -331,6 +413,9 @@ public final class RuleBook {
         // The reference point (docs/rules.md): the detection's leaf; the match's own if it names none.
         long reference = detection != null ? m.detection().leafIndex() : leaf;
         Map.Entry<Long, RecognitionPolicySet> policy = policyAt(reference);
+        if (detection != null) {
+            searches.matched(m.detection().leafIndex());
+        }
         if (detection != null && detection.sealed()) {
             sealed.used(m.detection(), detection, out);
             sealed.matched(m.detection().leafIndex(), detection, leaf);

@@ -16,8 +16,8 @@ import org.oversight.domain.principal.KeyRecord;
 
 /**
  * The rules of sealed records (docs/rules.md "Sealed records"): R5 (b)–(e) erasure on time,
- * complete, never used again, kept for a reason, matches kept; R8 retention of kept records; and
- * R-disclosure. Part of {@link RuleBook}, which resolves detection references and feeds this the
+ * complete, never used again, kept for a reason, matches and live searches' hits kept (what R5
+ * needs of searches, {@link SearchRules} answers); R8 retention of kept records; and R-disclosure. Part of {@link RuleBook}, which resolves detection references and feeds this the
  * erasure events in leaf order; it has no other caller, so each rule has one implementation.
  *
  * <p>Deadlines ({@code eraseBy}, {@code retainUntil}) are compared only with the header {@code time}
@@ -192,6 +192,19 @@ final class SealedRecordRules {
                 : new DisclosureRules.RecordFate.Kept();
     }
 
+    /** The record epoch {@code epoch}'s close kept for the detection at {@code d}, or null. */
+    KeptRecord kept(String epoch, long d) {
+        Epoch e = epochs.get(epoch);
+        Kept k = e == null ? null : e.kept.get(d);
+        return k == null ? null : k.kept;
+    }
+
+    /** The leaf of epoch {@code epoch}'s close, or -1 if it is not closed. */
+    long closeLeaf(String epoch) {
+        Epoch e = epochs.get(epoch);
+        return e == null ? -1 : e.closeLeaf;
+    }
+
     /** A {@code MatchProposed} at {@code matchLeaf} names the sealed detection at {@code detectionLeaf}. */
     void matched(long detectionLeaf, Detection detection, long matchLeaf) {
         Epoch e = epoch(detection.epoch());
@@ -207,7 +220,7 @@ final class SealedRecordRules {
      * @param policy the policy in force at the close, or null if none
      */
     void closed(String id, long leaf, Timestamp time, List<KeptRecord> kept, long erased, RetentionPolicy policy,
-            DetectionIndex detections, Violations out) {
+            DetectionIndex detections, SearchRules searches, Violations out) {
         Epoch e = epoch(id);
         if (e.closeLeaf >= 0) {
             return; // seq 1 only: the chain refuses a second close
@@ -219,7 +232,7 @@ final class SealedRecordRules {
         }
         for (KeptRecord k : kept) {
             keptRecords++;
-            keptFor(e, k, leaf, detections, out);
+            keptFor(e, k, leaf, detections, searches, out);
             Kept record = new Kept(k, e);
             e.kept.putIfAbsent(k.detection().leafIndex(), record);
             if (wholeLog) {
@@ -231,6 +244,13 @@ final class SealedRecordRules {
                 out.add(PolicyRule.R5, "the detection at leaf " + m.getKey() + " kept: the MatchProposed at leaf "
                         + m.getValue() + " names it (R5(e))", "not kept: its record is erased, and with it the"
                         + " evidence of the match");
+            }
+        }
+        for (Map.Entry<Long, String> h : searches.liveHits(id, leaf).entrySet()) {
+            if (!e.kept.containsKey(h.getKey())) {
+                out.add(PolicyRule.R5, "the detection at leaf " + h.getKey() + " kept: search " + h.getValue()
+                        + " performed before the close lists it as a hit and was not destroyed before it (R5(e))",
+                        "not kept: its record is erased while the search may still be authorised");
             }
         }
         e.matched = null;
@@ -246,7 +266,8 @@ final class SealedRecordRules {
     }
 
     /** R5(d) for one kept record of epoch {@code e}, closed at {@code leaf}. */
-    private void keptFor(Epoch e, KeptRecord k, long leaf, DetectionIndex detections, Violations out) {
+    private void keptFor(Epoch e, KeptRecord k, long leaf, DetectionIndex detections, SearchRules searches,
+            Violations out) {
         long d = k.detection().leafIndex();
         Detection det = d < leaf ? detections.at(d) : null;
         String expected = "a kept record naming an accepted detection sealed to epoch " + e.id + " at an earlier leaf"
@@ -262,15 +283,19 @@ final class SealedRecordRules {
             out.add(PolicyRule.R5, expected, det.sealed() ? "the detection at leaf " + d + " is sealed to epoch "
                     + det.epoch() : "the FaceDetected at leaf " + d + " is schema 1: it has no sealed record");
         }
-        String why = "reason " + KeepReason.MATCH.wireName() + ", with a MatchProposed naming the detection at leaf " + d
-                + " before the close (R5(d))";
-        if (k.reason() != KeepReason.MATCH) {
-            out.add(PolicyRule.R5, why, "reason " + k.reason().wireName() + (k.reason()
-                    == KeepReason.RETROSPECTIVE_SEARCH ? ": R4, which would authorise a retrospective search, is not"
-                            + " built, so nothing in a log can justify keeping it" : ""));
-        } else if (wholeLog && !e.matched.containsKey(d)) {
-            out.add(PolicyRule.R5, why, "reason " + KeepReason.MATCH.wireName() + " but no MatchProposed names the detection at leaf "
-                    + d + " before the close: kept without a reason");
+        if (k.reason() == KeepReason.MATCH) {
+            if (wholeLog && !e.matched.containsKey(d)) {
+                out.add(PolicyRule.R5, "reason " + KeepReason.MATCH.wireName() + ", with a MatchProposed naming the"
+                        + " detection at leaf " + d + " before the close (R5(d))", "reason "
+                        + KeepReason.MATCH.wireName() + " but no MatchProposed names the detection at leaf " + d
+                        + " before the close: kept without a reason");
+            }
+        } else if (wholeLog && searches.justifying(d, leaf).isEmpty()) {
+            out.add(PolicyRule.R5, "reason " + KeepReason.RETROSPECTIVE_SEARCH.wireName() + ", with a"
+                    + " RetrospectiveSearchPerformed before the close listing the detection at leaf " + d + " as a hit,"
+                    + " whose search was not destroyed before the close (R5(d))", "reason "
+                    + KeepReason.RETROSPECTIVE_SEARCH.wireName() + " but no search performed before the close and not"
+                    + " destroyed before it lists the detection at leaf " + d + ": kept without a reason");
         }
     }
 

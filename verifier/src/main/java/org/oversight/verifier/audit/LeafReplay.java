@@ -85,7 +85,7 @@ final class LeafReplay {
             for (RuleViolation v : rules.observe(event, leaf, signer)) {
                 sink.accept(PolicyFindings.of(v));
             }
-            projection.observe(event, leaf).forEach(sink);
+            projection.observe(event, leaf, rules.searchScopeAt(leaf)).forEach(sink);
             if (epochCloses != null && event.payload() instanceof ErasureEpochClosed c) {
                 epochCloses.accept(c.epoch());
             }

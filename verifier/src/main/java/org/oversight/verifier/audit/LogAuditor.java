@@ -53,7 +53,7 @@ import org.oversight.verifier.trust.GenesisCheck;
  *       state, so the audit continues and one report lists every violation, capped at
  *       {@value #MAX_FINDINGS_PER_RULE} listed per rule (the rest are counted);
  *   <li>every accepted event, right after its acceptance and in log order, is fed to the domain's
- *       {@link RuleBook}, which reports rules R1, R2, R3, R5, R6, R7, R8 and R-disclosure (docs/rules.md) at the violating
+ *       {@link RuleBook}, which reports rules R1, R2, R3, R4, R5, R6, R7, R8 and R-disclosure (docs/rules.md) at the violating
  *       leaf. Rejected events are not fed: they are not part of the log's accepted history;
  *   <li>the same accepted events, in the same order, drive the recognition projection
  *       ({@link ProjectionAudit}, docs/format.md §9.8): its decisions must be exactly the logged
@@ -93,7 +93,7 @@ public final class LogAuditor {
     /** The fact line naming what this version checks. */
     public static final String RULES_CHECKED = "checkpoint signature and root; R10 consistency with the"
             + " remembered checkpoint; canonical encoding; stream chains; signer keys, roles and signatures;"
-            + " registry consistency; R9; R1, R2, R3, R5, R6, R7, R8, R-disclosure; projection replay (docs/rules.md)";
+            + " registry consistency; R9; R1, R2, R3, R4, R5, R6, R7, R8, R-disclosure; projection replay (docs/rules.md)";
 
     /** The fact line naming what this version does not check. */
     public static final String RULES_NOT_CHECKED = "R4; R10 witness co-signatures; R11 trusted time (needs"

@@ -48,14 +48,28 @@ public final class PolicyFindings {
                                 + " §9.8) and the match's snapshot size"
                         : "the match's snapshot size (an excerpt does not show every entry active for the"
                                 + " detection)"), violations),
+                check(Rule.R4_RETROSPECTIVE_SEARCH, Plural.of(book.searchesRequested(), "search request") + ", "
+                        + book.searchesPerformed() + " performed, " + book.searchesAuthorized() + " authorised, "
+                        + book.searchesDestroyed() + " destroyed", "each request's entry authorised, not withdrawn and"
+                        + " valid at the request; threshold and model the policy's in force at the search; each hit a"
+                        + " readable sealed detection before it, in the window, with the model, score <= threshold"
+                        + (book.wholeLog() ? "; searched = the size of the searchable set; authorised before"
+                                + " performed-at time + the policy's searchAuthorisationMs (48 h if unset), else"
+                                + " destroyed before it; records kept only for a destroyed search destroyed before it"
+                                : "") + "; no disclosure of a destroyed search's hit unless a match names it"
+                        + (book.wholeLog() ? "" : " (an excerpt: only what the carried events prove; the deadline and"
+                                + " the searchable set need the whole log)"), violations),
                 check(Rule.R5_ERASURE, book.epochsOpened() + " epochs opened, " + book.epochsClosed() + " closed, "
                         + book.keptRecordsObserved() + " records kept, " + book.disclosuresObserved() + " disclosures",
                         (book.wholeLog() ? "each epoch closed before any event timed at or after its eraseBy; erased"
                                 + " = its sealed detections - kept; " : "")
                         + "no MatchProposed or RecordDisclosed names a record after its close erased it or a"
-                        + " KeptRecordsDestroyed destroyed it; every kept record names a detection of its epoch with"
-                        + " reason match" + (book.wholeLog() ? " and a MatchProposed before the close" : "")
-                        + "; every detection of the epoch named by a MatchProposed before the close is kept"
+                        + " KeptRecordsDestroyed destroyed it (nor a RetrospectiveSearchPerformed hit); every kept"
+                        + " record names a detection of its epoch with reason match" + (book.wholeLog()
+                                ? " and a MatchProposed before the close, or reason retrospective-search and a search"
+                                        + " performed before the close, listing it and not destroyed before it" : "")
+                        + "; every detection of the epoch named by a MatchProposed, or a hit of such a search,"
+                        + " before the close is kept"
                         + (book.wholeLog() ? "" : " (an excerpt: only what the carried events prove; the"
                                 + " deadlines and absences need the whole log)"), violations),
                 check(Rule.R8_RETENTION, book.keptRecordsObserved() + " records kept, " + book.destructionsObserved()

@@ -36,6 +36,9 @@ import org.oversight.verifier.report.Rule;
  * event hash, candidate entry) — the pairing of {@link ProjectionReplay#compare}, made incremental
  * so the audit can stream the log.
  *
+ * <p>Rule R4(b) with records rides along ({@link SearchRederivation}): each retrospective search's
+ * hits are re-derived from the records this replay opened, over the rule book's S.
+ *
  * <p>An extra or differing proposal is final when it is read and reported at its own leaf. A
  * derived decision waits in a sorted map until its proposal arrives, so memory is the watchlist
  * the projection holds plus the decisions still pending; at the end of the log each one left is
@@ -47,6 +50,8 @@ import org.oversight.verifier.report.Rule;
 final class ProjectionAudit {
     private final long graceLeaves;
     private final SealedRecordSource records;
+    /** Rule R4(b) with records: the searches' hits re-derived from the records this replay opened. */
+    private final SearchRederivation searches = new SearchRederivation();
     /** Sealed detections skipped for want of their record, by leaf: a proposal on one is not re-derived. */
     private final HashMap<Long, Unavailable> unavailable = new HashMap<>();
     /** Epoch → leaves of the detections its close kept (an epoch absent here is not closed in the log). */
@@ -82,7 +87,7 @@ final class ProjectionAudit {
             throw new IllegalArgumentException("grace leaves " + graceLeaves + " < 0");
         }
         this.graceLeaves = graceLeaves;
-        this.records = Objects.requireNonNull(records, "records");
+        this.records = searches.remembering(Objects.requireNonNull(records, "records"));
     }
 
     /**
@@ -90,6 +95,16 @@ final class ProjectionAudit {
      * violations it settles: an extra or differing {@code MatchProposed} at this leaf.
      */
     List<Finding> observe(SignedEvent event, long leaf) {
+        return observe(event, leaf, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #observe(SignedEvent, long)}; for a {@code RetrospectiveSearchPerformed},
+     * {@code searchScope} is its searchable set S from the rule book ({@code RuleBook.searchScopeAt}),
+     * over which its hits are re-derived (an R4 violation at this leaf if they differ).
+     */
+    List<Finding> observe(SignedEvent event, long leaf,
+            java.util.Optional<List<org.oversight.domain.policy.SearchScope.SealedDetection>> searchScope) {
         Step step;
         try {
             step = RecognitionProjection.apply(state, leaf, event, records);
@@ -111,6 +126,10 @@ final class ProjectionAudit {
             }
         }
         observeErasure(event);
+        List<Finding> searched = searches.observe(event, leaf, searchScope);
+        if (!searched.isEmpty()) {
+            return searched;
+        }
         for (MatchProposed d : step.decisions()) {
             waiting.put(DecisionKey.of(d), new Expected(d, event.header().eventId()));
             derived++;
@@ -162,7 +181,10 @@ final class ProjectionAudit {
      * close did not keep it, or a {@code KeptRecordsDestroyed} names it — else withheld.
      */
     List<NotRederived> notRederived() {
-        return List.copyOf(notRederived);
+        List<NotRederived> all = new ArrayList<>(notRederived);
+        all.addAll(searches.notRederived());
+        all.sort(Comparator.comparingLong(NotRederived::leafIndex));
+        return List.copyOf(all);
     }
 
     private void classifyUnjudged() {
@@ -292,6 +314,12 @@ final class ProjectionAudit {
             s.add(Plural.of(withheldDetections, "sealed detection") + " without their record; " + notRederived.size()
                     + " MatchProposed not re-derived (" + (notRederived.size() - erased) + " withheld, " + erased
                     + " erased)");
+        }
+        long searchesNotRederived = searches.notRederived().size();
+        if (searches.rederived() > 0 || searchesNotRederived > 0) {
+            s.add(Plural.of(searches.rederived(), "retrospective search") + " re-derived from the records held, "
+                    + searches.agreeing() + " agree; " + searchesNotRederived + " not re-derived (records of their"
+                    + " searchable set not held)");
         }
         s.add(missing + " missing");
         if (pending == 0) {

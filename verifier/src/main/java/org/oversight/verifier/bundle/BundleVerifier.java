@@ -61,7 +61,7 @@ import org.oversight.verifier.trust.GenesisRecord;
  * Verifies one evidence bundle offline (docs/format.md §11.5) and reports every check performed,
  * with the key (id, principal, role) and leaf it concerns, and every violation.
  *
- * <p>Rules R1, R2, R3, R5, R6, R7, R8 and R-disclosure are not re-implemented here: the carried events the registry
+ * <p>Rules R1, R2, R3, R4, R5, R6, R7, R8 and R-disclosure are not re-implemented here: the carried events the registry
  * accepted are fed, in leaf order, to the domain's {@link RuleBook} — the code {@code verifier
  * audit} runs over a whole log — as an excerpt ({@link RuleBook#excerpt()}), so a bundle and an
  * audit judge the same events the same way. What only a bundle shows is checked here: the

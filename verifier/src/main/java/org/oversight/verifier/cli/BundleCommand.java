@@ -35,7 +35,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bundle", mixinStandardHelpOptions = true,
         description = {"Verifies a court evidence bundle for one match: checkpoint signature, inclusion proofs,"
                 + " signatures against keys valid at each leaf, chains, recomputed score, watchlist snapshot proof,"
-                + " rules R1, R2, R3, R5, R6, R7, R8, R-disclosure, R9.", VerifierCli.EXIT_CODES_HELP})
+                + " rules R1, R2, R3, R4, R5, R6, R7, R8, R-disclosure, R9.", VerifierCli.EXIT_CODES_HELP})
 final class BundleCommand implements Callable<Integer> {
     /** Largest bundle file read. */
     private static final int MAX_FILE_BYTES = EvidenceBundle.MAX_BYTES;

@@ -21,8 +21,12 @@ public enum Rule {
     R2_MATCH_PROVENANCE("R2", "A match names its detection, watchlist snapshot, model, threshold and engine version"),
     R3_WATCHLIST_AUTHORISATION("R3", "A match is only against an entry authorised, not withdrawn and valid at the"
             + " capture time"),
+    R4_RETROSPECTIVE_SEARCH("R4", "A retrospective search is requested for an authorised entry, its results are"
+            + " exactly the searchable detections within the policy's threshold, it is authorised before its deadline"
+            + " or destroyed with the records kept only for it, and a destroyed search's hits are not disclosed"),
     R5_ERASURE("R5", "Sealed biometric records are erased by their epoch's close, on time and completely, and never"
-            + " used again unless kept; kept only for a match logged before the close, and every such match kept"),
+            + " used again unless kept; kept only for a match or a live retrospective search logged before the close,"
+            + " and every such match and search hit kept"),
     R6_THRESHOLD("R6", "Threshold is the policy's and >= its floor, score within it; thresholds change only by"
             + " authority-signed policy"),
     R7_ACCURACY("R7", "The policy in force attests the model's accuracy (false positive identification rate) at a"
@@ -55,6 +59,7 @@ public enum Rule {
             case R1 -> R1_TWO_PERSON_REVIEW;
             case R2 -> R2_MATCH_PROVENANCE;
             case R3 -> R3_WATCHLIST_AUTHORISATION;
+            case R4 -> R4_RETROSPECTIVE_SEARCH;
             case R5 -> R5_ERASURE;
             case R6 -> R6_THRESHOLD;
             case R7 -> R7_ACCURACY;
@@ -86,6 +91,7 @@ public enum Rule {
             case R1_TWO_PERSON_REVIEW -> "two-person review";
             case R2_MATCH_PROVENANCE -> "match provenance";
             case R3_WATCHLIST_AUTHORISATION -> "authorised watchlist";
+            case R4_RETROSPECTIVE_SEARCH -> "retrospective search";
             case R5_ERASURE -> "erasure on time";
             case R8_RETENTION -> "retention limits";
             case R_DISCLOSURE -> "disclosure on the record";

@@ -121,7 +121,7 @@ class PolicyRulesAuditTest {
         assertThat(report.checks()).extracting(Check::rule).contains(Rule.R2_MATCH_PROVENANCE,
                 Rule.R3_WATCHLIST_AUTHORISATION, Rule.R6_THRESHOLD, Rule.R7_ACCURACY, Rule.PROJECTION);
         assertThat(report.facts().get("rules checked"))
-                .endsWith("R1, R2, R3, R5, R6, R7, R8, R-disclosure; projection replay (docs/rules.md)");
+                .endsWith("R1, R2, R3, R4, R5, R6, R7, R8, R-disclosure; projection replay (docs/rules.md)");
         assertThat(report.facts().get("rules not checked in this version"))
                 .isEqualTo(LogAuditor.RULES_NOT_CHECKED);
     }

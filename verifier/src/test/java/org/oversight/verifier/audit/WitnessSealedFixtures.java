@@ -2,7 +2,14 @@ package org.oversight.verifier.audit;
 
 import java.security.SecureRandom;
 import java.util.List;
+import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.ErasureEpochClosed;
+import org.oversight.domain.event.RetrospectiveSearchPerformed;
+import org.oversight.domain.event.RetrospectiveSearchRequested;
+import org.oversight.domain.event.SearchHit;
+import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.recognition.projection.SearchScores;
+import org.oversight.recognition.projection.WatchedEntry;
 import org.oversight.domain.event.EventFixtures;
 import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.SealedFaceDetected;
@@ -40,6 +47,21 @@ public final class WitnessSealedFixtures {
      * @param close whether the epoch's close (nothing kept) follows the detection
      */
     public static Sealed sealedDetection(EpochRecipient witness, boolean commitToAnother, boolean close) {
+        return sealedDetection(witness, commitToAnother, close, null);
+    }
+
+    /**
+     * {@link #sealedDetection(EpochRecipient, boolean, boolean)} without close, followed by a
+     * retrospective search (rule R4) for entry wl-2026-0001 over the epoch's hour, requested by the
+     * officer and performed by the engine: S is the one sealed detection, listed as a hit with its
+     * score against the entry plus {@code scoreDelta} (0: honest).
+     */
+    public static Sealed searched(EpochRecipient witness, long scoreDelta) {
+        return sealedDetection(witness, false, false, scoreDelta);
+    }
+
+    private static Sealed sealedDetection(EpochRecipient witness, boolean commitToAnother, boolean close,
+            Long searchScoreDelta) {
         SecureRandom random = new SecureRandom();
         TestLog scenario = TestLog.scenario();
         TestLog log = new TestLog();
@@ -62,6 +84,19 @@ public final class WitnessSealedFixtures {
         log.append(leaf, EventFixtures.CAMERA_SEED);
         if (close) {
             log.append(new ErasureEpochClosed(EventFixtures.EPOCH, List.of(), 1), EventFixtures.ENGINE_SEED);
+        }
+        if (searchScoreDelta != null) {
+            SignedEvent entryEvent = log.event(TestLog.FIRST_DETECTION - 1);
+            long score = SearchScores.score(WatchedEntry.of(entryEvent.eventHash(),
+                    (WatchlistEntryAuthorized) entryEvent.payload()), record.template(), record.template().modelId())
+                    .orElseThrow();
+            log.append(new RetrospectiveSearchRequested("s-1", "wl-2026-0001", EventFixtures.time(
+                    "2026-11-27T09:00:00.000Z"), EventFixtures.time("2026-11-27T10:00:00.000Z"), "INC-2026-901",
+                    "newly listed"), EventFixtures.OFFICER_SEED);
+            log.append(new RetrospectiveSearchPerformed("s-1", 1, List.of(new SearchHit(new DetectionRef(
+                    log.event(detectionLeaf).eventHash(), detectionLeaf), score + searchScoreDelta)),
+                    EventFixtures.recognitionPolicySet().threshold(), record.template().modelId(), "oversight-engine/1"),
+                    EventFixtures.ENGINE_SEED);
         }
         return new Sealed(log.leaves(), detectionLeaf, sealed.blob().canonicalBytes(), sealed.blobDigest().hex());
     }

@@ -106,6 +106,33 @@ class WitnessSealedRecordsTest {
     }
 
     @Test
+    void aRetrospectiveSearchIsReDerivedFromTheRecordsTheWitnessOpened() throws Exception {
+        try (LiveAuditor w = open()) {
+            WitnessSealedFixtures.Sealed log = WitnessSealedFixtures.searched(recipientOf(w), 0);
+            served.addAll(log.leaves());
+            blobs.put(log.blobDigestHex(), log.blob());
+            WitnessResponse r = add(w, log.leaves(), 0, log.leaves().size());
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            assertThat(w.halted()).isEmpty();
+        }
+    }
+
+    @Test
+    void aRetrospectiveSearchWithATamperedScoreHaltsTheWitness() throws Exception {
+        try (LiveAuditor w = open()) {
+            WitnessSealedFixtures.Sealed log = WitnessSealedFixtures.searched(recipientOf(w), 1);
+            served.addAll(log.leaves());
+            blobs.put(log.blobDigestHex(), log.blob());
+            WitnessResponse r = add(w, log.leaves(), 0, log.leaves().size());
+            assertThat(r.status()).as(r.body()).isNotEqualTo(200);
+            assertThat(w.halted()).get().asString().contains("R4_RETROSPECTIVE_SEARCH at leaf "
+                    + (log.leaves().size() - 1));
+            assertThat(Files.readString(dir.resolve("EVIDENCE.txt"))).contains("differing scores: leaf "
+                    + log.detectionLeaf());
+        }
+    }
+
+    @Test
     void aBlobGoneFromTheVaultAfterTheWitnessVerifiedItDoesNotHaltARestart() throws Exception {
         try (LiveAuditor w = open()) {
             WitnessSealedFixtures.Sealed log = WitnessSealedFixtures.sealedDetection(recipientOf(w), false, false);
