@@ -35,6 +35,7 @@ import org.oversight.domain.json.CanonicalJson;
 import org.oversight.domain.json.JsonArray;
 import org.oversight.domain.json.JsonObject;
 import org.oversight.domain.policy.DisclosureRules;
+import org.oversight.domain.policy.SearchScope;
 import org.oversight.ledger.aggregate.EventRejectedException;
 import org.oversight.ledger.ingest.IngestService;
 import org.oversight.ledger.sequencer.LeafStore;
@@ -246,27 +247,43 @@ public class RetrospectiveSearcher {
     }
 
     /**
-     * S (docs/rules.md R4): the accepted schema-2 detections at leaves &lt; {@code p} captured in
-     * the request's window, with model id {@code modelId}, whose record is readable at p (the rule
-     * book's {@link DisclosureRules.LogView#fate}: Readable or Kept), in leaf order.
+     * S (docs/rules.md R4), by the domain's one definition ({@link SearchScope#searchable}) over a
+     * view of the committed log: the accepted schema-2 detections at leaves &lt; {@code p} captured
+     * in the request's window, with model id {@code modelId}, whose record is readable at p (the
+     * rule book's {@link DisclosureRules.LogView#fate} over the epoch's stream), in leaf order.
      */
     List<IndexedEvent> searchable(RetrospectiveSearchRequested r, String modelId, long p) {
         Map<String, List<IndexedEvent>> epochStreams = new HashMap<>();
-        DisclosureRules.LogView view = DisclosureRules.viewOver(leaf -> Optional.empty(),
+        DisclosureRules.LogView fates = DisclosureRules.viewOver(leaf -> Optional.empty(),
                 epoch -> epochStreams.computeIfAbsent(epoch, this::epochStream));
-        List<IndexedEvent> out = new ArrayList<>();
-        for (long start = 0; start < p; start += PAGE) {
-            for (StoredLeaf leaf : leaves.leaves(start, (int) Math.min(PAGE, p - start))) {
-                SignedEvent e = parse(leaf);
-                if (e.payload() instanceof SealedFaceDetected d && r.covers(d.captureTime())
-                        && d.modelId().equals(modelId)) {
-                    DisclosureRules.RecordFate fate = view.fate(d.sealed().epoch(), leaf.index());
-                    if (fate instanceof DisclosureRules.RecordFate.Readable
-                            || fate instanceof DisclosureRules.RecordFate.Kept) {
-                        out.add(new IndexedEvent(leaf.index(), e));
+        Map<Long, SignedEvent> events = new HashMap<>();
+        SearchScope.View view = new SearchScope.View() {
+            @Override
+            public List<SearchScope.SealedDetection> sealedDetections(long beforeLeaf, Timestamp from, Timestamp until) {
+                List<SearchScope.SealedDetection> out = new ArrayList<>();
+                for (long start = 0; start < beforeLeaf; start += PAGE) {
+                    for (StoredLeaf leaf : leaves.leaves(start, (int) Math.min(PAGE, beforeLeaf - start))) {
+                        SignedEvent e = parse(leaf);
+                        if (e.payload() instanceof SealedFaceDetected d
+                                && d.captureTime().epochMillis() >= from.epochMillis()
+                                && d.captureTime().epochMillis() < until.epochMillis()) {
+                            events.put(leaf.index(), e);
+                            out.add(new SearchScope.SealedDetection(new DetectionRef(e.eventHash(), leaf.index()),
+                                    d.captureTime(), d.modelId(), d.sealed().epoch()));
+                        }
                     }
                 }
+                return out;
             }
+
+            @Override
+            public DisclosureRules.RecordFate fate(String epoch, long detectionLeaf) {
+                return fates.fate(epoch, detectionLeaf);
+            }
+        };
+        List<IndexedEvent> out = new ArrayList<>();
+        for (SearchScope.SealedDetection d : SearchScope.searchable(view, p, r, modelId)) {
+            out.add(new IndexedEvent(d.ref().leafIndex(), events.get(d.ref().leafIndex())));
         }
         return out;
     }
