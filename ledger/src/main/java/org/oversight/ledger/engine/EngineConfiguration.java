@@ -54,9 +54,11 @@ public class EngineConfiguration {
             VaultStore vault, VaultRecords records, RecognitionProcessor processor, LedgerKeys keys, Clock clock,
             VaultProperties properties, SecureRandom vaultRandom,
             ObjectProvider<org.oversight.ledger.witness.CosignatureStore> cosignatures,
-            ObjectProvider<org.oversight.ledger.witness.WitnessProperties> witnesses) {
+            ObjectProvider<org.oversight.ledger.witness.WitnessProperties> witnesses,
+            org.oversight.ledger.vault.VaultEnrolments enrolments) {
         EpochCloser closer = new EpochCloser(registry, sequencer, store, ingest, vault, records, processor,
-                keys.engineEventKey(), clock, properties.getCloseLead(), properties.getKeptRetention(), vaultRandom);
+                keys.engineEventKey(), clock, properties.getCloseLead(), properties.getKeptRetention(), vaultRandom)
+                .erasingEnrolments(enrolments);
         org.oversight.ledger.witness.WitnessProperties w = witnesses.getIfAvailable();
         org.oversight.ledger.witness.CosignatureStore c = cosignatures.getIfAvailable();
         if (w != null && c != null && !w.witnesses().isEmpty() && w.quorum() > 0) {

@@ -91,6 +91,7 @@ public class EpochCloser {
     private final Duration keptRetention;
     private final SecureRandom random;
     private LongSupplier witnessedSize = () -> Long.MAX_VALUE;
+    private org.oversight.ledger.vault.VaultEnrolments enrolments;
 
     /**
      * @param keptRetention how long kept records are kept when the policy has no retention terms;
@@ -120,6 +121,15 @@ public class EpochCloser {
      */
     public EpochCloser waitingForWitnesses(LongSupplier size) {
         this.witnessedSize = java.util.Objects.requireNonNull(size, "size");
+        return this;
+    }
+
+    /**
+     * Makes each tick also erase the enrolment records whose entry ended (withdrawn or expired)
+     * more than the kept-record retention ago (format.md §12.7, docs/ledger.md "Vault").
+     */
+    public EpochCloser erasingEnrolments(org.oversight.ledger.vault.VaultEnrolments enrolments) {
+        this.enrolments = java.util.Objects.requireNonNull(enrolments, "enrolments");
         return this;
     }
 
@@ -155,6 +165,9 @@ public class EpochCloser {
             finished.add(epoch);
         }
         int destroyed = destroyDueKeptRecords(now);
+        if (enrolments != null) {
+            enrolments.eraseDue(now, retention());
+        }
         return new Tick(closed, finished, destroyed);
     }
 

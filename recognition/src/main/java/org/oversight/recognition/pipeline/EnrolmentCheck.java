@@ -9,6 +9,8 @@ import org.oversight.domain.event.Template;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.seal.EnrolmentRecord;
 import org.oversight.recognition.embed.InvalidCropException;
+import org.oversight.recognition.template.FaceTemplate;
+import org.oversight.recognition.template.TemplateFormatException;
 
 /**
  * Whether enrolment pixels derive a watchlist entry's templates (docs/format.md §12.7, §11.6 step
@@ -73,5 +75,49 @@ public final class EnrolmentCheck {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Which of {@code record}'s crops to show beside a probe: the one whose template is closest to
+     * {@code probe} (exact squared distance over the 128 components, §9.5; ties to the lower
+     * index), among those with the probe's wire model id, format and embedded model id. Empty if
+     * none is comparable.
+     */
+    public static java.util.OptionalInt closestCrop(EnrolmentRecord record, Template probe) {
+        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(probe, "probe");
+        FaceTemplate p;
+        try {
+            p = FaceTemplate.parse(probe.data());
+        } catch (TemplateFormatException e) {
+            return java.util.OptionalInt.empty();
+        }
+        int best = -1;
+        long bestScore = Long.MAX_VALUE;
+        for (int i = 0; i < record.crops().size(); i++) {
+            Template t = record.crops().get(i).template();
+            if (t.format() != probe.format() || !t.modelId().equals(probe.modelId())) {
+                continue;
+            }
+            FaceTemplate c;
+            try {
+                c = FaceTemplate.parse(t.data());
+            } catch (TemplateFormatException e) {
+                continue;
+            }
+            if (!c.modelId().equals(p.modelId())) {
+                continue;
+            }
+            long score = 0;
+            for (int k = 0; k < FaceTemplate.DIMENSIONS; k++) {
+                long d = c.component(k) - p.component(k);
+                score += d * d;
+            }
+            if (score < bestScore) {
+                best = i;
+                bestScore = score;
+            }
+        }
+        return best < 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(best);
     }
 }

@@ -62,4 +62,18 @@ class EnrolmentCheckTest {
         assertThat(EnrolmentCheck.mismatch(deriver, otherEntry, entry(List.of(template)))).get().asString()
                 .isEqualTo("entry: the record is for entry wl-2, not wl-1");
     }
+
+    @Test
+    void theCropShownBesideAProbeIsTheOneWhoseTemplateIsClosest() throws Exception {
+        byte[] other = crop.clone();
+        for (int i = 0; i < other.length; i += 3) {
+            other[i] = (byte) 255;
+        }
+        Template far = Template.of(deriver.derive(other).encode(), 1, MODEL);
+        EnrolmentRecord two = EnrolmentRecord.of("wl-1", List.of(new EnrolmentRecord.Crop(other, far),
+                new EnrolmentRecord.Crop(crop, template)));
+        assertThat(EnrolmentCheck.closestCrop(two, template)).hasValue(1);
+        assertThat(EnrolmentCheck.closestCrop(two, far)).hasValue(0);
+        assertThat(EnrolmentCheck.closestCrop(two, Template.of(template.data(), 2, MODEL))).isEmpty();
+    }
 }
