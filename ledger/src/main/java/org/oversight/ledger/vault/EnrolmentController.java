@@ -60,12 +60,12 @@ public class EnrolmentController {
     private final java.time.Clock clock;
 
     public EnrolmentController(VaultStore store, VaultEnrolments enrolments, LedgerRegistry registry,
-            VaultProperties properties) {
+            VaultProperties properties, java.time.Clock clock) {
         this.store = store;
         this.enrolments = enrolments;
         this.registry = registry;
         this.properties = properties;
-        this.clock = java.time.Clock.systemUTC();
+        this.clock = clock;
     }
 
     @PutMapping(path = "/v1/vault/enrolments/{entry}", produces = MediaType.APPLICATION_JSON_VALUE)
