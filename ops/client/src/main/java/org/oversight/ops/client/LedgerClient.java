@@ -173,9 +173,24 @@ public final class LedgerClient {
     }
 
     /**
+     * {@code PUT /v1/vault/enrolments/{entry}} (the enrolling officer's credential): stores the
+     * entry's canonical enrolment record (docs/format.md §12.7: the aligned crops its templates were
+     * derived from, each with its template), after its {@code WatchlistEntryAuthorized} is accepted.
+     * The vault checks that every crop derives the entry's template bit for bit; idempotent.
+     */
+    public void putEnrolment(String entry, byte[] enrolmentRecord)
+            throws IOException, LedgerProblemException, InterruptedException {
+        String path = "v1/vault/enrolments/" + URLEncoder.encode(entry, StandardCharsets.UTF_8);
+        HttpRequest request = builder(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(enrolmentRecord)).build();
+        send("PUT /" + path, request);
+    }
+
+    /**
      * {@code POST /v1/vault/disclosures}: submits a signed {@code RecordDisclosed} (signed by the
-     * principal whose credential this client holds) and returns the disclosed records: one
-     * canonical JSON biometric record per line ({@code application/x-oversight-records}).
+     * principal whose credential this client holds) and returns the disclosed records as a records
+     * file ({@code application/x-oversight-records}, docs/format.md §10.1): a header line, one
+     * detection record per line, then (schema 2) the enrolment records of the entries it names.
      */
     public byte[] disclose(SignedEvent recordDisclosed)
             throws IOException, LedgerProblemException, InterruptedException {
