@@ -52,5 +52,21 @@ if (input.records) {
     { match: 'm-1', detection: r.detection }, 'review of match m-1', new Date(Date.UTC(2026, 11, 6)));
   out.records.disclosurePayload = lib.canonicalize(unsigned.payload).replace(/d-[0-9a-f]{16}/, 'd-X');
   out.records.disclosureHeader = unsigned.header;
+  const both = crop.disclosureEvent({ principal: 'reviewer-x', keyId: '0'.repeat(32) },
+    { match: 'm-1', detection: r.detection }, 'review of match m-1', new Date(Date.UTC(2026, 11, 6)), ['wl-1']);
+  out.records.disclosureV2Payload = lib.canonicalize(both.payload).replace(/d-[0-9a-f]{16}/, 'd-X');
+  out.records.disclosureV2Header = both.header;
+}
+if (input.enrolment) {
+  const e = input.enrolment;
+  const found = await crop.enrolmentFromRecordsFile(e.text, e.entry, e.templateDigests);
+  out.enrolment = { cropHex: lib.hex(found.crop), template: found.template };
+  out.enrolment.absent = await crop.enrolmentFromRecordsFile(e.text, 'wl-other', e.templateDigests);
+  try {
+    await crop.enrolmentFromRecordsFile(e.text, e.entry, ['f'.repeat(64)]);
+    out.enrolment.otherTemplate = 'accepted';
+  } catch (x) {
+    out.enrolment.otherTemplate = String(x.message);
+  }
 }
 process.stdout.write(JSON.stringify(out));

@@ -260,8 +260,11 @@ function renderMatch(m) {
   $('crop-status').textContent = 'crop not shown: viewing it records a disclosure in the log. Press \u201cShow the faces\u201d.';
   $('crop-status').className = 'message info';
   $('probe-canvas').hidden = true;
-  $('enrolment-status').textContent = `enrolment image not available: the ledger holds only its SHA-256 digest `
-    + `${entry ? entry.sourceImageDigest.slice(0, 16) + '\u2026' : '(no entry)'}; the image stays with the watchlist\u2019s owner.`;
+  $('enrolment-canvas').hidden = true;
+  $('enrolment-status').textContent = entry
+    ? 'enrolment image not shown: viewing it records a disclosure in the log. Press \u201cShow the faces\u201d.'
+    : 'no enrolment image: the entry is not authorised in the log.';
+  $('enrolment-status').className = 'message info';
   renderForms(m);
 }
 
@@ -348,6 +351,17 @@ $('show-crop').addEventListener('click', async () => {
     $('probe-canvas').hidden = false;
     status.textContent = `Probe crop disclosed (disclosure event ${result.disclosureHash.slice(0, 16)}\u2026); it ${result.verified}.`;
     status.className = 'message ok';
+    const enrolment = $('enrolment-status');
+    if (result.enrolment) {
+      drawCrop($('enrolment-canvas'), result.enrolment.crop);
+      $('enrolment-canvas').hidden = false;
+      enrolment.textContent = `Enrolment crop disclosed in the same event; its template is the entry\u2019s template `
+        + `${result.enrolment.template} in the log (the vault checked on arrival that the crop derives it).`;
+      enrolment.className = 'message ok';
+    } else {
+      enrolment.textContent = `enrolment image not available: ${result.enrolmentWhy}`;
+      enrolment.className = 'message error';
+    }
   } catch (e) {
     status.textContent = `crop not available: ${e.message}`;
     status.className = 'message error';

@@ -108,11 +108,12 @@ export function timestamp(date) {
 
 /**
  * The envelope without `sig` (§3.1, §3.2): header members exactly eventId, type, schema, stream,
- * seq, prev, time, signer; `v` 1. Canonical order is applied when it is encoded.
+ * seq, prev, time, signer; `v` 1. `schema` is the payload's schema version (default 1; 2 for a
+ * RecordDisclosed naming entries, §4.9). Canonical order is applied when it is encoded.
  */
-export function unsignedEvent({ eventId, type, stream, seq, prev, time, signer }, payload) {
+export function unsignedEvent({ eventId, type, schema, stream, seq, prev, time, signer }, payload) {
   return {
-    header: { eventId, prev: prev ?? null, schema: 1, seq, signer, stream, time, type },
+    header: { eventId, prev: prev ?? null, schema: schema ?? 1, seq, signer, stream, time, type },
     payload,
     v: 1,
   };

@@ -64,13 +64,15 @@ public final class BundleBuilder {
     /**
      * The version-2 bundle of match {@code matchId} (docs/format.md §11.6): the version-1 events
      * plus every accepted-looking {@code RecordDisclosed} under the checkpoint with purpose
-     * {@code evidence-bundle} that names the match's detection (and, closed under signers, their
-     * signers' enrolments), and {@code records}.
+     * {@code evidence-bundle} that names the match's detection, and if {@code records} has an
+     * enrolment crop every such one that names the candidate entry (and, closed under signers,
+     * their signers' enrolments), and {@code records}.
      *
      * @throws BundleBuildException as {@link #build(LeafSource, HashSource, SignedCheckpoint, String,
      *     SnapshotProver, Optional)}, and if the probe record is not the match's detection's (other
      *     detection, or its commitment is not the leaf's {@code sealed.commitment}), the enrolment
      *     crop is not the candidate entry's, or no such {@code RecordDisclosed} releases the record
+     *     (or, for an enrolment crop, the entry)
      */
     public static EvidenceBundle build(LeafSource leaves, HashSource tree, SignedCheckpoint checkpoint, String matchId,
             SnapshotProver prover, BundleRecords records) throws BundleBuildException {
@@ -87,6 +89,16 @@ public final class BundleBuilder {
     public interface RecordVault {
         /** The detection's record, checked by the caller to open the leaf, or empty if the vault no longer has it. */
         Optional<BiometricRecord> record(DetectionRef detection, SignedEvent event);
+
+        /**
+         * The enrolment crop of {@code entry} to carry beside {@code probe} (the vault picks the
+         * template the probe scored against), or empty if the vault has none. Asked only if the
+         * probe record is carried and a {@code RecordDisclosed} with purpose {@code evidence-bundle}
+         * under the checkpoint names the entry in its {@code entries}.
+         */
+        default Optional<BundleRecords.EnrolmentCrop> enrolment(String entry, BiometricRecord probe) {
+            return Optional.empty();
+        }
     }
 
     /**
@@ -201,10 +213,20 @@ public final class BundleBuilder {
                 releasing.add(d);
             }
         }
+        List<IndexedEvent> releasingEntry = new ArrayList<>();
+        for (IndexedEvent d : scan.disclosures) {
+            RecordDisclosed rd = (RecordDisclosed) d.event().payload();
+            if (rd.purpose() == DisclosurePurpose.EVIDENCE_BUNDLE
+                    && rd.disclosedEntries().contains(proposed.candidateEntry())) {
+                releasingEntry.add(d);
+            }
+        }
         if (records == null && vault != null && detected instanceof SealedFaceDetected && !releasing.isEmpty()) {
             Optional<BiometricRecord> found = vault.record(proposed.detection(), detection.event());
             if (found.isPresent()) {
-                records = new BundleRecords(proposed.detection(), found.get(), Optional.empty());
+                Optional<BundleRecords.EnrolmentCrop> enrolment = releasingEntry.isEmpty() ? Optional.empty()
+                        : vault.enrolment(proposed.candidateEntry(), found.get());
+                records = new BundleRecords(proposed.detection(), found.get(), enrolment);
             }
         }
         if (records != null) {
@@ -214,6 +236,14 @@ public final class BundleBuilder {
                 throw new BundleBuildException("no RecordDisclosed with purpose evidence-bundle under checkpoint size "
                         + size + " names the detection at leaf " + detection.leafIndex()
                         + ": its record cannot go into a bundle without a disclosure on the record");
+            }
+            if (records.enrolment().isPresent()) {
+                releasingEntry.forEach(d -> include(included, d));
+                if (releasingEntry.isEmpty()) {
+                    throw new BundleBuildException("no RecordDisclosed with purpose evidence-bundle under checkpoint"
+                            + " size " + size + " names entry " + proposed.candidateEntry() + " in its entries: its"
+                            + " enrolment crop cannot go into a bundle without a disclosure on the record");
+                }
             }
         }
         closeOverSigners(included, scan.keyEvents);

@@ -21,7 +21,8 @@ public sealed interface EventPayload
 
     /**
      * The payload schema version this payload is written in (the header's {@code schema}): 1, or
-     * 2 for {@link SealedFaceDetected} and a {@link RecognitionPolicySet} with retention terms.
+     * 2 for {@link SealedFaceDetected}, a {@link RecognitionPolicySet} with retention terms and a
+     * {@link RecordDisclosed} naming entries.
      */
     default int schema() {
         return EventType.SCHEMA_V1;

@@ -13,7 +13,7 @@ import org.oversight.domain.json.JsonObject;
  * <p>Schema evolution is an explicit version dispatch on (type, header {@code schema}): a reader
  * parses schema 1 of {@code FaceDetected} and {@code RecognitionPolicySet} exactly as catalogue
  * version 1 did, so version-1 logs verify unchanged, and schema 2 with its own parser
- * ({@link SealedFaceDetected}; {@link RecognitionPolicySet#fromJsonV2}).
+ * ({@link SealedFaceDetected}; {@link RecognitionPolicySet#fromJsonV2}; {@link RecordDisclosed#fromJsonV2}).
  */
 public enum EventType {
     AUTHORITY_DECLARED("AuthorityDeclared", StreamKind.PRINCIPAL, SeqPlacement.FIRST, AuthorityDeclared::fromJson),
@@ -36,7 +36,8 @@ public enum EventType {
     ERASURE_EPOCH_CLOSED("ErasureEpochClosed", StreamKind.EPOCH, SeqPlacement.SECOND, ErasureEpochClosed::fromJson),
     KEPT_RECORDS_DESTROYED("KeptRecordsDestroyed", StreamKind.EPOCH, SeqPlacement.AFTER_SECOND,
             KeptRecordsDestroyed::fromJson),
-    RECORD_DISCLOSED("RecordDisclosed", StreamKind.DISCLOSURE, SeqPlacement.FIRST, RecordDisclosed::fromJson),
+    RECORD_DISCLOSED("RecordDisclosed", StreamKind.DISCLOSURE, SeqPlacement.FIRST, RecordDisclosed::fromJson,
+            RecordDisclosed::fromJsonV2),
     RETROSPECTIVE_SEARCH_REQUESTED("RetrospectiveSearchRequested", StreamKind.SEARCH, SeqPlacement.FIRST,
             RetrospectiveSearchRequested::fromJson),
     RETROSPECTIVE_SEARCH_PERFORMED("RetrospectiveSearchPerformed", StreamKind.SEARCH, SeqPlacement.SECOND,
@@ -48,7 +49,10 @@ public enum EventType {
 
     /** Schema version 1: every type has it, and it is the only one of catalogue version 1. */
     public static final int SCHEMA_V1 = 1;
-    /** Schema version 2: {@code FaceDetected} (sealed) and {@code RecognitionPolicySet} (retention terms). */
+    /**
+     * Schema version 2: {@code FaceDetected} (sealed), {@code RecognitionPolicySet} (retention terms) and
+     * {@code RecordDisclosed} (watchlist entries' enrolment records).
+     */
     public static final int SCHEMA_V2 = 2;
 
     private final String wireName;

@@ -3,10 +3,12 @@ package org.oversight.domain.export;
 import java.util.Objects;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.seal.BiometricRecord;
+import org.oversight.domain.seal.EnrolmentRecord;
 
 /**
  * A records file (docs/format.md §10.1, {@code application/x-oversight-records}): the biometric
- * records a disclosure released, one per line with the detection each belongs to. It is what the
+ * records a disclosure released, one per line with the detection each belongs to, then the
+ * enrolment records (§12.7) of the entries a schema-2 disclosure names, one per line. It is what the
  * vault returns for a {@code RecordDisclosed} (e.g. an auditor's purpose-{@code audit} export) and
  * what {@code verifier audit --records} reads. A reader trusts none of it: each record is used only
  * after its commitment equals its detection leaf's {@code sealed.commitment}.
@@ -22,6 +24,12 @@ public final class RecordsFile {
     public static final int MAX_LINE_BYTES = BiometricRecord.MAX_BYTES + 256;
     /** Nesting of a record line: line object, record, landmarks, point. */
     static final int MAX_DEPTH = 5;
+    /** Most enrolment lines: the most entries one {@code RecordDisclosed} names. */
+    public static final int MAX_ENROLMENTS = 16;
+    /** Longest enrolment line, LF excluded: a largest enrolment record plus its wrapper. */
+    public static final int MAX_ENROLMENT_LINE_BYTES = EnrolmentRecord.MAX_BYTES + 32;
+    /** Nesting of an enrolment line: line object, record, crops, crop, template. */
+    static final int MAX_ENROLMENT_DEPTH = 5;
 
     private RecordsFile() {}
 

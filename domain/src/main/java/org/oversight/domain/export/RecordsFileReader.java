@@ -14,6 +14,7 @@ import org.oversight.domain.json.JsonLimits;
 import org.oversight.domain.json.JsonObject;
 import org.oversight.domain.json.JsonValue;
 import org.oversight.domain.seal.BiometricRecord;
+import org.oversight.domain.seal.EnrolmentRecord;
 import org.oversight.domain.seal.MalformedRecordException;
 
 /**
@@ -29,6 +30,11 @@ public final class RecordsFileReader {
     private long lastLeaf = -1;
     private int read;
     private boolean done;
+    /** The first enrolment line, read by {@link #next()} when it ends the detection records. */
+    private byte[] pendingEnrolment;
+    private long pendingLine;
+    private String lastEntry;
+    private int enrolments;
 
     /**
      * Reads the header line.
@@ -71,12 +77,22 @@ public final class RecordsFileReader {
         if (done) {
             return null;
         }
-        byte[] bytes = readLine(RecordsFile.MAX_LINE_BYTES);
+        byte[] bytes = readLine(Math.max(RecordsFile.MAX_LINE_BYTES, RecordsFile.MAX_ENROLMENT_LINE_BYTES));
         if (bytes == null) {
             done = true;
             return null;
         }
         long at = line++;
+        if (startsWith(bytes, ENROLMENT_PREFIX)) {
+            // The detection records end where the enrolment records begin.
+            done = true;
+            pendingEnrolment = bytes;
+            pendingLine = at;
+            return null;
+        }
+        if (bytes.length > RecordsFile.MAX_LINE_BYTES) {
+            throw new MalformedRecordsFileException(at, "line is longer than " + RecordsFile.MAX_LINE_BYTES + " bytes");
+        }
         if (read == RecordsFile.MAX_RECORDS) {
             throw new MalformedRecordsFileException(at, "more than " + RecordsFile.MAX_RECORDS + " records");
         }
@@ -100,6 +116,66 @@ public final class RecordsFileReader {
         lastLeaf = leaf;
         read++;
         return entry;
+    }
+
+    /**
+     * The next enrolment record (§12.7), or {@code null} at the end of the file. Enrolment lines
+     * follow every detection record: call after {@link #next()} returned {@code null}.
+     *
+     * @throws IllegalStateException if {@link #next()} has not yet returned {@code null}
+     * @throws MalformedRecordsFileException naming the line: a detection record after an enrolment
+     *     record, a malformed enrolment record, an entry not above the previous one, or more than
+     *     {@link RecordsFile#MAX_ENROLMENTS}
+     */
+    public EnrolmentRecord nextEnrolment() throws IOException, MalformedRecordsFileException {
+        if (!done) {
+            throw new IllegalStateException("read the detection records (next() until null) first");
+        }
+        byte[] bytes;
+        long at;
+        if (pendingEnrolment != null) {
+            bytes = pendingEnrolment;
+            at = pendingLine;
+            pendingEnrolment = null;
+        } else {
+            bytes = readLine(Math.max(RecordsFile.MAX_LINE_BYTES, RecordsFile.MAX_ENROLMENT_LINE_BYTES));
+            if (bytes == null) {
+                return null;
+            }
+            at = line++;
+        }
+        if (!startsWith(bytes, ENROLMENT_PREFIX)) {
+            throw new MalformedRecordsFileException(at, "a detection record after the enrolment records (they come"
+                    + " last)");
+        }
+        if (enrolments == RecordsFile.MAX_ENROLMENTS) {
+            throw new MalformedRecordsFileException(at, "more than " + RecordsFile.MAX_ENROLMENTS
+                    + " enrolment records");
+        }
+        EnrolmentRecord record;
+        try {
+            JsonObject o = object(bytes, RecordsFile.MAX_ENROLMENT_DEPTH, RecordsFile.MAX_ENROLMENT_LINE_BYTES);
+            o.requireOnly(Set.of("enrolment"));
+            record = EnrolmentRecord.fromJson(o.requireObject("enrolment"));
+        } catch (JsonException e) {
+            throw new MalformedRecordsFileException(at, e.getMessage(), e);
+        } catch (MalformedRecordException e) {
+            throw new MalformedRecordsFileException(at, "enrolment: " + e.getMessage(), e);
+        }
+        if (lastEntry != null && record.entry().compareTo(lastEntry) <= 0) {
+            throw new MalformedRecordsFileException(at, "entry " + record.entry() + " is not above the previous "
+                    + lastEntry + " (enrolment records are in strictly increasing entry order)");
+        }
+        lastEntry = record.entry();
+        enrolments++;
+        return record;
+    }
+
+    private static final byte[] ENROLMENT_PREFIX = "{\"enrolment\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    private static boolean startsWith(byte[] bytes, byte[] prefix) {
+        return bytes.length >= prefix.length && java.util.Arrays.equals(bytes, 0, prefix.length, prefix, 0,
+                prefix.length);
     }
 
     private JsonObject object(byte[] bytes, int depth, int max) throws JsonException, MalformedRecordsFileException {

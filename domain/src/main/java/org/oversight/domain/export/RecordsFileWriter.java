@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.oversight.domain.event.EventHash;
 import org.oversight.domain.json.CanonicalJson;
 import org.oversight.domain.json.JsonObject;
+import org.oversight.domain.seal.EnrolmentRecord;
 
 /**
  * Streams a records file (docs/format.md §10.1): the header naming the authorising disclosure, then
@@ -15,6 +16,8 @@ public final class RecordsFileWriter {
     private final OutputStream out;
     private long lastLeaf = -1;
     private int written;
+    private String lastEntry;
+    private int enrolments;
 
     /** Writes the header line naming the {@code RecordDisclosed} event (its event hash) that released the records. */
     public RecordsFileWriter(OutputStream out, EventHash disclosure) throws IOException {
@@ -33,6 +36,9 @@ public final class RecordsFileWriter {
      */
     public void write(RecordsFile.Entry entry) throws IOException {
         long leaf = entry.detection().leafIndex();
+        if (lastEntry != null) {
+            throw new IllegalStateException("a detection record after an enrolment record");
+        }
         if (leaf <= lastLeaf) {
             throw new IllegalArgumentException("detection leaf " + leaf + " <= previous " + lastLeaf);
         }
@@ -43,6 +49,26 @@ public final class RecordsFileWriter {
         out.write('\n');
         lastLeaf = leaf;
         written++;
+    }
+
+    /**
+     * Writes the next enrolment record, after every detection record.
+     *
+     * @throws IllegalArgumentException if its entry id is not above the previous one's (byte
+     *     order), or more than {@link RecordsFile#MAX_ENROLMENTS} are written
+     */
+    public void writeEnrolment(EnrolmentRecord enrolment) throws IOException {
+        String entry = enrolment.entry();
+        if (lastEntry != null && entry.compareTo(lastEntry) <= 0) {
+            throw new IllegalArgumentException("entry " + entry + " <= previous " + lastEntry);
+        }
+        if (enrolments >= RecordsFile.MAX_ENROLMENTS) {
+            throw new IllegalArgumentException("more than " + RecordsFile.MAX_ENROLMENTS + " enrolment records");
+        }
+        out.write(CanonicalJson.encode(JsonObject.builder().put("enrolment", enrolment.toJson()).build()));
+        out.write('\n');
+        lastEntry = entry;
+        enrolments++;
     }
 
     /** The line's JSON object: {@code {"detection":…,"record":…}}. */

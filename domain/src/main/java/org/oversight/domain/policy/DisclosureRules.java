@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.LongFunction;
@@ -18,11 +19,13 @@ import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.principal.KeyRecord;
 
 /**
  * The one evaluation of R-disclosure and of R5(c) "never used again" (docs/rules.md, "Sealed
- * records") for a {@code RecordDisclosed}, over a read-only {@link LogView} of the log before it.
+ * records") for a {@code RecordDisclosed} (its detections' sealed records and, schema 2, its
+ * entries' enrolment records), over a read-only {@link LogView} of the log before it.
  * {@link RuleBook} calls it with the state it replayed; the ledger can call it at ingest, before it
  * sequences a disclosure, with a view over its own stores, so a disclosure that the audit would
  * report is refused by the same code.
@@ -43,6 +46,12 @@ public final class DisclosureRules {
          * {@code detectionLeaf}, sealed to {@code epoch}.
          */
         RecordFate fate(String epoch, long detectionLeaf);
+
+        /**
+         * The leaf of the accepted {@code WatchlistEntryAuthorized} of {@code entry} (a leaf before
+         * the event judged), if any.
+         */
+        OptionalLong entryAuthorized(String entry);
     }
 
     /**
@@ -80,14 +89,27 @@ public final class DisclosureRules {
     /**
      * A view over a log's stored events, for a writer that keeps no rule book (the ledger at
      * ingest): {@code acceptedAt} returns the accepted event at a leaf (empty if none), and
-     * {@code epochStream} the accepted events of stream {@code epoch/<id>} with their leaves. Both
-     * must answer for the events accepted before the disclosure judged, and only those.
+     * {@code epochStream} the accepted events of stream {@code epoch/<id>} with their leaves, and
+     * {@code entryStream} the accepted events of stream {@code watchlist/<id>} with their leaves
+     * (at least its first). All must answer for the events accepted before the disclosure judged,
+     * and only those.
      */
     public static LogView viewOver(LongFunction<Optional<SignedEvent>> acceptedAt,
-            Function<String, List<IndexedEvent>> epochStream) {
+            Function<String, List<IndexedEvent>> epochStream, Function<String, List<IndexedEvent>> entryStream) {
         Objects.requireNonNull(acceptedAt, "acceptedAt");
         Objects.requireNonNull(epochStream, "epochStream");
+        Objects.requireNonNull(entryStream, "entryStream");
         return new LogView() {
+            @Override
+            public OptionalLong entryAuthorized(String entry) {
+                for (IndexedEvent e : entryStream.apply(entry)) {
+                    if (e.event().payload() instanceof WatchlistEntryAuthorized) {
+                        return OptionalLong.of(e.leafIndex());
+                    }
+                }
+                return OptionalLong.empty();
+            }
+
             @Override
             public Optional<DetectedAt> detection(long leaf) {
                 return acceptedAt.apply(leaf).flatMap(e -> {
@@ -127,7 +149,7 @@ public final class DisclosureRules {
 
     /**
      * The violations of R-disclosure and R5(c) by {@code disclosure} at {@code leaf}, in a fixed
-     * order (the role first, then each record in the event's order).
+     * order (the role first, then each record, then each entry, in the event's order).
      *
      * @param eventId the disclosure's event id, to anchor the violations
      * @param signer the key record of the key that signed it
@@ -173,6 +195,19 @@ public final class DisclosureRules {
             } else {
                 String epoch = det.get().epoch().get();
                 useAfterErasure("RecordDisclosed", d, epoch, view.fate(epoch, d), out);
+            }
+        }
+        for (String entry : disclosure.disclosedEntries()) {
+            OptionalLong authorised = view.entryAuthorized(entry);
+            String expected = "an accepted WatchlistEntryAuthorized of entry " + entry + " at a leaf before this"
+                    + " disclosure at leaf " + leaf + " (an enrolment record exists only for an authorised entry)";
+            if (authorised.isEmpty()) {
+                if (wholeLog) {
+                    out.add(PolicyRule.R_DISCLOSURE, expected, "no accepted WatchlistEntryAuthorized of entry " + entry);
+                }
+            } else if (authorised.getAsLong() >= leaf) {
+                out.add(PolicyRule.R_DISCLOSURE, expected, "entry " + entry + " is authorised at leaf "
+                        + authorised.getAsLong());
             }
         }
     }

@@ -254,7 +254,10 @@ public final class RuleBook {
         } else if (payload instanceof KeptRecordsDestroyed k) {
             sealed.destroyed(k.epoch(), leafIndex, k.detections(), out);
         } else if (payload instanceof RecordDisclosed r) {
-            sealed.disclosed(r, leafIndex, signer, detections, out);
+            sealed.disclosed(r, leafIndex, signer, detections, id -> {
+                Entry e = entries.get(id);
+                return e == null ? OptionalLong.empty() : OptionalLong.of(e.leaf());
+            }, out);
             searches.disclosed(r, leafIndex, out);
         } else if (payload instanceof RetrospectiveSearchRequested r) {
             searches.requested(r, leafIndex, event.header().time(), out);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.TreeMap;
 import org.oversight.domain.event.DetectionRef;
@@ -361,7 +362,7 @@ final class SealedRecordRules {
      * one evaluation the ledger can also run ({@link DisclosureRules}), over this replay's state.
      */
     void disclosed(RecordDisclosed disclosure, long leaf, KeyRecord signer, DetectionIndex detections,
-            Violations out) {
+            Function<String, OptionalLong> entryAuthorized, Violations out) {
         disclosures++;
         DisclosureRules.LogView view = new DisclosureRules.LogView() {
             @Override
@@ -374,6 +375,11 @@ final class SealedRecordRules {
             @Override
             public DisclosureRules.RecordFate fate(String epoch, long detectionLeaf) {
                 return SealedRecordRules.this.fate(epoch, detectionLeaf);
+            }
+
+            @Override
+            public OptionalLong entryAuthorized(String entry) {
+                return entryAuthorized.apply(entry);
             }
         };
         DisclosureRules.check(disclosure, leaf, signer, view, wholeLog, out);

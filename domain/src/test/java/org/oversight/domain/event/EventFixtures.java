@@ -210,6 +210,12 @@ public final class EventFixtures {
         return new RetrospectiveSearchDestroyed(SEARCH, "not authorised by its deadline 2026-11-29T10:30:00.000Z");
     }
 
+    /** A schema-2 disclosure: the detection of {@link #recordDisclosed()} and the enrolment record of one entry. */
+    public static RecordDisclosed recordDisclosedV2() {
+        return RecordDisclosed.withEntries("d-000002", List.of(new DetectionRef(EventHash.ofLeafBytes(counting(3)), 41)),
+                List.of("wl-2026-0001"), DisclosurePurpose.EVIDENCE_BUNDLE, "INC-2026-778", "Court: HCMA 1234/2026");
+    }
+
     /** A schema-2 detection with illustrative digests (a real one is in docs/format.md §12.6). */
     public static SealedFaceDetected sealedFaceDetected() {
         return new SealedFaceDetected("cam-0042", time("2026-11-27T09:30:00.040Z"), digestOf("frame 1"),
@@ -239,7 +245,7 @@ public final class EventFixtures {
 
     /** One valid payload of every schema-2 type. */
     public static List<EventPayload> schema2Payloads() {
-        return List.of(recognitionPolicySetV2(), sealedFaceDetected());
+        return List.of(recognitionPolicySetV2(), sealedFaceDetected(), recordDisclosedV2());
     }
 
     /** The sample payload of {@code type}. */

@@ -72,6 +72,28 @@ class SealedPayloadValidationTest {
                 .hasMessageContaining("header schema 2 != payload schema 1");
     }
 
+    @Test
+    void aSchema2DisclosureNamesEntriesAndMayNameNoRecordButNotNothing() throws InvalidEventException {
+        RecordDisclosed entriesOnly = RecordDisclosed.withEntries("d-3", List.of(), List.of("wl-2026-0001"),
+                DisclosurePurpose.REVIEW, "review of m-1", "reviewer-1");
+        assertThat(EventType.RECORD_DISCLOSED.parsePayload(2, entriesOnly.toJson())).isEqualTo(entriesOnly);
+        assertThat(entriesOnly.disclosedEntries()).containsExactly("wl-2026-0001");
+        JsonObject nothing = (JsonObject) JsonMutations.replace(entriesOnly.toJson(), JsonMutations.ROOT,
+                JsonMutations.ROOT.member("entries"), v -> JsonArray.of());
+        InvalidEventException e = catchThrowableOfType(InvalidEventException.class,
+                () -> EventType.RECORD_DISCLOSED.parsePayload(2, nothing));
+        assertThat(e.path()).isEqualTo("$.entries");
+        assertThat(e.getMessage()).contains("records and entries are both empty");
+        JsonObject v2 = EventFixtures.recordDisclosedV2().toJson();
+        assertThat(catchThrowableOfType(InvalidEventException.class,
+                () -> EventType.RECORD_DISCLOSED.parsePayload(1, v2))).hasMessageContaining("unexpected member");
+        InvalidEventException missing = catchThrowableOfType(InvalidEventException.class,
+                () -> EventType.RECORD_DISCLOSED.parsePayload(2, EventFixtures.recordDisclosed().toJson()));
+        assertThat(missing.path()).isEqualTo("$.entries");
+        assertThat(EventFixtures.recordDisclosed().schema()).isEqualTo(1);
+        assertThat(EventFixtures.recordDisclosed().disclosedEntries()).isEmpty();
+    }
+
     static Stream<EventPayload> everyNewPayload() {
         return Stream.concat(schema2(), Stream.of(EventFixtures.erasureEpochOpened(), EventFixtures.erasureEpochClosed(),
                 EventFixtures.keptRecordsDestroyed(), EventFixtures.recordDisclosed()));
@@ -169,7 +191,15 @@ class SealedPayloadValidationTest {
                         "not one of review, evidence-bundle, audit"),
                 bad(EventFixtures.recordDisclosed(), "records", JsonArray.of(ref(3), ref(3)), "not after the previous"),
                 bad(EventFixtures.recordDisclosed(), "recipient", JsonString.of("a\u0000b"), "control character"),
-                bad(EventFixtures.recordDisclosed(), "disclosure", JsonString.of("d/1"), "not an identifier"));
+                bad(EventFixtures.recordDisclosed(), "disclosure", JsonString.of("d/1"), "not an identifier"),
+                bad(EventFixtures.recordDisclosed(), "records", JsonArray.of(), "array size 0 not in [1, 4096]"),
+                bad(EventFixtures.recordDisclosedV2(), "entries", JsonArray.of(JsonString.of("wl-b"), JsonString.of("wl-a")),
+                        "not after the previous entry wl-b"),
+                bad(EventFixtures.recordDisclosedV2(), "entries", JsonArray.of(JsonString.of("wl-a"), JsonString.of("wl-a")),
+                        "strictly increasing, no duplicates"),
+                bad(EventFixtures.recordDisclosedV2(), "entries[0]", JsonString.of("wl 1"), "not an identifier"),
+                bad(EventFixtures.recordDisclosedV2(), "entries", JsonArray.ofStrings(java.util.stream.IntStream
+                        .range(0, 17).mapToObj(i -> "wl-" + (char) ('a' + i)).toList()), "array size 17 not in [0, 16]"));
     }
 
     private static Arguments bad(EventPayload p, String field, JsonValue value, String fragment) {

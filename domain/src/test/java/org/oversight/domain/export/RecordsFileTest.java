@@ -16,6 +16,7 @@ import org.oversight.domain.event.EventFixtures;
 import org.oversight.domain.event.EventHash;
 import org.oversight.domain.event.Template;
 import org.oversight.domain.seal.BiometricRecord;
+import org.oversight.domain.seal.EnrolmentRecord;
 
 /** Records files (docs/format.md §10.1): round trip, every framing error named with its line, and a fuzz test. */
 class RecordsFileTest {
@@ -91,6 +92,72 @@ class RecordsFileTest {
         w.write(entry(4));
         assertThatThrownBy(() -> w.write(entry(4))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("detection leaf 4 <= previous 4");
+    }
+
+    static EnrolmentRecord enrolment(String entry, int n) {
+        byte[] crop = new byte[200];
+        Arrays.fill(crop, (byte) n);
+        return EnrolmentRecord.of(entry, List.of(new EnrolmentRecord.Crop(crop,
+                Template.of(EventFixtures.counting(16 + n), 1, "face-api/face_recognition_model@1.7.15"))));
+    }
+
+    @Test
+    void enrolmentRecordsFollowTheDetectionRecordsInEntryOrderAndReadBack() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        RecordsFileWriter w = new RecordsFileWriter(out, DISCLOSURE);
+        w.write(entry(3));
+        w.writeEnrolment(enrolment("wl-a", 1));
+        w.writeEnrolment(enrolment("wl-b", 2));
+        assertThatThrownBy(() -> w.write(entry(9))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> w.writeEnrolment(enrolment("wl-a", 3))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("entry wl-a <= previous wl-b");
+        byte[] bytes = out.toByteArray();
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        assertThat(text.split("\n")[2]).startsWith("{\"enrolment\":{\"crops\":[{\"alignedCrop\":\"");
+        RecordsFileReader r = new RecordsFileReader(new ByteArrayInputStream(bytes));
+        assertThatThrownBy(r::nextEnrolment).isInstanceOf(IllegalStateException.class);
+        assertThat(r.next()).isEqualTo(entry(3));
+        assertThat(r.next()).isNull();
+        assertThat(r.nextEnrolment()).isEqualTo(enrolment("wl-a", 1));
+        assertThat(r.nextEnrolment()).isEqualTo(enrolment("wl-b", 2));
+        assertThat(r.nextEnrolment()).isNull();
+        // An enrolment-only file (a disclosure naming entries and no detection).
+        ByteArrayOutputStream only = new ByteArrayOutputStream();
+        new RecordsFileWriter(only, DISCLOSURE).writeEnrolment(enrolment("wl-a", 1));
+        RecordsFileReader r2 = new RecordsFileReader(new ByteArrayInputStream(only.toByteArray()));
+        assertThat(r2.next()).isNull();
+        assertThat(r2.nextEnrolment().entry()).isEqualTo("wl-a");
+        assertThat(EnrolmentRecord.parse(enrolment("wl-a", 1).canonicalBytes())).isEqualTo(enrolment("wl-a", 1));
+        assertThat(enrolment("wl-a", 1).toString()).doesNotContain("AQEB").contains("wl-a");
+    }
+
+    @Test
+    void malformedEnrolmentLinesAreRefusedNamingTheLine() throws Exception {
+        String header = "{\"disclosure\":\"" + DISCLOSURE.hex() + "\",\"format\":\"oversight/records/v1\"}\n";
+        String detection = new String(file(entry(3)), StandardCharsets.UTF_8).substring(header.length());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new RecordsFileWriter(out, DISCLOSURE).writeEnrolment(enrolment("wl-a", 1));
+        String enrolment = out.toString(StandardCharsets.UTF_8).substring(header.length());
+        assertEnrolmentRefused(header + enrolment + detection, "records line 3: a detection record after the"
+                + " enrolment records");
+        assertEnrolmentRefused(header + enrolment + enrolment, "records line 3: entry wl-a is not above the previous"
+                + " wl-a");
+        assertEnrolmentRefused(header + enrolment.replace("\"entry\":\"wl-a\"", "\"entry\":\"wl a\""),
+                "records line 2: enrolment: ");
+        assertEnrolmentRefused(header + enrolment.replace("\"crops\":[", "\"crops\":[],\"x\":["),
+                "records line 2: ");
+    }
+
+    private static void assertEnrolmentRefused(String text, String message) {
+        assertThatThrownBy(() -> {
+            RecordsFileReader r = new RecordsFileReader(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+            while (r.next() != null) {
+                // detection records first
+            }
+            while (r.nextEnrolment() != null) {
+                // then enrolment records
+            }
+        }).isInstanceOf(MalformedRecordsFileException.class).hasMessageStartingWith(message);
     }
 
     private static void assertRefused(String text, String message) {

@@ -6,6 +6,7 @@ import static org.oversight.domain.policy.PolicyLog.REVIEWER_1;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.DisclosurePurpose;
@@ -35,6 +36,12 @@ class DisclosureRulesTest {
             return detectionLeaf == 10 ? new DisclosureRules.RecordFate.Kept()
                     : new DisclosureRules.RecordFate.Erased(20);
         }
+
+        @Override
+        public OptionalLong entryAuthorized(String entry) {
+            return entry.equals("wl-1") ? OptionalLong.of(5) : entry.equals("wl-late") ? OptionalLong.of(40)
+                    : OptionalLong.empty();
+        }
     };
 
     private static RecordDisclosed disclosure(DisclosurePurpose purpose, DetectionRef... records) {
@@ -63,5 +70,26 @@ class DisclosureRulesTest {
         assertThat(DisclosureRules.check(d, 30, "ev-30", AUTHORITY, VIEW, true)).singleElement()
                 .satisfies(x -> assertThat(x.found()).isEqualTo("no accepted FaceDetected at leaf 12"));
         assertThat(DisclosureRules.check(d, 30, "ev-30", AUTHORITY, VIEW, false)).isEmpty();
+    }
+
+    @Test
+    void anEntryOfAnAcceptedAuthorisationBeforeTheDisclosureMayBeDisclosedByTheRoleOfThePurpose() {
+        RecordDisclosed d = RecordDisclosed.withEntries("d-2", List.of(new DetectionRef(KEPT, 10)), List.of("wl-1"),
+                DisclosurePurpose.REVIEW, "review of m-1", "reviewer-1");
+        assertThat(DisclosureRules.check(d, 30, "ev-30", REVIEWER_1, VIEW, true)).isEmpty();
+        assertThat(DisclosureRules.check(d, 30, "ev-30", AUTHORITY, VIEW, true)).singleElement()
+                .satisfies(x -> assertThat(x.found()).isEqualTo("signed by authority " + AUTHORITY.owner()));
+    }
+
+    @Test
+    void anEntryNotAuthorisedBeforeTheDisclosureIsAViolationAndAnUnknownOneOnlyOnAWholeLog() {
+        RecordDisclosed d = RecordDisclosed.withEntries("d-3", List.of(), List.of("wl-late", "wl-unknown"),
+                DisclosurePurpose.EVIDENCE_BUNDLE, "INC-1", "Court: HCMA 1/2026");
+        List<RuleViolation> v = DisclosureRules.check(d, 30, "ev-30", AUTHORITY, VIEW, true);
+        assertThat(v).extracting(RuleViolation::found).containsExactly("entry wl-late is authorised at leaf 40",
+                "no accepted WatchlistEntryAuthorized of entry wl-unknown");
+        assertThat(v).extracting(RuleViolation::rule).containsOnly(PolicyRule.R_DISCLOSURE);
+        assertThat(DisclosureRules.check(d, 30, "ev-30", AUTHORITY, VIEW, false)).extracting(RuleViolation::found)
+                .containsExactly("entry wl-late is authorised at leaf 40");
     }
 }

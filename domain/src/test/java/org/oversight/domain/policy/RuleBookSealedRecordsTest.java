@@ -149,6 +149,19 @@ class RuleBookSealedRecordsTest {
         assertThat(log.book.disclosuresObserved()).isEqualTo(1);
     }
 
+    @Test
+    void aSchema2DisclosureOfTheMatchedEntrysEnrolmentRecordIsAcceptedAndOfAnUnknownEntryIsAViolation() {
+        PolicyLog log = closed();
+        assertThat(log.addAt("2026-11-28T10:00:00.000Z", RecordDisclosed.withEntries("d-1", List.of(ref(log, A)),
+                List.of(ENTRY), DisclosurePurpose.EVIDENCE_BUNDLE, "case-2026-77", "Court: HCMA 1234/2026"), OFFICER))
+                .isEmpty();
+        RuleViolation f = only(log.addAt("2026-11-28T10:01:00.000Z", RecordDisclosed.withEntries("d-2", List.of(),
+                List.of("wl-never"), DisclosurePurpose.REVIEW, "review of " + MATCH, "reviewer-1"), REVIEWER_1),
+                PolicyRule.R_DISCLOSURE, 8);
+        assertThat(f.found()).isEqualTo("no accepted WatchlistEntryAuthorized of entry wl-never");
+        assertThat(log.book.disclosuresObserved()).isEqualTo(2);
+    }
+
     @Nested
     class R5UseAfterErasure {
         @Test
@@ -401,24 +414,29 @@ class RuleBookSealedRecordsTest {
         log.addAt("2026-12-01T10:00:00.000Z", new KeptRecordsDestroyed(EPOCH, List.of(ref(log, A)), "case closed"),
                 ENGINE);
         log.add(PolicyLog.detectionAt("2026-11-27T09:40:00.000Z"), CAMERA);
-        RecordDisclosed d = disclosure("d-1", DisclosurePurpose.AUDIT, ref(log, A), ref(log, B), ref(log, 8));
+        RecordDisclosed d = RecordDisclosed.withEntries("d-1", List.of(ref(log, A), ref(log, B), ref(log, 8)),
+                List.of(ENTRY, "wl-never"), DisclosurePurpose.AUDIT, "case-2026-77", "Court: HCMA 1234/2026");
         long leaf = log.size();
         DisclosureRules.LogView stored = DisclosureRules.viewOver(
                 i -> i < leaf ? Optional.of(log.event(i)) : Optional.empty(),
-                epoch -> {
-                    List<IndexedEvent> stream = new ArrayList<>();
-                    for (long i = 0; i < leaf; i++) {
-                        if (log.event(i).stream().equals(StreamId.epoch(epoch))) {
-                            stream.add(new IndexedEvent(i, log.event(i)));
-                        }
-                    }
-                    return stream;
-                });
+                epoch -> streamBefore(log, leaf, StreamId.epoch(epoch)),
+                entry -> streamBefore(log, leaf, StreamId.watchlist(entry)));
         List<RuleViolation> atIngest = DisclosureRules.check(d, leaf, "ev-" + leaf, REVIEWER_1, stored, true);
         List<RuleViolation> inAudit = log.add(d, REVIEWER_1);
-        assertThat(atIngest).hasSize(4).isEqualTo(inAudit);
+        assertThat(atIngest).hasSize(5).isEqualTo(inAudit);
         assertThat(atIngest).extracting(RuleViolation::rule).containsExactly(PolicyRule.R_DISCLOSURE, PolicyRule.R5,
-                PolicyRule.R5, PolicyRule.R_DISCLOSURE);
+                PolicyRule.R5, PolicyRule.R_DISCLOSURE, PolicyRule.R_DISCLOSURE);
+        assertThat(atIngest.get(4).found()).isEqualTo("no accepted WatchlistEntryAuthorized of entry wl-never");
+    }
+
+    private static List<IndexedEvent> streamBefore(PolicyLog log, long leaf, StreamId id) {
+        List<IndexedEvent> stream = new ArrayList<>();
+        for (long i = 0; i < leaf; i++) {
+            if (log.event(i).stream().equals(id)) {
+                stream.add(new IndexedEvent(i, log.event(i)));
+            }
+        }
+        return stream;
     }
 
     @Nested

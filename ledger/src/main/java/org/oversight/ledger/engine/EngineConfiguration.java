@@ -58,9 +58,11 @@ public class EngineConfiguration {
             VaultProperties properties, SecureRandom vaultRandom,
             ObjectProvider<org.oversight.ledger.witness.CosignatureStore> cosignatures,
             ObjectProvider<org.oversight.ledger.witness.WitnessProperties> witnesses,
-            org.oversight.ledger.vault.SearchResultStore searchResults) {
+            org.oversight.ledger.vault.SearchResultStore searchResults,
+            org.oversight.ledger.vault.VaultEnrolments enrolments) {
         EpochCloser closer = new EpochCloser(registry, sequencer, store, ingest, vault, records, processor,
-                keys.engineEventKey(), clock, properties.getCloseLead(), properties.getKeptRetention(), vaultRandom);
+                keys.engineEventKey(), clock, properties.getCloseLead(), properties.getKeptRetention(), vaultRandom)
+                .erasingEnrolments(enrolments);
         closer.withSearches(new RetrospectiveSearcher(sequencer, store, ingest, vault, records, searchResults,
                 keys.engineEventKey(), clock, properties.getSearchLead()));
         org.oversight.ledger.witness.WitnessProperties w = witnesses.getIfAvailable();

@@ -97,6 +97,7 @@ public class EpochCloser {
     private final SecureRandom random;
     private LongSupplier witnessedSize = () -> Long.MAX_VALUE;
     private Optional<RetrospectiveSearcher> searches = Optional.empty();
+    private org.oversight.ledger.vault.VaultEnrolments enrolments;
 
     /**
      * @param keptRetention how long kept records are kept when the policy has no retention terms;
@@ -140,6 +141,15 @@ public class EpochCloser {
         return this;
     }
 
+    /**
+     * Makes each tick also erase the enrolment records whose entry ended (withdrawn or expired)
+     * more than the kept-record retention ago (format.md §12.7, docs/ledger.md "Vault").
+     */
+    public EpochCloser erasingEnrolments(org.oversight.ledger.vault.VaultEnrolments enrolments) {
+        this.enrolments = java.util.Objects.requireNonNull(enrolments, "enrolments");
+        return this;
+    }
+
     /** What one tick did. */
     public record Tick(List<String> closed, List<String> finished, int keptDestroyed, List<String> searchesPerformed,
             List<String> searchesDestroyed) {
@@ -178,6 +188,9 @@ public class EpochCloser {
             finished.add(epoch);
         }
         int destroyed = destroyDueKeptRecords(now);
+        if (enrolments != null) {
+            enrolments.eraseDue(now, retention());
+        }
         List<String> lapsed = searches.isPresent() ? searches.get().destroyLapsed() : List.of();
         return new Tick(closed, finished, destroyed, performed, lapsed);
     }

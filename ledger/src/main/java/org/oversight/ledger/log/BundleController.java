@@ -38,8 +38,10 @@ import org.springframework.web.bind.annotation.RestController;
  *
  * <p>A match on a sealed (schema-2) detection whose record a {@code RecordDisclosed} with purpose
  * {@code evidence-bundle} released, and which the vault still holds, gets a version-2 bundle
- * carrying that record (crop, template, landmarks) and the disclosure (format.md §11.6); the
- * ledger keeps no enrolment crops, so served bundles carry none. Other bundles are version 1.
+ * carrying that record (crop, template, landmarks) and the disclosure (format.md §11.6); if a
+ * {@code RecordDisclosed} with purpose {@code evidence-bundle} also names the candidate entry and
+ * the vault holds its enrolment record, the bundle carries the enrolment crop closest to the probe
+ * and that disclosure too. Other bundles are version 1.
  */
 @RestController
 @ConditionalOnPostgresLog
@@ -49,10 +51,13 @@ public class BundleController {
     private final CheckpointCosignatures cosignatures;
     private final BiometricReadAudit audit;
     private final ObjectProvider<VaultRecords> vault;
+    private final ObjectProvider<org.oversight.ledger.vault.VaultEnrolments> enrolments;
 
     public BundleController(LeafStore store, Checkpointer checkpointer, BiometricReadAudit audit,
-            CheckpointCosignatures cosignatures, ObjectProvider<VaultRecords> vault) {
+            CheckpointCosignatures cosignatures, ObjectProvider<VaultRecords> vault,
+            ObjectProvider<org.oversight.ledger.vault.VaultEnrolments> enrolments) {
         this.vault = vault;
+        this.enrolments = enrolments;
         this.cosignatures = cosignatures;
         this.store = store;
         this.checkpointer = checkpointer;
@@ -82,7 +87,18 @@ public class BundleController {
         EvidenceBundle bundle;
         try {
             bundle = BundleBuilder.build(new PagedLeafSource(store, size), new StoredHashSource(store, size),
-                    checkpoint, matchId, SnapshotProofs.INSTANCE, this::disclosedRecord);
+                    checkpoint, matchId, SnapshotProofs.INSTANCE, new BundleBuilder.RecordVault() {
+                        @Override
+                        public Optional<BiometricRecord> record(DetectionRef detection, SignedEvent event) {
+                            return disclosedRecord(detection, event);
+                        }
+
+                        @Override
+                        public Optional<org.oversight.domain.bundle.BundleRecords.EnrolmentCrop> enrolment(String entry,
+                                BiometricRecord probe) {
+                            return disclosedEnrolment(entry, probe);
+                        }
+                    });
         } catch (BundleBuildException e) {
             throw new ProblemException(ProblemType.INTERNAL, "evidence bundle of match '" + matchId
                     + "' cannot be built at checkpoint size " + size + ": " + e.getMessage(), e);
@@ -108,6 +124,25 @@ public class BundleController {
             return Optional.empty();
         }
         return records.open(event) instanceof VaultRecords.Record r ? Optional.of(r.record()) : Optional.empty();
+    }
+
+    /**
+     * The enrolment crop of the candidate entry, which the builder asks for only when a
+     * {@code RecordDisclosed} with purpose {@code evidence-bundle} names the entry: the crop of the
+     * vault's enrolment record whose template is closest to the probe's, if the vault still holds it.
+     */
+    private Optional<org.oversight.domain.bundle.BundleRecords.EnrolmentCrop> disclosedEnrolment(String entry,
+            BiometricRecord probe) {
+        org.oversight.ledger.vault.VaultEnrolments e = enrolments.getIfAvailable();
+        if (e == null) {
+            return Optional.empty();
+        }
+        return e.record(entry).flatMap(r -> {
+            java.util.OptionalInt i = org.oversight.recognition.pipeline.EnrolmentCheck.closestCrop(r,
+                    probe.template());
+            return i.isEmpty() ? Optional.empty() : Optional.of(new org.oversight.domain.bundle.BundleRecords
+                    .EnrolmentCrop(entry, i.getAsInt(), r.crops().get(i.getAsInt()).alignedCrop()));
+        });
     }
 
     /**

@@ -311,6 +311,10 @@ public class ReviewController {
         m.put("validFrom", w.validFrom().text());
         m.put("validUntil", w.validUntil().text());
         m.put("sourceImageDigest", w.sourceImageDigest().hex());
+        // Digests only (the templates stay in the log): the console checks a disclosed enrolment
+        // record's templates against them before it draws the enrolment crop.
+        m.put("templateDigests", w.templates().stream()
+                .map(t -> org.oversight.domain.crypto.Sha256Digest.hash(t.data()).hex()).toList());
         m.put("withdrawn", store.keyAt(stream.text(), 1).filter(k -> k.index() < size).isPresent());
         return m;
     }

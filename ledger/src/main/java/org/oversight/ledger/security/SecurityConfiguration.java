@@ -123,6 +123,7 @@ public class SecurityConfiguration {
                                 .hasAnyRole(Role.WITNESS.name(), Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.POST, "/v1/vault/epochs/*/key")
                                 .hasAnyRole(Role.OPERATOR.name(), Role.AUTHORITY.name())
+                        .requestMatchers(HttpMethod.PUT, "/v1/vault/enrolments/*").hasRole(Role.OFFICER.name())
                         .requestMatchers(HttpMethod.POST, "/v1/vault/disclosures").hasAnyRole(Role.AUTHORITY.name(),
                                 Role.OFFICER.name(), Role.REVIEWER.name(), Role.AUDITOR.name())
                         .requestMatchers("/v1/vault/**").denyAll()

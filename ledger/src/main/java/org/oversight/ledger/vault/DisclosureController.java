@@ -14,6 +14,7 @@ import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.export.RecordsFile;
 import org.oversight.domain.export.RecordsFileWriter;
+import org.oversight.domain.seal.EnrolmentRecord;
 import org.oversight.domain.policy.DisclosureRules;
 import org.oversight.domain.policy.PolicyRule;
 import org.oversight.domain.policy.RuleViolation;
@@ -45,7 +46,9 @@ import org.springframework.web.bind.annotation.RestController;
  * it names (409 {@code record-erased} / 422 {@code record-not-stored} otherwise, nothing appended),
  * appends it through the normal ingest path (every rule applies: role, purpose, use after erasure),
  * and answers the records as a records file ({@code application/x-oversight-records}, format.md
- * §10.1). Resubmitting the same disclosure answers the same records and appends nothing.
+ * §10.1): the detections' records, then, for a schema-2 disclosure, the enrolment records of the
+ * entries it names (409 {@code record-erased} / 422 {@code record-not-stored} if the vault no
+ * longer or never held one, nothing appended). Resubmitting the same disclosure answers the same records and appends nothing.
  */
 @RestController
 @ConditionalOnPostgresLog
@@ -58,9 +61,11 @@ public class DisclosureController {
     private final LedgerRegistry registry;
     private final LeafStore leaves;
     private final VaultRecords records;
+    private final VaultStore store;
 
     public DisclosureController(IngestService ingest, IngestLimits limits, LedgerRegistry registry, LeafStore leaves,
-            VaultRecords records) {
+            VaultRecords records, VaultStore store) {
+        this.store = store;
         this.ingest = ingest;
         this.limits = limits;
         this.registry = registry;
@@ -93,11 +98,19 @@ public class DisclosureController {
                 if (v.rule() == PolicyRule.R5) {
                     throw new ProblemException(ProblemType.RECORD_ERASED, "payload.records: " + v.found());
                 }
+                if (v.rule() == PolicyRule.R_DISCLOSURE && v.expected().startsWith("an accepted WatchlistEntryAuthorized")) {
+                    // R-disclosure for entries: an enrolment record exists only for an authorised entry.
+                    throw new ProblemException(ProblemType.WATCHLIST_AUTHORISATION, "payload.entries: " + v.found());
+                }
             }
         }
         List<RecordsFile.Entry> opened = new ArrayList<>();
         for (DetectionRef ref : disclosed.records()) {
             opened.add(new RecordsFile.Entry(ref, open(ref)));
+        }
+        List<EnrolmentRecord> enrolled = new ArrayList<>();
+        for (int i = 0; i < disclosed.disclosedEntries().size(); i++) {
+            enrolled.add(openEnrolment(disclosed.disclosedEntries().get(i), i));
         }
         // An unknown signer gets ingest's own problem (unknown-signer), after which nothing is answered.
         IngestResult result = ingest.submit(List.of(event)).get(0);
@@ -109,8 +122,12 @@ public class DisclosureController {
         for (RecordsFile.Entry e : opened) {
             writer.write(e);
         }
-        LOG.info("disclosure {} ({}, case {}) of {} record(s) to {} at leaf {}", disclosed.disclosure(),
-                disclosed.purpose().wireName(), disclosed.caseRef(), opened.size(), caller, result.leafIndex());
+        for (EnrolmentRecord e : enrolled) {
+            writer.writeEnrolment(e);
+        }
+        LOG.info("disclosure {} ({}, case {}) of {} record(s) and {} enrolment record(s) to {} at leaf {}",
+                disclosed.disclosure(), disclosed.purpose().wireName(), disclosed.caseRef(), opened.size(),
+                enrolled.size(), caller, result.leafIndex());
         return ResponseEntity.ok().header("Content-Type", RECORDS_MEDIA_TYPE).header("Cache-Control", "no-store")
                 .header("Oversight-Leaf-Index", Long.toString(result.leafIndex())).body(out.toByteArray());
     }
@@ -120,17 +137,41 @@ public class DisclosureController {
         return DisclosureRules.viewOver(
                 leaf -> leaves.leaves(leaf, 1).stream().findFirst().flatMap(DisclosureController::parsed),
                 epoch -> {
-                    List<IndexedEvent> stream = new ArrayList<>();
-                    String name = StreamId.epoch(epoch).text();
-                    for (long seq = 0;; seq++) {
-                        Optional<LeafKey> key = leaves.keyAt(name, seq);
-                        if (key.isEmpty()) {
-                            return stream;
-                        }
-                        leaves.findByHash(key.get().hash()).ifPresent(l -> parsed(l)
-                                .ifPresent(e -> stream.add(new IndexedEvent(l.index(), e))));
-                    }
-                });
+                    return stream(StreamId.epoch(epoch).text());
+                },
+                entry -> stream(StreamId.watchlist(entry).text()));
+    }
+
+    private List<IndexedEvent> stream(String name) {
+        List<IndexedEvent> stream = new ArrayList<>();
+        for (long seq = 0;; seq++) {
+            Optional<LeafKey> key = leaves.keyAt(name, seq);
+            if (key.isEmpty()) {
+                return stream;
+            }
+            leaves.findByHash(key.get().hash()).ifPresent(l -> parsed(l)
+                    .ifPresent(e -> stream.add(new IndexedEvent(l.index(), e))));
+        }
+    }
+
+    /** The vault's enrolment record of {@code entry} (the disclosure's {@code entries[index]}). */
+    private EnrolmentRecord openEnrolment(String entry, int index) throws ProblemException {
+        Optional<VaultStore.StoredEnrolment> stored = store.enrolment(entry);
+        if (stored.isPresent() && stored.get().erased()) {
+            throw new ProblemException(ProblemType.RECORD_ERASED, "payload.entries[" + index + "]: the enrolment"
+                    + " record of entry " + entry + " was erased (the entry ended and its retention passed)");
+        }
+        if (stored.isEmpty()) {
+            throw new ProblemException(ProblemType.RECORD_NOT_STORED, "payload.entries[" + index + "]: the vault"
+                    + " holds no enrolment record of entry " + entry + " (PUT /v1/vault/enrolments/" + entry
+                    + " by the enrolling officer)");
+        }
+        try {
+            return EnrolmentRecord.parse(stored.get().bytes().orElseThrow());
+        } catch (org.oversight.domain.seal.MalformedRecordException e) {
+            throw new IllegalStateException("stored enrolment record of " + entry + " does not parse: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static Optional<SignedEvent> parsed(StoredLeaf leaf) {

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The vault on PostgreSQL (embedded or external): tables {@code vault_blob}, {@code vault_epoch_key},
- * {@code vault_case_key} and {@code vault_kept}, created here so that the core schema stays untouched.
+ * {@code vault_case_key}, {@code vault_kept} and {@code vault_enrolment}, created here so that the core schema stays untouched.
  *
  * <p>Destruction: the secret column is first overwritten with zeros of the same length, then set
  * to NULL, each in its own statement, then the table is vacuumed (best effort, outside any
@@ -69,6 +69,47 @@ public class JdbcVaultStore implements VaultStore {
                 + " destroyed BOOLEAN NOT NULL DEFAULT FALSE,"
                 + " CHECK ((case_wrap IS NULL) = destroyed))");
         jdbc.execute("CREATE INDEX IF NOT EXISTS vault_kept_epoch ON vault_kept (epoch)");
+        jdbc.execute("CREATE TABLE IF NOT EXISTS vault_enrolment ("
+                + " entry TEXT PRIMARY KEY,"
+                + " bytes BYTEA,"
+                + " erased BOOLEAN NOT NULL DEFAULT FALSE,"
+                + " CHECK ((bytes IS NULL) = erased))");
+    }
+
+    @Override
+    public PutOutcome putEnrolment(String entry, byte[] bytes) {
+        int inserted = jdbc.update("INSERT INTO vault_enrolment (entry, bytes) VALUES (?, ?) ON CONFLICT (entry) DO NOTHING",
+                entry, bytes);
+        if (inserted == 1) {
+            return PutOutcome.STORED;
+        }
+        return enrolment(entry).map(e -> e.erased() ? PutOutcome.ERASED : PutOutcome.ALREADY_STORED)
+                .orElseThrow(() -> new IllegalStateException("enrolment " + entry + " neither inserted nor found"));
+    }
+
+    @Override
+    public Optional<StoredEnrolment> enrolment(String entry) {
+        return jdbc.query("SELECT entry, bytes FROM vault_enrolment WHERE entry = ?",
+                (rs, n) -> new StoredEnrolment(rs.getString(1), Optional.ofNullable(rs.getBytes(2))), entry)
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<String> liveEnrolments() {
+        return jdbc.query("SELECT entry FROM vault_enrolment WHERE NOT erased ORDER BY entry COLLATE \"C\"",
+                (rs, n) -> rs.getString(1));
+    }
+
+    @Override
+    public boolean eraseEnrolment(String entry) {
+        jdbc.update("UPDATE vault_enrolment SET bytes = decode(repeat('00', octet_length(bytes)), 'hex')"
+                + " WHERE entry = ? AND NOT erased", entry);
+        boolean erased = jdbc.update("UPDATE vault_enrolment SET bytes = NULL, erased = TRUE WHERE entry = ? AND NOT erased",
+                entry) == 1;
+        if (erased) {
+            vacuum("vault_enrolment");
+        }
+        return erased;
     }
 
     @Override

@@ -43,6 +43,12 @@ public class VaultConfiguration {
     }
 
     @Bean
+    VaultEnrolments vaultEnrolments(VaultStore store, org.oversight.ledger.sequencer.LeafStore leaves,
+            VaultProperties properties) {
+        return new VaultEnrolments(store, leaves, properties.getModelDir());
+    }
+
+    @Bean
     SecureRandom vaultRandom() {
         return new SecureRandom();
     }

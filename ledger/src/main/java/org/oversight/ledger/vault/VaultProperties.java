@@ -24,6 +24,11 @@ public class VaultProperties {
     private Duration closeInterval = Duration.ofSeconds(5);
     /** How long kept records are kept (at most the policy's keptRetentionDays when it has retention terms). */
     private Duration keptRetention = Duration.ofDays(30);
+    /**
+     * Where the vault loads the recognition network to check enrolment records on arrival
+     * (format.md §12.7); empty: the asset cache's model directory.
+     */
+    private String modelDir = "";
     /** Whether the closer runs (with the engine). */
     private boolean closerEnabled = true;
 
@@ -36,6 +41,14 @@ public class VaultProperties {
             throw new IllegalArgumentException("oversight.vault.max-blob-bytes " + maxBlobBytes + " is not in 1..64 MiB");
         }
         this.maxBlobBytes = maxBlobBytes;
+    }
+
+    public String getModelDir() {
+        return modelDir;
+    }
+
+    public void setModelDir(String modelDir) {
+        this.modelDir = modelDir == null ? "" : modelDir;
     }
 
     public String getRecipient() {

@@ -127,4 +127,33 @@ public interface VaultStore {
      * @return whether this call destroyed it
      */
     boolean destroyKept(Sha256Digest detectionHash);
+
+    /** A stored enrolment record (format.md §12.7) of a watchlist entry; {@code bytes} is empty once erased. */
+    record StoredEnrolment(String entry, Optional<byte[]> bytes) {
+        public boolean erased() {
+            return bytes.isEmpty();
+        }
+    }
+
+    /**
+     * Stores the canonical enrolment record of {@code entry}, idempotently: {@code STORED} if new,
+     * {@code ALREADY_STORED} if these very bytes are stored, {@code ERASED} if the entry's record
+     * was erased (nothing is stored again). The caller has checked that the bytes match the
+     * entry's authorisation; different bytes for a stored entry are refused by the caller
+     * ({@link #enrolment}), never overwritten.
+     */
+    PutOutcome putEnrolment(String entry, byte[] bytes);
+
+    Optional<StoredEnrolment> enrolment(String entry);
+
+    /** Entries whose enrolment record is stored and not erased, in id order. */
+    List<String> liveEnrolments();
+
+    /**
+     * Erases an entry's enrolment record as {@link #eraseBlob} erases a blob: overwritten, then
+     * removed; the row stays marked erased.
+     *
+     * @return whether this call erased it
+     */
+    boolean eraseEnrolment(String entry);
 }

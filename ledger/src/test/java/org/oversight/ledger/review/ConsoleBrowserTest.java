@@ -61,6 +61,7 @@ class ConsoleBrowserTest extends ReviewAppTest {
 
     @Autowired LeafStore store;
     @Autowired Sequencer sequencer;
+    @Autowired org.oversight.ledger.vault.VaultStore vaultStore;
 
     @AfterAll
     static void removeProfiles() throws IOException {
@@ -140,6 +141,12 @@ class ConsoleBrowserTest extends ReviewAppTest {
                     .contains("signed by reviewer-ui-2 but the credential is reviewer-ui-1");
             assertThat(sequencer.committed().size()).isEqualTo(before);
             reviewer.useToken(PERSON_TOKENS.get("reviewer-ui-2"));
+            // The entry's enrolment record, as the enrolling officer stored it (PUT /v1/vault/enrolments,
+            // whose arrival check is SealedRecordsFlowTest's; here its pixels are what matters).
+            byte[] enrolmentCrop = cropPixels(999);
+            vaultStore.putEnrolment(match.entry(), org.oversight.domain.seal.EnrolmentRecord.of(match.entry(),
+                    List.of(new org.oversight.domain.seal.EnrolmentRecord.Crop(enrolmentCrop, entryTemplate(match))))
+                    .canonicalBytes());
             reviewer.driver.findElement(By.id("show-crop")).click();
             // The page signs a RecordDisclosed (purpose review) with this reviewer's key; the vault
             // appends it and gives the record to this reviewer's credential only; the page checks the
@@ -148,7 +155,15 @@ class ConsoleBrowserTest extends ReviewAppTest {
             assertThat(status).contains("matches the commitment the camera signed");
             assertThat(reviewer.canvasPixels("probe-canvas")).as("the drawn crop is the sealed record's pixels")
                     .isEqualTo(new CanvasPixels(CROP_SIDE, CROP_SIDE, match.crop()));
+            // The same signed disclosure (schema 2) released the entry's enrolment record; the page
+            // checked its template against the entry's in the log and draws its crop beside the probe.
+            assertThat(reviewer.waitText(By.id("enrolment-status"), "Enrolment crop disclosed"))
+                    .contains("its template is the entry\u2019s template 0 in the log");
+            assertThat(reviewer.canvasPixels("enrolment-canvas")).as("the drawn enrolment crop is the vault's pixels")
+                    .isEqualTo(new CanvasPixels(CROP_SIDE, CROP_SIDE, enrolmentCrop));
             RecordDisclosed disclosed = disclosureOf(match, "reviewer-ui-2");
+            assertThat(disclosed.schema()).isEqualTo(2);
+            assertThat(disclosed.disclosedEntries()).containsExactly(match.entry());
             assertThat(disclosed.purpose()).isEqualTo(DisclosurePurpose.REVIEW);
             assertThat(disclosed.caseRef()).isEqualTo("review of match " + match.id());
             reviewer.shot("review");
@@ -195,6 +210,13 @@ class ConsoleBrowserTest extends ReviewAppTest {
         }
         assertThat(found).as("disclosures of the detection at leaf " + match.detectionLeaf()).hasSize(1);
         return found.get(0);
+    }
+
+    /** The first template of {@code match}'s entry, as its {@code WatchlistEntryAuthorized} in the log has it. */
+    private org.oversight.domain.event.Template entryTemplate(Match match) throws Exception {
+        org.oversight.ledger.sequencer.LeafKey key = store.keyAt("watchlist/" + match.entry(), 0).orElseThrow();
+        SignedEvent e = SignedEvent.parse(store.findByHash(key.hash()).orElseThrow().leaf().leafBytes());
+        return ((org.oversight.domain.event.WatchlistEntryAuthorized) e.payload()).templates().get(0);
     }
 
     /** A canvas's size and its pixels as RGB bytes (alpha dropped). */

@@ -81,6 +81,12 @@ class ConsoleJsConformanceTest {
         add(events, keys, EventSigner.sign("ev-review-1", 3, Optional.of(registered.eventHash()),
                 EventFixtures.time("2026-12-06T16:00:00.123Z"), new MatchReviewed("m-000001", Verdict.CONFIRM,
                         "same scar \"above\" left eyebrow\nZoë 😀 דּ \\ / \u2028 end"), reviewer), reviewer);
+        // A schema-2 disclosure (format.md §4.9): the header's schema 2 is signed like any member.
+        add(events, keys, EventSigner.sign("ev-d-2", 0, Optional.empty(), EventFixtures.time("2026-12-06T16:01:00.000Z"),
+                org.oversight.domain.event.RecordDisclosed.withEntries("d-2", List.of(new org.oversight.domain.event
+                        .DetectionRef(registered.eventHash(), 41)), List.of("wl-1"),
+                        org.oversight.domain.event.DisclosurePurpose.REVIEW, "review of match m-1", "Reviewer reviewer-x"),
+                reviewer), reviewer);
 
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("values", values);
@@ -94,6 +100,7 @@ class ConsoleJsConformanceTest {
             header.put("seq", e.seq());
             header.put("prev", e.header().prev().map(h -> h.hex()).orElse(null));
             header.put("time", e.header().time().text());
+            header.put("schema", e.header().schema());
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("seedHex", HexFormat.of().formatHex(seedOf(i, events)));
             c.put("publicHex", HexFormat.of().formatHex(keys.get(i).publicKey().toByteArray()));
@@ -109,6 +116,22 @@ class ConsoleJsConformanceTest {
                 "leafIndex", 41));
         records.put("commitment", RECORDS_EXAMPLE_COMMITMENT);
         input.put("records", records);
+        // An enrolment line (format.md §10.1, §12.7) as the vault writes it, and the entry's template digests.
+        byte[] enrolmentCrop = new byte[150 * 150 * 3];
+        for (int i = 0; i < enrolmentCrop.length; i++) {
+            enrolmentCrop[i] = (byte) (i * 7 + 3);
+        }
+        org.oversight.domain.event.Template enrolled = org.oversight.domain.event.Template.of(new byte[] {1, 2, 3, 4}, 1,
+                "face-api/face_recognition_model@1.7.15");
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        new org.oversight.domain.export.RecordsFileWriter(file, org.oversight.domain.event.EventHash.ofLeafBytes(
+                new byte[] {1})).writeEnrolment(org.oversight.domain.seal.EnrolmentRecord.of("wl-1", List.of(
+                        new org.oversight.domain.seal.EnrolmentRecord.Crop(enrolmentCrop, enrolled))));
+        Map<String, Object> enrolment = new LinkedHashMap<>();
+        enrolment.put("text", file.toString(StandardCharsets.UTF_8));
+        enrolment.put("entry", "wl-1");
+        enrolment.put("templateDigests", List.of(org.oversight.domain.crypto.Sha256Digest.hash(enrolled.data()).hex()));
+        input.put("enrolment", enrolment);
 
         JsonNode out = run(node, JSON.writeValueAsBytes(input));
 
@@ -156,6 +179,22 @@ class ConsoleJsConformanceTest {
         assertThat(rec.at("/disclosureHeader/type").asText()).isEqualTo("RecordDisclosed");
         assertThat(rec.at("/disclosureHeader/seq").asLong()).isZero();
         assertThat(rec.at("/disclosureHeader/stream").asText()).startsWith("disclosure/d-");
+        assertThat(rec.at("/disclosureHeader/schema").asInt()).isEqualTo(1);
+        assertThat(rec.at("/disclosureV2Header/schema").asInt()).isEqualTo(2);
+        assertThat(rec.get("disclosureV2Payload").asText()).isEqualTo("{\"caseRef\":\"review of match m-1\","
+                + "\"disclosure\":\"d-X\",\"entries\":[\"wl-1\"],\"purpose\":\"review\",\"recipient\":\"Reviewer"
+                + " reviewer-x\",\"records\":[{\"eventHash\":\"e60d4fb535c4eee556e014784b1d3e75016d1fa0947822f5f289891aab22440c\","
+                + "\"leafIndex\":41}]}");
+        // Java parses the page's schema-2 payload as the schema-2 RecordDisclosed it signs.
+        assertThat(org.oversight.domain.event.EventType.RECORD_DISCLOSED.parsePayload(2,
+                (org.oversight.domain.json.JsonObject) CanonicalJson.parseCanonical(rec.get("disclosureV2Payload").asText()
+                        .getBytes(StandardCharsets.UTF_8), org.oversight.domain.json.JsonLimits.DEFAULT)))
+                .satisfies(p -> assertThat(p.schema()).isEqualTo(2));
+        JsonNode en = out.get("enrolment");
+        assertThat(en.get("cropHex").asText()).isEqualTo(HexFormat.of().formatHex(enrolmentCrop));
+        assertThat(en.get("template").asInt()).isZero();
+        assertThat(en.get("absent").isNull()).isTrue();
+        assertThat(en.get("otherTemplate").asText()).contains("is not the entry's template in the log");
         // the golden event of docs/format.md §3.6, signed by the JS module
         assertThat(new String(HexFormat.of().parseHex(out.get("events").get(0).get("leafHex").asText()),
                 StandardCharsets.UTF_8)).contains("\"sig\":\"cg06szjDS5ZrafnMjPY7BvUXQacgd1rSFLvA16/q2FUIAoFgRf4VuXxBElN87tiuWjKacFfC09hJyBmKYeNtBw==\"");

@@ -277,6 +277,104 @@ class SealedRecordsFlowTest {
         assertThat(blob.getContentAsString()).doesNotContain(Base64.getEncoder().encodeToString(KNOWN.encode()));
     }
 
+    /** An aligned-crop test pattern (format.md §9.2), shifted so two patterns derive two templates. */
+    private static byte[] pattern(int shift) {
+        byte[] crop = new byte[150 * 150 * 3];
+        for (int y = 0; y < 150; y++) {
+            for (int x = 0; x < 150; x++) {
+                int i = (y * 150 + x) * 3;
+                crop[i] = (byte) ((x + y + shift * 40) & 0xff);
+                crop[i + 1] = (byte) ((3 * x - y) & 0xff);
+                crop[i + 2] = (byte) (((x / 10 + y / 10 + shift) & 1) == 1 ? 220 : 20);
+            }
+        }
+        return crop;
+    }
+
+    private MockHttpServletResponse putEnrolment(String entry, byte[] body, String token) throws Exception {
+        return mvc.perform(put("/v1/vault/enrolments/" + entry).header("Authorization", "Bearer " + token)
+                .contentType("application/json").content(body)).andReturn().getResponse();
+    }
+
+    /**
+     * The enrolling officer stores an entry's enrolment record; the vault checks on arrival that
+     * the crop derives the entry's template bit for bit, is idempotent and credentialed; a schema-2
+     * disclosure releases it (records file enrolment line) and nothing else does; the record is
+     * erased at the entry's end plus the kept retention and never served again.
+     */
+    @Test
+    @Order(3)
+    void anEnrolmentRecordIsCheckedOnArrivalDisclosedOnTheRecordAndErasedWithTheEntry() throws Exception {
+        org.oversight.recognition.pipeline.CropTemplateDeriver deriver = org.oversight.recognition.pipeline
+                .CropTemplateDeriver.load(org.oversight.recognition.assets.AssetCache.defaultModelDir());
+        byte[] crop = pattern(0);
+        org.oversight.domain.event.Template template = org.oversight.domain.event.Template.of(
+                deriver.derive(crop).encode(), 1, MODEL);
+        String entry = "wl-enrol-1";
+        long entryLeaf = submit(CHAINS.next(new WatchlistEntryAuthorized(entry, "subj-2", "wanted", "warrant HKM-10",
+                OFFICER, EventFixtures.time("2026-11-01T00:00:00.000Z"), EventFixtures.time("2027-06-01T00:00:00.000Z"),
+                List.of(template), EventFixtures.digestOf("source image 2")), OFFICER_KEY));
+        org.oversight.domain.seal.EnrolmentRecord honest = org.oversight.domain.seal.EnrolmentRecord.of(entry,
+                List.of(new org.oversight.domain.seal.EnrolmentRecord.Crop(crop, template)));
+        org.oversight.domain.seal.EnrolmentRecord swapped = org.oversight.domain.seal.EnrolmentRecord.of(entry,
+                List.of(new org.oversight.domain.seal.EnrolmentRecord.Crop(pattern(3), template)));
+        long size = sequencer.committed().size();
+
+        assertProblem(putEnrolment(entry, swapped.canonicalBytes(), OFFICER_TOKEN), 422, "enrolment-mismatch");
+        assertThat(vault.enrolment(entry)).isEmpty();
+        assertProblem(putEnrolment(entry, honest.canonicalBytes(), AUTHORITY_TOKEN), 403, "forbidden");
+        assertProblem(putEnrolment("wl-never", org.oversight.domain.seal.EnrolmentRecord.of("wl-never",
+                honest.crops()).canonicalBytes(), OFFICER_TOKEN), 404, "not-found");
+        assertProblem(putEnrolment("wl-other", honest.canonicalBytes(), OFFICER_TOKEN), 400, "invalid-enrolment");
+        assertProblem(putEnrolment(entry, "{ \"entry\": 1 }".getBytes(StandardCharsets.UTF_8), OFFICER_TOKEN), 400,
+                "invalid-enrolment");
+        MockHttpServletResponse created = putEnrolment(entry, honest.canonicalBytes(), OFFICER_TOKEN);
+        assertThat(created.getStatus()).as(created.getContentAsString()).isEqualTo(201);
+        assertThat(JSON.readTree(created.getContentAsByteArray()).get("eraseAt").asText())
+                .isEqualTo("2027-07-01T00:00:00Z");
+        MockHttpServletResponse again = putEnrolment(entry, honest.canonicalBytes(), OFFICER_TOKEN);
+        assertThat(again.getStatus()).isEqualTo(200);
+        assertThat(again.getHeader("Oversight-Duplicate")).isEqualTo("true");
+        assertProblem(putEnrolment(entry, swapped.canonicalBytes(), OFFICER_TOKEN), 409, "enrolment-conflict");
+        assertThat(sequencer.committed().size()).as("storing an enrolment record appends nothing").isEqualTo(size);
+
+        // Released only by a schema-2 disclosure naming the entry, after its detection records.
+        SignedEvent both = CHAINS.next(RecordDisclosed.withEntries("disc-enrol-1",
+                List.of(new DetectionRef(matching.eventHash(), matchingLeaf)), List.of(entry), DisclosurePurpose.AUDIT,
+                "CASE-8", "Auditor: Privacy Commissioner"), AUTHORITY);
+        MockHttpServletResponse r = disclose(both, AUTHORITY_TOKEN);
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
+        org.oversight.domain.export.RecordsFileReader reader = new org.oversight.domain.export.RecordsFileReader(
+                new java.io.ByteArrayInputStream(r.getContentAsByteArray()));
+        assertThat(reader.disclosure()).isEqualTo(both.eventHash());
+        assertThat(reader.next().detection().leafIndex()).isEqualTo(matchingLeaf);
+        assertThat(reader.next()).isNull();
+        assertThat(reader.nextEnrolment()).isEqualTo(honest);
+        assertThat(reader.nextEnrolment()).isNull();
+        // An entry never authorised: refused by R-disclosure's one implementation, nothing appended.
+        long before = sequencer.committed().size();
+        assertProblem(disclose(CHAINS.peek(RecordDisclosed.withEntries("disc-enrol-2", List.of(), List.of("wl-never"),
+                DisclosurePurpose.AUDIT, "CASE-8", "Auditor"), AUTHORITY), AUTHORITY_TOKEN), 422,
+                "watchlist-authorisation");
+        // An authorised entry whose officer stored no record: nothing to release.
+        assertProblem(disclose(CHAINS.peek(RecordDisclosed.withEntries("disc-enrol-3", List.of(), List.of("wl-seal-1"),
+                DisclosurePurpose.AUDIT, "CASE-8", "Auditor"), AUTHORITY), AUTHORITY_TOKEN), 422, "record-not-stored");
+        assertThat(sequencer.committed().size()).isEqualTo(before);
+
+        // Erased at the entry's end (validUntil 2027-06-01) plus the retention, and never served again.
+        VaultEnrolments enrolments = new VaultEnrolments(vault, store, "");
+        VaultEnrolments.LoggedEntry logged = enrolments.entry(entry).orElseThrow();
+        assertThat(logged.leaf()).isEqualTo(entryLeaf);
+        java.time.Instant eraseAt = VaultEnrolments.eraseAt(logged, Duration.ofDays(30));
+        assertThat(eraseAt).isEqualTo(java.time.Instant.parse("2027-07-01T00:00:00Z"));
+        assertThat(enrolments.eraseDue(eraseAt.minusMillis(1), Duration.ofDays(30))).doesNotContain(entry);
+        assertThat(enrolments.eraseDue(eraseAt, Duration.ofDays(30))).contains(entry);
+        assertThat(vault.enrolment(entry).orElseThrow().erased()).isTrue();
+        assertProblem(disclose(CHAINS.peek(RecordDisclosed.withEntries("disc-enrol-4", List.of(), List.of(entry),
+                DisclosurePurpose.AUDIT, "CASE-8", "Auditor"), AUTHORITY), AUTHORITY_TOKEN), 409, "record-erased");
+        assertProblem(putEnrolment(entry, honest.canonicalBytes(), OFFICER_TOKEN), 409, "record-erased");
+    }
+
     @Test
     @Order(4)
     void theCloseKeepsTheMatchErasesTheRestAndIsAppendedOnce() throws Exception {
@@ -689,5 +787,9 @@ class SealedRecordsFlowTest {
         @Override public List<KeptRecord> keptOf(String e) { return after("keptOf", d.keptOf(e)); }
         @Override public List<KeptRecord> keptDue(Instant at) { return d.keptDue(at); }
         @Override public boolean destroyKept(Sha256Digest h) { return after("destroyKept", d.destroyKept(h)); }
+        @Override public PutOutcome putEnrolment(String entry, byte[] bytes) { return d.putEnrolment(entry, bytes); }
+        @Override public Optional<StoredEnrolment> enrolment(String entry) { return d.enrolment(entry); }
+        @Override public List<String> liveEnrolments() { return d.liveEnrolments(); }
+        @Override public boolean eraseEnrolment(String entry) { return d.eraseEnrolment(entry); }
     }
 }

@@ -22,6 +22,7 @@ import org.oversight.ledger.vault.VaultStore.PutOutcome;
  *       replaced;</li>
  *   <li>case keys: one per case reference;</li>
  *   <li>kept records: one per detection, listed per epoch and when due, destroyed with their blob;</li>
+ *   <li>enrolment records: one per entry, idempotent, erased for good;</li>
  *   <li>restart: all of it holds after the store is closed and reopened.</li>
  * </ul>
  */
@@ -164,5 +165,24 @@ public abstract class VaultStoreConformanceTest {
                 .hasValueSatisfying(p -> assertThat(p).isEqualTo(key(22)));
         assertThat(store().epochKey(closed).orElseThrow().destroyed()).isTrue();
         assertThat(store().caseKey(caseRef).orElseThrow().privateKey()).isEqualTo(key(26));
+    }
+
+    @Test
+    void enrolmentRecordsAreStoredOncePerEntryAndErasedForGood() throws Exception {
+        String entry = fresh("wl");
+        byte[] record = bytes("enrolment " + entry);
+        assertThat(store().putEnrolment(entry, record)).isEqualTo(PutOutcome.STORED);
+        assertThat(store().putEnrolment(entry, record)).isEqualTo(PutOutcome.ALREADY_STORED);
+        assertThat(store().enrolment(entry).orElseThrow().bytes()).hasValueSatisfying(b -> assertThat(b).isEqualTo(record));
+        assertThat(store().liveEnrolments()).contains(entry);
+        reopen();
+        assertThat(store().enrolment(entry).orElseThrow().erased()).isFalse();
+        assertThat(store().eraseEnrolment(entry)).isTrue();
+        assertThat(store().eraseEnrolment(entry)).isFalse();
+        assertThat(store().enrolment(entry).orElseThrow().erased()).isTrue();
+        assertThat(store().liveEnrolments()).doesNotContain(entry);
+        assertThat(store().putEnrolment(entry, record)).isEqualTo(PutOutcome.ERASED);
+        assertThat(store().enrolment(entry).orElseThrow().bytes()).isEmpty();
+        assertThat(store().enrolment(fresh("wl"))).isEmpty();
     }
 }

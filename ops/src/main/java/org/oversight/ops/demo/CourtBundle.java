@@ -18,11 +18,14 @@ import org.oversight.domain.export.MalformedRecordsFileException;
 import org.oversight.domain.export.RecordsFile;
 import org.oversight.domain.export.RecordsFileReader;
 import org.oversight.domain.merkle.rfc6962.MerkleTree;
+import org.oversight.domain.seal.EnrolmentRecord;
+import org.oversight.recognition.pipeline.EnrolmentCheck;
 import org.oversight.recognition.projection.SnapshotProofs;
 
 /**
  * The court's evidence bundle version 2 (docs/format.md §11.6), built by the officer from the log
- * export and the records its {@code RecordDisclosed} (purpose {@code evidence-bundle}) released,
+ * export and the records its {@code RecordDisclosed} (purpose {@code evidence-bundle}) released —
+ * the probe's record and, when it names the entry, the entry's enrolment crop —
  * with the one {@link BundleBuilder}: the same bundle the ledger would serve, plus the probe's
  * record. Nothing here is trusted by the court: {@code verifier bundle} checks every proof, the
  * record's commitment and its disclosure, and re-derives the template from the crop.
@@ -46,8 +49,16 @@ final class CourtBundle {
             }
         }
         RecordsFile.Entry probe;
+        List<EnrolmentRecord> enrolments = new ArrayList<>();
         try (InputStream in = Files.newInputStream(records)) {
-            probe = new RecordsFileReader(in).next();
+            RecordsFileReader r = new RecordsFileReader(in);
+            probe = r.next();
+            while (r.next() != null) {
+                // further detection records are not this bundle's
+            }
+            for (EnrolmentRecord e = r.nextEnrolment(); e != null; e = r.nextEnrolment()) {
+                enrolments.add(e);
+            }
         }
         if (probe == null) {
             throw new BundleBuildException(records + " holds no record");
@@ -59,6 +70,19 @@ final class CourtBundle {
             }
             return leaves.get((int) index).clone();
         }, tree, reader.checkpoint(), matchId, SnapshotProofs.INSTANCE,
-                new BundleRecords(probe.detection(), probe.record(), Optional.empty()));
+                new BundleRecords(probe.detection(), probe.record(), enrolmentCrop(enrolments, probe)));
+    }
+
+    /** The crop of the (only) disclosed enrolment record closest to the probe, as the ledger picks it. */
+    private static Optional<BundleRecords.EnrolmentCrop> enrolmentCrop(List<EnrolmentRecord> enrolments,
+            RecordsFile.Entry probe) {
+        for (EnrolmentRecord e : enrolments) {
+            java.util.OptionalInt i = EnrolmentCheck.closestCrop(e, probe.record().template());
+            if (i.isPresent()) {
+                return Optional.of(new BundleRecords.EnrolmentCrop(e.entry(), i.getAsInt(),
+                        e.crops().get(i.getAsInt()).alignedCrop()));
+            }
+        }
+        return Optional.empty();
     }
 }

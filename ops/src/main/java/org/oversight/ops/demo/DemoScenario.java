@@ -47,6 +47,7 @@ import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.KeyEnrolled;
+import org.oversight.domain.seal.EnrolmentRecord;
 import org.oversight.domain.event.Location;
 import org.oversight.domain.event.MatchActioned;
 import org.oversight.domain.event.MatchProposed;
@@ -339,6 +340,7 @@ public final class DemoScenario {
                     Timestamp.ofEpochMillis(from), Timestamp.ofEpochMillis(until), e.expired() ? " (EXPIRED)" : "");
         }
         api.submitBatch(entries);
+        storeEnrolments(cast, faces);
 
         ErasureEpochOpened epoch = openEpoch(police, setup.size());
 
@@ -674,9 +676,15 @@ public final class DemoScenario {
         LedgerClient authorityApi = new LedgerClient(base, authorityToken, Duration.ofMinutes(2));
         if (actioned.isPresent()) {
             MatchProposed m = actioned.get();
-            SignedEvent court = chains.prepare(new RecordDisclosed("disc-court-" + m.match(), List.of(m.detection()),
-                    DisclosurePurpose.EVIDENCE_BUNDLE, "INC-2026-" + m.match().substring(2, 8),
-                    "Court: HCMA 1234/2026"), officer);
+            // Schema 2: the probe's record and the entry's enrolment record, so the court sees both faces.
+            List<String> entries = facts.containsKey("enrolments.stored") ? List.of(m.candidateEntry()) : null;
+            SignedEvent court = chains.prepare(entries == null
+                    ? new RecordDisclosed("disc-court-" + m.match(), List.of(m.detection()),
+                            DisclosurePurpose.EVIDENCE_BUNDLE, "INC-2026-" + m.match().substring(2, 8),
+                            "Court: HCMA 1234/2026")
+                    : RecordDisclosed.withEntries("disc-court-" + m.match(), List.of(m.detection()), entries,
+                            DisclosurePurpose.EVIDENCE_BUNDLE, "INC-2026-" + m.match().substring(2, 8),
+                            "Court: HCMA 1234/2026"), officer);
             Optional<byte[]> records = disclosed(officerApi, court, "the court bundle's probe record");
             if (records.isPresent()) {
                 Files.write(out.resolve("court.records"), records.get());
@@ -702,6 +710,42 @@ public final class DemoScenario {
         if (!noDisclosureEndpoint) {
             refusals(officerApi, officer, reviewer, detections, matched);
         }
+    }
+
+    /**
+     * The enrolling officer stores each current entry's enrolment record in the vault (format.md
+     * §12.7): the aligned crop of the enrolment photo its template was derived from. The vault
+     * re-derives the template from the crop before it stores it; nothing is appended to the log.
+     */
+    private void storeEnrolments(DemoCast cast, Map<String, CapturedFace> faces) throws Exception {
+        if (officerToken.isEmpty()) {
+            notAvailable("enrolment records: no --officer-token given (only the enrolling officer stores them)");
+            return;
+        }
+        LedgerClient officerApi = new LedgerClient(api.base(), officerToken, Duration.ofMinutes(2));
+        int stored = 0;
+        for (Enrolment e : cast.enrolments()) {
+            if (e.expired()) {
+                continue;
+            }
+            CapturedFace face = faces.get(e.photo());
+            byte[] record = EnrolmentRecord.of(e.entry(), List.of(new EnrolmentRecord.Crop(face.alignedCrop(),
+                    face.wireTemplate()))).canonicalBytes();
+            try {
+                officerApi.putEnrolment(e.entry(), record);
+                stored++;
+            } catch (LedgerProblemException x) {
+                if (x.problem().status() == 404 || x.problem().status() == 405) {
+                    notAvailable("enrolment records: the ledger has no PUT /v1/vault/enrolments yet (" + x.problem()
+                            + ")");
+                    return;
+                }
+                failures.add("the vault refused the enrolment record of " + e.entry() + ": " + x.problem());
+            }
+        }
+        say("  %d enrolment record(s) stored in the vault by the officer (each crop re-derived to its entry's"
+                + " template on arrival; not in the log)", stored);
+        facts.put("enrolments.stored", Integer.toString(stored));
     }
 
     /** POSTs {@code event} through {@code client}; empty (and said plainly) if the ledger has no disclosure endpoint. */

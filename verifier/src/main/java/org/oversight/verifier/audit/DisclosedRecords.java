@@ -42,6 +42,8 @@ public final class DisclosedRecords implements SealedRecordSource {
     private final Map<String, java.util.Set<Key>> disclosed = new HashMap<>();
     private long used;
     private long refused;
+    /** Enrolment records the files carried (format.md §12.7): read for form, not used by an audit. */
+    private long enrolments;
 
     /** No records yet: every sealed detection is withheld until {@link #add} gives some. */
     public DisclosedRecords() {}
@@ -65,6 +67,15 @@ public final class DisclosedRecords implements SealedRecordSource {
                         + e.detection().leafIndex() + " differs from the one in " + before.file());
             }
         }
+    }
+
+    /**
+     * Counts enrolment records a file carried. An audit replays decisions from the log, whose
+     * templates are in the entries' leaves: an enrolment crop changes no verdict, so it is read for
+     * form only and the report says so ({@code verifier bundle} re-derives a carried one).
+     */
+    public void addEnrolments(int count) {
+        enrolments += count;
     }
 
     /** Number of distinct records held. */
@@ -158,7 +169,8 @@ public final class DisclosedRecords implements SealedRecordSource {
     String summary() {
         return records.size() + " records given in " + claimedDisclosures.values().stream().mapToInt(java.util.Set::size).sum()
                 + " file(s), " + used + " opened their detection's commitment and were used, " + refused
-                + " did not (violations)";
+                + " did not (violations)" + (enrolments == 0 ? "" : "; " + enrolments + " enrolment record(s) read for"
+                        + " form and not used (an audit takes the entries' templates from the log)");
     }
 
     private record Key(long leafIndex, String eventHash) implements Comparable<Key> {

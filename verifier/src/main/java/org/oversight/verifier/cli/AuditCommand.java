@@ -211,6 +211,11 @@ final class AuditCommand implements Callable<Integer> {
                 for (RecordsFile.Entry e = reader.next(); e != null; e = reader.next()) {
                     all.add(path.toString(), reader.disclosure(), java.util.List.of(e));
                 }
+                int enrolments = 0;
+                while (reader.nextEnrolment() != null) {
+                    enrolments++;
+                }
+                all.addEnrolments(enrolments);
             } catch (MalformedRecordsFileException e) {
                 throw new UsageException("--records " + name + ": not a records file (format.md §10.1): "
                         + e.getMessage() + otherKind(path), e);

@@ -61,4 +61,36 @@ class SealedRecordsCliTest {
         assertThat(Files.exists(dir.resolve("state2"))).isFalse();
         assertThat(out.toString()).isEmpty();
     }
+
+    @Test
+    void enrolmentLinesAreReadForFormAndSaidToBeUnusedAndAMalformedOneExitsTwo() throws Exception {
+        SealedLog s = new SealedLog(true);
+        Path export = dir.resolve("log.export");
+        Files.write(export, TestLog.export(s.leaves(), CliFixtures.logKey()));
+        ByteArrayOutputStream records = new ByteArrayOutputStream();
+        RecordsFileWriter w = new RecordsFileWriter(records, s.disclosure.eventHash());
+        for (RecordsFile.Entry e : s.recordsOfA()) {
+            w.write(e);
+        }
+        org.oversight.domain.event.Template t = s.recordsOfA().get(0).record().template();
+        w.writeEnrolment(org.oversight.domain.seal.EnrolmentRecord.of("wl-1", java.util.List.of(
+                new org.oversight.domain.seal.EnrolmentRecord.Crop(new byte[] {1, 2, 3}, t))));
+        Path file = dir.resolve("court.records");
+        Files.write(file, records.toByteArray());
+        String vkey = CliFixtures.logKey().verifier().toVerifierKey();
+        run("audit", "--export", export.toString(), "--log-key", vkey, "--state", dir.resolve("state").toString(),
+                "--records", file.toString());
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).contains("0 did not (violations); 1 enrolment record(s) read for form and not used"
+                + " (an audit takes the entries' templates from the log)");
+
+        Path bad = dir.resolve("bad.records");
+        String text = new String(records.toByteArray(), StandardCharsets.UTF_8);
+        Files.writeString(bad, text.replace("\"entry\":\"wl-1\"", "\"entry\":\"wl 1\""), StandardCharsets.UTF_8);
+        out.getBuffer().setLength(0);
+        assertThat(run("audit", "--export", export.toString(), "--log-key", vkey, "--state",
+                dir.resolve("state2").toString(), "--records", bad.toString())).isEqualTo(2);
+        assertThat(err.toString()).startsWith("verifier: --records " + bad + ": not a records file (format.md §10.1):"
+                + " records line 3: enrolment: ");
+    }
 }

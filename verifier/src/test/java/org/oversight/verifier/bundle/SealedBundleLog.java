@@ -101,6 +101,16 @@ final class SealedBundleLog {
 
     /** As above; {@code committedCrop} replaces the probe crop in the committed record (a camera committing pixels that do not derive its template). */
     SealedBundleLog(boolean disclose, byte[] committedCrop) throws Exception {
+        this(disclose, true, committedCrop);
+    }
+
+    /**
+     * @param disclose whether the officer's evidence-bundle disclosure is in the log
+     * @param discloseEntry whether that disclosure (then of schema 2) also names the candidate
+     *     entry, releasing its enrolment record
+     * @param committedCrop as above, or null
+     */
+    SealedBundleLog(boolean disclose, boolean discloseEntry, byte[] committedCrop) throws Exception {
         int auth = EventFixtures.AUTHORITY_SEED;
         append(new AuthorityDeclared("authority-1", "Board", key(auth).publicKey()), auth);
         append(new KeyEnrolled("officer-7", Role.OFFICER, key(EventFixtures.OFFICER_SEED).publicKey()), auth);
@@ -126,8 +136,10 @@ final class SealedBundleLog {
         matchId = decision.match();
         append(decision, EventFixtures.ENGINE_SEED);
         if (disclose) {
-            append(new RecordDisclosed("d-court-1", List.of(detection), DisclosurePurpose.EVIDENCE_BUNDLE,
-                    "INC-2026-778", "Court: HCMA 1234/2026"), EventFixtures.OFFICER_SEED);
+            append(discloseEntry ? RecordDisclosed.withEntries("d-court-1", List.of(detection), List.of("wl-2026-0001"),
+                    DisclosurePurpose.EVIDENCE_BUNDLE, "INC-2026-778", "Court: HCMA 1234/2026")
+                    : new RecordDisclosed("d-court-1", List.of(detection), DisclosurePurpose.EVIDENCE_BUNDLE,
+                            "INC-2026-778", "Court: HCMA 1234/2026"), EventFixtures.OFFICER_SEED);
         }
         append(new MatchReviewed(matchId, Verdict.CONFIRM, "same person"), EventFixtures.REVIEWER_SEED);
         append(new MatchReviewed(matchId, Verdict.CONFIRM, "agree"), EventFixtures.SECOND_REVIEWER_SEED);

@@ -50,11 +50,18 @@ class SealedBundleTest {
         String pixels = r.facts().get(CourtSummary.PIXELS_FACT);
         assertThat(pixels).startsWith("crop (SHA-256 " + Sha256Digest.hash(log.probeCrop).hex()
                 + ") → template re-derived bit for bit (SHA-256 " + Sha256Digest.hash(log.record.template().data()).hex()
-                + ") → score ").endsWith(" recomputed against entry wl-2026-0001, equal to the logged score");
-        assertThat(r.facts().get("Enrolment crop")).isEqualTo("carried; derives the entry's template 0 bit for bit");
+                + ") → score ").endsWith(" recomputed against entry wl-2026-0001, equal to the logged score;"
+                + " enrolment crop (SHA-256 " + Sha256Digest.hash(log.enrolmentCrop).hex() + ") → the entry's template 0"
+                + " re-derived bit for bit");
+        assertThat(r.facts().get("Enrolment crop")).isEqualTo("carried; crop (SHA-256 "
+                + Sha256Digest.hash(log.enrolmentCrop).hex() + ") → the entry's template 0 re-derived bit for bit"
+                + " (SHA-256 " + Sha256Digest.hash(SealedBundleLog.templateOf(log.enrolmentCrop).data()).hex() + ")");
+        assertThat(r.facts().get("Enrolment disclosure")).isEqualTo("d-court-1 at leaf "
+                + (log.detection.leafIndex() + 2) + ": purpose evidence-bundle, case INC-2026-778, recipient Court:"
+                + " HCMA 1234/2026");
         assertThat(r.facts().get("Disclosure")).isEqualTo("d-court-1 at leaf " + (log.detection.leafIndex() + 2)
                 + ": purpose evidence-bundle, case INC-2026-778, recipient Court: HCMA 1234/2026");
-        assertThat(r.checks()).filteredOn(c -> c.rule() == Rule.SEALED_RECORD).hasSize(4).allMatch(c -> c.passed());
+        assertThat(r.checks()).filteredOn(c -> c.rule() == Rule.SEALED_RECORD).hasSize(5).allMatch(c -> c.passed());
         assertThat(r.checks()).anyMatch(c -> c.rule() == Rule.PROJECTION && c.passed()
                 && c.subject().startsWith("score of match " + log.matchId));
 
@@ -112,7 +119,9 @@ class SealedBundleTest {
                         new BundleRecords.EnrolmentCrop("wl-2026-0001", 0, SealedBundleLog.pattern(60)))));
         VerificationReport vr = verify(wrongEnrolment);
         assertThat(findings(vr, Rule.SEALED_RECORD)).singleElement().satisfies(f -> assertThat(f.found())
-                .isEqualTo("the crop derives another template: it is not the image the entry was enrolled from"));
+                .startsWith("the enrolment crop derives the template with SHA-256 ")
+                .endsWith("it is not the image that template was derived from"));
+        assertThat(vr.passed()).isFalse();
         assertThat(vr.facts().get("Enrolment crop")).isEqualTo("carried; does NOT derive the entry's template 0");
     }
 
@@ -128,9 +137,29 @@ class SealedBundleTest {
         List<BundleLeaf> without = full.events().stream().filter(e -> e.leafIndex() != disclosureLeaf).toList();
         VerificationReport r = verify(EvidenceBundle.v2(full.match(), full.checkpoint(), without, full.snapshot(),
                 full.records().orElseThrow()));
-        assertThat(findings(r, Rule.SEALED_RECORD)).singleElement()
-                .satisfies(f -> assertThat(f.found()).isEqualTo("none carried (or none verified): an unrecorded"
-                        + " disclosure"));
+        assertThat(findings(r, Rule.SEALED_RECORD)).extracting(Finding::found).containsExactlyInAnyOrder(
+                "none carried (or none verified): an unrecorded disclosure",
+                "none carried (or none verified): an unrecorded disclosure of the enrolment image");
+    }
+
+    @Test
+    void anEnrolmentCropWithoutADisclosureNamingTheEntryFailsAndTheBuilderRefusesToBuildIt() throws Exception {
+        SealedBundleLog probeOnly = new SealedBundleLog(true, false, null);
+        assertThatThrownBy(() -> probeOnly.bundle()).isInstanceOf(BundleBuildException.class)
+                .hasMessageContaining("names entry wl-2026-0001 in its entries: its enrolment crop cannot go into a"
+                        + " bundle without a disclosure on the record");
+        // The probe alone is fine: the schema-1 disclosure releases the detection's record.
+        assertThat(findings(verify(probeOnly.bundle(probeOnly.records(false))), Rule.SEALED_RECORD)).isEmpty();
+        // Assembled by hand: the probe-only log's bundle with the enrolment crop added.
+        EvidenceBundle v2 = probeOnly.bundle(probeOnly.records(false));
+        VerificationReport r = verify(EvidenceBundle.v2(v2.match(), v2.checkpoint(), v2.events(), v2.snapshot(),
+                probeOnly.records(true)));
+        assertThat(findings(r, Rule.SEALED_RECORD)).singleElement().satisfies(f -> {
+            assertThat(f.expected()).isEqualTo("a RecordDisclosed naming entry wl-2026-0001");
+            assertThat(f.found()).isEqualTo("none carried (or none verified): an unrecorded disclosure of the"
+                    + " enrolment image");
+        });
+        assertThat(r.passed()).isFalse();
     }
 
     @Test

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 import org.oversight.domain.checkpoint.MalformedCheckpointException;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.crypto.Ed25519PublicKey;
@@ -173,9 +174,24 @@ public final class LedgerClient {
     }
 
     /**
+     * {@code PUT /v1/vault/enrolments/{entry}} (the enrolling officer's credential): stores the
+     * entry's canonical enrolment record (docs/format.md §12.7: the aligned crops its templates were
+     * derived from, each with its template), after its {@code WatchlistEntryAuthorized} is accepted.
+     * The vault checks that every crop derives the entry's template bit for bit; idempotent.
+     */
+    public void putEnrolment(String entry, byte[] enrolmentRecord)
+            throws IOException, LedgerProblemException, InterruptedException {
+        String path = "v1/vault/enrolments/" + URLEncoder.encode(entry, StandardCharsets.UTF_8);
+        HttpRequest request = builder(path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(enrolmentRecord)).build();
+        send("PUT /" + path, request);
+    }
+
+    /**
      * {@code POST /v1/vault/disclosures}: submits a signed {@code RecordDisclosed} (signed by the
-     * principal whose credential this client holds) and returns the disclosed records: one
-     * canonical JSON biometric record per line ({@code application/x-oversight-records}).
+     * principal whose credential this client holds) and returns the disclosed records as a records
+     * file ({@code application/x-oversight-records}, docs/format.md §10.1): a header line, one
+     * detection record per line, then (schema 2) the enrolment records of the entries it names.
      */
     public byte[] disclose(SignedEvent recordDisclosed)
             throws IOException, LedgerProblemException, InterruptedException {
@@ -227,6 +243,99 @@ public final class LedgerClient {
         } catch (JsonException e) {
             throw new IOException(what + ": unexpected answer: " + e.getMessage(), e);
         }
+    }
+
+    /** A reviewer's counted verdict on a match (the principal's first review). */
+    public record MatchVerdict(String principal, String verdict) {}
+
+    /**
+     * One match of the feed, with no biometric data: its id, state ({@code pending},
+     * {@code confirmed}, {@code rejected} or {@code actioned}), where its proposal and detection
+     * stand in the log, the candidate entry, score and threshold (lower is more alike), the
+     * confirmations counted and needed, the counted verdicts and the number of actions.
+     */
+    public record MatchSummary(String match, String state, long proposalLeaf, long detectionLeaf, String candidateEntry,
+            long score, long threshold, long confirmations, long confirmationsRequired, List<MatchVerdict> verdicts,
+            long actions) {
+        public MatchSummary {
+            verdicts = List.copyOf(verdicts);
+        }
+    }
+
+    /**
+     * One page of the feed: the matches in {@code state} with a proposal leaf above the request's
+     * cursor, in leaf order, as of {@code treeSize}; {@code next} is the cursor of the next page
+     * (empty on the last).
+     */
+    public record MatchPage(String state, long treeSize, List<MatchSummary> matches, OptionalLong next) {
+        public MatchPage {
+            matches = List.copyOf(matches);
+        }
+    }
+
+    /**
+     * A match in full: its summary and the ledger's whole view of it ({@code proposal},
+     * {@code detection}, {@code camera}, {@code entry}, {@code policy}, {@code reviews},
+     * {@code actions}; docs/console.md and the OpenAPI description name every member).
+     */
+    public record MatchDetail(MatchSummary summary, JsonObject view) {}
+
+    /**
+     * {@code GET /v1/matches?state=&after=&limit=} (any credential): one page of the match feed,
+     * so an integrator need not scan {@code /v1/entries}.
+     *
+     * @param after a proposal leaf index (the previous page's {@code next}), or -1 for the first page
+     * @param limit 1–200
+     */
+    public MatchPage matches(String state, long after, int limit)
+            throws IOException, LedgerProblemException, InterruptedException {
+        String path = "v1/matches?state=" + URLEncoder.encode(state, StandardCharsets.UTF_8) + "&after=" + after
+                + "&limit=" + limit;
+        JsonObject o = object("GET /" + path, send("GET /" + path, get(path)));
+        try {
+            List<MatchSummary> matches = new ArrayList<>();
+            JsonArray a = o.requireArray("matches");
+            for (int i = 0; i < a.size(); i++) {
+                matches.add(summary(a.requireObject(i)));
+            }
+            OptionalLong next = o.get("next").filter(v -> !(v instanceof org.oversight.domain.json.JsonNull)).isPresent()
+                    ? OptionalLong.of(o.requireLong("next")) : OptionalLong.empty();
+            return new MatchPage(o.requireString("state"), o.requireLong("treeSize"), matches, next);
+        } catch (JsonException e) {
+            throw new IOException("GET /" + path + ": unexpected answer: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * {@code GET /v1/matches/{match}} (any credential): one match in full; empty if no such match
+     * was proposed (404 {@code not-found}).
+     */
+    public Optional<MatchDetail> match(String match) throws IOException, LedgerProblemException, InterruptedException {
+        String path = "v1/matches/" + URLEncoder.encode(match, StandardCharsets.UTF_8);
+        HttpResponse<byte[]> r = http.send(get(path), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() == 404
+                && Problem.parse(r.statusCode(), r.body()).rule().filter("not-found"::equals).isPresent()) {
+            return Optional.empty();
+        }
+        JsonObject o = object("GET /" + path, check("GET /" + path, r.statusCode(), r.body()));
+        try {
+            return Optional.of(new MatchDetail(summary(o), o));
+        } catch (JsonException e) {
+            throw new IOException("GET /" + path + ": unexpected answer: " + e.getMessage(), e);
+        }
+    }
+
+    private static MatchSummary summary(JsonObject o) throws JsonException {
+        List<MatchVerdict> verdicts = new ArrayList<>();
+        JsonArray v = o.requireArray("verdicts");
+        for (int i = 0; i < v.size(); i++) {
+            JsonObject r = v.requireObject(i);
+            verdicts.add(new MatchVerdict(r.requireString("principal"), r.requireString("verdict")));
+        }
+        return new MatchSummary(o.requireString("match"), o.requireString("state"), o.requireLong("proposalLeaf"),
+                o.requireLong("detectionLeaf"), o.requireString("candidateEntry"), o.requireLong("score"),
+                o.requireLong("threshold"), o.requireLong("confirmations"), o.requireLong("confirmationsRequired"),
+                verdicts, o.requireLong("actions"));
     }
 
     /** {@code GET /v1/keys}: the log key. */

@@ -28,8 +28,9 @@ import org.oversight.ops.client.StreamWriter;
 public final class ClientExample {
     private ClientExample() {}
 
-    /** What the example saw: a receipt, a refusal and a checkpoint it verified. */
-    public record Outcome(Receipt receipt, Problem refusal, Checkpoint checkpoint) {}
+    /** What the example saw: a receipt, a refusal, a checkpoint it verified and the review queue. */
+    public record Outcome(Receipt receipt, Problem refusal, Checkpoint checkpoint, LedgerClient.MatchPage pending,
+            Optional<LedgerClient.MatchDetail> oldest) {}
 
     /**
      * Registers camera cam-0042 as an officer, has the ledger refuse an event, and verifies a
@@ -82,6 +83,16 @@ public final class ClientExample {
         System.out.println("log of " + checkpoint.size() + " leaves, root " + checkpoint.rootHash());
         // [/checkpoint]
 
-        return new Outcome(receipt, refusal, checkpoint);
+        // [matches]
+        LedgerClient.MatchPage pending = ledger.matches("pending", -1, 50);   // the review queue, oldest first
+        for (LedgerClient.MatchSummary m : pending.matches()) {
+            System.out.println(m.match() + ": score " + m.score() + " (threshold " + m.threshold() + "), "
+                    + m.confirmations() + " of " + m.confirmationsRequired() + " confirmations");
+        }                                              // pending.next(): the cursor of the next page
+        Optional<LedgerClient.MatchDetail> oldest = pending.matches().isEmpty() ? Optional.empty()
+                : ledger.match(pending.matches().get(0).match());   // camera, warrant, policy, reviews
+        // [/matches]
+
+        return new Outcome(receipt, refusal, checkpoint, pending, oldest);
     }
 }

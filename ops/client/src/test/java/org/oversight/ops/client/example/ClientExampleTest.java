@@ -14,11 +14,13 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.oversight.ops.client.LedgerClient;
 import org.oversight.domain.checkpoint.Checkpoint;
 import org.oversight.domain.checkpoint.SignedCheckpoint;
 import org.oversight.domain.crypto.Ed25519PrivateKey;
@@ -55,6 +57,7 @@ class ClientExampleTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/events", this::events);
+        server.createContext("/v1/matches", this::matches);
         server.createContext("/checkpoint", exchange -> {
             Checkpoint cp = Checkpoint.of(ORIGIN, submitted.isEmpty() ? 0 : 1, Sha256Digest.hash(new byte[0]));
             answer(exchange, 200, "text/plain", new String(SignedCheckpoint.sign(cp, logKey).toBytes(),
@@ -92,6 +95,26 @@ class ClientExampleTest {
         }
     }
 
+    /** The match feed as the ledger answers it (ReviewController): one pending match, its view, others 404. */
+    private void matches(HttpExchange exchange) throws IOException {
+        String summary = "\"match\":\"m-000001\",\"state\":\"pending\",\"proposalLeaf\":41,\"detectionLeaf\":40,"
+                + "\"candidateEntry\":\"wl-2026-0001\",\"score\":4100,\"threshold\":5200,\"confirmations\":1,"
+                + "\"confirmationsRequired\":2,\"verdicts\":[{\"principal\":\"reviewer-1\",\"verdict\":\"confirm\"}],"
+                + "\"actions\":0,\"head\":{\"nextSeq\":2,\"last\":\"" + "ab".repeat(32) + "\"}";
+        String path = exchange.getRequestURI().getPath();
+        String query = exchange.getRequestURI().getQuery();
+        if (path.equals("/v1/matches") && "state=pending&after=-1&limit=50".equals(query)) {
+            answer(exchange, 200, "application/json", "{\"state\":\"pending\",\"treeSize\":57,\"matches\":[{"
+                    + summary + "}],\"next\":null}");
+        } else if (path.equals("/v1/matches/m-000001")) {
+            answer(exchange, 200, "application/json", "{" + summary + ",\"entry\":{\"entry\":\"wl-2026-0001\","
+                    + "\"authorisationRef\":\"warrant HKM-2026-1234\"},\"reviews\":[]}");
+        } else {
+            answer(exchange, 404, "application/problem+json", "{\"type\":\"urn:oversight:problem:not-found\","
+                    + "\"title\":\"Not found\",\"status\":404,\"detail\":\"" + path + "\"}");
+        }
+    }
+
     private static void answer(HttpExchange exchange, int status, String type, String body) throws IOException {
         byte[] out = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
@@ -118,6 +141,20 @@ class ClientExampleTest {
         assertThat(o.refusal().status()).isEqualTo(403);
         assertThat(o.refusal().rule()).contains("signer-not-permitted");
         assertThat(o.checkpoint().size()).isEqualTo(1);
+        assertThat(o.pending().treeSize()).isEqualTo(57);
+        assertThat(o.pending().next()).isEmpty();
+        assertThat(o.pending().matches()).singleElement().satisfies(m -> {
+            assertThat(m.match()).isEqualTo("m-000001");
+            assertThat(m.score()).isEqualTo(4100);
+            assertThat(m.confirmationsRequired()).isEqualTo(2);
+            assertThat(m.verdicts()).containsExactly(new LedgerClient.MatchVerdict("reviewer-1", "confirm"));
+        });
+        assertThat(o.oldest()).hasValueSatisfying(d -> {
+            assertThat(d.summary().candidateEntry()).isEqualTo("wl-2026-0001");
+            assertThat(d.view().toString()).contains("warrant HKM-2026-1234");
+        });
+        LedgerClient client = new LedgerClient(url(), Optional.of(TOKEN), java.time.Duration.ofSeconds(5));
+        assertThat(client.match("m-unknown")).isEmpty();
     }
 
     @Test
