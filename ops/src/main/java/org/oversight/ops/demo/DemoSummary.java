@@ -288,6 +288,8 @@ public final class DemoSummary {
                 Math.max(0, total - given - erased));
         audit.map(a -> a.facts().get("sealed records")).ifPresent(f -> out.printf(Locale.ROOT,
                 "  the audit says      %s%n", f));
+        audit.map(a -> a.facts().get("decisions over erased records")).ifPresent(f -> out.printf(Locale.ROOT,
+                "  erased, witnessed   %s%n", f));
         bundle.ifPresent(b -> b.facts().forEach((name, value) -> {
             String n = name.toLowerCase(Locale.ROOT);
             if (n.contains("crop") || n.contains("record") || n.contains("pixel")) {
