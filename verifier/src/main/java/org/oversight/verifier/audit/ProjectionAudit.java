@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,6 +17,7 @@ import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.seal.EpochRecipient;
+import org.oversight.recognition.projection.DecisionKey;
 import org.oversight.recognition.projection.Discrepancy;
 import org.oversight.recognition.projection.ProjectionInputException;
 import org.oversight.recognition.projection.ProjectionReplay;
@@ -407,21 +407,6 @@ final class ProjectionAudit {
         Expected {
             Objects.requireNonNull(decision, "decision");
             Objects.requireNonNull(detectionEventId, "detectionEventId");
-        }
-    }
-
-    /** What pairs a proposal with a decision: which detection (where and what) and which entry. */
-    private record DecisionKey(long leafIndex, String eventHash, String entry) implements Comparable<DecisionKey> {
-        private static final Comparator<DecisionKey> ORDER = Comparator.comparingLong(DecisionKey::leafIndex)
-                .thenComparing(DecisionKey::eventHash).thenComparing(DecisionKey::entry);
-
-        static DecisionKey of(MatchProposed m) {
-            return new DecisionKey(m.detection().leafIndex(), m.detection().eventHash().hex(), m.candidateEntry());
-        }
-
-        @Override
-        public int compareTo(DecisionKey o) {
-            return ORDER.compare(this, o);
         }
     }
 }
