@@ -71,7 +71,7 @@ class Rfc8785ConformanceTest {
                 }
                 // The same through the document canonicaliser, from Java's own shortest-or-not text.
                 try {
-                    String doc = Rfc8785.canonicalize("[" + new BigDecimal(d).toString() + "]");
+                    String doc = Rfc8785.canonicalise("[" + new BigDecimal(d).toString() + "]");
                     if (!doc.equals("[" + row[1] + "]")) {
                         failures.add(row[0] + " (document): got " + doc);
                     }
@@ -89,7 +89,7 @@ class Rfc8785ConformanceTest {
             assertThatThrownBy(() -> Rfc8785.serializeNumber(bits(hex)))
                     .as(hex).isInstanceOf(IllegalArgumentException.class);
         }
-        assertThatThrownBy(() -> Rfc8785.canonicalize("[1e400]"))
+        assertThatThrownBy(() -> Rfc8785.canonicalise("[1e400]"))
                 .isInstanceOf(MalformedJsonException.class).hasMessageContaining("overflows");
     }
 
@@ -113,12 +113,12 @@ class Rfc8785ConformanceTest {
 
     @Test
     void section322ExampleAndItsSection324Utf8Bytes() throws Exception {
-        String canonical = Rfc8785.canonicalize(SECTION_3_2_2_INPUT);
+        String canonical = Rfc8785.canonicalise(SECTION_3_2_2_INPUT);
         assertThat(canonical).isEqualTo(SECTION_3_2_2_OUTPUT);
         assertThat(Hex.encode(canonical.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(SECTION_3_2_4_HEX.replace(" ", ""));
         // Canonical output is a fixed point.
-        assertThat(Rfc8785.canonicalize(canonical)).isEqualTo(canonical);
+        assertThat(Rfc8785.canonicalise(canonical)).isEqualTo(canonical);
     }
 
     @Test
@@ -135,7 +135,7 @@ class Rfc8785ConformanceTest {
         String expected = "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\","
                 + "\"\u00f6\":\"Latin Small Letter O With Diaeresis\",\"\u20ac\":\"Euro Sign\","
                 + "\"\ud83d\ude00\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}";
-        assertThat(Rfc8785.canonicalize(input)).isEqualTo(expected);
+        assertThat(Rfc8785.canonicalise(input)).isEqualTo(expected);
 
         // The integer-only model sorts identically.
         JsonValue parsed = JsonParser.parse(input.getBytes(StandardCharsets.UTF_8));
@@ -160,7 +160,7 @@ class Rfc8785ConformanceTest {
         List<String> failures = new ArrayList<>();
         for (String[] c : cases) {
             try {
-                failures.add(c[0] + ": accepted as " + Rfc8785.canonicalize(c[1]));
+                failures.add(c[0] + ": accepted as " + Rfc8785.canonicalise(c[1]));
             } catch (MalformedJsonException expected) {
                 // refused, as required
             } catch (Exception e) {
@@ -231,7 +231,7 @@ class Rfc8785ConformanceTest {
             JsonValue v = gen.value(3);
             String canonical = CanonicalJson.encodeToString(v);
             String noisy = new String(gen.nonCanonical(v), StandardCharsets.UTF_8);
-            assertThat(Rfc8785.canonicalize(noisy)).as("seed %d: %s", seed, noisy).isEqualTo(canonical);
+            assertThat(Rfc8785.canonicalise(noisy)).as("seed %d: %s", seed, noisy).isEqualTo(canonical);
         }
     }
 }
