@@ -32,7 +32,7 @@ public final class Rfc8785 {
      *
      * @throws IllegalArgumentException if {@code value} is NaN or infinite
      */
-    public static String serializeNumber(double value) {
+    public static String serialiseNumber(double value) {
         return EcmaScriptNumbers.toString(value);
     }
 }

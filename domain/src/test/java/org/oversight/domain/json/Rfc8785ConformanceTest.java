@@ -65,7 +65,7 @@ class Rfc8785ConformanceTest {
         for (String[][] table : new String[][][] {APPENDIX_B, ES6_SAMPLES}) {
             for (String[] row : table) {
                 double d = bits(row[0]);
-                String got = Rfc8785.serializeNumber(d);
+                String got = Rfc8785.serialiseNumber(d);
                 if (!got.equals(row[1])) {
                     failures.add(row[0] + ": got " + got + ", want " + row[1]);
                 }
@@ -86,7 +86,7 @@ class Rfc8785ConformanceTest {
     @Test
     void appendixBNaNAndInfinityHaveNoRepresentation() {
         for (String hex : APPENDIX_B_INVALID) {
-            assertThatThrownBy(() -> Rfc8785.serializeNumber(bits(hex)))
+            assertThatThrownBy(() -> Rfc8785.serialiseNumber(bits(hex)))
                     .as(hex).isInstanceOf(IllegalArgumentException.class);
         }
         assertThatThrownBy(() -> Rfc8785.canonicalise("[1e400]"))
@@ -180,7 +180,7 @@ class Rfc8785ConformanceTest {
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 continue;
             }
-            String s = Rfc8785.serializeNumber(d);
+            String s = Rfc8785.serialiseNumber(d);
             if (Double.parseDouble(s) != d && d != 0) {
                 failures.add(Long.toHexString(Double.doubleToRawLongBits(d)) + " -> " + s + " does not round-trip");
                 continue;
@@ -210,10 +210,10 @@ class Rfc8785ConformanceTest {
         for (int e = -1074; e <= 1023; e++) {
             double p = Math.scalb(1.0, e);
             for (double d : new double[] {p, Math.nextUp(p), Math.nextDown(p)}) {
-                String ours = digitsOf(new BigDecimal(Rfc8785.serializeNumber(d)));
+                String ours = digitsOf(new BigDecimal(Rfc8785.serialiseNumber(d)));
                 String jdk = digitsOf(new BigDecimal(Double.toString(d)));
                 if (ours.length() >= 2 && !ours.equals(jdk)) {
-                    failures.add(d + ": " + Rfc8785.serializeNumber(d) + " vs " + Double.toString(d));
+                    failures.add(d + ": " + Rfc8785.serialiseNumber(d) + " vs " + Double.toString(d));
                 }
             }
         }
