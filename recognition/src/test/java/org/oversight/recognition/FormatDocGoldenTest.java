@@ -13,7 +13,7 @@ import org.oversight.recognition.embed.FaceDescriptor;
 import org.oversight.recognition.match.MatchScore;
 import org.oversight.recognition.match.MatchThreshold;
 import org.oversight.recognition.template.FaceTemplate;
-import org.oversight.recognition.template.TemplateQuantizer;
+import org.oversight.recognition.template.TemplateQuantiser;
 import org.oversight.recognition.tfjs.ModelId;
 import org.oversight.recognition.tools.EmbedTool;
 
@@ -28,8 +28,8 @@ class FormatDocGoldenTest {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("recognition-model-id", "face_recognition_model " + model.hex() + "\n");
         expected.put("aligned-crop-digest", "sha256 " + EmbedTool.syntheticCrop().digest().hex() + "\n");
-        FaceTemplate a = TemplateQuantizer.quantize(exampleDescriptor(37, 101, 50), model);
-        FaceTemplate b = TemplateQuantizer.quantize(exampleDescriptor(59, 97, 48), model);
+        FaceTemplate a = TemplateQuantiser.quantise(exampleDescriptor(37, 101, 50), model);
+        FaceTemplate b = TemplateQuantiser.quantise(exampleDescriptor(59, 97, 48), model);
         expected.put("template-example", "template " + a + "\n");
         int score = MatchScore.squaredDistance(a, b);
         expected.put("score-example", "template_b " + b + "\nscore " + score + "\nmatch at default threshold ("

@@ -151,7 +151,7 @@ public final class BundleBuilder {
             include(included, e);
         }
         List<IndexedEvent> watchlistBefore = new ArrayList<>();
-        boolean authorized = false;
+        boolean authorised = false;
         for (long leaf : scan.watchlist) {
             if (leaf >= detection.leafIndex()) {
                 break;
@@ -160,7 +160,7 @@ public final class BundleBuilder {
             watchlistBefore.add(e);
             if (e.event().stream().id().equals(proposed.candidateEntry())) {
                 include(included, e);
-                authorized |= e.event().type() == EventType.WATCHLIST_ENTRY_AUTHORIZED;
+                authorised |= e.event().type() == EventType.WATCHLIST_ENTRY_AUTHORIZED;
             }
         }
         // A withdrawal after the detection does not affect the match, but one before an action does (R3).
@@ -170,7 +170,7 @@ public final class BundleBuilder {
                 include(included, e);
             }
         }
-        if (!authorized) {
+        if (!authorised) {
             throw new BundleBuildException("entry " + proposed.candidateEntry() + " is not authorised before the"
                     + " detection at leaf " + detection.leafIndex());
         }

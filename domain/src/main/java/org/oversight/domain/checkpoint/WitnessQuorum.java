@@ -70,9 +70,33 @@ public final class WitnessQuorum {
      *     not cosign when fewer than {@code k} did
      */
     public List<Cosignature> verify(SignedCheckpoint checkpoint) throws WitnessQuorumException {
+        List<Cosignature> verified = cosigners(checkpoint);
+        if (verified.size() < k) {
+            StringJoiner absent = new StringJoiner(", ");
+            for (Ed25519CosignatureVerifier w : witnesses) {
+                if (verified.stream().noneMatch(c -> c.keyLabel().equals(w.keyLabel()))) {
+                    absent.add(w.keyLabel());
+                }
+            }
+            throw new WitnessQuorumException("checkpoint of size " + checkpoint.checkpoint().size() + " carries valid"
+                    + " cosignatures from " + verified.size() + " of the named witnesses, fewer than the quorum "
+                    + k + " (no cosignature from " + absent + ")");
+        }
+        return verified;
+    }
+
+    /**
+     * The named witnesses' cosignatures on {@code checkpoint}, steps 1 to 3 of the evaluation without
+     * the count: lines of other keys ignored, every line of a named witness must verify, each
+     * witness once.
+     *
+     * @return one verified cosignature per named witness that cosigned (its first valid line), in the
+     *     order the witnesses were named; possibly none
+     * @throws WitnessQuorumException naming the witness whose line fails
+     */
+    public List<Cosignature> cosigners(SignedCheckpoint checkpoint) throws WitnessQuorumException {
         byte[] text = checkpoint.note().textBytes();
         List<Cosignature> verified = new ArrayList<>();
-        StringJoiner absent = new StringJoiner(", ");
         for (Ed25519CosignatureVerifier w : witnesses) {
             Cosignature first = null;
             for (NoteSignature line : checkpoint.note().signatures()) {
@@ -91,14 +115,7 @@ public final class WitnessQuorum {
             }
             if (first != null) {
                 verified.add(first);
-            } else {
-                absent.add(w.keyLabel());
             }
-        }
-        if (verified.size() < k) {
-            throw new WitnessQuorumException("checkpoint of size " + checkpoint.checkpoint().size() + " carries valid"
-                    + " cosignatures from " + verified.size() + " of the named witnesses, fewer than the quorum "
-                    + k + " (no cosignature from " + absent + ")");
         }
         return verified;
     }

@@ -55,7 +55,7 @@ public final class CanonicalJson {
      * Canonicalises any strict JSON text in the integer-only model: {@link JsonParser#parse} then
      * {@link #encode}.
      */
-    public static byte[] canonicalize(byte[] json) throws JsonException {
+    public static byte[] canonicalise(byte[] json) throws JsonException {
         return encode(JsonParser.parse(json));
     }
 }

@@ -31,7 +31,7 @@ import org.oversight.domain.event.SignedEvent;
  * sequences an event) and the verifier (replaying a log, {@code replay.LogReplayer}) decide whether
  * an event's effect is acceptable, including the sealed-record acceptance rule R5(a).
  *
- * <p>For every event, {@link #authorize} decides which key must have signed it at its leaf index
+ * <p>For every event, {@link #authorise} decides which key must have signed it at its leaf index
  * (the key valid there, of a role permitted for the type and stream, bound to the camera for
  * detections), or why none may; {@link #apply} then records its effect on principals, keys and
  * cameras. {@link #accept} does both with the signature check between them.
@@ -56,14 +56,14 @@ public final class PrincipalRegistry {
      * Authorises, verifies and applies {@code event} at {@code leafIndex}.
      *
      * @return the key that signed it
-     * @throws RegistryException if no key may sign it there (see {@link #authorize})
+     * @throws RegistryException if no key may sign it there (see {@link #authorise})
      * @throws EventSignatureException if the signature does not verify under that key
      * @throws IllegalArgumentException if {@code leafIndex} is not after the last applied leaf
      */
     public KeyRecord accept(SignedEvent event, long leafIndex) throws RegistryException, EventSignatureException {
-        KeyRecord signer = authorize(event, leafIndex);
+        KeyRecord signer = authorise(event, leafIndex);
         EventVerifier.verify(event, signer.publicKey());
-        applyAuthorized(event, leafIndex, signer);
+        applyAuthorised(event, leafIndex, signer);
         return signer;
     }
 
@@ -85,7 +85,7 @@ public final class PrincipalRegistry {
      *     whose proof of possession does not verify
      * @throws IllegalArgumentException if {@code leafIndex} is not after the last applied leaf
      */
-    public KeyRecord authorize(SignedEvent event, long leafIndex) throws RegistryException {
+    public KeyRecord authorise(SignedEvent event, long leafIndex) throws RegistryException {
         Objects.requireNonNull(event, "event");
         if (leafIndex <= lastLeaf) {
             throw new IllegalArgumentException("leaf index " + leafIndex + " <= last applied " + lastLeaf);
@@ -107,15 +107,15 @@ public final class PrincipalRegistry {
     }
 
     /**
-     * Records the effect of {@code event} at {@code leafIndex}. Re-runs {@link #authorize} so the
+     * Records the effect of {@code event} at {@code leafIndex}. Re-runs {@link #authorise} so the
      * state can never take an unauthorised event; the caller must have checked the signature
-     * (e.g. in a parallel batch) against the key {@code authorize} returned.
+     * (e.g. in a parallel batch) against the key {@code authorise} returned.
      *
-     * @throws RegistryException as {@link #authorize}
+     * @throws RegistryException as {@link #authorise}
      */
     public KeyRecord apply(SignedEvent event, long leafIndex) throws RegistryException {
-        KeyRecord signer = authorize(event, leafIndex);
-        applyAuthorized(event, leafIndex, signer);
+        KeyRecord signer = authorise(event, leafIndex);
+        applyAuthorised(event, leafIndex, signer);
         return signer;
     }
 
@@ -263,7 +263,7 @@ public final class PrincipalRegistry {
         }
     }
 
-    private void applyAuthorized(SignedEvent event, long leafIndex, KeyRecord signer) {
+    private void applyAuthorised(SignedEvent event, long leafIndex, KeyRecord signer) {
         switch (event.type()) {
             case AUTHORITY_DECLARED -> {
                 AuthorityDeclared p = (AuthorityDeclared) event.payload();

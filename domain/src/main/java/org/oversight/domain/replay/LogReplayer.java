@@ -57,7 +57,7 @@ public final class LogReplayer {
     public KeyRecord accept(SignedEvent event, long leafIndex)
             throws ChainException, RegistryException, EventSignatureException {
         ChainVerdict.Ok ok = chains.check(event, recorded).requireOk();
-        KeyRecord signer = registry.authorize(event, leafIndex);
+        KeyRecord signer = registry.authorise(event, leafIndex);
         EventVerifier.verify(event, signer.publicKey());
         registry.apply(event, leafIndex);
         chains.append(ok);

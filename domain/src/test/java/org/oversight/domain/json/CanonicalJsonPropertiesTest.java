@@ -114,7 +114,7 @@ class CanonicalJsonPropertiesTest {
         byte[] canonical = CanonicalJson.encode(v);
         byte[] noisy = gen.nonCanonical(v);
         assertThat(JsonParser.parse(noisy)).isEqualTo(v);
-        assertThat(CanonicalJson.canonicalize(noisy)).isEqualTo(canonical);
+        assertThat(CanonicalJson.canonicalise(noisy)).isEqualTo(canonical);
         if (!Arrays.equals(noisy, canonical)) {
             assertThatThrownBy(() -> CanonicalJson.parseCanonical(noisy))
                     .isInstanceOf(NonCanonicalJsonException.class);

@@ -32,7 +32,7 @@ class JsonFormatDocGoldenTest {
             String length = between(block, "length:", "sha256:").strip();
             String sha256 = block.substring(block.indexOf("sha256:") + "sha256:".length()).strip();
 
-            byte[] bytes = CanonicalJson.canonicalize(input.getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = CanonicalJson.canonicalise(input.getBytes(StandardCharsets.UTF_8));
             String actualText = new String(bytes, StandardCharsets.UTF_8);
             if (!actualText.equals(canonical)) {
                 failures.add("block " + i + " canonical: code gives\n" + actualText);
@@ -48,7 +48,7 @@ class JsonFormatDocGoldenTest {
             if (!CanonicalJson.encodeToString(CanonicalJson.parseCanonical(bytes)).equals(actualText)) {
                 failures.add("block " + i + ": canonical bytes do not round-trip");
             }
-            if (!Rfc8785.canonicalize(input).equals(actualText)) {
+            if (!Rfc8785.canonicalise(input).equals(actualText)) {
                 failures.add("block " + i + ": general RFC 8785 canonicaliser disagrees");
             }
         }

@@ -149,11 +149,11 @@ class JsonParserFuzzTest {
             failures.add(id + ": JsonParser threw " + e);
         }
         try {
-            Rfc8785.canonicalize(new String(input, StandardCharsets.ISO_8859_1));
+            Rfc8785.canonicalise(new String(input, StandardCharsets.ISO_8859_1));
         } catch (JsonException expected) {
             // refused cleanly
         } catch (RuntimeException | Error e) {
-            failures.add(id + ": Rfc8785.canonicalize threw " + e);
+            failures.add(id + ": Rfc8785.canonicalise threw " + e);
         }
         return accepted;
     }

@@ -1,7 +1,7 @@
 package org.oversight.domain.json;
 
 import org.oversight.domain.json.internal.EcmaScriptNumbers;
-import org.oversight.domain.json.internal.Rfc8785Canonicalizer;
+import org.oversight.domain.json.internal.Rfc8785Canonicaliser;
 
 /**
  * The general JSON Canonicalization Scheme (RFC 8785) over arbitrary JSON, floating-point numbers
@@ -18,13 +18,13 @@ public final class Rfc8785 {
      *
      * @throws MalformedJsonException naming the char offset of the first problem
      */
-    public static String canonicalize(String json) throws JsonException {
-        return canonicalize(json, JsonLimits.DEFAULT);
+    public static String canonicalise(String json) throws JsonException {
+        return canonicalise(json, JsonLimits.DEFAULT);
     }
 
-    /** {@link #canonicalize(String)} with explicit limits. */
-    public static String canonicalize(String json, JsonLimits limits) throws JsonException {
-        return Rfc8785Canonicalizer.canonicalize(json, limits);
+    /** {@link #canonicalise(String)} with explicit limits. */
+    public static String canonicalise(String json, JsonLimits limits) throws JsonException {
+        return Rfc8785Canonicaliser.canonicalise(json, limits);
     }
 
     /**
@@ -32,7 +32,7 @@ public final class Rfc8785 {
      *
      * @throws IllegalArgumentException if {@code value} is NaN or infinite
      */
-    public static String serializeNumber(double value) {
+    public static String serialiseNumber(double value) {
         return EcmaScriptNumbers.toString(value);
     }
 }

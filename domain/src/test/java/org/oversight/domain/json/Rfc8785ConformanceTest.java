@@ -65,13 +65,13 @@ class Rfc8785ConformanceTest {
         for (String[][] table : new String[][][] {APPENDIX_B, ES6_SAMPLES}) {
             for (String[] row : table) {
                 double d = bits(row[0]);
-                String got = Rfc8785.serializeNumber(d);
+                String got = Rfc8785.serialiseNumber(d);
                 if (!got.equals(row[1])) {
                     failures.add(row[0] + ": got " + got + ", want " + row[1]);
                 }
                 // The same through the document canonicaliser, from Java's own shortest-or-not text.
                 try {
-                    String doc = Rfc8785.canonicalize("[" + new BigDecimal(d).toString() + "]");
+                    String doc = Rfc8785.canonicalise("[" + new BigDecimal(d).toString() + "]");
                     if (!doc.equals("[" + row[1] + "]")) {
                         failures.add(row[0] + " (document): got " + doc);
                     }
@@ -86,10 +86,10 @@ class Rfc8785ConformanceTest {
     @Test
     void appendixBNaNAndInfinityHaveNoRepresentation() {
         for (String hex : APPENDIX_B_INVALID) {
-            assertThatThrownBy(() -> Rfc8785.serializeNumber(bits(hex)))
+            assertThatThrownBy(() -> Rfc8785.serialiseNumber(bits(hex)))
                     .as(hex).isInstanceOf(IllegalArgumentException.class);
         }
-        assertThatThrownBy(() -> Rfc8785.canonicalize("[1e400]"))
+        assertThatThrownBy(() -> Rfc8785.canonicalise("[1e400]"))
                 .isInstanceOf(MalformedJsonException.class).hasMessageContaining("overflows");
     }
 
@@ -113,12 +113,12 @@ class Rfc8785ConformanceTest {
 
     @Test
     void section322ExampleAndItsSection324Utf8Bytes() throws Exception {
-        String canonical = Rfc8785.canonicalize(SECTION_3_2_2_INPUT);
+        String canonical = Rfc8785.canonicalise(SECTION_3_2_2_INPUT);
         assertThat(canonical).isEqualTo(SECTION_3_2_2_OUTPUT);
         assertThat(Hex.encode(canonical.getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(SECTION_3_2_4_HEX.replace(" ", ""));
         // Canonical output is a fixed point.
-        assertThat(Rfc8785.canonicalize(canonical)).isEqualTo(canonical);
+        assertThat(Rfc8785.canonicalise(canonical)).isEqualTo(canonical);
     }
 
     @Test
@@ -135,7 +135,7 @@ class Rfc8785ConformanceTest {
         String expected = "{\"\\r\":\"Carriage Return\",\"1\":\"One\",\"\u0080\":\"Control\","
                 + "\"\u00f6\":\"Latin Small Letter O With Diaeresis\",\"\u20ac\":\"Euro Sign\","
                 + "\"\ud83d\ude00\":\"Emoji: Grinning Face\",\"\ufb33\":\"Hebrew Letter Dalet With Dagesh\"}";
-        assertThat(Rfc8785.canonicalize(input)).isEqualTo(expected);
+        assertThat(Rfc8785.canonicalise(input)).isEqualTo(expected);
 
         // The integer-only model sorts identically.
         JsonValue parsed = JsonParser.parse(input.getBytes(StandardCharsets.UTF_8));
@@ -160,7 +160,7 @@ class Rfc8785ConformanceTest {
         List<String> failures = new ArrayList<>();
         for (String[] c : cases) {
             try {
-                failures.add(c[0] + ": accepted as " + Rfc8785.canonicalize(c[1]));
+                failures.add(c[0] + ": accepted as " + Rfc8785.canonicalise(c[1]));
             } catch (MalformedJsonException expected) {
                 // refused, as required
             } catch (Exception e) {
@@ -180,7 +180,7 @@ class Rfc8785ConformanceTest {
             if (Double.isNaN(d) || Double.isInfinite(d)) {
                 continue;
             }
-            String s = Rfc8785.serializeNumber(d);
+            String s = Rfc8785.serialiseNumber(d);
             if (Double.parseDouble(s) != d && d != 0) {
                 failures.add(Long.toHexString(Double.doubleToRawLongBits(d)) + " -> " + s + " does not round-trip");
                 continue;
@@ -210,10 +210,10 @@ class Rfc8785ConformanceTest {
         for (int e = -1074; e <= 1023; e++) {
             double p = Math.scalb(1.0, e);
             for (double d : new double[] {p, Math.nextUp(p), Math.nextDown(p)}) {
-                String ours = digitsOf(new BigDecimal(Rfc8785.serializeNumber(d)));
+                String ours = digitsOf(new BigDecimal(Rfc8785.serialiseNumber(d)));
                 String jdk = digitsOf(new BigDecimal(Double.toString(d)));
                 if (ours.length() >= 2 && !ours.equals(jdk)) {
-                    failures.add(d + ": " + Rfc8785.serializeNumber(d) + " vs " + Double.toString(d));
+                    failures.add(d + ": " + Rfc8785.serialiseNumber(d) + " vs " + Double.toString(d));
                 }
             }
         }
@@ -231,7 +231,7 @@ class Rfc8785ConformanceTest {
             JsonValue v = gen.value(3);
             String canonical = CanonicalJson.encodeToString(v);
             String noisy = new String(gen.nonCanonical(v), StandardCharsets.UTF_8);
-            assertThat(Rfc8785.canonicalize(noisy)).as("seed %d: %s", seed, noisy).isEqualTo(canonical);
+            assertThat(Rfc8785.canonicalise(noisy)).as("seed %d: %s", seed, noisy).isEqualTo(canonical);
         }
     }
 }

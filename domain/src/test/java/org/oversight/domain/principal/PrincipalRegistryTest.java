@@ -247,12 +247,12 @@ class PrincipalRegistryTest {
     }
 
     @Test
-    void authorizeIsPureAndLeavesMustIncrease() throws Exception {
+    void authoriseIsPureAndLeavesMustIncrease() throws Exception {
         SignedEvent e = enrol("reviewer-1", Role.REVIEWER, REVIEWER_SEED, AUTHORITY_SEED);
-        registry.authorize(e, 10);
-        registry.authorize(e, 10);
+        registry.authorise(e, 10);
+        registry.authorise(e, 10);
         assertThat(registry.principal("reviewer-1")).isEmpty();
-        assertThatThrownBy(() -> registry.authorize(e, 3)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> registry.authorise(e, 3)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("leaf index 3 <= last applied 3");
         registry.apply(e, 10);
         assertThat(registry.keyValidAt(id(REVIEWER_SEED), 10)).isFalse();

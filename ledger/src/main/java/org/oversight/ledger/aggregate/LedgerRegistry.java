@@ -62,7 +62,7 @@ public final class LedgerRegistry {
     public KeyRecord check(SignedEvent event, long leafIndex) throws EventRejectedException {
         KeyRecord key;
         try {
-            key = registry.authorize(event, leafIndex);
+            key = registry.authorise(event, leafIndex);
         } catch (RegistryException e) {
             throw rejection(e);
         }

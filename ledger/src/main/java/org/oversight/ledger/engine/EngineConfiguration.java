@@ -16,20 +16,17 @@ import org.oversight.ledger.vault.VaultRecords;
 import org.oversight.ledger.vault.VaultStore;
 import org.oversight.recognition.projection.SealedRecordSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/**
- * Wires the recognition processor. Config: {@code oversight.engine.enabled} (default true),
- * {@code oversight.engine.poll-interval-ms} (default 1000), {@code oversight.engine.page-size}
- * (default 256).
- */
+/** Wires the recognition processor; its settings are {@link EngineProperties}. */
 @Configuration
 @ConditionalOnPostgresLog
 @ConditionalOnProperty(name = "oversight.engine.enabled", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(EngineProperties.class)
 public class EngineConfiguration {
     @Bean
     EnginePositionStore enginePositionStore(DataSource dataSource) {
@@ -41,10 +38,10 @@ public class EngineConfiguration {
     @Bean
     RecognitionProcessor recognitionProcessor(LeafStore store, Sequencer sequencer, LedgerRegistry registry,
             IngestService ingest, EnginePositionStore positions, LedgerKeys keys, Optional<MeterRegistry> meters,
-            @Value("${oversight.engine.page-size:256}") int pageSize, ObjectProvider<VaultRecords> vault) {
+            EngineProperties engine, ObjectProvider<VaultRecords> vault) {
         SealedRecordSource records = vault.getIfAvailable() == null ? SealedRecordSource.NONE
                 : new VaultRecordSource(vault.getObject());
-        return new RecognitionProcessor(store, sequencer, registry, ingest, positions, keys.engineEventKey(), pageSize,
+        return new RecognitionProcessor(store, sequencer, registry, ingest, positions, keys.engineEventKey(), engine.pageSize(),
                 meters, records);
     }
 
@@ -85,8 +82,8 @@ public class EngineConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnProperty(name = "oversight.leadership.enabled", havingValue = "false", matchIfMissing = true)
     EngineWorker engineWorker(RecognitionProcessor processor, Sequencer sequencer,
-            @Value("${oversight.engine.poll-interval-ms:1000}") long pollMillis) {
-        EngineWorker worker = new EngineWorker(processor, pollMillis);
+            EngineProperties engine) {
+        EngineWorker worker = new EngineWorker(processor, engine.pollIntervalMs());
         sequencer.addCommitListener(state -> worker.wake());
         worker.start();
         return worker;

@@ -3,11 +3,11 @@ package org.oversight.ledger.keys;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.util.Optional;
 import org.oversight.domain.crypto.MalformedKeyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.oversight.ledger.storage.OversightStorageProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
  * {@code oversight.keys.create-if-missing=true} (the default) missing keys are generated on first start.
  */
 @Configuration
+@EnableConfigurationProperties({KeysProperties.class, LogProperties.class, OversightStorageProperties.class})
 public class KeysConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(KeysConfiguration.class);
 
@@ -25,10 +26,9 @@ public class KeysConfiguration {
      * {@code oversight.log.origin}; an invalid URL stops the start with a message naming it.
      */
     @Bean
-    LogOrigin logOrigin(@Value("${oversight.log.public-url:}") String publicUrl,
-            @Value("${oversight.log.origin:}") String origin) throws InvalidLogAddressException {
-        LogOrigin resolved = LogOrigin.resolve(Optional.of(publicUrl), Optional.of(origin));
-        if (resolved.value().equals(LogOrigin.PLACEHOLDER) && origin.isBlank()) {
+    LogOrigin logOrigin(LogProperties log) throws InvalidLogAddressException {
+        LogOrigin resolved = log.resolve();
+        if (resolved.value().equals(LogOrigin.PLACEHOLDER) && log.origin().isBlank()) {
             LOG.warn("log origin '{}' is a placeholder; set oversight.log.public-url to the log's public address"
                     + " before the first start (the origin names the log key and cannot change later)", resolved);
         } else {
@@ -38,15 +38,12 @@ public class KeysConfiguration {
     }
 
     @Bean
-    LedgerKeys ledgerKeys(LogOrigin logOrigin,
-            @Value("${oversight.keys.engine-name:oversight.local/engine}") String engineName,
-            @Value("${oversight.keys.log-key-file:${oversight.data-dir:data}/keys/log.key}") Path logKeyFile,
-            @Value("${oversight.keys.engine-key-file:${oversight.data-dir:data}/keys/engine.key}") Path engineKeyFile,
-            @Value("${oversight.keys.create-if-missing:true}") boolean create)
+    LedgerKeys ledgerKeys(LogOrigin logOrigin, KeysProperties keys, OversightStorageProperties storage)
             throws IOException, MalformedKeyException {
         SecureRandom random = new SecureRandom();
+        Path dataDir = storage.getDataDir();
         return new LedgerKeys(
-                SignerKeyFiles.loadOrCreate(logKeyFile, logOrigin.value(), create, random),
-                SignerKeyFiles.loadOrCreate(engineKeyFile, engineName, create, random));
+                SignerKeyFiles.loadOrCreate(keys.logKey(dataDir), logOrigin.value(), keys.createIfMissing(), random),
+                SignerKeyFiles.loadOrCreate(keys.engineKey(dataDir), keys.engineName(), keys.createIfMissing(), random));
     }
 }

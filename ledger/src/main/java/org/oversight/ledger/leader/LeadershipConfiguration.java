@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.oversight.ledger.aggregate.AggregateConfiguration;
 import org.oversight.ledger.aggregate.LedgerRegistry;
+import org.oversight.ledger.engine.EngineProperties;
 import org.oversight.ledger.engine.RecognitionProcessor;
 import org.oversight.ledger.ingest.RegistryResync;
 import org.oversight.ledger.sequencer.Checkpointer;
@@ -21,9 +22,9 @@ import org.oversight.ledger.sequencer.Sequencer;
 import org.oversight.ledger.sequencer.TakeoverStep;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -39,9 +40,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnPostgresLog
 @ConditionalOnProperty(name = "oversight.leadership.enabled", havingValue = "true")
+@EnableConfigurationProperties({LeadershipProperties.class, EngineProperties.class})
 public class LeadershipConfiguration {
-    /** Default advisory lock key: ASCII "OVRSLOG1". All nodes of a log must agree. */
-    static final long DEFAULT_LOCK_KEY = 0x4F5652534C4F4731L;
     private static final String SCHEMA = "/db/ledger-leader-schema.sql";
 
     /** Installed into the sequencer before any write; creates the epoch table. */
@@ -52,10 +52,8 @@ public class LeadershipConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    LeaderLease leaderLease(DataSource dataSource,
-            @Value("${oversight.leadership.lock-key:" + DEFAULT_LOCK_KEY + "}") long lockKey,
-            @Value("${oversight.leadership.session-timeout-ms:10000}") long sessionTimeoutMillis) {
-        return new LeaderLease(unpooled(dataSource), lockKey, sessionTimeoutMillis);
+    LeaderLease leaderLease(DataSource dataSource, LeadershipProperties leadership) {
+        return new LeaderLease(unpooled(dataSource), leadership.lockKey(), leadership.sessionTimeoutMs());
     }
 
     @Bean
@@ -64,16 +62,7 @@ public class LeadershipConfiguration {
             @Qualifier(AggregateConfiguration.CACHE) Cache aggregateCache,
             ObjectProvider<RecognitionProcessor> processor, ObjectProvider<TakeoverStep> takeoverSteps,
             DataSource dataSource,
-            @Value("${oversight.engine.poll-interval-ms:1000}") long enginePollMillis,
-            @Value("${oversight.leadership.node-id:}") String nodeId,
-            @Value("${oversight.leadership.advertised-url:}") String url,
-            @Value("${oversight.leadership.poll-interval-ms:1000}") long pollMillis,
-            @Value("${oversight.leadership.session-timeout-ms:10000}") long sessionTimeoutMillis) {
-        if (pollMillis * 2 > sessionTimeoutMillis) {
-            throw new IllegalArgumentException("oversight.leadership.poll-interval-ms " + pollMillis
-                    + " must be at most half of session-timeout-ms " + sessionTimeoutMillis
-                    + ", or the leader's own lease session idles out");
-        }
+            EngineProperties engine, LeadershipProperties leadership) {
         RegistryResync resync = new RegistryResync(registry, store, aggregateCache);
         // The registry first: a takeover step (the KurrentDB mirror) reads signer principals from it.
         List<TakeoverStep> steps = takeoverSteps.orderedStream().toList();
@@ -82,15 +71,15 @@ public class LeadershipConfiguration {
             steps.forEach(step -> step.beforeWrites(size));
         };
         return new LeadershipManager(lease, fence, sequencer, checkpointer, takeOver,
-                Optional.ofNullable(processor.getIfAvailable()), enginePollMillis, dataSource,
-                nodeId.isBlank() ? defaultNodeId() : nodeId, Optional.of(url).filter(u -> !u.isBlank()), pollMillis);
+                Optional.ofNullable(processor.getIfAvailable()), engine.pollIntervalMs(), dataSource,
+                leadership.node(), leadership.url(), leadership.pollIntervalMs());
     }
 
     @Bean
     FilterRegistrationBean<LeaderWriteFilter> leaderWriteFilter(LeadershipManager leadership,
-            @Value("${oversight.leadership.session-timeout-ms:10000}") long sessionTimeoutMillis) {
+            LeadershipProperties properties) {
         FilterRegistrationBean<LeaderWriteFilter> r = new FilterRegistrationBean<>(
-                new LeaderWriteFilter(leadership, Math.max(1, (sessionTimeoutMillis + 999) / 1000)));
+                new LeaderWriteFilter(leadership, Math.max(1, (properties.sessionTimeoutMs() + 999) / 1000)));
         r.addUrlPatterns("/v1/events", "/v1/events/batch");
         r.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
         return r;
@@ -122,7 +111,7 @@ public class LeadershipConfiguration {
         }
     }
 
-    private static String defaultNodeId() {
+    static String defaultNodeId() {
         String host;
         try {
             host = InetAddress.getLocalHost().getHostName();

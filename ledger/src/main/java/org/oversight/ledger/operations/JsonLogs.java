@@ -1,6 +1,7 @@
 package org.oversight.ledger.operations;
 
 import java.util.Map;
+import org.oversight.ledger.keys.LogProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
@@ -23,7 +24,8 @@ public class JsonLogs implements EnvironmentPostProcessor {
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         Binder binder = Binder.get(environment);
-        boolean json = binder.bind(PROPERTY, Boolean.class).orElse(false);
+        boolean json = binder.bind("oversight.log", LogProperties.class).map(LogProperties::json)
+                .orElseGet(() -> new LogProperties(null, null, null).json());
         if (json && !environment.containsProperty(BOOT_PROPERTY)) {
             environment.getPropertySources().addLast(new MapPropertySource("oversight-json-logs",
                     Map.of(BOOT_PROPERTY, FORMAT)));

@@ -8,8 +8,9 @@ import org.oversight.ledger.web.ProblemType;
 import org.oversight.ledger.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.oversight.ledger.storage.OversightStorageProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -37,6 +38,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * Unauthenticated calls get a 401 problem, calls with the wrong role a 403 problem.
  */
 @Configuration
+@EnableConfigurationProperties({CredentialsProperties.class, OversightStorageProperties.class})
 public class SecurityConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(SecurityConfiguration.class);
     /**
@@ -48,8 +50,9 @@ public class SecurityConfiguration {
 
     @Bean
     CredentialRegistry credentialRegistry(
-            @Value("${oversight.security.credentials-file:${oversight.data-dir:data}/credentials}") Path file,
-            ObjectProvider<Clock> clock) throws IOException, MalformedCredentialsException {
+            CredentialsProperties properties, OversightStorageProperties storage, ObjectProvider<Clock> clock)
+            throws IOException, MalformedCredentialsException {
+        Path file = properties.credentials(storage.getDataDir());
         CredentialRegistry credentials = new CredentialRegistry(file, clock.getIfAvailable(Clock::systemUTC),
                 new SecureRandom());
         LOG.info("loaded {} API credential(s) from {}: {}", credentials.list().size(), file,

@@ -7,8 +7,8 @@ import javax.sql.DataSource;
 import org.oversight.ledger.keys.LedgerKeys;
 import org.oversight.ledger.keys.LogOrigin;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -20,6 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration
 @ConditionalOnPostgresLog
+@EnableConfigurationProperties(CheckpointProperties.class)
 public class SequencerConfiguration {
     @Bean
     @ConditionalOnMissingBean(Clock.class)
@@ -52,21 +53,21 @@ public class SequencerConfiguration {
     Checkpointer checkpointer(LeafStore store, Sequencer sequencer, LedgerKeys keys, Clock clock,
             PlatformTransactionManager txManager,
             LogOrigin origin,
-            @Value("${oversight.checkpoint.every-leaves:1000}") long everyLeaves,
-            @Value("${oversight.checkpoint.interval-ms:1000}") long intervalMillis) {
+            CheckpointProperties checkpoints) {
         // REQUIRES_NEW: a checkpoint is its own transaction whatever thread ticks it.
         TransactionTemplate tx = new TransactionTemplate(txManager);
         tx.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
-        Checkpointer checkpointer = new Checkpointer(store, sequencer, keys.logKey(), origin.value(), clock, everyLeaves,
-                intervalMillis, tx);
+        Checkpointer checkpointer = new Checkpointer(store, sequencer, keys.logKey(), origin.value(), clock,
+                checkpoints.everyLeaves(), checkpoints.intervalMs(), tx);
         checkpointer.tick();
         return checkpointer;
     }
 
     @Bean(destroyMethod = "close")
     CheckpointTicker checkpointTicker(Checkpointer checkpointer, Sequencer sequencer,
-            @Value("${oversight.checkpoint.interval-ms:1000}") long intervalMillis) {
-        CheckpointTicker ticker = new CheckpointTicker(checkpointer, Math.max(10, Math.min(intervalMillis, 1000)));
+            CheckpointProperties checkpoints) {
+        CheckpointTicker ticker = new CheckpointTicker(checkpointer, Math.max(10, Math.min(checkpoints.intervalMs(),
+                1000)));
         // The writer only wakes the checkpointer's thread; size-triggered checkpoints are signed there.
         sequencer.addCommitListener(state -> ticker.wake());
         return ticker;

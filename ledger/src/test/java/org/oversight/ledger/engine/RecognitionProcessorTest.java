@@ -205,7 +205,7 @@ class RecognitionProcessorTest {
             long leaf = entry.get("leafIndex").asLong();
             assertThat(leaf).isEqualTo(served.size());
             SignedEvent event = SignedEvent.parse(
-                    org.oversight.domain.json.CanonicalJson.canonicalize(JSON.writeValueAsBytes(entry.get("event"))));
+                    org.oversight.domain.json.CanonicalJson.canonicalise(JSON.writeValueAsBytes(entry.get("event"))));
             replayer.accept(event, leaf);
             recorded.put(event.stream().text() + "#" + event.seq(), event.eventHash());
             served.add(new LoggedEvent(leaf, event));

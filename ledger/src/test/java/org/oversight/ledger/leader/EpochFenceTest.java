@@ -48,7 +48,7 @@ class EpochFenceTest {
     private final class Node {
         final Sequencer sequencer = new Sequencer(store);
         final EpochFence fence = new EpochFence(db);
-        final LeaderLease lease = new LeaderLease(db, LeadershipConfiguration.DEFAULT_LOCK_KEY, 60_000);
+        final LeaderLease lease = new LeaderLease(db, LeadershipProperties.DEFAULT_LOCK_KEY, 60_000);
         final Checkpointer checkpointer;
 
         Node() {

@@ -20,8 +20,8 @@ class LeaderLeaseTest {
     void setUp() {
         db = TestDatabases.fresh();
         LeadershipConfiguration.createSchema(db);
-        a = new LeaderLease(db, LeadershipConfiguration.DEFAULT_LOCK_KEY, 1000);
-        b = new LeaderLease(db, LeadershipConfiguration.DEFAULT_LOCK_KEY, 1000);
+        a = new LeaderLease(db, LeadershipProperties.DEFAULT_LOCK_KEY, 1000);
+        b = new LeaderLease(db, LeadershipProperties.DEFAULT_LOCK_KEY, 1000);
     }
 
     @AfterEach

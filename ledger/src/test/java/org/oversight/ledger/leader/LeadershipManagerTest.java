@@ -38,7 +38,7 @@ class LeadershipManagerTest {
         AtomicInteger resyncs = new AtomicInteger();
         // A registry rebuild of a large log: far longer than the 1 s in which PostgreSQL ends an
         // idle lease session. The heartbeat thread must keep the session alive meanwhile.
-        LeadershipManager manager = new LeadershipManager(new LeaderLease(db, LeadershipConfiguration.DEFAULT_LOCK_KEY,
+        LeadershipManager manager = new LeadershipManager(new LeaderLease(db, LeadershipProperties.DEFAULT_LOCK_KEY,
                 1000), fence, sequencer, checkpointer, size -> {
                     resyncs.incrementAndGet();
                     sleep(2500);

@@ -63,7 +63,7 @@ class ServedLogReplaysTest extends LedgerAppTest {
     }
 
     private static byte[] canonical(JsonNode event) throws Exception {
-        return org.oversight.domain.json.CanonicalJson.canonicalize(JSON.writeValueAsBytes(event));
+        return org.oversight.domain.json.CanonicalJson.canonicalise(JSON.writeValueAsBytes(event));
     }
 
     private static List<JsonNode> iterable(JsonNode array) {

@@ -329,7 +329,7 @@ class ConsoleBrowserTest extends ReviewAppTest {
                     "const done = arguments[arguments.length - 1];"
                     + "import('/console/canonical.js').then(m => done(m.hex(m.canonicalBytes(JSON.parse(arguments[0])))))"
                     + ".catch(e => done('error: ' + e));", input);
-            byte[] java = CanonicalJson.canonicalize(input.getBytes(StandardCharsets.UTF_8));
+            byte[] java = CanonicalJson.canonicalise(input.getBytes(StandardCharsets.UTF_8));
             assertThat(hex).isEqualTo(HexFormat.of().formatHex(java));
         }
 

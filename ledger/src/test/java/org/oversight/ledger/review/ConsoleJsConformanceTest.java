@@ -140,7 +140,7 @@ class ConsoleJsConformanceTest {
             JsonNode js = out.get("values").get(i);
             byte[] expected;
             try {
-                expected = CanonicalJson.canonicalize(text.getBytes(StandardCharsets.UTF_8));
+                expected = CanonicalJson.canonicalise(text.getBytes(StandardCharsets.UTF_8));
             } catch (JsonException e) {
                 assertThat(js.has("error")).as("Java refuses %s (%s); JS must too, gave %s", text, e.getMessage(), js)
                         .isTrue();

@@ -5,7 +5,7 @@ import java.util.function.BooleanSupplier;
 import org.oversight.domain.event.Template;
 import org.oversight.recognition.embed.FaceDescriptor;
 import org.oversight.recognition.template.FaceTemplate;
-import org.oversight.recognition.template.TemplateQuantizer;
+import org.oversight.recognition.template.TemplateQuantiser;
 import org.oversight.recognition.tfjs.ModelId;
 
 /**
@@ -27,7 +27,7 @@ public final class SyntheticFaces {
             v[i] = ((i * mul) % m - sub) / 512f;
         }
         v[0] += bump;
-        return TemplateQuantizer.quantize(FaceDescriptor.of(v), MODEL_ID);
+        return TemplateQuantiser.quantise(FaceDescriptor.of(v), MODEL_ID);
     }
 
     /** The template as carried in events (format 1, {@link #MODEL}). */

@@ -14,7 +14,7 @@ import org.oversight.recognition.landmarks.FaceLandmarks68;
 import org.oversight.recognition.pipeline.FacePipeline;
 import org.oversight.recognition.pipeline.FaceResult;
 import org.oversight.recognition.template.FaceTemplate;
-import org.oversight.recognition.template.TemplateQuantizer;
+import org.oversight.recognition.template.TemplateQuantiser;
 
 /**
  * The most confident face of one real photo, through the real pipeline ({@link FacePipeline}:
@@ -59,7 +59,7 @@ public record CapturedFace(String photo, Sha256Digest frameDigest, FaceBox box, 
             if (r.aligned().isEmpty() || r.descriptor().isEmpty()) {
                 continue;
             }
-            FaceTemplate t = TemplateQuantizer.quantize(r.descriptor().get(),
+            FaceTemplate t = TemplateQuantiser.quantise(r.descriptor().get(),
                     pipeline.recognitionNet().orElseThrow().modelId());
             var b = r.detection().box();
             long x = round(b.x());

@@ -307,6 +307,8 @@ public final class DemoSummary {
                 given, total, erased, destroyed, Math.max(0, total - given - erased - destroyed));
         audit.map(a -> a.facts().get("sealed records")).ifPresent(f -> out.printf(Locale.ROOT,
                 "  the audit says      %s%n", f));
+        audit.map(a -> a.facts().get("decisions over erased records")).ifPresent(f -> out.printf(Locale.ROOT,
+                "  erased, witnessed   %s%n", f));
         bundle.ifPresent(b -> b.facts().forEach((name, value) -> {
             String n = name.toLowerCase(Locale.ROOT);
             if (n.contains("crop") || n.contains("record") || n.contains("pixel")) {

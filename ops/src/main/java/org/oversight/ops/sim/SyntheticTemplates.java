@@ -5,7 +5,7 @@ import org.oversight.domain.bytes.Hex;
 import org.oversight.domain.event.Template;
 import org.oversight.recognition.embed.FaceDescriptor;
 import org.oversight.recognition.template.FaceTemplate;
-import org.oversight.recognition.template.TemplateQuantizer;
+import org.oversight.recognition.template.TemplateQuantiser;
 import org.oversight.recognition.tfjs.ModelId;
 
 /**
@@ -74,7 +74,7 @@ public final class SyntheticTemplates {
     }
 
     static FaceTemplate quantise(float[] v) {
-        return TemplateQuantizer.quantize(FaceDescriptor.of(v), MODEL_ID);
+        return TemplateQuantiser.quantise(FaceDescriptor.of(v), MODEL_ID);
     }
 
     static Template wire(FaceTemplate t) {

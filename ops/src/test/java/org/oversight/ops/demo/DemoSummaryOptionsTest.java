@@ -119,6 +119,20 @@ class DemoSummaryOptionsTest {
     }
 
     @Test
+    void theSealedRecordLinesNameTheWitnessesThatRederivedTheErasedDecisions() {
+        java.util.Properties s = new java.util.Properties();
+        s.setProperty("sealed.detections", "5");
+        String fact = "2 decisions (0 MatchProposed, 2 no match): re-derived before their erasure by w1+01020304 2;"
+                + " 0 re-derived by nobody before their erasure";
+        DemoSummary.Report audit = new DemoSummary.Report(true, 1, 1, 0,
+                java.util.Map.of("decisions over erased records", fact), java.util.Set.of());
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        DemoSummary.sealedRecords(new PrintStream(buf, true, StandardCharsets.UTF_8), s, java.util.Optional.of(audit),
+                java.util.Optional.empty());
+        assertThat(buf.toString(StandardCharsets.UTF_8)).contains("  erased, witnessed   " + fact + "\n");
+    }
+
+    @Test
     void aTrailingOrUnknownOrRepeatedOptionIsAUsageErrorNotDropped() {
         assertThat(errorOf("--audit-exit", "0", "--bundle-exit", "0", "--seconds")).contains("--seconds");
         assertThat(errorOf("--audit-exit", "0", "--bundle-exit", "0", "--bogus", "1")).contains("--bogus");

@@ -9,7 +9,7 @@ import org.oversight.recognition.embed.AlignedCrop;
 import org.oversight.recognition.embed.FaceRecognitionNet;
 import org.oversight.recognition.embed.InvalidCropException;
 import org.oversight.recognition.template.FaceTemplate;
-import org.oversight.recognition.template.TemplateQuantizer;
+import org.oversight.recognition.template.TemplateQuantiser;
 import org.oversight.recognition.tfjs.ModelId;
 import org.oversight.recognition.tfjs.WeightsFormatException;
 
@@ -60,6 +60,6 @@ public final class CropTemplateDeriver {
      * @throws InvalidCropException if the bytes are not a 150 × 150 RGB crop
      */
     public FaceTemplate derive(byte[] canonicalPixels) throws InvalidCropException {
-        return TemplateQuantizer.quantize(net.embed(AlignedCrop.of(canonicalPixels)), net.modelId());
+        return TemplateQuantiser.quantise(net.embed(AlignedCrop.of(canonicalPixels)), net.modelId());
     }
 }

@@ -25,17 +25,17 @@ final class EntryRegistry {
 
     private static final class Slot {
         final WatchedEntry entry;
-        final long authorizedAt;
+        final long authorisedAt;
         long withdrawnAt;
 
-        Slot(WatchedEntry entry, long authorizedAt, long withdrawnAt) {
+        Slot(WatchedEntry entry, long authorisedAt, long withdrawnAt) {
             this.entry = entry;
-            this.authorizedAt = authorizedAt;
+            this.authorisedAt = authorisedAt;
             this.withdrawnAt = withdrawnAt;
         }
 
         boolean visibleAt(long leaf) {
-            return authorizedAt <= leaf && leaf < withdrawnAt;
+            return authorisedAt <= leaf && leaf < withdrawnAt;
         }
     }
 
@@ -61,14 +61,14 @@ final class EntryRegistry {
         EntryRegistry fork = new EntryRegistry(nextLeaf);
         for (Map.Entry<String, Slot> e : slots.entrySet()) {
             Slot s = e.getValue();
-            if (s.authorizedAt <= stateLeaf) {
-                fork.slots.put(e.getKey(), new Slot(s.entry, s.authorizedAt, s.withdrawnAt <= stateLeaf ? s.withdrawnAt : NEVER));
+            if (s.authorisedAt <= stateLeaf) {
+                fork.slots.put(e.getKey(), new Slot(s.entry, s.authorisedAt, s.withdrawnAt <= stateLeaf ? s.withdrawnAt : NEVER));
             }
         }
         return fork;
     }
 
-    synchronized void authorize(WatchedEntry entry, long leaf) {
+    synchronized void authorise(WatchedEntry entry, long leaf) {
         slots.put(entry.id(), new Slot(entry, leaf, NEVER));
     }
 
@@ -79,7 +79,7 @@ final class EntryRegistry {
     /** Whether {@code id} was authorised at a leaf ≤ {@code leaf} (withdrawn or not). */
     synchronized boolean knows(String id, long leaf) {
         Slot s = slots.get(id);
-        return s != null && s.authorizedAt <= leaf;
+        return s != null && s.authorisedAt <= leaf;
     }
 
     /** Whether {@code id} is authorised and not withdrawn at {@code leaf}. */
@@ -101,7 +101,7 @@ final class EntryRegistry {
     synchronized SortedSet<String> withdrawnAt(long leaf) {
         TreeSet<String> out = new TreeSet<>();
         for (Slot s : slots.values()) {
-            if (s.authorizedAt <= leaf && s.withdrawnAt <= leaf) {
+            if (s.authorisedAt <= leaf && s.withdrawnAt <= leaf) {
                 out.add(s.entry.id());
             }
         }

@@ -1,7 +1,6 @@
 package org.oversight.recognition.projection;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -136,19 +135,4 @@ public final class ProjectionReplay {
 
     /** A sealed detection skipped for want of its record: its event hash and why. */
     private record Unrederivable(String eventHash, SkipReason reason) {}
-
-    /** What identifies a decision: which detection (where and what) and which entry. */
-    private record DecisionKey(long leafIndex, String eventHash, String entry) implements Comparable<DecisionKey> {
-        private static final Comparator<DecisionKey> ORDER = Comparator.comparingLong(DecisionKey::leafIndex)
-                .thenComparing(DecisionKey::eventHash).thenComparing(DecisionKey::entry);
-
-        static DecisionKey of(MatchProposed m) {
-            return new DecisionKey(m.detection().leafIndex(), m.detection().eventHash().hex(), m.candidateEntry());
-        }
-
-        @Override
-        public int compareTo(DecisionKey o) {
-            return ORDER.compare(this, o);
-        }
-    }
 }

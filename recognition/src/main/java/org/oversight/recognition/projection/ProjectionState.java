@@ -82,7 +82,7 @@ public final class ProjectionState {
 
     ProjectionState withEntry(long leafIndex, WatchedEntry e) {
         EntryRegistry r = registry.claim(lastLeafIndex, leafIndex);
-        r.authorize(e, leafIndex);
+        r.authorise(e, leafIndex);
         return new ProjectionState(leafIndex, policy, r);
     }
 

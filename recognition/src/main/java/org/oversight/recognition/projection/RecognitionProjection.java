@@ -95,7 +95,7 @@ public final class RecognitionProjection {
             case RECOGNITION_POLICY_SET:
                 return none(state.withPolicy(leafIndex, (RecognitionPolicySet) event.payload()));
             case WATCHLIST_ENTRY_AUTHORIZED:
-                return none(authorize(state, leafIndex, event));
+                return none(authorise(state, leafIndex, event));
             case WATCHLIST_ENTRY_WITHDRAWN:
                 return none(withdraw(state, leafIndex, (WatchlistEntryWithdrawn) event.payload()));
             case FACE_DETECTED:
@@ -116,7 +116,7 @@ public final class RecognitionProjection {
         return new Step(next, List.of(), Optional.empty());
     }
 
-    private static ProjectionState authorize(ProjectionState state, long leafIndex, SignedEvent event)
+    private static ProjectionState authorise(ProjectionState state, long leafIndex, SignedEvent event)
             throws ProjectionInputException {
         WatchlistEntryAuthorized a = (WatchlistEntryAuthorized) event.payload();
         if (state.knows(a.entry())) {

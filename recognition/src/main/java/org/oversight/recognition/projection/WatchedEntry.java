@@ -22,7 +22,7 @@ import org.oversight.recognition.template.TemplateFormatException;
  */
 public final class WatchedEntry {
     private final EventHash authorizedEvent;
-    private final WatchlistEntryAuthorized authorization;
+    private final WatchlistEntryAuthorized authorisation;
     /** Per payload template: its components if it is a valid version-1 template, else null. */
     private final byte[][] components;
     /** Per payload template: its components widened to ints (the fast comparison), else null. */
@@ -31,11 +31,11 @@ public final class WatchedEntry {
     private final byte[][] embeddedModels;
     private final Sha256Digest snapshotLeafHash;
 
-    private WatchedEntry(EventHash authorizedEvent, WatchlistEntryAuthorized authorization) {
+    private WatchedEntry(EventHash authorizedEvent, WatchlistEntryAuthorized authorisation) {
         this.authorizedEvent = authorizedEvent;
-        this.authorization = authorization;
+        this.authorisation = authorisation;
         List<Optional<FaceTemplate>> p = new ArrayList<>();
-        for (Template t : authorization.templates()) {
+        for (Template t : authorisation.templates()) {
             p.add(parseV1(t));
         }
         this.components = new byte[p.size()][];
@@ -51,11 +51,11 @@ public final class WatchedEntry {
         this.snapshotLeafHash = WatchlistSnapshot.leafHash(this);
     }
 
-    /** The entry authorised by the event with hash {@code authorizedEvent} and payload {@code authorization}. */
-    public static WatchedEntry of(EventHash authorizedEvent, WatchlistEntryAuthorized authorization) {
+    /** The entry authorised by the event with hash {@code authorizedEvent} and payload {@code authorisation}. */
+    public static WatchedEntry of(EventHash authorizedEvent, WatchlistEntryAuthorized authorisation) {
         Objects.requireNonNull(authorizedEvent, "authorizedEvent");
-        Objects.requireNonNull(authorization, "authorization");
-        return new WatchedEntry(authorizedEvent, authorization);
+        Objects.requireNonNull(authorisation, "authorisation");
+        return new WatchedEntry(authorizedEvent, authorisation);
     }
 
     /** A version-1 template, or empty when the payload template is not one (it can then never match). */
@@ -72,7 +72,7 @@ public final class WatchedEntry {
 
     /** The entry id. */
     public String id() {
-        return authorization.entry();
+        return authorisation.entry();
     }
 
     /** The hash of the {@code WatchlistEntryAuthorized} event. */
@@ -81,13 +81,13 @@ public final class WatchedEntry {
     }
 
     /** The authorisation payload. */
-    public WatchlistEntryAuthorized authorization() {
-        return authorization;
+    public WatchlistEntryAuthorized authorisation() {
+        return authorisation;
     }
 
     /** Whether the authorisation window covers {@code t}: {@code validFrom ≤ t < validUntil}. */
     public boolean validAt(Timestamp t) {
-        return authorization.validAt(t);
+        return authorisation.validAt(t);
     }
 
     /**
@@ -118,7 +118,7 @@ public final class WatchedEntry {
      * embedded model id must still equal {@link #embeddedModel}).
      */
     boolean comparable(int i, String modelId, long format) {
-        Template t = authorization.templates().get(i);
+        Template t = authorisation.templates().get(i);
         return components[i] != null && t.format() == format && t.modelId().equals(modelId);
     }
 

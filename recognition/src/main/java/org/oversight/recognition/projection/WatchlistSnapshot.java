@@ -35,7 +35,7 @@ public final class WatchlistSnapshot {
 
     /** The leaf data of {@code entry}. */
     public static byte[] leafData(WatchedEntry entry) {
-        WatchlistEntryAuthorized a = entry.authorization();
+        WatchlistEntryAuthorized a = entry.authorisation();
         JsonArray.Builder templates = JsonArray.builder();
         for (Template t : a.templates()) {
             templates.add(Sha256Digest.hash(CanonicalJson.encode(t.toJson())).hex());

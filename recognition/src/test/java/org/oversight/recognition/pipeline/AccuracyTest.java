@@ -17,7 +17,7 @@ import org.oversight.recognition.embed.FaceDescriptor;
 import org.oversight.recognition.match.MatchScore;
 import org.oversight.recognition.match.MatchThreshold;
 import org.oversight.recognition.template.FaceTemplate;
-import org.oversight.recognition.template.TemplateQuantizer;
+import org.oversight.recognition.template.TemplateQuantiser;
 import org.oversight.recognition.testing.PhotoSet;
 
 /**
@@ -51,7 +51,7 @@ class AccuracyTest {
                 continue;
             }
             embedded.add(new Embedded(p, d.get(),
-                    TemplateQuantizer.quantize(d.get(), pipeline.recognitionNet().orElseThrow().modelId())));
+                    TemplateQuantiser.quantise(d.get(), pipeline.recognitionNet().orElseThrow().modelId())));
         }
         List<Pair> pairs = new ArrayList<>();
         for (int i = 0; i < embedded.size(); i++) {

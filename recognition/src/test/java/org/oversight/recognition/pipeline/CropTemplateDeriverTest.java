@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oversight.recognition.assets.AssetIntegrityException;
 import org.oversight.recognition.embed.InvalidCropException;
 import org.oversight.recognition.template.FaceTemplate;
-import org.oversight.recognition.template.TemplateQuantizer;
+import org.oversight.recognition.template.TemplateQuantiser;
 
 /** Pixels → template for a verifier: the same template as the camera's pipeline, bit for bit. */
 class CropTemplateDeriverTest {
@@ -23,7 +23,7 @@ class CropTemplateDeriverTest {
         String photo = SharedPipeline.cache().photoNames().get(0);
         FaceResult face = pipeline.process(SharedPipeline.cache().readPhoto(photo)).stream()
                 .filter(r -> r.aligned().isPresent() && r.descriptor().isPresent()).findFirst().orElseThrow();
-        FaceTemplate camera = TemplateQuantizer.quantize(face.descriptor().get(),
+        FaceTemplate camera = TemplateQuantiser.quantise(face.descriptor().get(),
                 pipeline.recognitionNet().orElseThrow().modelId());
         byte[] crop = face.aligned().get().rgb();
 

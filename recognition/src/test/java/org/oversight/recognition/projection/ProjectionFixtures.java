@@ -26,7 +26,7 @@ import org.oversight.domain.event.WatchlistEntryWithdrawn;
 import org.oversight.recognition.embed.FaceDescriptor;
 import org.oversight.recognition.template.FaceTemplate;
 import org.oversight.recognition.template.TemplateFormatException;
-import org.oversight.recognition.template.TemplateQuantizer;
+import org.oversight.recognition.template.TemplateQuantiser;
 import org.oversight.recognition.tfjs.ModelId;
 
 /** Deterministic events for projection tests: real version-1 templates, keys from fixed seeds. */
@@ -63,7 +63,7 @@ final class ProjectionFixtures {
         for (int i = 0; i < v.length; i++) {
             v[i] = ((i * mul) % m - sub) / 512f;
         }
-        return TemplateQuantizer.quantize(FaceDescriptor.of(v), MODEL_ID);
+        return TemplateQuantiser.quantise(FaceDescriptor.of(v), MODEL_ID);
     }
 
     static Template wire(FaceTemplate t) {

@@ -19,7 +19,7 @@ import org.oversight.domain.event.SnapshotRef;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.testing.FormatDoc;
 import org.oversight.recognition.embed.FaceDescriptor;
-import org.oversight.recognition.template.TemplateQuantizer;
+import org.oversight.recognition.template.TemplateQuantiser;
 import org.oversight.recognition.tfjs.ModelId;
 
 /** Recomputes the golden block of docs/format.md §9.8 (the recognition projection) from the code. */
@@ -50,7 +50,7 @@ class ProjectionFormatDocTest {
             WatchlistEntryAuthorized a = new WatchlistEntryAuthorized(id, "subj-000" + n, "wanted",
                     "warrant HKM-2026-100" + n, "officer-7", time("2026-11-01T00:00:00.000Z"),
                     time("2026-12-01T00:00:00.000Z"),
-                    List.of(ProjectionFixtures.wire(TemplateQuantizer.quantize(descriptor(p[0], p[1], p[2]), model))),
+                    List.of(ProjectionFixtures.wire(TemplateQuantiser.quantise(descriptor(p[0], p[1], p[2]), model))),
                     digestOf("source image " + n));
             SignedEvent e = EventSigner.sign("ev-" + id, 0, Optional.empty(), time("2026-11-27T09:00:00.000Z"), a,
                     key(EventFixtures.OFFICER_SEED));

@@ -23,13 +23,13 @@ class FaceTemplateTest {
         float[] v = new float[128];
         v[0] = 3f;
         v[1] = 4f; // norm 5: components 0.6 and 0.8 -> 153.6 -> 154 and 204.8 -> clamp 127
-        FaceTemplate t = TemplateQuantizer.quantize(FaceDescriptor.of(v), MODEL);
+        FaceTemplate t = TemplateQuantiser.quantise(FaceDescriptor.of(v), MODEL);
         assertThat(t.component(0)).isEqualTo(127);
         assertThat(t.component(1)).isEqualTo(127);
         float[] w = new float[128];
         Arrays.fill(w, 1f); // each component 1/sqrt(128) * 256 = 22.627 -> 23
         w[5] = -1f;
-        FaceTemplate u = TemplateQuantizer.quantize(FaceDescriptor.of(w), MODEL);
+        FaceTemplate u = TemplateQuantiser.quantise(FaceDescriptor.of(w), MODEL);
         assertThat(u.component(0)).isEqualTo(23);
         assertThat(u.component(5)).isEqualTo(-23);
     }
@@ -45,7 +45,7 @@ class FaceTemplateTest {
         v[4] = 1f;
         v[5] = 1f;
         v[6] = 1f;
-        FaceTemplate t = TemplateQuantizer.quantize(FaceDescriptor.of(v), MODEL);
+        FaceTemplate t = TemplateQuantiser.quantise(FaceDescriptor.of(v), MODEL);
         assertThat(new int[] {t.component(0), t.component(1), t.component(2), t.component(3), t.component(4)})
                 .containsExactly(2, 127, 16, -2, 1);
     }
@@ -97,7 +97,7 @@ class FaceTemplateTest {
                     if (!finite || !nonZero) {
                         return;
                     }
-                    FaceTemplate t = TemplateQuantizer.quantize(FaceDescriptor.of(v), MODEL);
+                    FaceTemplate t = TemplateQuantiser.quantise(FaceDescriptor.of(v), MODEL);
                     for (int i = 0; i < 128; i++) {
                         assertThat(t.component(i)).isBetween(-127, 127);
                     }

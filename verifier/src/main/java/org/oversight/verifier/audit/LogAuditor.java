@@ -3,7 +3,10 @@ package org.oversight.verifier.audit;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,9 +27,12 @@ import org.oversight.domain.merkle.rfc6962.ProofGenerator;
 import org.oversight.domain.merkle.rfc6962.ProofRequestException;
 import org.oversight.domain.note.NoteVerificationException;
 import org.oversight.domain.note.NoteVerifier;
+import org.oversight.domain.note.Ed25519CosignatureVerifier;
+import org.oversight.domain.policy.PreErasureWitnesses;
 import org.oversight.domain.policy.RuleBook;
 import org.oversight.domain.replay.LogReplayer;
 import org.oversight.verifier.report.Check;
+import org.oversight.verifier.report.ErasedDecision;
 import org.oversight.verifier.report.Finding;
 import org.oversight.verifier.report.Plural;
 import org.oversight.verifier.report.Rule;
@@ -421,6 +427,7 @@ public final class LogAuditor {
             }
             leaves.projection().finish(range.size()).forEach(this::add);
             leaves.projection().notRederived().forEach(report::notRederived);
+            erasedDecisions(trustedTime);
             if (records != null) {
                 records.finish(range.size()).forEach(this::add);
             }
@@ -429,6 +436,46 @@ public final class LogAuditor {
                 trustedTime.finish(report);
             }
             GenesisCheck.apply(leaves.genesis(), authorityKeys, GenesisCheck.Scope.AUDIT, report, this::add);
+        }
+
+        /**
+         * The decisions over erased records and the witnesses that re-derived them before the
+         * erasure (docs/rules.md, "Decisions over erased records"), named only with the witnesses and
+         * the checkpoint archive; without them the fact says why none are named.
+         */
+        private void erasedDecisions(TrustedTimeAudit trustedTime) {
+            List<ProjectionAudit.OverErased> erased = leaves.projection().erasedDecisions();
+            if (erased.isEmpty()) {
+                return;
+            }
+            long matches = erased.stream().filter(e -> e.leaf() != e.detectionLeaf()).count();
+            String what = Plural.of(erased.size(), "decision") + " (" + matches + " MatchProposed, "
+                    + (erased.size() - matches) + " no match)";
+            if (trustedTime == null) {
+                report.fact("decisions over erased records", what + ": the witnesses that re-derived them before"
+                        + " the erasure are named only with --witness and --checkpoints");
+                return;
+            }
+            PreErasureWitnesses pre = trustedTime.preErasureWitnesses();
+            Map<String, Long> byWitness = new LinkedHashMap<>();
+            witnesses.witnesses().forEach(w -> byWitness.put(w.keyLabel(), 0L));
+            long byNobody = 0;
+            for (ProjectionAudit.OverErased e : erased) {
+                List<String> who = new ArrayList<>();
+                for (Ed25519CosignatureVerifier w : pre.before(e.detectionLeaf(), e.closeLeaf(), e.recipients())) {
+                    who.add(w.keyLabel());
+                    byWitness.merge(w.keyLabel(), 1L, Long::sum);
+                }
+                byNobody += who.isEmpty() ? 1 : 0;
+                report.erasedDecision(new ErasedDecision(e.leaf(), e.eventId(), e.decision(), e.detectionLeaf(),
+                        e.epoch(), e.closeLeaf(), who));
+            }
+            StringJoiner each = new StringJoiner(", ");
+            byWitness.forEach((w, n) -> each.add(w + " " + n));
+            report.fact("decisions over erased records", what + ": re-derived before their erasure by " + each
+                    + "; " + byNobody + " re-derived by nobody before their erasure (a witness counts if it was a"
+                    + " recipient of the epoch and cosigned an archived checkpoint containing the detection but not"
+                    + " the epoch's close)");
         }
 
         private void consistency(SignedCheckpoint signed, Checkpoint old, Sha256Digest impliedAtOld,

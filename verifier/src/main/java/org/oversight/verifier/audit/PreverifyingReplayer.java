@@ -19,7 +19,7 @@ import org.oversight.domain.replay.LogReplayer;
  * {@code LogReplayer.accept}.
  *
  * <p>In this step the registry decides which key must have signed the event at its leaf
- * ({@link org.oversight.domain.principal.PrincipalRegistry#authorize}); the precomputed outcome is
+ * ({@link org.oversight.domain.principal.PrincipalRegistry#authorise}); the precomputed outcome is
  * used only if that key equals the one tried, otherwise the signature is verified there and then.
  * So every decision is exactly {@code LogReplayer.accept}'s: chain, signer, signature, effect; a
  * rejected event changes nothing. Not thread-safe: the ordered pass alone calls it.
@@ -49,7 +49,7 @@ final class PreverifyingReplayer {
             throws InvalidEventException, ChainException, RegistryException, EventSignatureException {
         SignedEvent event = prepared.event();
         ChainVerdict.Ok ok = replayer.chains().check(event, recorded).requireOk();
-        KeyRecord signer = replayer.registry().authorize(event, leafIndex);
+        KeyRecord signer = replayer.registry().authorise(event, leafIndex);
         if (signer.publicKey().equals(prepared.triedKey())) {
             if (prepared.signatureProblem() != null) {
                 throw prepared.signatureProblem();

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,10 +11,13 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.ErasureEpochClosed;
+import org.oversight.domain.event.ErasureEpochOpened;
 import org.oversight.domain.event.KeptRecordsDestroyed;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.seal.EpochRecipient;
+import org.oversight.recognition.projection.DecisionKey;
 import org.oversight.recognition.projection.Discrepancy;
 import org.oversight.recognition.projection.ProjectionInputException;
 import org.oversight.recognition.projection.ProjectionReplay;
@@ -54,8 +56,13 @@ final class ProjectionAudit {
     private final SearchRederivation searches = new SearchRederivation();
     /** Sealed detections skipped for want of their record, by leaf: a proposal on one is not re-derived. */
     private final HashMap<Long, Unavailable> unavailable = new HashMap<>();
-    /** Epoch → leaves of the detections its close kept (an epoch absent here is not closed in the log). */
-    private final HashMap<String, Set<Long>> closedKeeping = new HashMap<>();
+    /** Epoch → its close: leaf and the detections it kept (an epoch absent here is not closed in the log). */
+    private final HashMap<String, Close> closes = new HashMap<>();
+    /** Epoch → the recipients its {@code ErasureEpochOpened} named. */
+    private final HashMap<String, List<EpochRecipient>> recipients = new HashMap<>();
+    /** Leaves of the sealed detections without their record that an accepted {@code MatchProposed} names. */
+    private final Set<Long> proposedUnavailable = new HashSet<>();
+    private final List<OverErased> erasedDecisions = new ArrayList<>();
     /** Leaves of kept detections destroyed later ({@code KeptRecordsDestroyed}). */
     private final Set<Long> destroyed = new HashSet<>();
     private final List<Unjudged> unjudged = new ArrayList<>();
@@ -119,13 +126,13 @@ final class ProjectionAudit {
             SkipReason reason = step.skip().get().reason();
             if (reason == SkipReason.RECORD_WITHHELD || reason == SkipReason.RECORD_ERASED) {
                 withheldDetections++;
-                unavailable.put(leaf, new Unavailable(event.eventHash().hex(),
+                unavailable.put(leaf, new Unavailable(event.eventHash().hex(), event.header().eventId(),
                         ((SealedFaceDetected) event.payload()).sealed().epoch()));
             } else {
                 skippedDetections++;
             }
         }
-        observeErasure(event);
+        observeErasure(event, leaf);
         List<Finding> searched = searches.observe(event, leaf, searchScope);
         if (!searched.isEmpty()) {
             return searched;
@@ -147,6 +154,7 @@ final class ProjectionAudit {
         Unavailable u = expected == null && detectionLeaf < leaf ? unavailable.get(detectionLeaf) : null;
         if (u != null && u.eventHash().equals(actual.detection().eventHash().hex())) {
             unjudged.add(new Unjudged(leaf, eventId, actual, u));
+            proposedUnavailable.add(detectionLeaf);
             return List.of();
         }
         if (expected == null) {
@@ -161,13 +169,15 @@ final class ProjectionAudit {
     }
 
     /** Remembers what the log says was erased: epoch closes (with what they kept) and destroyed kept records. */
-    private void observeErasure(SignedEvent event) {
-        if (event.payload() instanceof ErasureEpochClosed c) {
+    private void observeErasure(SignedEvent event, long leaf) {
+        if (event.payload() instanceof ErasureEpochOpened o) {
+            recipients.put(o.epoch(), o.recipients());
+        } else if (event.payload() instanceof ErasureEpochClosed c) {
             Set<Long> kept = new HashSet<>();
             for (DetectionRef r : c.keptDetections()) {
                 kept.add(r.leafIndex());
             }
-            closedKeeping.put(c.epoch(), kept);
+            closes.put(c.epoch(), new Close(leaf, kept));
         } else if (event.payload() instanceof KeptRecordsDestroyed k) {
             for (DetectionRef r : k.detections()) {
                 destroyed.add(r.leafIndex());
@@ -187,10 +197,50 @@ final class ProjectionAudit {
         return List.copyOf(all);
     }
 
-    private void classifyUnjudged() {
+    /**
+     * The decisions over erased records, in leaf order (after {@link #finish}): each logged
+     * {@code MatchProposed} on a sealed detection without its record that the log shows erased (as
+     * {@link #notRederived}), at its own leaf, and each such detection that no {@code MatchProposed}
+     * names (the log's "no match"), at the detection's leaf. Only detections whose epoch's close is in
+     * the log: the window in which a witness could re-derive them ends there.
+     */
+    List<OverErased> erasedDecisions() {
+        return List.copyOf(erasedDecisions);
+    }
+
+    private boolean erased(long detectionLeaf, Close close) {
+        return destroyed.contains(detectionLeaf) || close != null && !close.kept().contains(detectionLeaf);
+    }
+
+    private void listErasedDecisions() {
+        TreeMap<Long, OverErased> byLeaf = new TreeMap<>();
         for (Unjudged j : unjudged) {
             long detectionLeaf = j.proposal().detection().leafIndex();
-            Set<Long> kept = closedKeeping.get(j.detection().epoch());
+            Close close = closes.get(j.detection().epoch());
+            if (close != null && erased(detectionLeaf, close)) {
+                byLeaf.put(j.leaf(), new OverErased(j.leaf(), j.eventId(), describe(j.proposal()), detectionLeaf,
+                        j.detection().epoch(), close.leaf(), recipients.getOrDefault(j.detection().epoch(), List.of())));
+            }
+        }
+        for (Map.Entry<Long, Unavailable> e : unavailable.entrySet()) {
+            long detectionLeaf = e.getKey();
+            Unavailable u = e.getValue();
+            Close close = closes.get(u.epoch());
+            if (!proposedUnavailable.contains(detectionLeaf) && close != null && erased(detectionLeaf, close)) {
+                byLeaf.put(detectionLeaf, new OverErased(detectionLeaf, u.eventId(), "no match: no MatchProposed"
+                        + " names the detection " + u.eventHash() + " at leaf " + detectionLeaf, detectionLeaf,
+                        u.epoch(), close.leaf(), recipients.getOrDefault(u.epoch(), List.of())));
+            }
+        }
+        erasedDecisions.addAll(byLeaf.values());
+    }
+
+    private void classifyUnjudged() {
+        listErasedDecisions();
+        for (Unjudged j : unjudged) {
+            long detectionLeaf = j.proposal().detection().leafIndex();
+            Close close = closes.get(j.detection().epoch());
+            Set<Long> kept = close == null ? null : close.kept();
             String decision = describe(j.proposal());
             NotRederived n;
             if (destroyed.contains(detectionLeaf)) {
@@ -363,8 +413,19 @@ final class ProjectionAudit {
                 + m.engineVersion();
     }
 
-    /** A sealed detection skipped for want of its record: its event hash and epoch. */
-    private record Unavailable(String eventHash, String epoch) {}
+    /** A sealed detection skipped for want of its record: its event hash, event id and epoch. */
+    private record Unavailable(String eventHash, String eventId, String epoch) {}
+
+    /** An epoch's close: its leaf and the leaves of the detections it kept. */
+    private record Close(long leaf, Set<Long> kept) {}
+
+    /**
+     * A decision over an erased record, before the witnesses are named: at {@code leaf} (the
+     * proposal's, or the detection's for "no match"), on the detection at {@code detectionLeaf} of
+     * {@code epoch}, closed at {@code closeLeaf}, whose {@code ErasureEpochOpened} named {@code recipients}.
+     */
+    record OverErased(long leaf, String eventId, String decision, long detectionLeaf, String epoch,
+            long closeLeaf, List<EpochRecipient> recipients) {}
 
     /** A logged proposal on such a detection, classified at the end of the log. */
     private record Unjudged(long leaf, String eventId, MatchProposed proposal, Unavailable detection) {}
@@ -374,21 +435,6 @@ final class ProjectionAudit {
         Expected {
             Objects.requireNonNull(decision, "decision");
             Objects.requireNonNull(detectionEventId, "detectionEventId");
-        }
-    }
-
-    /** What pairs a proposal with a decision: which detection (where and what) and which entry. */
-    private record DecisionKey(long leafIndex, String eventHash, String entry) implements Comparable<DecisionKey> {
-        private static final Comparator<DecisionKey> ORDER = Comparator.comparingLong(DecisionKey::leafIndex)
-                .thenComparing(DecisionKey::eventHash).thenComparing(DecisionKey::entry);
-
-        static DecisionKey of(MatchProposed m) {
-            return new DecisionKey(m.detection().leafIndex(), m.detection().eventHash().hex(), m.candidateEntry());
-        }
-
-        @Override
-        public int compareTo(DecisionKey o) {
-            return ORDER.compare(this, o);
         }
     }
 }

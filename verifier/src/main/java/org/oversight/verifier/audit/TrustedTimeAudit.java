@@ -18,6 +18,7 @@ import org.oversight.domain.export.MalformedExportException;
 import org.oversight.domain.note.Cosignature;
 import org.oversight.domain.note.NoteVerificationException;
 import org.oversight.domain.note.NoteVerifier;
+import org.oversight.domain.policy.PreErasureWitnesses;
 import org.oversight.domain.policy.RuleViolation;
 import org.oversight.domain.policy.TrustedTime;
 import org.oversight.verifier.report.Check;
@@ -31,11 +32,13 @@ import org.oversight.verifier.report.VerificationReport;
  * detection judged by R11, the first checkpoint of the archive that contains it, is signed by the log
  * key, carries the witness quorum and whose root the export's leaves reproduce.
  *
- * <p>Streaming, in step with the ordered pass: the archive is read ahead one quorum-cosigned
- * checkpoint at a time; detections wait in a queue until the pass has hashed that checkpoint's
- * leaves, so memory is the detections between two quorum-cosigned checkpoints. A checkpoint of the
- * archive whose root the export's leaves do not reproduce is an R10 finding (the log key signed two
- * incompatible trees) and is not used. A detection that no usable checkpoint contains is not judged
+ * <p>Streaming, in step with the ordered pass: the archive is read ahead one checkpoint cosigned by
+ * a named witness at a time; detections wait in a queue until the pass has hashed the next
+ * quorum-cosigned checkpoint's leaves, so memory is the detections between two quorum-cosigned
+ * checkpoints. A checkpoint of the archive whose root the export's leaves do not reproduce is an R10
+ * finding (the log key signed two incompatible trees) and is not used. Every verified checkpoint,
+ * with or without the quorum, also tells {@link PreErasureWitnesses} which named witnesses cosigned
+ * it (docs/rules.md, "Decisions over erased records"). A detection that no usable checkpoint contains is not judged
  * and is counted in the report, never silently.
  *
  * <p>Why an archive served by the adversary is enough: hiding the first quorum-cosigned checkpoint
@@ -46,13 +49,15 @@ import org.oversight.verifier.report.VerificationReport;
 final class TrustedTimeAudit {
     private record Pending(long leaf, String eventId, Timestamp capture, long maxReportingDelayMs) {}
 
-    private record Candidate(SignedCheckpoint signed, TrustedTime.WitnessTimes times) {}
+    /** A checkpoint of the archive with the named witnesses' cosignatures; {@code times} null without the quorum. */
+    private record Candidate(SignedCheckpoint signed, List<Cosignature> cosigners, TrustedTime.WitnessTimes times) {}
 
     private final CheckpointArchive.Reader archive;
     private final String origin;
     private final NoteVerifier logKey;
     private final WitnessQuorum quorum;
     private final long exportSize;
+    private final PreErasureWitnesses preErasure;
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
     private Candidate next;
     private boolean started;
@@ -77,6 +82,15 @@ final class TrustedTimeAudit {
         this.logKey = logKey;
         this.quorum = quorum;
         this.exportSize = exportSize;
+        this.preErasure = new PreErasureWitnesses(quorum.witnesses());
+    }
+
+    /**
+     * Which named witnesses cosigned which checkpoints of the archive, each checkpoint verified (log
+     * key, root of the export's leaves), with or without the quorum: complete after the pass.
+     */
+    PreErasureWitnesses preErasureWitnesses() {
+        return preErasure;
     }
 
     /**
@@ -111,7 +125,10 @@ final class TrustedTimeAudit {
                     + " at tree size " + size + " (checkpoint archive, signed by the log key: "
                     + new String(c.toBytes(), StandardCharsets.UTF_8).replace("\n", "\\n") + ")",
                     "root " + r.hex() + " implied by the export's first " + size + " leaves"));
+        } else if (next.times() == null) {
+            preErasure.cosigned(size, next.cosigners());
         } else {
+            preErasure.cosigned(size, next.cosigners());
             used++;
             while (!pending.isEmpty() && pending.peek().leaf() < size) {
                 Pending p = pending.poll();
@@ -162,14 +179,22 @@ final class TrustedTimeAudit {
             if (size == 0) {
                 continue;
             }
-            List<Cosignature> counted;
+            List<Cosignature> cosigners;
             try {
-                counted = quorum.verify(c);
+                cosigners = quorum.cosigners(c);
             } catch (WitnessQuorumException e) {
                 withoutQuorum++;
                 continue;
             }
-            next = new Candidate(c, TrustedTime.WitnessTimes.of(size, counted));
+            boolean hasQuorum = cosigners.size() >= quorum.k() && !cosigners.isEmpty();
+            if (!hasQuorum) {
+                withoutQuorum++;
+            }
+            if (cosigners.isEmpty()) {
+                continue;
+            }
+            // A checkpoint short of the quorum is not used by R11, but shows which witnesses cosigned it.
+            next = new Candidate(c, cosigners, hasQuorum ? TrustedTime.WitnessTimes.of(size, cosigners) : null);
             return;
         }
     }

@@ -329,17 +329,17 @@ public final class BundleVerifier {
                 return; // the rule book reports the unresolved detection under R2
             }
             Detection detection = (Detection) detectionEvent.payload();
-            Optional<Map.Entry<Long, SignedEvent>> authorizedAt =
+            Optional<Map.Entry<Long, SignedEvent>> authorisedAt =
                     find(EventType.WATCHLIST_ENTRY_AUTHORIZED, StreamId.watchlist(proposed.candidateEntry()));
             Optional<Map.Entry<Long, SignedEvent>> policyAt = policyBefore(dLeaf);
             Optional<Map.Entry<Long, SignedEvent>> cameraAt =
                     find(EventType.CAMERA_REGISTERED, StreamId.camera(detection.camera()));
             checkR9(dLeaf, detectionEvent, cameraAt);
-            if (authorizedAt.isEmpty() || policyAt.isEmpty()) {
+            if (authorisedAt.isEmpty() || policyAt.isEmpty()) {
                 return; // the rule book reports a missing authorisation (R3) or policy (R6)
             }
-            long aLeaf = authorizedAt.get().getKey();
-            WatchlistEntryAuthorized entry = (WatchlistEntryAuthorized) authorizedAt.get().getValue().payload();
+            long aLeaf = authorisedAt.get().getKey();
+            WatchlistEntryAuthorized entry = (WatchlistEntryAuthorized) authorisedAt.get().getValue().payload();
             RecognitionPolicySet policy = (RecognitionPolicySet) policyAt.get().getValue().payload();
             report.fact("Detection", describe(dLeaf, detectionEvent) + ", camera " + detection.camera()
                     + ", captured " + detection.captureTime());
@@ -350,8 +350,8 @@ public final class BundleVerifier {
                     + " number of entries active for the detection is not checkable from a bundle, which carries only"
                     + " the candidate's authorisation (verifier audit checks it)");
             Optional<Template> probe = probeTemplate(pLeaf, proposed, dLeaf, detectionEvent);
-            probe.ifPresent(t -> checkScore(pLeaf, proposed, dLeaf, t, aLeaf, authorizedAt.get().getValue(), policy));
-            checkSnapshot(pLeaf, proposed, authorizedAt.get().getValue(), entry);
+            probe.ifPresent(t -> checkScore(pLeaf, proposed, dLeaf, t, aLeaf, authorisedAt.get().getValue(), policy));
+            checkSnapshot(pLeaf, proposed, authorisedAt.get().getValue(), entry);
             if (detection instanceof FaceDetected clear) {
                 checkCrop(dLeaf, clear);
             }
@@ -532,7 +532,7 @@ public final class BundleVerifier {
         }
 
         private void checkScore(long pLeaf, MatchProposed proposed, long dLeaf, Template template, long aLeaf,
-                SignedEvent authorization, RecognitionPolicySet policy) {
+                SignedEvent authorisation, RecognitionPolicySet policy) {
             String subject = "score of match " + proposed.match() + " (leaf " + pLeaf + ")";
             String method = "exact squared distance (format.md §9.5) of the detection's template (leaf " + dLeaf
                     + ") to the entry's comparable templates (leaf " + aLeaf + ", format.md §9.8), lowest";
@@ -543,8 +543,8 @@ public final class BundleVerifier {
                 fail(Rule.PROJECTION, dLeaf, "", subject, method, "a valid version-1 detection template", e.getMessage());
                 return;
             }
-            WatchedEntry entry = WatchedEntry.of(authorization.eventHash(),
-                    (WatchlistEntryAuthorized) authorization.payload());
+            WatchedEntry entry = WatchedEntry.of(authorisation.eventHash(),
+                    (WatchlistEntryAuthorized) authorisation.payload());
             OptionalInt best = entry.score(probe, policy.modelId(), policy.templateFormat());
             if (best.isEmpty()) {
                 fail(Rule.PROJECTION, pLeaf, "", subject, method, "a template comparable with the detection's",
@@ -557,15 +557,15 @@ public final class BundleVerifier {
             }
         }
 
-        private void checkSnapshot(long pLeaf, MatchProposed proposed, SignedEvent authorization,
+        private void checkSnapshot(long pLeaf, MatchProposed proposed, SignedEvent authorisation,
                 WatchlistEntryAuthorized entry) {
             SnapshotProof sp = bundle.snapshot();
             String subject = "entry " + entry.entry() + " in watchlist snapshot " + proposed.watchlistSnapshot().root()
                     + " of size " + proposed.watchlistSnapshot().size();
-            byte[] expected = WatchlistSnapshot.leafData(WatchedEntry.of(authorization.eventHash(), entry));
+            byte[] expected = WatchlistSnapshot.leafData(WatchedEntry.of(authorisation.eventHash(), entry));
             if (!sp.entry().equals(entry.entry()) || !Arrays.equals(expected, sp.leafData())) {
                 fail(Rule.PROJECTION, pLeaf, "", subject, "snapshot leaf data (format.md §9.8)",
-                        "the leaf of entry " + entry.entry() + " authorised by event " + authorization.eventHash(),
+                        "the leaf of entry " + entry.entry() + " authorised by event " + authorisation.eventHash(),
                         "a leaf for entry " + sp.entry() + " that differs");
                 return;
             }

@@ -130,6 +130,30 @@ public final class HtmlReportWriter {
             }
             out.append("</table>\n");
         }
+        if (report.erasedDecisionCount() > 0) {
+            out.append("<h3>Decisions over erased records (").append(report.erasedDecisionCount()).append(": ")
+                    .append(report.erasedDecisionsByNobody()).append(" re-derived by nobody before the erasure)</h3>\n")
+                    .append("<p>No audit can re-derive these any more; named here are the witnesses that did, before"
+                            + " the erasure: recipients of the detection's epoch that cosigned a checkpoint containing"
+                            + " the detection but not the epoch's close (docs/rules.md).</p>\n<table><colgroup>"
+                            + "<col style=\"width:7%\"/><col style=\"width:14%\"/><col style=\"width:37%\"/>"
+                            + "<col style=\"width:12%\"/><col style=\"width:30%\"/></colgroup><tr><th>Leaf</th>"
+                            + "<th>Event</th><th>Decision</th><th>Erased</th><th>Re-derived before the erasure by</th>"
+                            + "</tr>\n");
+            for (ErasedDecision e : report.erasedDecisions()) {
+                out.append("<tr><td>").append(e.leafIndex())
+                        .append("</td><td><code>").append(escape(e.eventId())).append("</code></td><td>")
+                        .append(escape(e.decision())).append("</td><td>epoch ").append(escape(e.epoch()))
+                        .append(", closed at leaf ").append(e.closeLeaf()).append("</td><td>")
+                        .append(escape(e.witnesses().isEmpty() ? e.witnessed() : String.join(", ", e.witnesses())))
+                        .append("</td></tr>\n");
+            }
+            long unlisted = report.erasedDecisionCount() - report.erasedDecisions().size();
+            if (unlisted > 0) {
+                out.append("<tr><td colspan=\"5\">").append(unlisted).append(" more not listed</td></tr>\n");
+            }
+            out.append("</table>\n");
+        }
         out.append("<h3>Checks performed (").append(report.checks().size()).append(")</h3>\n");
         Map<Rule, List<Check>> byRule = new EnumMap<>(Rule.class);
         for (Check c : report.checks()) {

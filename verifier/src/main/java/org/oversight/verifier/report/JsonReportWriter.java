@@ -17,6 +17,9 @@ import org.oversight.domain.json.JsonObject;
  *  "omitted":[{"count":5,"rule":"signature"}],
  *  "notRederived":[{"decision":…,"detail":…,"eventId":…,"leaf":9,"reason":"withheld"}, …],
  *  "notRederivedCounts":{"erased":0,"total":1,"withheld":1},
+ *  "erasedDecisions":[{"closeLeaf":40,"decision":…,"detectionLeaf":9,"epoch":…,"eventId":…,"leaf":12,
+ *                      "witnesses":["witness-a+1a2b3c4d"]}, …],
+ *  "erasedDecisionCounts":{"byNobody":0,"total":1},
  *  "passed":false,"title":…,"violations":1006}
  * </pre>
  *
@@ -25,7 +28,10 @@ import org.oversight.domain.json.JsonObject;
  * {@code causeLeaf} is the leaf of the root cause a finding follows from (listed right after it), or
  * -1; {@code matches} is empty except for an audit.
  * {@code notRederived} lists the logged decisions on sealed detections whose record the verifier
- * did not have (not violations), with their counts by reason. The same report always yields the
+ * did not have (not violations), with their counts by reason. {@code erasedDecisions} lists the
+ * decisions over erased records with the witnesses that re-derived them before the erasure (empty
+ * {@code witnesses}: nobody did; docs/rules.md), only when the audit had the witnesses and the
+ * checkpoint archive. The same report always yields the
  * same bytes.
  */
 public final class JsonReportWriter {
@@ -72,6 +78,14 @@ public final class JsonReportWriter {
         for (NotRederived.Reason r : NotRederived.Reason.values()) {
             counts.put(r.word(), report.notRederivedCount(r));
         }
+        JsonArray.Builder erased = JsonArray.builder();
+        for (ErasedDecision e : report.erasedDecisions()) {
+            JsonArray.Builder witnesses = JsonArray.builder();
+            e.witnesses().forEach(witnesses::add);
+            erased.add(JsonObject.builder().put("leaf", e.leafIndex()).put("eventId", e.eventId())
+                    .put("decision", e.decision()).put("detectionLeaf", e.detectionLeaf()).put("epoch", e.epoch())
+                    .put("closeLeaf", e.closeLeaf()).put("witnesses", witnesses.build()).build());
+        }
         return JsonObject.builder()
                 .put("title", report.title())
                 .put("passed", report.passed())
@@ -84,6 +98,9 @@ public final class JsonReportWriter {
                 .put("omitted", omitted.build())
                 .put("notRederived", notRederived.build())
                 .put("notRederivedCounts", counts.build())
+                .put("erasedDecisions", erased.build())
+                .put("erasedDecisionCounts", JsonObject.builder().put("total", report.erasedDecisionCount())
+                        .put("byNobody", report.erasedDecisionsByNobody()).build())
                 .build();
     }
 }

@@ -64,6 +64,16 @@ public final class TextReportWriter {
         if (unlisted > 0) {
             out.append("NOT RE-DERIVED: ").append(unlisted).append(" more not listed\n");
         }
+        for (ErasedDecision e : report.erasedDecisions()) {
+            out.append("ERASED at leaf ").append(e.leafIndex()).append(" (event ").append(oneLine(e.eventId()))
+                    .append("): ").append(oneLine(e.decision())).append("; epoch ").append(oneLine(e.epoch()))
+                    .append(" closed at leaf ").append(e.closeLeaf()).append("; ").append(oneLine(e.witnessed()))
+                    .append('\n');
+        }
+        long unlistedErased = report.erasedDecisionCount() - report.erasedDecisions().size();
+        if (unlistedErased > 0) {
+            out.append("ERASED: ").append(unlistedErased).append(" more not listed\n");
+        }
         out.append(report.passed()
                 ? "RESULT: PASS — every check held\n"
                 : "RESULT: FAIL — " + Plural.of(report.violationCount(), "violation") + "\n");

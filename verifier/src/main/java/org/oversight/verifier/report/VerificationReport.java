@@ -28,6 +28,9 @@ public final class VerificationReport {
     private final EnumMap<Rule, Long> omitted = new EnumMap<>(Rule.class);
     private final List<NotRederived> notRederived = new ArrayList<>();
     private final EnumMap<NotRederived.Reason, Long> notRederivedCounts = new EnumMap<>(NotRederived.Reason.class);
+    private final List<ErasedDecision> erasedDecisions = new ArrayList<>();
+    private long erasedDecisionCount;
+    private long erasedDecisionsByNobody;
 
     /** @param title what was verified, e.g. "Audit of log example.org/log" */
     public VerificationReport(String title) {
@@ -119,6 +122,36 @@ public final class VerificationReport {
             n += c;
         }
         return n;
+    }
+
+    /**
+     * Records a decision over an erased record with the witnesses that re-derived it before its
+     * erasure; counted, and listed up to {@link #MAX_NOT_REDERIVED_LISTED}. Not a violation.
+     */
+    public void erasedDecision(ErasedDecision entry) {
+        Objects.requireNonNull(entry, "entry");
+        erasedDecisionCount++;
+        if (entry.witnesses().isEmpty()) {
+            erasedDecisionsByNobody++;
+        }
+        if (erasedDecisions.size() < MAX_NOT_REDERIVED_LISTED) {
+            erasedDecisions.add(entry);
+        }
+    }
+
+    /** The decisions over erased records, in log order (at most {@link #MAX_NOT_REDERIVED_LISTED}). */
+    public List<ErasedDecision> erasedDecisions() {
+        return Collections.unmodifiableList(erasedDecisions);
+    }
+
+    /** How many decisions over erased records were recorded, listed or not. */
+    public long erasedDecisionCount() {
+        return erasedDecisionCount;
+    }
+
+    /** How many of them no named witness re-derived before their erasure. */
+    public long erasedDecisionsByNobody() {
+        return erasedDecisionsByNobody;
     }
 
     /** All violations: those listed plus those {@linkplain #omitted omitted}. */

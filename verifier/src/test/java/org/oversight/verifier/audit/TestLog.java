@@ -37,7 +37,7 @@ import org.oversight.recognition.projection.ProjectionState;
 import org.oversight.recognition.projection.RecognitionProjection;
 import org.oversight.recognition.projection.Step;
 import org.oversight.recognition.template.FaceTemplate;
-import org.oversight.recognition.template.TemplateQuantizer;
+import org.oversight.recognition.template.TemplateQuantiser;
 import org.oversight.recognition.tfjs.ModelId;
 
 /**
@@ -274,7 +274,7 @@ public final class TestLog {
 
     /** The version-1 template (docs/format.md §9.4) of {@code descriptor}, of model {@link #MODEL}. */
     public static Template templateOf(float[] descriptor) {
-        FaceTemplate t = TemplateQuantizer.quantize(FaceDescriptor.of(descriptor), MODEL_ID);
+        FaceTemplate t = TemplateQuantiser.quantise(FaceDescriptor.of(descriptor), MODEL_ID);
         return Template.of(t.encode(), FaceTemplate.VERSION, MODEL);
     }
 

@@ -40,7 +40,7 @@ import org.oversight.recognition.projection.ProjectionState;
 import org.oversight.recognition.projection.RecognitionProjection;
 import org.oversight.recognition.projection.SnapshotProofs;
 import org.oversight.recognition.projection.Step;
-import org.oversight.recognition.template.TemplateQuantizer;
+import org.oversight.recognition.template.TemplateQuantiser;
 import org.oversight.recognition.tfjs.ModelId;
 
 /**
@@ -108,7 +108,7 @@ final class BundleLog {
         for (int i = 0; i < v.length; i++) {
             v[i] = (((mul * i) % m) - sub) / 512f + (i % 7 == 0 ? jitter : 0f);
         }
-        return Template.of(TemplateQuantizer.quantize(FaceDescriptor.of(v), MODEL_ID).encode(), 1, MODEL);
+        return Template.of(TemplateQuantiser.quantise(FaceDescriptor.of(v), MODEL_ID).encode(), 1, MODEL);
     }
 
     static BundleLog build(Options o) {

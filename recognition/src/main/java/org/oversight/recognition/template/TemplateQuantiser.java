@@ -14,13 +14,13 @@ import org.oversight.recognition.tfjs.ModelId;
  * Every step is a correctly rounded IEEE operation, so the template is a pure function of the
  * descriptor's bits.
  */
-public final class TemplateQuantizer {
+public final class TemplateQuantiser {
     /** The fixed scale, a power of two: a unit vector's component 1/256 is one quantum. */
     public static final int SCALE = 256;
     /** The clamp bound. */
     public static final int MAX_COMPONENT = 127;
 
-    private TemplateQuantizer() {}
+    private TemplateQuantiser() {}
 
     /**
      * Quantises {@code d}.
@@ -28,7 +28,7 @@ public final class TemplateQuantizer {
      * @throws IllegalArgumentException if {@code d} is all zeros or has a non-finite value (it
      *     cannot be normalised)
      */
-    public static FaceTemplate quantize(FaceDescriptor d, ModelId model) {
+    public static FaceTemplate quantise(FaceDescriptor d, ModelId model) {
         double s = 0;
         for (int i = 0; i < FaceDescriptor.DIMENSIONS; i++) {
             double v = d.get(i);

@@ -14,22 +14,22 @@ import org.oversight.domain.json.MalformedJsonException;
  * canonical text bottom-up; object members are then sorted by name in UTF-16 code unit order.
  * Offsets in error messages are char indexes into the input.
  */
-public final class Rfc8785Canonicalizer {
+public final class Rfc8785Canonicaliser {
     private final String in;
     private final int maxDepth;
     private int pos;
 
-    private Rfc8785Canonicalizer(String in, int maxDepth) {
+    private Rfc8785Canonicaliser(String in, int maxDepth) {
         this.in = in;
         this.maxDepth = maxDepth;
     }
 
     /** The canonical form of {@code json}. */
-    public static String canonicalize(String json, JsonLimits limits) throws JsonException {
+    public static String canonicalise(String json, JsonLimits limits) throws JsonException {
         if (json.length() > limits.maxBytes()) {
             throw new MalformedJsonException(0, "input length " + json.length() + " > limit " + limits.maxBytes());
         }
-        Rfc8785Canonicalizer c = new Rfc8785Canonicalizer(json, limits.maxDepth());
+        Rfc8785Canonicaliser c = new Rfc8785Canonicaliser(json, limits.maxDepth());
         StringBuilder out = new StringBuilder(json.length());
         c.skipWhitespace();
         c.value(out, 0);
