@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # All the limits in one table (docs/benchmarks.md): runs the simulator twice against freshly started
 # ledgers (max-rate ingest; a moderate open-loop rate for submission → signed checkpoint latency),
-# then once more beside two witnesses (ops/witness-latency.sh: checkpoint → quorum cosigning latency),
+# then the store's own limit (the ledger's rows through plain JDBC, StoreLimit) and a max-rate run of
+# sealed detections (--seal), then once more beside two witnesses (ops/witness-latency.sh: checkpoint → quorum cosigning latency),
 # then org.oversight.ops.bench.LimitsReport (JMH: Ed25519 verify, batch verify, audit, witness replay, 1:N scan vs
 # memory read, batched 1:N search vs single, Java vs native C memory read (ops/native/memread.c, when
 # gcc is present), embedding vs the naive reference, bundle verification; libsodium's verify of the
@@ -12,7 +13,8 @@
 #      EVENTS (default 100000; quick 4000), WARMUP (untimed first detections, default 60000;
 #      quick 2000), BATCH (default 1000), CLIENTS (default 4) and CAMERAS (default 4: each client
 #      posts one camera's chain) for the ingest run; INTERVAL_MS (default 1000) the ledger's
-#      checkpoint interval in the latency run; WITNESS_RATE (default 50) detections/s in the witness run.
+#      checkpoint interval in the latency run; WITNESS_RATE (default 50) detections/s in the witness run;
+#      SEALED_EVENTS / SEALED_WARMUP (default 40000 / 20000; quick 2000 / 2000) for the sealed ingest run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 QUICK=0
@@ -28,12 +30,26 @@ trap 'rm -rf "$OUT"' EXIT
 INTERVAL_MS=${INTERVAL_MS:-1000}
 if [ "$QUICK" = 1 ]; then
   EVENTS=${EVENTS:-4000}; WARMUP=${WARMUP:-2000}; SECONDS_RATE=20; LIMITS_ARGS=(--quick)
+  SEALED_EVENTS=${SEALED_EVENTS:-2000}; SEALED_WARMUP=${SEALED_WARMUP:-2000}
 else
   EVENTS=${EVENTS:-100000}; WARMUP=${WARMUP:-60000}; SECONDS_RATE=60; LIMITS_ARGS=()
+  SEALED_EVENTS=${SEALED_EVENTS:-40000}; SEALED_WARMUP=${SEALED_WARMUP:-20000}
 fi
 echo "bench.sh: ingest, simulator max rate, $WARMUP warm-up + $EVENTS timed detections..." >&2
 SKIP_BUILD=1 ops/sim.sh --rate max --events "$EVENTS" --warmup "$WARMUP" --batch "${BATCH:-1000}" --clients "${CLIENTS:-4}" --cameras "${CAMERAS:-4}" --watchlist 100 \
   --near 0.01 --seconds 300 --drain-seconds 30 --results "$OUT/max.properties" >&2 || echo "bench.sh: max-rate run failed" >&2
+# The store's own limit (issue #16 item 1), right after the ingest run: the ledger's exact rows through
+# plain JDBC into the same embedded PostgreSQL (StoreLimit, in the ledger jar), 1,000-event transactions.
+echo "bench.sh: the store's own limit, $EVENTS events of the ledger's rows through plain JDBC..." >&2
+LEDGER_JAR=$(ls ledger/target/oversight-ledger-*.jar | grep -v -e sources -e tests -e original | head -1)
+java -cp "$LEDGER_JAR" -Dloader.main=org.oversight.ledger.storage.postgres.StoreLimit \
+  org.springframework.boot.loader.launch.PropertiesLauncher --events "$EVENTS" --batch "${BATCH:-1000}" \
+  --results "$OUT/store.properties" >&2 || echo "bench.sh: store-limit run failed" >&2
+# Batch ingest of sealed (schema-2) detections (issue #12 §8): cameras seal, PUT each blob, then post the batch.
+echo "bench.sh: ingest of sealed detections, simulator max rate --seal, $SEALED_WARMUP warm-up + $SEALED_EVENTS timed..." >&2
+SKIP_BUILD=1 ops/sim.sh --rate max --seal --events "$SEALED_EVENTS" --warmup "$SEALED_WARMUP" --batch "${BATCH:-1000}" --clients "${CLIENTS:-4}" \
+  --cameras "${CAMERAS:-4}" --watchlist 100 --near 0.01 --seconds 300 --drain-seconds 30 --results "$OUT/sealed.properties" >&2 \
+  || echo "bench.sh: sealed max-rate run failed" >&2
 echo "bench.sh: latency, simulator open loop at ${RATE:-100}/s for ${SECONDS_RATE}s, checkpoint interval ${INTERVAL_MS} ms..." >&2
 SKIP_BUILD=1 LEDGER_ARGS="--oversight.checkpoint.interval-ms=$INTERVAL_MS ${LEDGER_ARGS:-}" ops/sim.sh \
   --rate "${RATE:-100}" --seconds "$SECONDS_RATE" --cameras 16 --batch 50 --reviewers 4 --confirm-share 0.5 \
@@ -44,6 +60,8 @@ SKIP_BUILD=1 RATE="${WITNESS_RATE:-50}" RUN_SECONDS="$SECONDS_RATE" INTERVAL_MS=
 SIM_ARGS=()
 [ -s "$OUT/cosign.properties" ] && SIM_ARGS+=(--cosign "$OUT/cosign.properties")
 [ -s "$OUT/max.properties" ] && SIM_ARGS+=(--sim-max "$OUT/max.properties")
+[ -s "$OUT/store.properties" ] && SIM_ARGS+=(--store-limit "$OUT/store.properties")
+[ -s "$OUT/sealed.properties" ] && SIM_ARGS+=(--sim-sealed "$OUT/sealed.properties")
 [ -s "$OUT/rate.properties" ] && SIM_ARGS+=(--sim-rate "$OUT/rate.properties")
 # --- Native memory-read yardstick (issue 16 item 3): a C loop's read rate beside the Java yardstick's. ---
 NATIVE_ARGS=()

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.IntStream;
+import org.oversight.domain.crypto.Ed25519BatchVerifier;
 import org.oversight.domain.crypto.Ed25519PublicKey;
+import org.oversight.domain.crypto.SignatureDomain;
 import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.CameraRegistered;
 import org.oversight.domain.event.KeyEnrolled;
@@ -97,8 +99,12 @@ public final class LedgerRegistry {
      * changes no outcome: an event that fails here is simply not remembered, and {@link #check}
      * verifies it again at its position and rejects it there with the same problem. Events signed
      * by keys enrolled later in the same request are verified in {@link #check} as before.
-     * Thread-safe: may run without the writer lock (see the class comment). Call
-     * {@link #forgetPreverified(Collection)} with the same events when the request ends.
+     *
+     * <p>The signatures are checked in batches of {@value #VERIFY_BATCH} ({@link Ed25519BatchVerifier},
+     * whose verdict for each signature is exactly the single verdict: both use the cofactored
+     * equation of docs/format.md §2.1), one batch per core at a time. Thread-safe: may run without
+     * the writer lock (see the class comment). Call {@link #forgetPreverified(Collection)} with the
+     * same events when the request ends.
      */
     public void preverify(List<SignedEvent> events) {
         List<SignedEvent> candidates = new ArrayList<>(events.size());
@@ -111,13 +117,18 @@ public final class LedgerRegistry {
             }
         }
         boolean[] ok = new boolean[candidates.size()];
-        IntStream.range(0, candidates.size()).parallel().forEach(i -> {
-            try {
-                EventVerifier.verify(candidates.get(i), keys.get(i));
-                ok[i] = true;
-            } catch (EventSignatureException e) {
-                ok[i] = false;
+        int batches = (candidates.size() + VERIFY_BATCH - 1) / VERIFY_BATCH;
+        IntStream.range(0, batches).parallel().forEach(b -> {
+            int from = b * VERIFY_BATCH;
+            int to = Math.min(candidates.size(), from + VERIFY_BATCH);
+            Ed25519BatchVerifier batch = new Ed25519BatchVerifier();
+            for (int i = from; i < to; i++) {
+                SignedEvent event = candidates.get(i);
+                // Looked up by the header's key id, so EventVerifier's key-id check holds by construction.
+                batch.addFramed(keys.get(i), SignatureDomain.EVENT_V1, event.signingInput(), event.signature());
             }
+            boolean[] verdicts = batch.verify();
+            System.arraycopy(verdicts, 0, ok, from, verdicts.length);
         });
         for (int i = 0; i < ok.length; i++) {
             if (ok[i]) {
@@ -125,6 +136,9 @@ public final class LedgerRegistry {
             }
         }
     }
+
+    /** Signatures per {@link Ed25519BatchVerifier} batch in {@link #preverify}. */
+    static final int VERIFY_BATCH = 64;
 
     /** Forgets the results of every {@link #preverify}. */
     public void forgetPreverified() {

@@ -54,6 +54,9 @@ public class StreamAggregate {
     private boolean closed;
     private String closedBy = "";
     private final Map<String, Verdict> reviews = new TreeMap<>();
+    /** The event {@link #decide} is applying right now (identity), and its parsed envelope; else null. */
+    private transient EventRecorded applying;
+    private transient SignedEvent applyingEvent;
 
     protected StreamAggregate() {
         // for Axon
@@ -103,10 +106,17 @@ public class StreamAggregate {
         }
         KeyRecord signer = registry.check(event, command.leafIndex());
         checkStreamRules(event, signer);
-        apply(new EventRecorded(new String(event.leafBytes(), StandardCharsets.UTF_8)),
-                MetaData.with(EventRecorded.LEAF_INDEX, command.leafIndex())
-                        .and(EventRecorded.SIGNER_PRINCIPAL, signer.owner())
-                        .and(EventRecorded.EVENT_TYPE, event.type().wireName()));
+        EventRecorded recorded = new EventRecorded(new String(event.leafBytes(), StandardCharsets.UTF_8));
+        applying = recorded;
+        applyingEvent = event;
+        try {
+            apply(recorded, MetaData.with(EventRecorded.LEAF_INDEX, command.leafIndex())
+                    .and(EventRecorded.SIGNER_PRINCIPAL, signer.owner())
+                    .and(EventRecorded.EVENT_TYPE, event.type().wireName()));
+        } finally {
+            applying = null;
+            applyingEvent = null;
+        }
         return new SubmitResult(true, signer.owner());
     }
 
@@ -190,13 +200,16 @@ public class StreamAggregate {
 
     @EventSourcingHandler
     void on(EventRecorded recorded, MetaData metaData) {
-        byte[] bytes = recorded.envelope().getBytes(StandardCharsets.UTF_8);
+        // The event decide() just checked was parsed from exactly these bytes: its hash and fields
+        // are reused instead of hashing and parsing the envelope a second time on the writer's path.
+        SignedEvent decided = recorded == applying ? applyingEvent : null;
+        byte[] bytes = decided == null ? recorded.envelope().getBytes(StandardCharsets.UTF_8) : null;
         // Replaying a long stream (a camera's detections) must stay cheap: only the hash is needed
         // for most events; the envelope is parsed only for the types that change stream state.
-        hashes.add(EventHash.ofLeafBytes(bytes));
+        hashes.add(decided != null ? decided.eventHash() : EventHash.ofLeafBytes(bytes));
         Object type = metaData.get(EventRecorded.EVENT_TYPE);
         if (stream == null || type == null || STATEFUL_TYPES.contains(String.valueOf(type))) {
-            SignedEvent event = parse(bytes);
+            SignedEvent event = decided != null ? decided : parse(bytes);
             stream = event.stream().text();
             String signer = String.valueOf(metaData.get(EventRecorded.SIGNER_PRINCIPAL));
             switch (event.type()) {

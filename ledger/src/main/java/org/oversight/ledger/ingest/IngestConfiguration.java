@@ -3,12 +3,15 @@ package org.oversight.ledger.ingest;
 import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Optional;
+import java.util.Set;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.oversight.ledger.aggregate.AggregateConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.oversight.ledger.aggregate.LedgerRegistry;
+import org.oversight.ledger.aggregate.StreamAggregates;
+import org.oversight.ledger.sequencer.FencedWriteException;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -22,12 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ConditionalOnPostgresLog
 @EnableConfigurationProperties(IngestLimits.class)
 public class IngestConfiguration {
-    @Bean
+    /** The registry is loaded from the committed leaves before any other bean can use the service. */
+    @Bean(initMethod = "loadRegistry")
     IngestService ingestService(Sequencer sequencer, LeafStore store, LedgerRegistry registry, CommandGateway commands,
             PlatformTransactionManager txManager, Optional<MeterRegistry> meters,
             @Qualifier(AggregateConfiguration.CACHE) Cache aggregateCache,
             ObjectProvider<SealedRecordAdmission> sealedRecords) {
-        return new IngestService(sequencer, store, registry, commands, new TransactionTemplate(txManager), meters,
-                aggregateCache, sealedRecords.getIfAvailable(() -> SealedRecordAdmission.NONE));
+        // The sequencer's lease fence may refuse a write inside a command (the event store's
+        // append): it reaches the client as the fence's 503, not as a server error.
+        StreamAggregates aggregates = new StreamAggregates(commands, aggregateCache, Set.of(FencedWriteException.class));
+        return new IngestService(sequencer, store, registry, aggregates, new TransactionTemplate(txManager), meters,
+                sealedRecords.getIfAvailable(() -> SealedRecordAdmission.NONE));
     }
 }

@@ -11,21 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.ledger.aggregate.EventRejectedException;
 import org.oversight.ledger.aggregate.Rejection;
 import org.oversight.ledger.web.ProblemType;
 import org.oversight.ledger.aggregate.LedgerRegistry;
+import org.oversight.ledger.aggregate.StreamAggregates;
 import org.oversight.ledger.aggregate.SubmitEvent;
 import org.oversight.ledger.aggregate.SubmitEvents;
 import org.oversight.ledger.aggregate.SubmitResult;
-import org.oversight.ledger.sequencer.FencedWriteException;
 import org.oversight.ledger.sequencer.Leaf;
 import org.oversight.ledger.sequencer.LeafKey;
 import org.oversight.ledger.sequencer.LeafStore;
@@ -40,15 +34,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The write path. Signatures of known signers are checked first, in parallel and without the lock
- * ({@link LedgerRegistry#preverify}). Then, under the sequencer's single-writer lock and inside ONE
- * database transaction, for each event in order: answer a resubmission idempotently; otherwise give
- * it the next leaf index and have the stream's aggregate check it and append it to the Axon event
- * store in this transaction — registry-neutral events one {@link SubmitEvents} command per stream
- * and run, every other event alone as {@link SubmitEvent} — then apply it to the
- * {@link LedgerRegistry} and append it to the sequencer batch, both in request order. Then the
- * leaves and the new Merkle state are written and everything commits together — or, on any
- * rejection, nothing of the request is stored.
+ * The write path: verify, sequence, append, commit.
+ *
+ * <ol>
+ *   <li><b>Verify</b>, without the lock, on all cores: sealed detections' blobs are in the vault
+ *       ({@link SealedRecordAdmission}); the signatures of events whose signer key is already known
+ *       are checked in batches ({@link LedgerRegistry#preverify}); each event's leaf is prepared
+ *       (bytes, hash). Everything here is order-independent, so it runs while the previous request
+ *       still holds the lock (committing), and it decides nothing alone: it only lets the in-order
+ *       checks below skip work whose result cannot have changed.
+ *   <li><b>Sequence</b>, under the sequencer's single-writer lock and inside ONE database
+ *       transaction, for each event in request order: answer a resubmission idempotently; otherwise
+ *       give it the next leaf index and have its stream's aggregate check it at that index against
+ *       the registry as of the leaves before it (signer, key validity — a key revoked earlier in
+ *       the same request is seen —, camera, chain position, stream rules).
+ *   <li><b>Append</b>: registry-neutral events one {@link SubmitEvents} command per stream and run,
+ *       every other event alone as {@link SubmitEvent} (through {@link StreamAggregates}, the one
+ *       seam to Axon); each accepted event is applied to the {@link LedgerRegistry} and appended to
+ *       the sequencer batch, both in request order; then the leaves and the new Merkle state.
+ *   <li><b>Commit</b>: everything together — or, on any rejection, nothing of the request.
+ * </ol>
  *
  * <p>Why this design (docs/ledger.md): the leaf order is fixed by the writer, not by the store's
  * tracking order, and Axon event, leaf row and Merkle state can never disagree after a crash
@@ -60,12 +65,11 @@ public class IngestService {
     private final Sequencer sequencer;
     private final LeafStore store;
     private final LedgerRegistry registry;
-    private final CommandGateway commands;
+    private final StreamAggregates aggregates;
     private final TransactionTemplate tx;
     private final Counter accepted;
     private final Counter duplicates;
     private final MeterRegistry meters;
-    private final Cache aggregateCache;
     private final RecentlyCommitted recent = new RecentlyCommitted(RECENT_LEAVES);
     private final SealedRecordAdmission sealedRecords;
 
@@ -75,19 +79,22 @@ public class IngestService {
     /** Parsed events of the latest committed leaves kept for {@link #recentlyCommitted}. */
     static final int RECENT_LEAVES = 4096;
 
-    public IngestService(Sequencer sequencer, LeafStore store, LedgerRegistry registry, CommandGateway commands,
-            TransactionTemplate tx, Optional<MeterRegistry> meters, Cache aggregateCache,
-            SealedRecordAdmission sealedRecords) {
-        this.aggregateCache = aggregateCache;
+    /** Call {@link #loadRegistry()} before the first {@link #submit}. */
+    public IngestService(Sequencer sequencer, LeafStore store, LedgerRegistry registry, StreamAggregates aggregates,
+            TransactionTemplate tx, Optional<MeterRegistry> meters, SealedRecordAdmission sealedRecords) {
         this.sealedRecords = sealedRecords;
         this.sequencer = sequencer;
         this.store = store;
         this.registry = registry;
-        this.commands = commands;
+        this.aggregates = aggregates;
         this.tx = tx;
         this.meters = meters.orElseGet(SimpleMeterRegistry::new);
         this.accepted = Counter.builder("oversight.ingest.accepted").register(this.meters);
         this.duplicates = Counter.builder("oversight.ingest.duplicates").register(this.meters);
+    }
+
+    /** Replays the committed leaves into the registry, under the writer lock (start-up). */
+    public void loadRegistry() {
         sequencer.writerLock().lock();
         try {
             RegistryLoader.rebuild(registry, store, sequencer.committed().size());
@@ -103,19 +110,36 @@ public class IngestService {
      *     with {@code events[i]} when the request held more than one event
      */
     public List<IngestResult> submit(List<SignedEvent> events) throws EventRejectedException {
-        // Sealed detections: their blobs must be in the vault, for exactly these positions (before sequencing).
         sealedRecords.check(events);
         try {
-            // Before taking the lock: this request's signatures are checked while the previous
-            // request still holds it (committing), on all cores; order-independent, see preverify.
-            registry.preverify(events);
-            return submitVerified(events);
+            List<Prepared> prepared = verify(events);
+            return sequenceAppendCommit(prepared);
         } finally {
             registry.forgetPreverified(events);
         }
     }
 
-    private List<IngestResult> submitVerified(List<SignedEvent> events) throws EventRejectedException {
+    /**
+     * Everything that can be checked or computed before the lock: signatures of known signers
+     * (in batches, on all cores) and each event's leaf. Order-independent; decides no outcome.
+     */
+    private List<Prepared> verify(List<SignedEvent> events) {
+        registry.preverify(events);
+        List<Prepared> prepared = new ArrayList<>(events.size());
+        for (SignedEvent event : events) {
+            prepared.add(new Prepared(event, event.eventHash().hex(), leafOf(event)));
+        }
+        return prepared;
+    }
+
+    /** An event with what the locked section needs of it, computed before the lock. */
+    private record Prepared(SignedEvent event, String hashHex, Leaf leaf) {
+        String eventId() {
+            return event.header().eventId();
+        }
+    }
+
+    private List<IngestResult> sequenceAppendCommit(List<Prepared> events) throws EventRejectedException {
         sequencer.writerLock().lock();
         try {
             requireCurrentRegistry();
@@ -157,13 +181,13 @@ public class IngestService {
      *
      * @throws Rejected from the one-by-one pass
      */
-    private List<IngestResult> appendGroupedOrOneByOne(List<SignedEvent> events) {
+    private List<IngestResult> appendGroupedOrOneByOne(List<Prepared> events) {
         try {
-            return tx.execute(status -> appendAllInOneUnitOfWork(events, true));
+            return tx.execute(status -> aggregates.inOneUnitOfWork(() -> appendAll(events, true)));
         } catch (Rejected grouped) {
-            aggregateCache.removeAll();
+            aggregates.forgetLoaded();
             requireCurrentRegistry();
-            List<IngestResult> results = tx.execute(status -> appendAllInOneUnitOfWork(events, false));
+            List<IngestResult> results = tx.execute(status -> aggregates.inOneUnitOfWork(() -> appendAll(events, false)));
             LOG.warn("grouped check rejected ({}) a request the one-by-one check accepted; accepted",
                     grouped.rejection.detail());
             return results;
@@ -171,55 +195,30 @@ public class IngestService {
     }
 
     /**
-     * Runs the request's commands as nested units of work of one root Axon unit of work, so that
-     * Axon appends all their events to its store in one JDBC batch when the root commits (still in
-     * this transaction), and keeps the loaded aggregates for the whole request.
-     */
-    private List<IngestResult> appendAllInOneUnitOfWork(List<SignedEvent> events, boolean grouped) {
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-        List<IngestResult> results;
-        try {
-            results = appendAll(events, grouped);
-        } catch (RuntimeException | Error e) {
-            unitOfWork.rollback(e);
-            throw e;
-        }
-        unitOfWork.commit();
-        return results;
-    }
-
-    /**
-     * Appends the events in request order. With {@code grouped}, consecutive events that leave the
+     * Sequences and appends the events in request order, then persists the batch (inside the
+     * caller's transaction and unit of work). With {@code grouped}, consecutive events that leave the
      * registry unchanged ({@link LedgerRegistry#leavesUnchanged}) get their leaf indices in request
      * order but are checked per stream, one {@link SubmitEvents} command per stream and run (each
      * sees the same registry, so the order among streams changes no outcome); every other event
      * ends the run and is handled alone, after the run, exactly as in the one-by-one mode.
      */
-    private List<IngestResult> appendAll(List<SignedEvent> events, boolean grouped) {
+    private List<IngestResult> appendAll(List<Prepared> events, boolean grouped) {
         SequencerBatch batch = sequencer.begin();
         Map<String, IngestResult> inRequest = new HashMap<>();
         Set<String> idsInRequest = new HashSet<>();
         IngestResult[] results = new IngestResult[events.size()];
         List<Pending> run = new ArrayList<>();
-        // Earlier requests' leaves, looked up once per request (this request's leaves are inserted
-        // only at persist(), so per-event queries would see exactly the same committed rows).
-        List<org.oversight.domain.crypto.Sha256Digest> hashes = new ArrayList<>(events.size());
-        List<String> ids = new ArrayList<>(events.size());
-        for (SignedEvent event : events) {
-            hashes.add(event.eventHash().digest());
-            ids.add(event.header().eventId());
-        }
-        Stored stored = new Stored(store.findKeysByHashes(hashes), store.findKeysByEventIds(ids));
+        Stored stored = storedLeavesNamedIn(events);
         for (int i = 0; i < events.size(); i++) {
-            SignedEvent event = events.get(i);
+            Prepared event = events.get(i);
             String where = events.size() == 1 ? "" : "events[" + i + "] ";
             try {
                 IngestResult seen = duplicateOf(event, stored, inRequest);
                 if (seen != null) {
                     results[i] = seen;
-                } else if (grouped && registry.leavesUnchanged(event)) {
+                } else if (grouped && registry.leavesUnchanged(event.event())) {
                     requireUnusedId(event, stored, idsInRequest);
-                    IngestResult result = new IngestResult(event.header().eventId(), event.eventHash().hex(),
+                    IngestResult result = new IngestResult(event.eventId(), event.hashHex(),
                             batch.nextIndex() + run.size(), false);
                     inRequest.put(result.eventHash(), result);
                     idsInRequest.add(result.eventId());
@@ -244,6 +243,21 @@ public class IngestService {
     }
 
     /**
+     * Earlier requests' leaves with a hash or an id named in the request, looked up once per
+     * request (this request's leaves are inserted only at persist(), so per-event queries would see
+     * exactly the same committed rows).
+     */
+    private Stored storedLeavesNamedIn(List<Prepared> events) {
+        List<org.oversight.domain.crypto.Sha256Digest> hashes = new ArrayList<>(events.size());
+        List<String> ids = new ArrayList<>(events.size());
+        for (Prepared event : events) {
+            hashes.add(event.leaf().leafHash());
+            ids.add(event.eventId());
+        }
+        return new Stored(store.findKeysByHashes(hashes), store.findKeysByEventIds(ids));
+    }
+
+    /**
      * The parsed events of committed leaves {@code [from, from + count)} if they were committed
      * recently through this service, else empty (read the leaf table then). The events are exactly
      * the ones whose canonical bytes were stored as those leaves.
@@ -256,11 +270,11 @@ public class IngestService {
      * Registered before {@link SequencerBatch#persist()}, so it runs before the sequencer
      * publishes the new size (and wakes readers) on commit.
      */
-    private void rememberAfterCommit(long firstLeaf, List<SignedEvent> events, IngestResult[] results) {
+    private void rememberAfterCommit(long firstLeaf, List<Prepared> events, IngestResult[] results) {
         List<SignedEvent> fresh = new ArrayList<>();
         for (int i = 0; i < results.length; i++) {
             if (!results[i].duplicate()) {
-                fresh.add(events.get(i));
+                fresh.add(events.get(i).event());
             }
         }
         if (fresh.isEmpty()) {
@@ -275,7 +289,7 @@ public class IngestService {
     }
 
     /** An event of a run, with the leaf index it gets if the run is accepted. */
-    private record Pending(SignedEvent event, long leafIndex) {}
+    private record Pending(Prepared event, long leafIndex) {}
 
     /**
      * Checks and records a run: one {@link SubmitEvents} per stream (streams in order of first
@@ -288,11 +302,11 @@ public class IngestService {
         }
         Map<String, List<SubmitEvent>> byStream = new LinkedHashMap<>();
         for (Pending p : run) {
-            byStream.computeIfAbsent(p.event().stream().text(), s -> new ArrayList<>())
-                    .add(SubmitEvent.of(p.event(), p.leafIndex()));
+            byStream.computeIfAbsent(p.event().leaf().stream(), s -> new ArrayList<>())
+                    .add(SubmitEvent.of(p.event().event(), p.leafIndex()));
         }
         for (Map.Entry<String, List<SubmitEvent>> stream : byStream.entrySet()) {
-            List<SubmitResult> outcomes = dispatch(new SubmitEvents(stream.getKey(), stream.getValue()), stream.getKey());
+            List<SubmitResult> outcomes = aggregates.record(new SubmitEvents(stream.getKey(), stream.getValue()));
             for (int i = 0; i < outcomes.size(); i++) {
                 if (!outcomes.get(i).recorded()) {
                     throw alreadyRecorded(stream.getValue().get(i).event());
@@ -300,10 +314,10 @@ public class IngestService {
             }
         }
         for (Pending p : run) {
-            registry.apply(p.event(), p.leafIndex());
-            long assigned = batch.append(leafOf(p.event()));
+            registry.apply(p.event().event(), p.leafIndex());
+            long assigned = batch.append(p.event().leaf());
             if (assigned != p.leafIndex()) {
-                throw new IllegalStateException("run event " + p.event().header().eventId() + " was checked at leaf "
+                throw new IllegalStateException("run event " + p.event().eventId() + " was checked at leaf "
                         + p.leafIndex() + " but the sequencer assigned " + assigned);
             }
         }
@@ -317,42 +331,42 @@ public class IngestService {
      * The answer to a resubmission, or null. Replays are decided by the event hash (docs/format.md
      * §5.2): the same bytes again get the same answer and are stored once.
      */
-    private static IngestResult duplicateOf(SignedEvent event, Stored committed, Map<String, IngestResult> inRequest) {
-        String hash = event.eventHash().hex();
+    private static IngestResult duplicateOf(Prepared event, Stored committed, Map<String, IngestResult> inRequest) {
+        String hash = event.hashHex();
         IngestResult seen = inRequest.get(hash);
         if (seen == null) {
             LeafKey stored = committed.byHash().get(hash);
             if (stored != null) {
-                seen = new IngestResult(event.header().eventId(), hash, stored.index(), true);
+                seen = new IngestResult(event.eventId(), hash, stored.index(), true);
             }
         }
-        return seen == null ? null : new IngestResult(event.header().eventId(), hash, seen.leafIndex(), true);
+        return seen == null ? null : new IngestResult(event.eventId(), hash, seen.leafIndex(), true);
     }
 
     /** The ledger serves events by id, so it also refuses a second event under a used id. */
-    private static void requireUnusedId(SignedEvent event, Stored committed, Set<String> idsInRequest)
+    private static void requireUnusedId(Prepared event, Stored committed, Set<String> idsInRequest)
             throws EventRejectedException {
-        String eventId = event.header().eventId();
+        String eventId = event.eventId();
         Optional<LeafKey> sameId = Optional.ofNullable(committed.byEventId().get(eventId));
         if (sameId.isPresent() || idsInRequest.contains(eventId)) {
             throw new EventRejectedException(Rejection.EVENT_ID_CONFLICT, "header.eventId: '" + eventId
                     + "' already names another event" + sameId.map(l -> " (" + l.hash().hex() + " at leaf "
-                    + l.index() + ")").orElse(" earlier in this request") + "; this one is " + event.eventHash().hex());
+                    + l.index() + ")").orElse(" earlier in this request") + "; this one is " + event.hashHex());
         }
     }
 
     /** A new event (not a duplicate), alone: one {@link SubmitEvent} command. */
-    private IngestResult appendOne(SequencerBatch batch, SignedEvent event, Stored committed,
+    private IngestResult appendOne(SequencerBatch batch, Prepared event, Stored committed,
             Map<String, IngestResult> inRequest, Set<String> idsInRequest) throws EventRejectedException {
         requireUnusedId(event, committed, idsInRequest);
         long leafIndex = batch.nextIndex();
-        SubmitResult outcome = dispatch(SubmitEvent.of(event, leafIndex), event.stream().text());
+        SubmitResult outcome = aggregates.record(SubmitEvent.of(event.event(), leafIndex));
         if (!outcome.recorded()) {
-            throw alreadyRecorded(event);
+            throw alreadyRecorded(event.event());
         }
-        registry.apply(event, leafIndex);
-        long assigned = batch.append(leafOf(event));
-        IngestResult result = new IngestResult(event.header().eventId(), event.eventHash().hex(), assigned, false);
+        registry.apply(event.event(), leafIndex);
+        long assigned = batch.append(event.leaf());
+        IngestResult result = new IngestResult(event.eventId(), event.hashHex(), assigned, false);
         inRequest.put(result.eventHash(), result);
         idsInRequest.add(result.eventId());
         return result;
@@ -367,28 +381,6 @@ public class IngestService {
     private static IllegalStateException alreadyRecorded(SignedEvent event) {
         return new IllegalStateException("aggregate reports " + event.header().eventId() + " ("
                 + event.eventHash().hex() + ") as already recorded but the leaf table has no event with that hash");
-    }
-
-    private <R> R dispatch(Object command, String stream) throws EventRejectedException {
-        try {
-            return commands.<R>send(command).get();
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause();
-            while (cause != null) {
-                if (cause instanceof EventRejectedException rejected) {
-                    throw rejected;
-                }
-                if (cause instanceof FencedWriteException fenced) {
-                    // Another node leads now: answered as the fence's 503 problem, not as a server error.
-                    throw fenced;
-                }
-                cause = cause.getCause();
-            }
-            throw new IllegalStateException("command for " + stream + " failed", e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while dispatching to " + stream, e);
-        }
     }
 
     /**
@@ -420,7 +412,7 @@ public class IngestService {
      * it before the next write and refuses writes until it succeeds.
      */
     private void recoverQuietly() {
-        aggregateCache.removeAll();
+        aggregates.forgetLoaded();
         if (!registry.isDirty()) {
             return;
         }
@@ -433,7 +425,7 @@ public class IngestService {
     }
 
     private void rebuild() {
-        aggregateCache.removeAll();
+        aggregates.forgetLoaded();
         long size = sequencer.reload().size();
         RegistryLoader.rebuild(registry, store, size);
     }

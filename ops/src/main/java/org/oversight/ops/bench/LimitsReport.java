@@ -54,6 +54,16 @@ public final class LimitsReport {
     static final String SCAN_BATCH = "OneToNBenchmark.vector1M16Probes";
     /** The audited export's signatures checked in batches of {@link AuditBenchmark#BATCH}, one thread. */
     static final String VERIFY_BATCH = "AuditBenchmark.verifyEventSignaturesBatchOneThread";
+    /** Sealing and unsealing a detection's biometric record (issue #12 §8), one thread. */
+    static final String SEAL = "SealingBenchmark.sealDetection";
+    static final String UNSEAL = "SealingBenchmark.unsealDetection";
+    static final String SEAL_CROP = "SealingBenchmark.sealWithCrop";
+    static final String UNSEAL_CROP = "SealingBenchmark.unsealWithCrop";
+    /** Issue #16 item 1: batch ingest ≥ this × the store's own limit, and ≥ {@link #INGEST_TARGET} events/s. */
+    static final double STORE_TARGET = 0.8;
+    static final double INGEST_TARGET = 20_000;
+    /** Issue #12 §8: batch ingest of sealed (schema-2) detections, events/s. */
+    static final double SEALED_INGEST_TARGET = 5_000;
     /** Issue #16: audit events per CPU-second ≥ this × libsodium's single verifications per CPU-second. */
     static final double SODIUM_TARGET = 1.0;
 
@@ -102,6 +112,9 @@ public final class LimitsReport {
         @Option(names = "--libsodium", description = "the built ops/sodium-verify.c") String sodiumBinary;
         @Option(names = "--libsodium-unavailable", defaultValue = "not run (no --libsodium option)",
                 description = "why the libsodium row is missing") String sodiumUnavailable;
+        @Option(names = "--store-limit", description = "the ledger's StoreLimit results (properties)") Path storeLimit;
+        @Option(names = "--sim-sealed", description = "the simulator's max-rate results with --seal (properties)")
+        Path simSealed;
         @Unmatched List<String> jmh = new ArrayList<>();
     }
 
@@ -140,7 +153,7 @@ public final class LimitsReport {
         Sodium sodium = sodiumBinary == null ? Sodium.unavailable(sodiumUnavailable)
                 : runSodium(Path.of(sodiumBinary), quick ? 1 : 3);
         for (String bench : List.of(VERIFY, AUDIT, AUDIT_ONE, WITNESS, VERIFY_AUDITED, VERIFY_BATCH, SCAN, MEMORY, EMBED,
-                EMBED_REFERENCE, BUNDLE, SCAN_BATCH)) {
+                EMBED_REFERENCE, BUNDLE, SCAN_BATCH, SEAL, UNSEAL, SEAL_CROP, UNSEAL_CROP)) {
             b.include(bench.replace(".", "\\.") + "$");
         }
         if (quick) {
@@ -159,6 +172,66 @@ public final class LimitsReport {
                 Runtime.getRuntime().availableProcessors(), signatures, AuditRows.cpuSecondsPerItem(results), sodium,
                 cosign)));
         System.out.print(searchRows(scores, AuditRows.cpuSecondsPerItem(results), nativeMemread));
+        System.out.print(writerRows(scores, simMax, a.storeLimit == null ? null : load(a.storeLimit),
+                a.simSealed == null ? null : load(a.simSealed)));
+    }
+
+    /**
+     * More rows of the same table (issue #16 item 1, issue #12 §8): the store's own limit (the
+     * ledger's rows through plain JDBC, {@code StoreLimit} in the ledger jar, run by bench.sh right
+     * after the ingest run), batch ingest against it, batch ingest of sealed detections, and
+     * sealing and unsealing a record against the verify yardstick. Missing inputs say "not run".
+     */
+    static String writerRows(Map<String, double[]> scores, Properties simMax, Properties store, Properties simSealed) {
+        StringBuilder out = new StringBuilder();
+        double storeRate = store == null ? Double.NaN : number(store, "storeRate");
+        double ingest = simMax == null ? Double.NaN : number(simMax, "rate");
+        if (store == null) {
+            notRun(out, "the store's own limit: the ledger's rows through plain JDBC (StoreLimit)");
+        } else {
+            row(out, String.format(Locale.ROOT, "the store's own limit: the ledger's exact rows (Axon event row with the"
+                            + " %s-byte envelope, leaf row, sequencer state, tile nodes) through plain JDBC into embedded"
+                            + " PostgreSQL, one connection, %s-event transactions, fsync and synchronous_commit on"
+                            + " (StoreLimit, %s events; JDBC time only)", store.getProperty("storeEnvelopeBytes"),
+                            store.getProperty("storeBatch"), store.getProperty("storeEvents")),
+                    events(storeRate), events(INGEST_TARGET), "issue #16's ingest target (the store must allow it)",
+                    ratio(storeRate, INGEST_TARGET));
+        }
+        if (simMax == null || store == null) {
+            notRun(out, "ingest, HTTP batch path, vs the store's own limit");
+        } else {
+            double r = ingest / storeRate;
+            row(out, String.format(Locale.ROOT, "ingest, HTTP `POST /v1/events/batch` (the simulator's max-rate run above)"
+                            + " vs the store's own limit; targets ≥ %.1f × the store and ≥ %,.0f events/s: %s and %s",
+                            STORE_TARGET, INGEST_TARGET, r >= STORE_TARGET ? "met" : "NOT met",
+                            ingest >= INGEST_TARGET ? "met" : "NOT met"),
+                    events(ingest), events(storeRate), "the store's own limit, same run (StoreLimit)", ratio(ingest, storeRate));
+        }
+        if (simSealed == null) {
+            notRun(out, "ingest of sealed (schema-2) detections, HTTP batch path (simulator max rate, --seal)");
+        } else {
+            double sealed = number(simSealed, "rate");
+            row(out, String.format(Locale.ROOT, "ingest of sealed (schema-2) detections, HTTP `POST /v1/events/batch`,"
+                            + " blobs PUT to the vault first (simulator max rate --seal, batches of %s, %s detections after"
+                            + " %s warm-up, rejections %s; vs the clear-detection run: %s); target ≥ %,.0f: %s",
+                            simSealed.getProperty("batch"), simSealed.getProperty("detections"),
+                            simSealed.getProperty("warmup", "0"), simSealed.getProperty("rejections"), ratio(sealed, ingest),
+                            SEALED_INGEST_TARGET, sealed >= SEALED_INGEST_TARGET ? "met" : "NOT met"),
+                    events(sealed), events(SEALED_INGEST_TARGET), "issue #12 §8's target", ratio(sealed, SEALED_INGEST_TARGET));
+        }
+        double verify = score(scores, VERIFY);
+        for (String[] r : new String[][] {
+            {SEAL, "sealing a detection's record (template, landmarks, 64-byte crop stand-in): data key, AEAD, HPKE wrap"
+                    + " to each epoch recipient, commitment"},
+            {UNSEAL, "unsealing it (blob checks against the leaf, HPKE unwrap, AEAD open)"},
+            {SEAL_CROP, "sealing a record with a 37,632-byte aligned crop"},
+            {UNSEAL_CROP, "unsealing a record with a 37,632-byte aligned crop"}}) {
+            double rate = score(scores, r[0]);
+            row(out, r[1] + ", one thread = per core (" + r[0] + ")", perSecond(rate, "records"),
+                    perSecond(verify, "verifies"), "single-core Ed25519 verify/s, 1 KB (" + VERIFY + ")",
+                    ratio(rate, verify));
+        }
+        return out.toString();
     }
 
     /**
