@@ -20,7 +20,10 @@ final class Fields {
         return o.path() + "." + name;
     }
 
-    /** Rejects members not in {@code allowed}; then every name in {@code allowed} is read as required. */
+    /**
+     * Rejects members not in {@code allowed}. The parser then reads each name in {@code allowed},
+     * as required unless its format says optional (only {@code searchAuthorisationMs}, format.md §4.4).
+     */
     static void only(JsonObject o, Set<String> allowed) throws InvalidEventException {
         try {
             o.requireOnly(allowed);

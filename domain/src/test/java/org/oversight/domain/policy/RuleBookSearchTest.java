@@ -157,6 +157,30 @@ class RuleBookSearchTest {
         assertThat(f.expected()).contains("deadline 2026-11-29T09:41:00.000Z").contains("policy at leaf 0: 172800000 ms");
     }
 
+    @Test
+    void anExcerptJudgesOnlyWhatItsEventsProve() {
+        PolicyLog log = new PolicyLog(RuleBook.excerpt());
+        log.add(policyWithWindow(HOUR), AUTHORITY);
+        log.addAt("2026-11-27T09:40:00.000Z", request(SEARCH, "wl-not-carried", "2026-11-27T09:00:00.000Z",
+                "2026-11-27T10:00:00.000Z"), OFFICER);
+        // A hit on a detection the excerpt does not carry (leaf 0 holds the policy here).
+        RetrospectiveSearchPerformed p = new RetrospectiveSearchPerformed(SEARCH, 7, List.of(new SearchHit(
+                new org.oversight.domain.event.DetectionRef(log.event(0).eventHash(), 0), 1)), 5200, MODEL,
+                "oversight-engine/0.1.0");
+        // The entry, the hit's detection and S are not carried; the deadline needs every later event.
+        assertThat(log.addAt("2026-11-27T09:41:00.000Z", p, ENGINE)).isEmpty();
+        assertThat(log.book.searchScopeAt(2)).isEmpty();
+        assertThat(log.addAt("2026-11-27T12:00:00.000Z", filler(), CAMERA)).isEmpty();
+        assertThat(log.violations).isEmpty();
+        PolicyLog whole = new PolicyLog();
+        whole.add(policyWithWindow(HOUR), AUTHORITY);
+        whole.addAt("2026-11-27T09:40:00.000Z", request(SEARCH, "wl-not-carried", "2026-11-27T09:00:00.000Z",
+                "2026-11-27T10:00:00.000Z"), OFFICER);
+        whole.addAt("2026-11-27T09:41:00.000Z", p, ENGINE);
+        whole.addAt("2026-11-27T12:00:00.000Z", filler(), CAMERA);
+        assertThat(whole.violations).extracting(RuleViolation::leafIndex).containsExactly(1L, 2L, 2L, 3L);
+    }
+
     @Nested
     class R4aEntryAuthorised {
         @Test

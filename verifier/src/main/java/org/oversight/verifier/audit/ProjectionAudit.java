@@ -135,15 +135,12 @@ final class ProjectionAudit {
         }
         observeErasure(event, leaf);
         List<Finding> searched = searches.observe(event, leaf, searchScope);
-        if (!searched.isEmpty()) {
-            return searched;
-        }
         for (MatchProposed d : step.decisions()) {
             waiting.put(DecisionKey.of(d), new Expected(d, event.header().eventId()));
             derived++;
         }
         if (!(event.payload() instanceof MatchProposed actual)) {
-            return List.of();
+            return searched; // a search's re-derivation, if this is a RetrospectiveSearchPerformed
         }
         logged++;
         long detectionLeaf = actual.detection().leafIndex();

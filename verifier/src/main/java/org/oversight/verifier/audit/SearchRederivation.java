@@ -12,6 +12,7 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.ErasureEpochClosed;
+import org.oversight.domain.event.EventHash;
 import org.oversight.domain.event.KeptRecordsDestroyed;
 import org.oversight.domain.event.RetrospectiveSearchPerformed;
 import org.oversight.domain.event.RetrospectiveSearchRequested;
@@ -48,8 +49,11 @@ final class SearchRederivation {
     /** Hits listed in a finding at most; the rest are counted. */
     private static final int LISTED = 20;
 
-    /** What the replay got for a sealed detection: its template, or why not. */
-    private record Held(String eventHash, String epoch, Template template, RecordAvailability.Reason reason) {
+    /**
+     * What the replay got for a sealed detection: its template, or (template null) that the source
+     * reported it erased. A withheld record is not remembered: absent means withheld.
+     */
+    private record Held(EventHash eventHash, Template template, RecordAvailability.Reason reason) {
     }
 
     private final HashMap<Long, Held> held = new HashMap<>();
@@ -64,13 +68,17 @@ final class SearchRederivation {
     SealedRecordSource remembering(SealedRecordSource records) {
         return (detection, event) -> {
             RecordAvailability r = records.open(detection, event);
-            String epoch = ((SealedFaceDetected) event.payload()).sealed().epoch();
-            Held h = r instanceof RecordAvailability.Available a
-                    ? new Held(detection.eventHash().hex(), epoch, a.template(), null)
-                    : new Held(detection.eventHash().hex(), epoch, null,
-                            ((RecordAvailability.Unavailable) r).reason());
-            held.put(detection.leafIndex(), h);
-            heldByEpoch.computeIfAbsent(epoch, e -> new HashSet<>()).add(detection.leafIndex());
+            Held h = null;
+            if (r instanceof RecordAvailability.Available a) {
+                h = new Held(detection.eventHash(), a.template(), null);
+            } else if (((RecordAvailability.Unavailable) r).reason() == RecordAvailability.Reason.ERASED) {
+                h = new Held(detection.eventHash(), null, RecordAvailability.Reason.ERASED);
+            }
+            if (h != null) {
+                String epoch = ((SealedFaceDetected) event.payload()).sealed().epoch();
+                held.put(detection.leafIndex(), h);
+                heldByEpoch.computeIfAbsent(epoch, e -> new HashSet<>()).add(detection.leafIndex());
+            }
             return r;
         };
     }
@@ -122,7 +130,7 @@ final class SearchRederivation {
         long erased = 0;
         for (SearchScope.SealedDetection d : scope) {
             Held h = held.get(d.ref().leafIndex());
-            if (h == null || h.template() == null || !h.eventHash().equals(d.ref().eventHash().hex())) {
+            if (h == null || h.template() == null || !h.eventHash().equals(d.ref().eventHash())) {
                 if (h != null && h.reason() == RecordAvailability.Reason.ERASED) {
                     erased++;
                 } else {
