@@ -198,7 +198,8 @@ class RecognitionInterleavingTest {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (true) {
             body = export();
-            AuditOutcome outcome = new LogAuditor(keys.logKey().verifier(), ORIGIN).audit(
+            AuditOutcome outcome = new LogAuditor(keys.logKey().verifier(), ORIGIN,
+                    org.oversight.verifier.audit.AuditOptions.defaults()).audit(
                     new ByteArrayInputStream(body), Optional.empty(), AuditProgress.NONE);
             if (outcome.report().facts().get("tree size").equals(Long.toString(size))) {
                 return outcome.report();

@@ -294,7 +294,8 @@ public class AuditBenchmark {
     private static VerificationReport audit(Export export, int threads, CpuUse cpu)
             throws IOException, MalformedExportException {
         long cpu0 = OS.getProcessCpuTime();
-        LogAuditor auditor = new LogAuditor(export.logKey.verifier(), TestLog.ORIGIN, threads);
+        LogAuditor auditor = new LogAuditor(export.logKey.verifier(), TestLog.ORIGIN,
+                org.oversight.verifier.audit.AuditOptions.defaults().withParallelism(threads));
         AuditOutcome outcome;
         try (InputStream in = new BufferedInputStream(Files.newInputStream(export.export), 1 << 16)) {
             outcome = auditor.audit(in, Optional.empty(), AuditProgress.NONE);

@@ -83,7 +83,7 @@ import org.oversight.verifier.trust.GenesisCheck;
  * not yet proposed + the pipeline's window of {@code 2 × parallelism} batches) — the detections and matches being what the policy rules may still
  * refer to; leaf hashes go to a temporary file, deleted afterwards.
  *
- * <p>With {@link #requireWitnesses}, right after the checkpoint's signature, R10's witness part: the
+ * <p>With {@link AuditOptions#requiringWitnesses}, right after the checkpoint's signature, R10's witness part: the
  * checkpoint must carry cosignatures from the quorum ({@link WitnessCheck}); a failure is a finding
  * and the audit goes on. With a checkpoint archive, rule R11 ({@link TrustedTimeAudit}). Not
  * checked in this version: R4; witness cosignatures unless required; R11 without an archive. The
@@ -129,83 +129,17 @@ public final class LogAuditor {
     /**
      * @param logKey the log's checkpoint key, obtained out of band
      * @param origin the origin the checkpoints must name (usually the key's name)
+     * @param options everything else ({@link AuditOptions#defaults()} and what differs)
      */
-    public LogAuditor(NoteVerifier logKey, String origin) {
-        this(logKey, origin, 1);
-    }
-
-    /**
-     * @param parallelism threads that parse and pre-verify signatures of batches of leaves ahead
-     *     of the ordered pass (1: the whole audit runs on the calling thread); the report is the
-     *     same for every value
-     * @throws IllegalArgumentException if {@code parallelism < 1}
-     */
-    public LogAuditor(NoteVerifier logKey, String origin, int parallelism) {
-        this(logKey, origin, parallelism, DEFAULT_BATCH);
-    }
-
-    /**
-     * As above, checking genesis against {@code authorityKeys} (rule R-genesis, {@link GenesisCheck});
-     * without them the report says that genesis was trusted on first use.
-     */
-    public LogAuditor(NoteVerifier logKey, String origin, int parallelism, Optional<AuthorityKeys> authorityKeys) {
-        this(logKey, origin, parallelism, DEFAULT_BATCH, PROJECTION_GRACE_LEAVES, authorityKeys, null);
-    }
-
-    /** As above, with {@code batchSize} leaves per parallel batch (tests vary it). */
-    LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize) {
-        this(logKey, origin, parallelism, batchSize, PROJECTION_GRACE_LEAVES);
-    }
-
-    /** As above, with {@code projectionGraceLeaves} instead of {@link #PROJECTION_GRACE_LEAVES} (tests). */
-    LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize, long projectionGraceLeaves) {
-        this(logKey, origin, parallelism, batchSize, projectionGraceLeaves, Optional.empty(), null);
-    }
-
-    /**
-     * This auditor, also requiring the export's checkpoint to carry the cosignatures of {@code quorum}
-     * (R10's witness part, {@link WitnessCheck}); without it, witness cosignatures are not checked.
-     */
-    public LogAuditor requireWitnesses(WitnessQuorum quorum) {
-        return new LogAuditor(logKey, origin, parallelism, batchSize, projectionGraceLeaves, authorityKeys,
-                Objects.requireNonNull(quorum, "quorum"), records);
-    }
-
-    /**
-     * This auditor, replaying sealed detections with {@code disclosed} (the records files an
-     * auditor was given, docs/format.md §10.1): each record is used only if it opens its leaf's
-     * commitment; every logged decision on a sealed detection without a usable record is reported
-     * as not re-derived (withheld or erased), never as a violation of the projection.
-     */
-    public LogAuditor withRecords(DisclosedRecords disclosed) {
-        return new LogAuditor(logKey, origin, parallelism, batchSize, projectionGraceLeaves, authorityKeys, witnesses,
-                Objects.requireNonNull(disclosed, "disclosed"));
-    }
-
-    private LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize, long projectionGraceLeaves,
-            Optional<AuthorityKeys> authorityKeys, WitnessQuorum witnesses) {
-        this(logKey, origin, parallelism, batchSize, projectionGraceLeaves, authorityKeys, witnesses, null);
-    }
-
-    private LogAuditor(NoteVerifier logKey, String origin, int parallelism, int batchSize, long projectionGraceLeaves,
-            Optional<AuthorityKeys> authorityKeys, WitnessQuorum witnesses, DisclosedRecords records) {
-        this.witnesses = witnesses;
-        this.records = records;
-        if (parallelism < 1) {
-            throw new IllegalArgumentException("parallelism " + parallelism + " < 1");
-        }
-        if (batchSize < 1) {
-            throw new IllegalArgumentException("batch size " + batchSize + " < 1");
-        }
+    public LogAuditor(NoteVerifier logKey, String origin, AuditOptions options) {
         this.logKey = Objects.requireNonNull(logKey, "logKey");
         this.origin = Objects.requireNonNull(origin, "origin");
-        this.parallelism = parallelism;
-        this.batchSize = batchSize;
-        if (projectionGraceLeaves < 0) {
-            throw new IllegalArgumentException("projection grace leaves " + projectionGraceLeaves + " < 0");
-        }
-        this.projectionGraceLeaves = projectionGraceLeaves;
-        this.authorityKeys = Objects.requireNonNull(authorityKeys, "authorityKeys");
+        this.parallelism = options.parallelism();
+        this.batchSize = options.batchSize();
+        this.projectionGraceLeaves = options.projectionGraceLeaves();
+        this.authorityKeys = options.authorityKeys();
+        this.witnesses = options.witnesses().orElse(null);
+        this.records = options.records().orElse(null);
     }
 
     /**
@@ -224,7 +158,7 @@ public final class LogAuditor {
 
     /**
      * As above, also checking rule R11 (trusted time, {@link TrustedTimeAudit}) against the log's
-     * checkpoint archive, which needs the witness quorum ({@link #requireWitnesses}).
+     * checkpoint archive, which needs the witness quorum ({@link AuditOptions#requiringWitnesses}).
      *
      * @param archive the checkpoint archive (docs/format.md §10.2), its header read; empty: R11 is
      *     not checked and the report says so
@@ -235,7 +169,8 @@ public final class LogAuditor {
         Objects.requireNonNull(remembered, "remembered");
         Objects.requireNonNull(progress, "progress");
         if (archive.isPresent() && witnesses == null) {
-            throw new IllegalStateException("R11 needs the witness quorum: requireWitnesses before giving an archive");
+            throw new IllegalStateException("R11 needs the witness quorum: AuditOptions.requiringWitnesses before giving"
+                    + " an archive");
         }
         LogExportReader reader = new LogExportReader(export);
         return new Run(reader, archive, remembered, progress).execute();

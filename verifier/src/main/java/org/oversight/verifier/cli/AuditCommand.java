@@ -20,6 +20,7 @@ import org.oversight.domain.checkpoint.WitnessQuorum;
 import org.oversight.domain.export.CheckpointArchive;
 import org.oversight.domain.export.MalformedExportException;
 import org.oversight.domain.note.Ed25519NoteVerifier;
+import org.oversight.verifier.audit.AuditOptions;
 import org.oversight.verifier.audit.AuditOutcome;
 import org.oversight.verifier.audit.AuditProgress;
 import org.oversight.verifier.audit.DisclosedRecords;
@@ -136,17 +137,18 @@ final class AuditCommand implements Callable<Integer> {
             Optional<LedgerExportSource> ledger = url == null ? Optional.empty() : Optional.of(ledger());
             TofuStateFile stateFile = new TofuStateFile(statePath);
             Optional<SignedCheckpoint> remembered = loadState(stateFile);
-            LogAuditor auditor = new LogAuditor(key, trust.origin(key), parallelism, anchors);
+            AuditOptions options = AuditOptions.defaults().withParallelism(parallelism).withAuthorityKeys(anchors);
             if (quorum != null) {
-                auditor = auditor.requireWitnesses(quorum);
+                options = options.requiringWitnesses(quorum);
             }
             if (checkpoints != null && quorum == null) {
                 throw new UsageException("--checkpoints needs --witness: R11 uses the quorum-cosigned checkpoints");
             }
             Path archivePath = checkpoints == null ? null : CliInputs.path("--checkpoints", checkpoints);
             if (!recordsFiles.isEmpty()) {
-                auditor = auditor.withRecords(loadRecords());
+                options = options.withRecords(loadRecords());
             }
+            LogAuditor auditor = new LogAuditor(key, trust.origin(key), options);
             AuditOutcome outcome;
             Instant auditedAt = clock.instant();
             ExportDigest digest;

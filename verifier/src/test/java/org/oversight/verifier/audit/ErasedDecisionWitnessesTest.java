@@ -81,8 +81,8 @@ class ErasedDecisionWitnessesTest {
             w.write(c);
         }
         SignedCheckpoint head = cosigned(log.leaves().size(), RECIPIENT, OUTSIDER);
-        LogAuditor auditor = new LogAuditor(LOG.verifier(), TestLog.ORIGIN)
-                .requireWitnesses(WitnessQuorum.of(List.of(RECIPIENT.verifier(), OUTSIDER.verifier()), 1));
+        LogAuditor auditor = new LogAuditor(LOG.verifier(), TestLog.ORIGIN, AuditOptions.defaults()
+                .requiringWitnesses(WitnessQuorum.of(List.of(RECIPIENT.verifier(), OUTSIDER.verifier()), 1)));
         return auditor.audit(new ByteArrayInputStream(TestLog.export(log.leaves(), head)),
                 Optional.of(new CheckpointArchive.Reader(new ByteArrayInputStream(bytes.toByteArray()))),
                 Optional.empty(), AuditProgress.NONE).report();
@@ -152,7 +152,7 @@ class ErasedDecisionWitnessesTest {
 
     @Test
     void withoutTheArchiveTheDecisionsAreCountedAndTheFactSaysWhatWouldNameTheWitnesses() throws Exception {
-        VerificationReport r = new LogAuditor(LOG.verifier(), TestLog.ORIGIN)
+        VerificationReport r = new LogAuditor(LOG.verifier(), TestLog.ORIGIN, AuditOptions.defaults())
                 .audit(new ByteArrayInputStream(TestLog.export(log.leaves(), LOG)), Optional.empty(), AuditProgress.NONE)
                 .report();
         assertThat(r.erasedDecisions()).isEmpty();
@@ -164,7 +164,7 @@ class ErasedDecisionWitnessesTest {
     @Test
     void aKeptRecordIsNotErasedSoNoDecisionIsListed() throws Exception {
         SealedLog kept = new SealedLog(true);
-        VerificationReport r = new LogAuditor(LOG.verifier(), TestLog.ORIGIN)
+        VerificationReport r = new LogAuditor(LOG.verifier(), TestLog.ORIGIN, AuditOptions.defaults())
                 .audit(new ByteArrayInputStream(TestLog.export(kept.leaves(), LOG)), Optional.empty(), AuditProgress.NONE)
                 .report();
         // A's record was kept (withheld from this auditor); B's was erased by the close: a no-match decision.

@@ -20,7 +20,7 @@ class ExportFuzzTest {
     @Test
     void corruptedExportsNeverPassAndNeverCrash() throws Exception {
         byte[] clean = TestLog.export(TestLog.scenario().leaves(), LOG_KEY);
-        LogAuditor auditor = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN);
+        LogAuditor auditor = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, AuditOptions.defaults());
         assertThat(auditor.audit(new ByteArrayInputStream(clean), Optional.empty(), AuditProgress.NONE)
                 .report().passed()).isTrue();
         Random random = new Random(5_2026_11_27L);

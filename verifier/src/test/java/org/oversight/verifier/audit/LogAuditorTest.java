@@ -43,10 +43,11 @@ class LogAuditorTest {
      * sizes yields the very same report.
      */
     private static AuditOutcome audit(byte[] export, Optional<SignedCheckpoint> remembered) throws Exception {
-        AuditOutcome single = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN)
+        AuditOutcome single = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, AuditOptions.defaults())
                 .audit(new ByteArrayInputStream(export), remembered, AuditProgress.NONE);
         for (int[] config : new int[][] {{3, 7}, {2, 1}, {4, 1024}}) {
-            AuditOutcome parallel = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, config[0], config[1])
+            AuditOutcome parallel = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN,
+                    AuditOptions.defaults().withParallelism(config[0]).withBatchSize(config[1]))
                     .audit(new ByteArrayInputStream(export), remembered, AuditProgress.NONE);
             assertThat(JsonReportWriter.render(parallel.report()))
                     .as("parallelism %d, batch %d", config[0], config[1])

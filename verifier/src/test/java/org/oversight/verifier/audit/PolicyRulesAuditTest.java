@@ -40,9 +40,10 @@ class PolicyRulesAuditTest {
 
     private static VerificationReport audit(TestLog log) throws Exception {
         byte[] export = TestLog.export(log.leaves(), LOG_KEY);
-        VerificationReport single = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN)
+        VerificationReport single = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, AuditOptions.defaults())
                 .audit(new ByteArrayInputStream(export), Optional.empty(), AuditProgress.NONE).report();
-        VerificationReport parallel = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, 3, 5)
+        VerificationReport parallel = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN,
+                AuditOptions.defaults().withParallelism(3).withBatchSize(5))
                 .audit(new ByteArrayInputStream(export), Optional.empty(), AuditProgress.NONE).report();
         assertThat(JsonReportWriter.render(parallel)).isEqualTo(JsonReportWriter.render(single));
         return single;

@@ -40,11 +40,11 @@ class ProjectionAuditTest {
     /** Audits single-threaded and in parallel with small and odd batches: the reports must be equal. */
     private static VerificationReport audit(TestLog log, long graceLeaves) throws Exception {
         byte[] export = TestLog.export(log.leaves(), LOG_KEY);
-        VerificationReport single = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, 1, LogAuditor.DEFAULT_BATCH,
-                graceLeaves).audit(new ByteArrayInputStream(export), Optional.empty(), AuditProgress.NONE).report();
+        VerificationReport single = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN,
+                AuditOptions.defaults().withProjectionGraceLeaves(graceLeaves)).audit(new ByteArrayInputStream(export), Optional.empty(), AuditProgress.NONE).report();
         for (int[] config : new int[][] {{3, 5}, {2, 1}}) {
-            VerificationReport parallel = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, config[0], config[1],
-                    graceLeaves).audit(new ByteArrayInputStream(export), Optional.empty(), AuditProgress.NONE)
+            VerificationReport parallel = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, AuditOptions.defaults()
+                    .withParallelism(config[0]).withBatchSize(config[1]).withProjectionGraceLeaves(graceLeaves)).audit(new ByteArrayInputStream(export), Optional.empty(), AuditProgress.NONE)
                     .report();
             assertThat(JsonReportWriter.render(parallel)).as("parallelism %d, batch %d", config[0], config[1])
                     .isEqualTo(JsonReportWriter.render(single));

@@ -38,9 +38,8 @@ class SealedRecordsAuditTest {
     }
 
     private static LogAuditor auditor(int threads, int batch, DisclosedRecords records) {
-        LogAuditor a = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, threads, batch,
-                LogAuditor.PROJECTION_GRACE_LEAVES);
-        return records == null ? a : a.withRecords(records);
+        AuditOptions o = AuditOptions.defaults().withParallelism(threads).withBatchSize(batch);
+        return new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, records == null ? o : o.withRecords(records));
     }
 
     private static DisclosedRecords given(EventHash disclosure, List<RecordsFile.Entry> entries) {

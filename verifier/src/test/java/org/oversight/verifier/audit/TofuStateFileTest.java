@@ -52,7 +52,7 @@ class TofuStateFileTest {
         List<byte[]> leaves = TestLog.scenario().leaves();
         byte[] export = TestLog.export(leaves, TestLog.logKey(TestLog.LOG_SEED));
         List<long[]> calls = new ArrayList<>();
-        new LogAuditor(TestLog.logKey(TestLog.LOG_SEED).verifier(), TestLog.ORIGIN)
+        new LogAuditor(TestLog.logKey(TestLog.LOG_SEED).verifier(), TestLog.ORIGIN, AuditOptions.defaults())
                 .audit(new ByteArrayInputStream(export), Optional.empty(), (done, total) -> calls.add(new long[] {done, total}));
         assertThat(calls).singleElement().satisfies(c -> assertThat(c).containsExactly(14, 14));
     }

@@ -333,7 +333,7 @@ class BundleVerifierTest {
             BundleLog log = BundleLog.build(o);
             List<byte[]> leaves = log.events.stream().map(SignedEvent::leafBytes).toList();
             VerificationReport audit = new org.oversight.verifier.audit.LogAuditor(BundleLog.logKey().verifier(),
-                    BundleLog.ORIGIN).audit(new java.io.ByteArrayInputStream(
+                    BundleLog.ORIGIN, org.oversight.verifier.audit.AuditOptions.defaults()).audit(new java.io.ByteArrayInputStream(
                             org.oversight.verifier.audit.TestLog.export(leaves, BundleLog.logKey())), Optional.empty(),
                             org.oversight.verifier.audit.AuditProgress.NONE).report();
             VerificationReport bundle = BundleLog.verifier().verify(log.bundle());

@@ -49,7 +49,8 @@ class InternalErrorTest {
                 case "checked" -> throw new IOException("unexpected");
                 case "reader-thread" -> {
                     // The pipeline's reader thread hits the error; the ordered pass must hand it over.
-                    new LogAuditor(CliFixtures.logKey().verifier(), CliFixtures.ORIGIN, 2)
+                    new LogAuditor(CliFixtures.logKey().verifier(), CliFixtures.ORIGIN,
+                            org.oversight.verifier.audit.AuditOptions.defaults().withParallelism(2))
                             .audit(failingAfterHeader(), Optional.empty(), (done, total) -> { });
                     return VerifierCli.EXIT_PASS;
                 }
