@@ -123,7 +123,8 @@ export async function requestCrop(signer, match) {
     } catch (e) {
       const aboutEntry = e instanceof LedgerProblem && entries && /^payload\.entries/.test(e.problem.detail || '');
       if (!aboutEntry) throw e;
-      enrolmentWhy = refusalWords(e);
+      // The ledger's own words: the console's refusal texts are about detections' records.
+      enrolmentWhy = `the vault refused it (${e.rule}): ${e.problem.detail}`;
       ({ signed, answer } = await disclose(signer, match, null));
     }
   } catch (e) {

@@ -13,6 +13,7 @@ import org.oversight.domain.json.JsonNull;
 import org.oversight.domain.json.JsonObject;
 import org.oversight.domain.json.JsonValue;
 import org.oversight.domain.seal.BiometricRecord;
+import org.oversight.domain.seal.EnrolmentRecord;
 import org.oversight.domain.seal.MalformedRecordException;
 import org.oversight.domain.seal.MalformedSealedBlobException;
 import org.oversight.domain.seal.RecordSealer;
@@ -20,8 +21,8 @@ import org.oversight.domain.seal.SealedBlob;
 import org.quicktheories.generators.Generate;
 
 /**
- * Fuzzes the two parsers of sealed-record documents (docs/format.md §12): {@link SealedBlob#parse}
- * and {@link BiometricRecord#parse}, in the style of {@link SignedEventFuzzTest}: random bytes,
+ * Fuzzes the parsers of sealed-record documents (docs/format.md §12): {@link SealedBlob#parse},
+ * {@link BiometricRecord#parse} and {@link EnrolmentRecord#parse} (§12.7), in the style of {@link SignedEventFuzzTest}: random bytes,
  * byte-level mutations of valid documents, and JSON-level mutations re-encoded canonically. A
  * parser may accept or throw its one declared exception, whose path starts with {@code $}; anything
  * else fails the property. Whatever it accepts re-encodes to the same bytes.
@@ -36,10 +37,17 @@ class SealedRecordParsersFuzzTest {
         byte[] parseAndReencode(byte[] bytes) throws Exception;
     }
 
+    private static final EnrolmentRecord ENROLMENT = EnrolmentRecord.of("wl-2026-0001", List.of(
+            new EnrolmentRecord.Crop(EventFixtures.counting(30), EventFixtures.template()),
+            new EnrolmentRecord.Crop(EventFixtures.counting(20), EventFixtures.template())));
+
     private static final List<Parser> PARSERS = List.of(
             bytes -> SealedBlob.parse(bytes).canonicalBytes(),
-            bytes -> BiometricRecord.parse(bytes).canonicalBytes());
-    private static final List<byte[]> SAMPLES = List.of(BLOB.canonicalBytes(), RECORD.canonicalBytes());
+            bytes -> BiometricRecord.parse(bytes).canonicalBytes(),
+            bytes -> EnrolmentRecord.parse(bytes).canonicalBytes());
+    private static final List<byte[]> SAMPLES = List.of(BLOB.canonicalBytes(), RECORD.canonicalBytes(),
+            ENROLMENT.canonicalBytes());
+    private static final int LAST = 2;
 
     private static void parseOnlyThrowsDeclared(int which, byte[] bytes) {
         try {
@@ -49,7 +57,7 @@ class SealedRecordParsersFuzzTest {
             assertThat(e.path()).startsWith("$");
             assertThat(e.getMessage()).isNotBlank();
         } catch (MalformedRecordException e) {
-            assertThat(which).isEqualTo(1);
+            assertThat(which).isIn(1, 2);
             assertThat(e.path()).startsWith("$");
             assertThat(e.getMessage()).isNotBlank();
         } catch (Exception e) {
@@ -68,7 +76,7 @@ class SealedRecordParsersFuzzTest {
     @Test
     void randomBytes() {
         qt().withExamples(300).withFixedSeed(0x5ea1_0001L)
-                .forAll(integers().between(0, 1), Generate.byteArrays(integers().between(0, 400),
+                .forAll(integers().between(0, LAST), Generate.byteArrays(integers().between(0, 400),
                         SignedEventFuzzTest.anyByte()))
                 .checkAssert(SealedRecordParsersFuzzTest::parseOnlyThrowsDeclared);
     }
@@ -76,7 +84,7 @@ class SealedRecordParsersFuzzTest {
     @Test
     void byteMutationsOfValidDocuments() {
         qt().withExamples(600).withFixedSeed(0x5ea1_0002L)
-                .forAll(integers().between(0, 1), SignedEventFuzzTest.positions(), integers().between(0, 3),
+                .forAll(integers().between(0, LAST), SignedEventFuzzTest.positions(), integers().between(0, 3),
                         SignedEventFuzzTest.anyByte())
                 .checkAssert((which, positions, kind, value) -> {
                     byte[] bytes = SAMPLES.get(which).clone();
@@ -109,10 +117,10 @@ class SealedRecordParsersFuzzTest {
     @Test
     void structuralMutationsOfValidDocuments() {
         qt().withExamples(600).withFixedSeed(0x5ea1_0003L)
-                .forAll(integers().between(0, 1), integers().between(0, Integer.MAX_VALUE),
+                .forAll(integers().between(0, LAST), integers().between(0, Integer.MAX_VALUE),
                         SignedEventFuzzTest.jsonValues())
                 .checkAssert((which, choice, replacement) -> {
-                    JsonObject json = which == 0 ? BLOB.toJson() : RECORD.toJson();
+                    JsonObject json = which == 0 ? BLOB.toJson() : which == 1 ? RECORD.toJson() : ENROLMENT.toJson();
                     List<JsonMutations.Path> paths = JsonMutations.paths(json, JsonMutations.ROOT);
                     JsonMutations.Path path = paths.get(Math.floorMod(choice, paths.size()));
                     JsonValue mutated = JsonMutations.replace(json, JsonMutations.ROOT, path,
