@@ -51,14 +51,13 @@ class RetrospectiveSearchAuditTest {
     }
 
     private static LogAuditor auditor(int threads, int batch, List<RecordsFile.Entry> records, EventHash disclosure) {
-        LogAuditor a = new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, threads, batch,
-                LogAuditor.PROJECTION_GRACE_LEAVES);
-        if (records == null) {
-            return a;
+        AuditOptions options = AuditOptions.defaults().withParallelism(threads).withBatchSize(batch);
+        if (records != null) {
+            DisclosedRecords r = new DisclosedRecords();
+            r.add("search.records", disclosure, records);
+            options = options.withRecords(r);
         }
-        DisclosedRecords r = new DisclosedRecords();
-        r.add("search.records", disclosure, records);
-        return a.withRecords(r);
+        return new LogAuditor(LOG_KEY.verifier(), TestLog.ORIGIN, options);
     }
 
     private static List<Finding> findings(VerificationReport r, Rule rule) {
