@@ -96,7 +96,7 @@ public final class LogAuditor {
             + " registry consistency; R9; R1, R2, R3, R4, R5, R6, R7, R8, R-disclosure; projection replay (docs/rules.md)";
 
     /** The fact line naming what this version does not check. */
-    public static final String RULES_NOT_CHECKED = "R4; R10 witness co-signatures; R11 trusted time (needs"
+    public static final String RULES_NOT_CHECKED = "R10 witness co-signatures; R11 trusted time (needs"
             + " --witness and --checkpoints)";
 
     /**
@@ -269,9 +269,14 @@ public final class LogAuditor {
                     + (authorityKeys.isPresent() ? "; R-genesis against the authority keys given" : "")
                     + (witnesses == null ? "" : "; R10 witness quorum")
                     + (archive.isPresent() ? "; R11 trusted time against the checkpoint archive" : ""));
-            report.fact("rules not checked in this version", "R4"
-                    + (witnesses == null ? "; R10 witness co-signatures" : "")
-                    + (archive.isPresent() ? "" : "; R11 trusted time (needs --witness and --checkpoints)"));
+            StringJoiner notChecked = new StringJoiner("; ");
+            if (witnesses == null) {
+                notChecked.add("R10 witness co-signatures");
+            }
+            if (archive.isEmpty()) {
+                notChecked.add("R11 trusted time (needs --witness and --checkpoints)");
+            }
+            report.fact("rules not checked in this version", notChecked.length() == 0 ? "none" : notChecked.toString());
             if (!checkpointTrusted(signed)) {
                 report.fact("stopped", "the checkpoint is not signed by the log key for this origin, so nothing"
                         + " in this export can be trusted; no further checks were made");

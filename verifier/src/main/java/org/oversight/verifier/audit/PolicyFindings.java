@@ -65,9 +65,10 @@ public final class PolicyFindings {
                                 + " = its sealed detections - kept; " : "")
                         + "no MatchProposed or RecordDisclosed names a record after its close erased it or a"
                         + " KeptRecordsDestroyed destroyed it (nor a RetrospectiveSearchPerformed hit); every kept"
-                        + " record names a detection of its epoch with reason match" + (book.wholeLog()
-                                ? " and a MatchProposed before the close, or reason retrospective-search and a search"
-                                        + " performed before the close, listing it and not destroyed before it" : "")
+                        + " record names a detection of its epoch" + (book.wholeLog()
+                                ? " with reason match and a MatchProposed before the close, or reason"
+                                        + " retrospective-search and a search performed before the close, listing it"
+                                        + " and not destroyed before it" : "")
                         + "; every detection of the epoch named by a MatchProposed, or a hit of such a search,"
                         + " before the close is kept"
                         + (book.wholeLog() ? "" : " (an excerpt: only what the carried events prove; the"
