@@ -593,8 +593,9 @@ public final class DemoScenario {
             Map<Long, DetectionRef> detections, Map<Long, String> blobs) throws Exception {
         List<Long> kept = new ArrayList<>();
         c.kept().forEach(r -> kept.add(r.detection().leafIndex()));
-        say("  ErasureEpochClosed at leaf %d (signed by the engine): kept %d record(s) %s (reason %s), erased %d",
-                e.leafIndex(), kept.size(), kept, c.kept().isEmpty() ? "-" : c.kept().get(0).reason().wireName(), c.erased());
+        say("  ErasureEpochClosed at leaf %d (signed by the engine): kept %d record(s) %s (reasons %s), erased %d",
+                e.leafIndex(), kept.size(), kept, c.kept().stream().map(r -> r.reason().wireName()).toList(),
+                c.erased());
         facts.put("epoch.closed.leaf", Long.toString(e.leafIndex()));
         facts.put("epoch.kept", Integer.toString(kept.size()));
         facts.put("epoch.erased", Long.toString(c.erased()));
