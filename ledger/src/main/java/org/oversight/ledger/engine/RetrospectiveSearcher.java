@@ -255,7 +255,7 @@ public class RetrospectiveSearcher {
     List<IndexedEvent> searchable(RetrospectiveSearchRequested r, String modelId, long p) {
         Map<String, List<IndexedEvent>> epochStreams = new HashMap<>();
         DisclosureRules.LogView fates = DisclosureRules.viewOver(leaf -> Optional.empty(),
-                epoch -> epochStreams.computeIfAbsent(epoch, this::epochStream));
+                epoch -> epochStreams.computeIfAbsent(epoch, this::epochStream), entry -> List.of());
         Map<Long, SignedEvent> events = new HashMap<>();
         SearchScope.View view = new SearchScope.View() {
             @Override
