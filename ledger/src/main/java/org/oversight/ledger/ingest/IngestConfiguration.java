@@ -2,6 +2,7 @@ package org.oversight.ledger.ingest;
 
 import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.Optional;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
@@ -20,14 +21,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Wires the write path. */
 @Configuration
 @ConditionalOnPostgresLog
-@EnableConfigurationProperties(IngestLimits.class)
+@EnableConfigurationProperties({IngestLimits.class, IngestPolicy.class})
 public class IngestConfiguration {
     @Bean
     IngestService ingestService(Sequencer sequencer, LeafStore store, LedgerRegistry registry, CommandGateway commands,
             PlatformTransactionManager txManager, Optional<MeterRegistry> meters,
             @Qualifier(AggregateConfiguration.CACHE) Cache aggregateCache,
-            ObjectProvider<SealedRecordAdmission> sealedRecords) {
+            ObjectProvider<SealedRecordAdmission> sealedRecords, IngestPolicy policy, Clock clock) {
+        // R-disclosure's record rule and R5(c) at ingest, over the committed leaves (docs/rules.md "At ingest").
+        registry.checkDisclosuresAgainst(new CommittedLeaves(store));
+        // Before sequencing: the stateless admission (clear detections, clock ahead), then the vault's check.
+        EventAdmission admission = new EventAdmission(policy, clock);
+        SealedRecordAdmission vault = sealedRecords.getIfAvailable(() -> SealedRecordAdmission.NONE);
+        SealedRecordAdmission both = events -> {
+            admission.check(events);
+            vault.check(events);
+        };
         return new IngestService(sequencer, store, registry, commands, new TransactionTemplate(txManager), meters,
-                aggregateCache, sealedRecords.getIfAvailable(() -> SealedRecordAdmission.NONE));
+                aggregateCache, both);
     }
 }
