@@ -201,20 +201,51 @@ if [ -n "$BUNDLE" ]; then
   BUNDLE_RC=$?
 fi
 
-# Tamper cases (issue #12 item 7): what a dishonest operator could hand the auditor instead of the
-# disclosed records. Each variant is audited against the same real log and must fail (exit 1) under
-# rule `records`: records that claim a disclosure not in the log, and a record with an altered crop.
-if [ -f "$DIR/evidence/audit.records" ]; then
-  mkdir -p "$DIR/tamper"
-  if java -cp "$OPS_JAR" org.oversight.ops.demo.DemoTamper --records "$DIR/evidence/audit.records" --out "$DIR/tamper"; then
-    for v in unrecorded altered-crop; do
-      echo "demo: tamper case '$v': verifier audit with tamper/$v.records (must fail under rule records)..."
-      java -jar "$VERIFIER_JAR" audit "${WITNESS_OPTS[@]}" --records "$DIR/tamper/$v.records" \
-        --export "$DIR/evidence/log.export" --log-key "@$DIR/evidence/log.vkey" --state "$DIR/tamper/$v.checkpoint" \
-        --json "$DIR/reports/tamper-$v.json" >"$DIR/reports/tamper-$v.txt" 2>&1
-      echo $? >"$DIR/reports/tamper-$v.exit"
-    done
-  fi
+# Tamper cases (issue #12 item 7): what a dishonest operator — holding the log key, the engine's key
+# and the vault's records, not the cameras' or the witnesses' keys — could hand a verifier instead of
+# the honest evidence (org.oversight.ops.demo.DemoTamper). Each must make the verifier exit 1 naming
+# its rule; the summary lists them:
+#  - records files, audited with the real log: records claiming a disclosure not in the log, a record
+#    with an altered crop (rule records);
+#  - rewritten logs, every event validly signed and the checkpoint re-signed with the log key, audited
+#    without the witnesses (who would not cosign them): a match naming an erased record, a late close,
+#    a record kept without a match (rule R5) — caught by the rules alone;
+#  - court bundles: without the RecordDisclosed that released its record, with one crop pixel
+#    changed (rule records).
+mkdir -p "$DIR/tamper"
+TAMPER_OPTS=(--out "$DIR/tamper")
+[ -f "$DIR/evidence/audit.records" ] && TAMPER_OPTS+=(--records "$DIR/evidence/audit.records")
+[ -f "$DIR/evidence/log.export" ] && TAMPER_OPTS+=(--export "$DIR/evidence/log.export" \
+  --log-key "$DIR/ledger/keys/log.key" --engine-key "$DIR/ledger/keys/engine.key")
+[ -n "$BUNDLE" ] && TAMPER_OPTS+=(--bundle "$BUNDLE")
+if java -cp "$OPS_JAR" org.oversight.ops.demo.DemoTamper "${TAMPER_OPTS[@]}"; then
+  for f in "$DIR"/tamper/*.records; do
+    [ -f "$f" ] || continue
+    v=$(basename "$f" .records)
+    echo "demo: tamper case '$v': verifier audit with tamper/$v.records (must fail under rule records)..."
+    java -jar "$VERIFIER_JAR" audit "${WITNESS_OPTS[@]}" --records "$f" \
+      --export "$DIR/evidence/log.export" --log-key "@$DIR/evidence/log.vkey" --state "$DIR/tamper/$v.checkpoint" \
+      --json "$DIR/reports/tamper-$v.json" >"$DIR/reports/tamper-$v.txt" 2>&1
+    echo $? >"$DIR/reports/tamper-$v.exit"
+  done
+  for f in "$DIR"/tamper/*.export; do
+    [ -f "$f" ] || continue
+    v=$(basename "$f" .export)
+    echo "demo: tamper case '$v': verifier audit of the rewritten log tamper/$v.export (must fail under rule R5)..."
+    java -jar "$VERIFIER_JAR" audit --export "$f" --log-key "@$DIR/evidence/log.vkey" \
+      --state "$DIR/tamper/$v.checkpoint" --json "$DIR/reports/tamper-$v.json" >"$DIR/reports/tamper-$v.txt" 2>&1
+    echo $? >"$DIR/reports/tamper-$v.exit"
+  done
+  for f in "$DIR"/tamper/*.bundle.json; do
+    [ -f "$f" ] || continue
+    v=$(basename "$f" .bundle.json)
+    echo "demo: tamper case '$v': verifier bundle tamper/$v.bundle.json (must fail under rule records)..."
+    java -jar "$VERIFIER_JAR" bundle "${WITNESS_OPTS[@]}" --bundle "$f" --log-key "@$DIR/evidence/log.vkey" \
+      --json "$DIR/reports/tamper-$v.json" >"$DIR/reports/tamper-$v.txt" 2>&1
+    echo $? >"$DIR/reports/tamper-$v.exit"
+  done
+else
+  echo "demo: could not write the tamper cases (above); none is run" >&2
 fi
 # Tamper case "a retrospective search without authorisation" (issue #12 item 7): the operator, who
 # holds the ledger's engine and log keys, hands the auditor a log in which the lapsed search was

@@ -69,8 +69,10 @@ for k in $(seq 0 $((K - 1))); do
   mkdir -p "$DIR/ledger-$k"
   ledger_issue "$LEDGER_JAR" "$DIR/ledger-$k/credentials" "scale-operator-$k" operator "$DIR/operator-$k.token"
   ledger_issue "$LEDGER_JAR" "$DIR/ledger-$k/credentials" "scale-auditor-$k" auditor "$DIR/auditor-$k.token"
+  # The city simulator sends clear (schema-1) detections: each log must accept them explicitly.
   # shellcheck disable=SC2086
-  ledger_start "$LEDGER_JAR" "$DIR/ledger-$k" "$DIR/ledger-$k.log" --oversight.log.origin="$ORIGIN_PREFIX$k" ${LEDGER_ARGS:-}
+  ledger_start "$LEDGER_JAR" "$DIR/ledger-$k" "$DIR/ledger-$k.log" --oversight.log.origin="$ORIGIN_PREFIX$k" \
+    --oversight.ingest.accept-clear-detections=true ${LEDGER_ARGS:-}
   PIDS[$k]=$LEDGER_PID
 done
 URLS=()

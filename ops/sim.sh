@@ -21,9 +21,15 @@ TOKEN=$(java -cp "$LEDGER_JAR" -Dloader.main=org.oversight.ledger.security.Issue
   org.springframework.boot.loader.launch.PropertiesLauncher "$DATA/credentials" sim-operator operator | tail -1)
 printf '%s\n' "$TOKEN" >"$DATA/token" && chmod 600 "$DATA/token"
 LOG="$DATA/ledger.log"
+# The simulator seals by default; --no-seal sends clear (schema-1) detections, which the ledger
+# refuses unless told to accept them.
+CLEAR_ARGS=""
+for arg in "$@"; do
+  [ "$arg" = --no-seal ] && CLEAR_ARGS=--oversight.ingest.accept-clear-detections=true
+done
 # shellcheck disable=SC2086
 java ${LEDGER_OPTS:-} -Daxoniq.update-checker.disabled=true -jar "$LEDGER_JAR" \
-  --server.address=127.0.0.1 --server.port="$PORT" --oversight.data-dir="$DATA" ${LEDGER_ARGS:-} >"$LOG" 2>&1 &
+  --server.address=127.0.0.1 --server.port="$PORT" --oversight.data-dir="$DATA" $CLEAR_ARGS ${LEDGER_ARGS:-} >"$LOG" 2>&1 &
 LEDGER_PID=$!
 cleanup() {
   kill "$LEDGER_PID" 2>/dev/null && wait "$LEDGER_PID" 2>/dev/null || true

@@ -138,6 +138,18 @@ public final class DisclosureRules {
         };
     }
 
+    /**
+     * Whether {@code disclosure} released the record of {@code detection} (same leaf index and event
+     * hash): the one test of "records handed out are on the record" (docs/rules.md, rule
+     * {@code records}), used by the audit for an auditor's records file (its named, accepted
+     * disclosure) and by the bundle check for a court bundle's records (a carried, verified
+     * disclosure). A record that no such disclosure releases is an unrecorded disclosure.
+     */
+    public static boolean discloses(RecordDisclosed disclosure, DetectionRef detection) {
+        Objects.requireNonNull(detection, "detection");
+        return disclosure.records().contains(detection);
+    }
+
     /** The roles that may disclose sealed records for {@code purpose}. */
     public static Set<Role> mayDisclose(DisclosurePurpose purpose) {
         return switch (purpose) {

@@ -8,8 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.TreeMap;
 import java.util.stream.IntStream;
 import org.oversight.domain.crypto.Ed25519BatchVerifier;
+import org.oversight.domain.bundle.IndexedEvent;
+import org.oversight.domain.event.RecordDisclosed;
+import org.oversight.domain.event.StreamId;
+import org.oversight.domain.policy.DisclosureRules;
+import org.oversight.domain.policy.PolicyRule;
+import org.oversight.domain.policy.RuleViolation;
 import org.oversight.domain.crypto.Ed25519PublicKey;
 import org.oversight.domain.crypto.SignatureDomain;
 import org.oversight.domain.event.AuthorityDeclared;
@@ -53,6 +60,34 @@ public final class LedgerRegistry {
      * names one public key (it is derived from it).
      */
     private final Map<String, Ed25519PublicKey> knownKeys = new ConcurrentHashMap<>();
+    /**
+     * The committed log, for the disclosure rules at ingest ({@link #checkDisclosuresAgainst}); null
+     * in a registry that only replays committed leaves (a rebuild), which judges no disclosure again.
+     */
+    private CommittedEvents committed;
+    /** Events applied since the last commit ({@link #markClean()}), by leaf: not yet in {@link #committed}. */
+    private final TreeMap<Long, SignedEvent> uncommitted = new TreeMap<>();
+
+    /**
+     * Read access to the committed leaves (the ledger's leaf store), as the disclosure rules need it.
+     * Called under the writer lock only.
+     */
+    public interface CommittedEvents {
+        /** The committed event at {@code leaf}, if any. */
+        Optional<SignedEvent> at(long leaf);
+
+        /** The committed events of {@code stream}, in seq order, with their leaves. */
+        List<IndexedEvent> stream(StreamId stream);
+    }
+
+    /**
+     * From now on, {@link #check} judges every {@code RecordDisclosed} by R-disclosure's record rule
+     * and R5(c) (docs/rules.md "At ingest"), with {@link DisclosureRules#check} over a view of the
+     * committed leaves plus the events of the current request applied so far.
+     */
+    public void checkDisclosuresAgainst(CommittedEvents committed) {
+        this.committed = java.util.Objects.requireNonNull(committed, "committed");
+    }
 
     /**
      * Checks that {@code event} may stand at {@code leafIndex}: its signer key is enrolled, valid
@@ -88,7 +123,62 @@ public final class LedgerRegistry {
                         + " is not the device key " + camera.get().deviceKey() + " of camera '" + cameraId + "'");
             }
         }
+        if (committed != null && event.payload() instanceof RecordDisclosed disclosure) {
+            checkDisclosure(event, disclosure, key, leafIndex);
+        }
         return key;
+    }
+
+    /**
+     * R-disclosure's record rule and R5(c) for a disclosure at {@code leafIndex}, by the rule book's
+     * own code ({@link DisclosureRules#check}): each record must be an accepted sealed detection
+     * before it, not erased by its epoch's close nor destroyed — judged from the epoch stream's own
+     * events, not from the vault's tables. The role rule is left to the stream aggregate (problem
+     * {@code signer-not-permitted}), so a disclosure signed by the wrong role is not judged here.
+     */
+    private void checkDisclosure(SignedEvent event, RecordDisclosed disclosure, KeyRecord key, long leafIndex)
+            throws EventRejectedException {
+        if (!DisclosureRules.mayDisclose(disclosure.purpose()).contains(key.role())) {
+            return;
+        }
+        DisclosureRules.LogView view = DisclosureRules.viewOver(leaf -> before(leafIndex, leaf),
+                epoch -> streamBefore(leafIndex, StreamId.epoch(epoch)),
+                entry -> streamBefore(leafIndex, StreamId.watchlist(entry)));
+        for (RuleViolation v : DisclosureRules.check(disclosure, leafIndex, event.header().eventId(), key, view, true)) {
+            if (v.rule() == PolicyRule.R5) {
+                throw new EventRejectedException(Rejection.RECORD_ERASED, "payload.records: " + v.found()
+                        + " (R5(c): a record is never used after its erasure)");
+            }
+            if (v.rule() == PolicyRule.R_DISCLOSURE) {
+                throw new EventRejectedException(Rejection.NOT_A_SEALED_RECORD, "payload.records: " + v.found()
+                        + "; expected " + v.expected());
+            }
+        }
+    }
+
+    /** The accepted event at {@code leaf} as seen by an event at {@code at}: committed, or earlier in this request. */
+    private Optional<SignedEvent> before(long at, long leaf) {
+        if (leaf >= at) {
+            return Optional.empty();
+        }
+        SignedEvent pending = uncommitted.get(leaf);
+        return pending != null ? Optional.of(pending) : committed.at(leaf);
+    }
+
+    private List<IndexedEvent> streamBefore(long at, StreamId stream) {
+        List<IndexedEvent> out = new ArrayList<>();
+        for (IndexedEvent e : committed.stream(stream)) {
+            if (e.leafIndex() < at && !uncommitted.containsKey(e.leafIndex())) {
+                out.add(e);
+            }
+        }
+        for (Map.Entry<Long, SignedEvent> e : uncommitted.headMap(at).entrySet()) {
+            if (e.getValue().stream().equals(stream)) {
+                out.add(new IndexedEvent(e.getKey(), e.getValue()));
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(IndexedEvent::leafIndex));
+        return out;
     }
 
     /**
@@ -160,6 +250,9 @@ public final class LedgerRegistry {
         } catch (RegistryException e) {
             throw rejection(e);
         }
+        if (committed != null) {
+            uncommitted.put(leafIndex, event);
+        }
         Ed25519PublicKey added = switch (event.type()) {
             case AUTHORITY_DECLARED -> ((AuthorityDeclared) event.payload()).publicKey();
             case KEY_ENROLLED -> ((KeyEnrolled) event.payload()).publicKey();
@@ -209,6 +302,7 @@ public final class LedgerRegistry {
     /** Forgets everything, before a rebuild from the committed leaves. */
     public void reset() {
         registry = new PrincipalRegistry();
+        uncommitted.clear();
         knownKeys.clear();
         dirty = false;
     }
@@ -224,6 +318,7 @@ public final class LedgerRegistry {
         // Keys only ever accumulate in a rebuilt registry's map; ids not in it were rolled back.
         knownKeys.putAll(rebuilt.knownKeys);
         knownKeys.keySet().retainAll(rebuilt.knownKeys.keySet());
+        uncommitted.clear();
         dirty = false;
     }
 
@@ -242,6 +337,7 @@ public final class LedgerRegistry {
 
     /** Called once the applied events are committed. */
     public void markClean() {
+        uncommitted.clear();
         dirty = false;
     }
 

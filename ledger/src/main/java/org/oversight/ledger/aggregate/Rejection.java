@@ -24,7 +24,15 @@ public enum Rejection {
     /** A sealed detection names an erasure epoch that is not open for it (docs/format.md §5.4, R5(a)). */
     EPOCH_VIOLATION("epoch-violation"),
     /** A sealed detection's blob is not in the vault for its epoch, stream and seq (docs/ledger.md §12.3). */
-    RECORD_NOT_STORED("record-not-stored");
+    RECORD_NOT_STORED("record-not-stored"),
+    /** A {@code RecordDisclosed} names a record erased by its epoch's close or destroyed (R5(c)). */
+    RECORD_ERASED("record-erased"),
+    /** A {@code RecordDisclosed} names no accepted sealed detection before it (R-disclosure). */
+    NOT_A_SEALED_RECORD("not-a-sealed-record"),
+    /** A schema-1 (clear) {@code FaceDetected} while the ledger requires sealing. */
+    SEALING_REQUIRED("sealing-required"),
+    /** An event whose header time is ahead of the ledger's clock by more than the tolerance. */
+    TIME_AHEAD("time-ahead");
 
     private final String rule;
 

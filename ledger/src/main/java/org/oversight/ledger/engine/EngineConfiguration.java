@@ -56,7 +56,17 @@ public class EngineConfiguration {
             ObjectProvider<org.oversight.ledger.witness.CosignatureStore> cosignatures,
             ObjectProvider<org.oversight.ledger.witness.WitnessProperties> witnesses,
             org.oversight.ledger.vault.SearchResultStore searchResults,
-            org.oversight.ledger.vault.VaultEnrolments enrolments) {
+            org.oversight.ledger.vault.VaultEnrolments enrolments,
+            ObjectProvider<org.oversight.ledger.ingest.IngestPolicy> ingestPolicy) {
+        // A deadline is judged by any later event's signed time (docs/rules.md "At ingest"): the ledger
+        // refuses times further ahead than max-clock-ahead, which must therefore stay below the close lead.
+        java.time.Duration ahead = ingestPolicy.getIfAvailable(org.oversight.ledger.ingest.IngestPolicy::defaults)
+                .maxClockAhead();
+        if (ahead.compareTo(properties.getCloseLead()) >= 0) {
+            throw new IllegalArgumentException("oversight.ingest.max-clock-ahead " + ahead + " must be smaller than"
+                    + " oversight.vault.close-lead " + properties.getCloseLead() + ": an event timed that far ahead"
+                    + " could make an honest close look late");
+        }
         EpochCloser closer = new EpochCloser(registry, sequencer, store, ingest, vault, records, processor,
                 keys.engineEventKey(), clock, properties.getCloseLead(), properties.getKeptRetention(), vaultRandom)
                 .erasingEnrolments(enrolments);

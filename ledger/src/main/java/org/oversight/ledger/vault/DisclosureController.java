@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.oversight.domain.bundle.IndexedEvent;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.SealedFaceDetected;
@@ -27,7 +26,6 @@ import org.oversight.ledger.ingest.IngestResult;
 import org.oversight.ledger.ingest.IngestService;
 import org.oversight.ledger.ingest.JsonContentType;
 import org.oversight.ledger.sequencer.ConditionalOnPostgresLog;
-import org.oversight.ledger.sequencer.LeafKey;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.StoredLeaf;
 import org.oversight.ledger.web.ProblemException;
@@ -134,24 +132,9 @@ public class DisclosureController {
 
     /** The log as the rule book sees it: accepted leaves by index, an epoch's stream in order. */
     private DisclosureRules.LogView logView() {
-        return DisclosureRules.viewOver(
-                leaf -> leaves.leaves(leaf, 1).stream().findFirst().flatMap(DisclosureController::parsed),
-                epoch -> {
-                    return stream(StreamId.epoch(epoch).text());
-                },
-                entry -> stream(StreamId.watchlist(entry).text()));
-    }
-
-    private List<IndexedEvent> stream(String name) {
-        List<IndexedEvent> stream = new ArrayList<>();
-        for (long seq = 0;; seq++) {
-            Optional<LeafKey> key = leaves.keyAt(name, seq);
-            if (key.isEmpty()) {
-                return stream;
-            }
-            leaves.findByHash(key.get().hash()).ifPresent(l -> parsed(l)
-                    .ifPresent(e -> stream.add(new IndexedEvent(l.index(), e))));
-        }
+        org.oversight.ledger.ingest.CommittedLeaves committed = new org.oversight.ledger.ingest.CommittedLeaves(leaves);
+        return DisclosureRules.viewOver(committed::at, epoch -> committed.stream(StreamId.epoch(epoch)),
+                entry -> committed.stream(StreamId.watchlist(entry)));
     }
 
     /** The vault's enrolment record of {@code entry} (the disclosure's {@code entries[index]}). */
@@ -171,14 +154,6 @@ public class DisclosureController {
         } catch (org.oversight.domain.seal.MalformedRecordException e) {
             throw new IllegalStateException("stored enrolment record of " + entry + " does not parse: "
                     + e.getMessage(), e);
-        }
-    }
-
-    private static Optional<SignedEvent> parsed(StoredLeaf leaf) {
-        try {
-            return Optional.of(SignedEvent.parse(leaf.leaf().leafBytes()));
-        } catch (org.oversight.domain.event.InvalidEventException e) {
-            throw new IllegalStateException("stored leaf " + leaf.index() + " does not parse: " + e.getMessage(), e);
         }
     }
 

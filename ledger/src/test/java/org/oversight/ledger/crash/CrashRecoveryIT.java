@@ -80,7 +80,9 @@ class CrashRecoveryIT {
         long t0 = System.nanoTime();
         String token = issueCredential(jar, dataDir);
         List<String> args = List.of("--oversight.log.origin=" + ORIGIN, "--oversight.checkpoint.every-leaves=200",
-                "--oversight.checkpoint.interval-ms=100", "--oversight.ingest.max-batch-events=" + BATCH);
+                "--oversight.checkpoint.interval-ms=100", "--oversight.ingest.max-batch-events=" + BATCH,
+                // It streams clear (schema-1) detections, the lightest fixture: accepted only when asked.
+                "--oversight.ingest.accept-clear-detections=true");
         boolean passed = false;
         LedgerProcess ledger = LedgerProcess.start(jar, dataDir, log, args, http);
         try {

@@ -108,6 +108,13 @@ import org.springframework.test.web.servlet.MockMvc;
     "oversight.log.origin=test.oversight/vault-log",
     "oversight.engine.poll-interval-ms=50",
     "oversight.vault.closer-enabled=false",
+    // The deployed default (the test resources' config/application.properties accepts clear detections).
+    "oversight.ingest.accept-clear-detections=false",
+    // The closers this test drives by hand run on its own clock, moved back and forth across days
+    // while the ledger runs on the real one: the clock-ahead refusal (EventAdmissionTest) is out of
+    // the way here, and the context's own closer (never started) keeps the tolerance below its lead.
+    "oversight.ingest.max-clock-ahead=3650d",
+    "oversight.vault.close-lead=3651d",
     "axon.eventhandling.processors.default.mode=subscribing"
 })
 @AutoConfigureMockMvc
@@ -248,6 +255,12 @@ class SealedRecordsFlowTest {
         SignedEvent misfiled = CHAINS.peek(detection(4, elsewhere), CAMERA_KEY);
         assertThatThrownBy(() -> ingest.submit(List.of(misfiled))).isInstanceOf(EventRejectedException.class)
                 .hasMessageContaining("seq 7");
+        assertThat(sequencer.committed().size()).isEqualTo(size);
+        // A clear (schema-1) detection through the public write endpoint: refused, sealing is required.
+        MockHttpServletResponse clear = postEvent(matchingAsSchema1());
+        assertProblem(clear, 422, "sealing-required");
+        assertThat(JSON.readTree(clear.getContentAsByteArray()).get("detail").asText())
+                .contains("accept-clear-detections");
         assertThat(sequencer.committed().size()).isEqualTo(size);
     }
 
@@ -417,6 +430,19 @@ class SealedRecordsFlowTest {
                 "Court: HCMA 1234/2026"), AUTHORITY);
         long before = sequencer.committed().size();
         assertProblem(disclose(erasedDisclosure, AUTHORITY_TOKEN), 409, "record-erased");
+        assertThat(sequencer.committed().size()).isEqualTo(before);
+        // The same statement appended without asking the vault (POST /v1/events): the ledger's cross-stream
+        // check refuses it with the rule book's own R5(c), and the log does not state a read that was refused.
+        MockHttpServletResponse erasedEvent = postEvent(erasedDisclosure);
+        assertProblem(erasedEvent, 409, "record-erased");
+        assertThat(JSON.readTree(erasedEvent.getContentAsByteArray()).get("detail").asText())
+                .contains("leaf " + unmatchedLeaf).contains("erased by epoch " + EPOCH);
+        // A disclosure naming a leaf that is no sealed detection (the epoch's opening): R-disclosure's record rule.
+        org.oversight.ledger.sequencer.LeafKey openedAt = store.keyAt(StreamId.epoch(EPOCH).text(), 0).orElseThrow();
+        SignedEvent notARecord = CHAINS.peek(new RecordDisclosed("disc-seal-4", List.of(new DetectionRef(
+                org.oversight.domain.event.EventHash.of(openedAt.hash().toByteArray()), openedAt.index())),
+                DisclosurePurpose.AUDIT, "CASE-7", "Court: HCMA 1234/2026"), AUTHORITY);
+        assertProblem(postEvent(notARecord), 422, "not-a-sealed-record");
         assertThat(sequencer.committed().size()).isEqualTo(before);
 
         // The match's bundle: version 1 until an evidence-bundle disclosure releases the record, then version 2
@@ -670,6 +696,11 @@ class SealedRecordsFlowTest {
 
     private MockHttpServletResponse disclose(SignedEvent event, String token) throws Exception {
         return mvc.perform(post("/v1/vault/disclosures").header("Authorization", "Bearer " + token)
+                .contentType("application/json").content(event.leafBytes())).andReturn().getResponse();
+    }
+
+    private MockHttpServletResponse postEvent(SignedEvent event) throws Exception {
+        return mvc.perform(post("/v1/events").header("Authorization", "Bearer " + AUTHORITY_TOKEN)
                 .contentType("application/json").content(event.leafBytes())).andReturn().getResponse();
     }
 

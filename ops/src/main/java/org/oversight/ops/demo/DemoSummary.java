@@ -221,44 +221,54 @@ public final class DemoSummary {
 
     /**
      * The tamper cases {@code ops/demo.sh} ran ({@code reports/tamper-<variant>.{exit,json}}): each
-     * must have made {@code verifier audit} exit 1 with a failed {@code records} check; one that
-     * passed, or failed otherwise, is a problem. One line per case run.
+     * must have made the verifier exit 1 with a failed check of the variant's rule
+     * ({@link DemoTamper.Variant#rule}); one that passed, or failed otherwise, is a problem. One line
+     * per case run, with what was tampered and the rules that failed.
      */
     static List<String> tamperCases(Path dir, List<String> problems) throws IOException {
         List<String> lines = new ArrayList<>();
-        for (Map.Entry<String, String> c : TAMPER_CASES.entrySet()) {
-            String v = c.getKey();
-            String rule = c.getValue();
-            Path exitFile = dir.resolve("reports/tamper-" + v + ".exit");
+        for (DemoTamper.Variant v : DemoTamper.VARIANTS) {
+            Path exitFile = dir.resolve("reports/tamper-" + v.name() + ".exit");
             if (!Files.isRegularFile(exitFile)) {
+                Optional<String> input = honestInput(dir, v.kind());
+                if (input.isPresent()) {
+                    lines.add(String.format(Locale.ROOT, "%-19s NOT RUN (though %s exists)", v.name(), input.get()));
+                    problems.add("tamper case " + v.name() + " was not run although " + input.get() + " exists (see"
+                            + " the demo's output above)");
+                }
                 continue;
             }
             String exit = Files.readString(exitFile, StandardCharsets.US_ASCII).strip();
-            Optional<Report> r = Report.read(dir.resolve("reports/tamper-" + v + ".json"));
-            boolean caught = "1".equals(exit) && r.isPresent() && r.get().failedRules().contains(rule);
+            Optional<Report> r = Report.read(dir.resolve("reports/tamper-" + v.name() + ".json"));
+            boolean caught = "1".equals(exit) && r.isPresent() && r.get().failedRules().contains(v.rule());
             String failed = r.map(x -> String.join(", ", x.failedRules())).orElse("no report");
-            lines.add(String.format(Locale.ROOT, "%-19s %s (verifier audit exit %s, failed: %s)", v,
-                    caught ? "CAUGHT" : "NOT CAUGHT", exit, failed.isEmpty() ? "nothing" : failed));
+            String command = v.kind() == DemoTamper.Kind.BUNDLE ? "verifier bundle" : "verifier audit";
+            lines.add(String.format(Locale.ROOT, "%-19s %s by %s (%s exit %s, failed: %s)%n%22s%s", v.name(),
+                    caught ? "CAUGHT" : "NOT CAUGHT", v.rule(), command, exit, failed.isEmpty() ? "nothing" : failed, "",
+                    v.what()));
             if (!caught) {
-                problems.add("tamper case " + v + " was not caught by rule " + rule + " (exit " + exit + ", failed: "
-                        + failed + "; see reports/tamper-" + v + ".txt)");
+                problems.add("tamper case " + v.name() + " was not caught by rule " + v.rule() + " (exit " + exit
+                        + ", failed: " + failed + "; see reports/tamper-" + v.name() + ".txt)");
             }
         }
         return lines;
     }
 
-    /**
-     * The tamper cases {@code ops/demo.sh} may run, each with the rule that must catch it: the
-     * auditor's records ({@link DemoTamper}) under {@code records}, the log with a search neither
-     * authorised nor destroyed by its deadline ({@link DemoLogTamper}) under {@code R4}.
-     */
-    static final Map<String, String> TAMPER_CASES = tamperCases();
-
-    private static Map<String, String> tamperCases() {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
-        DemoTamper.VARIANTS.forEach(v -> m.put(v, "records"));
-        m.put(DemoLogTamper.VARIANT, "R4");
-        return java.util.Collections.unmodifiableMap(m);
+    /** The honest evidence a variant of {@code kind} is made from, if the demo produced it. */
+    private static Optional<String> honestInput(Path dir, DemoTamper.Kind kind) throws IOException {
+        String file = switch (kind) {
+            case RECORDS -> "evidence/audit.records";
+            case LOG -> "evidence/log.export";
+            case BUNDLE -> {
+                try (java.util.stream.Stream<Path> files = Files.list(dir.resolve("evidence"))) {
+                    yield files.map(f -> "evidence/" + f.getFileName()).filter(f -> f.matches("evidence/match-.*"
+                            + "\\.bundle\\.json")).sorted().findFirst().orElse("evidence/match-*.bundle.json");
+                } catch (java.nio.file.NoSuchFileException e) {
+                    yield "evidence/match-*.bundle.json";
+                }
+            }
+        };
+        return Files.isRegularFile(dir.resolve(file)) ? Optional.of(file) : Optional.empty();
     }
 
     /** The steps the scenario said it could not show ({@code not-available.<i>}), in order. */

@@ -1,5 +1,6 @@
 package org.oversight.ops.demo;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,12 +9,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.oversight.domain.bundle.BundleLeaf;
+import org.oversight.domain.bundle.BundleRecords;
+import org.oversight.domain.bundle.EvidenceBundle;
+import org.oversight.domain.bundle.MalformedBundleException;
+import org.oversight.domain.bytes.StrictBase64;
+import org.oversight.domain.checkpoint.Checkpoint;
+import org.oversight.domain.checkpoint.SignedCheckpoint;
+import org.oversight.domain.crypto.Ed25519PrivateKey;
+import org.oversight.domain.crypto.MalformedKeyException;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.EventHash;
+import org.oversight.domain.event.InvalidEventException;
+import org.oversight.domain.event.RecordDisclosed;
+import org.oversight.domain.event.SignedEvent;
+import org.oversight.domain.export.LogExportReader;
+import org.oversight.domain.export.LogExportWriter;
+import org.oversight.domain.export.MalformedExportException;
 import org.oversight.domain.export.MalformedRecordsFileException;
 import org.oversight.domain.export.RecordsFile;
 import org.oversight.domain.export.RecordsFileReader;
 import org.oversight.domain.export.RecordsFileWriter;
+import org.oversight.domain.merkle.rfc6962.MerkleTree;
+import org.oversight.domain.note.Ed25519NoteSigner;
 import org.oversight.domain.seal.BiometricRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -21,29 +39,79 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The demo's adversarial variants of the auditor's records (issue #12 item 7): what a dishonest
- * operator could hand an auditor instead of the records a disclosure on the record released. Each
- * is written next to the honest file; {@code ops/demo.sh} audits the real log with each and
- * requires {@code verifier audit} to fail it under rule {@code records}.
- * <ul>
- *   <li>{@code unrecorded.records}: the same records, claiming a disclosure that is not in the log
- *       (records released without a disclosure on the record);</li>
- *   <li>{@code altered-crop.records}: the first record with one pixel of its aligned crop changed
- *       (a substituted record: it no longer opens its detection's commitment).</li>
- * </ul>
+ * The demo's tamper cases (issue #12 item 7): what a dishonest operator — holding the log key, the
+ * engine's key and the vault's records, but not the cameras' or witnesses' keys — could hand a
+ * verifier instead of the honest evidence. Each variant is written next to the honest files;
+ * {@code ops/demo.sh} verifies each and requires the verifier to exit 1 naming the variant's rule
+ * ({@link Variant#rule}); {@code DemoSummary} lists them.
  *
- * <p>Usage: {@code DemoTamper --records audit.records --out DIR}; exit 2 with one line on bad input.
+ * <p>Usage: {@code DemoTamper --out DIR [--records audit.records] [--export log.export --log-key
+ * log.key --engine-key engine.key] [--bundle match.bundle.json]}; each given input yields its
+ * variants; exit 2 with one line on bad input.
  */
 public final class DemoTamper {
-    /** The variants, by file name stem, in the order the demo runs them. */
-    public static final List<String> VARIANTS = List.of("unrecorded", "altered-crop");
+    /** What a variant tampers with, and so which verifier command judges it. */
+    public enum Kind {
+        /** An auditor's records file ({@code <name>.records}), audited with the honest log. */
+        RECORDS(".records"),
+        /** A rewritten, re-signed log export ({@code <name>.export}), audited alone. */
+        LOG(".export"),
+        /** A court bundle ({@code <name>.bundle.json}), checked by {@code verifier bundle}. */
+        BUNDLE(".bundle.json");
+
+        private final String suffix;
+
+        Kind(String suffix) {
+            this.suffix = suffix;
+        }
+
+        /** The file name suffix of this kind's variants. */
+        public String suffix() {
+            return suffix;
+        }
+    }
+
+    /**
+     * A tamper case.
+     *
+     * @param name the file name stem, and the name in the summary
+     * @param kind what it tampers with
+     * @param rule the report rule code the verifier must fail it under
+     * @param what one line saying what was done
+     */
+    public record Variant(String name, Kind kind, String rule, String what) {}
+
+    /** The variants, in the order the demo runs and the summary lists them. */
+    public static final List<Variant> VARIANTS = List.of(
+            new Variant("unrecorded", Kind.RECORDS, "records",
+                    "records handed out claiming a RecordDisclosed that is not in the log (unrecorded disclosure)"),
+            new Variant("altered-crop", Kind.RECORDS, "records",
+                    "a disclosed record with one crop pixel changed (no longer opens its commitment)"),
+            new Variant("use-after-erasure", Kind.LOG, "R5",
+                    "a MatchProposed appended after the close, naming a record the close erased"),
+            new Variant("late-erasure", Kind.LOG, "R5",
+                    "the epoch's close re-signed with its time at the epoch's eraseBy (a late erasure)"),
+            new Variant("kept-without-reason", Kind.LOG, "R5",
+                    "the close re-signed keeping an erased record for reason match that no match names"),
+            new Variant(DemoLogTamper.VARIANT, Kind.LOG, "R4",
+                    "the lapsed search's RetrospectiveSearchDestroyed re-signed at its deadline: a search neither"
+                            + " authorised nor destroyed by then (written by DemoLogTamper)"),
+            new Variant("undisclosed-bundle", Kind.BUNDLE, "records",
+                    "the court bundle without the RecordDisclosed that released its record (unrecorded disclosure)"),
+            new Variant("crop-bundle", Kind.BUNDLE, "records",
+                    "the court bundle with one pixel of its probe crop changed (the crop does not derive its"
+                            + " template: it no longer opens the commitment the camera signed)"));
 
     private DemoTamper() {}
 
-    @Command(name = "DemoTamper", description = "Writes tampered variants of an auditor's records file.")
+    @Command(name = "DemoTamper", description = "Writes the demo's tampered variants of its evidence.")
     static final class Options {
-        @Option(names = "--records", required = true, description = "the honest records file") Path records;
         @Option(names = "--out", required = true, description = "where the variants go") Path out;
+        @Option(names = "--records", description = "the honest records file") Path records;
+        @Option(names = "--export", description = "the honest log export") Path export;
+        @Option(names = "--log-key", description = "the log's signer key file (re-signs the checkpoint)") Path logKey;
+        @Option(names = "--engine-key", description = "the engine's signer key file (re-signs its events)") Path engineKey;
+        @Option(names = "--bundle", description = "the honest version-2 court bundle") Path bundle;
     }
 
     public static void main(String[] args) {
@@ -52,18 +120,30 @@ public final class DemoTamper {
         cli.setOverwrittenOptionsAllowed(false);
         try {
             cli.parseArgs(args);
-            write(o.records, o.out);
+            if (o.export != null && (o.logKey == null || o.engineKey == null)) {
+                throw new ParameterException(cli, "--export needs --log-key and --engine-key");
+            }
+            if (o.records != null) {
+                write(o.records, o.out);
+            }
+            if (o.export != null) {
+                writeLogs(o.export, readSigner(o.logKey), eventKey(readSigner(o.engineKey)), o.out);
+            }
+            if (o.bundle != null) {
+                writeBundles(o.bundle, o.out);
+            }
         } catch (ParameterException e) {
             System.err.println("demo tamper: " + e.getMessage());
             System.exit(2);
-        } catch (IOException | MalformedRecordsFileException e) {
-            System.err.println("demo tamper: " + o.records + ": " + e.getMessage());
+        } catch (IOException | MalformedRecordsFileException | MalformedExportException | MalformedKeyException
+                | MalformedBundleException | InvalidEventException | LogTamper.NothingToTamperException e) {
+            System.err.println("demo tamper: " + e.getMessage());
             System.exit(2);
         }
     }
 
     /**
-     * Reads {@code records} and writes each variant as {@code <out>/<variant>.records}.
+     * Reads {@code records} and writes each records variant as {@code <out>/<variant>.records}.
      *
      * @throws MalformedRecordsFileException if {@code records} is not a records file or holds no record
      */
@@ -89,11 +169,100 @@ public final class DemoTamper {
         writeFile(out.resolve("altered-crop.records"), disclosure, altered);
     }
 
+    /**
+     * Reads the export and writes each log variant as {@code <out>/<variant>.export}: the rewritten
+     * events as leaves under a checkpoint over them signed with {@code logKey} (same origin).
+     *
+     * @throws LogTamper.NothingToTamperException if the log has no closed epoch with an erased
+     *     detection, or no match to copy
+     */
+    static void writeLogs(Path export, Ed25519NoteSigner logKey, Ed25519PrivateKey engine, Path out)
+            throws IOException, MalformedExportException, InvalidEventException, LogTamper.NothingToTamperException {
+        String origin;
+        List<SignedEvent> events = new ArrayList<>();
+        try (InputStream in = Files.newInputStream(export)) {
+            LogExportReader r = new LogExportReader(in);
+            origin = r.checkpoint().checkpoint().origin();
+            for (byte[] leaf = r.nextLeaf(); leaf != null; leaf = r.nextLeaf()) {
+                events.add(SignedEvent.parse(leaf));
+            }
+        }
+        Files.createDirectories(out);
+        writeExport(out.resolve("use-after-erasure.export"), origin, logKey, LogTamper.useAfterErasure(events, engine));
+        writeExport(out.resolve("late-erasure.export"), origin, logKey, LogTamper.lateErasure(events, engine));
+        writeExport(out.resolve("kept-without-reason.export"), origin, logKey,
+                LogTamper.keptWithoutReason(events, engine));
+    }
+
+    /**
+     * Reads a version-2 bundle and writes each bundle variant as {@code <out>/<variant>.bundle.json}.
+     *
+     * @throws MalformedBundleException if it is not a bundle, is version 1, or carries no RecordDisclosed
+     */
+    static void writeBundles(Path bundle, Path out) throws IOException, MalformedBundleException,
+            InvalidEventException {
+        EvidenceBundle b = EvidenceBundle.parse(Files.readAllBytes(bundle));
+        if (b.records().isEmpty()) {
+            throw new MalformedBundleException(bundle + " is a version-" + b.version()
+                    + " bundle: it carries no disclosed record to tamper with");
+        }
+        BundleRecords records = b.records().get();
+        List<BundleLeaf> undisclosed = new ArrayList<>();
+        for (BundleLeaf leaf : b.events()) {
+            if (!(SignedEvent.parse(leaf.leafBytes()).payload() instanceof RecordDisclosed)) {
+                undisclosed.add(leaf);
+            }
+        }
+        if (undisclosed.size() == b.events().size()) {
+            throw new MalformedBundleException(bundle + " carries no RecordDisclosed");
+        }
+        Files.createDirectories(out);
+        Files.write(out.resolve("undisclosed-bundle.bundle.json"),
+                EvidenceBundle.v2(b.match(), b.checkpoint(), undisclosed, b.snapshot(), records).toBytes());
+        BundleRecords altered = new BundleRecords(records.probeDetection(), alteredCrop(records.probe()),
+                records.enrolment());
+        Files.write(out.resolve("crop-bundle.bundle.json"),
+                EvidenceBundle.v2(b.match(), b.checkpoint(), b.events(), b.snapshot(), altered).toBytes());
+    }
+
     /** The record with the first byte of its crop changed: same template and landmarks, another commitment. */
     static BiometricRecord alteredCrop(BiometricRecord record) {
         byte[] crop = record.alignedCrop();
         crop[0] ^= 1;
         return BiometricRecord.of(record.template(), record.landmarks(), crop, record.nonce());
+    }
+
+    static void writeExport(Path file, String origin, Ed25519NoteSigner logKey, List<SignedEvent> events)
+            throws IOException {
+        List<byte[]> leaves = new ArrayList<>(events.size());
+        for (SignedEvent e : events) {
+            leaves.add(e.leafBytes());
+        }
+        MerkleTree tree = MerkleTree.ofLeaves(leaves);
+        SignedCheckpoint checkpoint = SignedCheckpoint.sign(Checkpoint.of(origin, tree.size(), tree.root()), logKey);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LogExportWriter w = new LogExportWriter(bytes, checkpoint);
+        for (byte[] leaf : leaves) {
+            w.writeLeaf(leaf);
+        }
+        w.finish();
+        Files.write(file, bytes.toByteArray());
+    }
+
+    private static Ed25519NoteSigner readSigner(Path file) throws IOException, MalformedKeyException {
+        return Ed25519NoteSigner.parse(Files.readString(file, StandardCharsets.US_ASCII).strip());
+    }
+
+    /** The Ed25519 key of a signer key file, which also signs the signer's events (as the ledger's LedgerKeys). */
+    static Ed25519PrivateKey eventKey(Ed25519NoteSigner signer) throws MalformedKeyException {
+        // PRIVATE+KEY+<name>+<key id>+<base64(0x01 || seed)>: names contain no '+', base64 may.
+        String[] parts = signer.exportSignerKey().split("\\+", 5);
+        try {
+            byte[] typed = StrictBase64.decode(parts[4]);
+            return Ed25519PrivateKey.fromSeed(java.util.Arrays.copyOfRange(typed, 1, typed.length));
+        } catch (StrictBase64.MalformedBase64Exception e) {
+            throw new MalformedKeyException("signer key " + signer + ": " + e.getMessage());
+        }
     }
 
     private static void writeFile(Path file, EventHash disclosure, List<RecordsFile.Entry> entries) throws IOException {

@@ -39,7 +39,9 @@ import picocli.CommandLine.ParameterException;
  * @param checkpointPollMillis how often {@code /checkpoint} is read
  * @param results optional file to write the results to as {@code key=value} lines
  * @param seal cameras seal their detections to an erasure epoch the simulator opens (schema-2
- *     {@code FaceDetected}, blob stored in the vault first; docs/format.md §12)
+ *     {@code FaceDetected}, blob stored in the vault first; docs/format.md §12): the default;
+ *     {@code --no-seal} sends clear schema-1 detections, which a ledger accepts only with
+ *     {@code oversight.ingest.accept-clear-detections=true}
  */
 public record SimSettings(URI url, String token, double rate, int seconds, long events, long warmup, int batch, int clients,
         int cameras, int reviewers, double confirmShare, int watchlist, double near, long seed, int cores,
@@ -49,7 +51,7 @@ public record SimSettings(URI url, String token, double rate, int seconds, long 
     public static final String USAGE = "usage: simulator --url http://127.0.0.1:<port> --token ovt.…|@file"
             + " [--rate <detections/s>|max] [--seconds 60] [--events N] [--warmup N] [--batch B] [--clients 2] [--cameras 8]"
             + " [--reviewers 4] [--confirm-share 0.5] [--watchlist 100] [--near 0.01] [--seed 1] [--cores 2]"
-            + " [--drain-seconds 60] [--checkpoint-poll-ms 25] [--results file] [--seal]";
+            + " [--drain-seconds 60] [--checkpoint-poll-ms 25] [--results file] [--no-seal]";
 
     /** A bad command line; the message names the option and value. */
     public static final class UsageException extends Exception {
@@ -86,7 +88,7 @@ public record SimSettings(URI url, String token, double rate, int seconds, long 
         @Option(names = "--drain-seconds") String drainSeconds;
         @Option(names = "--checkpoint-poll-ms") String checkpointPollMillis;
         @Option(names = "--results") Path results;
-        @Option(names = "--seal") boolean seal;
+        @Option(names = "--seal", negatable = true, defaultValue = "true", fallbackValue = "true") boolean seal;
     }
 
     /**

@@ -25,9 +25,10 @@ class SimSettingsTest {
     }
 
     @Test
-    void sealingIsOptIn() throws Exception {
-        assertThat(SimSettings.parse(BASE).seal()).isFalse();
+    void sealingIsTheDefaultAndClearDetectionsAreOptIn() throws Exception {
+        assertThat(SimSettings.parse(BASE).seal()).isTrue();
         assertThat(SimSettings.parse(with("--seal")).seal()).isTrue();
+        assertThat(SimSettings.parse(with("--no-seal")).seal()).isFalse();
     }
 
     @Test

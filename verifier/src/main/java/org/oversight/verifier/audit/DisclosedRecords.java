@@ -38,8 +38,8 @@ public final class DisclosedRecords implements SealedRecordSource {
     private final List<Finding> findings = new ArrayList<>();
     /** Disclosure event hash (hex) → the files that claim it. */
     private final TreeMap<String, java.util.SortedSet<String>> claimedDisclosures = new TreeMap<>();
-    /** Disclosure event hash (hex) → the detections its accepted RecordDisclosed names. */
-    private final Map<String, java.util.Set<Key>> disclosed = new HashMap<>();
+    /** Disclosure event hash (hex) → its accepted RecordDisclosed. */
+    private final Map<String, RecordDisclosed> disclosed = new HashMap<>();
     private long used;
     private long refused;
     /** Enrolment records the files carried (format.md §12.7): read for form, not used by an audit. */
@@ -59,8 +59,8 @@ public final class DisclosedRecords implements SealedRecordSource {
         claimedDisclosures.computeIfAbsent(disclosure.hex(), d -> new java.util.TreeSet<>()).add(name);
         for (RecordsFile.Entry e : entries) {
             Key key = Key.of(e.detection());
-            Held held = new Held(e.record().commitment(), e.record().template(), e.record().landmarks(), name,
-                    disclosure.hex());
+            Held held = new Held(e.detection(), e.record().commitment(), e.record().template(), e.record().landmarks(),
+                    name, disclosure.hex());
             Held before = records.putIfAbsent(key, held);
             if (before != null && !before.commitment().equals(held.commitment())) {
                 throw new IllegalArgumentException(name + ": the record for the detection at leaf "
@@ -117,11 +117,7 @@ public final class DisclosedRecords implements SealedRecordSource {
     /** Remembers which detections an accepted {@code RecordDisclosed} names. */
     void observe(SignedEvent event) {
         if (event.payload() instanceof RecordDisclosed d && claimedDisclosures.containsKey(event.eventHash().hex())) {
-            java.util.Set<Key> named = new java.util.HashSet<>();
-            for (DetectionRef r : d.records()) {
-                named.add(Key.of(r));
-            }
-            disclosed.put(event.eventHash().hex(), named);
+            disclosed.put(event.eventHash().hex(), d);
         }
     }
 
@@ -148,8 +144,8 @@ public final class DisclosedRecords implements SealedRecordSource {
                         + k.eventHash() + " at leaf " + k.leafIndex(), "the log's leaf " + k.leafIndex()
                         + " is not that sealed detection, or it was not accepted (record in " + h.file() + ")"));
             }
-            java.util.Set<Key> named = disclosed.get(h.disclosure());
-            if (named != null && !named.contains(k)) {
+            RecordDisclosed named = disclosed.get(h.disclosure());
+            if (named != null && !org.oversight.domain.policy.DisclosureRules.discloses(named, h.detection())) {
                 out.add(new Finding(Rule.SEALED_RECORD, k.leafIndex(), "", "every disclosed record named by its"
                         + " RecordDisclosed " + h.disclosure(), "the record in " + h.file()
                         + " is not named by it (an unrecorded disclosure)"));
@@ -186,6 +182,7 @@ public final class DisclosedRecords implements SealedRecordSource {
     }
 
     private static final class Held {
+        private final DetectionRef detection;
         private final Sha256Digest commitment;
         private final Template template;
         private final Landmarks landmarks;
@@ -193,12 +190,18 @@ public final class DisclosedRecords implements SealedRecordSource {
         private final String disclosure;
         private boolean seen;
 
-        Held(Sha256Digest commitment, Template template, Landmarks landmarks, String file, String disclosure) {
+        Held(DetectionRef detection, Sha256Digest commitment, Template template, Landmarks landmarks, String file,
+                String disclosure) {
+            this.detection = Objects.requireNonNull(detection);
             this.commitment = Objects.requireNonNull(commitment);
             this.template = template;
             this.landmarks = landmarks;
             this.file = file;
             this.disclosure = disclosure;
+        }
+
+        DetectionRef detection() {
+            return detection;
         }
 
         Sha256Digest commitment() {

@@ -433,7 +433,7 @@ public final class BundleVerifier {
             String method = "a carried RecordDisclosed, signed by a key valid at its leaf, names the detection";
             for (Map.Entry<Long, SignedEvent> e : anchored.entrySet()) {
                 if (e.getValue().payload() instanceof RecordDisclosed d && signers.containsKey(e.getKey())
-                        && d.records().contains(proposed.detection())) {
+                        && org.oversight.domain.policy.DisclosureRules.discloses(d, proposed.detection())) {
                     pass(Rule.SEALED_RECORD, subject + ": " + d.disclosure() + " at leaf " + e.getKey() + " (purpose "
                             + d.purpose().wireName() + ", case " + d.caseRef() + ", to " + d.recipient() + ", signed by "
                             + describe(signers.get(e.getKey())) + ")", method);

@@ -28,7 +28,11 @@ class SealedRecordsAuditTest {
     private static final Ed25519NoteSigner LOG_KEY = TestLog.logKey(TestLog.LOG_SEED);
 
     private static VerificationReport audit(SealedLog s, DisclosedRecords records) throws Exception {
-        byte[] export = TestLog.export(s.leaves(), LOG_KEY);
+        return audit(s.leaves(), records);
+    }
+
+    private static VerificationReport audit(List<byte[]> leaves, DisclosedRecords records) throws Exception {
+        byte[] export = TestLog.export(leaves, LOG_KEY);
         VerificationReport single = auditor(1, 256, records).audit(new ByteArrayInputStream(export), Optional.empty(),
                 AuditProgress.NONE).report();
         VerificationReport parallel = auditor(3, 2, records).audit(new ByteArrayInputStream(export),
@@ -149,5 +153,83 @@ class SealedRecordsAuditTest {
             assertThat(f.found()).isEqualTo("the record in a.records is not named by it (an unrecorded disclosure)");
         });
         assertThat(findings(r2, Rule.PROJECTION)).isEmpty();
+    }
+
+    // The demo's rewritten logs (ops DemoTamper, issue #12 item 7): every event validly signed by the
+    // engine, the checkpoint re-signed with the log key; only R5 catches them.
+
+    private static final org.oversight.domain.crypto.Ed25519PrivateKey ENGINE =
+            org.oversight.domain.event.EventFixtures.key(org.oversight.domain.event.EventFixtures.ENGINE_SEED);
+
+    private static int closeLeaf(List<org.oversight.domain.event.SignedEvent> events) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).payload() instanceof org.oversight.domain.event.ErasureEpochClosed) {
+                return i;
+            }
+        }
+        throw new AssertionError("no close");
+    }
+
+    private static List<byte[]> leavesOf(List<org.oversight.domain.event.SignedEvent> events) {
+        return events.stream().map(org.oversight.domain.event.SignedEvent::leafBytes).toList();
+    }
+
+    private static org.oversight.domain.event.SignedEvent resigned(org.oversight.domain.event.SignedEvent e,
+            org.oversight.domain.event.EventPayload payload, org.oversight.domain.event.Timestamp time) {
+        org.oversight.domain.event.EventHeader h = e.header();
+        return org.oversight.domain.event.EventSigner.sign(new org.oversight.domain.event.EventHeader(h.eventId(),
+                h.type(), h.schema(), h.stream(), h.seq(), h.prev(), time, h.signer()), payload, ENGINE);
+    }
+
+    /** The honest log has no R5 finding (its schema-1 policy is an R8 finding of its own); the rewritten one has this one. */
+    private static void onlyR5At(VerificationReport r, long leaf, String found) throws Exception {
+        assertThat(findings(audit(new SealedLog(true), null), Rule.R5_ERASURE)).isEmpty();
+        assertThat(findings(r, Rule.R5_ERASURE)).as(TextReportWriter.render(r)).singleElement().satisfies(f -> {
+            assertThat(f.leafIndex()).isEqualTo(leaf);
+            assertThat(f.found()).contains(found);
+        });
+    }
+
+    @Test
+    void aCloseResignedAtItsEraseByIsALateErasure() throws Exception {
+        List<org.oversight.domain.event.SignedEvent> events = new java.util.ArrayList<>(new SealedLog(true).events());
+        int c = closeLeaf(events);
+        events.set(c, resigned(events.get(c), events.get(c).payload(),
+                org.oversight.domain.event.EventFixtures.erasureEpochOpened().eraseBy()));
+        onlyR5At(audit(leavesOf(events), null), c, "not before its eraseBy");
+    }
+
+    @Test
+    void aCloseResignedKeepingAnErasedRecordWithoutAMatchIsAKeptRecordWithoutAReason() throws Exception {
+        SealedLog s = new SealedLog(true);
+        List<org.oversight.domain.event.SignedEvent> events = new java.util.ArrayList<>(s.events());
+        int c = closeLeaf(events);
+        org.oversight.domain.event.ErasureEpochClosed close =
+                (org.oversight.domain.event.ErasureEpochClosed) events.get(c).payload();
+        int leafB = events.indexOf(s.detectionB);
+        List<org.oversight.domain.event.KeptRecord> kept = new java.util.ArrayList<>(close.kept());
+        kept.add(new org.oversight.domain.event.KeptRecord(close.kept().get(0).caseRef(),
+                new org.oversight.domain.event.DetectionRef(s.detectionB.eventHash(), leafB),
+                org.oversight.domain.event.KeepReason.MATCH, close.kept().get(0).retainUntil()));
+        events.set(c, resigned(events.get(c), new org.oversight.domain.event.ErasureEpochClosed(close.epoch(), kept,
+                close.erased() - 1), events.get(c).header().time()));
+        onlyR5At(audit(leavesOf(events), null), c, "no MatchProposed names the detection at leaf " + leafB);
+    }
+
+    @Test
+    void aMatchAppendedOnAnErasedRecordIsAUseAfterErasure() throws Exception {
+        SealedLog s = new SealedLog(true);
+        List<org.oversight.domain.event.SignedEvent> events = new java.util.ArrayList<>(s.events());
+        int leafB = events.indexOf(s.detectionB);
+        org.oversight.domain.event.MatchProposed m = (org.oversight.domain.event.MatchProposed)
+                events.get(s.proposalLeaf).payload();
+        events.add(org.oversight.domain.event.EventSigner.sign("forged-match", 0, Optional.empty(),
+                events.get(events.size() - 1).header().time(), new org.oversight.domain.event.MatchProposed(
+                        "m-after-erasure", new org.oversight.domain.event.DetectionRef(s.detectionB.eventHash(), leafB),
+                        m.candidateEntry(), m.score(), m.threshold(), m.watchlistSnapshot(), m.modelId(),
+                        m.engineVersion()), ENGINE));
+        VerificationReport r = audit(leavesOf(events), null);
+        onlyR5At(r, events.size() - 1, "erased by epoch");
+        assertThat(findings(r, Rule.PROJECTION)).isEmpty();
     }
 }
