@@ -35,7 +35,7 @@ class LogTamperTest {
         long seq = switch (p.type().placement()) {
             case FIRST, ANY -> 0;
             case LATER, SECOND -> 1;
-            case AFTER_SECOND -> 2;
+            case AFTER_SECOND, THIRD -> 2;
         };
         Optional<org.oversight.domain.event.EventHash> prev = seq == 0 ? Optional.empty()
                 : Optional.of(org.oversight.domain.event.EventHash.ofLeafBytes(EventFixtures.counting(1)));
