@@ -365,7 +365,7 @@ final class ProjectionAudit {
         }
         long searchesNotRederived = searches.notRederived().size();
         if (searches.rederived() > 0 || searchesNotRederived > 0) {
-            s.add(Plural.of(searches.rederived(), "retrospective search") + " re-derived from the records held, "
+            s.add(Plural.of(searches.rederived(), "retrospective search", "retrospective searches") + " re-derived from the records held, "
                     + searches.agreeing() + " agree; " + searchesNotRederived + " not re-derived (records of their"
                     + " searchable set not held)");
         }
