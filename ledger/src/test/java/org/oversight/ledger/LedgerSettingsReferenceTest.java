@@ -50,7 +50,8 @@ class LedgerSettingsReferenceTest {
             "oversight.leadership.node-id", "host name + pid",
             "oversight.witness.quorum", "all of them",
             "oversight.store.embedded-postgres.settings.<name>", "none",
-            "oversight.store.kurrentdb.connection-string", "— (required for `kurrentdb`)");
+            "oversight.store.kurrentdb.connection-string", "— (required for `kurrentdb`)",
+            "oversight.vault.model-dir", "the asset cache's model directory");
 
     /** A key as the tables list it, with its default cell. */
     private record Listed(String key, String defaultCell) {}
