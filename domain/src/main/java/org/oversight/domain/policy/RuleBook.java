@@ -88,9 +88,9 @@ public final class RuleBook {
         this.sealed = new SealedRecordRules(wholeLog);
         this.searches = new SearchRules(wholeLog, new SearchRules.Log() {
             @Override
-            public SearchRules.EntryAt entry(String id) {
+            public SearchRequestRule.EntryAt entry(String id) {
                 Entry e = entries.get(id);
-                return e == null ? null : new SearchRules.EntryAt(e.authorisation(), e.leaf(),
+                return e == null ? null : new SearchRequestRule.EntryAt(e.authorisation(), e.leaf(),
                         e.withdrawnAt().orElse(-1));
             }
 

@@ -35,14 +35,10 @@ import org.oversight.domain.policy.DetectionIndex.Detection;
  * searches listing it; one sorted deadline queue; the detection leaves some match names.
  */
 final class SearchRules {
-    /** What the rule book knows of a watchlist entry, for R4(a). */
-    record EntryAt(WatchlistEntryAuthorized authorisation, long leaf, long withdrawnAt) {
-    }
-
     /** What the rules read from the rule book's other state. */
     interface Log {
         /** The entry's first accepted authorisation and withdrawal leaf (-1 if none), or null. */
-        EntryAt entry(String id);
+        SearchRequestRule.EntryAt entry(String id);
 
         /** The accepted detection at {@code leaf}, or null. */
         Detection detection(long leaf);
@@ -171,26 +167,7 @@ final class SearchRules {
             s.request = r;
             s.requestedLeaf = leaf;
         }
-        EntryAt e = log.entry(r.entry());
-        String id = r.entry();
-        String expected = "entry " + id + " authorised by a WatchlistEntryAuthorized before the request, not withdrawn"
-                + " before it, and valid at its time " + time.text() + " (R4(a))";
-        if (e == null && !wholeLog) {
-            return; // an excerpt need not carry the entry's authorisation
-        }
-        if (e == null || e.leaf() >= leaf) {
-            out.add(PolicyRule.R4, expected, e == null ? "no authorisation of entry " + id
-                    : "entry " + id + " authorised at leaf " + e.leaf() + ", not before the request");
-            return;
-        }
-        if (e.withdrawnAt() >= 0 && e.withdrawnAt() < leaf) {
-            out.add(PolicyRule.R4, expected, "entry " + id + " withdrawn at leaf " + e.withdrawnAt());
-        }
-        if (!e.authorisation().validAt(time)) {
-            out.add(PolicyRule.R4, expected, "entry " + id + " (authorised at leaf " + e.leaf() + ") is valid in ["
-                    + e.authorisation().validFrom().text() + ", " + e.authorisation().validUntil().text()
-                    + "), not at " + time.text());
-        }
+        SearchRequestRule.check(r, leaf, time, log.entry(r.entry()), wholeLog, out);
     }
 
     /**

@@ -13,10 +13,14 @@ import java.util.stream.IntStream;
 import org.oversight.domain.crypto.Ed25519BatchVerifier;
 import org.oversight.domain.bundle.IndexedEvent;
 import org.oversight.domain.event.RecordDisclosed;
+import org.oversight.domain.event.RetrospectiveSearchRequested;
+import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.domain.event.WatchlistEntryWithdrawn;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.policy.DisclosureRules;
 import org.oversight.domain.policy.PolicyRule;
 import org.oversight.domain.policy.RuleViolation;
+import org.oversight.domain.policy.SearchRequestRule;
 import org.oversight.domain.crypto.Ed25519PublicKey;
 import org.oversight.domain.crypto.SignatureDomain;
 import org.oversight.domain.event.AuthorityDeclared;
@@ -126,7 +130,41 @@ public final class LedgerRegistry {
         if (committed != null && event.payload() instanceof RecordDisclosed disclosure) {
             checkDisclosure(event, disclosure, key, leafIndex);
         }
+        if (committed != null && event.payload() instanceof RetrospectiveSearchRequested request) {
+            checkSearchRequest(event, request, leafIndex);
+        }
         return key;
+    }
+
+    /**
+     * R4(a) for a search request at {@code leafIndex}, by the rule book's own code
+     * ({@link SearchRequestRule#check}): the entry must be authorised before the request, not
+     * withdrawn before it and valid at its time — read from the entry's own stream (committed, or
+     * earlier in this request). An honest officer never asks otherwise, and the engine would
+     * otherwise unseal records for a search no warrant covers.
+     */
+    private void checkSearchRequest(SignedEvent event, RetrospectiveSearchRequested request, long leafIndex)
+            throws EventRejectedException {
+        WatchlistEntryAuthorized authorised = null;
+        long authorisedAt = -1;
+        long withdrawnAt = -1;
+        for (IndexedEvent e : streamBefore(leafIndex, StreamId.watchlist(request.entry()))) {
+            if (authorised == null && e.event().payload() instanceof WatchlistEntryAuthorized a) {
+                authorised = a;
+                authorisedAt = e.leafIndex();
+            } else if (withdrawnAt < 0 && e.event().payload() instanceof WatchlistEntryWithdrawn) {
+                withdrawnAt = e.leafIndex();
+            }
+        }
+        Optional<SearchRequestRule.EntryAt> entry = authorised == null ? Optional.empty()
+                : Optional.of(new SearchRequestRule.EntryAt(authorised, authorisedAt, withdrawnAt));
+        List<RuleViolation> violations = SearchRequestRule.check(request, leafIndex, event.header().eventId(),
+                event.header().time(), entry);
+        if (!violations.isEmpty()) {
+            RuleViolation v = violations.get(0);
+            throw new EventRejectedException(Rejection.WATCHLIST_AUTHORISATION, "payload.entry: " + v.found()
+                    + "; expected " + v.expected());
+        }
     }
 
     /**
