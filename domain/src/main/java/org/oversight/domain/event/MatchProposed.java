@@ -73,10 +73,7 @@ public record MatchProposed(
         Values.range(at + ".score", score, MIN, MAX);
         Values.range(at + ".threshold", threshold, MIN, MAX);
         Values.modelId(at + ".modelId", modelId);
-        if (!Values.MODEL_ID.matcher(engineVersion).matches()) {
-            throw new InvalidEventException(at + ".engineVersion", engineVersion,
-                    "not 1-128 chars of [A-Za-z0-9._:@/+-]");
-        }
+        Values.engineVersion(at + ".engineVersion", engineVersion);
     }
 
     @Override

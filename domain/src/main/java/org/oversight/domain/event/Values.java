@@ -61,6 +61,14 @@ final class Values {
         return s;
     }
 
+    /** An engine build ({@code MatchProposed}, {@code RetrospectiveSearchPerformed}): 1–128 chars of [A-Za-z0-9._:@/+-]. */
+    static String engineVersion(String path, String s) throws InvalidEventException {
+        if (!MODEL_ID.matcher(s).matches()) {
+            throw new InvalidEventException(path, s, "not 1-128 chars of [A-Za-z0-9._:@/+-]");
+        }
+        return s;
+    }
+
     /**
      * Free text: 1 to {@code maxCodePoints} Unicode code points, no C0/C1 control characters
      * other than line feed, no unpaired surrogates.

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.oversight.domain.bundle.IndexedEvent;
 import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.DisclosurePurpose;
@@ -20,7 +15,6 @@ import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
-import org.oversight.domain.event.StreamId;
 
 /**
  * R-disclosure's record rule and R5(c) at ingest ({@link LedgerRegistry#checkDisclosuresAgainst}):
@@ -29,45 +23,21 @@ import org.oversight.domain.event.StreamId;
  * that erased its record is, committed or not.
  */
 class LedgerRegistryDisclosureTest {
-    /** The committed leaves, as the leaf store would answer. */
-    private final TreeMap<Long, SignedEvent> committed = new TreeMap<>();
-    private final LedgerRegistry.CommittedEvents store = new LedgerRegistry.CommittedEvents() {
-        @Override
-        public Optional<SignedEvent> at(long leaf) {
-            return Optional.ofNullable(committed.get(leaf));
-        }
-
-        @Override
-        public List<IndexedEvent> stream(StreamId stream) {
-            List<IndexedEvent> out = new ArrayList<>();
-            for (Map.Entry<Long, SignedEvent> e : committed.entrySet()) {
-                if (e.getValue().stream().equals(stream)) {
-                    out.add(new IndexedEvent(e.getKey(), e.getValue()));
-                }
-            }
-            return out;
-        }
-    };
-
-    private final List<SignedEvent> applied = new ArrayList<>();
+    private final CommittedLog log = new CommittedLog();
+    private final List<SignedEvent> applied = log.applied();
 
     private void apply(LedgerRegistry registry, SignedEvent e) throws Exception {
-        registry.replay(e, applied.size());
-        applied.add(e);
+        log.apply(registry, e);
     }
 
-    /** Commits everything applied so far (the leaf store now answers for it). */
     private void commit(LedgerRegistry registry) {
-        for (int i = 0; i < applied.size(); i++) {
-            committed.put((long) i, applied.get(i));
-        }
-        registry.markClean();
+        log.commit(registry);
     }
 
     /** Genesis, the engine, a camera, the epoch (leaves 0–4), its sealed detection at leaf 5. */
     private LedgerRegistry withDetection() throws Exception {
         LedgerRegistry registry = new LedgerRegistry();
-        registry.checkDisclosuresAgainst(store);
+        registry.checkDisclosuresAgainst(log);
         apply(registry, EventFixtures.signed(new AuthorityDeclared("authority-1", "Board",
                 EventFixtures.key(EventFixtures.AUTHORITY_SEED).publicKey()), EventFixtures.AUTHORITY_SEED));
         apply(registry, EventFixtures.signed(new KeyEnrolled("officer-7", Role.OFFICER,

@@ -4,19 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.oversight.domain.bundle.IndexedEvent;
 import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.EventFixtures;
 import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
-import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 
 /**
@@ -26,42 +20,21 @@ import org.oversight.domain.event.WatchlistEntryAuthorized;
  * request; otherwise refused with {@code watchlist-authorisation} before anything is appended.
  */
 class LedgerRegistrySearchRequestTest {
-    private final TreeMap<Long, SignedEvent> committed = new TreeMap<>();
-    private final LedgerRegistry.CommittedEvents store = new LedgerRegistry.CommittedEvents() {
-        @Override
-        public Optional<SignedEvent> at(long leaf) {
-            return Optional.ofNullable(committed.get(leaf));
-        }
-
-        @Override
-        public List<IndexedEvent> stream(StreamId stream) {
-            List<IndexedEvent> out = new ArrayList<>();
-            for (Map.Entry<Long, SignedEvent> e : committed.entrySet()) {
-                if (e.getValue().stream().equals(stream)) {
-                    out.add(new IndexedEvent(e.getKey(), e.getValue()));
-                }
-            }
-            return out;
-        }
-    };
-    private final List<SignedEvent> applied = new ArrayList<>();
+    private final CommittedLog log = new CommittedLog();
+    private final List<SignedEvent> applied = log.applied();
 
     private void apply(LedgerRegistry registry, SignedEvent e) throws Exception {
-        registry.replay(e, applied.size());
-        applied.add(e);
+        log.apply(registry, e);
     }
 
     private void commit(LedgerRegistry registry) {
-        for (int i = 0; i < applied.size(); i++) {
-            committed.put((long) i, applied.get(i));
-        }
-        registry.markClean();
+        log.commit(registry);
     }
 
     /** Genesis and the officer (leaves 0–1). */
     private LedgerRegistry judging() throws Exception {
         LedgerRegistry registry = new LedgerRegistry();
-        registry.checkDisclosuresAgainst(store);
+        registry.checkDisclosuresAgainst(log);
         apply(registry, EventFixtures.signed(new AuthorityDeclared("authority-1", "Board",
                 EventFixtures.key(EventFixtures.AUTHORITY_SEED).publicKey()), EventFixtures.AUTHORITY_SEED));
         apply(registry, EventFixtures.signed(new KeyEnrolled("officer-7", Role.OFFICER,
