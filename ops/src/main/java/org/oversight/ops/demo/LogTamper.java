@@ -134,15 +134,28 @@ final class LogTamper {
             throw new NothingToTamperException("the close at leaf " + close.leaf() + " is signed by key " + h.signer()
                     + ", not by the engine key given (" + engine.publicKey().keyId() + ")");
         }
-        for (int i = close.leaf() + 1; i < events.size(); i++) {
-            if (events.get(i).stream().equals(h.stream())) {
-                throw new NothingToTamperException("the close at leaf " + close.leaf() + " is followed in its stream "
-                        + h.stream().text() + " at leaf " + i + ": re-signing it alone would break that chain");
-            }
-        }
+        Objects.requireNonNull(engine, "engine");
         List<SignedEvent> out = new ArrayList<>(events);
-        out.set(close.leaf(), EventSigner.sign(new EventHeader(h.eventId(), h.type(), h.schema(), h.stream(), h.seq(),
-                h.prev(), time, h.signer()), payload, Objects.requireNonNull(engine, "engine")));
+        SignedEvent previous = EventSigner.sign(new EventHeader(h.eventId(), h.type(), h.schema(), h.stream(), h.seq(),
+                h.prev(), time, h.signer()), payload, engine);
+        out.set(close.leaf(), previous);
+        // The rest of the epoch's stream (KeptRecordsDestroyed, also the engine's) chains on the close's
+        // hash: the operator re-signs it too, so every chain still verifies and only the rules object.
+        for (int i = close.leaf() + 1; i < events.size(); i++) {
+            SignedEvent e = events.get(i);
+            if (!e.stream().equals(h.stream())) {
+                continue;
+            }
+            EventHeader f = e.header();
+            if (!f.signer().equals(h.signer())) {
+                throw new NothingToTamperException("the close at leaf " + close.leaf() + " is followed in its stream "
+                        + h.stream().text() + " at leaf " + i + " by an event signed by key " + f.signer()
+                        + ", not the engine's: re-signing the close would break that chain");
+            }
+            previous = EventSigner.sign(new EventHeader(f.eventId(), f.type(), f.schema(), f.stream(), f.seq(),
+                    Optional.of(previous.eventHash()), f.time(), f.signer()), e.payload(), engine);
+            out.set(i, previous);
+        }
         return out;
     }
 }

@@ -121,10 +121,23 @@ class LogTamperTest {
     }
 
     @Test
-    void aCloseFollowedInItsStreamOrSignedByAnotherKeyIsNotRewritten() {
+    void theRestOfTheClosesStreamIsReSignedOnTheNewClose() throws Exception {
         List<SignedEvent> log = new ArrayList<>(honest());
         log.add(sign("destroy", new KeptRecordsDestroyed(OPENED.epoch(), List.of(ref(log, 1)), "case closed"),
                 EventFixtures.ENGINE_SEED));
+        List<SignedEvent> t = LogTamper.lateErasure(log, ENGINE);
+        assertThat(t.get(4).header().time()).isEqualTo(OPENED.eraseBy());
+        assertThat(t.get(5).payload()).isEqualTo(log.get(5).payload());
+        assertThat(t.get(5).header().time()).isEqualTo(log.get(5).header().time());
+        assertThat(t.get(5).header().prev()).contains(t.get(4).eventHash());
+        signedByTheEngine(t.get(5));
+    }
+
+    @Test
+    void aCloseFollowedInItsStreamByAnotherSignerOrSignedByAnotherKeyIsNotRewritten() {
+        List<SignedEvent> log = new ArrayList<>(honest());
+        log.add(sign("destroy", new KeptRecordsDestroyed(OPENED.epoch(), List.of(ref(log, 1)), "case closed"),
+                EventFixtures.AUTHORITY_SEED));
         assertThatThrownBy(() -> LogTamper.lateErasure(log, ENGINE))
                 .isInstanceOf(LogTamper.NothingToTamperException.class).hasMessageContaining("followed in its stream");
         assertThatThrownBy(() -> LogTamper.lateErasure(honest(), EventFixtures.key(EventFixtures.AUTHORITY_SEED)))
