@@ -35,8 +35,8 @@ else
   EVENTS=${EVENTS:-100000}; WARMUP=${WARMUP:-60000}; SECONDS_RATE=60; LIMITS_ARGS=()
   SEALED_EVENTS=${SEALED_EVENTS:-40000}; SEALED_WARMUP=${SEALED_WARMUP:-20000}
 fi
-echo "bench.sh: ingest, simulator max rate, $WARMUP warm-up + $EVENTS timed detections..." >&2
-SKIP_BUILD=1 ops/sim.sh --rate max --events "$EVENTS" --warmup "$WARMUP" --batch "${BATCH:-1000}" --clients "${CLIENTS:-4}" --cameras "${CAMERAS:-4}" --watchlist 100 \
+echo "bench.sh: ingest, simulator max rate, clear (schema-1) detections as the store-limit row writes, $WARMUP warm-up + $EVENTS timed..." >&2
+SKIP_BUILD=1 ops/sim.sh --rate max --no-seal --events "$EVENTS" --warmup "$WARMUP" --batch "${BATCH:-1000}" --clients "${CLIENTS:-4}" --cameras "${CAMERAS:-4}" --watchlist 100 \
   --near 0.01 --seconds 300 --drain-seconds 30 --results "$OUT/max.properties" >&2 || echo "bench.sh: max-rate run failed" >&2
 # The store's own limit (issue #16 item 1), right after the ingest run: the ledger's exact rows through
 # plain JDBC into the same embedded PostgreSQL (StoreLimit, in the ledger jar), 1,000-event transactions.
