@@ -26,27 +26,20 @@ class LedgerRegistryDisclosureTest {
     private final CommittedLog log = new CommittedLog();
     private final List<SignedEvent> applied = log.applied();
 
-    private void apply(LedgerRegistry registry, SignedEvent e) throws Exception {
-        log.apply(registry, e);
-    }
-
-    private void commit(LedgerRegistry registry) {
-        log.commit(registry);
-    }
 
     /** Genesis, the engine, a camera, the epoch (leaves 0–4), its sealed detection at leaf 5. */
     private LedgerRegistry withDetection() throws Exception {
         LedgerRegistry registry = new LedgerRegistry();
         registry.checkDisclosuresAgainst(log);
-        apply(registry, EventFixtures.signed(new AuthorityDeclared("authority-1", "Board",
+        log.apply(registry, EventFixtures.signed(new AuthorityDeclared("authority-1", "Board",
                 EventFixtures.key(EventFixtures.AUTHORITY_SEED).publicKey()), EventFixtures.AUTHORITY_SEED));
-        apply(registry, EventFixtures.signed(new KeyEnrolled("officer-7", Role.OFFICER,
+        log.apply(registry, EventFixtures.signed(new KeyEnrolled("officer-7", Role.OFFICER,
                 EventFixtures.key(EventFixtures.OFFICER_SEED).publicKey()), EventFixtures.AUTHORITY_SEED));
-        apply(registry, EventFixtures.signed(new KeyEnrolled("engine", Role.ENGINE,
+        log.apply(registry, EventFixtures.signed(new KeyEnrolled("engine", Role.ENGINE,
                 EventFixtures.key(EventFixtures.ENGINE_SEED).publicKey()), EventFixtures.AUTHORITY_SEED));
-        apply(registry, EventFixtures.signed(EventFixtures.cameraRegistered(), EventFixtures.OFFICER_SEED));
-        apply(registry, EventFixtures.signed(EventFixtures.erasureEpochOpened(), EventFixtures.AUTHORITY_SEED));
-        apply(registry, EventFixtures.signed(EventFixtures.sealedFaceDetected(), EventFixtures.CAMERA_SEED));
+        log.apply(registry, EventFixtures.signed(EventFixtures.cameraRegistered(), EventFixtures.OFFICER_SEED));
+        log.apply(registry, EventFixtures.signed(EventFixtures.erasureEpochOpened(), EventFixtures.AUTHORITY_SEED));
+        log.apply(registry, EventFixtures.signed(EventFixtures.sealedFaceDetected(), EventFixtures.CAMERA_SEED));
         return registry;
     }
 
@@ -72,7 +65,7 @@ class LedgerRegistryDisclosureTest {
     void aDisclosureOfARecordDetectedEarlierInTheSameRequestIsAccepted() throws Exception {
         LedgerRegistry registry = withDetection();
         assertThatCode(() -> registry.check(disclosure(detection()), 6)).doesNotThrowAnyException();
-        commit(registry);
+        log.commit(registry);
         assertThatCode(() -> registry.check(disclosure(detection()), 6)).doesNotThrowAnyException();
     }
 
@@ -88,20 +81,20 @@ class LedgerRegistryDisclosureTest {
     @Test
     void aDisclosureAfterTheCloseThatErasedTheRecordIsRefusedCommittedOrNot() throws Exception {
         LedgerRegistry registry = withDetection();
-        apply(registry, EventFixtures.signed(new ErasureEpochClosed(EventFixtures.EPOCH, List.of(), 1),
+        log.apply(registry, EventFixtures.signed(new ErasureEpochClosed(EventFixtures.EPOCH, List.of(), 1),
                 EventFixtures.ENGINE_SEED));
         assertThatThrownBy(() -> registry.check(disclosure(detection()), 7))
                 .isInstanceOfSatisfying(EventRejectedException.class,
                         e -> assertThat(e.type()).isEqualTo(Rejection.RECORD_ERASED))
                 .hasMessageContaining("erased by epoch " + EventFixtures.EPOCH + "'s close at leaf 6");
-        commit(registry);
+        log.commit(registry);
         assertThat(refusal(registry, disclosure(detection()), 7)).isEqualTo(Rejection.RECORD_ERASED);
     }
 
     @Test
     void aRegistryThatOnlyReplaysCommittedLeavesDoesNotJudgeDisclosures() throws Exception {
         LedgerRegistry judging = withDetection();
-        apply(judging, EventFixtures.signed(new ErasureEpochClosed(EventFixtures.EPOCH, List.of(), 1),
+        log.apply(judging, EventFixtures.signed(new ErasureEpochClosed(EventFixtures.EPOCH, List.of(), 1),
                 EventFixtures.ENGINE_SEED));
         LedgerRegistry rebuilt = new LedgerRegistry();
         for (int i = 0; i < applied.size(); i++) {

@@ -23,21 +23,14 @@ class LedgerRegistrySearchRequestTest {
     private final CommittedLog log = new CommittedLog();
     private final List<SignedEvent> applied = log.applied();
 
-    private void apply(LedgerRegistry registry, SignedEvent e) throws Exception {
-        log.apply(registry, e);
-    }
-
-    private void commit(LedgerRegistry registry) {
-        log.commit(registry);
-    }
 
     /** Genesis and the officer (leaves 0–1). */
     private LedgerRegistry judging() throws Exception {
         LedgerRegistry registry = new LedgerRegistry();
         registry.checkDisclosuresAgainst(log);
-        apply(registry, EventFixtures.signed(new AuthorityDeclared("authority-1", "Board",
+        log.apply(registry, EventFixtures.signed(new AuthorityDeclared("authority-1", "Board",
                 EventFixtures.key(EventFixtures.AUTHORITY_SEED).publicKey()), EventFixtures.AUTHORITY_SEED));
-        apply(registry, EventFixtures.signed(new KeyEnrolled("officer-7", Role.OFFICER,
+        log.apply(registry, EventFixtures.signed(new KeyEnrolled("officer-7", Role.OFFICER,
                 EventFixtures.key(EventFixtures.OFFICER_SEED).publicKey()), EventFixtures.AUTHORITY_SEED));
         return registry;
     }
@@ -63,18 +56,18 @@ class LedgerRegistrySearchRequestTest {
     @Test
     void aRequestForAnEntryAuthorisedEarlierInTheSameRequestOrCommittedIsAccepted() throws Exception {
         LedgerRegistry registry = judging();
-        apply(registry, EventFixtures.signed(EventFixtures.watchlistEntryAuthorized(), EventFixtures.OFFICER_SEED));
+        log.apply(registry, EventFixtures.signed(EventFixtures.watchlistEntryAuthorized(), EventFixtures.OFFICER_SEED));
         assertThatCode(() -> registry.check(request(), 3)).doesNotThrowAnyException();
-        commit(registry);
+        log.commit(registry);
         assertThatCode(() -> registry.check(request(), 3)).doesNotThrowAnyException();
     }
 
     @Test
     void aRequestForAWithdrawnEntryIsRefused() throws Exception {
         LedgerRegistry registry = judging();
-        apply(registry, EventFixtures.signed(EventFixtures.watchlistEntryAuthorized(), EventFixtures.OFFICER_SEED));
-        apply(registry, EventFixtures.signed(EventFixtures.watchlistEntryWithdrawn(), EventFixtures.OFFICER_SEED));
-        commit(registry);
+        log.apply(registry, EventFixtures.signed(EventFixtures.watchlistEntryAuthorized(), EventFixtures.OFFICER_SEED));
+        log.apply(registry, EventFixtures.signed(EventFixtures.watchlistEntryWithdrawn(), EventFixtures.OFFICER_SEED));
+        log.commit(registry);
         assertRefused(registry, 4, "entry wl-2026-0001 withdrawn at leaf 3");
     }
 
@@ -82,7 +75,7 @@ class LedgerRegistrySearchRequestTest {
     void aRequestOutsideTheEntrysValidityIsRefused() throws Exception {
         LedgerRegistry registry = judging();
         WatchlistEntryAuthorized w = EventFixtures.watchlistEntryAuthorized();
-        apply(registry, EventFixtures.signed(new WatchlistEntryAuthorized(w.entry(), w.subject(), w.category(),
+        log.apply(registry, EventFixtures.signed(new WatchlistEntryAuthorized(w.entry(), w.subject(), w.category(),
                 w.authorisationRef(), w.authorisedBy(), EventFixtures.time("2026-12-01T00:00:00.000Z"),
                 EventFixtures.time("2027-01-01T00:00:00.000Z"), w.templates(), w.sourceImageDigest()),
                 EventFixtures.OFFICER_SEED));
