@@ -7,13 +7,15 @@ import java.nio.charset.StandardCharsets;
  * (UTF-8 validation, escapes, surrogates), the number grammar and the depth limit. In canonical
  * mode every lexical deviation from the RFC 8785 encoding is a {@link NonCanonicalJsonException} at
  * the first byte where it is detected; otherwise such spellings are accepted. Input that is not
- * JSON is a {@link MalformedJsonException} in both. Subclasses build values from the tokens:
- * {@link JsonReader} the canonical model, {@link PlainJsonReader} plain Java values.
+ * JSON is a {@link MalformedJsonException} in both. It walks the value grammar; subclasses build
+ * the values: {@link JsonReader} the canonical model, {@link PlainJsonReader} plain Java values.
+ *
+ * @param <V> the type of the values built
  */
-abstract class JsonLexer {
-    static final byte[] TRUE = {'t', 'r', 'u', 'e'};
-    static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
-    static final byte[] NULL = {'n', 'u', 'l', 'l'};
+abstract class JsonLexer<V> {
+    private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
+    private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     /** Bytes that need no attention inside a string: printable ASCII other than '"' and '\\'. */
     private static final boolean[] PLAIN = new boolean[256];
 
@@ -27,12 +29,68 @@ abstract class JsonLexer {
     final boolean canonical;
     private final int maxDepth;
     private final StringBuilder scratch = new StringBuilder();
+    private final V trueValue;
+    private final V falseValue;
+    private final V nullValue;
     int pos;
 
-    JsonLexer(byte[] in, boolean canonical, int maxDepth) {
+    JsonLexer(byte[] in, boolean canonical, int maxDepth, V trueValue, V falseValue, V nullValue) {
         this.in = in;
         this.canonical = canonical;
         this.maxDepth = maxDepth;
+        this.trueValue = trueValue;
+        this.falseValue = falseValue;
+        this.nullValue = nullValue;
+    }
+
+    /** The value of a string, read by {@link #readString}. */
+    abstract V string(String value);
+
+    /** Reads the number at {@code pos} (a '-' or a digit), with the help of {@link #scanNumber}. */
+    abstract V readNumber() throws JsonException;
+
+    /** Reads the object at {@code pos} (its '{'), at nesting {@code depth} (already checked). */
+    abstract V readObject(int depth) throws JsonException;
+
+    /** Reads the array at {@code pos} (its '['), at nesting {@code depth} (already checked). */
+    abstract V readArray(int depth) throws JsonException;
+
+    /** Reads the whole input as one value, surrounded by nothing but whitespace. */
+    final V readDocument() throws JsonException {
+        skipWhitespace();
+        V v = readValue(0);
+        expectEnd();
+        return v;
+    }
+
+    /** Reads the value at {@code pos}, whose enclosing container is at nesting {@code depth}. */
+    final V readValue(int depth) throws JsonException {
+        if (pos >= in.length) {
+            throw malformed("unexpected end of input, expected a value");
+        }
+        byte b = in[pos];
+        switch (b) {
+            case '"':
+                return string(readString());
+            case '{':
+                return readObject(checkDepth(depth + 1));
+            case '[':
+                return readArray(checkDepth(depth + 1));
+            case 't':
+                readLiteral(TRUE);
+                return trueValue;
+            case 'f':
+                readLiteral(FALSE);
+                return falseValue;
+            case 'n':
+                readLiteral(NULL);
+                return nullValue;
+            default:
+                if (b == '-' || (b >= '0' && b <= '9')) {
+                    return readNumber();
+                }
+                throw malformed("unexpected " + Describe.at(in, pos) + ", expected a value");
+        }
     }
 
     /** Refuses input that exceeds {@code limits}, is empty or starts with a byte order mark. */
@@ -51,8 +109,63 @@ abstract class JsonLexer {
         }
     }
 
+    /**
+     * At an opening '{' or '[': steps over it and any whitespace, and returns whether the container
+     * is empty, having then also stepped over {@code close}.
+     */
+    final boolean openIsEmpty(byte close) throws NonCanonicalJsonException {
+        pos++;
+        skipWhitespace();
+        if (pos < in.length && in[pos] == close) {
+            pos++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Where a member must start: checks for the name's opening quote and returns its offset. */
+    final int memberNameStart() throws MalformedJsonException {
+        if (pos >= in.length || in[pos] != '"') {
+            throw malformed("expected a member name string, found " + Describe.at(in, pos));
+        }
+        return pos;
+    }
+
+    /** After a member name: whitespace, the ':' and whitespace. */
+    final void nameSeparator() throws JsonException {
+        skipWhitespace();
+        if (pos >= in.length || in[pos] != ':') {
+            throw malformed("expected ':' after member name, found " + Describe.at(in, pos));
+        }
+        pos++;
+        skipWhitespace();
+    }
+
+    /**
+     * After a member or element of the {@code container} ("object" or "array") that opened at
+     * {@code start}: steps over whitespace and then a ',' (returning true, more follows, after any
+     * whitespace) or the closing {@code close} (returning false).
+     */
+    final boolean more(int start, byte close, String container) throws JsonException {
+        skipWhitespace();
+        if (pos >= in.length) {
+            throw malformed("unterminated " + container + " starting at offset " + start);
+        }
+        byte b = in[pos];
+        if (b == ',') {
+            pos++;
+            skipWhitespace();
+            return true;
+        }
+        if (b == close) {
+            pos++;
+            return false;
+        }
+        throw malformed("expected ',' or '" + (char) close + "' in " + container + ", found " + Describe.at(in, pos));
+    }
+
     /** After the top-level value: only whitespace may follow. */
-    final void expectEnd() throws JsonException {
+    private void expectEnd() throws JsonException {
         skipWhitespace();
         if (pos != in.length) {
             throw malformed("trailing data after the value: " + Describe.at(in, pos));
@@ -80,14 +193,14 @@ abstract class JsonLexer {
         }
     }
 
-    final int checkDepth(int depth) throws MalformedJsonException {
+    private int checkDepth(int depth) throws MalformedJsonException {
         if (depth > maxDepth) {
             throw malformed("nesting depth " + depth + " > limit " + maxDepth);
         }
         return depth;
     }
 
-    final void readLiteral(byte[] literal) throws MalformedJsonException {
+    private void readLiteral(byte[] literal) throws MalformedJsonException {
         for (int i = 0; i < literal.length; i++) {
             if (pos + i >= in.length || in[pos + i] != literal[i]) {
                 throw malformed(pos + i, "invalid literal, expected '"

@@ -13,7 +13,7 @@ import java.util.Arrays;
  * <p>Recursion is bounded by {@link JsonLimits#maxDepth()} (≤ {@value JsonLimits#DEPTH_CEILING}),
  * so no input can exhaust the stack.
  */
-final class JsonReader extends JsonLexer {
+final class JsonReader extends JsonLexer<JsonValue> {
     private static final int MAX_SAFE_DIGITS = 16;
     /**
      * One growable element buffer per nesting depth, reused by every array read at that depth: an
@@ -24,16 +24,12 @@ final class JsonReader extends JsonLexer {
     private JsonValue[][] arrayBuffers = new JsonValue[4][];
 
     private JsonReader(byte[] in, boolean canonical, int maxDepth) {
-        super(in, canonical, maxDepth);
+        super(in, canonical, maxDepth, JsonBoolean.TRUE, JsonBoolean.FALSE, JsonNull.INSTANCE);
     }
 
     static JsonValue read(byte[] in, boolean canonical, JsonLimits limits) throws JsonException {
         checkInput(in, canonical, limits);
-        JsonReader r = new JsonReader(in, canonical, limits.maxDepth());
-        r.skipWhitespace();
-        JsonValue v = r.readValue(0);
-        r.expectEnd();
-        return v;
+        return new JsonReader(in, canonical, limits.maxDepth()).readDocument();
     }
 
     /**
@@ -44,41 +40,15 @@ final class JsonReader extends JsonLexer {
         return canonical ? new NonCanonicalJsonException(at, problem) : new MalformedJsonException(at, problem);
     }
 
-    private JsonValue readValue(int depth) throws JsonException {
-        if (pos >= in.length) {
-            throw malformed("unexpected end of input, expected a value");
-        }
-        byte b = in[pos];
-        switch (b) {
-            case '"':
-                return JsonString.trusted(readString());
-            case '{':
-                return readObject(checkDepth(depth + 1));
-            case '[':
-                return readArray(checkDepth(depth + 1));
-            case 't':
-                readLiteral(TRUE);
-                return JsonBoolean.TRUE;
-            case 'f':
-                readLiteral(FALSE);
-                return JsonBoolean.FALSE;
-            case 'n':
-                readLiteral(NULL);
-                return JsonNull.INSTANCE;
-            default:
-                if (b == '-' || (b >= '0' && b <= '9')) {
-                    return readNumber();
-                }
-                throw malformed("unexpected " + Describe.at(in, pos) + ", expected a value");
-        }
+    @Override
+    JsonValue string(String value) {
+        return JsonString.trusted(value);
     }
 
-    private JsonObject readObject(int depth) throws JsonException {
+    @Override
+    JsonObject readObject(int depth) throws JsonException {
         int start = pos;
-        pos++;
-        skipWhitespace();
-        if (pos < in.length && in[pos] == '}') {
-            pos++;
+        if (openIsEmpty((byte) '}')) {
             return JsonObject.empty();
         }
         String[] names = new String[8];
@@ -86,11 +56,8 @@ final class JsonReader extends JsonLexer {
         int[] nameOffsets = canonical ? null : new int[8];
         int count = 0;
         String previous = null;
-        while (true) {
-            if (pos >= in.length || in[pos] != '"') {
-                throw malformed("expected a member name string, found " + Describe.at(in, pos));
-            }
-            int nameOffset = pos;
+        do {
+            int nameOffset = memberNameStart();
             String name = readString();
             if (canonical && previous != null) {
                 int cmp = previous.compareTo(name);
@@ -103,12 +70,7 @@ final class JsonReader extends JsonLexer {
                 }
             }
             previous = name;
-            skipWhitespace();
-            if (pos >= in.length || in[pos] != ':') {
-                throw malformed("expected ':' after member name, found " + Describe.at(in, pos));
-            }
-            pos++;
-            skipWhitespace();
+            nameSeparator();
             if (count == names.length) {
                 names = Arrays.copyOf(names, count * 2);
                 values = Arrays.copyOf(values, count * 2);
@@ -122,21 +84,7 @@ final class JsonReader extends JsonLexer {
                 nameOffsets[count] = nameOffset;
             }
             count++;
-            skipWhitespace();
-            if (pos >= in.length) {
-                throw malformed("unterminated object starting at offset " + start);
-            }
-            byte b = in[pos];
-            if (b == ',') {
-                pos++;
-                skipWhitespace();
-            } else if (b == '}') {
-                pos++;
-                break;
-            } else {
-                throw malformed("expected ',' or '}' in object, found " + Describe.at(in, pos));
-            }
-        }
+        } while (more(start, (byte) '}', "object"));
         String[] nameArray = count == names.length ? names : Arrays.copyOf(names, count);
         JsonValue[] valueArray = count == values.length ? values : Arrays.copyOf(values, count);
         if (!canonical) {
@@ -175,12 +123,10 @@ final class JsonReader extends JsonLexer {
         System.arraycopy(sortedValues, 0, values, 0, n);
     }
 
-    private JsonArray readArray(int depth) throws JsonException {
+    @Override
+    JsonArray readArray(int depth) throws JsonException {
         int start = pos;
-        pos++;
-        skipWhitespace();
-        if (pos < in.length && in[pos] == ']') {
-            pos++;
+        if (openIsEmpty((byte) ']')) {
             return JsonArray.empty();
         }
         if (depth >= arrayBuffers.length) {
@@ -191,31 +137,18 @@ final class JsonReader extends JsonLexer {
             elements = new JsonValue[8];
         }
         int count = 0;
-        while (true) {
+        do {
             if (count == elements.length) {
                 elements = Arrays.copyOf(elements, count * 2);
             }
             arrayBuffers[depth] = elements;
             elements[count++] = readValue(depth);
-            skipWhitespace();
-            if (pos >= in.length) {
-                throw malformed("unterminated array starting at offset " + start);
-            }
-            byte b = in[pos];
-            if (b == ',') {
-                pos++;
-                skipWhitespace();
-            } else if (b == ']') {
-                pos++;
-                break;
-            } else {
-                throw malformed("expected ',' or ']' in array, found " + Describe.at(in, pos));
-            }
-        }
+        } while (more(start, (byte) ']', "array"));
         return new JsonArray(Arrays.copyOf(elements, count), FieldPath.ROOT);
     }
 
-    private JsonNumber readNumber() throws JsonException {
+    @Override
+    JsonNumber readNumber() throws JsonException {
         int start = pos;
         int parts = scanNumber();
         if (parts != 0) {
