@@ -1,6 +1,5 @@
 package org.oversight.domain.json;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
