@@ -5,7 +5,7 @@ package org.oversight.domain.json;
  *
  * @param maxDepth maximum nesting of arrays and objects (a scalar at top level has depth 0); at
  *     most {@value #DEPTH_CEILING} so that recursion can never exhaust the stack
- * @param maxBytes maximum input length in bytes (chars for {@link Rfc8785})
+ * @param maxBytes maximum input length in bytes (in chars for a reader of text)
  */
 public record JsonLimits(int maxDepth, int maxBytes) {
     /** Hard ceiling on {@link #maxDepth}, well inside the default thread stack. */

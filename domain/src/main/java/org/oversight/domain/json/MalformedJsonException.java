@@ -15,7 +15,7 @@ public final class MalformedJsonException extends JsonException {
         this.offset = offset;
     }
 
-    /** Offset (in bytes, or in chars for {@link Rfc8785}) of the first offending input unit. */
+    /** Offset of the first offending input unit (a byte, for every parser in this package). */
     public long offset() {
         return offset;
     }

@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.oversight.domain.bytes.Hex;
 
 /**
- * Fuzzes both parsers with random bytes and with mutations (bit flips, byte insertions and
- * deletions, splices) of canonical documents. Neither may throw anything but a
+ * Fuzzes the three parsers on the shared lexer with random bytes and with mutations (bit flips,
+ * byte insertions and deletions, splices) of canonical documents. None may throw anything but a
  * {@link JsonException}; whatever the canonical parser accepts must re-encode to exactly the same
  * bytes; whatever the lenient parser accepts must canonicalise to bytes the canonical parser
- * accepts. Seeded, so failures reproduce; failures are listed with their input in hex.
+ * accepts; {@link PlainJson} must read the same value wherever the lenient parser accepts, and may
+ * accept more only where the lenient parser refused a number outside the integer model. Seeded, so
+ * failures reproduce; failures are listed with their input in hex.
  */
 class JsonParserFuzzTest {
     private static final int ITERATIONS = 20_000;
@@ -135,18 +137,38 @@ class JsonParserFuzzTest {
         } catch (RuntimeException | Error e) {
             failures.add(id + ": parseCanonical threw " + e);
         }
+        JsonValue lenient = null;
+        String lenientRefusal = null;
         try {
             JsonValue v = JsonParser.parse(input);
+            lenient = v;
             byte[] canonical = CanonicalJson.encode(v);
             if (!CanonicalJson.parseCanonical(canonical).equals(v)) {
                 failures.add(id + ": JsonParser value does not survive canonical round-trip");
             }
         } catch (JsonException expected) {
+            lenientRefusal = expected.getMessage();
             if (accepted) {
                 failures.add(id + ": canonical parser accepted what JsonParser refused: " + expected.getMessage());
             }
         } catch (RuntimeException | Error e) {
             failures.add(id + ": JsonParser threw " + e);
+        }
+        try {
+            Object plain = PlainJson.parse(input);
+            if (lenient != null && !PlainJsonTest.toModel(plain).equals(lenient)) {
+                failures.add(id + ": PlainJson read " + plain + " where JsonParser read " + lenient);
+            }
+            if (lenientRefusal != null && !lenientRefusal.contains("only integers are allowed")
+                    && !lenientRefusal.contains("outside ±(2^53-1)")) {
+                failures.add(id + ": PlainJson accepted what JsonParser refused: " + lenientRefusal);
+            }
+        } catch (JsonException expected) {
+            if (lenient != null) {
+                failures.add(id + ": JsonParser accepted what PlainJson refused: " + expected.getMessage());
+            }
+        } catch (RuntimeException | Error e) {
+            failures.add(id + ": PlainJson threw " + e);
         }
         try {
             Rfc8785.canonicalise(new String(input, StandardCharsets.ISO_8859_1));

@@ -1,16 +1,14 @@
 package org.oversight.recognition.tfjs;
 
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.oversight.recognition.tfjs.internal.Json;
+import org.oversight.domain.json.JsonException;
+import org.oversight.domain.json.JsonLimits;
+import org.oversight.domain.json.PlainJson;
 
 /**
  * A parsed TensorFlow.js {@code weights_manifest.json}: a list of groups, each with the shard file
@@ -18,6 +16,8 @@ import org.oversight.recognition.tfjs.internal.Json;
  */
 public final class WeightsManifest {
     private static final long MAX_ELEMENTS = 1L << 28;
+    /** face-api's manifests are under 30 KiB and nest four deep. */
+    private static final JsonLimits LIMITS = new JsonLimits(64, 1 << 20);
 
     /** One group: its shard paths and weight entries, in file order. */
     public record Group(List<String> paths, List<WeightSpec> weights) {
@@ -48,26 +48,17 @@ public final class WeightsManifest {
     }
 
     /**
-     * Parses manifest JSON (UTF-8).
+     * Parses manifest JSON (UTF-8, at most 1 MiB, read by the domain's {@link PlainJson}).
      *
-     * @throws WeightsFormatException on malformed JSON, missing or ill-typed fields, unknown dtypes,
+     * @throws WeightsFormatException on malformed JSON (invalid UTF-8 included), missing or ill-typed fields, unknown dtypes,
      *     negative or oversized shapes, duplicate weight names, or path names that are absolute or
      *     climb directories
      */
     public static WeightsManifest parse(byte[] json) throws WeightsFormatException {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(json)).toString();
-        } catch (CharacterCodingException e) {
-            throw new WeightsFormatException("manifest is not valid UTF-8", e);
-        }
         Object root;
         try {
-            root = Json.parse(text);
-        } catch (Json.JsonException e) {
+            root = PlainJson.parse(json, LIMITS);
+        } catch (JsonException e) {
             throw new WeightsFormatException("manifest is not valid JSON: " + e.getMessage(), e);
         }
         List<?> groupList = asList(root, "manifest");
@@ -163,10 +154,10 @@ public final class WeightsManifest {
     }
 
     private static int asInt(Object o, String what) throws WeightsFormatException {
-        if (o instanceof Json.Num n) {
+        if (o instanceof PlainJson.Num n) {
             try {
                 return n.asInt();
-            } catch (Json.JsonException e) {
+            } catch (JsonException e) {
                 throw new WeightsFormatException(what + ": " + e.getMessage());
             }
         }
@@ -174,7 +165,7 @@ public final class WeightsManifest {
     }
 
     private static double asDouble(Object o, String what) throws WeightsFormatException {
-        if (o instanceof Json.Num n) {
+        if (o instanceof PlainJson.Num n) {
             double d = n.asDouble();
             if (!Double.isFinite(d)) {
                 throw new WeightsFormatException(what + " " + n.literal() + " is not finite");

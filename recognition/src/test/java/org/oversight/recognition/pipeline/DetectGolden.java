@@ -2,11 +2,11 @@ package org.oversight.recognition.pipeline;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.oversight.recognition.tfjs.internal.Json;
+import org.oversight.domain.json.JsonException;
+import org.oversight.domain.json.PlainJson;
 
 /**
  * The golden file {@code src/test/resources/golden/detect-golden.json} written by
@@ -20,15 +20,15 @@ record DetectGolden(List<Photo> photos) {
     record Face(double score, double[] box, double[] landmarks, double[] dlibRect, double[] region,
             String cropSha256, double[] descriptor) {}
 
-    static DetectGolden load() throws IOException, Json.JsonException {
-        String text;
+    static DetectGolden load() throws IOException, JsonException {
+        byte[] text;
         try (InputStream in = DetectGolden.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
                 throw new IOException("missing test resource " + RESOURCE);
             }
-            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            text = in.readAllBytes();
         }
-        Map<?, ?> doc = (Map<?, ?>) Json.parse(text);
+        Map<?, ?> doc = (Map<?, ?>) PlainJson.parse(text);
         List<Photo> photos = new ArrayList<>();
         for (Object o : (List<?>) doc.get("photos")) {
             Map<?, ?> p = (Map<?, ?>) o;
@@ -46,7 +46,7 @@ record DetectGolden(List<Photo> photos) {
     }
 
     private static double num(Object o) {
-        return ((Json.Num) o).asDouble();
+        return ((PlainJson.Num) o).asDouble();
     }
 
     private static double[] nums(Object o) {
