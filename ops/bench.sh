@@ -67,7 +67,9 @@ SIM_ARGS=()
 NATIVE_ARGS=()
 if command -v gcc >/dev/null 2>&1; then
   echo "bench.sh: native memory-read yardstick (gcc -O3 -march=native ops/native/memread.c)..." >&2
-  if gcc -O3 -march=native -o "$OUT/memread" ops/native/memread.c && "$OUT/memread" >"$OUT/memread.properties"; then
+  # Interleaved with the Java loop (MemoryReadInterleaved), so that both see the same load.
+  if gcc -O3 -march=native -o "$OUT/memread" ops/native/memread.c && java -Xmx2g -cp ops/target/benchmarks.jar \
+      org.oversight.ops.bench.MemoryReadInterleaved "$OUT/memread" "$OUT/memread.properties" >&2; then
     NATIVE_ARGS=(--native-memread "$OUT/memread.properties")
   else
     echo "bench.sh: native memory-read yardstick failed; its row says not available" >&2

@@ -30,7 +30,7 @@ class Ed25519BatchVerifierTest {
         int bad = 0;
         int good = 0;
         for (int round = 0; round < 60; round++) {
-            int size = 1 + random.nextInt(round < 40 ? 20 : 150); // some batches span several combinations of 64
+            int size = 1 + random.nextInt(round < 40 ? 20 : 300); // some batches span several combinations of 128
             double badShare = random.nextInt(3) == 0 ? 0 : random.nextDouble() * 0.3;
             Ed25519BatchVerifier batch = new Ed25519BatchVerifier();
             List<Boolean> expected = new ArrayList<>();

@@ -430,7 +430,9 @@ public final class LimitsReport {
      * ({@code nativeMemread}: {@code ops/native/memread.c}'s output, null when gcc was not at hand).
      * Both compare per CPU-second of the benchmark thread too ({@code cpuPerItem}, from
      * {@link AuditBenchmark.CpuUse}): the C program runs minutes before the JMH forks, so only
-     * its per-CPU-second rate is comparable on a loaded machine, and that is the memory row's ratio.
+     * its per-CPU-second rate is comparable on a loaded machine, and that is the memory row's ratio;
+     * when {@code nativeMemread} comes from {@link MemoryReadInterleaved} (the two loops alternated),
+     * the row compares those interleaved rates instead.
      */
     static String searchRows(Map<String, double[]> scores, Map<String, Double> cpuPerItem, Properties nativeMemread) {
         StringBuilder out = new StringBuilder();
@@ -448,6 +450,17 @@ public final class LimitsReport {
         if (nativeMemread == null) {
             row(out, "memory read, 128 MB, 1 thread, per CPU-second (" + MEMORY + ")", perSecond(javaCpu, "templates"),
                     "not available", "native C loop (ops/native/memread.c; needs gcc)", "—");
+        } else if (nativeMemread.getProperty("interleavedJavaCpuTemplatesPerSecond") != null) {
+            // MemoryReadInterleaved: the Java and the native loop alternated in the same minute.
+            double java = number(nativeMemread, "interleavedJavaCpuTemplatesPerSecond");
+            double nativeCpu = number(nativeMemread, "interleavedNativeCpuTemplatesPerSecond");
+            row(out, String.format(Locale.ROOT, "memory read, 128 MB, 1 thread, per CPU-second, the Java loop (%s's) and"
+                            + " the native loop alternated %s times (MemoryReadInterleaved; the JMH fork alone, minutes"
+                            + " later: %s per CPU-second)", MEMORY, nativeMemread.getProperty("interleavedRounds"),
+                            perSecond(javaCpu, "templates")),
+                    perSecond(java, "templates"), perSecond(nativeCpu, "templates"),
+                    "native C loop, gcc -O3 -march=native, per CPU-second, interleaved (ops/native/memread.c)",
+                    ratio(java, nativeCpu));
         } else {
             double nativeCpu = number(nativeMemread, "cpuTemplatesPerSecond");
             row(out, String.format(Locale.ROOT, "memory read, 128 MB, 1 thread, per CPU-second (%s; per wall-second"

@@ -56,7 +56,8 @@ public class MemoryReadBenchmark {
         return sum;
     }
 
-    private static long sum(long[] data) {
+    /** The loop measured here and, interleaved with the native loop, by {@link MemoryReadInterleaved}. */
+    static long sum(long[] data) {
         long a = 0, b = 0, c = 0, d = 0;
         long[] x = data;
         for (int i = 0; i < x.length; i += 4) {

@@ -31,6 +31,23 @@ class LimitsReportSearchRowsTest {
     }
 
     @Test
+    void interleavedMemoryReadComparesTheRatesMeasuredTogether() {
+        Properties c = new Properties();
+        c.setProperty("templatesPerSecond", "60000000");
+        c.setProperty("cpuTemplatesPerSecond", "200000000");
+        c.setProperty("interleavedRounds", "6");
+        c.setProperty("interleavedJavaCpuTemplatesPerSecond", "190000000");
+        c.setProperty("interleavedNativeCpuTemplatesPerSecond", "200000000");
+
+        String rows = LimitsReport.searchRows(Map.of(), Map.of(LimitsReport.MEMORY, 1 / 150e6), c);
+
+        assertThat(rows.lines()).hasSize(2);
+        assertThat(rows.lines().skip(1).findFirst().orElseThrow())
+                .contains("| 190.0 M templates/s | 200.0 M templates/s |").contains("| 0.95 |")
+                .contains("alternated 6 times").contains("the JMH fork alone, minutes later: 150.0 M templates/s");
+    }
+
+    @Test
     void withoutGccTheNativeRowSaysNotAvailable() {
         String rows = LimitsReport.searchRows(Map.of(), Map.of(), null);
         assertThat(rows.lines()).hasSize(2);
