@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.oversight.domain.bytes.Hex;
 import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.StreamKind;
 import org.oversight.domain.seal.MalformedSealedBlobException;
 import org.oversight.domain.seal.SealedBlob;
 import org.oversight.domain.seal.X25519PrivateKey;
@@ -34,7 +35,9 @@ import org.springframework.web.bind.annotation.RestController;
  * <ul>
  *   <li>{@code PUT /v1/vault/blobs/{blobDigest}} (camera, operator): stores a sealed blob under the
  *       SHA-256 of its canonical bytes; idempotent; 409 {@code digest-mismatch} if the body hashes to
- *       another digest, 413 above {@code oversight.vault.max-blob-bytes}, 422 {@code unknown-epoch}
+ *       another digest, 413 above {@code oversight.vault.max-blob-bytes} (a detection's blob) or
+ *       {@code oversight.vault.max-watchlist-blob-bytes} (an entry's enrolment record, stream
+ *       {@code watchlist/<entry>}), 422 {@code unknown-epoch}
  *       if the vault has no key for the blob's epoch, 409 {@code epoch-closed} once that key is
  *       destroyed, 409 {@code record-erased} for a blob already erased.</li>
  *   <li>{@code GET /v1/vault/blobs/{blobDigest}} (witness, auditor): the sealed blob, i.e.
@@ -66,7 +69,10 @@ public class VaultController {
             throws IOException, ProblemException {
         Sha256Digest digest = digest(blobDigest);
         JsonContentType.require(request.getContentType());
-        byte[] body = IngestController.readBody(request, properties.getMaxBlobBytes(), "sealed blob");
+        // The stream (detections or watchlist) is inside the body: read up to the larger limit, then
+        // hold a detection's blob to its own.
+        byte[] body = IngestController.readBody(request, Math.max(properties.getMaxBlobBytes(),
+                properties.getMaxWatchlistBlobBytes()), "sealed blob");
         Sha256Digest actual = Sha256Digest.hash(body);
         if (!actual.equals(digest)) {
             throw new ProblemException(ProblemType.DIGEST_MISMATCH, "blobDigest: the path names " + digest.hex()
@@ -77,6 +83,12 @@ public class VaultController {
             header = SealedBlob.parse(body);
         } catch (MalformedSealedBlobException e) {
             throw new ProblemException(ProblemType.INVALID_BLOB, "body: " + e.getMessage(), e);
+        }
+        int limit = header.stream().kind() == StreamKind.WATCHLIST ? properties.getMaxWatchlistBlobBytes()
+                : properties.getMaxBlobBytes();
+        if (body.length > limit) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "body: " + body.length + " bytes for a sealed"
+                    + " blob of stream " + header.stream().text() + ", limit " + limit);
         }
         VaultStore.EpochKey key = store.epochKey(header.epoch()).orElseThrow(() -> new ProblemException(
                 ProblemType.UNKNOWN_EPOCH, "epoch: '" + header.epoch() + "' has no vault key (POST /v1/vault/epochs/"
