@@ -48,6 +48,7 @@ import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.seal.EnrolmentRecord;
+import org.oversight.domain.seal.EnrolmentSealer;
 import org.oversight.domain.event.Location;
 import org.oversight.domain.event.MatchActioned;
 import org.oversight.domain.event.MatchProposed;
@@ -57,6 +58,7 @@ import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.Verdict;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.seal.EpochRecipient;
 import org.oversight.domain.seal.CameraSealer;
@@ -319,7 +321,12 @@ public final class DemoScenario {
         say("  %d events at leaves %d..%d", setup.size(), setupReceipts.get(0).leafIndex(),
                 setupReceipts.get(setupReceipts.size() - 1).leafIndex());
 
-        step("watchlist: entries from real photos, signed by the authorising officer, with warrant and expiry");
+        // The epoch first: a watchlist entry's enrolment record is sealed to it like a detection's record.
+        ErasureEpochOpened epoch = openEpoch(police, setup.size());
+
+        step("watchlist: entries from real photos, signed by the authorising officer, with warrant and expiry;"
+                + " each entry's enrolment record (the aligned crop and the template it derives) is sealed to the"
+                + " epoch's recipients and its leaf carries only the commitment");
         Timestamp now = Timestamp.ofEpochMillis(clock.millis());
         Map<String, String> entryOfPerson = new TreeMap<>();
         List<SignedEvent> entries = new ArrayList<>();
@@ -330,9 +337,10 @@ public final class DemoScenario {
             long until = e.expired() ? now.epochMillis() - Duration.ofDays(1).toMillis()
                     : now.epochMillis() + Duration.ofDays(30).toMillis();
             CapturedFace face = faces.get(e.photo());
-            entries.add(chains.next(new WatchlistEntryAuthorized(e.entry(), subject(person), "wanted",
+            entries.add(chains.next(sealedEntry(new WatchlistEntryAuthorized(e.entry(), subject(person), "wanted",
                     "warrant HKM-2026-" + e.entry().substring(3), officer.name(), Timestamp.ofEpochMillis(from),
-                    Timestamp.ofEpochMillis(until), List.of(face.wireTemplate()), face.frameDigest()), officer));
+                    Timestamp.ofEpochMillis(until), List.of(face.wireTemplate()), face.frameDigest()), face, epoch),
+                    officer));
             if (!e.expired()) {
                 entryOfPerson.put(person, e.entry());
             }
@@ -340,9 +348,9 @@ public final class DemoScenario {
                     Timestamp.ofEpochMillis(from), Timestamp.ofEpochMillis(until), e.expired() ? " (EXPIRED)" : "");
         }
         api.submitBatch(entries);
-        storeEnrolments(cast, faces);
-
-        ErasureEpochOpened epoch = openEpoch(police, setup.size());
+        say("  %d sealed enrolment record(s) stored in the vault (each crop re-derived to its template by the"
+                + " vault before the entry was admitted; crops and templates never in the log)", entries.size());
+        facts.put("enrolments.sealed", Integer.toString(entries.size()));
 
         step("detections: the cameras see other photos (listed and unlisted people); each camera seals the"
                 + " biometric record (template, landmarks, aligned crop) to the epoch's recipients and signs a leaf"
@@ -678,7 +686,7 @@ public final class DemoScenario {
         if (actioned.isPresent()) {
             MatchProposed m = actioned.get();
             // Schema 2: the probe's record and the entry's enrolment record, so the court sees both faces.
-            List<String> entries = facts.containsKey("enrolments.stored") ? List.of(m.candidateEntry()) : null;
+            List<String> entries = facts.containsKey("enrolments.sealed") ? List.of(m.candidateEntry()) : null;
             SignedEvent court = chains.prepare(entries == null
                     ? new RecordDisclosed("disc-court-" + m.match(), List.of(m.detection()),
                             DisclosurePurpose.EVIDENCE_BUNDLE, "INC-2026-" + m.match().substring(2, 8),
@@ -714,39 +722,18 @@ public final class DemoScenario {
     }
 
     /**
-     * The enrolling officer stores each current entry's enrolment record in the vault (format.md
-     * §12.7): the aligned crop of the enrolment photo its template was derived from. The vault
-     * re-derives the template from the crop before it stores it; nothing is appended to the log.
+     * Seals {@code clear}'s enrolment record — the aligned crop of the enrolment photo and the
+     * template it derives (format.md §12.7) — to {@code epoch} and stores the blob in the vault; the
+     * schema-2 entry to sign carries only the commitment. The vault opens the blob and re-derives
+     * the template from the crop before the entry is admitted.
      */
-    private void storeEnrolments(DemoCast cast, Map<String, CapturedFace> faces) throws Exception {
-        if (officerToken.isEmpty()) {
-            notAvailable("enrolment records: no --officer-token given (only the enrolling officer stores them)");
-            return;
-        }
-        LedgerClient officerApi = new LedgerClient(api.base(), officerToken, Duration.ofMinutes(2));
-        int stored = 0;
-        for (Enrolment e : cast.enrolments()) {
-            if (e.expired()) {
-                continue;
-            }
-            CapturedFace face = faces.get(e.photo());
-            byte[] record = EnrolmentRecord.of(e.entry(), List.of(new EnrolmentRecord.Crop(face.alignedCrop(),
-                    face.wireTemplate()))).canonicalBytes();
-            try {
-                officerApi.putEnrolment(e.entry(), record);
-                stored++;
-            } catch (LedgerProblemException x) {
-                if (x.problem().status() == 404 || x.problem().status() == 405) {
-                    notAvailable("enrolment records: the ledger has no PUT /v1/vault/enrolments yet (" + x.problem()
-                            + ")");
-                    return;
-                }
-                failures.add("the vault refused the enrolment record of " + e.entry() + ": " + x.problem());
-            }
-        }
-        say("  %d enrolment record(s) stored in the vault by the officer (each crop re-derived to its entry's"
-                + " template on arrival; not in the log)", stored);
-        facts.put("enrolments.stored", Integer.toString(stored));
+    private SealedWatchlistEntryAuthorized sealedEntry(WatchlistEntryAuthorized clear, CapturedFace face,
+            ErasureEpochOpened epoch) throws Exception {
+        EnrolmentSealer.SealedEnrolment sealed = EnrolmentSealer.seal(clear, EnrolmentRecord.of(clear.entry(),
+                List.of(new EnrolmentRecord.Crop(face.alignedCrop(), face.wireTemplate()))), epoch,
+                Timestamp.ofEpochMillis(clock.millis()), random);
+        api.putBlob(sealed.blobBytes());
+        return sealed.payload();
     }
 
     /** POSTs {@code event} through {@code client}; empty (and said plainly) if the ledger has no disclosure endpoint. */
@@ -861,11 +848,11 @@ public final class DemoScenario {
         step("retrospective search (R4): a new warrant for " + subject(person) + " (" + e.entry() + "); the officer"
                 + " asks the engine to search the detections already captured, sealed to the still-open epoch");
         long now = clock.millis();
-        api.submit(chains.next(new WatchlistEntryAuthorized(e.entry(), subject(person), "wanted",
+        api.submit(chains.next(sealedEntry(new WatchlistEntryAuthorized(e.entry(), subject(person), "wanted",
                 "warrant HKM-2026-" + e.entry().substring(3), officer.name(),
                 Timestamp.ofEpochMillis(now - Duration.ofDays(1).toMillis()),
                 Timestamp.ofEpochMillis(now + Duration.ofDays(30).toMillis()), List.of(face.wireTemplate()),
-                face.frameDigest()), officer));
+                face.frameDigest()), face, epoch), officer));
         Map<String, RetrospectiveSearchRequested> requests = new LinkedHashMap<>();
         requests.put(SEARCH_AUTHORISED, new RetrospectiveSearchRequested(SEARCH_AUTHORISED, e.entry(),
                 epoch.sealFrom(), seen, "CASE-2026-R4-1", "new warrant " + e.entry()
