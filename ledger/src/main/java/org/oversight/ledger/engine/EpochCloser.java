@@ -35,6 +35,7 @@ import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.WatchlistEntryWithdrawn;
+import org.oversight.domain.policy.EntryRecordKeeping;
 import org.oversight.domain.principal.EpochRecord;
 import org.oversight.domain.seal.RecordOpeningException;
 import org.oversight.ledger.aggregate.EventRejectedException;
@@ -222,9 +223,9 @@ public class EpochCloser {
                 return false;
             }
             Map<EventHash, Detection> detections = new LinkedHashMap<>();
-            // Schema-2 watchlist entries sealed to this epoch (by leaf), and the entries withdrawn before the close.
+            // Schema-2 watchlist entries sealed to this epoch (by leaf), and the domain's keep rule over them.
             TreeMap<Long, Detection> entries = new TreeMap<>();
-            Set<String> withdrawn = new HashSet<>();
+            EntryRecordKeeping entryKeeping = new EntryRecordKeeping();
             TreeMap<Long, KeptRecord> kept = new TreeMap<>();
             Map<Long, String> caseOf = new TreeMap<>();
             Map<Long, KeepReason> reasonOf = new TreeMap<>();
@@ -233,12 +234,11 @@ public class EpochCloser {
             for (long start = rec.openedAt() + 1; start < size; start += PAGE) {
                 for (StoredLeaf leaf : leaves.leaves(start, (int) Math.min(PAGE, size - start))) {
                     SignedEvent e = parse(leaf);
+                    entryKeeping.observe(e, leaf.index());
                     if (e.payload() instanceof SealedFaceDetected d && d.sealed().epoch().equals(epoch)) {
                         detections.put(e.eventHash(), new Detection(leaf.index(), e));
                     } else if (e.payload() instanceof SealedWatchlistEntryAuthorized w && w.sealed().epoch().equals(epoch)) {
                         entries.put(leaf.index(), new Detection(leaf.index(), e));
-                    } else if (e.payload() instanceof WatchlistEntryWithdrawn w) {
-                        withdrawn.add(w.entry());
                     } else if (e.payload() instanceof MatchProposed m && detections.containsKey(m.detection().eventHash())) {
                         caseOf.putIfAbsent(m.detection().leafIndex(), "match:" + m.match());
                         reasonOf.put(m.detection().leafIndex(), KeepReason.MATCH);
@@ -276,30 +276,28 @@ public class EpochCloser {
                 kept.put(d.leafIndex(), new KeptRecord(k.getValue(), new DetectionRef(d.event().eventHash(),
                         d.leafIndex()), reasonOf.get(k.getKey()), Timestamp.ofEpochMillis(retainUntil.toEpochMilli())));
             }
-            // Rule R5(d) for entries: every live entry sealed to the epoch is kept until its validUntil,
-            // for its authorisationRef (the domain's keep rule; a withdrawn or ended entry is erased).
-            for (Detection en : entries.values()) {
-                SealedWatchlistEntryAuthorized w = (SealedWatchlistEntryAuthorized) en.event().payload();
-                if (withdrawn.contains(w.entry()) || w.validUntil().epochMillis() <= now.toEpochMilli()) {
-                    continue;
-                }
-                Instant until = Instant.ofEpochMilli(w.validUntil().epochMillis());
+            // Rule R5(d) for entries, by the domain's one implementation (EntryRecordKeeping): every
+            // entry sealed to the epoch, not withdrawn and valid after the close, is kept for its
+            // authorisationRef until its validUntil; the others are erased with the epoch.
+            Timestamp closeTime = Timestamp.ofEpochMillis(now.toEpochMilli());
+            for (KeptRecord k : entryKeeping.mustKeep(epoch, closeTime)) {
+                Detection en = entries.get(k.detection().leafIndex());
                 try {
-                    records.keep(en.event(), en.leafIndex(), w.authorisationRef(), until, random);
+                    records.keep(en.event(), en.leafIndex(), k.caseRef(),
+                            Instant.ofEpochMilli(k.retainUntil().epochMillis()), random);
                 } catch (RecordOpeningException e) {
-                    LOG.error("epoch {}: the enrolment record of entry {} (leaf {}) does not open and cannot be kept: {}",
-                            epoch, w.entry(), en.leafIndex(), VaultRecords.describe(e));
+                    LOG.error("epoch {}: the enrolment record of the entry at leaf {} does not open and cannot be kept: {}",
+                            epoch, en.leafIndex(), VaultRecords.describe(e));
                     continue;
                 }
-                kept.put(en.leafIndex(), new KeptRecord(w.authorisationRef(), new DetectionRef(en.event().eventHash(),
-                        en.leafIndex()), KeepReason.WATCHLIST_ENTRY, w.validUntil()));
+                kept.put(en.leafIndex(), k);
             }
             int sealedRecords = detections.size() + entries.size();
             ErasureEpochClosed close = new ErasureEpochClosed(epoch, List.copyOf(kept.values()),
                     sealedRecords - kept.size());
             StreamId stream = close.stream();
-            SignedEvent event = EventSigner.sign(eventId("close", epoch), 1, prev(stream, 1),
-                    Timestamp.ofEpochMillis(now.toEpochMilli()), close, engineKey);
+            SignedEvent event = EventSigner.sign(eventId("close", epoch), 1, prev(stream, 1), closeTime, close,
+                    engineKey);
             ingest.submit(List.of(event));
             LOG.info("epoch {} closed at {}: {} record(s) kept, {} erased ({} watchlist entr(y/ies) sealed to it)",
                     epoch, now, kept.size(), sealedRecords - kept.size(), entries.size());
