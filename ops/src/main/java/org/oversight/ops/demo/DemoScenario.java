@@ -111,6 +111,9 @@ public final class DemoScenario {
     private final Path out;
     private final Clock clock;
     private final SecureRandom random;
+    /** Leaves of the sealed entries the epoch's close must keep (not expired), and how many entries were sealed. */
+    private final java.util.TreeSet<Long> liveEntryLeaves = new java.util.TreeSet<>();
+    private int sealedEntries;
     private final EventChains chains;
     private int witnesses;
     private List<URI> witnessUrls = List.of();
@@ -347,7 +350,13 @@ public final class DemoScenario {
             say("  %s: subject %s from %s, valid %s .. %s%s", e.entry(), subject(person), e.photo(),
                     Timestamp.ofEpochMillis(from), Timestamp.ofEpochMillis(until), e.expired() ? " (EXPIRED)" : "");
         }
-        api.submitBatch(entries);
+        List<Receipt> entryReceipts = api.submitBatch(entries);
+        for (int i = 0; i < entryReceipts.size(); i++) {
+            if (!cast.enrolments().get(i).expired()) {
+                liveEntryLeaves.add(entryReceipts.get(i).leafIndex());
+            }
+        }
+        sealedEntries += entries.size();
         say("  %d sealed enrolment record(s) stored in the vault (each crop re-derived to its template by the"
                 + " vault before the entry was admitted; crops and templates never in the log)", entries.size());
         facts.put("enrolments.sealed", Integer.toString(entries.size()));
@@ -600,12 +609,21 @@ public final class DemoScenario {
     private void checkClose(LogEntry e, ErasureEpochClosed c, java.util.Set<Long> matched,
             Map<Long, DetectionRef> detections, Map<Long, String> blobs) throws Exception {
         List<Long> kept = new ArrayList<>();
-        c.kept().forEach(r -> kept.add(r.detection().leafIndex()));
+        java.util.TreeSet<Long> keptEntries = new java.util.TreeSet<>();
+        c.kept().forEach(r -> (r.reason() == org.oversight.domain.event.KeepReason.WATCHLIST_ENTRY ? keptEntries : kept)
+                .add(r.detection().leafIndex()));
         say("  ErasureEpochClosed at leaf %d (signed by the engine): kept %d record(s) %s (reasons %s), erased %d",
                 e.leafIndex(), kept.size(), kept, c.kept().stream().map(r -> r.reason().wireName()).toList(),
                 c.erased());
         facts.put("epoch.closed.leaf", Long.toString(e.leafIndex()));
         facts.put("epoch.kept", Integer.toString(kept.size()));
+        facts.put("epoch.kept.entries", Integer.toString(keptEntries.size()));
+        // Rule R5(d) for entries: every live sealed entry's enrolment record is kept (the expired one is erased).
+        say("  entries' enrolment records kept until their validUntil (reason watchlist-entry): leaves %s", keptEntries);
+        if (!keptEntries.equals(liveEntryLeaves)) {
+            failures.add("the close kept the enrolment records of the entries at leaves " + keptEntries
+                    + ", the live sealed entries are at leaves " + liveEntryLeaves);
+        }
         facts.put("epoch.erased", Long.toString(c.erased()));
         // Rule R5(e): the matched detections, and the hits of the searches performed before the close
         // and not destroyed by then.
@@ -626,9 +644,10 @@ public final class DemoScenario {
                         r.detection().leafIndex(), r.caseRef(), r.retainUntil()));
         facts.put("epoch.kept.search", Long.toString(c.kept().stream()
                 .filter(r -> r.reason() == org.oversight.domain.event.KeepReason.RETROSPECTIVE_SEARCH).count()));
-        if (c.erased() != detections.size() - kept.size()) {
+        if (c.erased() != detections.size() + sealedEntries - kept.size() - keptEntries.size()) {
             failures.add("the close says " + c.erased() + " erased, the epoch had " + detections.size()
-                    + " detections of which " + kept.size() + " kept");
+                    + " detections of which " + kept.size() + " kept and " + sealedEntries + " entries of which "
+                    + keptEntries.size() + " kept");
         }
         for (Map.Entry<Long, String> b : blobs.entrySet()) {
             if (kept.contains(b.getKey())) {
@@ -702,7 +721,10 @@ public final class DemoScenario {
                 facts.put("disclosure.court", court.header().eventId());
             }
         }
-        List<DetectionRef> kept = new ArrayList<>(closed.get().keptDetections());
+        // The kept detections' records (the entries' enrolment records are disclosed by naming the entry).
+        List<DetectionRef> kept = new ArrayList<>(closed.get().kept().stream()
+                .filter(k -> k.reason() != org.oversight.domain.event.KeepReason.WATCHLIST_ENTRY)
+                .map(org.oversight.domain.event.KeptRecord::detection).toList());
         kept.removeAll(destroyedBySearch); // destroyed with their lapsed search: never disclosed again (R4(e))
         if (!kept.isEmpty()) {
             SignedEvent audit = chains.prepare(new RecordDisclosed("disc-audit-1", kept, DisclosurePurpose.AUDIT,
@@ -848,11 +870,13 @@ public final class DemoScenario {
         step("retrospective search (R4): a new warrant for " + subject(person) + " (" + e.entry() + "); the officer"
                 + " asks the engine to search the detections already captured, sealed to the still-open epoch");
         long now = clock.millis();
-        api.submit(chains.next(sealedEntry(new WatchlistEntryAuthorized(e.entry(), subject(person), "wanted",
-                "warrant HKM-2026-" + e.entry().substring(3), officer.name(),
+        Receipt entryReceipt = api.submit(chains.next(sealedEntry(new WatchlistEntryAuthorized(e.entry(),
+                subject(person), "wanted", "warrant HKM-2026-" + e.entry().substring(3), officer.name(),
                 Timestamp.ofEpochMillis(now - Duration.ofDays(1).toMillis()),
                 Timestamp.ofEpochMillis(now + Duration.ofDays(30).toMillis()), List.of(face.wireTemplate()),
                 face.frameDigest()), face, epoch), officer));
+        liveEntryLeaves.add(entryReceipt.leafIndex());
+        sealedEntries++;
         Map<String, RetrospectiveSearchRequested> requests = new LinkedHashMap<>();
         requests.put(SEARCH_AUTHORISED, new RetrospectiveSearchRequested(SEARCH_AUTHORISED, e.entry(),
                 epoch.sealFrom(), seen, "CASE-2026-R4-1", "new warrant " + e.entry()
