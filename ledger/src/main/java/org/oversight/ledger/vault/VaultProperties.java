@@ -13,9 +13,10 @@ public class VaultProperties {
     private int maxBlobBytes = 1 << 20;
     /**
      * Largest sealed blob of a watchlist entry's enrolment record (stream {@code watchlist/<entry>},
-     * format.md §12.7: up to 16 aligned crops) accepted by the same PUT.
+     * format.md §12.7: up to 16 aligned crops) accepted by the same PUT; by default the format's
+     * limit for those blobs.
      */
-    private int maxWatchlistBlobBytes = 8 << 20;
+    private int maxWatchlistBlobBytes = org.oversight.domain.seal.SealedBlob.MAX_WATCHLIST_BYTES;
     /**
      * Whether the vault checks, before a sealed watchlist entry is admitted, that every crop of its
      * enrolment record derives its template bit for bit with the recognition network (format.md

@@ -228,7 +228,7 @@ class SealedWatchlistFlowTest {
                 derived(cropA2)));
         long size = sequencer.committed().size();
         // Schema 1 through the public endpoint: sealing is required.
-        MockHttpServletResponse refused = post("/v1/events", OFFICER_TOKEN, CHAINS.peek(clearA, OFFICER_KEY).leafBytes());
+        MockHttpServletResponse refused = postTo("/v1/events", OFFICER_TOKEN, CHAINS.peek(clearA, OFFICER_KEY).leafBytes());
         assertProblem(refused, 422, "sealing-required");
         assertThat(JSON.readTree(refused.getContentAsByteArray()).get("detail").asText())
                 .contains("WatchlistEntryAuthorized").contains("accept-clear-detections");
@@ -481,7 +481,7 @@ class SealedWatchlistFlowTest {
         return r;
     }
 
-    private MockHttpServletResponse post(String path, String token, byte[] body) throws Exception {
+    private MockHttpServletResponse postTo(String path, String token, byte[] body) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(path)
                 .header("Authorization", "Bearer " + token).contentType("application/json").content(body))
                 .andReturn().getResponse();
