@@ -275,8 +275,10 @@ public final class RecognitionProjection {
      * §9.8). The first such entry by id decides the reason and is named.
      */
     private static void requireEntriesAvailable(ProjectionState state, Timestamp captureTime) throws Skipped {
-        for (WatchedEntry e : state.activeAt(captureTime)) {
-            if (e.unavailable().isPresent()) {
+        Optional<WatchedEntry> missing = unavailableEntryAt(state, captureTime);
+        if (missing.isPresent()) {
+            WatchedEntry e = missing.get();
+            {
                 RecordAvailability.Unavailable u = e.unavailable().get();
                 SkipReason reason = u.reason() == RecordAvailability.Reason.ERASED
                         ? SkipReason.RECORD_ERASED : SkipReason.RECORD_WITHHELD;
@@ -284,6 +286,20 @@ public final class RecognitionProjection {
                         + " " + u.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + u.detail()));
             }
         }
+    }
+
+    /**
+     * The schema-2 entry whose enrolment record is unavailable that makes a detection captured at
+     * {@code captureTime} on {@code state} a skip (the first such active entry by id), or empty:
+     * the one rule, for the projection and for an audit telling why a detection was skipped.
+     */
+    public static Optional<WatchedEntry> unavailableEntryAt(ProjectionState state, Timestamp captureTime) {
+        for (WatchedEntry e : state.activeAt(captureTime)) {
+            if (e.unavailable().isPresent()) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The template of a sealed detection's record from {@code records}, or the skip saying why there is none. */
