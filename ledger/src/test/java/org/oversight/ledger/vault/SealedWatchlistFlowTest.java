@@ -31,6 +31,7 @@ import org.oversight.domain.event.AccuracyAttestation;
 import org.oversight.domain.event.AuthorityDeclared;
 import org.oversight.domain.event.CameraRegistered;
 import org.oversight.domain.event.DetectionRef;
+import org.oversight.domain.event.DisclosurePurpose;
 import org.oversight.domain.event.ErasureEpochClosed;
 import org.oversight.domain.event.ErasureEpochOpened;
 import org.oversight.domain.event.EventFixtures;
@@ -41,6 +42,7 @@ import org.oversight.domain.event.KeptRecordsDestroyed;
 import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.RecognitionPolicySet;
+import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SealedRecordRef;
@@ -310,6 +312,27 @@ class SealedWatchlistFlowTest {
     }
 
     @Test
+    @Order(4)
+    void aDisclosureNamingTheSealedEntryReturnsItsSealedEnrolmentRecord() throws Exception {
+        SignedEvent disclosure = CHAINS.next(RecordDisclosed.withEntries("disc-wl-1", List.of(), List.of("wl-sealed-a"),
+                DisclosurePurpose.AUDIT, "CASE-WL-1", "Auditor: Privacy Commissioner"), AUTHORITY);
+        MockHttpServletResponse r = mvc.perform(post("/v1/vault/disclosures")
+                .header("Authorization", "Bearer " + AUTHORITY_TOKEN).contentType("application/json")
+                .content(disclosure.leafBytes())).andReturn().getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
+        org.oversight.domain.export.RecordsFileReader reader = new org.oversight.domain.export.RecordsFileReader(
+                new java.io.ByteArrayInputStream(r.getContentAsByteArray()));
+        assertThat(reader.disclosure()).isEqualTo(disclosure.eventHash());
+        assertThat(reader.next()).isNull();
+        org.oversight.domain.export.RecordsFile.Enrolment line = reader.nextEnrolmentLine();
+        assertThat(line).isInstanceOfSatisfying(org.oversight.domain.export.RecordsFile.SealedEnrolment.class, s -> {
+            assertThat(s.record().commitment()).isEqualTo(sealedOf(entryA).commitment());
+            assertThat(s.record().crops().get(0).alignedCrop()).isEqualTo(cropA);
+        });
+        assertThat(reader.nextEnrolmentLine()).isNull();
+    }
+
+    @Test
     @Order(5)
     void theCloseKeepsTheLiveEntriesErasesTheWithdrawnOneAndTheEngineStillOpensAKeptEntry() throws Exception {
         EpochCloser closer = closer();
@@ -352,6 +375,15 @@ class SealedWatchlistFlowTest {
         assertThat(records.openEnrolment(entryA)).isInstanceOf(VaultRecords.Erased.class);
         assertThat(vault.blob(sealedOf(entryA).blobDigest()).orElseThrow().erased()).isTrue();
         assertThat(closer().tick().keptDestroyed()).isZero();
+        // Destroyed: never disclosed again (R5(c)), nothing appended.
+        long before = sequencer.committed().size();
+        MockHttpServletResponse erased = mvc.perform(post("/v1/vault/disclosures")
+                .header("Authorization", "Bearer " + AUTHORITY_TOKEN).contentType("application/json")
+                .content(CHAINS.peek(RecordDisclosed.withEntries("disc-wl-2", List.of(), List.of("wl-sealed-a"),
+                        DisclosurePurpose.AUDIT, "CASE-WL-2", "Auditor"), AUTHORITY).leafBytes()))
+                .andReturn().getResponse();
+        assertProblem(erased, 409, "record-erased");
+        assertThat(sequencer.committed().size()).isEqualTo(before);
 
         // The short-lived entry: destroyed one close lead before its validUntil (its retainUntil), not earlier.
         CLOCK.advance(SHORT_UNTIL.epochMillis() - 60_000 - 1 - CLOCK.millis());
