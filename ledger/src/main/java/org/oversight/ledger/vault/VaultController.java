@@ -82,6 +82,12 @@ public class VaultController {
         try {
             header = SealedBlob.parse(body);
         } catch (MalformedSealedBlobException e) {
+            if (body.length > properties.getMaxBlobBytes()) {
+                // Read up to the watchlist limit, but not a blob at all: too large for a detection's.
+                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "body: " + body.length + " bytes, above"
+                        + " oversight.vault.max-blob-bytes " + properties.getMaxBlobBytes() + ", and not a sealed blob"
+                        + " of a watchlist entry: " + e.getMessage(), e);
+            }
             throw new ProblemException(ProblemType.INVALID_BLOB, "body: " + e.getMessage(), e);
         }
         int limit = header.stream().kind() == StreamKind.WATCHLIST ? properties.getMaxWatchlistBlobBytes()

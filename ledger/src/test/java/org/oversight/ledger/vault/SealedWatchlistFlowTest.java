@@ -234,6 +234,14 @@ class SealedWatchlistFlowTest {
         assertProblem(refused, 422, "sealing-required");
         assertThat(JSON.readTree(refused.getContentAsByteArray()).get("detail").asText())
                 .contains("WatchlistEntryAuthorized").contains("accept-clear-detections");
+        // So is a clear (schema-1) detection.
+        MockHttpServletResponse clearDetection = postTo("/v1/events", AUTHORITY_TOKEN, CHAINS.peek(
+                new org.oversight.domain.event.FaceDetected(CAMERA, EventFixtures.time("2026-11-27T09:30:00.040Z"),
+                        EventFixtures.digestOf("frame v1"), new FaceBox(96, 180, 120, 140), EventFixtures.landmarks(),
+                        EventFixtures.digestOf("crop v1"), templateA, 870), CAMERA_KEY).leafBytes());
+        assertProblem(clearDetection, 422, "sealing-required");
+        assertThat(JSON.readTree(clearDetection.getContentAsByteArray()).get("detail").asText())
+                .contains("FaceDetected").contains("accept-clear-detections");
 
         // A crop that is not the one its template came from: refused by the vault, nothing appended.
         EnrolmentSealer.SealedEnrolment swapped = EnrolmentSealer.seal(clearA, EnrolmentRecord.of(clearA.entry(),
