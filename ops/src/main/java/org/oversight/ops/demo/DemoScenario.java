@@ -618,6 +618,7 @@ public final class DemoScenario {
         facts.put("epoch.closed.leaf", Long.toString(e.leafIndex()));
         facts.put("epoch.kept", Integer.toString(kept.size()));
         facts.put("epoch.kept.entries", Integer.toString(keptEntries.size()));
+        facts.put("epoch.erased.detections", Integer.toString(detections.size() - kept.size()));
         // Rule R5(d) for entries: every live sealed entry's enrolment record is kept (the expired one is erased).
         say("  entries' enrolment records kept until their validUntil (reason watchlist-entry): leaves %s", keptEntries);
         if (!keptEntries.equals(liveEntryLeaves)) {
