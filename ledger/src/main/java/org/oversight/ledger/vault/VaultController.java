@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The vault's blob and epoch-key endpoints (docs/ledger.md "Vault").
  *
  * <ul>
- *   <li>{@code PUT /v1/vault/blobs/{blobDigest}} (camera, operator): stores a sealed blob under the
+ *   <li>{@code PUT /v1/vault/blobs/{blobDigest}} (camera, operator, officer): stores a sealed blob under the
  *       SHA-256 of its canonical bytes; idempotent; 409 {@code digest-mismatch} if the body hashes to
  *       another digest, 413 above {@code oversight.vault.max-blob-bytes} (a detection's blob) or
  *       {@code oversight.vault.max-watchlist-blob-bytes} (an entry's enrolment record, stream
