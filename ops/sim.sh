@@ -23,7 +23,9 @@ printf '%s\n' "$TOKEN" >"$DATA/token" && chmod 600 "$DATA/token"
 LOG="$DATA/ledger.log"
 # The simulator seals by default; --no-seal sends clear (schema-1) detections, which the ledger
 # refuses unless told to accept them.
-CLEAR_ARGS=""
+# Sealed watchlist entries carry stand-in enrolment crops (no pixels): the vault cannot re-derive
+# their templates, so its derivation check is off for the simulator's ledger (docs/ledger.md "Vault").
+CLEAR_ARGS=--oversight.vault.derive-enrolments=false
 for arg in "$@"; do
   [ "$arg" = --no-seal ] && CLEAR_ARGS=--oversight.ingest.accept-clear-detections=true
 done

@@ -355,8 +355,11 @@ $('show-crop').addEventListener('click', async () => {
     if (result.enrolment) {
       drawCrop($('enrolment-canvas'), result.enrolment.crop);
       $('enrolment-canvas').hidden = false;
-      enrolment.textContent = `Enrolment crop disclosed in the same event; its template is the entry\u2019s template `
-        + `${result.enrolment.template} in the log (the vault checked on arrival that the crop derives it).`;
+      enrolment.textContent = current && current.entry && current.entry.sealed
+        ? 'Enrolment crop disclosed in the same event; its sealed enrolment record matches the commitment in the'
+          + ' entry\u2019s leaf (the vault checked before admitting the entry that the crop derives its template).'
+        : `Enrolment crop disclosed in the same event; its template is the entry\u2019s template `
+          + `${result.enrolment.template} in the log (the vault checked on arrival that the crop derives it).`;
       enrolment.className = 'message ok';
     } else {
       enrolment.textContent = `enrolment image not available: ${result.enrolmentWhy}`;

@@ -11,6 +11,7 @@ import { refusalWords } from './words.js';
 
 const CROP_SIDE = 150; // docs/format.md §9.2: 150 × 150 RGB, 67,500 bytes
 const RECORD_PREFIX = 'oversight/record/v1\n';
+const ENROLMENT_PREFIX = 'oversight/enrolment/v1\n';
 
 function randomId() {
   return hex(crypto.getRandomValues(new Uint8Array(8)));
@@ -73,13 +74,22 @@ export async function recordFromRecordsFile(text, disclosureHash, detection, com
  * entry's template digests from the log (SHA-256 of each template's data, in order): one crop per
  * template, each crop's template the logged one. The page has no recognition model, so whether the
  * crop derives its template is the vault's check on arrival and `verifier bundle`'s, not this one.
+ * A sealed (schema-2) entry's leaf has no templates but the commitment to its sealed enrolment
+ * record (§12.7): with `sealedCommitment`, SHA-256("oversight/enrolment/v1\n" || canonical record)
+ * must equal it.
  * Resolves `{ crop: Uint8Array, template: number }` (the crop of the first template), or null if the
  * file carries no enrolment line for the entry; rejects with the plain reason otherwise.
  */
-export async function enrolmentFromRecordsFile(text, entryId, templateDigests) {
+export async function enrolmentFromRecordsFile(text, entryId, templateDigests, sealedCommitment = null) {
   const line = text.split('\n').slice(1).filter(l => l.startsWith('{"enrolment":')).map(l => JSON.parse(l).enrolment)
     .find(e => e.entry === entryId);
   if (!line) return null;
+  if (sealedCommitment) {
+    const computed = await sha256Hex(concat(new TextEncoder().encode(ENROLMENT_PREFIX), canonicalBytes(line)));
+    if (computed !== sealedCommitment) {
+      throw new Error(`the enrolment record's commitment ${computed} is not the ${sealedCommitment} the entry's leaf carries`);
+    }
+  }
   if (templateDigests && line.crops.length !== templateDigests.length) {
     throw new Error(`the enrolment record has ${line.crops.length} crop(s) but the entry has ${templateDigests.length} template(s)`);
   }
@@ -155,7 +165,8 @@ export async function requestCrop(signer, match) {
   }
   let enrolment = null;
   if (entries && !enrolmentWhy) {
-    enrolment = await enrolmentFromRecordsFile(answer.text, entries[0], match.entry.templateDigests);
+    enrolment = await enrolmentFromRecordsFile(answer.text, entries[0], match.entry.templateDigests,
+      match.entry.sealed ? match.entry.sealed.commitment : null);
     if (!enrolment) enrolmentWhy = 'the ledger returned no enrolment record for the entry';
   }
   return { crop, verified, disclosureHash: signed.eventHash, enrolment, enrolmentWhy };

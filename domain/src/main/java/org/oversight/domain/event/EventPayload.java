@@ -8,7 +8,7 @@ import org.oversight.domain.json.JsonObject;
  */
 public sealed interface EventPayload
         permits AuthorityDeclared, KeyEnrolled, KeyRevoked, RecognitionPolicySet, CameraRegistered,
-                CameraDecommissioned, WatchlistEntryAuthorized, WatchlistEntryWithdrawn, Detection,
+                CameraDecommissioned, WatchlistEntry, WatchlistEntryWithdrawn, Detection,
                 MatchProposed, MatchReviewed, MatchActioned, ErasureEpochOpened,
                 ErasureEpochClosed, KeptRecordsDestroyed, RecordDisclosed, RetrospectiveSearchRequested,
                 RetrospectiveSearchPerformed, RetrospectiveSearchAuthorized, RetrospectiveSearchDestroyed {
@@ -21,7 +21,7 @@ public sealed interface EventPayload
 
     /**
      * The payload schema version this payload is written in (the header's {@code schema}): 1, or
-     * 2 for {@link SealedFaceDetected}, a {@link RecognitionPolicySet} with retention terms and a
+     * 2 for {@link SealedFaceDetected}, {@link SealedWatchlistEntryAuthorized}, a {@link RecognitionPolicySet} with retention terms and a
      * {@link RecordDisclosed} naming entries.
      */
     default int schema() {

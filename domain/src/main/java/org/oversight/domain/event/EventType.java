@@ -13,7 +13,7 @@ import org.oversight.domain.json.JsonObject;
  * <p>Schema evolution is an explicit version dispatch on (type, header {@code schema}): a reader
  * parses schema 1 of {@code FaceDetected} and {@code RecognitionPolicySet} exactly as catalogue
  * version 1 did, so version-1 logs verify unchanged, and schema 2 with its own parser
- * ({@link SealedFaceDetected}; {@link RecognitionPolicySet#fromJsonV2}; {@link RecordDisclosed#fromJsonV2}).
+ * ({@link SealedFaceDetected}; {@link SealedWatchlistEntryAuthorized}; {@link RecognitionPolicySet#fromJsonV2}; {@link RecordDisclosed#fromJsonV2}).
  */
 public enum EventType {
     AUTHORITY_DECLARED("AuthorityDeclared", StreamKind.PRINCIPAL, SeqPlacement.FIRST, AuthorityDeclared::fromJson),
@@ -24,7 +24,7 @@ public enum EventType {
     CAMERA_REGISTERED("CameraRegistered", StreamKind.CAMERA, SeqPlacement.FIRST, CameraRegistered::fromJson),
     CAMERA_DECOMMISSIONED("CameraDecommissioned", StreamKind.CAMERA, SeqPlacement.LATER, CameraDecommissioned::fromJson),
     WATCHLIST_ENTRY_AUTHORIZED("WatchlistEntryAuthorized", StreamKind.WATCHLIST, SeqPlacement.FIRST,
-            WatchlistEntryAuthorized::fromJson),
+            WatchlistEntryAuthorized::fromJson, SealedWatchlistEntryAuthorized::fromJson),
     WATCHLIST_ENTRY_WITHDRAWN("WatchlistEntryWithdrawn", StreamKind.WATCHLIST, SeqPlacement.LATER,
             WatchlistEntryWithdrawn::fromJson),
     FACE_DETECTED("FaceDetected", StreamKind.DETECTIONS, SeqPlacement.ANY, FaceDetected::fromJson,
@@ -50,7 +50,8 @@ public enum EventType {
     /** Schema version 1: every type has it, and it is the only one of catalogue version 1. */
     public static final int SCHEMA_V1 = 1;
     /**
-     * Schema version 2: {@code FaceDetected} (sealed), {@code RecognitionPolicySet} (retention terms) and
+     * Schema version 2: {@code FaceDetected} (sealed), {@code WatchlistEntryAuthorized} (sealed),
+     * {@code RecognitionPolicySet} (retention terms) and
      * {@code RecordDisclosed} (watchlist entries' enrolment records).
      */
     public static final int SCHEMA_V2 = 2;

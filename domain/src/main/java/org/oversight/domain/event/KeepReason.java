@@ -9,7 +9,15 @@ public enum KeepReason {
      * before the close lists it as a hit, and that search was not destroyed before the close (rules
      * R4, R5(d)); the kept record's {@code caseRef} is the search's.
      */
-    RETROSPECTIVE_SEARCH("retrospective-search");
+    RETROSPECTIVE_SEARCH("retrospective-search"),
+    /**
+     * The kept record is a live schema-2 watchlist entry's sealed enrolment record (format.md
+     * §4.9, §12.7): the entry was not withdrawn before the close and its {@code validUntil} is
+     * after the close's time; the kept record's reference names the entry's leaf, its
+     * {@code caseRef} is the entry's {@code authorisationRef} and its {@code retainUntil} the
+     * entry's {@code validUntil} (rule R5(d)).
+     */
+    WATCHLIST_ENTRY("watchlist-entry");
 
     private final String wireName;
 
@@ -33,6 +41,6 @@ public enum KeepReason {
                 return r;
             }
         }
-        throw new InvalidEventException(path, name, "not one of match, retrospective-search");
+        throw new InvalidEventException(path, name, "not one of match, retrospective-search, watchlist-entry");
     }
 }

@@ -8,7 +8,8 @@ import org.oversight.domain.json.JsonArray;
 import org.oversight.domain.json.JsonObject;
 
 /**
- * Authorises a watchlist entry for a time window (docs/format.md §4.6, rule R3). Stream
+ * Authorises a watchlist entry for a time window, schema 1 (docs/format.md §4.6, rule R3): the
+ * templates are in the leaf. Schema 2 ({@link SealedWatchlistEntryAuthorized}) seals them. Stream
  * {@code watchlist/<entry>}, seq 0 only. Signed by an officer.
  *
  * @param entry the entry's id (equals the stream id)
@@ -31,9 +32,7 @@ public record WatchlistEntryAuthorized(
         Timestamp validUntil,
         List<Template> templates,
         Sha256Digest sourceImageDigest)
-        implements EventPayload {
-    /** Most templates an entry may carry. */
-    public static final int MAX_TEMPLATES = 16;
+        implements WatchlistEntry {
 
     private static final Set<String> FIELDS = Set.of("entry", "subject", "category", "authorisationRef",
             "authorisedBy", "validFrom", "validUntil", "templates", "sourceImageDigest");
@@ -78,6 +77,13 @@ public record WatchlistEntryAuthorized(
 
     private static void check(String at, String entry, String subject, String category, String ref, String by,
             Timestamp from, Timestamp until, int templateCount) throws InvalidEventException {
+        checkShared(at, entry, subject, category, ref, by, from, until);
+        Values.range(at + ".templates.length", templateCount, 1, MAX_TEMPLATES);
+    }
+
+    /** The checks of the members both schemas share (schema 2 runs them too). */
+    static void checkShared(String at, String entry, String subject, String category, String ref, String by,
+            Timestamp from, Timestamp until) throws InvalidEventException {
         Values.identifier(at + ".entry", entry);
         Values.identifier(at + ".subject", subject);
         Values.token(at + ".category", category);
@@ -86,22 +92,11 @@ public record WatchlistEntryAuthorized(
         if (until.compareTo(from) <= 0) {
             throw new InvalidEventException(at + ".validUntil", until.text(), "not after validFrom " + from.text());
         }
-        Values.range(at + ".templates.length", templateCount, 1, MAX_TEMPLATES);
-    }
-
-    /** Whether the authorisation covers instant {@code t}: {@code validFrom <= t < validUntil}. */
-    public boolean validAt(Timestamp t) {
-        return validFrom.compareTo(t) <= 0 && t.compareTo(validUntil) < 0;
     }
 
     @Override
-    public EventType type() {
-        return EventType.WATCHLIST_ENTRY_AUTHORIZED;
-    }
-
-    @Override
-    public StreamId stream() {
-        return StreamId.watchlist(entry);
+    public int templateCount() {
+        return templates.size();
     }
 
     @Override

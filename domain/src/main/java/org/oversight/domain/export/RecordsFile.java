@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.seal.BiometricRecord;
 import org.oversight.domain.seal.EnrolmentRecord;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
 
 /**
  * A records file (docs/format.md §10.1, {@code application/x-oversight-records}): the biometric
@@ -27,11 +28,54 @@ public final class RecordsFile {
     /** Most enrolment lines: the most entries one {@code RecordDisclosed} names. */
     public static final int MAX_ENROLMENTS = 16;
     /** Longest enrolment line, LF excluded: a largest enrolment record plus its wrapper. */
-    public static final int MAX_ENROLMENT_LINE_BYTES = EnrolmentRecord.MAX_BYTES + 32;
+    public static final int MAX_ENROLMENT_LINE_BYTES = Math.max(EnrolmentRecord.MAX_BYTES,
+            SealedEnrolmentRecord.MAX_BYTES) + 32;
     /** Nesting of an enrolment line: line object, record, crops, crop, template. */
     static final int MAX_ENROLMENT_DEPTH = 5;
 
     private RecordsFile() {}
+
+    /**
+     * One enrolment line: the §12.7 enrolment record of a schema-1 entry (the vault's, no nonce),
+     * or the sealed enrolment record of a schema-2 entry (with its nonce, exactly as committed to);
+     * the reader tells them apart by the record's {@code nonce} member.
+     */
+    public sealed interface Enrolment permits ClearEnrolment, SealedEnrolment {
+        /** The entry id. */
+        String entry();
+
+        /** The crops and templates (without a nonce). */
+        EnrolmentRecord enrolment();
+    }
+
+    /** A schema-1 entry's enrolment record. */
+    public record ClearEnrolment(EnrolmentRecord enrolment) implements Enrolment {
+        public ClearEnrolment {
+            Objects.requireNonNull(enrolment, "enrolment");
+        }
+
+        @Override
+        public String entry() {
+            return enrolment.entry();
+        }
+    }
+
+    /** A schema-2 entry's sealed enrolment record. */
+    public record SealedEnrolment(SealedEnrolmentRecord record) implements Enrolment {
+        public SealedEnrolment {
+            Objects.requireNonNull(record, "record");
+        }
+
+        @Override
+        public String entry() {
+            return record.entry();
+        }
+
+        @Override
+        public EnrolmentRecord enrolment() {
+            return record.enrolment();
+        }
+    }
 
     /**
      * One line: a record and the detection it is the sealed record of.

@@ -15,6 +15,7 @@ import org.oversight.domain.json.JsonObject;
 import org.oversight.domain.json.JsonValue;
 import org.oversight.domain.seal.BiometricRecord;
 import org.oversight.domain.seal.EnrolmentRecord;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
 import org.oversight.domain.seal.MalformedRecordException;
 
 /**
@@ -128,6 +129,18 @@ public final class RecordsFileReader {
      *     {@link RecordsFile#MAX_ENROLMENTS}
      */
     public EnrolmentRecord nextEnrolment() throws IOException, MalformedRecordsFileException {
+        RecordsFile.Enrolment line = nextEnrolmentLine();
+        return line == null ? null : line.enrolment();
+    }
+
+    /**
+     * The next enrolment line (§10.1): a schema-1 entry's enrolment record, or a schema-2 entry's
+     * sealed enrolment record (its record has a {@code nonce}); {@code null} at the end of the file.
+     *
+     * @throws IllegalStateException if {@link #next()} has not yet returned {@code null}
+     * @throws MalformedRecordsFileException as {@link #nextEnrolment}
+     */
+    public RecordsFile.Enrolment nextEnrolmentLine() throws IOException, MalformedRecordsFileException {
         if (!done) {
             throw new IllegalStateException("read the detection records (next() until null) first");
         }
@@ -152,11 +165,14 @@ public final class RecordsFileReader {
             throw new MalformedRecordsFileException(at, "more than " + RecordsFile.MAX_ENROLMENTS
                     + " enrolment records");
         }
-        EnrolmentRecord record;
+        RecordsFile.Enrolment record;
         try {
             JsonObject o = object(bytes, RecordsFile.MAX_ENROLMENT_DEPTH, RecordsFile.MAX_ENROLMENT_LINE_BYTES);
             o.requireOnly(Set.of("enrolment"));
-            record = EnrolmentRecord.fromJson(o.requireObject("enrolment"));
+            JsonObject r = o.requireObject("enrolment");
+            record = r.names().contains("nonce")
+                    ? new RecordsFile.SealedEnrolment(SealedEnrolmentRecord.fromJson(r))
+                    : new RecordsFile.ClearEnrolment(EnrolmentRecord.fromJson(r));
         } catch (JsonException e) {
             throw new MalformedRecordsFileException(at, e.getMessage(), e);
         } catch (MalformedRecordException e) {

@@ -7,6 +7,7 @@ import org.oversight.domain.event.EventHash;
 import org.oversight.domain.json.CanonicalJson;
 import org.oversight.domain.json.JsonObject;
 import org.oversight.domain.seal.EnrolmentRecord;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
 
 /**
  * Streams a records file (docs/format.md §10.1): the header naming the authorising disclosure, then
@@ -58,14 +59,28 @@ public final class RecordsFileWriter {
      *     order), or more than {@link RecordsFile#MAX_ENROLMENTS} are written
      */
     public void writeEnrolment(EnrolmentRecord enrolment) throws IOException {
-        String entry = enrolment.entry();
+        writeEnrolmentLine(enrolment.entry(), enrolment.toJson());
+    }
+
+    /**
+     * Writes the next enrolment line holding a schema-2 entry's sealed enrolment record (with its
+     * nonce, exactly as committed to, format.md §12.7), after every detection record; same order
+     * and count as {@link #writeEnrolment}.
+     *
+     * @throws IllegalArgumentException as {@link #writeEnrolment}
+     */
+    public void writeSealedEnrolment(SealedEnrolmentRecord enrolment) throws IOException {
+        writeEnrolmentLine(enrolment.entry(), enrolment.toJson());
+    }
+
+    private void writeEnrolmentLine(String entry, JsonObject record) throws IOException {
         if (lastEntry != null && entry.compareTo(lastEntry) <= 0) {
             throw new IllegalArgumentException("entry " + entry + " <= previous " + lastEntry);
         }
         if (enrolments >= RecordsFile.MAX_ENROLMENTS) {
             throw new IllegalArgumentException("more than " + RecordsFile.MAX_ENROLMENTS + " enrolment records");
         }
-        out.write(CanonicalJson.encode(JsonObject.builder().put("enrolment", enrolment.toJson()).build()));
+        out.write(CanonicalJson.encode(JsonObject.builder().put("enrolment", record).build()));
         out.write('\n');
         lastEntry = entry;
         enrolments++;

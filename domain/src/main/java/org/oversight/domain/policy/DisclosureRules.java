@@ -19,7 +19,8 @@ import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SignedEvent;
-import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
+import org.oversight.domain.event.WatchlistEntry;
 import org.oversight.domain.principal.KeyRecord;
 
 /**
@@ -52,6 +53,12 @@ public final class DisclosureRules {
          * the event judged), if any.
          */
         OptionalLong entryAuthorized(String entry);
+
+        /**
+         * The erasure epoch the accepted schema-2 {@code WatchlistEntryAuthorized} of {@code entry}
+         * (a leaf before the event judged) is sealed to; empty for a schema-1 entry or none.
+         */
+        Optional<String> entrySealedTo(String entry);
     }
 
     /**
@@ -103,11 +110,22 @@ public final class DisclosureRules {
             @Override
             public OptionalLong entryAuthorized(String entry) {
                 for (IndexedEvent e : entryStream.apply(entry)) {
-                    if (e.event().payload() instanceof WatchlistEntryAuthorized) {
+                    if (e.event().payload() instanceof WatchlistEntry) {
                         return OptionalLong.of(e.leafIndex());
                     }
                 }
                 return OptionalLong.empty();
+            }
+
+            @Override
+            public Optional<String> entrySealedTo(String entry) {
+                for (IndexedEvent e : entryStream.apply(entry)) {
+                    if (e.event().payload() instanceof WatchlistEntry w) {
+                        return w instanceof SealedWatchlistEntryAuthorized s ? Optional.of(s.sealed().epoch())
+                                : Optional.empty();
+                    }
+                }
+                return Optional.empty();
             }
 
             @Override
@@ -220,19 +238,34 @@ public final class DisclosureRules {
             } else if (authorised.getAsLong() >= leaf) {
                 out.add(PolicyRule.R_DISCLOSURE, expected, "entry " + entry + " is authorised at leaf "
                         + authorised.getAsLong());
+            } else {
+                Optional<String> epoch = view.entrySealedTo(entry);
+                if (epoch.isPresent()) {
+                    long at = authorised.getAsLong();
+                    useAfterErasure("RecordDisclosed", "the entry " + entry + " at leaf " + at, epoch.get(),
+                            view.fate(epoch.get(), at), out);
+                }
             }
         }
     }
 
     /** R5(c) for one use ({@code act}) of the sealed record of the detection at {@code d}. */
     static void useAfterErasure(String act, long d, String epoch, RecordFate fate, Violations out) {
-        String expected = "no " + act + " naming an erased record (R5(c)): the detection at leaf " + d + " of epoch "
+        useAfterErasure(act, "the detection at leaf " + d, epoch, fate, out);
+    }
+
+    /**
+     * R5(c) for one use ({@code act}) of the sealed record of {@code what} (a detection, or a
+     * schema-2 watchlist entry's enrolment record, named with its leaf).
+     */
+    static void useAfterErasure(String act, String what, String epoch, RecordFate fate, Violations out) {
+        String expected = "no " + act + " naming an erased record (R5(c)): " + what + " of epoch "
                 + epoch + " may be used after its close only if kept and not destroyed";
         if (fate instanceof RecordFate.Erased e) {
-            out.add(PolicyRule.R5, expected, "the detection at leaf " + d + " was erased by epoch " + epoch
+            out.add(PolicyRule.R5, expected, what + " was erased by epoch " + epoch
                     + "'s close at leaf " + e.closeLeaf() + " (not kept)");
         } else if (fate instanceof RecordFate.Destroyed x) {
-            out.add(PolicyRule.R5, expected, "the kept record of the detection at leaf " + d + " was destroyed by"
+            out.add(PolicyRule.R5, expected, "the kept record of " + what + " was destroyed by"
                     + " KeptRecordsDestroyed at leaf " + x.leaf());
         }
     }

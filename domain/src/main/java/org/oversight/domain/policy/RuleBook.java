@@ -30,7 +30,8 @@ import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.Verdict;
-import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
+import org.oversight.domain.event.WatchlistEntry;
 import org.oversight.domain.event.WatchlistEntryWithdrawn;
 import org.oversight.domain.policy.DetectionIndex.Detection;
 import org.oversight.domain.principal.KeyRecord;
@@ -150,7 +151,7 @@ public final class RuleBook {
     private long countedDetectionLeaf = -1;
     private long countedActive;
 
-    private record Entry(WatchlistEntryAuthorized authorisation, long leaf, boolean signedByNamedOfficer,
+    private record Entry(WatchlistEntry authorisation, long leaf, boolean signedByNamedOfficer,
             OptionalLong withdrawnAt) {
         Entry withdrawn(long at) {
             return new Entry(authorisation, leaf, signedByNamedOfficer, OptionalLong.of(at));
@@ -235,10 +236,14 @@ public final class RuleBook {
         Violations out = new Violations(leafIndex, event.header().eventId());
         var payload = event.payload();
         deadlines(payload, event.header().time(), out);
+        sealed.observeEntries(event, leafIndex);
         if (payload instanceof RecognitionPolicySet p) {
             policySet(p, leafIndex, signer, out);
-        } else if (payload instanceof WatchlistEntryAuthorized a) {
+        } else if (payload instanceof WatchlistEntry a) {
             authorised(a, leafIndex, signer, out);
+            if (a instanceof SealedWatchlistEntryAuthorized s) {
+                sealed.entrySealed(s.sealed().epoch());
+            }
         } else if (payload instanceof WatchlistEntryWithdrawn w) {
             withdrawn(w, leafIndex);
         } else if (payload instanceof FaceDetected d) {
@@ -257,6 +262,10 @@ public final class RuleBook {
             sealed.disclosed(r, leafIndex, signer, detections, id -> {
                 Entry e = entries.get(id);
                 return e == null ? OptionalLong.empty() : OptionalLong.of(e.leaf());
+            }, id -> {
+                Entry e = entries.get(id);
+                return e != null && e.authorisation() instanceof SealedWatchlistEntryAuthorized s
+                        ? Optional.of(s.sealed().epoch()) : Optional.empty();
             }, out);
             searches.disclosed(r, leafIndex, out);
         } else if (payload instanceof RetrospectiveSearchRequested r) {
@@ -392,7 +401,7 @@ public final class RuleBook {
         policies.put(leaf, p);
     }
 
-    private void authorised(WatchlistEntryAuthorized a, long leaf, KeyRecord signer, Violations out) {
+    private void authorised(WatchlistEntry a, long leaf, KeyRecord signer, Violations out) {
         authorisations++;
         boolean officerRole = signer.role() == Role.OFFICER || signer.role() == Role.AUTHORITY;
         boolean named = officerRole && signer.owner().equals(a.authorisedBy());
@@ -422,6 +431,10 @@ public final class RuleBook {
         if (detection != null && detection.sealed()) {
             sealed.used(m.detection(), detection, out);
             sealed.matched(m.detection().leafIndex(), detection, leaf);
+        }
+        Entry candidate = entries.get(m.candidateEntry());
+        if (candidate != null && candidate.authorisation() instanceof SealedWatchlistEntryAuthorized s) {
+            sealed.entryUsed("MatchProposed", m.candidateEntry(), candidate.leaf(), s.sealed().epoch(), out);
         }
         Match match = matches.computeIfAbsent(m.match(), k -> new Match());
         match.proposed = true;
@@ -502,7 +515,7 @@ public final class RuleBook {
                     + e.withdrawnAt().getAsLong());
         }
         if (detection != null && !e.authorisation().validAt(detection.captureTime())) {
-            WatchlistEntryAuthorized a = e.authorisation();
+            WatchlistEntry a = e.authorisation();
             out.add(PolicyRule.R3, "capture time in [" + a.validFrom().text() + ", " + a.validUntil().text()
                     + ") (entry " + id + ", authorised at leaf " + e.leaf() + ")", "capture time "
                     + detection.captureTime().text());

@@ -11,6 +11,7 @@ import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.KeepReason;
 import org.oversight.domain.event.KeptRecord;
 import org.oversight.domain.event.RecordDisclosed;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.policy.DetectionIndex.Detection;
 import org.oversight.domain.principal.KeyRecord;
@@ -43,6 +44,8 @@ final class SealedRecordRules {
         long openLeaf = -1;
         Timestamp eraseBy;
         long detections;
+        /** Schema-2 watchlist entries sealed to the epoch (accepted, so before its close). */
+        long entries;
         /** While open: detection leaf → leaf of the first MatchProposed naming it. */
         TreeMap<Long, Long> matched = new TreeMap<>();
         long closeLeaf = -1;
@@ -75,6 +78,8 @@ final class SealedRecordRules {
 
     private final boolean wholeLog;
     private final TreeMap<String, Epoch> epochs = new TreeMap<>();
+    /** R5(d) for entries: the one implementation the ledger's closer also calls. */
+    private final EntryRecordKeeping entryKeeping = new EntryRecordKeeping();
     /** Open epochs not yet reported late, by eraseBy. */
     private final TreeMap<Deadline, Epoch> closeDue = new TreeMap<>();
     /** Kept records neither destroyed nor reported late, by retainUntil. */
@@ -170,6 +175,25 @@ final class SealedRecordRules {
         epoch(id).detections++;
     }
 
+    /** An accepted schema-2 watchlist entry sealed to epoch {@code id} (R5(a) puts it before the close). */
+    void entrySealed(String id) {
+        epoch(id).entries++;
+    }
+
+    /** Every accepted event, in leaf order: the entries and withdrawals R5(d) judges a close by. */
+    void observeEntries(org.oversight.domain.event.SignedEvent event, long leaf) {
+        entryKeeping.observe(event, leaf);
+    }
+
+    /**
+     * R5(c) at an act ({@code MatchProposed}) at the current leaf that uses the templates of the
+     * schema-2 entry {@code entry} authorised at {@code entryLeaf}, sealed to {@code epoch}.
+     */
+    void entryUsed(String act, String entry, long entryLeaf, String epoch, Violations out) {
+        DisclosureRules.useAfterErasure(act, "the entry " + entry + " at leaf " + entryLeaf, epoch,
+                fate(epoch, entryLeaf), out);
+    }
+
     /**
      * R5(c) at a {@code MatchProposed} at the current leaf naming the sealed detection
      * {@code detection} at leaf {@code ref.leafIndex()}, which resolved.
@@ -233,7 +257,7 @@ final class SealedRecordRules {
         }
         for (KeptRecord k : kept) {
             keptRecords++;
-            keptFor(e, k, leaf, detections, searches, out);
+            keptFor(e, k, leaf, time, detections, searches, out);
             Kept record = new Kept(k, e);
             e.kept.putIfAbsent(k.detection().leafIndex(), record);
             if (wholeLog) {
@@ -256,9 +280,24 @@ final class SealedRecordRules {
         }
         e.matched = null;
         if (wholeLog) {
-            long due = e.detections - kept.size();
+            for (KeptRecord must : entryKeeping.mustKeep(id, time)) {
+                Kept k = e.kept.get(must.detection().leafIndex());
+                if (k == null || k.kept.reason() != KeepReason.WATCHLIST_ENTRY) {
+                    SealedWatchlistEntryAuthorized entry = entryKeeping.entryAt(id, must.detection().leafIndex())
+                            .orElseThrow();
+                    out.add(PolicyRule.R5, "the enrolment record of entry " + entry.entry() + " at leaf "
+                            + must.detection().leafIndex() + " kept with reason " + KeepReason.WATCHLIST_ENTRY.wireName()
+                            + ": the entry is not withdrawn before the close and valid until "
+                            + entry.validUntil().text() + ", after the close's time " + time.text() + " (R5(d))",
+                            "not kept: its templates are erased while the entry is live");
+                }
+            }
+            long records = e.detections + e.entries;
+            long due = records - kept.size();
             if (erased != due) {
-                out.add(PolicyRule.R5, "erased = " + e.detections + " detections sealed to epoch " + id + " - "
+                String sealed = e.entries == 0 ? e.detections + " detections"
+                        : e.detections + " detections and " + e.entries + " watchlist entries";
+                out.add(PolicyRule.R5, "erased = " + sealed + " sealed to epoch " + id + " - "
                         + kept.size() + " kept = " + due + " (R5(b): every record of the epoch kept or erased)",
                         "erased " + erased);
             }
@@ -266,10 +305,20 @@ final class SealedRecordRules {
         }
     }
 
-    /** R5(d) for one kept record of epoch {@code e}, closed at {@code leaf}. */
-    private void keptFor(Epoch e, KeptRecord k, long leaf, DetectionIndex detections, SearchRules searches,
-            Violations out) {
+    /** R5(d) for one kept record of epoch {@code e}, closed at {@code leaf} timed {@code time}. */
+    private void keptFor(Epoch e, KeptRecord k, long leaf, Timestamp time, DetectionIndex detections,
+            SearchRules searches, Violations out) {
         long d = k.detection().leafIndex();
+        if (k.reason() == KeepReason.WATCHLIST_ENTRY) {
+            // In an excerpt an entry may simply not be carried; what is carried is judged.
+            if (wholeLog || entryKeeping.entryAt(e.id, d).isPresent()) {
+                entryKeeping.refusal(e.id, time, k).ifPresent(why -> out.add(PolicyRule.R5, "a kept record of reason "
+                        + KeepReason.WATCHLIST_ENTRY.wireName() + " naming a schema-2 WatchlistEntryAuthorized sealed"
+                        + " to epoch " + e.id + " that is live at the close, with its authorisationRef as caseRef and"
+                        + " its validUntil as retainUntil (R5(d))", why));
+            }
+            return;
+        }
         Detection det = d < leaf ? detections.at(d) : null;
         String expected = "a kept record naming an accepted detection sealed to epoch " + e.id + " at an earlier leaf"
                 + " " + d + " with event hash " + k.detection().eventHash().hex() + " (R5(d))";
@@ -300,9 +349,13 @@ final class SealedRecordRules {
         }
     }
 
-    /** R8's bound on retainUntil, judged with the policy in force at the close. */
-    private static void retentionBound(List<KeptRecord> kept, Timestamp closeTime, RetentionPolicy policy,
+    /**
+     * R8's bound on retainUntil, judged with the policy in force at the close. A watchlist entry's
+     * record is bounded by its entry's validUntil instead (R5(d) fixes its retainUntil to it).
+     */
+    private static void retentionBound(List<KeptRecord> allKept, Timestamp closeTime, RetentionPolicy policy,
             Violations out) {
+        List<KeptRecord> kept = allKept.stream().filter(k -> k.reason() != KeepReason.WATCHLIST_ENTRY).toList();
         if (kept.isEmpty()) {
             return;
         }
@@ -362,7 +415,8 @@ final class SealedRecordRules {
      * one evaluation the ledger can also run ({@link DisclosureRules}), over this replay's state.
      */
     void disclosed(RecordDisclosed disclosure, long leaf, KeyRecord signer, DetectionIndex detections,
-            Function<String, OptionalLong> entryAuthorized, Violations out) {
+            Function<String, OptionalLong> entryAuthorized, Function<String, Optional<String>> entrySealedTo,
+            Violations out) {
         disclosures++;
         DisclosureRules.LogView view = new DisclosureRules.LogView() {
             @Override
@@ -380,6 +434,11 @@ final class SealedRecordRules {
             @Override
             public OptionalLong entryAuthorized(String entry) {
                 return entryAuthorized.apply(entry);
+            }
+
+            @Override
+            public Optional<String> entrySealedTo(String entry) {
+                return entrySealedTo.apply(entry);
             }
         };
         DisclosureRules.check(disclosure, leaf, signer, view, wholeLog, out);

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.oversight.domain.event.RetrospectiveSearchRequested;
 import org.oversight.domain.event.Timestamp;
-import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.domain.event.WatchlistEntry;
 
 /**
  * Rule R4(a) (docs/rules.md "R4: retrospective search"): a retrospective search is requested only
@@ -19,11 +19,11 @@ public final class SearchRequestRule {
     /**
      * What the log shows of an entry before the request.
      *
-     * @param authorisation its first accepted {@code WatchlistEntryAuthorized}
+     * @param authorisation its first accepted {@code WatchlistEntryAuthorized} (either schema)
      * @param leaf that event's leaf
      * @param withdrawnAt the leaf of its first accepted {@code WatchlistEntryWithdrawn}, or -1
      */
-    public record EntryAt(WatchlistEntryAuthorized authorisation, long leaf, long withdrawnAt) {
+    public record EntryAt(WatchlistEntry authorisation, long leaf, long withdrawnAt) {
         public EntryAt {
             Objects.requireNonNull(authorisation, "authorisation");
         }

@@ -18,6 +18,8 @@ import org.oversight.domain.event.ErasureEpochClosed;
 import org.oversight.domain.event.ErasureEpochOpened;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.SealedFaceDetected;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
+import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.seal.EpochRecipient;
 import org.oversight.domain.event.EventVerifier;
 import org.oversight.domain.event.KeyEnrolled;
@@ -81,7 +83,8 @@ public final class PrincipalRegistry {
      *     principal, key or camera; role change; revoking an unknown or foreign key; decommissioning
      *     an unknown or already decommissioned camera; an epoch opened twice or closed unopened)
      * @throws RegistryException.EpochViolation for a schema-2 detection not sealed to an epoch
-     *     opened before it, open, and covering its capture time (rule R5(a)); or a witness recipient
+     *     opened before it, open, and covering its capture time, or a schema-2 watchlist entry not
+     *     sealed to one opened before it, open, and covering its header time (rule R5(a)); or a witness recipient
      *     whose proof of possession does not verify
      * @throws IllegalArgumentException if {@code leafIndex} is not after the last applied leaf
      */
@@ -233,6 +236,11 @@ public final class PrincipalRegistry {
                     checkSealedDetection(event, leafIndex, d);
                 }
             }
+            case WATCHLIST_ENTRY_AUTHORIZED -> {
+                if (event.payload() instanceof SealedWatchlistEntryAuthorized w) {
+                    checkSealedRecord(event, leafIndex, w.sealed().epoch(), "header time", event.header().time());
+                }
+            }
             default -> {
                 // No effect on principals, keys, cameras or epochs.
             }
@@ -245,7 +253,16 @@ public final class PrincipalRegistry {
      */
     private void checkSealedDetection(SignedEvent event, long leafIndex, SealedFaceDetected d)
             throws RegistryException {
-        String id = d.sealed().epoch();
+        checkSealedRecord(event, leafIndex, d.sealed().epoch(), "captureTime", d.captureTime());
+    }
+
+    /**
+     * Rule R5(a) for any sealed record (format.md §5.4 step 4): epoch {@code id} is opened at an
+     * earlier leaf, not closed, and {@code sealFrom ≤ time < sealUntil}, where {@code time} is a
+     * detection's capture time or a schema-2 watchlist entry's header time.
+     */
+    private void checkSealedRecord(SignedEvent event, long leafIndex, String id, String timeName, Timestamp time)
+            throws RegistryException {
         EpochRecord epoch = epochs.get(id);
         if (epoch == null) {
             throw new RegistryException.EpochViolation(describe(event, leafIndex) + ": sealed to epoch " + id
@@ -256,9 +273,9 @@ public final class PrincipalRegistry {
                     + ", which was closed at leaf " + epoch.closedAt().getAsLong());
         }
         ErasureEpochOpened o = epoch.opened();
-        if (!o.covers(d.captureTime())) {
-            throw new RegistryException.EpochViolation(describe(event, leafIndex) + ": captureTime "
-                    + d.captureTime().text() + " is outside epoch " + id + "'s window [" + o.sealFrom().text() + ", "
+        if (!o.covers(time)) {
+            throw new RegistryException.EpochViolation(describe(event, leafIndex) + ": " + timeName + " "
+                    + time.text() + " is outside epoch " + id + "'s window [" + o.sealFrom().text() + ", "
                     + o.sealUntil().text() + ")");
         }
     }

@@ -14,6 +14,12 @@ public final class RecordCommitment {
     /** The label hashed before the record, including its newline. */
     public static final String LABEL = "oversight/record/v1\n";
     private static final byte[] LABEL_BYTES = LABEL.getBytes(StandardCharsets.US_ASCII);
+    /**
+     * The label of a sealed enrolment record's commitment (§12.7), including its newline; differs
+     * from {@link #LABEL}, so a detection record never opens as an enrolment record or vice versa.
+     */
+    public static final String ENROLMENT_LABEL = "oversight/enrolment/v1\n";
+    private static final byte[] ENROLMENT_LABEL_BYTES = ENROLMENT_LABEL.getBytes(StandardCharsets.US_ASCII);
 
     private RecordCommitment() {}
 
@@ -26,5 +32,11 @@ public final class RecordCommitment {
     public static Sha256Digest ofCanonicalBytes(byte[] canonicalRecord) {
         Objects.requireNonNull(canonicalRecord, "canonicalRecord");
         return Sha256Digest.hash(LABEL_BYTES, canonicalRecord);
+    }
+
+    /** The commitment to a sealed enrolment record given as its canonical bytes. */
+    public static Sha256Digest ofEnrolmentCanonicalBytes(byte[] canonicalRecord) {
+        Objects.requireNonNull(canonicalRecord, "canonicalRecord");
+        return Sha256Digest.hash(ENROLMENT_LABEL_BYTES, canonicalRecord);
     }
 }

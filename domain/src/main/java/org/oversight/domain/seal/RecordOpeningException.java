@@ -93,12 +93,20 @@ public abstract sealed class RecordOpeningException extends Exception
         }
     }
 
-    /** Stage 9: the record's template has another model id or format than the leaf names. */
+    /**
+     * Stage 9: the record is not what the leaf declares — a detection record's template has another
+     * model id or format than the leaf names; an enrolment record names another entry, has another
+     * number of crops than {@code templateCount}, or a template of another model id or format.
+     */
     public static final class TemplateMismatch extends RecordOpeningException {
         private static final long serialVersionUID = 1L;
 
         TemplateMismatch(String found, String expected) {
-            super("record template " + found + " != leaf's " + expected, null);
+            this("record template", found, expected);
+        }
+
+        TemplateMismatch(String what, String found, String expected) {
+            super(what + " " + found + " != leaf's " + expected, null);
         }
     }
 }

@@ -8,13 +8,14 @@ import java.util.Objects;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.ErasureEpochOpened;
 import org.oversight.domain.event.StreamId;
+import org.oversight.domain.event.StreamKind;
 import org.oversight.domain.seal.hpke.rfc9180.ChaCha20Poly1305;
 import org.oversight.domain.seal.hpke.rfc9180.Hpke;
 
 /**
- * The camera side of sealing (docs/format.md §12.3): encrypts a biometric record under a fresh
- * data key bound to its detection (epoch, stream, seq), and wraps the data key to every recipient
- * of the epoch with HPKE.
+ * The sealing side (docs/format.md §12.3): encrypts a detection's biometric record, or a
+ * schema-2 watchlist entry's enrolment record (§12.7), under a fresh data key bound to its event
+ * (epoch, stream, seq), and wraps the data key to every recipient of the epoch with HPKE.
  *
  * <p>Randomness is injected: from {@code random} the sealer draws, in this order, the 32-byte data
  * key and then, for each recipient in the epoch's order, a 32-byte HPKE ephemeral private key. So a
@@ -72,6 +73,46 @@ public final class RecordSealer {
      */
     public static Sealed seal(BiometricRecord record, String epochId, List<EpochRecipient> recipients,
             StreamId stream, long seq, SecureRandom random) {
+        Objects.requireNonNull(record, "record");
+        requireDetections(stream);
+        return sealRandom(record.canonicalBytes(), RecordCommitment.ofCanonicalBytes(record.canonicalBytes()), epochId,
+                recipients, stream, seq, random);
+    }
+
+    /**
+     * Seals the enrolment record of a schema-2 watchlist entry (format.md §12.7) to the recipients
+     * of {@code epoch}: stream {@code watchlist/<entry>}, seq 0. Draws randomness as {@link #seal}.
+     *
+     * @throws IllegalArgumentException if the epoch has not 1–16 recipients or two share an id
+     */
+    public static Sealed sealEnrolment(SealedEnrolmentRecord record, ErasureEpochOpened epoch, SecureRandom random) {
+        Objects.requireNonNull(epoch, "epoch");
+        return sealEnrolment(record, epoch.epoch(), epoch.recipients(), random);
+    }
+
+    /**
+     * Seals the enrolment record of a schema-2 watchlist entry to {@code recipients} of epoch
+     * {@code epochId}, in that order: stream {@code watchlist/<entry>}, seq 0.
+     *
+     * @throws IllegalArgumentException if there are not 1–16 recipients or two share an id
+     */
+    public static Sealed sealEnrolment(SealedEnrolmentRecord record, String epochId, List<EpochRecipient> recipients,
+            SecureRandom random) {
+        Objects.requireNonNull(record, "record");
+        byte[] plaintext = record.canonicalBytes();
+        return sealRandom(plaintext, RecordCommitment.ofEnrolmentCanonicalBytes(plaintext), epochId, recipients,
+                StreamId.watchlist(record.entry()), 0, random);
+    }
+
+    private static void requireDetections(StreamId stream) {
+        Objects.requireNonNull(stream, "stream");
+        if (stream.kind() != StreamKind.DETECTIONS) {
+            throw new IllegalArgumentException("a biometric record is sealed to a detections/ stream, not " + stream);
+        }
+    }
+
+    private static Sealed sealRandom(byte[] plaintext, Sha256Digest commitment, String epochId,
+            List<EpochRecipient> recipients, StreamId stream, long seq, SecureRandom random) {
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(recipients, "recipients");
         byte[] dataKey = new byte[ChaCha20Poly1305.KEY_LENGTH];
@@ -83,7 +124,7 @@ public final class RecordSealer {
             ephemeral.add(skE);
         }
         try {
-            return sealWith(record, epochId, recipients, stream, seq, dataKey, ephemeral);
+            return sealBytes(plaintext, commitment, epochId, recipients, stream, seq, dataKey, ephemeral);
         } finally {
             Arrays.fill(dataKey, (byte) 0);
             ephemeral.forEach(k -> Arrays.fill(k, (byte) 0));
@@ -94,12 +135,28 @@ public final class RecordSealer {
     static Sealed sealWith(BiometricRecord record, String epochId, List<EpochRecipient> recipients,
             StreamId stream, long seq, byte[] dataKey, List<byte[]> ephemeral) {
         Objects.requireNonNull(record, "record");
+        requireDetections(stream);
+        byte[] plaintext = record.canonicalBytes();
+        return sealBytes(plaintext, RecordCommitment.ofCanonicalBytes(plaintext), epochId, recipients, stream, seq,
+                dataKey, ephemeral);
+    }
+
+    /** The deterministic core of {@link #sealEnrolment}: the given data key and ephemeral keys. */
+    static Sealed sealEnrolmentWith(SealedEnrolmentRecord record, String epochId, List<EpochRecipient> recipients,
+            byte[] dataKey, List<byte[]> ephemeral) {
+        Objects.requireNonNull(record, "record");
+        byte[] plaintext = record.canonicalBytes();
+        return sealBytes(plaintext, RecordCommitment.ofEnrolmentCanonicalBytes(plaintext), epochId, recipients,
+                StreamId.watchlist(record.entry()), 0, dataKey, ephemeral);
+    }
+
+    private static Sealed sealBytes(byte[] plaintext, Sha256Digest commitment, String epochId,
+            List<EpochRecipient> recipients, StreamId stream, long seq, byte[] dataKey, List<byte[]> ephemeral) {
         Objects.requireNonNull(stream, "stream");
         if (recipients.size() != ephemeral.size()) {
             throw new IllegalArgumentException(recipients.size() + " recipients but " + ephemeral.size()
                     + " ephemeral keys");
         }
-        byte[] plaintext = record.canonicalBytes();
         byte[] ciphertext = ChaCha20Poly1305.seal(dataKey, SealContext.AEAD_NONCE,
                 SealContext.aead(epochId, stream, seq), plaintext);
         List<WrappedKey> keys = new ArrayList<>(recipients.size());
@@ -110,7 +167,7 @@ public final class RecordSealer {
             keys.add(new WrappedKey(r.recipient(), s.enc(), s.ciphertext()));
         }
         SealedBlob blob = new SealedBlob(ciphertext, epochId, stream, seq, keys);
-        return new Sealed(blob, RecordCommitment.ofCanonicalBytes(plaintext));
+        return new Sealed(blob, commitment);
     }
 
     /**

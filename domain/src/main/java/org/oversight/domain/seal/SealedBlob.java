@@ -11,6 +11,7 @@ import org.oversight.domain.event.ErasureEpochOpened;
 import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.event.PayloadFields;
 import org.oversight.domain.event.StreamId;
+import org.oversight.domain.event.StreamKind;
 import org.oversight.domain.json.CanonicalJson;
 import org.oversight.domain.json.JsonArray;
 import org.oversight.domain.json.JsonException;
@@ -26,18 +27,29 @@ import org.oversight.domain.seal.hpke.rfc9180.ChaCha20Poly1305;
  * "wrappedKeys":[{"enc":bytes(32),"recipient":identifier,"wrapped":bytes(48)}…]}}. Its
  * {@link #digest()} is the leaf's {@code sealed.blobDigest}.
  *
- * <p>The blob names the detection it belongs to (epoch, stream, seq), and both the AEAD's aad and
- * every HPKE info bind those values, so a blob cannot be moved to another detection.
+ * <p>The blob names the event it belongs to (epoch, stream, seq): a detection's
+ * ({@code detections/<camera>}, any seq) or a schema-2 watchlist entry's ({@code watchlist/<entry>},
+ * seq 0; its record is a {@link SealedEnrolmentRecord}). Both the AEAD's aad and every HPKE info
+ * bind those values, so a blob cannot be moved to another event. Size limits depend on the stream
+ * kind: {@link #MAX_BYTES} for a detection's blob, {@link #MAX_WATCHLIST_BYTES} for an entry's.
  */
 public final class SealedBlob {
     /** The blob format version, the value of {@code v}. */
     public static final int VERSION = 1;
-    /** Most bytes of a canonical blob (the vault's limit). */
+    /** Most bytes of a canonical detection blob (stream {@code detections/…}; the vault's limit for those). */
     public static final int MAX_BYTES = 1 << 20;
-    /** Most ciphertext bytes: a record of {@link BiometricRecord#MAX_BYTES} and its tag. */
+    /** Most ciphertext bytes of a detection blob: a record of {@link BiometricRecord#MAX_BYTES} and its tag. */
     public static final int MAX_CIPHERTEXT = BiometricRecord.MAX_BYTES + ChaCha20Poly1305.TAG_LENGTH;
+    /**
+     * Most bytes of a canonical watchlist-entry blob (stream {@code watchlist/…}; the vault's limit
+     * for those): 8 MiB + 256 KiB, room for the base64 of {@link #MAX_WATCHLIST_CIPHERTEXT} and 16
+     * wrapped keys.
+     */
+    public static final int MAX_WATCHLIST_BYTES = 8_650_752;
+    /** Most ciphertext bytes of a watchlist-entry blob: a record of {@link SealedEnrolmentRecord#MAX_BYTES} and its tag. */
+    public static final int MAX_WATCHLIST_CIPHERTEXT = SealedEnrolmentRecord.MAX_BYTES + ChaCha20Poly1305.TAG_LENGTH;
 
-    private static final JsonLimits LIMITS = new JsonLimits(3, MAX_BYTES);
+    private static final JsonLimits LIMITS = new JsonLimits(3, MAX_WATCHLIST_BYTES);
     private static final Set<String> FIELDS = Set.of("ciphertext", "epoch", "seq", "stream", "v", "wrappedKeys");
     private static final Set<String> KEY_FIELDS = Set.of("enc", "recipient", "wrapped");
 
@@ -49,8 +61,9 @@ public final class SealedBlob {
 
     /**
      * @throws IllegalArgumentException if the epoch is not an identifier, the stream not of kind
-     *     {@code detections}, seq outside 0..2^53−1, the ciphertext shorter than a tag or longer than
-     *     {@link #MAX_CIPHERTEXT}, there are not 1–16 wrapped keys, or two name one recipient
+     *     {@code detections} or {@code watchlist}, seq outside 0..2^53−1 (a watchlist blob: not 0),
+     *     the ciphertext shorter than a tag or longer than the kind's limit ({@link #MAX_CIPHERTEXT},
+     *     {@link #MAX_WATCHLIST_CIPHERTEXT}), there are not 1–16 wrapped keys, or two name one recipient
      */
     public SealedBlob(byte[] ciphertext, String epoch, StreamId stream, long seq, List<WrappedKey> wrappedKeys) {
         Objects.requireNonNull(ciphertext, "ciphertext");
@@ -70,16 +83,18 @@ public final class SealedBlob {
 
     private static void check(String at, byte[] ciphertext, String epoch, StreamId stream, long seq,
             List<WrappedKey> keys) throws InvalidEventException {
-        if (ciphertext.length < ChaCha20Poly1305.TAG_LENGTH || ciphertext.length > MAX_CIPHERTEXT) {
+        if (!isSealedStream(stream)) {
+            throw new InvalidEventException(at + ".stream", stream.text(), "not a detections/ or watchlist/ stream");
+        }
+        int maxCiphertext = stream.kind() == StreamKind.WATCHLIST ? MAX_WATCHLIST_CIPHERTEXT : MAX_CIPHERTEXT;
+        if (ciphertext.length < ChaCha20Poly1305.TAG_LENGTH || ciphertext.length > maxCiphertext) {
             throw new InvalidEventException(at + ".ciphertext", ciphertext.length + " bytes",
-                    "ciphertext length not in " + ChaCha20Poly1305.TAG_LENGTH + ".." + MAX_CIPHERTEXT);
+                    "ciphertext length not in " + ChaCha20Poly1305.TAG_LENGTH + ".." + maxCiphertext);
         }
         PayloadFields.identifier(at + ".epoch", epoch);
-        if (stream.kind() != org.oversight.domain.event.StreamKind.DETECTIONS) {
-            throw new InvalidEventException(at + ".stream", stream.text(), "not a detections/ stream");
-        }
-        if (seq < 0 || seq > JsonNumber.MAX_SAFE_INTEGER) {
-            throw new InvalidEventException(at + ".seq", seq, "not in 0.." + JsonNumber.MAX_SAFE_INTEGER);
+        long maxSeq = stream.kind() == StreamKind.WATCHLIST ? 0 : JsonNumber.MAX_SAFE_INTEGER;
+        if (seq < 0 || seq > maxSeq) {
+            throw new InvalidEventException(at + ".seq", seq, "not in 0.." + maxSeq);
         }
         if (keys.isEmpty() || keys.size() > EpochRecipient.MAX_RECIPIENTS) {
             throw new InvalidEventException(at + ".wrappedKeys", keys.size() + " wrapped keys",
@@ -94,17 +109,28 @@ public final class SealedBlob {
         }
     }
 
+    /** Whether records of events in {@code stream} are sealed in blobs: {@code detections/…} and {@code watchlist/…}. */
+    public static boolean isSealedStream(StreamId stream) {
+        return stream.kind() == StreamKind.DETECTIONS || stream.kind() == StreamKind.WATCHLIST;
+    }
+
+    /** The most bytes of a canonical blob of a stream of {@code kind}: {@link #MAX_WATCHLIST_BYTES} or {@link #MAX_BYTES}. */
+    public static int maxBytes(StreamKind kind) {
+        return kind == StreamKind.WATCHLIST ? MAX_WATCHLIST_BYTES : MAX_BYTES;
+    }
+
     /**
      * Parses a blob from its canonical bytes.
      *
      * @throws MalformedSealedBlobException naming the path and value if the bytes are longer than
-     *     {@link #MAX_BYTES}, not canonical JSON, or a member is missing, unknown or invalid
+     *     {@link #MAX_WATCHLIST_BYTES}, or than {@link #maxBytes} of the blob's stream kind, not
+     *     canonical JSON, or a member is missing, unknown or invalid
      */
     public static SealedBlob parse(byte[] bytes) throws MalformedSealedBlobException {
         Objects.requireNonNull(bytes, "bytes");
-        if (bytes.length > MAX_BYTES) {
+        if (bytes.length > MAX_WATCHLIST_BYTES) {
             throw new MalformedSealedBlobException("$", "sealed blob of " + bytes.length + " bytes is longer than "
-                    + MAX_BYTES, null);
+                    + MAX_WATCHLIST_BYTES, null);
         }
         JsonValue value;
         try {
@@ -116,17 +142,24 @@ public final class SealedBlob {
             throw new MalformedSealedBlobException("$", "sealed blob is not a JSON object, found "
                     + value.getClass().getSimpleName(), null);
         }
+        SealedBlob blob;
         try {
-            return fromJson(o);
+            blob = fromJson(o);
         } catch (InvalidEventException e) {
             throw new MalformedSealedBlobException(e.path(), "sealed blob " + e.getMessage(), e);
         }
+        int max = maxBytes(blob.stream.kind());
+        if (bytes.length > max) {
+            throw new MalformedSealedBlobException("$", "sealed blob of " + bytes.length + " bytes for stream "
+                    + blob.stream.text() + " is longer than " + max, null);
+        }
+        return blob;
     }
 
     private static SealedBlob fromJson(JsonObject o) throws InvalidEventException {
         PayloadFields.only(o, FIELDS);
         PayloadFields.integer(o, "v", VERSION, VERSION);
-        byte[] ciphertext = PayloadFields.base64(o, "ciphertext", MAX_CIPHERTEXT);
+        byte[] ciphertext = PayloadFields.base64(o, "ciphertext", MAX_WATCHLIST_CIPHERTEXT);
         String epoch = PayloadFields.identifier(o, "epoch");
         String streamText = PayloadFields.string(o, "stream");
         StreamId stream = StreamId.parse(o.path() + ".stream", streamText);

@@ -223,6 +223,15 @@ public final class EventFixtures {
                 new SealedRecordRef(digestOf("sealed blob"), digestOf("record commitment"), EPOCH));
     }
 
+    /** A schema-2 watchlist entry with illustrative digests (a real one is in docs/format.md §12.8). */
+    public static SealedWatchlistEntryAuthorized sealedWatchlistEntryAuthorized() {
+        WatchlistEntryAuthorized w = watchlistEntryAuthorized();
+        return new SealedWatchlistEntryAuthorized(w.entry(), w.subject(), w.category(), w.authorisationRef(),
+                w.authorisedBy(), w.validFrom(), w.validUntil(), w.sourceImageDigest(),
+                "face-api/face_recognition_model@1.7.15", 1, 1,
+                new SealedRecordRef(digestOf("sealed enrolment blob"), digestOf("enrolment commitment"), EPOCH));
+    }
+
     /** A schema-2 recognition policy. */
     public static RecognitionPolicySet recognitionPolicySetV2() {
         return recognitionPolicySet().withRetention(new RetentionTerms(183, 90, 300_000));
@@ -245,7 +254,8 @@ public final class EventFixtures {
 
     /** One valid payload of every schema-2 type. */
     public static List<EventPayload> schema2Payloads() {
-        return List.of(recognitionPolicySetV2(), sealedFaceDetected(), recordDisclosedV2());
+        return List.of(recognitionPolicySetV2(), sealedFaceDetected(), recordDisclosedV2(),
+                sealedWatchlistEntryAuthorized());
     }
 
     /** The sample payload of {@code type}. */

@@ -62,6 +62,36 @@ class SealedPayloadValidationTest {
     }
 
     @Test
+    void watchlistEntrySchemasAreNotInterchangeableAndShareTheirMembers() throws InvalidEventException {
+        JsonObject v2 = EventFixtures.sealedWatchlistEntryAuthorized().toJson();
+        JsonObject v1 = EventFixtures.watchlistEntryAuthorized().toJson();
+        assertThat(catchThrowableOfType(InvalidEventException.class,
+                () -> EventType.WATCHLIST_ENTRY_AUTHORIZED.parsePayload(1, v2))).hasMessageContaining("unexpected member");
+        assertThat(catchThrowableOfType(InvalidEventException.class,
+                () -> EventType.WATCHLIST_ENTRY_AUTHORIZED.parsePayload(2, v1))).hasMessageContaining("unexpected member");
+        assertThat(v2.names()).doesNotContain("templates");
+        WatchlistEntry one = (WatchlistEntry) EventType.WATCHLIST_ENTRY_AUTHORIZED.parsePayload(1, v1);
+        WatchlistEntry two = (WatchlistEntry) EventType.WATCHLIST_ENTRY_AUTHORIZED.parsePayload(2, v2);
+        assertThat(one.schema()).isEqualTo(1);
+        assertThat(two.schema()).isEqualTo(2);
+        assertThat(two.stream()).isEqualTo(one.stream());
+        assertThat(List.of(two.entry(), two.authorisationRef(), two.validUntil().text())).isEqualTo(
+                List.of(one.entry(), one.authorisationRef(), one.validUntil().text()));
+        assertThat(two.templateCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aSealedEntryHolds1To16Templates() {
+        for (int bad : new int[] {0, 17}) {
+            JsonObject json = (JsonObject) JsonMutations.replace(EventFixtures.sealedWatchlistEntryAuthorized().toJson(),
+                    JsonMutations.ROOT, JsonMutations.ROOT.member("templateCount"), v -> JsonNumber.of(bad));
+            InvalidEventException e = catchThrowableOfType(InvalidEventException.class,
+                    () -> EventType.WATCHLIST_ENTRY_AUTHORIZED.parsePayload(2, json));
+            assertThat(e.path()).isEqualTo("$.templateCount");
+        }
+    }
+
+    @Test
     void aSchema2HeaderOverASchema1PayloadIsRejectedWhenSigning() {
         EventPayload v1 = EventFixtures.faceDetected();
         EventHeader header = new EventHeader("e", EventType.FACE_DETECTED, 2, v1.stream(), 0,

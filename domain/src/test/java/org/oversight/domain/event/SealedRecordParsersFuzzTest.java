@@ -18,11 +18,12 @@ import org.oversight.domain.seal.MalformedRecordException;
 import org.oversight.domain.seal.MalformedSealedBlobException;
 import org.oversight.domain.seal.RecordSealer;
 import org.oversight.domain.seal.SealedBlob;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
 import org.quicktheories.generators.Generate;
 
 /**
  * Fuzzes the parsers of sealed-record documents (docs/format.md §12): {@link SealedBlob#parse},
- * {@link BiometricRecord#parse} and {@link EnrolmentRecord#parse} (§12.7), in the style of {@link SignedEventFuzzTest}: random bytes,
+ * {@link BiometricRecord#parse}, {@link EnrolmentRecord#parse} and {@link SealedEnrolmentRecord#parse} (§12.7; and a watchlist entry's blob), in the style of {@link SignedEventFuzzTest}: random bytes,
  * byte-level mutations of valid documents, and JSON-level mutations re-encoded canonically. A
  * parser may accept or throw its one declared exception, whose path starts with {@code $}; anything
  * else fails the property. Whatever it accepts re-encodes to the same bytes.
@@ -44,20 +45,28 @@ class SealedRecordParsersFuzzTest {
     private static final List<Parser> PARSERS = List.of(
             bytes -> SealedBlob.parse(bytes).canonicalBytes(),
             bytes -> BiometricRecord.parse(bytes).canonicalBytes(),
-            bytes -> EnrolmentRecord.parse(bytes).canonicalBytes());
+            bytes -> EnrolmentRecord.parse(bytes).canonicalBytes(),
+            bytes -> SealedEnrolmentRecord.parse(bytes).canonicalBytes(),
+            bytes -> SealedBlob.parse(bytes).canonicalBytes());
+    private static final SealedEnrolmentRecord SEALED_ENROLMENT = SealedEnrolmentRecord.of(ENROLMENT,
+            EventFixtures.counting(32));
+    private static final SealedBlob ENROLMENT_BLOB = RecordSealer.sealEnrolment(SEALED_ENROLMENT,
+            EventFixtures.erasureEpochOpened(), new org.oversight.domain.seal.SealFixtures.FixedRandom("fuzz")).blob();
     private static final List<byte[]> SAMPLES = List.of(BLOB.canonicalBytes(), RECORD.canonicalBytes(),
-            ENROLMENT.canonicalBytes());
-    private static final int LAST = 2;
+            ENROLMENT.canonicalBytes(), SEALED_ENROLMENT.canonicalBytes(), ENROLMENT_BLOB.canonicalBytes());
+    private static final List<JsonObject> JSON = List.of(BLOB.toJson(), RECORD.toJson(), ENROLMENT.toJson(),
+            SEALED_ENROLMENT.toJson(), ENROLMENT_BLOB.toJson());
+    private static final int LAST = 4;
 
     private static void parseOnlyThrowsDeclared(int which, byte[] bytes) {
         try {
             assertThat(PARSERS.get(which).parseAndReencode(bytes)).isEqualTo(bytes);
         } catch (MalformedSealedBlobException e) {
-            assertThat(which).isEqualTo(0);
+            assertThat(which).isIn(0, 4);
             assertThat(e.path()).startsWith("$");
             assertThat(e.getMessage()).isNotBlank();
         } catch (MalformedRecordException e) {
-            assertThat(which).isIn(1, 2);
+            assertThat(which).isIn(1, 2, 3);
             assertThat(e.path()).startsWith("$");
             assertThat(e.getMessage()).isNotBlank();
         } catch (Exception e) {
@@ -120,7 +129,7 @@ class SealedRecordParsersFuzzTest {
                 .forAll(integers().between(0, LAST), integers().between(0, Integer.MAX_VALUE),
                         SignedEventFuzzTest.jsonValues())
                 .checkAssert((which, choice, replacement) -> {
-                    JsonObject json = which == 0 ? BLOB.toJson() : which == 1 ? RECORD.toJson() : ENROLMENT.toJson();
+                    JsonObject json = JSON.get(which);
                     List<JsonMutations.Path> paths = JsonMutations.paths(json, JsonMutations.ROOT);
                     JsonMutations.Path path = paths.get(Math.floorMod(choice, paths.size()));
                     JsonValue mutated = JsonMutations.replace(json, JsonMutations.ROOT, path,

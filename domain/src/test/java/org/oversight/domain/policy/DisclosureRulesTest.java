@@ -42,6 +42,11 @@ class DisclosureRulesTest {
             return entry.equals("wl-1") ? OptionalLong.of(5) : entry.equals("wl-late") ? OptionalLong.of(40)
                     : OptionalLong.empty();
         }
+
+        @Override
+        public Optional<String> entrySealedTo(String entry) {
+            return Optional.empty(); // schema-1 entries (sealed ones: RuleBookSealedEntriesTest)
+        }
     };
 
     private static RecordDisclosed disclosure(DisclosurePurpose purpose, DetectionRef... records) {

@@ -14,7 +14,7 @@ import org.oversight.domain.crypto.Ed25519BatchVerifier;
 import org.oversight.domain.bundle.IndexedEvent;
 import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.RetrospectiveSearchRequested;
-import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.domain.event.WatchlistEntry;
 import org.oversight.domain.event.WatchlistEntryWithdrawn;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.policy.DisclosureRules;
@@ -145,11 +145,11 @@ public final class LedgerRegistry {
      */
     private void checkSearchRequest(SignedEvent event, RetrospectiveSearchRequested request, long leafIndex)
             throws EventRejectedException {
-        WatchlistEntryAuthorized authorised = null;
+        WatchlistEntry authorised = null;
         long authorisedAt = -1;
         long withdrawnAt = -1;
         for (IndexedEvent e : streamBefore(leafIndex, StreamId.watchlist(request.entry()))) {
-            if (authorised == null && e.event().payload() instanceof WatchlistEntryAuthorized a) {
+            if (authorised == null && e.event().payload() instanceof WatchlistEntry a) {
                 authorised = a;
                 authorisedAt = e.leafIndex();
             } else if (withdrawnAt < 0 && e.event().payload() instanceof WatchlistEntryWithdrawn) {

@@ -23,8 +23,16 @@ public enum Rejection {
     STREAM_STATE("stream-state"),
     /** A sealed detection names an erasure epoch that is not open for it (docs/format.md §5.4, R5(a)). */
     EPOCH_VIOLATION("epoch-violation"),
-    /** A sealed detection's blob is not in the vault for its epoch, stream and seq (docs/ledger.md §12.3). */
+    /**
+     * A sealed detection's or entry's blob is not in the vault for its epoch, stream and seq, or (an
+     * entry) does not open to the record its leaf commits to (docs/ledger.md "Vault").
+     */
     RECORD_NOT_STORED("record-not-stored"),
+    /**
+     * A schema-2 {@code WatchlistEntryAuthorized} whose sealed enrolment crops do not derive its
+     * templates with the recognition network (docs/format.md §12.7).
+     */
+    ENROLMENT_MISMATCH("enrolment-mismatch"),
     /** A {@code RecordDisclosed} names a record erased by its epoch's close or destroyed (R5(c)). */
     RECORD_ERASED("record-erased"),
     /** A {@code RecordDisclosed} names no accepted sealed detection before it (R-disclosure). */

@@ -25,7 +25,7 @@ import org.oversight.domain.event.MatchReviewed;
 import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Verdict;
-import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.domain.event.WatchlistEntry;
 import org.oversight.domain.policy.DisclosureRules;
 import org.oversight.domain.policy.RuleBook;
 import org.oversight.domain.principal.KeyRecord;
@@ -146,7 +146,7 @@ public class StreamAggregate {
 
     private void checkStreamRules(SignedEvent event, KeyRecord signer) throws EventRejectedException {
         switch (event.type()) {
-            case WATCHLIST_ENTRY_AUTHORIZED -> checkAuthorisation((WatchlistEntryAuthorized) event.payload(), signer);
+            case WATCHLIST_ENTRY_AUTHORIZED -> checkAuthorisation((WatchlistEntry) event.payload(), signer);
             case RECORD_DISCLOSED -> {
                 // R-disclosure's role rule, by the rule book's own table (docs/rules.md "At ingest").
                 DisclosurePurpose purpose = ((RecordDisclosed) event.payload()).purpose();
@@ -178,7 +178,7 @@ public class StreamAggregate {
         }
     }
 
-    private static void checkAuthorisation(WatchlistEntryAuthorized entry, KeyRecord signer)
+    private static void checkAuthorisation(WatchlistEntry entry, KeyRecord signer)
             throws EventRejectedException {
         if (!entry.authorisedBy().equals(signer.owner())) {
             throw new EventRejectedException(Rejection.WATCHLIST_AUTHORISATION, "payload.authorisedBy: '"

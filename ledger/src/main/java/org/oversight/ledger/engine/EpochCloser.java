@@ -30,9 +30,12 @@ import org.oversight.domain.event.RetrospectiveSearchDestroyed;
 import org.oversight.domain.event.RetrospectiveSearchPerformed;
 import org.oversight.domain.event.RetrospectiveSearchRequested;
 import org.oversight.domain.event.SealedFaceDetected;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.Timestamp;
+import org.oversight.domain.event.WatchlistEntryWithdrawn;
+import org.oversight.domain.policy.EntryRecordKeeping;
 import org.oversight.domain.principal.EpochRecord;
 import org.oversight.domain.seal.RecordOpeningException;
 import org.oversight.ledger.aggregate.EventRejectedException;
@@ -61,7 +64,10 @@ import org.slf4j.LoggerFactory;
  *   <li>each matched detection's data key is re-wrapped to its case key ({@link VaultRecords#keep},
  *       idempotent; format.md §12.3), and so is each hit of a retrospective search performed
  *       before the close and not destroyed (reason {@code retrospective-search}, the search's
- *       {@code caseRef}; a detection a match names is kept for the match);</li>
+ *       {@code caseRef}; a detection a match names is kept for the match), and so is the enrolment
+ *       record of each schema-2 watchlist entry sealed to the epoch that is not withdrawn before the
+ *       close and whose {@code validUntil} is after it (reason {@code watchlist-entry}, the entry's
+ *       {@code authorisationRef}, until its {@code validUntil}; format.md §12.7);</li>
  *   <li>{@code ErasureEpochClosed} (kept records in leaf order, the number erased), signed by the
  *       engine key, is appended through the normal ingest path;</li>
  *   <li>the epoch's blobs that are not kept are erased and the vault's epoch private key destroyed.</li>
@@ -75,13 +81,18 @@ import org.slf4j.LoggerFactory;
  * the close is ahead of {@code eraseBy}: rule R8 (docs/rules.md) requires the destruction to be
  * timed before {@code retainUntil}, so one signed at or after it would be late. A
  * {@code KeptRecordsDestroyed} is appended for those the epoch stream does not already list as destroyed, then their case wraps
- * are destroyed; a crash in between repeats only the destruction.
+ * are destroyed; a crash in between repeats only the destruction. A kept entry record is destroyed
+ * the same way at its {@code validUntil} (its {@code retainUntil}) or as soon as the log has the
+ * entry's {@code WatchlistEntryWithdrawn}, whichever is first.
  *
  * <p>Not thread-safe: driven by one thread ({@link EpochCloserWorker}).
  */
 public class EpochCloser {
     private static final Logger LOG = LoggerFactory.getLogger(EpochCloser.class);
     private static final int PAGE = 512;
+    /** Every kept record not destroyed ({@link VaultStore#keptDue} up to the end of the timestamp range). */
+    private static final Instant LIVE = Instant.parse("9999-12-31T23:59:59Z");
+    private static final String WATCHLIST_PREFIX = StreamId.watchlist("x").kind().wireName() + "/";
 
     private final LedgerRegistry registry;
     private final Sequencer sequencer;
@@ -212,6 +223,9 @@ public class EpochCloser {
                 return false;
             }
             Map<EventHash, Detection> detections = new LinkedHashMap<>();
+            // Schema-2 watchlist entries sealed to this epoch (by leaf), and the domain's keep rule over them.
+            TreeMap<Long, Detection> entries = new TreeMap<>();
+            EntryRecordKeeping entryKeeping = new EntryRecordKeeping();
             TreeMap<Long, KeptRecord> kept = new TreeMap<>();
             Map<Long, String> caseOf = new TreeMap<>();
             Map<Long, KeepReason> reasonOf = new TreeMap<>();
@@ -220,8 +234,11 @@ public class EpochCloser {
             for (long start = rec.openedAt() + 1; start < size; start += PAGE) {
                 for (StoredLeaf leaf : leaves.leaves(start, (int) Math.min(PAGE, size - start))) {
                     SignedEvent e = parse(leaf);
+                    entryKeeping.observe(e, leaf.index());
                     if (e.payload() instanceof SealedFaceDetected d && d.sealed().epoch().equals(epoch)) {
                         detections.put(e.eventHash(), new Detection(leaf.index(), e));
+                    } else if (e.payload() instanceof SealedWatchlistEntryAuthorized w && w.sealed().epoch().equals(epoch)) {
+                        entries.put(leaf.index(), new Detection(leaf.index(), e));
                     } else if (e.payload() instanceof MatchProposed m && detections.containsKey(m.detection().eventHash())) {
                         caseOf.putIfAbsent(m.detection().leafIndex(), "match:" + m.match());
                         reasonOf.put(m.detection().leafIndex(), KeepReason.MATCH);
@@ -259,14 +276,31 @@ public class EpochCloser {
                 kept.put(d.leafIndex(), new KeptRecord(k.getValue(), new DetectionRef(d.event().eventHash(),
                         d.leafIndex()), reasonOf.get(k.getKey()), Timestamp.ofEpochMillis(retainUntil.toEpochMilli())));
             }
+            // Rule R5(d) for entries, by the domain's one implementation (EntryRecordKeeping): every
+            // entry sealed to the epoch, not withdrawn and valid after the close, is kept for its
+            // authorisationRef until its validUntil; the others are erased with the epoch.
+            Timestamp closeTime = Timestamp.ofEpochMillis(now.toEpochMilli());
+            for (KeptRecord k : entryKeeping.mustKeep(epoch, closeTime)) {
+                Detection en = entries.get(k.detection().leafIndex());
+                try {
+                    records.keep(en.event(), en.leafIndex(), k.caseRef(),
+                            Instant.ofEpochMilli(k.retainUntil().epochMillis()), random);
+                } catch (RecordOpeningException e) {
+                    LOG.error("epoch {}: the enrolment record of the entry at leaf {} does not open and cannot be kept: {}",
+                            epoch, en.leafIndex(), VaultRecords.describe(e));
+                    continue;
+                }
+                kept.put(en.leafIndex(), k);
+            }
+            int sealedRecords = detections.size() + entries.size();
             ErasureEpochClosed close = new ErasureEpochClosed(epoch, List.copyOf(kept.values()),
-                    detections.size() - kept.size());
+                    sealedRecords - kept.size());
             StreamId stream = close.stream();
-            SignedEvent event = EventSigner.sign(eventId("close", epoch), 1, prev(stream, 1),
-                    Timestamp.ofEpochMillis(now.toEpochMilli()), close, engineKey);
+            SignedEvent event = EventSigner.sign(eventId("close", epoch), 1, prev(stream, 1), closeTime, close,
+                    engineKey);
             ingest.submit(List.of(event));
-            LOG.info("epoch {} closed at {}: {} record(s) kept, {} erased", epoch, now, kept.size(),
-                    detections.size() - kept.size());
+            LOG.info("epoch {} closed at {}: {} record(s) kept, {} erased ({} watchlist entr(y/ies) sealed to it)",
+                    epoch, now, kept.size(), sealedRecords - kept.size(), entries.size());
             return true;
         } finally {
             sequencer.writerLock().unlock();
@@ -302,6 +336,43 @@ public class EpochCloser {
         for (VaultStore.KeptRecord k : vault.keptDue(now.plus(closeLead))) {
             byEpoch.computeIfAbsent(k.epoch(), e -> new ArrayList<>()).add(k);
         }
+        int destroyed = destroy(byEpoch, now, "retention period ends (retainUntil within the close lead)");
+        return destroyed + destroy(withdrawnEntries(), now, "watchlist entry withdrawn");
+    }
+
+    /**
+     * Kept enrolment records (not destroyed) of entries the log says are withdrawn, by epoch: the
+     * entry's stream has an event after its authorisation (seq ≥ 1 is only ever a
+     * {@code WatchlistEntryWithdrawn}). One look-up of the blobs' streams, then one per kept entry.
+     */
+    private Map<String, List<VaultStore.KeptRecord>> withdrawnEntries() {
+        Map<String, List<VaultStore.KeptRecord>> byEpoch = new TreeMap<>();
+        List<VaultStore.KeptRecord> live = vault.keptDue(LIVE);
+        if (live.isEmpty()) {
+            return byEpoch;
+        }
+        Map<Sha256Digest, VaultStore.BlobState> blobs = vault.blobStates(live.stream()
+                .map(VaultStore.KeptRecord::blobDigest).toList());
+        for (VaultStore.KeptRecord k : live) {
+            VaultStore.BlobState b = blobs.get(k.blobDigest());
+            if (b == null || !b.stream().startsWith(WATCHLIST_PREFIX)) {
+                continue;
+            }
+            Optional<LeafKey> after = leaves.keyAt(b.stream(), 1);
+            if (after.isPresent() && parse(leaves.findByHash(after.get().hash()).orElseThrow()).payload()
+                    instanceof WatchlistEntryWithdrawn) {
+                byEpoch.computeIfAbsent(k.epoch(), e -> new ArrayList<>()).add(k);
+            }
+        }
+        return byEpoch;
+    }
+
+    /**
+     * Records the destruction of {@code byEpoch}'s kept records in their epoch streams (those not
+     * already recorded), then destroys their case wraps and blobs.
+     */
+    private int destroy(Map<String, List<VaultStore.KeptRecord>> byEpoch, Instant now, String reason)
+            throws EventRejectedException {
         int destroyed = 0;
         for (Map.Entry<String, List<VaultStore.KeptRecord>> e : byEpoch.entrySet()) {
             sequencer.writerLock().lock();
@@ -325,8 +396,7 @@ public class EpochCloser {
                 }
                 if (!toRecord.isEmpty()) {
                     toRecord.sort(java.util.Comparator.comparingLong(DetectionRef::leafIndex));
-                    KeptRecordsDestroyed payload = new KeptRecordsDestroyed(e.getKey(), toRecord,
-                            "retention period ends (retainUntil within the close lead)");
+                    KeptRecordsDestroyed payload = new KeptRecordsDestroyed(e.getKey(), toRecord, reason);
                     SignedEvent event = EventSigner.sign(eventId("destroy" + next, e.getKey()), next, prev(stream, next),
                             Timestamp.ofEpochMillis(now.toEpochMilli()), payload, engineKey);
                     ingest.submit(List.of(event));

@@ -83,9 +83,10 @@ public class RecognitionProcessor {
     }
 
     /**
-     * @param records where sealed (schema-2) detections' records come from (the vault); used for new
-     *     leaves only — recovery replays with {@link SealedRecordSource#NONE}, since the projection
-     *     state does not depend on detections and nothing is emitted then
+     * @param records where sealed (schema-2) detections' and watchlist entries' records come from
+     *     (the vault); recovery opens only entries' enrolment records (the gallery is projection
+     *     state), never a detection's, since the state does not depend on detections and nothing is
+     *     emitted then
      * @param pageSize leaves per round, ≥ 1
      */
     public RecognitionProcessor(LeafStore store, Sequencer sequencer, LedgerRegistry registry, IngestService ingest,
@@ -131,9 +132,24 @@ public class RecognitionProcessor {
         }
         long started = System.nanoTime(); // for the log line only
         ProjectionState s = ProjectionState.initial();
+        // Detections' records are not needed (nothing is emitted), but schema-2 entries' templates
+        // are part of the gallery state: they are opened as on the first pass.
+        SealedRecordSource entriesOnly = new SealedRecordSource() {
+            @Override
+            public org.oversight.recognition.projection.RecordAvailability open(
+                    org.oversight.domain.event.DetectionRef detection, SignedEvent event) {
+                return SealedRecordSource.NONE.open(detection, event);
+            }
+
+            @Override
+            public org.oversight.recognition.projection.EnrolmentAvailability openEnrolment(
+                    org.oversight.domain.event.DetectionRef entry, SignedEvent event) {
+                return records.openEnrolment(entry, event);
+            }
+        };
         for (long start = 0; start <= position; start += pageSize) {
             for (LeafEvent leaf : page(start, (int) Math.min(pageSize, position + 1 - start))) {
-                s = project(s, leaf, SealedRecordSource.NONE).step().state();
+                s = project(s, leaf, entriesOnly).step().state();
             }
         }
         state = s;

@@ -30,6 +30,7 @@ import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.Template;
 import org.oversight.domain.event.Timestamp;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.json.CanonicalJson;
 import org.oversight.domain.json.JsonArray;
@@ -199,6 +200,9 @@ public class RetrospectiveSearcher {
             RecognitionPolicySet pol = policy.get();
             RetrospectiveSearchRequested r = (RetrospectiveSearchRequested) s.requested.event().payload();
             Optional<WatchedEntry> entry = entry(r.entry());
+            if (entry == null) {
+                return false; // a sealed entry whose templates the vault cannot give now: the search waits
+            }
             List<IndexedEvent> searchable = searchable(r, pol.modelId(), p);
             List<SearchHit> hits = new ArrayList<>();
             for (IndexedEvent d : searchable) {
@@ -319,10 +323,26 @@ public class RetrospectiveSearcher {
         }
     }
 
+    /**
+     * The searched entry: a schema-1 entry with its templates, a schema-2 entry with those of its
+     * sealed enrolment record as the vault opens it; empty if the log has no authorisation (nothing
+     * can match); null if the vault cannot give a sealed entry's templates (the search waits and
+     * says why, never searching without them).
+     */
     private Optional<WatchedEntry> entry(String id) {
         Optional<SignedEvent> e = streamEvent(StreamId.watchlist(id), 0).map(IndexedEvent::event);
         if (e.isPresent() && e.get().payload() instanceof WatchlistEntryAuthorized a) {
             return Optional.of(WatchedEntry.of(e.get().eventHash(), a));
+        }
+        if (e.isPresent() && e.get().payload() instanceof SealedWatchlistEntryAuthorized a) {
+            VaultRecords.Opened opened = records.openEnrolment(e.get());
+            if (opened instanceof VaultRecords.Enrolment r) {
+                return Optional.of(WatchedEntry.sealed(e.get().eventHash(), a, r.record().templates()));
+            }
+            LOG.warn("retrospective search for entry {} waits: the vault cannot give its sealed enrolment record ({})",
+                    id, opened instanceof VaultRecords.Failed f ? VaultRecords.describe(f.cause())
+                            : opened.getClass().getSimpleName() + ": " + opened);
+            return null;
         }
         LOG.warn("retrospective search for entry {}: no WatchlistEntryAuthorized in the log; nothing can match", id);
         return Optional.empty();

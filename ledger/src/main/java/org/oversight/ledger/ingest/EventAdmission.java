@@ -6,12 +6,14 @@ import java.util.Objects;
 import org.oversight.domain.event.FaceDetected;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Timestamp;
+import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.ledger.aggregate.EventRejectedException;
 import org.oversight.ledger.aggregate.Rejection;
 
 /**
  * The ingest path's stateless admission of each event, before sequencing (docs/ledger.md "Rules
- * enforced at ingest"): a schema-1 {@code FaceDetected} is refused unless
+ * enforced at ingest"): a schema-1 {@code FaceDetected} or schema-1 {@code WatchlistEntryAuthorized}
+ * (both carry templates in clear in the leaf) is refused unless
  * {@code oversight.ingest.accept-clear-detections} (problem {@code sealing-required}), and an event
  * whose header {@code time} is ahead of the ledger's clock by more than
  * {@code oversight.ingest.max-clock-ahead} is refused (problem {@code time-ahead}).
@@ -42,6 +44,12 @@ public final class EventAdmission {
                 throw new EventRejectedException(Rejection.SEALING_REQUIRED, where + "payload: a schema-1 FaceDetected"
                         + " carries its template and landmarks in clear; this ledger accepts only sealed (schema-2)"
                         + " detections (docs/format.md §12; oversight.ingest.accept-clear-detections=false)");
+            }
+            if (!policy.acceptClearDetections() && event.payload() instanceof WatchlistEntryAuthorized) {
+                throw new EventRejectedException(Rejection.SEALING_REQUIRED, where + "payload: a schema-1"
+                        + " WatchlistEntryAuthorized carries the subject's templates in clear; this ledger accepts only"
+                        + " sealed (schema-2) entries, whose enrolment record is sealed to the current erasure epoch"
+                        + " (docs/format.md §12.7; oversight.ingest.accept-clear-detections=false)");
             }
             Timestamp time = event.header().time();
             if (time.epochMillis() > latest) {

@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * size limits are {@link IngestLimits}).
  *
  * @param acceptClearDetections whether a schema-1 {@code FaceDetected}, which carries its template
- *     and landmarks in clear in the leaf, is accepted (default false: biometric data must be sealed,
- *     docs/format.md §12; a version-1 log still verifies, only new clear detections are refused)
+ *     and landmarks in clear in the leaf, and a schema-1 {@code WatchlistEntryAuthorized}, which
+ *     carries the subject's templates in clear, are accepted (default false: biometric data must be
+ *     sealed, docs/format.md §12; a version-1 log still verifies, only new clear events are refused)
  * @param maxClockAhead how far an event's header {@code time} may be ahead of the ledger's clock
  *     (default 2s). It must stay below {@code oversight.vault.close-lead}: a deadline (R5(b),
  *     R8) is judged by any later event's signed time, so a signer with a fast clock could otherwise

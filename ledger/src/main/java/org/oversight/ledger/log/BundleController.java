@@ -129,7 +129,8 @@ public class BundleController {
     /**
      * The enrolment crop of the candidate entry, which the builder asks for only when a
      * {@code RecordDisclosed} with purpose {@code evidence-bundle} names the entry: the crop of the
-     * vault's enrolment record whose template is closest to the probe's, if the vault still holds it.
+     * vault's enrolment record (a schema-2 entry's sealed one, or a schema-1 entry's stored one)
+     * whose template is closest to the probe's, if the vault still holds it.
      */
     private Optional<org.oversight.domain.bundle.BundleRecords.EnrolmentCrop> disclosedEnrolment(String entry,
             BiometricRecord probe) {
@@ -137,12 +138,35 @@ public class BundleController {
         if (e == null) {
             return Optional.empty();
         }
-        return e.record(entry).flatMap(r -> {
+        Optional<org.oversight.domain.seal.EnrolmentRecord> record = e.isSealed(entry)
+                ? sealedEnrolment(entry) : e.record(entry);
+        return record.flatMap(r -> {
             java.util.OptionalInt i = org.oversight.recognition.pipeline.EnrolmentCheck.closestCrop(r,
                     probe.template());
             return i.isEmpty() ? Optional.empty() : Optional.of(new org.oversight.domain.bundle.BundleRecords
                     .EnrolmentCrop(entry, i.getAsInt(), r.crops().get(i.getAsInt()).alignedCrop()));
         });
+    }
+
+    /**
+     * A schema-2 entry's enrolment record (its crops and templates), opened by the vault against the
+     * entry's leaf while it holds it (epoch key, or the case wrap of the kept record).
+     */
+    private Optional<org.oversight.domain.seal.EnrolmentRecord> sealedEnrolment(String entry) {
+        VaultRecords records = vault.getIfAvailable();
+        Optional<LeafKey> key = store.keyAt(StreamId.watchlist(entry).text(), 0);
+        if (records == null || key.isEmpty()) {
+            return Optional.empty();
+        }
+        SignedEvent event;
+        try {
+            event = SignedEvent.parse(store.findByHash(key.get().hash()).orElseThrow().leaf().leafBytes());
+        } catch (org.oversight.domain.event.InvalidEventException x) {
+            throw new IllegalStateException("committed leaf " + key.get().index() + " does not parse: " + x.getMessage(),
+                    x);
+        }
+        return records.openEnrolment(event) instanceof VaultRecords.Enrolment r ? Optional.of(r.record().enrolment())
+                : Optional.empty();
     }
 
     /**

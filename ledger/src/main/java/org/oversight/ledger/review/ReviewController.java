@@ -14,6 +14,8 @@ import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.RecognitionPolicySet;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
+import org.oversight.domain.event.WatchlistEntry;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.policy.MatchState;
 import org.oversight.ledger.review.MatchFeed.MatchView;
@@ -300,7 +302,7 @@ public class ReviewController {
         if (authorised.isEmpty()) {
             return null; // an unauthorised candidate is a finding for the audit (R3); shown as absent
         }
-        WatchlistEntryAuthorized w = payload(authorised.get().index(), WatchlistEntryAuthorized.class);
+        WatchlistEntry w = payload(authorised.get().index(), WatchlistEntry.class);
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("entry", entryId);
         m.put("leafIndex", authorised.get().index());
@@ -311,10 +313,17 @@ public class ReviewController {
         m.put("validFrom", w.validFrom().text());
         m.put("validUntil", w.validUntil().text());
         m.put("sourceImageDigest", w.sourceImageDigest().hex());
-        // Digests only (the templates stay in the log): the console checks a disclosed enrolment
-        // record's templates against them before it draws the enrolment crop.
-        m.put("templateDigests", w.templates().stream()
-                .map(t -> org.oversight.domain.crypto.Sha256Digest.hash(t.data()).hex()).toList());
+        m.put("templateCount", w.templateCount());
+        if (w instanceof WatchlistEntryAuthorized clear) {
+            // Digests only (the templates stay in the log): the console checks a disclosed enrolment
+            // record's templates against them before it draws the enrolment crop.
+            m.put("templateDigests", clear.templates().stream()
+                    .map(t -> org.oversight.domain.crypto.Sha256Digest.hash(t.data()).hex()).toList());
+        } else if (w instanceof SealedWatchlistEntryAuthorized sealed) {
+            // Schema 2: no template in the leaf; the vault checked the disclosed record against this
+            // commitment (RecordOpener.openEnrolment) before answering it.
+            m.put("sealed", Map.of("commitment", sealed.sealed().commitment().hex(), "epoch", sealed.sealed().epoch()));
+        }
         m.put("withdrawn", store.keyAt(stream.text(), 1).filter(k -> k.index() < size).isPresent());
         return m;
     }

@@ -116,10 +116,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.HEAD, "/v1/matches/*/bundle").hasAnyRole(anyRole)
                         .requestMatchers(HttpMethod.GET, "/v1/export").hasAnyRole(Role.AUDITOR.name(), Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.HEAD, "/v1/export").hasAnyRole(Role.AUDITOR.name(), Role.OPERATOR.name())
-                        // The vault (docs/ledger.md "Vault"): cameras store sealed blobs, live auditors read
-                        // them (ciphertext), authorities get epoch keys; plaintext only via a disclosure.
+                        // The vault (docs/ledger.md "Vault"): cameras store sealed blobs (officers those of
+                        // watchlist entries' enrolment records), live auditors read them (ciphertext),
+                        // authorities get epoch keys; plaintext only via a disclosure.
                         .requestMatchers(HttpMethod.PUT, "/v1/vault/blobs/*")
-                                .hasAnyRole(Role.CAMERA.name(), Role.OPERATOR.name())
+                                .hasAnyRole(Role.CAMERA.name(), Role.OPERATOR.name(), Role.OFFICER.name())
                         .requestMatchers(HttpMethod.GET, "/v1/vault/blobs/*")
                                 .hasAnyRole(Role.WITNESS.name(), Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.HEAD, "/v1/vault/blobs/*")

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.SealedFaceDetected;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.export.RecordsFile;
@@ -106,7 +107,7 @@ public class DisclosureController {
         for (DetectionRef ref : disclosed.records()) {
             opened.add(new RecordsFile.Entry(ref, open(ref)));
         }
-        List<EnrolmentRecord> enrolled = new ArrayList<>();
+        List<Enrolled> enrolled = new ArrayList<>();
         for (int i = 0; i < disclosed.disclosedEntries().size(); i++) {
             enrolled.add(openEnrolment(disclosed.disclosedEntries().get(i), i));
         }
@@ -120,8 +121,8 @@ public class DisclosureController {
         for (RecordsFile.Entry e : opened) {
             writer.write(e);
         }
-        for (EnrolmentRecord e : enrolled) {
-            writer.writeEnrolment(e);
+        for (Enrolled e : enrolled) {
+            e.writeTo(writer);
         }
         LOG.info("disclosure {} ({}, case {}) of {} record(s) and {} enrolment record(s) to {} at leaf {}",
                 disclosed.disclosure(), disclosed.purpose().wireName(), disclosed.caseRef(), opened.size(),
@@ -137,8 +138,42 @@ public class DisclosureController {
                 entry -> committed.stream(StreamId.watchlist(entry)));
     }
 
-    /** The vault's enrolment record of {@code entry} (the disclosure's {@code entries[index]}). */
-    private EnrolmentRecord openEnrolment(String entry, int index) throws ProblemException {
+    /** An entry's disclosed enrolment record: a schema-1 entry's stored record or a schema-2 entry's sealed one. */
+    private interface Enrolled {
+        void writeTo(RecordsFileWriter writer) throws IOException;
+    }
+
+    /**
+     * The enrolment record of {@code entry} (the disclosure's {@code entries[index]}): for a
+     * schema-2 entry, its sealed record opened by the vault against the entry's leaf (epoch key, or
+     * the case-key wrap once kept; erased once the close did not keep it or it was destroyed); for a
+     * schema-1 entry, the record its officer stored.
+     */
+    private Enrolled openEnrolment(String entry, int index) throws ProblemException {
+        Optional<StoredLeaf> leaf = leaves.keyAt(StreamId.watchlist(entry).text(), 0)
+                .flatMap(k -> leaves.findByHash(k.hash()));
+        SignedEvent authorised = leaf.isEmpty() ? null : IngestController.parse(leaf.get().leaf().leafBytes(), "");
+        if (authorised != null && authorised.payload() instanceof SealedWatchlistEntryAuthorized) {
+            VaultRecords.Opened o = records.openEnrolment(authorised);
+            if (o instanceof VaultRecords.Enrolment r) {
+                return writer -> writer.writeSealedEnrolment(r.record());
+            }
+            String where = "payload.entries[" + index + "]: the sealed enrolment record of entry " + entry + ": ";
+            if (o instanceof VaultRecords.Erased e) {
+                throw new ProblemException(ProblemType.RECORD_ERASED, where + e.detail());
+            }
+            if (o instanceof VaultRecords.Withheld w) {
+                throw new ProblemException(ProblemType.RECORD_NOT_STORED, where + w.detail());
+            }
+            throw new ProblemException(ProblemType.RECORD_NOT_STORED, where + "it does not open: "
+                    + VaultRecords.describe(((VaultRecords.Failed) o).cause()));
+        }
+        EnrolmentRecord record = storedEnrolment(entry, index);
+        return writer -> writer.writeEnrolment(record);
+    }
+
+    /** The vault's stored enrolment record of the schema-1 {@code entry}. */
+    private EnrolmentRecord storedEnrolment(String entry, int index) throws ProblemException {
         Optional<VaultStore.StoredEnrolment> stored = store.enrolment(entry);
         if (stored.isPresent() && stored.get().erased()) {
             throw new ProblemException(ProblemType.RECORD_ERASED, "payload.entries[" + index + "]: the enrolment"

@@ -28,8 +28,8 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code PUT /v1/vault/enrolments/{entry}} (officer): stores a watchlist entry's enrolment record
- * (format.md §12.7) — the aligned crops its templates were derived from — after checking it on
+ * {@code PUT /v1/vault/enrolments/{entry}} (officer): stores a schema-1 watchlist entry's enrolment
+ * record (format.md §12.7; a schema-2 entry's record is its sealed blob, 404 here) — the aligned crops its templates were derived from — after checking it on
  * arrival, in this order (the first failure decides, nothing is stored):
  * <ol>
  *   <li>the path names an identifier (400 {@code malformed-request}), the body is JSON (415), at
@@ -86,6 +86,11 @@ public class EnrolmentController {
         if (!record.entry().equals(entry)) {
             throw new ProblemException(ProblemType.INVALID_ENROLMENT, "body.entry: the record is for entry "
                     + record.entry() + " but the path names " + entry);
+        }
+        if (enrolments.isSealed(entry)) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "entry: " + entry + " is a sealed (schema-2) entry: its"
+                    + " enrolment record is the sealed blob its leaf commits to (PUT /v1/vault/blobs/{blobDigest}"
+                    + " before the entry), not stored here");
         }
         VaultEnrolments.LoggedEntry logged = enrolments.entry(entry).orElseThrow(() -> new ProblemException(
                 ProblemType.NOT_FOUND, "entry: " + entry + " has no accepted WatchlistEntryAuthorized in the log"));

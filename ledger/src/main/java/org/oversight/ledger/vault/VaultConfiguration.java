@@ -26,8 +26,9 @@ public class VaultConfiguration {
     }
 
     @Bean
-    VaultAdmission vaultAdmission(VaultStore store) {
-        return new VaultAdmission(store);
+    VaultAdmission vaultAdmission(VaultStore store, VaultEnrolments enrolments, VaultProperties properties) {
+        return new VaultAdmission(store, java.util.Optional.of(new EnrolmentAdmission(store, enrolments,
+                properties.getRecipient(), properties.isDeriveEnrolments())));
     }
 
     @Bean

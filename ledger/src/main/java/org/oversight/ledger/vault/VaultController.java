@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.oversight.domain.bytes.Hex;
 import org.oversight.domain.crypto.Sha256Digest;
+import org.oversight.domain.event.StreamKind;
 import org.oversight.domain.seal.MalformedSealedBlobException;
 import org.oversight.domain.seal.SealedBlob;
 import org.oversight.domain.seal.X25519PrivateKey;
@@ -32,9 +33,11 @@ import org.springframework.web.bind.annotation.RestController;
  * The vault's blob and epoch-key endpoints (docs/ledger.md "Vault").
  *
  * <ul>
- *   <li>{@code PUT /v1/vault/blobs/{blobDigest}} (camera, operator): stores a sealed blob under the
+ *   <li>{@code PUT /v1/vault/blobs/{blobDigest}} (camera, operator, officer): stores a sealed blob under the
  *       SHA-256 of its canonical bytes; idempotent; 409 {@code digest-mismatch} if the body hashes to
- *       another digest, 413 above {@code oversight.vault.max-blob-bytes}, 422 {@code unknown-epoch}
+ *       another digest, 413 above {@code oversight.vault.max-blob-bytes} (a detection's blob) or
+ *       {@code oversight.vault.max-watchlist-blob-bytes} (an entry's enrolment record, stream
+ *       {@code watchlist/<entry>}), 422 {@code unknown-epoch}
  *       if the vault has no key for the blob's epoch, 409 {@code epoch-closed} once that key is
  *       destroyed, 409 {@code record-erased} for a blob already erased.</li>
  *   <li>{@code GET /v1/vault/blobs/{blobDigest}} (witness, auditor): the sealed blob, i.e.
@@ -66,7 +69,10 @@ public class VaultController {
             throws IOException, ProblemException {
         Sha256Digest digest = digest(blobDigest);
         JsonContentType.require(request.getContentType());
-        byte[] body = IngestController.readBody(request, properties.getMaxBlobBytes(), "sealed blob");
+        // The stream (detections or watchlist) is inside the body: read up to the larger limit, then
+        // hold a detection's blob to its own.
+        byte[] body = IngestController.readBody(request, Math.max(properties.getMaxBlobBytes(),
+                properties.getMaxWatchlistBlobBytes()), "sealed blob");
         Sha256Digest actual = Sha256Digest.hash(body);
         if (!actual.equals(digest)) {
             throw new ProblemException(ProblemType.DIGEST_MISMATCH, "blobDigest: the path names " + digest.hex()
@@ -76,7 +82,19 @@ public class VaultController {
         try {
             header = SealedBlob.parse(body);
         } catch (MalformedSealedBlobException e) {
+            if (body.length > properties.getMaxBlobBytes()) {
+                // Read up to the watchlist limit, but not a blob at all: too large for a detection's.
+                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "body: " + body.length + " bytes, above"
+                        + " oversight.vault.max-blob-bytes " + properties.getMaxBlobBytes() + ", and not a sealed blob"
+                        + " of a watchlist entry: " + e.getMessage(), e);
+            }
             throw new ProblemException(ProblemType.INVALID_BLOB, "body: " + e.getMessage(), e);
+        }
+        int limit = header.stream().kind() == StreamKind.WATCHLIST ? properties.getMaxWatchlistBlobBytes()
+                : properties.getMaxBlobBytes();
+        if (body.length > limit) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "body: " + body.length + " bytes for a sealed"
+                    + " blob of stream " + header.stream().text() + ", limit " + limit);
         }
         VaultStore.EpochKey key = store.epochKey(header.epoch()).orElseThrow(() -> new ProblemException(
                 ProblemType.UNKNOWN_EPOCH, "epoch: '" + header.epoch() + "' has no vault key (POST /v1/vault/epochs/"

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.oversight.domain.event.InvalidEventException;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
@@ -76,6 +77,12 @@ public class VaultEnrolments {
             }
         }
         return Optional.of(new LoggedEntry(leaf, first.get().header().signer(), a, withdrawn));
+    }
+
+    /** Whether {@code entry}'s accepted authorisation is a schema-2 (sealed) one. */
+    public boolean isSealed(String entry) {
+        return at(StreamId.watchlist(entry).text(), 0).map(e -> e.payload() instanceof SealedWatchlistEntryAuthorized)
+                .orElse(false);
     }
 
     private Optional<SignedEvent> at(String stream, long seq) {

@@ -11,6 +11,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class VaultProperties {
     /** Largest sealed blob accepted by {@code PUT /v1/vault/blobs/{digest}}. */
     private int maxBlobBytes = 1 << 20;
+    /**
+     * Largest sealed blob of a watchlist entry's enrolment record (stream {@code watchlist/<entry>},
+     * format.md §12.7: up to 16 aligned crops) accepted by the same PUT; by default the format's
+     * limit for those blobs.
+     */
+    private int maxWatchlistBlobBytes = org.oversight.domain.seal.SealedBlob.MAX_WATCHLIST_BYTES;
+    /**
+     * Whether the vault checks, before a sealed watchlist entry is admitted, that every crop of its
+     * enrolment record derives its template bit for bit with the recognition network (format.md
+     * §12.7). Off only for synthetic deployments whose templates come from no network (the
+     * simulator): docs/ledger.md "Vault".
+     */
+    private boolean deriveEnrolments = true;
     /** The vault's recipient id in {@code ErasureEpochOpened} (the {@code vault} recipient). */
     private String recipient = "vault";
     /** How long before an epoch's {@code eraseBy} the closer closes it. */
@@ -41,6 +54,26 @@ public class VaultProperties {
             throw new IllegalArgumentException("oversight.vault.max-blob-bytes " + maxBlobBytes + " is not in 1..64 MiB");
         }
         this.maxBlobBytes = maxBlobBytes;
+    }
+
+    public int getMaxWatchlistBlobBytes() {
+        return maxWatchlistBlobBytes;
+    }
+
+    public void setMaxWatchlistBlobBytes(int maxWatchlistBlobBytes) {
+        if (maxWatchlistBlobBytes < 1 || maxWatchlistBlobBytes > (64 << 20)) {
+            throw new IllegalArgumentException("oversight.vault.max-watchlist-blob-bytes " + maxWatchlistBlobBytes
+                    + " is not in 1..64 MiB");
+        }
+        this.maxWatchlistBlobBytes = maxWatchlistBlobBytes;
+    }
+
+    public boolean isDeriveEnrolments() {
+        return deriveEnrolments;
+    }
+
+    public void setDeriveEnrolments(boolean deriveEnrolments) {
+        this.deriveEnrolments = deriveEnrolments;
     }
 
     public String getModelDir() {

@@ -5,10 +5,13 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.SealedFaceDetected;
+import org.oversight.domain.event.SealedRecordRef;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.principal.EpochRecord;
 import org.oversight.domain.seal.BiometricRecord;
 import org.oversight.domain.seal.SealedBlob;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
 import org.oversight.domain.seal.WrappedKey;
 import org.oversight.domain.seal.RecordOpener;
 import org.oversight.domain.seal.RecordOpeningException;
@@ -18,9 +21,10 @@ import org.oversight.domain.seal.X25519PublicKey;
 import org.oversight.ledger.aggregate.LedgerRegistry;
 
 /**
- * The vault's side of sealed records: opens a detection's record with the vault's epoch key (or,
- * after the epoch's close, with the case key of a kept record), and re-wraps kept records' data keys to
- * their case key before the close. All checks are the domain's {@link RecordOpener}: the blob's
+ * The vault's side of sealed records: opens a detection's record, or a schema-2 watchlist entry's
+ * enrolment record (format.md §12.7), with the vault's epoch key (or, after the epoch's close, with
+ * the case key of a kept record), and re-wraps kept records' data keys to their case key before the
+ * close. All checks are the domain's {@link RecordOpener}: the blob's
  * digest, epoch, stream and seq, the unwrap, the decryption and the commitment to the leaf.
  *
  * <p><b>Kept records</b> (format.md §12.3, "Re-wrapping a kept record"): before an epoch closes,
@@ -42,10 +46,13 @@ public final class VaultRecords {
     }
 
     /** What the vault has for a sealed detection. */
-    public sealed interface Opened permits Record, Erased, Withheld, Failed {}
+    public sealed interface Opened permits Record, Enrolment, Erased, Withheld, Failed {}
 
     /** The record, checked against the leaf. */
     public record Record(BiometricRecord record) implements Opened {}
+
+    /** A schema-2 entry's enrolment record (crops and templates), checked against the entry's leaf. */
+    public record Enrolment(SealedEnrolmentRecord record) implements Opened {}
 
     /** Destroyed: the epoch closed without keeping it, or the kept record was destroyed. */
     public record Erased(String detail) implements Opened {}
@@ -65,12 +72,69 @@ public final class VaultRecords {
         if (!(detection.payload() instanceof SealedFaceDetected leaf)) {
             throw new IllegalArgumentException(detection.header().eventId() + " is not a schema-2 FaceDetected");
         }
-        Sha256Digest hash = detection.eventHash().digest();
+        return openSealed(detection, leaf.sealed(), new Opener() {
+            @Override
+            public Opened open(byte[] blob, String recipient, X25519PrivateKey key) throws RecordOpeningException {
+                return new Record(RecordOpener.open(blob, detection, recipient, key));
+            }
+
+            @Override
+            public Opened openWith(byte[] blob, WrappedKey wrap, X25519PrivateKey key) throws RecordOpeningException {
+                return new Record(RecordOpener.openWith(blob, detection, wrap, key));
+            }
+        });
+    }
+
+    /**
+     * Opens the sealed enrolment record of {@code entry} (a committed schema-2
+     * {@code WatchlistEntryAuthorized}, format.md §12.7) as {@link #open} opens a detection's: with
+     * the vault's epoch key while the epoch is open, with the case-key wrap once the close kept it;
+     * every check is the domain's {@link RecordOpener#openEnrolment}.
+     *
+     * @throws IllegalArgumentException if it is not a schema-2 entry
+     */
+    public Opened openEnrolment(SignedEvent entry) {
+        if (!(entry.payload() instanceof SealedWatchlistEntryAuthorized leaf)) {
+            throw new IllegalArgumentException(entry.header().eventId() + " is not a schema-2 WatchlistEntryAuthorized");
+        }
+        return openSealed(entry, leaf.sealed(), new Opener() {
+            @Override
+            public Opened open(byte[] blob, String recipient, X25519PrivateKey key) throws RecordOpeningException {
+                return new Enrolment(RecordOpener.openEnrolment(blob, entry, recipient, key));
+            }
+
+            @Override
+            public Opened openWith(byte[] blob, WrappedKey wrap, X25519PrivateKey key) throws RecordOpeningException {
+                return new Enrolment(RecordOpener.openEnrolmentWith(blob, entry, wrap, key));
+            }
+        });
+    }
+
+    /** The leaf's binding to its sealed record: a schema-2 detection's or a schema-2 entry's. */
+    public static Optional<SealedRecordRef> sealedRef(SignedEvent event) {
+        if (event.payload() instanceof SealedFaceDetected d) {
+            return Optional.of(d.sealed());
+        }
+        if (event.payload() instanceof SealedWatchlistEntryAuthorized w) {
+            return Optional.of(w.sealed());
+        }
+        return Optional.empty();
+    }
+
+    /** Opens either kind of record once the key is chosen (the domain's opener for that kind). */
+    private interface Opener {
+        Opened open(byte[] blob, String recipient, X25519PrivateKey key) throws RecordOpeningException;
+
+        Opened openWith(byte[] blob, WrappedKey wrap, X25519PrivateKey key) throws RecordOpeningException;
+    }
+
+    private Opened openSealed(SignedEvent event, SealedRecordRef sealed, Opener opener) {
+        Sha256Digest hash = event.eventHash().digest();
         Optional<VaultStore.KeptRecord> kept = store.kept(hash);
         if (kept.isPresent()) {
-            return openKept(detection, leaf, kept.get());
+            return openKept(sealed, kept.get(), opener);
         }
-        String epochId = leaf.sealed().epoch();
+        String epochId = sealed.epoch();
         Optional<VaultStore.EpochKey> key = store.epochKey(epochId);
         if (key.isEmpty()) {
             return new Withheld("the vault holds no key for epoch " + epochId);
@@ -78,16 +142,16 @@ public final class VaultRecords {
         if (key.get().destroyed()) {
             return new Erased("epoch " + epochId + " closed without keeping this record");
         }
-        Optional<VaultStore.StoredBlob> blob = store.blob(leaf.sealed().blobDigest());
+        Optional<VaultStore.StoredBlob> blob = store.blob(sealed.blobDigest());
         if (blob.isEmpty()) {
-            return new Withheld("blob " + leaf.sealed().blobDigest().hex() + " is not stored");
+            return new Withheld("blob " + sealed.blobDigest().hex() + " is not stored");
         }
         if (blob.get().erased()) {
-            return new Erased("blob " + leaf.sealed().blobDigest().hex() + " of epoch " + epochId + " was erased");
+            return new Erased("blob " + sealed.blobDigest().hex() + " of epoch " + epochId + " was erased");
         }
         X25519PrivateKey k = X25519PrivateKey.fromBytes(key.get().privateKey().orElseThrow());
         try {
-            return new Record(RecordOpener.open(blob.get().bytes().orElseThrow(), detection, vaultRecipient(epochId), k));
+            return opener.open(blob.get().bytes().orElseThrow(), vaultRecipient(epochId), k);
         } catch (RecordOpeningException e) {
             return new Failed(e);
         } finally {
@@ -95,11 +159,11 @@ public final class VaultRecords {
         }
     }
 
-    private Opened openKept(SignedEvent detection, SealedFaceDetected leaf, VaultStore.KeptRecord kept) {
+    private Opened openKept(SealedRecordRef sealed, VaultStore.KeptRecord kept, Opener opener) {
         if (kept.destroyed()) {
             return new Erased("kept record for case " + kept.caseRef() + " was destroyed");
         }
-        Optional<VaultStore.StoredBlob> blob = store.blob(leaf.sealed().blobDigest());
+        Optional<VaultStore.StoredBlob> blob = store.blob(sealed.blobDigest());
         if (blob.isEmpty() || blob.get().erased()) {
             return new Erased("the blob of the kept record for case " + kept.caseRef() + " is gone");
         }
@@ -110,7 +174,7 @@ public final class VaultRecords {
                 "kept record of " + kept.detectionHash() + " names case " + kept.caseRef() + " without a case key"));
         X25519PrivateKey k = X25519PrivateKey.fromBytes(caseKey.privateKey());
         try {
-            return new Record(RecordOpener.openWith(blob.get().bytes().orElseThrow(), detection, caseWrap, k));
+            return opener.openWith(blob.get().bytes().orElseThrow(), caseWrap, k);
         } catch (RecordOpeningException e) {
             return new Failed(e);
         } finally {
@@ -119,7 +183,8 @@ public final class VaultRecords {
     }
 
     /**
-     * Keeps the record of {@code detection} for {@code caseRef} until {@code retainUntil}
+     * Keeps the record of {@code detection} (a schema-2 detection, or a schema-2 watchlist entry:
+     * its enrolment record) for {@code caseRef} until {@code retainUntil}
      * (format.md §12.3, "Re-wrapping a kept record"): its data key is unwrapped with the epoch key
      * and wrapped again to the case key under recipient {@value #CASE_RECIPIENT} (the domain's
      * {@link RecordSealer#rewrap}); the wrap is stored beside the blob, which the close then keeps.
@@ -135,21 +200,23 @@ public final class VaultRecords {
         if (already.isPresent()) {
             return already.get();
         }
-        SealedFaceDetected leaf = (SealedFaceDetected) detection.payload();
-        Opened opened = open(detection); // every check against the leaf, before anything is kept
+        SealedRecordRef sealed = sealedRef(detection).orElseThrow(() -> new IllegalArgumentException(
+                detection.header().eventId() + " has no sealed record"));
+        // every check against the leaf, before anything is kept
+        Opened opened = detection.payload() instanceof SealedFaceDetected ? open(detection) : openEnrolment(detection);
         if (opened instanceof Failed f) {
             throw f.cause();
         }
-        if (!(opened instanceof Record)) {
+        if (!(opened instanceof Record) && !(opened instanceof Enrolment)) {
             throw new IllegalStateException("record of " + detection.header().eventId() + " cannot be kept: " + opened);
         }
-        String epochId = leaf.sealed().epoch();
+        String epochId = sealed.epoch();
         SealedBlob blob;
         try {
-            blob = SealedBlob.parse(store.blob(leaf.sealed().blobDigest()).orElseThrow().bytes().orElseThrow());
+            blob = SealedBlob.parse(store.blob(sealed.blobDigest()).orElseThrow().bytes().orElseThrow());
         } catch (org.oversight.domain.seal.MalformedSealedBlobException e) {
             // open() above parsed the same stored bytes: a bug if they do not parse now.
-            throw new IllegalStateException("stored blob " + leaf.sealed().blobDigest().hex() + " opened but does not parse: "
+            throw new IllegalStateException("stored blob " + sealed.blobDigest().hex() + " opened but does not parse: "
                     + e.getMessage(), e);
         }
         X25519PrivateKey fresh = X25519PrivateKey.generate(random);
@@ -175,7 +242,7 @@ public final class VaultRecords {
         System.arraycopy(wrapped.enc(), 0, wrap, 0, WrappedKey.ENC_LENGTH);
         System.arraycopy(wrapped.wrapped(), 0, wrap, WrappedKey.ENC_LENGTH, WrappedKey.WRAPPED_LENGTH);
         return store.putKeptIfAbsent(new VaultStore.KeptRecord(hash, leafIndex, epochId, caseRef,
-                leaf.sealed().blobDigest(), retainUntil, Optional.of(wrap)));
+                sealed.blobDigest(), retainUntil, Optional.of(wrap)));
     }
 
     /** The vault's recipient id in the epoch's opening event. */

@@ -48,7 +48,8 @@ public enum ProblemType {
             "Sealed detection not sealed to an open erasure epoch covering its capture time (rule R5(a))",
             HttpStatus.UNPROCESSABLE_ENTITY),
     RECORD_NOT_STORED("record-not-stored",
-            "Sealed detection whose blob is not stored in the vault or names another position",
+            "Sealed record whose blob is not stored in the vault, names another position or does not open to its"
+                    + " leaf",
             HttpStatus.UNPROCESSABLE_ENTITY),
     NOT_A_SEALED_RECORD("not-a-sealed-record",
             "Disclosure names no accepted sealed (schema-2) detection before it (rule R-disclosure)",

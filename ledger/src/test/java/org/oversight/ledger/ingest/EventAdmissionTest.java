@@ -53,6 +53,19 @@ class EventAdmissionTest {
         EventAdmission admission = new EventAdmission(new IngestPolicy(true, null), new MutableClock(NOW));
         assertThatCode(() -> admission.check(List.of(at(EventFixtures.faceDetected(), NOW))))
                 .doesNotThrowAnyException();
+        assertThatCode(() -> admission.check(List.of(at(EventFixtures.watchlistEntryAuthorized(), NOW))))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aClearWatchlistEntryIsRefusedByDefaultNamingItsIndex() {
+        EventAdmission admission = new EventAdmission(IngestPolicy.defaults(), new MutableClock(NOW));
+        SignedEvent clear = at(EventFixtures.watchlistEntryAuthorized(), NOW);
+        assertThatThrownBy(() -> admission.check(List.of(at(EventFixtures.keyEnrolled(), NOW), clear)))
+                .isInstanceOf(EventRejectedException.class)
+                .hasMessageStartingWith("events[1] payload: a schema-1 WatchlistEntryAuthorized")
+                .hasMessageContaining("accept-clear-detections");
+        assertThat(refusal(admission, List.of(clear))).isEqualTo(Rejection.SEALING_REQUIRED);
     }
 
     @Test

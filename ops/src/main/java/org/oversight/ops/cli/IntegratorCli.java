@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
         description = {"Keys, enrolment requests, signing and submitting events for integrators.",
             IntegratorCli.EXIT_CODES_HELP},
         subcommands = {GenerateKeyCommand.class, PublicKeyCommand.class, EnrolmentRequestCommand.class,
-            SignCommand.class, SubmitCommand.class})
+            SealEntryCommand.class, SignCommand.class, SubmitCommand.class})
 public final class IntegratorCli implements Runnable {
     public static final int EXIT_OK = 0;
     /** The ledger refused the event. */
@@ -31,7 +31,7 @@ public final class IntegratorCli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command (try: generate-key, public-key, enrolment-request, sign, submit)");
+                "missing command (try: generate-key, public-key, enrolment-request, seal-entry, sign, submit)");
     }
 
     public static void main(String[] args) {

@@ -84,7 +84,8 @@ final class SignCommand implements Callable<Integer> {
                 throw new BadInputException(source + ": $.header.signer " + h.signer().hex() + " is not the key's id "
                         + signer);
             }
-            EventPayload payload = h.type().parsePayload(o.requireObject("payload"));
+            // The header's schema decides the payload's (a schema-2 entry from seal-entry says 2).
+            EventPayload payload = h.type().parsePayload(h.schema(), o.requireObject("payload"));
             return EventSigner.sign(h, payload, key);
         } catch (JsonException | InvalidEventException | IllegalArgumentException e) {
             throw new BadInputException(source + ": not a valid unsigned event: " + e.getMessage(), e);

@@ -23,8 +23,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code submit --url URL --token TOKEN --event FILE}: {@code POST /v1/events} of a signed envelope
- * (docs/ledger.md §3). Prints the receipt as canonical JSON and exits 0, or prints the ledger's
+ * {@code submit --url URL --token TOKEN --event FILE [--blob FILE]}: {@code POST /v1/events} of a
+ * signed envelope (docs/ledger.md §3), after storing the event's sealed blob in the vault when
+ * {@code --blob} names one (a sealed watchlist entry's, from {@code seal-entry}). Prints the receipt as canonical JSON and exits 0, or prints the ledger's
  * RFC 9457 problem and exits 1. The file is the canonical envelope, optionally followed by line
  * ends (as {@code sign > file} writes it), which are not sent. It is parsed first, so a malformed envelope is refused here
  * (exit 2) and never sent.
@@ -49,11 +50,24 @@ final class SubmitCommand implements Callable<Integer> {
     @Option(names = "--timeout-seconds", defaultValue = "30", description = "request timeout (default 30)")
     private long timeoutSeconds;
 
+    @Option(names = "--blob", paramLabel = "FILE", description = "a sealed blob to store in the vault first"
+            + " (PUT /v1/vault/blobs/{digest}), e.g. the one `seal-entry` wrote for this event")
+    private Path blobFile;
+
     @Override
     public Integer call() throws BadInputException, InterruptedException {
         SignedEvent event = readEnvelope(eventFile);
         LedgerClient client = new LedgerClient(baseUri(), Optional.of(token()), Duration.ofSeconds(timeoutSeconds));
         try {
+            if (blobFile != null) {
+                byte[] blob;
+                try {
+                    blob = Files.readAllBytes(blobFile);
+                } catch (IOException e) {
+                    throw new BadInputException("cannot read " + blobFile + ": " + e, e);
+                }
+                client.putBlob(blob);
+            }
             Receipt r = client.submit(event);
             spec.commandLine().getOut().println(CanonicalJson.encodeToString(JsonObject.builder()
                     .put("eventHash", r.eventHash()).put("eventId", r.eventId()).put("leafIndex", r.leafIndex())

@@ -48,6 +48,7 @@ import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.KeyEnrolled;
 import org.oversight.domain.seal.EnrolmentRecord;
+import org.oversight.domain.seal.EnrolmentSealer;
 import org.oversight.domain.event.Location;
 import org.oversight.domain.event.MatchActioned;
 import org.oversight.domain.event.MatchProposed;
@@ -57,6 +58,7 @@ import org.oversight.domain.event.Role;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.Verdict;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.seal.EpochRecipient;
 import org.oversight.domain.seal.CameraSealer;
@@ -109,6 +111,11 @@ public final class DemoScenario {
     private final Path out;
     private final Clock clock;
     private final SecureRandom random;
+    /** Leaves of the sealed entries the epoch's close must keep (not expired), and how many entries were sealed. */
+    private final java.util.TreeSet<Long> liveEntryLeaves = new java.util.TreeSet<>();
+    /** The sealed entries' ids by leaf. */
+    private final Map<Long, String> entryAtLeaf = new TreeMap<>();
+    private int sealedEntries;
     private final EventChains chains;
     private int witnesses;
     private List<URI> witnessUrls = List.of();
@@ -319,7 +326,12 @@ public final class DemoScenario {
         say("  %d events at leaves %d..%d", setup.size(), setupReceipts.get(0).leafIndex(),
                 setupReceipts.get(setupReceipts.size() - 1).leafIndex());
 
-        step("watchlist: entries from real photos, signed by the authorising officer, with warrant and expiry");
+        // The epoch first: a watchlist entry's enrolment record is sealed to it like a detection's record.
+        ErasureEpochOpened epoch = openEpoch(police, setup.size());
+
+        step("watchlist: entries from real photos, signed by the authorising officer, with warrant and expiry;"
+                + " each entry's enrolment record (the aligned crop and the template it derives) is sealed to the"
+                + " epoch's recipients and its leaf carries only the commitment");
         Timestamp now = Timestamp.ofEpochMillis(clock.millis());
         Map<String, String> entryOfPerson = new TreeMap<>();
         List<SignedEvent> entries = new ArrayList<>();
@@ -330,19 +342,27 @@ public final class DemoScenario {
             long until = e.expired() ? now.epochMillis() - Duration.ofDays(1).toMillis()
                     : now.epochMillis() + Duration.ofDays(30).toMillis();
             CapturedFace face = faces.get(e.photo());
-            entries.add(chains.next(new WatchlistEntryAuthorized(e.entry(), subject(person), "wanted",
+            entries.add(chains.next(sealedEntry(new WatchlistEntryAuthorized(e.entry(), subject(person), "wanted",
                     "warrant HKM-2026-" + e.entry().substring(3), officer.name(), Timestamp.ofEpochMillis(from),
-                    Timestamp.ofEpochMillis(until), List.of(face.wireTemplate()), face.frameDigest()), officer));
+                    Timestamp.ofEpochMillis(until), List.of(face.wireTemplate()), face.frameDigest()), face, epoch),
+                    officer));
             if (!e.expired()) {
                 entryOfPerson.put(person, e.entry());
             }
             say("  %s: subject %s from %s, valid %s .. %s%s", e.entry(), subject(person), e.photo(),
                     Timestamp.ofEpochMillis(from), Timestamp.ofEpochMillis(until), e.expired() ? " (EXPIRED)" : "");
         }
-        api.submitBatch(entries);
-        storeEnrolments(cast, faces);
-
-        ErasureEpochOpened epoch = openEpoch(police, setup.size());
+        List<Receipt> entryReceipts = api.submitBatch(entries);
+        for (int i = 0; i < entryReceipts.size(); i++) {
+            entryAtLeaf.put(entryReceipts.get(i).leafIndex(), cast.enrolments().get(i).entry());
+            if (!cast.enrolments().get(i).expired()) {
+                liveEntryLeaves.add(entryReceipts.get(i).leafIndex());
+            }
+        }
+        sealedEntries += entries.size();
+        say("  %d sealed enrolment record(s) stored in the vault (each crop re-derived to its template by the"
+                + " vault before the entry was admitted; crops and templates never in the log)", entries.size());
+        facts.put("enrolments.sealed", Integer.toString(entries.size()));
 
         step("detections: the cameras see other photos (listed and unlisted people); each camera seals the"
                 + " biometric record (template, landmarks, aligned crop) to the epoch's recipients and signs a leaf"
@@ -592,12 +612,22 @@ public final class DemoScenario {
     private void checkClose(LogEntry e, ErasureEpochClosed c, java.util.Set<Long> matched,
             Map<Long, DetectionRef> detections, Map<Long, String> blobs) throws Exception {
         List<Long> kept = new ArrayList<>();
-        c.kept().forEach(r -> kept.add(r.detection().leafIndex()));
+        java.util.TreeSet<Long> keptEntries = new java.util.TreeSet<>();
+        c.kept().forEach(r -> (r.reason() == org.oversight.domain.event.KeepReason.WATCHLIST_ENTRY ? keptEntries : kept)
+                .add(r.detection().leafIndex()));
         say("  ErasureEpochClosed at leaf %d (signed by the engine): kept %d record(s) %s (reasons %s), erased %d",
                 e.leafIndex(), kept.size(), kept, c.kept().stream().map(r -> r.reason().wireName()).toList(),
                 c.erased());
         facts.put("epoch.closed.leaf", Long.toString(e.leafIndex()));
         facts.put("epoch.kept", Integer.toString(kept.size()));
+        facts.put("epoch.kept.entries", Integer.toString(keptEntries.size()));
+        facts.put("epoch.erased.detections", Integer.toString(detections.size() - kept.size()));
+        // Rule R5(d) for entries: every live sealed entry's enrolment record is kept (the expired one is erased).
+        say("  entries' enrolment records kept until their validUntil (reason watchlist-entry): leaves %s", keptEntries);
+        if (!keptEntries.equals(liveEntryLeaves)) {
+            failures.add("the close kept the enrolment records of the entries at leaves " + keptEntries
+                    + ", the live sealed entries are at leaves " + liveEntryLeaves);
+        }
         facts.put("epoch.erased", Long.toString(c.erased()));
         // Rule R5(e): the matched detections, and the hits of the searches performed before the close
         // and not destroyed by then.
@@ -618,9 +648,10 @@ public final class DemoScenario {
                         r.detection().leafIndex(), r.caseRef(), r.retainUntil()));
         facts.put("epoch.kept.search", Long.toString(c.kept().stream()
                 .filter(r -> r.reason() == org.oversight.domain.event.KeepReason.RETROSPECTIVE_SEARCH).count()));
-        if (c.erased() != detections.size() - kept.size()) {
+        if (c.erased() != detections.size() + sealedEntries - kept.size() - keptEntries.size()) {
             failures.add("the close says " + c.erased() + " erased, the epoch had " + detections.size()
-                    + " detections of which " + kept.size() + " kept");
+                    + " detections of which " + kept.size() + " kept and " + sealedEntries + " entries of which "
+                    + keptEntries.size() + " kept");
         }
         for (Map.Entry<Long, String> b : blobs.entrySet()) {
             if (kept.contains(b.getKey())) {
@@ -678,7 +709,7 @@ public final class DemoScenario {
         if (actioned.isPresent()) {
             MatchProposed m = actioned.get();
             // Schema 2: the probe's record and the entry's enrolment record, so the court sees both faces.
-            List<String> entries = facts.containsKey("enrolments.stored") ? List.of(m.candidateEntry()) : null;
+            List<String> entries = facts.containsKey("enrolments.sealed") ? List.of(m.candidateEntry()) : null;
             SignedEvent court = chains.prepare(entries == null
                     ? new RecordDisclosed("disc-court-" + m.match(), List.of(m.detection()),
                             DisclosurePurpose.EVIDENCE_BUNDLE, "INC-2026-" + m.match().substring(2, 8),
@@ -694,11 +725,23 @@ public final class DemoScenario {
                 facts.put("disclosure.court", court.header().eventId());
             }
         }
-        List<DetectionRef> kept = new ArrayList<>(closed.get().keptDetections());
+        // The kept detections' records (the entries' enrolment records are disclosed by naming the entry).
+        List<DetectionRef> kept = new ArrayList<>(closed.get().kept().stream()
+                .filter(k -> k.reason() != org.oversight.domain.event.KeepReason.WATCHLIST_ENTRY)
+                .map(org.oversight.domain.event.KeptRecord::detection).toList());
         kept.removeAll(destroyedBySearch); // destroyed with their lapsed search: never disclosed again (R4(e))
+        // And the kept entries' sealed enrolment records: without their templates the auditor could
+        // re-derive no decision on a sealed entry (docs/format.md §9.8).
+        List<String> keptEntries = closed.get().kept().stream()
+                .filter(k -> k.reason() == org.oversight.domain.event.KeepReason.WATCHLIST_ENTRY)
+                .map(k -> entryAtLeaf.get(k.detection().leafIndex())).filter(java.util.Objects::nonNull).sorted()
+                .toList();
         if (!kept.isEmpty()) {
-            SignedEvent audit = chains.prepare(new RecordDisclosed("disc-audit-1", kept, DisclosurePurpose.AUDIT,
-                    "AUDIT-2026-Q4", "Auditor: Privacy Commissioner"), authority);
+            SignedEvent audit = chains.prepare(keptEntries.isEmpty()
+                    ? new RecordDisclosed("disc-audit-1", kept, DisclosurePurpose.AUDIT, "AUDIT-2026-Q4",
+                            "Auditor: Privacy Commissioner")
+                    : RecordDisclosed.withEntries("disc-audit-1", kept, keptEntries, DisclosurePurpose.AUDIT,
+                            "AUDIT-2026-Q4", "Auditor: Privacy Commissioner"), authority);
             Optional<byte[]> records = disclosed(authorityApi, audit, "the auditor's kept records");
             if (records.isPresent()) {
                 Files.write(out.resolve("audit.records"), records.get());
@@ -714,39 +757,18 @@ public final class DemoScenario {
     }
 
     /**
-     * The enrolling officer stores each current entry's enrolment record in the vault (format.md
-     * §12.7): the aligned crop of the enrolment photo its template was derived from. The vault
-     * re-derives the template from the crop before it stores it; nothing is appended to the log.
+     * Seals {@code clear}'s enrolment record — the aligned crop of the enrolment photo and the
+     * template it derives (format.md §12.7) — to {@code epoch} and stores the blob in the vault; the
+     * schema-2 entry to sign carries only the commitment. The vault opens the blob and re-derives
+     * the template from the crop before the entry is admitted.
      */
-    private void storeEnrolments(DemoCast cast, Map<String, CapturedFace> faces) throws Exception {
-        if (officerToken.isEmpty()) {
-            notAvailable("enrolment records: no --officer-token given (only the enrolling officer stores them)");
-            return;
-        }
-        LedgerClient officerApi = new LedgerClient(api.base(), officerToken, Duration.ofMinutes(2));
-        int stored = 0;
-        for (Enrolment e : cast.enrolments()) {
-            if (e.expired()) {
-                continue;
-            }
-            CapturedFace face = faces.get(e.photo());
-            byte[] record = EnrolmentRecord.of(e.entry(), List.of(new EnrolmentRecord.Crop(face.alignedCrop(),
-                    face.wireTemplate()))).canonicalBytes();
-            try {
-                officerApi.putEnrolment(e.entry(), record);
-                stored++;
-            } catch (LedgerProblemException x) {
-                if (x.problem().status() == 404 || x.problem().status() == 405) {
-                    notAvailable("enrolment records: the ledger has no PUT /v1/vault/enrolments yet (" + x.problem()
-                            + ")");
-                    return;
-                }
-                failures.add("the vault refused the enrolment record of " + e.entry() + ": " + x.problem());
-            }
-        }
-        say("  %d enrolment record(s) stored in the vault by the officer (each crop re-derived to its entry's"
-                + " template on arrival; not in the log)", stored);
-        facts.put("enrolments.stored", Integer.toString(stored));
+    private SealedWatchlistEntryAuthorized sealedEntry(WatchlistEntryAuthorized clear, CapturedFace face,
+            ErasureEpochOpened epoch) throws Exception {
+        EnrolmentSealer.SealedEnrolment sealed = EnrolmentSealer.seal(clear, EnrolmentRecord.of(clear.entry(),
+                List.of(new EnrolmentRecord.Crop(face.alignedCrop(), face.wireTemplate()))), epoch,
+                Timestamp.ofEpochMillis(clock.millis()), random);
+        api.putBlob(sealed.blobBytes());
+        return sealed.payload();
     }
 
     /** POSTs {@code event} through {@code client}; empty (and said plainly) if the ledger has no disclosure endpoint. */
@@ -861,11 +883,14 @@ public final class DemoScenario {
         step("retrospective search (R4): a new warrant for " + subject(person) + " (" + e.entry() + "); the officer"
                 + " asks the engine to search the detections already captured, sealed to the still-open epoch");
         long now = clock.millis();
-        api.submit(chains.next(new WatchlistEntryAuthorized(e.entry(), subject(person), "wanted",
-                "warrant HKM-2026-" + e.entry().substring(3), officer.name(),
+        Receipt entryReceipt = api.submit(chains.next(sealedEntry(new WatchlistEntryAuthorized(e.entry(),
+                subject(person), "wanted", "warrant HKM-2026-" + e.entry().substring(3), officer.name(),
                 Timestamp.ofEpochMillis(now - Duration.ofDays(1).toMillis()),
                 Timestamp.ofEpochMillis(now + Duration.ofDays(30).toMillis()), List.of(face.wireTemplate()),
-                face.frameDigest()), officer));
+                face.frameDigest()), face, epoch), officer));
+        liveEntryLeaves.add(entryReceipt.leafIndex());
+        entryAtLeaf.put(entryReceipt.leafIndex(), e.entry());
+        sealedEntries++;
         Map<String, RetrospectiveSearchRequested> requests = new LinkedHashMap<>();
         requests.put(SEARCH_AUTHORISED, new RetrospectiveSearchRequested(SEARCH_AUTHORISED, e.entry(),
                 epoch.sealFrom(), seen, "CASE-2026-R4-1", "new warrant " + e.entry()

@@ -296,10 +296,12 @@ public final class DemoSummary {
                 s.getProperty("epoch.recipients", "?"));
         String kept = s.getProperty("epoch.kept");
         if (kept != null) {
-            out.printf(Locale.ROOT, "erasure               %s closed at leaf %s: kept %s record(s) under a case"
-                    + " key (%s for live retrospective searches, the rest matched), erased %s (keys destroyed, blobs"
-                    + " deleted)%n", s.getProperty("epoch"), s.getProperty("epoch.closed.leaf"), kept,
-                    s.getProperty("epoch.kept.search", "0"), s.getProperty("epoch.erased"));
+            out.printf(Locale.ROOT, "erasure               %s closed at leaf %s: kept %s detection record(s) under a"
+                    + " case key (%s for live retrospective searches, the rest matched) and %s live entr(y/ies)'"
+                    + " enrolment records until their validUntil, erased %s (keys destroyed, blobs deleted)%n",
+                    s.getProperty("epoch"), s.getProperty("epoch.closed.leaf"), kept,
+                    s.getProperty("epoch.kept.search", "0"), s.getProperty("epoch.kept.entries", "0"),
+                    s.getProperty("epoch.erased"));
         } else {
             out.printf(Locale.ROOT, "erasure               not shown: %s was not closed (erase by %s)%n",
                     s.getProperty("epoch", "?"), s.getProperty("epoch.eraseBy", "?"));
@@ -310,7 +312,8 @@ public final class DemoSummary {
         searches(out, s);
         long total = Long.parseLong(detections);
         long given = Long.parseLong(s.getProperty("disclosure.audit.records", "0"));
-        long erased = Long.parseLong(s.getProperty("epoch.erased", "0"));
+        // The close's erased count includes erased entries' enrolment records; the detections' share is its own fact.
+        long erased = Long.parseLong(s.getProperty("epoch.erased.detections", s.getProperty("epoch.erased", "0")));
         long destroyed = Long.parseLong(s.getProperty("search.destroyed.records", "0"));
         out.printf(Locale.ROOT, "decisions re-derived  %d of %d sealed detections (the records disclosed to the"
                 + " auditor); not re-derived: %d erased at the close, %d destroyed with a lapsed search, %d withheld%n",

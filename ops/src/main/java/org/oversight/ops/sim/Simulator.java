@@ -191,9 +191,17 @@ public final class Simulator {
         Timestamp until = Timestamp.ofEpochMillis(now + 30 * 86_400_000L);
         for (int k = 0; k < s.watchlist(); k++) {
             String id = entryId(k);
-            events.add(chains.next(new WatchlistEntryAuthorized(id, "subj-" + id, "wanted",
+            WatchlistEntryAuthorized clear = new WatchlistEntryAuthorized(id, "subj-" + id, "wanted",
                     "warrant SIM-" + k, who.officer.name(), from, until, List.of(templates.entry(k)),
-                    digest("source image " + k)), who.officer));
+                    digest("source image " + k));
+            if (sealing == null) {
+                events.add(chains.next(clear, who.officer));
+            } else {
+                // Sealed (schema 2): the enrolment record goes to the vault, the leaf carries its commitment.
+                SimSealing.SealedEntry sealed = sealing.sealEntry(clear, Timestamp.ofEpochMillis(now));
+                client.putBlob(sealed.blob());
+                events.add(chains.next(sealed.payload(), who.officer));
+            }
         }
         long last = -1;
         for (int i = 0; i < events.size(); i += SETUP_BATCH) {

@@ -64,20 +64,25 @@ class DemoSummaryOptionsTest {
         s.setProperty("epoch.recipients", "3");
         s.setProperty("epoch.closed.leaf", "31");
         s.setProperty("epoch.kept", "3");
-        s.setProperty("epoch.erased", "2");
+        s.setProperty("epoch.kept.entries", "4");
+        // 2 detections and 1 expired entry's enrolment record erased.
+        s.setProperty("epoch.erased", "3");
+        s.setProperty("epoch.erased.detections", "2");
         s.setProperty("disclosure.audit.records", "3");
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         DemoSummary.sealedRecords(new PrintStream(buf, true, StandardCharsets.UTF_8), s, java.util.Optional.empty(),
                 java.util.Optional.empty());
         assertThat(buf.toString(StandardCharsets.UTF_8))
                 .contains("5 detections sealed to epoch-demo-1 (3 recipient(s))")
-                .contains("epoch-demo-1 closed at leaf 31: kept 3 record(s) under a case key (0 for live retrospective"
-                        + " searches, the rest matched)")
-                .contains("erased 2")
+                .contains("epoch-demo-1 closed at leaf 31: kept 3 detection record(s) under a case key (0 for live"
+                        + " retrospective searches, the rest matched) and 4 live entr(y/ies)' enrolment records until"
+                        + " their validUntil")
+                .contains("erased 3")
                 .contains("3 of 5 sealed detections (the records disclosed to the auditor); not re-derived: 2 erased"
                         + " at the close, 0 destroyed with a lapsed search, 0 withheld");
         s.remove("epoch.kept");
         s.remove("epoch.erased");
+        s.remove("epoch.erased.detections");
         s.remove("disclosure.audit.records");
         buf.reset();
         DemoSummary.sealedRecords(new PrintStream(buf, true, StandardCharsets.UTF_8), s, java.util.Optional.empty(),

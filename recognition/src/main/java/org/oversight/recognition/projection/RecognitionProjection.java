@@ -18,6 +18,8 @@ import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.SnapshotRef;
 import org.oversight.domain.event.Template;
 import org.oversight.domain.event.Timestamp;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
+import org.oversight.domain.event.WatchlistEntry;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.event.WatchlistEntryWithdrawn;
 import org.oversight.recognition.match.MatchScore;
@@ -32,7 +34,11 @@ import org.oversight.recognition.template.FaceTemplate;
  * <ul>
  *   <li>{@code RecognitionPolicySet} replaces the policy in force; {@code WatchlistEntryAuthorized}
  *       adds an entry; {@code WatchlistEntryWithdrawn} removes it for good. These take effect for
- *       every later leaf.
+ *       every later leaf. A schema-2 entry's templates come from its sealed enrolment record, which
+ *       the {@link SealedRecordSource} is asked for once, when the entry is authorised
+ *       ({@link SealedRecordSource#openEnrolment}); if it is unavailable the entry is still active
+ *       for its window, and a detection searched while it is active is a {@link Skip} with the
+ *       unavailability's reason (no decisions).
  *   <li>{@code FaceDetected} is searched against the entries authorised at earlier leaves, not
  *       withdrawn at earlier leaves, and whose window covers the detection's {@code captureTime};
  *       the decisions are {@code MatchProposed} payloads (best first, at most
@@ -95,7 +101,7 @@ public final class RecognitionProjection {
             case RECOGNITION_POLICY_SET:
                 return none(state.withPolicy(leafIndex, (RecognitionPolicySet) event.payload()));
             case WATCHLIST_ENTRY_AUTHORIZED:
-                return none(authorise(state, leafIndex, event));
+                return none(authorise(state, leafIndex, event, records));
             case WATCHLIST_ENTRY_WITHDRAWN:
                 return none(withdraw(state, leafIndex, (WatchlistEntryWithdrawn) event.payload()));
             case FACE_DETECTED:
@@ -116,13 +122,46 @@ public final class RecognitionProjection {
         return new Step(next, List.of(), Optional.empty());
     }
 
-    private static ProjectionState authorise(ProjectionState state, long leafIndex, SignedEvent event)
-            throws ProjectionInputException {
-        WatchlistEntryAuthorized a = (WatchlistEntryAuthorized) event.payload();
+    private static ProjectionState authorise(ProjectionState state, long leafIndex, SignedEvent event,
+            SealedRecordSource records) throws ProjectionInputException {
+        WatchlistEntry a = (WatchlistEntry) event.payload();
         if (state.knows(a.entry())) {
             throw new ProjectionInputException("leaf " + leafIndex + ": entry " + a.entry() + " authorised again");
         }
-        return state.withEntry(leafIndex, WatchedEntry.of(event.eventHash(), a));
+        WatchedEntry entry = a instanceof SealedWatchlistEntryAuthorized sealed
+                ? sealedEntry(leafIndex, event, sealed, records)
+                : WatchedEntry.of(event.eventHash(), (WatchlistEntryAuthorized) a);
+        return state.withEntry(leafIndex, entry);
+    }
+
+    /**
+     * A schema-2 entry with the templates of its enrolment record from {@code records}, or
+     * unavailable (withheld, erased, or — a source breaking its contract — not what the leaf
+     * declares: withheld, with the mismatch named).
+     */
+    private static WatchedEntry sealedEntry(long leafIndex, SignedEvent event, SealedWatchlistEntryAuthorized a,
+            SealedRecordSource records) {
+        EnrolmentAvailability record = Objects.requireNonNull(
+                records.openEnrolment(new DetectionRef(event.eventHash(), leafIndex), event), "enrolment record");
+        if (record instanceof RecordAvailability.Unavailable u) {
+            return WatchedEntry.unavailable(event.eventHash(), a, u);
+        }
+        List<Template> templates = ((EnrolmentAvailability.Available) record).templates();
+        for (int i = 0; i < templates.size(); i++) {
+            Template t = templates.get(i);
+            if (!t.modelId().equals(a.modelId()) || t.format() != a.templateFormat()) {
+                return WatchedEntry.unavailable(event.eventHash(), a, new RecordAvailability.Unavailable(
+                        RecordAvailability.Reason.WITHHELD, "the source's template " + i + " (model " + t.modelId()
+                                + " format " + t.format() + ") is not of the leaf's model " + a.modelId() + " format "
+                                + a.templateFormat()));
+            }
+        }
+        if (templates.size() != a.templateCount()) {
+            return WatchedEntry.unavailable(event.eventHash(), a, new RecordAvailability.Unavailable(
+                    RecordAvailability.Reason.WITHHELD, "the source gave " + templates.size()
+                            + " templates, the leaf's templateCount is " + a.templateCount()));
+        }
+        return WatchedEntry.sealed(event.eventHash(), a, templates);
     }
 
     private static ProjectionState withdraw(ProjectionState state, long leafIndex, WatchlistEntryWithdrawn w)
@@ -200,7 +239,11 @@ public final class RecognitionProjection {
             SealedFaceDetected d = (SealedFaceDetected) event.payload();
             captureTime = d.captureTime();
             checkAgainstPolicy(state, policy, d.modelId(), d.templateFormat(), "sealed detection");
+            requireEntriesAvailable(state, captureTime);
             probeTemplate = sealedTemplate(state, leafIndex, event, d, records);
+        }
+        if (event.payload() instanceof FaceDetected) {
+            requireEntriesAvailable(state, captureTime); // a sealed detection's was checked before its record was asked for
         }
         Optional<FaceTemplate> probe = WatchedEntry.parseV1(probeTemplate);
         if (probe.isEmpty()) {
@@ -224,6 +267,39 @@ public final class RecognitionProjection {
             throw new Skipped(skipped(state, SkipReason.UNSUPPORTED_FORMAT,
                     "policy template format " + policy.templateFormat() + " != supported " + SUPPORTED_TEMPLATE_FORMAT));
         }
+    }
+
+    /**
+     * The skip of a detection searched while a schema-2 entry whose enrolment record is unavailable
+     * is active: without that entry's templates no search result would be the rule's (format.md
+     * §9.8). The first such entry by id decides the reason and is named.
+     */
+    private static void requireEntriesAvailable(ProjectionState state, Timestamp captureTime) throws Skipped {
+        Optional<WatchedEntry> missing = unavailableEntryAt(state, captureTime);
+        if (missing.isPresent()) {
+            WatchedEntry e = missing.get();
+            {
+                RecordAvailability.Unavailable u = e.unavailable().get();
+                SkipReason reason = u.reason() == RecordAvailability.Reason.ERASED
+                        ? SkipReason.RECORD_ERASED : SkipReason.RECORD_WITHHELD;
+                throw new Skipped(skipped(state, reason, "enrolment record of the active sealed entry " + e.id()
+                        + " " + u.reason().name().toLowerCase(java.util.Locale.ROOT) + ": " + u.detail()));
+            }
+        }
+    }
+
+    /**
+     * The schema-2 entry whose enrolment record is unavailable that makes a detection captured at
+     * {@code captureTime} on {@code state} a skip (the first such active entry by id), or empty:
+     * the one rule, for the projection and for an audit telling why a detection was skipped.
+     */
+    public static Optional<WatchedEntry> unavailableEntryAt(ProjectionState state, Timestamp captureTime) {
+        for (WatchedEntry e : state.activeAt(captureTime)) {
+            if (e.unavailable().isPresent()) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The template of a sealed detection's record from {@code records}, or the skip saying why there is none. */

@@ -39,12 +39,12 @@ public sealed interface RecordAvailability {
     }
 
     /**
-     * A record the source cannot give.
+     * A record the source cannot give (a detection's biometric record or an entry's enrolment record).
      *
      * @param reason withheld or erased
      * @param detail the values involved (which records file, which epoch close), for reports
      */
-    record Unavailable(Reason reason, String detail) implements RecordAvailability {
+    record Unavailable(Reason reason, String detail) implements RecordAvailability, EnrolmentAvailability {
         public Unavailable {
             Objects.requireNonNull(reason, "reason");
             Objects.requireNonNull(detail, "detail");

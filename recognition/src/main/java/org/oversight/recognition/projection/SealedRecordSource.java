@@ -32,7 +32,10 @@ import org.oversight.domain.event.SignedEvent;
  */
 @FunctionalInterface
 public interface SealedRecordSource {
-    /** A source that has no record: every schema-2 detection is withheld (a replay from the log alone). */
+    /**
+     * A source that has no record: every schema-2 detection and every schema-2 watchlist entry is
+     * withheld (a replay from the log alone).
+     */
     SealedRecordSource NONE = (detection, event) -> RecordAvailability.withheld("no sealed records were given");
 
     /**
@@ -43,4 +46,22 @@ public interface SealedRecordSource {
      * @return the record checked against the leaf's commitment, or why it is not available
      */
     RecordAvailability open(DetectionRef detection, SignedEvent event);
+
+    /**
+     * The templates of the sealed enrolment record of the schema-2 watchlist entry {@code event}
+     * at {@code entry} (format.md §12.7), under the same contract as {@link #open}: checked against
+     * the leaf (commitment with the enrolment label, entry, {@code templateCount}, model and
+     * format — the domain's {@code RecordOpener.openEnrolment}), the same answer every time, never
+     * thrown. The projection calls it once per schema-2 entry, when the entry's authorisation is
+     * applied, and never for a schema-1 entry.
+     *
+     * <p>The default withholds every enrolment record: a source that only has detections' records
+     * (and {@link #NONE}) makes every schema-2 entry unavailable, never silently matched.
+     *
+     * @param entry the entry event's hash and leaf index
+     * @param event the entry event itself (a {@code WatchlistEntryAuthorized} of schema 2)
+     */
+    default EnrolmentAvailability openEnrolment(DetectionRef entry, SignedEvent event) {
+        return EnrolmentAvailability.withheld("no sealed enrolment records were given");
+    }
 }

@@ -10,6 +10,8 @@ import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.EventHash;
 import org.oversight.domain.event.Template;
 import org.oversight.domain.event.Timestamp;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
+import org.oversight.domain.event.WatchlistEntry;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.recognition.match.internal.SquaredDistance;
 import org.oversight.recognition.template.FaceTemplate;
@@ -19,10 +21,18 @@ import org.oversight.recognition.template.TemplateFormatException;
  * A watchlist entry that has been authorised and not withdrawn, with what the projection needs
  * precomputed once: its templates parsed (where they are valid version-1 templates) and its
  * snapshot leaf hash (docs/format.md §9.8). Immutable.
+ *
+ * <p>A schema-1 entry's templates are its payload's. A schema-2 (sealed) entry's templates are
+ * those of its sealed enrolment record as the {@link SealedRecordSource} gave them; if the source
+ * could not, the entry is {@linkplain #unavailable() unavailable}: it has no templates, stays
+ * active for its window as usual, and every detection searched while it is active is skipped
+ * with the unavailability's reason (docs/format.md §9.8).
  */
 public final class WatchedEntry {
     private final EventHash authorizedEvent;
-    private final WatchlistEntryAuthorized authorisation;
+    private final WatchlistEntry authorisation;
+    private final List<Template> templates;
+    private final Optional<RecordAvailability.Unavailable> unavailable;
     /** Per payload template: its components if it is a valid version-1 template, else null. */
     private final byte[][] components;
     /** Per payload template: its components widened to ints (the fast comparison), else null. */
@@ -31,11 +41,14 @@ public final class WatchedEntry {
     private final byte[][] embeddedModels;
     private final Sha256Digest snapshotLeafHash;
 
-    private WatchedEntry(EventHash authorizedEvent, WatchlistEntryAuthorized authorisation) {
+    private WatchedEntry(EventHash authorizedEvent, WatchlistEntry authorisation, List<Template> templates,
+            Optional<RecordAvailability.Unavailable> unavailable) {
         this.authorizedEvent = authorizedEvent;
         this.authorisation = authorisation;
+        this.templates = List.copyOf(templates);
+        this.unavailable = unavailable;
         List<Optional<FaceTemplate>> p = new ArrayList<>();
-        for (Template t : authorisation.templates()) {
+        for (Template t : this.templates) {
             p.add(parseV1(t));
         }
         this.components = new byte[p.size()][];
@@ -55,7 +68,34 @@ public final class WatchedEntry {
     public static WatchedEntry of(EventHash authorizedEvent, WatchlistEntryAuthorized authorisation) {
         Objects.requireNonNull(authorizedEvent, "authorizedEvent");
         Objects.requireNonNull(authorisation, "authorisation");
-        return new WatchedEntry(authorizedEvent, authorisation);
+        return new WatchedEntry(authorizedEvent, authorisation, authorisation.templates(), Optional.empty());
+    }
+
+    /**
+     * The schema-2 entry authorised by the event with hash {@code authorizedEvent}, with the
+     * templates of its opened enrolment record.
+     *
+     * @throws IllegalArgumentException if there are not exactly {@code templateCount} templates
+     */
+    public static WatchedEntry sealed(EventHash authorizedEvent, SealedWatchlistEntryAuthorized authorisation,
+            List<Template> templates) {
+        Objects.requireNonNull(authorizedEvent, "authorizedEvent");
+        Objects.requireNonNull(authorisation, "authorisation");
+        Objects.requireNonNull(templates, "templates");
+        if (templates.size() != authorisation.templateCount()) {
+            throw new IllegalArgumentException(templates.size() + " templates for entry " + authorisation.entry()
+                    + " of templateCount " + authorisation.templateCount());
+        }
+        return new WatchedEntry(authorizedEvent, authorisation, templates, Optional.empty());
+    }
+
+    /** The schema-2 entry authorised by the event with hash {@code authorizedEvent}, whose record is unavailable. */
+    public static WatchedEntry unavailable(EventHash authorizedEvent, SealedWatchlistEntryAuthorized authorisation,
+            RecordAvailability.Unavailable why) {
+        Objects.requireNonNull(authorizedEvent, "authorizedEvent");
+        Objects.requireNonNull(authorisation, "authorisation");
+        Objects.requireNonNull(why, "why");
+        return new WatchedEntry(authorizedEvent, authorisation, List.of(), Optional.of(why));
     }
 
     /** A version-1 template, or empty when the payload template is not one (it can then never match). */
@@ -80,9 +120,19 @@ public final class WatchedEntry {
         return authorizedEvent;
     }
 
-    /** The authorisation payload. */
-    public WatchlistEntryAuthorized authorisation() {
+    /** The authorisation payload (schema 1 or 2). */
+    public WatchlistEntry authorisation() {
         return authorisation;
+    }
+
+    /** The templates the projection compares: the payload's (schema 1) or the opened record's (schema 2); empty if unavailable. */
+    public List<Template> templates() {
+        return templates;
+    }
+
+    /** Why a schema-2 entry's record is unavailable; empty for a schema-1 entry or an opened record. */
+    public Optional<RecordAvailability.Unavailable> unavailable() {
+        return unavailable;
     }
 
     /** Whether the authorisation window covers {@code t}: {@code validFrom ≤ t < validUntil}. */
@@ -118,7 +168,7 @@ public final class WatchedEntry {
      * embedded model id must still equal {@link #embeddedModel}).
      */
     boolean comparable(int i, String modelId, long format) {
-        Template t = authorisation.templates().get(i);
+        Template t = templates.get(i);
         return components[i] != null && t.format() == format && t.modelId().equals(modelId);
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.oversight.domain.crypto.Sha256Digest;
 import org.oversight.domain.event.SnapshotRef;
 import org.oversight.domain.event.Template;
+import org.oversight.domain.event.WatchlistEntry;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.json.CanonicalJson;
 import org.oversight.domain.json.JsonArray;
@@ -33,23 +34,27 @@ public final class WatchlistSnapshot {
 
     private WatchlistSnapshot() {}
 
-    /** The leaf data of {@code entry}. */
+    /**
+     * The leaf data of {@code entry}. A schema-2 (sealed) entry's leaf has no {@code templates}
+     * member: its templates are not in the log, and the authorising event's hash already binds its
+     * sealed record's commitment; so its leaf is computable from the log alone.
+     */
     public static byte[] leafData(WatchedEntry entry) {
-        WatchlistEntryAuthorized a = entry.authorisation();
-        JsonArray.Builder templates = JsonArray.builder();
-        for (Template t : a.templates()) {
-            templates.add(Sha256Digest.hash(CanonicalJson.encode(t.toJson())).hex());
-        }
-        JsonObject leaf = JsonObject.builder()
+        WatchlistEntry a = entry.authorisation();
+        JsonObject.Builder leaf = JsonObject.builder()
                 .put("authorizedEvent", entry.authorizedEvent().hex())
-                .put("entry", a.entry())
-                .put("templates", templates.build())
-                .put("validFrom", a.validFrom().text())
-                .put("validUntil", a.validUntil().text())
-                .build();
+                .put("entry", a.entry());
+        if (a instanceof WatchlistEntryAuthorized clear) {
+            JsonArray.Builder templates = JsonArray.builder();
+            for (Template t : clear.templates()) {
+                templates.add(Sha256Digest.hash(CanonicalJson.encode(t.toJson())).hex());
+            }
+            leaf.put("templates", templates.build());
+        }
+        leaf.put("validFrom", a.validFrom().text()).put("validUntil", a.validUntil().text());
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(LABEL.getBytes(StandardCharsets.US_ASCII));
-        out.writeBytes(CanonicalJson.encode(leaf));
+        out.writeBytes(CanonicalJson.encode(leaf.build()));
         return out.toByteArray();
     }
 

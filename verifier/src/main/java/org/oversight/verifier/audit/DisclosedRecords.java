@@ -12,9 +12,14 @@ import org.oversight.domain.event.EventHash;
 import org.oversight.domain.event.Landmarks;
 import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.SealedFaceDetected;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Template;
 import org.oversight.domain.export.RecordsFile;
+import org.oversight.domain.seal.RecordOpener;
+import org.oversight.domain.seal.RecordOpeningException;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
+import org.oversight.recognition.projection.EnrolmentAvailability;
 import org.oversight.recognition.projection.RecordAvailability;
 import org.oversight.recognition.projection.SealedRecordSource;
 import org.oversight.verifier.report.Finding;
@@ -42,8 +47,11 @@ public final class DisclosedRecords implements SealedRecordSource {
     private final Map<String, RecordDisclosed> disclosed = new HashMap<>();
     private long used;
     private long refused;
-    /** Enrolment records the files carried (format.md §12.7): read for form, not used by an audit. */
+    /** Enrolment records of schema-1 entries the files carried (format.md §12.7): read for form, not used by an audit. */
     private long enrolments;
+    /** Sealed enrolment records of schema-2 entries, by entry id: their templates are the projection's. */
+    private final TreeMap<String, HeldEnrolment> sealedEnrolments = new TreeMap<>();
+    private long enrolmentsUsed;
 
     /** No records yet: every sealed detection is withheld until {@link #add} gives some. */
     public DisclosedRecords() {}
@@ -78,6 +86,47 @@ public final class DisclosedRecords implements SealedRecordSource {
         enrolments += count;
     }
 
+    /**
+     * Adds a schema-2 entry's sealed enrolment record from file {@code name}, released by the
+     * disclosure with hash {@code disclosure}. It is used only after it opens the entry leaf's
+     * commitment (format.md §12.7 checks 8–9); its disclosure must name the entry.
+     *
+     * @throws IllegalArgumentException if a different record for the same entry was already added
+     */
+    public void addSealedEnrolment(String name, EventHash disclosure, SealedEnrolmentRecord record) {
+        claimedDisclosures.computeIfAbsent(disclosure.hex(), d -> new java.util.TreeSet<>()).add(name);
+        HeldEnrolment held = new HeldEnrolment(record, name, disclosure.hex());
+        HeldEnrolment before = sealedEnrolments.putIfAbsent(record.entry(), held);
+        if (before != null && !before.record.equals(record)) {
+            throw new IllegalArgumentException(name + ": the sealed enrolment record of entry " + record.entry()
+                    + " differs from the one in " + before.file);
+        }
+    }
+
+    @Override
+    public EnrolmentAvailability openEnrolment(DetectionRef entry, SignedEvent event) {
+        SealedWatchlistEntryAuthorized leaf = (SealedWatchlistEntryAuthorized) event.payload();
+        HeldEnrolment held = sealedEnrolments.get(leaf.entry());
+        if (held == null) {
+            return EnrolmentAvailability.withheld("no sealed enrolment record of entry " + leaf.entry()
+                    + " in the records files given");
+        }
+        held.seen = true;
+        try {
+            RecordOpener.checkEnrolment(held.record, leaf);
+        } catch (RecordOpeningException e) {
+            refused++;
+            findings.add(new Finding(Rule.SEALED_RECORD, entry.leafIndex(), event.header().eventId(),
+                    "a sealed enrolment record of entry " + leaf.entry() + " that opens the leaf's sealed.commitment "
+                            + leaf.sealed().commitment().hex() + " (format.md §12.7)",
+                    "the record in " + held.file + ": " + e.getMessage() + " (not used)"));
+            return EnrolmentAvailability.withheld("the sealed enrolment record given (" + held.file
+                    + ") does not open the leaf's commitment");
+        }
+        enrolmentsUsed++;
+        return EnrolmentAvailability.available(held.record.templates());
+    }
+
     /** Number of distinct records held. */
     public int size() {
         return records.size();
@@ -86,6 +135,8 @@ public final class DisclosedRecords implements SealedRecordSource {
     /** Forgets what an earlier audit learnt (records used, disclosures seen), keeping the records. */
     void reset() {
         records.values().forEach(h -> h.seen = false);
+        sealedEnrolments.values().forEach(h -> h.seen = false);
+        enrolmentsUsed = 0;
         findings.clear();
         disclosed.clear();
         used = 0;
@@ -151,6 +202,20 @@ public final class DisclosedRecords implements SealedRecordSource {
                         + " is not named by it (an unrecorded disclosure)"));
             }
         }
+        for (HeldEnrolment h : sealedEnrolments.values()) {
+            String entry = h.record.entry();
+            if (!h.seen) {
+                out.add(Finding.global(Rule.SEALED_RECORD, "a sealed enrolment record of a schema-2 entry " + entry
+                        + " authorised in the log", "no accepted schema-2 WatchlistEntryAuthorized of entry " + entry
+                        + " asked for it (record in " + h.file + ")"));
+            }
+            RecordDisclosed named = disclosed.get(h.disclosure);
+            if (named != null && !named.disclosedEntries().contains(entry)) {
+                out.add(Finding.global(Rule.SEALED_RECORD, "every disclosed record named by its RecordDisclosed "
+                        + h.disclosure, "the sealed enrolment record of entry " + entry + " in " + h.file
+                        + " is not named by it (an unrecorded disclosure)"));
+            }
+        }
         for (Map.Entry<String, java.util.SortedSet<String>> c : claimedDisclosures.entrySet()) {
             if (!disclosed.containsKey(c.getKey())) {
                 out.add(Finding.global(Rule.SEALED_RECORD, "an accepted RecordDisclosed with event hash " + c.getKey()
@@ -165,8 +230,24 @@ public final class DisclosedRecords implements SealedRecordSource {
     String summary() {
         return records.size() + " records given in " + claimedDisclosures.values().stream().mapToInt(java.util.Set::size).sum()
                 + " file(s), " + used + " opened their detection's commitment and were used, " + refused
-                + " did not (violations)" + (enrolments == 0 ? "" : "; " + enrolments + " enrolment record(s) read for"
+                + " did not (violations)" + (sealedEnrolments.isEmpty() ? "" : "; " + sealedEnrolments.size()
+                        + " sealed enrolment record(s) given, " + enrolmentsUsed + " opened their entry's commitment and"
+                        + " were used")
+                + (enrolments == 0 ? "" : "; " + enrolments + " enrolment record(s) read for"
                         + " form and not used (an audit takes the entries' templates from the log)");
+    }
+
+    private static final class HeldEnrolment {
+        private final SealedEnrolmentRecord record;
+        private final String file;
+        private final String disclosure;
+        private boolean seen;
+
+        HeldEnrolment(SealedEnrolmentRecord record, String file, String disclosure) {
+            this.record = record;
+            this.file = file;
+            this.disclosure = disclosure;
+        }
     }
 
     private record Key(long leafIndex, String eventHash) implements Comparable<Key> {

@@ -53,6 +53,8 @@ import org.oversight.verifier.report.Rule;
 final class ProjectionAudit {
     private final long graceLeaves;
     private final SealedRecordSource records;
+    /** Leaf of each schema-2 entry's authorisation, to tell erased from withheld for its record. */
+    private final Map<String, Long> entryLeaves = new java.util.TreeMap<>();
     /** Rule R4(b) with records: the searches' hits re-derived from the records this replay opened. */
     private final SearchRederivation searches = new SearchRederivation();
     /** Sealed detections skipped for want of their record, by leaf: a proposal on one is not re-derived. */
@@ -123,12 +125,14 @@ final class ProjectionAudit {
                     + e.getMessage(), e);
         }
         state = step.state();
+        if (event.payload() instanceof org.oversight.domain.event.SealedWatchlistEntryAuthorized a) {
+            entryLeaves.put(a.entry(), leaf);
+        }
         if (step.skip().isPresent()) {
             SkipReason reason = step.skip().get().reason();
             if (reason == SkipReason.RECORD_WITHHELD || reason == SkipReason.RECORD_ERASED) {
                 withheldDetections++;
-                unavailable.put(leaf, new Unavailable(event.eventHash().hex(), event.header().eventId(),
-                        ((SealedFaceDetected) event.payload()).sealed().epoch()));
+                unavailable.put(leaf, unavailableRecord(state, event));
             } else {
                 skippedDetections++;
             }
@@ -164,6 +168,26 @@ final class ProjectionAudit {
             return List.of();
         }
         return List.of(differing(leaf, eventId, fields));
+    }
+
+    /**
+     * Whose record made the detection {@code event} at {@code leaf} unavailable: an active schema-2
+     * entry's enrolment record (the projection's own rule, {@link RecognitionProjection#unavailableEntryAt},
+     * on the state the detection was searched on, whose last leaf is the detection's), else the sealed detection's own record.
+     */
+    private Unavailable unavailableRecord(ProjectionState searched, SignedEvent event) {
+        long leaf = searched.lastLeafIndex();
+        org.oversight.domain.event.Detection d = (org.oversight.domain.event.Detection) event.payload();
+        java.util.Optional<org.oversight.recognition.projection.WatchedEntry> entry =
+                RecognitionProjection.unavailableEntryAt(searched, d.captureTime());
+        if (entry.isPresent()) {
+            org.oversight.recognition.projection.WatchedEntry w = entry.get();
+            String epoch = ((org.oversight.domain.event.SealedWatchlistEntryAuthorized) w.authorisation()).sealed()
+                    .epoch();
+            return new Unavailable(event.eventHash().hex(), event.header().eventId(), epoch, entryLeaves.get(w.id()), w.id());
+        }
+        return new Unavailable(event.eventHash().hex(), event.header().eventId(),
+                ((SealedFaceDetected) event.payload()).sealed().epoch(), leaf, null);
     }
 
     /** Remembers what the log says was erased: epoch closes (with what they kept) and destroyed kept records. */
@@ -215,7 +239,7 @@ final class ProjectionAudit {
         for (Unjudged j : unjudged) {
             long detectionLeaf = j.proposal().detection().leafIndex();
             Close close = closes.get(j.detection().epoch());
-            if (close != null && erased(detectionLeaf, close)) {
+            if (close != null && erased(j.detection().recordLeaf(), close)) {
                 byLeaf.put(j.leaf(), new OverErased(j.leaf(), j.eventId(), describe(j.proposal()), detectionLeaf,
                         j.detection().epoch(), close.leaf(), recipients.getOrDefault(j.detection().epoch(), List.of())));
             }
@@ -224,9 +248,11 @@ final class ProjectionAudit {
             long detectionLeaf = e.getKey();
             Unavailable u = e.getValue();
             Close close = closes.get(u.epoch());
-            if (!proposedUnavailable.contains(detectionLeaf) && close != null && erased(detectionLeaf, close)) {
+            if (!proposedUnavailable.contains(detectionLeaf) && close != null && erased(u.recordLeaf(), close)) {
                 byLeaf.put(detectionLeaf, new OverErased(detectionLeaf, u.eventId(), "no match: no MatchProposed"
-                        + " names the detection " + u.eventHash() + " at leaf " + detectionLeaf, detectionLeaf,
+                        + " names the detection " + u.eventHash() + " at leaf " + detectionLeaf
+                        + (u.entry() == null ? "" : " (searched while " + u.what(detectionLeaf) + " was unavailable)"),
+                        detectionLeaf,
                         u.epoch(), close.leaf(), recipients.getOrDefault(u.epoch(), List.of())));
             }
         }
@@ -237,18 +263,21 @@ final class ProjectionAudit {
         listErasedDecisions();
         for (Unjudged j : unjudged) {
             long detectionLeaf = j.proposal().detection().leafIndex();
+            long recordLeaf = j.detection().recordLeaf();
             Close close = closes.get(j.detection().epoch());
             Set<Long> kept = close == null ? null : close.kept();
             String decision = describe(j.proposal());
+            String what = j.detection().what(detectionLeaf);
+            String prefix = j.detection().entry() == null ? "" : what + ": ";
             NotRederived n;
-            if (destroyed.contains(detectionLeaf)) {
-                n = new NotRederived(j.leaf(), j.eventId(), decision, NotRederived.Reason.ERASED, "epoch "
+            if (destroyed.contains(recordLeaf)) {
+                n = new NotRederived(j.leaf(), j.eventId(), decision, NotRederived.Reason.ERASED, prefix + "epoch "
                         + j.detection().epoch() + ": the kept record was destroyed (KeptRecordsDestroyed)");
-            } else if (kept != null && !kept.contains(detectionLeaf)) {
+            } else if (kept != null && !kept.contains(recordLeaf)) {
                 n = new NotRederived(j.leaf(), j.eventId(), decision, NotRederived.Reason.ERASED, "epoch "
-                        + j.detection().epoch() + " closed without keeping the detection at leaf " + detectionLeaf);
+                        + j.detection().epoch() + " closed without keeping " + what);
             } else {
-                n = new NotRederived(j.leaf(), j.eventId(), decision, NotRederived.Reason.WITHHELD, "epoch "
+                n = new NotRederived(j.leaf(), j.eventId(), decision, NotRederived.Reason.WITHHELD, prefix + "epoch "
                         + j.detection().epoch() + (kept == null ? " not closed in this log" : " closed, record kept")
                         + "; the record was not given to the verifier");
             }
@@ -412,7 +441,18 @@ final class ProjectionAudit {
     }
 
     /** A sealed detection skipped for want of its record: its event hash, event id and epoch. */
-    private record Unavailable(String eventHash, String eventId, String epoch) {}
+    /**
+     * A detection searched without a record: the unavailable record is the detection's own
+     * ({@code entry} null, {@code recordLeaf} the detection's leaf) or an active sealed entry's
+     * enrolment record ({@code recordLeaf} the entry's leaf).
+     */
+    private record Unavailable(String eventHash, String eventId, String epoch, long recordLeaf, String entry) {
+        /** How reports name the record. */
+        String what(long detectionLeaf) {
+            return entry == null ? "the detection at leaf " + detectionLeaf
+                    : "entry " + entry + "'s enrolment record (leaf " + recordLeaf + ")";
+        }
+    }
 
     /** An epoch's close: its leaf and the leaves of the detections it kept. */
     private record Close(long leaf, Set<Long> kept) {}

@@ -20,6 +20,7 @@ import org.oversight.domain.event.SealedFaceDetected;
 import org.oversight.domain.event.SearchHit;
 import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.Template;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.policy.ScoreScale;
 import org.oversight.domain.policy.SearchScope;
@@ -59,6 +60,9 @@ final class SearchRederivation {
     private final HashMap<Long, Held> held = new HashMap<>();
     private final HashMap<String, Set<Long>> heldByEpoch = new HashMap<>();
     private final TreeMap<String, WatchedEntry> entries = new TreeMap<>();
+    /** The enrolment availability the projection got for each schema-2 entry, until its authorisation is observed. */
+    private final java.util.Map<String, org.oversight.recognition.projection.EnrolmentAvailability> enrolments =
+            new java.util.HashMap<>();
     private final TreeMap<String, RetrospectiveSearchRequested> requests = new TreeMap<>();
     private final List<NotRederived> notRederived = new ArrayList<>();
     private long rederived;
@@ -66,8 +70,24 @@ final class SearchRederivation {
 
     /** {@code records}, remembering what it gives the projection for each sealed detection. */
     SealedRecordSource remembering(SealedRecordSource records) {
-        return (detection, event) -> {
-            RecordAvailability r = records.open(detection, event);
+        return new SealedRecordSource() {
+            @Override
+            public RecordAvailability open(DetectionRef detection, SignedEvent event) {
+                return remember(records.open(detection, event), detection, event);
+            }
+
+            @Override
+            public org.oversight.recognition.projection.EnrolmentAvailability openEnrolment(DetectionRef entry,
+                    SignedEvent event) {
+                org.oversight.recognition.projection.EnrolmentAvailability r = records.openEnrolment(entry, event);
+                enrolments.put(((SealedWatchlistEntryAuthorized) event.payload()).entry(), r);
+                return r;
+            }
+        };
+    }
+
+    private RecordAvailability remember(RecordAvailability r, DetectionRef detection, SignedEvent event) {
+        {
             Held h = null;
             if (r instanceof RecordAvailability.Available a) {
                 h = new Held(detection.eventHash(), a.template(), null);
@@ -80,7 +100,7 @@ final class SearchRederivation {
                 heldByEpoch.computeIfAbsent(epoch, e -> new HashSet<>()).add(detection.leafIndex());
             }
             return r;
-        };
+        }
     }
 
     /**
@@ -91,6 +111,13 @@ final class SearchRederivation {
         Object payload = event.payload();
         if (payload instanceof WatchlistEntryAuthorized a) {
             entries.putIfAbsent(a.entry(), WatchedEntry.of(event.eventHash(), a));
+        } else if (payload instanceof SealedWatchlistEntryAuthorized a) {
+            // The projection asked the source for its enrolment record at this leaf, through remembering().
+            org.oversight.recognition.projection.EnrolmentAvailability r = enrolments.remove(a.entry());
+            entries.putIfAbsent(a.entry(), r instanceof org.oversight.recognition.projection.EnrolmentAvailability.Available av
+                    ? WatchedEntry.sealed(event.eventHash(), a, av.templates())
+                    : WatchedEntry.unavailable(event.eventHash(), a, r instanceof RecordAvailability.Unavailable u ? u
+                            : new RecordAvailability.Unavailable(RecordAvailability.Reason.WITHHELD, "not opened")));
         } else if (payload instanceof RetrospectiveSearchRequested r) {
             requests.putIfAbsent(r.search(), r);
         } else if (payload instanceof ErasureEpochClosed c) {
@@ -146,9 +173,17 @@ final class SearchRederivation {
                     + " by its replay, " + erased + " erased for it)"));
             return List.of();
         }
-        rederived++;
         RetrospectiveSearchRequested request = requests.get(p.search());
         WatchedEntry entry = request == null ? null : entries.get(request.entry());
+        if (entry != null && entry.unavailable().isPresent()) {
+            RecordAvailability.Unavailable u = entry.unavailable().get();
+            notRederived.add(new NotRederived(leaf, eventId, describe(p), u.reason() == RecordAvailability.Reason.ERASED
+                    ? NotRederived.Reason.ERASED : NotRederived.Reason.WITHHELD, "search " + p.search()
+                    + ": not re-derived: the sealed enrolment record of its entry " + entry.id() + " is not held ("
+                    + u.detail() + ")"));
+            return List.of();
+        }
+        rederived++;
         TreeMap<Long, Long> expected = new TreeMap<>();
         for (SearchScope.SealedDetection d : scope) {
             if (entry == null) {

@@ -214,8 +214,12 @@ final class AuditCommand implements Callable<Integer> {
                     all.add(path.toString(), reader.disclosure(), java.util.List.of(e));
                 }
                 int enrolments = 0;
-                while (reader.nextEnrolment() != null) {
-                    enrolments++;
+                for (RecordsFile.Enrolment en = reader.nextEnrolmentLine(); en != null; en = reader.nextEnrolmentLine()) {
+                    if (en instanceof RecordsFile.SealedEnrolment sealed) {
+                        all.addSealedEnrolment(path.toString(), reader.disclosure(), sealed.record());
+                    } else {
+                        enrolments++;
+                    }
                 }
                 all.addEnrolments(enrolments);
             } catch (MalformedRecordsFileException e) {

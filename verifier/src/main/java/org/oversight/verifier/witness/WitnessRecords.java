@@ -18,6 +18,9 @@ import org.oversight.domain.seal.RecordOpeningException;
 import org.oversight.domain.seal.X25519PrivateKey;
 import org.oversight.recognition.projection.RecordAvailability;
 import org.oversight.recognition.projection.SealedRecordSource;
+import org.oversight.recognition.projection.EnrolmentAvailability;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
 import org.oversight.verifier.report.Finding;
 import org.oversight.verifier.report.Rule;
 
@@ -100,10 +103,15 @@ final class WitnessRecords implements SealedRecordSource {
             } catch (InvalidEventException e) {
                 continue;
             }
-            if (!(event.payload() instanceof SealedFaceDetected d)) {
+            org.oversight.domain.event.SealedRecordRef sealed;
+            if (event.payload() instanceof SealedFaceDetected d) {
+                sealed = d.sealed();
+            } else if (event.payload() instanceof SealedWatchlistEntryAuthorized w) {
+                sealed = w.sealed();
+            } else {
                 continue;
             }
-            String epoch = d.sealed().epoch();
+            String epoch = sealed.epoch();
             Boolean has = holds.get(epoch);
             if (has == null) {
                 has = !keys.destroyed(epoch) && hasKey(epoch);
@@ -111,8 +119,8 @@ final class WitnessRecords implements SealedRecordSource {
             }
             if (has) {
                 unasked.put(firstLeaf + i, event);
-                if (!fetched.containsKey(d.sealed().blobDigest())) {
-                    fetched.put(d.sealed().blobDigest(), vault.fetch(d.sealed().blobDigest()));
+                if (!fetched.containsKey(sealed.blobDigest())) {
+                    fetched.put(sealed.blobDigest(), vault.fetch(sealed.blobDigest()));
                 }
             }
         }
@@ -185,15 +193,88 @@ final class WitnessRecords implements SealedRecordSource {
         }
     }
 
-    private RecordAvailability violation(DetectionRef detection, SignedEvent event, Sha256Digest digest, String stage,
-            String detail) {
+    /**
+     * The templates of a schema-2 entry's sealed enrolment record (format.md §12.7), opened with
+     * this witness's key of the entry's epoch exactly as a detection's record: erased once the
+     * witness destroyed that key, withheld without a key or a vault credential, a violation when
+     * the vault does not serve the blob or it fails an opening stage. The opened templates are held
+     * in memory for the projection's state; the crops are dropped at once.
+     */
+    @Override
+    public EnrolmentAvailability openEnrolment(DetectionRef entry, SignedEvent event) {
+        unasked.remove(entry.leafIndex());
+        SealedWatchlistEntryAuthorized leaf = (SealedWatchlistEntryAuthorized) event.payload();
+        String epoch = leaf.sealed().epoch();
+        Sha256Digest digest = leaf.sealed().blobDigest();
+        if (keys.destroyed(epoch)) {
+            erased++;
+            return EnrolmentAvailability.erased("this witness destroyed its key of epoch " + epoch
+                    + " after replaying the epoch's close");
+        }
+        X25519PrivateKey key;
+        try {
+            key = keys.key(epoch).orElse(null);
+        } catch (IOException e) {
+            return (EnrolmentAvailability) violation(entry, event, digest, "epoch key",
+                    "the witness cannot read its key of epoch " + epoch + ": " + e.getMessage());
+        }
+        if (key == null) {
+            withheld++;
+            withheldEpochs.add(epoch);
+            return EnrolmentAvailability.withheld("this witness has no key of epoch " + epoch
+                    + " (it is not one of the epoch's recipients)");
+        }
+        try {
+            if (vault == null) {
+                withheld++;
+                withheldEpochs.add(epoch);
+                return EnrolmentAvailability.withheld("this witness has no vault credential (--vault-token)");
+            }
+            VaultBlobs.Fetched blob = fetched.get(digest);
+            if (blob == null) {
+                try {
+                    blob = vault.fetch(digest);
+                } catch (VaultBlobs.BlobFetchException e) {
+                    return (EnrolmentAvailability) violation(entry, event, digest, "fetch", e.getMessage());
+                }
+            }
+            if (blob instanceof VaultBlobs.Missing m && verifiedBefore) {
+                goneSinceVerified++;
+                return EnrolmentAvailability.withheld("the vault no longer serves sealed blob " + digest.hex()
+                        + ", which this witness opened before it cosigned the leaf: " + m.detail());
+            }
+            if (blob instanceof VaultBlobs.Missing m) {
+                return (EnrolmentAvailability) violation(entry, event, digest, "fetch", "the vault does not serve it: "
+                        + m.detail());
+            }
+            byte[] bytes = ((VaultBlobs.Found) blob).bytes();
+            SealedEnrolmentRecord record;
+            try {
+                record = RecordOpener.openEnrolment(bytes, event, keys.recipient(), key);
+            } catch (RecordOpeningException e) {
+                failedBlobs.putIfAbsent(digest.hex(), bytes.clone());
+                return (EnrolmentAvailability) violation(entry, event, digest, e.getClass().getSimpleName(),
+                        e.getMessage());
+            }
+            opened++;
+            return EnrolmentAvailability.available(record.templates());
+        } finally {
+            key.destroy();
+        }
+    }
+
+    private RecordAvailability.Unavailable violation(DetectionRef detection, SignedEvent event, Sha256Digest digest,
+            String stage, String detail) {
         failed++;
+        String epoch = event.payload() instanceof SealedWatchlistEntryAuthorized w ? w.sealed().epoch()
+                : ((SealedFaceDetected) event.payload()).sealed().epoch();
+        String what = event.payload() instanceof SealedWatchlistEntryAuthorized ? "watchlist entry" : "detection";
         violations.add(new Finding(Rule.SEALED_RECORD, detection.leafIndex(), event.header().eventId(),
-                "the vault serves sealed blob " + digest.hex() + " of this detection and it opens with this"
-                        + " witness's key of epoch " + ((SealedFaceDetected) event.payload()).sealed().epoch()
-                        + " to the leaf's commitment",
+                "the vault serves sealed blob " + digest.hex() + " of this " + what + " and it opens with this"
+                        + " witness's key of epoch " + epoch + " to the leaf's commitment",
                 "stage " + stage + ": " + detail));
-        return RecordAvailability.withheld("sealed blob " + digest.hex() + " failed at stage " + stage);
+        return new RecordAvailability.Unavailable(RecordAvailability.Reason.WITHHELD, "sealed blob " + digest.hex()
+                + " failed at stage " + stage);
     }
 
     /**
@@ -206,7 +287,12 @@ final class WitnessRecords implements SealedRecordSource {
     List<Finding> drainViolations() {
         while (!unasked.isEmpty()) {
             java.util.Map.Entry<Long, SignedEvent> e = unasked.firstEntry();
-            open(new DetectionRef(e.getValue().eventHash(), e.getKey()), e.getValue());
+            DetectionRef ref = new DetectionRef(e.getValue().eventHash(), e.getKey());
+            if (e.getValue().payload() instanceof SealedWatchlistEntryAuthorized) {
+                openEnrolment(ref, e.getValue());
+            } else {
+                open(ref, e.getValue());
+            }
         }
         List<Finding> out = new ArrayList<>(violations);
         violations.clear();

@@ -169,6 +169,46 @@ class WitnessSealedRecordsTest {
     }
 
     @Test
+    void aSealedEntrysEnrolmentRecordOpensWithTheWitnessKeyAndAMissingOneIsAViolation() throws Exception {
+        WitnessEpochKeys keys = new WitnessEpochKeys(dir.resolve("unit-e"), cosigner(), "witness-u",
+                new java.security.SecureRandom());
+        org.oversight.domain.seal.EpochRecipient.Witness me = keys.recipientFor(EventFixtures.EPOCH);
+        org.oversight.domain.event.ErasureEpochOpened f = EventFixtures.erasureEpochOpened();
+        org.oversight.domain.event.ErasureEpochOpened epoch = new org.oversight.domain.event.ErasureEpochOpened(
+                f.epoch(), f.sealFrom(), f.sealUntil(), f.eraseBy(), List.of(f.recipients().get(0), me));
+        org.oversight.domain.event.WatchlistEntryAuthorized clear = EventFixtures.watchlistEntryAuthorized();
+        org.oversight.domain.event.Timestamp time = EventFixtures.time("2026-11-27T09:40:00.000Z");
+        org.oversight.domain.seal.EnrolmentSealer.SealedEnrolment sealed = org.oversight.domain.seal.EnrolmentSealer
+                .seal(clear, org.oversight.domain.seal.EnrolmentRecord.of(clear.entry(), List.of(
+                        new org.oversight.domain.seal.EnrolmentRecord.Crop(new byte[] {1, 2, 3},
+                                clear.templates().get(0)))), epoch, time, new java.security.SecureRandom());
+        org.oversight.domain.event.SignedEvent entry = org.oversight.domain.event.EventSigner.sign("ev-wl", 0,
+                java.util.Optional.empty(), time, sealed.payload(), EventFixtures.key(EventFixtures.OFFICER_SEED));
+        org.oversight.domain.event.DetectionRef ref = new org.oversight.domain.event.DetectionRef(entry.eventHash(), 0);
+        String digest = sealed.payload().sealed().blobDigest().hex();
+        WitnessRecords records = new WitnessRecords(keys, vault);
+
+        records.prefetch(List.of(entry.leafBytes()), 0);
+        assertThat(records.openEnrolment(ref, entry)).isInstanceOf(
+                org.oversight.recognition.projection.RecordAvailability.Unavailable.class);
+        List<org.oversight.verifier.report.Finding> missing = records.drainViolations();
+        assertThat(missing).singleElement().satisfies(m -> {
+            assertThat(m.expected()).contains(digest).contains("of this watchlist entry");
+            assertThat(m.found()).contains("stage fetch");
+        });
+
+        blobs.put(digest, sealed.blobBytes());
+        records.prefetch(List.of(entry.leafBytes()), 0);
+        assertThat(records.openEnrolment(ref, entry)).isEqualTo(
+                org.oversight.recognition.projection.EnrolmentAvailability.available(clear.templates()));
+        assertThat(records.drainViolations()).isEmpty();
+        // Not asked by the projection: still opened (and so checked) when the batch is drained.
+        records.prefetch(List.of(entry.leafBytes()), 0);
+        assertThat(records.drainViolations()).isEmpty();
+        assertThat(records.summary()).contains("2 opened");
+    }
+
+    @Test
     void aMissingBlobHaltsTheWitnessWithTheEvidence() throws Exception {
         try (LiveAuditor w = open()) {
             WitnessSealedFixtures.Sealed log = WitnessSealedFixtures.sealedDetection(recipientOf(w), false, false);

@@ -118,8 +118,11 @@ public final class LedgerClient {
     }
 
     /**
-     * A sealed detection: {@link #putBlob} its sealed blob first, then {@link #submit} the event
-     * (the ledger accepts a schema-2 {@code FaceDetected} only once its blob is stored).
+     * A sealed detection, or a sealed watchlist entry (the enrolling officer's credential; blob and
+     * payload from the domain's {@code EnrolmentSealer}): {@link #putBlob} its sealed blob first,
+     * then {@link #submit} the event (the ledger accepts a schema-2 {@code FaceDetected} or
+     * {@code WatchlistEntryAuthorized} only once its blob is stored; an entry's blob is also opened
+     * and its crops re-derived before the entry is admitted).
      */
     public Receipt submitSealed(SignedEvent event, byte[] blob)
             throws IOException, LedgerProblemException, InterruptedException {
@@ -174,7 +177,8 @@ public final class LedgerClient {
     }
 
     /**
-     * {@code PUT /v1/vault/enrolments/{entry}} (the enrolling officer's credential): stores the
+     * {@code PUT /v1/vault/enrolments/{entry}} (the enrolling officer's credential; schema-1 entries
+     * only — a schema-2 entry's record is its sealed blob, {@link #submitSealed}): stores the
      * entry's canonical enrolment record (docs/format.md §12.7: the aligned crops its templates were
      * derived from, each with its template), after its {@code WatchlistEntryAuthorized} is accepted.
      * The vault checks that every crop derives the entry's template bit for bit; idempotent.
