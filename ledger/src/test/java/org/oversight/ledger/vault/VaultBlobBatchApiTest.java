@@ -188,6 +188,44 @@ class VaultBlobBatchApiTest extends LedgerAppTest {
         assertThatThrownBy(() -> small.setMaxBatchBytes(100)).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /**
+     * Fuzz: one- to three-byte mutations of a valid batch never get a 500 and never store a blob
+     * other than one the body holds as a canonical sealed blob (the fast split and the reference
+     * parse agree, or the problem is named).
+     */
+    @Test
+    void mutatedBatchesAreRefusedOrStoredExactly() throws Exception {
+        String epoch = epoch();
+        List<byte[]> blobs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            blobs.add(VaultApiTest.blob(epoch, "detections/cam-fz", i, "fuzz " + i));
+        }
+        byte[] valid = array(blobs);
+        java.util.Random random = new java.util.Random(20261206);
+        byte[] alphabet = "[]{},:\"\\ 0a".getBytes(StandardCharsets.UTF_8);
+        int stored = 0;
+        for (int round = 0; round < 300; round++) {
+            byte[] body = valid.clone();
+            for (int m = 0; m <= random.nextInt(3); m++) {
+                int at = random.nextInt(body.length);
+                body[at] = random.nextBoolean() ? alphabet[random.nextInt(alphabet.length)] : (byte) random.nextInt(256);
+            }
+            MockHttpServletResponse r = postBlobs(body, Role.CAMERA);
+            assertThat(r.getStatus()).as("round %d: %s", round, r.getContentAsString()).isIn(200, 400, 409, 413, 422);
+            if (r.getStatus() == 200) {
+                stored++;
+                for (JsonNode result : JSON.readTree(r.getContentAsByteArray()).get("results")) {
+                    byte[] bytes = store.blob(Sha256Digest.fromHex(result.get("blobDigest").asText())).orElseThrow()
+                            .bytes().orElseThrow();
+                    org.oversight.domain.seal.SealedBlob.parse(bytes); // canonical, or this throws
+                    assertThat(new String(body, StandardCharsets.ISO_8859_1))
+                            .contains(new String(bytes, StandardCharsets.ISO_8859_1));
+                }
+            }
+        }
+        assertThat(stored).as("some mutations leave a valid batch (e.g. inside ciphertext)").isGreaterThan(0);
+    }
+
     @Test
     void onlyCamerasAndOperatorsPostBlobs() throws Exception {
         String epoch = epoch();
