@@ -45,7 +45,8 @@ LEDGER_JAR=$(ls ledger/target/oversight-ledger-*.jar | grep -v -e sources -e tes
 java -cp "$LEDGER_JAR" -Dloader.main=org.oversight.ledger.storage.postgres.StoreLimit \
   org.springframework.boot.loader.launch.PropertiesLauncher --events "$EVENTS" --batch "${BATCH:-1000}" \
   --results "$OUT/store.properties" >&2 || echo "bench.sh: store-limit run failed" >&2
-# Batch ingest of sealed (schema-2) detections (issue #12 §8): cameras seal, PUT each blob, then post the batch.
+# Batch ingest of sealed (schema-2) detections (issue #12 §8): cameras seal, store the batch's blobs in one
+# POST /v1/vault/blobs, then post the batch.
 echo "bench.sh: ingest of sealed detections, simulator max rate --seal, $SEALED_WARMUP warm-up + $SEALED_EVENTS timed..." >&2
 SKIP_BUILD=1 ops/sim.sh --rate max --seal --events "$SEALED_EVENTS" --warmup "$SEALED_WARMUP" --batch "${BATCH:-1000}" --clients "${CLIENTS:-4}" \
   --cameras "${CAMERAS:-4}" --watchlist 100 --near 0.01 --seconds 300 --drain-seconds 30 --results "$OUT/sealed.properties" >&2 \

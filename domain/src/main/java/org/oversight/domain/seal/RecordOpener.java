@@ -143,7 +143,7 @@ public final class RecordOpener {
             throws RecordOpeningException {
         Objects.requireNonNull(key, "key");
         try {
-            return Hpke.openBase(wrapped.enc(), key.raw(),
+            return Hpke.openBase(wrapped.enc(), key.raw(), key.publicKey().bytes(),
                     SealContext.info(blob.epoch(), blob.stream(), blob.seq(), wrapped.recipient()), new byte[0],
                     wrapped.wrapped());
         } catch (HpkeOpenException e) {

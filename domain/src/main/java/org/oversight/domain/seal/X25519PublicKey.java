@@ -72,13 +72,21 @@ public final class X25519PublicKey extends ByteValue {
         return fromBytes(bytes);
     }
 
-    /** The key of a private key just derived; valid by construction except for the (negligible) small-order case. */
+    /**
+     * The key {@code X25519(k, 9)} of a private key just derived: valid by construction, so the
+     * small-order test (a scalar multiplication, paid for every record the vault opens) is skipped.
+     * Why it cannot be of small order: the base point has prime order ℓ (2^252 < ℓ < 2^253), and a
+     * clamped k is a multiple of 8 in [2^254, 2^255); the multiples of ℓ in that range are 4ℓ … 7ℓ,
+     * none of them a multiple of 8 (ℓ is odd), so k·B is never the identity. The canonical-form
+     * checks stay (they cost nothing).
+     */
     static X25519PublicKey derived(byte[] owned) {
-        try {
-            return fromBytes(owned);
-        } catch (MalformedKeyException e) {
-            throw new IllegalStateException("derived X25519 public key is invalid: " + e.getMessage(), e);
+        Objects.requireNonNull(owned, "owned");
+        if (owned.length != LENGTH || (owned[31] & 0x80) != 0 || !belowFieldPrime(owned)) {
+            throw new IllegalStateException("derived X25519 public key " + org.oversight.domain.bytes.Hex.encode(owned)
+                    + " is not a canonical 32-byte u-coordinate");
         }
+        return new X25519PublicKey(owned.clone());
     }
 
     /** A copy of the 32 bytes. */

@@ -53,6 +53,10 @@ public class OpenApiConfiguration {
     /** Problems any public request can meet. */
     private static final Set<ProblemType> PUBLIC = EnumSet.of(ProblemType.MALFORMED_REQUEST,
             ProblemType.METHOD_NOT_ALLOWED, ProblemType.UNAVAILABLE, ProblemType.INTERNAL);
+    /** What a batch of sealed blobs can be refused for (docs/ledger.md §12.2). */
+    private static final Set<ProblemType> VAULT_BLOBS = EnumSet.of(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+            ProblemType.PAYLOAD_TOO_LARGE, ProblemType.INVALID_BLOB, ProblemType.UNKNOWN_EPOCH,
+            ProblemType.EPOCH_CLOSED, ProblemType.RECORD_ERASED);
     /** Everything a submitted event can be refused for (docs/ledger.md §1). */
     private static final Set<ProblemType> INGEST = EnumSet.complementOf(EnumSet.of(ProblemType.NOT_FOUND,
             ProblemType.BAD_PROOF_REQUEST));
@@ -123,6 +127,24 @@ public class OpenApiConfiguration {
                 ok(new ObjectSchema().addProperty("results", new ArraySchema().items(ref("IngestResult"))),
                         Map.of("results", List.of(Map.of("eventId", "cam-1/000042", "eventHash", HEX_HASH,
                                 "leafIndex", 42, "duplicate", false)))));
+        paths.post("/v1/vault/blobs", "Store a batch of sealed blobs in the vault, all or nothing",
+                "The body is a canonical JSON array of sealed blobs (docs/format.md §12), each exactly the body of"
+                        + " PUT /v1/vault/blobs/{blobDigest}: at most oversight.vault.max-batch-blobs blobs, each at"
+                        + " most oversight.vault.max-blob-bytes, the body at most oversight.vault.max-batch-bytes."
+                        + " Every blob is filed under the SHA-256 of its canonical bytes, in one transaction: either"
+                        + " all are stored, or none and the problem names the first refused one (blobs[i]). Storing"
+                        + " the same blobs again changes nothing (duplicate: true). Roles: camera, operator."
+                        + " docs/ledger.md §12.2.", VAULT_BLOBS,
+                body("A canonical JSON array of sealed blobs.", new ArraySchema().items(new ObjectSchema()
+                        .description("a sealed blob, docs/format.md §12"))),
+                ok(new ObjectSchema().addProperty("results", new ArraySchema().items(new ObjectSchema()
+                        .addProperty("blobDigest", hex("SHA-256 of the blob's canonical bytes"))
+                        .addProperty("epoch", new StringSchema())
+                        .addProperty("stream", new StringSchema())
+                        .addProperty("seq", new IntegerSchema().format("int64"))
+                        .addProperty("duplicate", new BooleanSchema()))),
+                        Map.of("results", List.of(Map.of("blobDigest", HEX_HASH, "epoch", "2026-12-06",
+                                "stream", "detections/cam-1", "seq", 42, "duplicate", false)))));
         paths.get("/v1/events/{eventId}", "One event by its id", "Any role. Reading a biometric event is recorded.",
                 EnumSet.of(ProblemType.NOT_FOUND), ok(ref("Entry"), Map.of("leafIndex", 42, "eventId", "cam-1/000042",
                         "eventHash", HEX_HASH, "event", Map.of("header", Map.of(), "payload", Map.of(),

@@ -16,16 +16,17 @@ import java.util.Optional;
  * parsing the whole body, which then reports the exact problem. Why that is equivalent: a body
  * whose elements are each canonical JSON objects, joined by commas without whitespace inside
  * brackets, is itself canonical JSON (RFC 8785 serialises an array element exactly as the element
- * alone), and its elements' canonical encodings are exactly these slices.
+ * alone), and its elements' canonical encodings are exactly these slices. Used for event batches and
+ * for the vault's blob batches ({@code POST /v1/vault/blobs}).
  */
-final class BatchBodySplitter {
+public final class BatchBodySplitter {
     private BatchBodySplitter() {}
 
     /**
      * The elements' bytes, or empty if {@code body} is not exactly {@code [} object ({@code ,}
      * object)* {@code ]} at the level of brackets and strings, or has more than {@code maxElements}.
      */
-    static Optional<List<byte[]>> split(byte[] body, int maxElements) {
+    public static Optional<List<byte[]>> split(byte[] body, int maxElements) {
         int n = body.length;
         if (n < 4 || body[0] != '[' || body[n - 1] != ']') {
             return Optional.empty();

@@ -121,6 +121,8 @@ public class SecurityConfiguration {
                         // authorities get epoch keys; plaintext only via a disclosure.
                         .requestMatchers(HttpMethod.PUT, "/v1/vault/blobs/*")
                                 .hasAnyRole(Role.CAMERA.name(), Role.OPERATOR.name(), Role.OFFICER.name())
+                        .requestMatchers(HttpMethod.POST, "/v1/vault/blobs")
+                                .hasAnyRole(Role.CAMERA.name(), Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.GET, "/v1/vault/blobs/*")
                                 .hasAnyRole(Role.WITNESS.name(), Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.HEAD, "/v1/vault/blobs/*")

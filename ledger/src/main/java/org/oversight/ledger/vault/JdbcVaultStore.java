@@ -123,6 +123,84 @@ public class JdbcVaultStore implements VaultStore {
                 .orElseThrow(() -> new IllegalStateException("blob " + digest + " neither inserted nor found"));
     }
 
+    @Override
+    public List<PutOutcome> putBlobs(List<NewBlob> blobs) {
+        if (blobs.isEmpty()) {
+            throw new IllegalArgumentException("putBlobs of 0 blobs");
+        }
+        int n = blobs.size();
+        byte[][] digests = new byte[n][];
+        byte[][] bytes = new byte[n][];
+        String[] epochs = new String[n];
+        String[] streams = new String[n];
+        Long[] seqs = new Long[n];
+        for (int i = 0; i < n; i++) {
+            NewBlob b = blobs.get(i);
+            digests[i] = b.digest().toByteArray();
+            bytes[i] = b.bytes();
+            epochs[i] = b.epoch();
+            streams[i] = b.stream();
+            seqs[i] = b.seq();
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                java.util.Set<Sha256Digest> inserted = new java.util.HashSet<>();
+                // One multi-row statement: ON CONFLICT DO NOTHING skips a digest already stored (also
+                // one repeated in this very list); RETURNING names the rows this call inserted.
+                try (java.sql.PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO vault_blob (blob_digest, bytes, epoch, stream, seq)"
+                                + " SELECT * FROM unnest(?::bytea[], ?::bytea[], ?::text[], ?::text[], ?::bigint[])"
+                                + " ON CONFLICT (blob_digest) DO NOTHING RETURNING blob_digest")) {
+                    ps.setArray(1, c.createArrayOf("bytea", digests));
+                    ps.setArray(2, c.createArrayOf("bytea", bytes));
+                    ps.setArray(3, c.createArrayOf("text", epochs));
+                    ps.setArray(4, c.createArrayOf("text", streams));
+                    ps.setArray(5, c.createArrayOf("bigint", seqs));
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            inserted.add(Sha256Digest.of(rs.getBytes(1)));
+                        }
+                    }
+                }
+                java.util.Set<Sha256Digest> erased = new java.util.HashSet<>();
+                if (inserted.size() < n) {
+                    try (java.sql.PreparedStatement ps = c.prepareStatement(
+                            "SELECT blob_digest FROM vault_blob WHERE erased AND blob_digest = ANY (?)")) {
+                        ps.setArray(1, c.createArrayOf("bytea", digests));
+                        try (ResultSet rs = ps.executeQuery()) {
+                            while (rs.next()) {
+                                erased.add(Sha256Digest.of(rs.getBytes(1)));
+                            }
+                        }
+                    }
+                }
+                List<PutOutcome> outcomes = new java.util.ArrayList<>(n);
+                java.util.Set<Sha256Digest> seen = new java.util.HashSet<>();
+                for (NewBlob b : blobs) {
+                    boolean first = seen.add(b.digest());
+                    outcomes.add(erased.contains(b.digest()) ? PutOutcome.ERASED
+                            : first && inserted.contains(b.digest()) ? PutOutcome.STORED : PutOutcome.ALREADY_STORED);
+                }
+                if (erased.isEmpty()) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                return outcomes;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new org.springframework.dao.DataAccessResourceFailureException("vault putBlobs of " + n + " blobs: "
+                    + e.getMessage(), e);
+        }
+    }
+
     private static final RowMapper<StoredBlob> BLOB = (rs, n) -> new StoredBlob(Sha256Digest.of(rs.getBytes(1)),
             rs.getString(2), rs.getString(3), rs.getLong(4), Optional.ofNullable(rs.getBytes(5)));
 

@@ -44,6 +44,10 @@ public class VaultProperties {
     private String modelDir = "";
     /** Whether the closer runs (with the engine). */
     private boolean closerEnabled = true;
+    /** Most blobs in one {@code POST /v1/vault/blobs} (the ingest batch's default size). */
+    private int maxBatchBlobs = 1000;
+    /** Largest {@code POST /v1/vault/blobs} body. */
+    private int maxBatchBytes = 64 << 20;
 
     public int getMaxBlobBytes() {
         return maxBlobBytes;
@@ -139,5 +143,28 @@ public class VaultProperties {
 
     public void setCloserEnabled(boolean closerEnabled) {
         this.closerEnabled = closerEnabled;
+    }
+
+    public int getMaxBatchBlobs() {
+        return maxBatchBlobs;
+    }
+
+    public void setMaxBatchBlobs(int maxBatchBlobs) {
+        if (maxBatchBlobs < 1 || maxBatchBlobs > 100_000) {
+            throw new IllegalArgumentException("oversight.vault.max-batch-blobs " + maxBatchBlobs + " is not in 1..100000");
+        }
+        this.maxBatchBlobs = maxBatchBlobs;
+    }
+
+    public int getMaxBatchBytes() {
+        return maxBatchBytes;
+    }
+
+    public void setMaxBatchBytes(int maxBatchBytes) {
+        if (maxBatchBytes < 1024 || maxBatchBytes > (512 << 20)) {
+            throw new IllegalArgumentException("oversight.vault.max-batch-bytes " + maxBatchBytes
+                    + " is not in 1 KiB..512 MiB");
+        }
+        this.maxBatchBytes = maxBatchBytes;
     }
 }

@@ -45,6 +45,21 @@ public interface VaultStore {
 
     Optional<StoredBlob> blob(Sha256Digest digest);
 
+    /** A blob for {@link #putBlobs}: {@code digest} and the position are the caller-checked ones of {@link #putBlob}. */
+    record NewBlob(Sha256Digest digest, byte[] bytes, String epoch, String stream, long seq) {}
+
+    /**
+     * Stores every blob of {@code blobs} as {@link #putBlob} would, in one transaction, all or
+     * nothing: the outcomes are in order (a digest repeated in {@code blobs} is {@code STORED} once,
+     * then {@code ALREADY_STORED}). If any outcome is {@code ERASED}, the transaction is rolled back
+     * and nothing of {@code blobs} is stored (the other outcomes then say what would have happened).
+     * One statement and one commit (one fsync) for the whole list: what makes sealed batch ingest
+     * cost about what clear ingest costs (docs/ledger.md §12.2).
+     *
+     * @throws IllegalArgumentException if {@code blobs} is empty
+     */
+    List<PutOutcome> putBlobs(List<NewBlob> blobs);
+
     /**
      * What is stored under each of {@code digests} (bytes left out: {@link StoredBlob#bytes()} is
      * empty for every result, {@code erased} tells the state), in one look-up.

@@ -800,6 +800,7 @@ class SealedRecordsFlowTest {
         @Override public void createSchema() { d.createSchema(); }
         @Override public PutOutcome putBlob(Sha256Digest g, byte[] b, String e, String s, long q) { return d.putBlob(g, b, e, s, q); }
         @Override public Optional<StoredBlob> blob(Sha256Digest g) { return d.blob(g); }
+        @Override public List<PutOutcome> putBlobs(List<NewBlob> b) { return d.putBlobs(b); }
         @Override public java.util.Map<Sha256Digest, BlobState> blobStates(java.util.Collection<Sha256Digest> g) { return d.blobStates(g); }
         @Override public List<Sha256Digest> liveBlobs(String e) { return d.liveBlobs(e); }
         @Override public boolean eraseBlob(Sha256Digest g) { return after("eraseBlob", d.eraseBlob(g)); }

@@ -49,6 +49,45 @@ public abstract class VaultStoreConformanceTest {
     }
 
     @Test
+    void aBatchOfBlobsIsStoredInOrderOnceEach() {
+        String epoch = fresh("epoch");
+        byte[] a = bytes("batch a " + epoch);
+        byte[] b = bytes("batch b " + epoch);
+        byte[] c = bytes("batch c " + epoch);
+        store().putBlob(Sha256Digest.hash(c), c, epoch, "detections/cam-b", 2);
+        VaultStore.NewBlob na = new VaultStore.NewBlob(Sha256Digest.hash(a), a, epoch, "detections/cam-b", 0);
+        VaultStore.NewBlob nb = new VaultStore.NewBlob(Sha256Digest.hash(b), b, epoch, "detections/cam-b", 1);
+        VaultStore.NewBlob nc = new VaultStore.NewBlob(Sha256Digest.hash(c), c, epoch, "detections/cam-b", 2);
+        assertThat(store().putBlobs(java.util.List.of(na, nb, nc, na))).containsExactly(PutOutcome.STORED,
+                PutOutcome.STORED, PutOutcome.ALREADY_STORED, PutOutcome.ALREADY_STORED);
+        VaultStore.StoredBlob stored = store().blob(nb.digest()).orElseThrow();
+        assertThat(stored.bytes()).hasValueSatisfying(x -> assertThat(x).isEqualTo(b));
+        assertThat(stored.epoch()).isEqualTo(epoch);
+        assertThat(stored.stream()).isEqualTo("detections/cam-b");
+        assertThat(stored.seq()).isEqualTo(1);
+        assertThat(store().liveBlobs(epoch)).containsExactlyInAnyOrder(na.digest(), nb.digest(), nc.digest());
+        assertThat(store().putBlobs(java.util.List.of(nb, na))).as("idempotent resubmission")
+                .containsExactly(PutOutcome.ALREADY_STORED, PutOutcome.ALREADY_STORED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store().putBlobs(java.util.List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBatchWithAnErasedBlobStoresNothing() {
+        String epoch = fresh("epoch");
+        byte[] gone = bytes("erased " + epoch);
+        byte[] fresh = bytes("new " + epoch);
+        store().putBlob(Sha256Digest.hash(gone), gone, epoch, "detections/cam-e", 0);
+        store().eraseBlob(Sha256Digest.hash(gone));
+        VaultStore.NewBlob nf = new VaultStore.NewBlob(Sha256Digest.hash(fresh), fresh, epoch, "detections/cam-e", 1);
+        VaultStore.NewBlob ng = new VaultStore.NewBlob(Sha256Digest.hash(gone), gone, epoch, "detections/cam-e", 0);
+        assertThat(store().putBlobs(java.util.List.of(nf, ng))).containsExactly(PutOutcome.STORED, PutOutcome.ERASED);
+        assertThat(store().blob(nf.digest())).as("rolled back with the erased one").isEmpty();
+        assertThat(store().blob(ng.digest()).orElseThrow().erased()).isTrue();
+        assertThat(store().putBlobs(java.util.List.of(nf))).containsExactly(PutOutcome.STORED);
+    }
+
+    @Test
     void blobsAreStoredOnceAndReadBack() {
         String epoch = fresh("epoch");
         byte[] blob = bytes("sealed " + epoch);

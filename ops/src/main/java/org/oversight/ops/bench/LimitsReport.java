@@ -212,7 +212,7 @@ public final class LimitsReport {
         } else {
             double sealed = number(simSealed, "rate");
             row(out, String.format(Locale.ROOT, "ingest of sealed (schema-2) detections, HTTP `POST /v1/events/batch`,"
-                            + " blobs PUT to the vault first (simulator max rate --seal, batches of %s, %s detections after"
+                            + " each batch's blobs stored first in one POST /v1/vault/blobs (simulator max rate --seal, batches of %s, %s detections after"
                             + " %s warm-up, rejections %s; vs the clear-detection run: %s); target ≥ %,.0f: %s",
                             simSealed.getProperty("batch"), simSealed.getProperty("detections"),
                             simSealed.getProperty("warmup", "0"), simSealed.getProperty("rejections"), ratio(sealed, ingest),

@@ -22,7 +22,8 @@ import org.oversight.domain.seal.RecordSealer;
  * A simulated camera's sealing (docs/format.md §12): the biometric values of a detection go into a
  * record sealed to the current erasure epoch's recipients with the domain's {@link RecordSealer};
  * the leaf becomes a schema-2 {@code FaceDetected} carrying the blob digest and the commitment. The
- * blob is stored in the ledger's vault before the event is submitted ({@code LedgerClient.putBlob}).
+ * blob is stored in the ledger's vault before the event is submitted ({@code LedgerClient.putBlobs}, one
+ * request per batch).
  *
  * <p>The simulator has no pixels: the record's "aligned crop" is 64 bytes derived from the
  * detection's crop digest (a stand-in; real cameras put the §9.2 canonical crop there).

@@ -303,8 +303,8 @@ public final class Simulator {
                 near += nearShare.selects(i) ? 1 : 0;
             }
             try {
-                for (byte[] blob : blobs) {
-                    client.putBlob(blob);
+                if (!blobs.isEmpty()) {
+                    client.putBlobs(blobs);
                 }
                 List<Receipt> receipts = batch.size() == 1 ? List.of(client.submit(batch.get(0)))
                         : client.submitBatch(batch);
@@ -422,11 +422,16 @@ public final class Simulator {
         for (int b = 0; b < batches.size() && System.nanoTime() < deadline && !stopSending; b++) {
             long sent = System.nanoTime();
             try {
+                // The batch's blobs in one request (POST /v1/vault/blobs), then the batch itself.
+                List<byte[]> blobs = new ArrayList<>();
                 for (SignedEvent e : batches.get(b)) {
                     byte[] blob = blobsByEvent.remove(e.eventHash());
                     if (blob != null) {
-                        client.putBlob(blob);
+                        blobs.add(blob);
                     }
+                }
+                if (!blobs.isEmpty()) {
+                    client.putBlobs(blobs);
                 }
                 List<Receipt> receipts = client.submitBatch(batches.get(b));
                 long acked = System.nanoTime();

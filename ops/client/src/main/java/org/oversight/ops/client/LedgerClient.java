@@ -130,14 +130,81 @@ public final class LedgerClient {
         return submit(event);
     }
 
+    /** Most blobs the client sends in one {@code POST /v1/vault/blobs} (the ledger's default limit). */
+    public static final int MAX_BATCH_BLOBS = 1000;
+    /** Largest body the client sends in one {@code POST /v1/vault/blobs} (the ledger's default limit). */
+    public static final int MAX_BATCH_BLOB_BYTES = 64 << 20;
+
     /**
-     * Sealed detections in one batch: every blob is stored first (each PUT idempotent), then the
-     * events are submitted all or nothing.
+     * {@code POST /v1/vault/blobs} (camera or operator credential): stores sealed blobs, each request
+     * one transaction, all or nothing; idempotent (storing the same bytes again changes nothing).
+     * Lists longer than {@link #MAX_BATCH_BLOBS} blobs or {@link #MAX_BATCH_BLOB_BYTES} bytes are
+     * sent in several requests, in order; if one fails, the earlier ones stay stored, and sending
+     * the whole list again is safe.
+     *
+     * @return the blobs' digests, in order, as the vault filed them (checked against the client's own)
+     * @throws IllegalArgumentException if {@code blobs} is empty
+     */
+    public List<String> putBlobs(List<byte[]> blobs) throws IOException, LedgerProblemException, InterruptedException {
+        if (blobs.isEmpty()) {
+            throw new IllegalArgumentException("putBlobs of 0 blobs");
+        }
+        List<String> digests = new ArrayList<>(blobs.size());
+        int from = 0;
+        while (from < blobs.size()) {
+            int to = from;
+            long bytes = 2;
+            while (to < blobs.size() && to - from < MAX_BATCH_BLOBS
+                    && (to == from || bytes + blobs.get(to).length + 1 <= MAX_BATCH_BLOB_BYTES)) {
+                bytes += blobs.get(to).length + 1;
+                to++;
+            }
+            digests.addAll(putBlobChunk(blobs.subList(from, to)));
+            from = to;
+        }
+        return digests;
+    }
+
+    private List<String> putBlobChunk(List<byte[]> blobs) throws IOException, LedgerProblemException, InterruptedException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write('[');
+        List<String> expected = new ArrayList<>(blobs.size());
+        for (int i = 0; i < blobs.size(); i++) {
+            if (i > 0) {
+                body.write(',');
+            }
+            body.writeBytes(blobs.get(i));
+            expected.add(org.oversight.domain.crypto.Sha256Digest.hash(blobs.get(i)).hex());
+        }
+        body.write(']');
+        JsonObject o = object("POST /v1/vault/blobs", post("v1/vault/blobs", body.toByteArray()));
+        try {
+            JsonArray results = o.requireArray("results");
+            if (results.size() != blobs.size()) {
+                throw new IOException("POST /v1/vault/blobs: " + results.size() + " results for " + blobs.size()
+                        + " blobs");
+            }
+            for (int i = 0; i < results.size(); i++) {
+                String digest = results.requireObject(i).requireString("blobDigest");
+                if (!digest.equals(expected.get(i))) {
+                    throw new IOException("POST /v1/vault/blobs: blobs[" + i + "] filed under " + digest
+                            + ", but its bytes hash to " + expected.get(i));
+                }
+            }
+        } catch (JsonException e) {
+            throw new IOException("POST /v1/vault/blobs: unexpected answer: " + e.getMessage(), e);
+        }
+        return expected;
+    }
+
+    /**
+     * Sealed detections in one batch: every blob is stored first ({@link #putBlobs}: one request
+     * per 1,000 blobs, idempotent), then the events are submitted all or nothing.
      */
     public List<Receipt> submitSealedBatch(List<SignedEvent> events, List<byte[]> blobs)
             throws IOException, LedgerProblemException, InterruptedException {
-        for (byte[] blob : blobs) {
-            putBlob(blob);
+        if (!blobs.isEmpty()) {
+            putBlobs(blobs);
         }
         return submitBatch(events);
     }

@@ -35,6 +35,7 @@ class VaultClientTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/vault/blobs/", this::blobs);
+        server.createContext("/v1/vault/blobs", this::blobBatch);
         server.createContext("/v1/vault/epochs/", exchange -> {
             calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
             answer(exchange, 200, "application/json", "{\"epoch\":\"e-1\",\"kind\":\"vault\",\"publicKey\":\"x25519:"
@@ -87,6 +88,36 @@ class VaultClientTest {
         }
     }
 
+    /** What the stub's POST /v1/vault/blobs answers: the digests it filed (or a lie, or a problem). */
+    private String batchMode = "honest";
+    private final List<Integer> batchSizes = new ArrayList<>();
+
+    private void blobBatch(HttpExchange exchange) throws IOException {
+        calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+        if (batchMode.equals("erased")) {
+            answer(exchange, 409, "application/problem+json",
+                    "{\"type\":\"urn:oversight:problem:record-erased\",\"status\":409,\"detail\":\"blobs[0]\"}");
+            return;
+        }
+        org.oversight.domain.json.JsonArray array;
+        try {
+            array = (org.oversight.domain.json.JsonArray) org.oversight.domain.json.JsonParser.parse(
+                    exchange.getRequestBody().readAllBytes(), org.oversight.domain.json.JsonLimits.DEFAULT);
+        } catch (Exception e) {
+            answer(exchange, 400, "application/problem+json", "{\"type\":\"urn:oversight:problem:malformed-request\"}");
+            return;
+        }
+        batchSizes.add(array.size());
+        StringBuilder results = new StringBuilder("{\"results\":[");
+        for (int i = 0; i < array.size(); i++) {
+            byte[] blob = org.oversight.domain.json.CanonicalJson.encode(array.get(i));
+            String digest = batchMode.equals("lying") ? "0".repeat(64) : Sha256Digest.hash(blob).hex();
+            blobs.put(digest, blob);
+            results.append(i == 0 ? "" : ",").append("{\"blobDigest\":\"").append(digest).append("\"}");
+        }
+        answer(exchange, 200, "application/json", results.append("]}").toString());
+    }
+
     @AfterEach
     void stop() {
         server.stop(0);
@@ -116,6 +147,49 @@ class VaultClientTest {
         assertThat(client().blob("0".repeat(64))).isEmpty();
         assertThatThrownBy(() -> client().blob("e".repeat(64))).isInstanceOf(LedgerProblemException.class)
                 .hasMessageContaining("erased");
+    }
+
+    private static List<byte[]> sealedBlobs(int n) {
+        List<byte[]> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            out.add(("{\"sealed\":" + i + "}").getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    @Test
+    void blobsGoInOneRequestPerThousandInOrder() throws Exception {
+        List<byte[]> list = sealedBlobs(2500);
+        List<String> digests = client().putBlobs(list);
+        assertThat(batchSizes).containsExactly(1000, 1000, 500);
+        assertThat(calls).containsOnly("POST /v1/vault/blobs");
+        for (int i = 0; i < list.size(); i++) {
+            assertThat(digests.get(i)).isEqualTo(Sha256Digest.hash(list.get(i)).hex());
+            assertThat(blobs.get(digests.get(i))).isEqualTo(list.get(i));
+        }
+        assertThatThrownBy(() -> client().putBlobs(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aSealedBatchStoresItsBlobsInOneRequestBeforeTheEvents() throws Exception {
+        server.createContext("/v1/events/batch", exchange -> {
+            calls.add("POST /v1/events/batch");
+            answer(exchange, 200, "application/json", "{\"results\":[{\"eventId\":\"e\",\"eventHash\":\""
+                    + "ab".repeat(32) + "\",\"leafIndex\":0}]}");
+        });
+        SignedEvent event = EventFixtures.signed(EventFixtures.faceDetected(), 1);
+        client().submitSealedBatch(List.of(event), sealedBlobs(1));
+        assertThat(calls).containsExactly("POST /v1/vault/blobs", "POST /v1/events/batch");
+    }
+
+    @Test
+    void aBatchAnswerNamingOtherDigestsOrAProblemIsAnError() {
+        batchMode = "lying";
+        assertThatThrownBy(() -> client().putBlobs(sealedBlobs(2))).isInstanceOf(IOException.class)
+                .hasMessageContaining("blobs[0] filed under " + "0".repeat(64));
+        batchMode = "erased";
+        assertThatThrownBy(() -> client().putBlobs(sealedBlobs(2))).isInstanceOf(LedgerProblemException.class)
+                .hasMessageContaining("record-erased");
     }
 
     @Test

@@ -57,10 +57,13 @@ public final class BcHpke {
         }
     }
 
-    /** OpenBase(enc, skR, info, aad, ct) (RFC 9180 §6.1); null if the ciphertext does not authenticate. */
-    public static byte[] openBase(byte[] enc, byte[] skR, byte[] info, byte[] aad, byte[] ct) {
+    /**
+     * OpenBase(enc, skR, info, aad, ct) (RFC 9180 §6.1) with {@code pkR = X25519(skR, 9)}; null if
+     * the ciphertext does not authenticate.
+     */
+    public static byte[] openBase(byte[] enc, byte[] skR, byte[] pkR, byte[] info, byte[] aad, byte[] ct) {
         AsymmetricCipherKeyPair recipient = new AsymmetricCipherKeyPair(
-                new X25519PublicKeyParameters(publicKey(skR)), new X25519PrivateKeyParameters(skR));
+                new X25519PublicKeyParameters(pkR), new X25519PrivateKeyParameters(skR));
         try {
             return suite().open(enc, recipient, info, aad, ct, null, null, null);
         } catch (InvalidCipherTextException | IllegalArgumentException e) {
