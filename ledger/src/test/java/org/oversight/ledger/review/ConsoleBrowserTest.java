@@ -109,7 +109,7 @@ class ConsoleBrowserTest extends ReviewAppTest {
             reviewer.signIn(PERSON_TOKENS.get("reviewer-ui-1"));
             enrol(reviewer.createKey("reviewer-ui-1", "reviewer"));
             reviewer.conformsToJava();
-            reviewer.driver.navigate().refresh();
+            reviewer.reload();
             reviewer.waitText(By.id("key-status"), "Enrolled at leaf");
             reviewer.waitText(By.id("queue-rows"), match.id());
             reviewer.waitText(By.id("queue-rows"), "reviewer-ui-j: inconclusive");
@@ -297,9 +297,18 @@ class ConsoleBrowserTest extends ReviewAppTest {
             return new Enrolment(publicText, text(By.id("key-id")), text(By.id("enrolment-request")));
         }
 
+        /** Loads the current page again from a blank one (see {@link #open}). */
+        void reload() {
+            String url = driver.getCurrentUrl();
+            driver.get("about:blank");
+            driver.get(url);
+        }
+
         void open(String matchId) {
+            // A fresh load from a blank page, not get + refresh: on a loaded machine the refresh can
+            // race the hash navigation and chromedriver answers "aborted by navigation".
+            driver.get("about:blank");
             driver.get("http://127.0.0.1:" + port + "/console/#match=" + matchId);
-            driver.navigate().refresh();
             wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
             waitText(By.id("review-title"), matchId);
         }
