@@ -47,9 +47,21 @@ final class EventFormatGoldens {
         }
         out.put("payload-RecognitionPolicySet-schema2-searchAuthorisationMs",
                 utf8(CanonicalJson.encode(EventFixtures.recognitionPolicySetV2WithSearchWindow().toJson())) + "\n");
+        out.put("payload-ErasureEpochClosed-watchlist-entry", utf8(CanonicalJson.encode(
+                closeKeepingAnEntry().toJson())) + "\n");
         out.put("event-camera-decommissioned", event(second()));
         out.put("chain-verdicts", verdicts());
         return out;
+    }
+
+    /** The §4.9 close with the fixture's kept detection and a kept schema-2 entry (illustrative hash). */
+    static ErasureEpochClosed closeKeepingAnEntry() {
+        ErasureEpochClosed c = EventFixtures.erasureEpochClosed();
+        SealedWatchlistEntryAuthorized e = EventFixtures.sealedWatchlistEntryAuthorized();
+        java.util.List<KeptRecord> kept = new ArrayList<>(c.kept());
+        kept.add(new KeptRecord(e.authorisationRef(), new DetectionRef(EventHash.ofLeafBytes(EventFixtures.counting(5)),
+                57), KeepReason.WATCHLIST_ENTRY, e.validUntil()));
+        return new ErasureEpochClosed(c.epoch(), kept, c.erased());
     }
 
     private static String keys() {

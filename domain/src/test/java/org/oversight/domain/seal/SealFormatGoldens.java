@@ -76,7 +76,81 @@ final class SealFormatGoldens {
         out.put("seal-blob", blobBlock());
         out.put("seal-leaf", utf8(CanonicalJson.encode(leaf().toJson())) + "\n");
         out.put("seal-open-errors", SealOpeningErrors.lines());
+        out.put("seal-enrolment-record", enrolmentRecordBlock());
+        out.put("seal-enrolment-blob", enrolmentBlobBlock());
+        out.put("seal-enrolment-leaf", utf8(CanonicalJson.encode(enrolmentLeaf().toJson())) + "\n");
         return out;
+    }
+
+    /** The enrolment example: entry wl-2026-0001 with one 12-byte illustrative crop and the fixture template. */
+    static SealedEnrolmentRecord enrolmentRecord() {
+        return SealedEnrolmentRecord.of("wl-2026-0001", List.of(new EnrolmentRecord.Crop(CROP,
+                EventFixtures.template())), NONCE);
+    }
+
+    static RecordSealer.Sealed enrolmentSealed() {
+        ErasureEpochOpened e = epoch();
+        return RecordSealer.sealEnrolmentWith(enrolmentRecord(), e.epoch(), e.recipients(), DATA_KEY,
+                List.of(EPHEMERAL_VAULT, EPHEMERAL_WITNESS));
+    }
+
+    static org.oversight.domain.event.SealedWatchlistEntryAuthorized enrolmentLeaf() {
+        org.oversight.domain.event.WatchlistEntryAuthorized w = EventFixtures.watchlistEntryAuthorized();
+        RecordSealer.Sealed s = enrolmentSealed();
+        return new org.oversight.domain.event.SealedWatchlistEntryAuthorized(w.entry(), w.subject(), w.category(),
+                w.authorisationRef(), w.authorisedBy(), w.validFrom(), w.validUntil(), w.sourceImageDigest(),
+                EventFixtures.template().modelId(), EventFixtures.template().format(), 1,
+                new SealedRecordRef(s.blobDigest(), s.commitment(), epoch().epoch()));
+    }
+
+    private static String enrolmentRecordBlock() {
+        SealedEnrolmentRecord r = enrolmentRecord();
+        byte[] canonical = r.canonicalBytes();
+        StringBuilder sb = new StringBuilder();
+        sb.append("canonical sealed enrolment record (").append(canonical.length).append(" bytes):\n");
+        sb.append(utf8(canonical)).append('\n');
+        sb.append("commitment = SHA-256(\"oversight/enrolment/v1\\n\" || canonical record):\n");
+        sb.append(r.commitment().hex()).append('\n');
+        return sb.toString();
+    }
+
+    private static String enrolmentBlobBlock() throws Exception {
+        RecordSealer.Sealed s = enrolmentSealed();
+        SealedBlob blob = s.blob();
+        org.oversight.domain.event.StreamId stream = org.oversight.domain.event.StreamId.watchlist("wl-2026-0001");
+        byte[] aad = SealContext.aead(epoch().epoch(), stream, 0);
+        byte[] independent = IndependentHpke.chacha20Poly1305(DATA_KEY, new byte[12], aad,
+                enrolmentRecord().canonicalBytes());
+        if (!java.util.Arrays.equals(blob.ciphertext(), independent)) {
+            throw new AssertionError("enrolment ciphertext differs from the JDK's ChaCha20-Poly1305");
+        }
+        for (int i = 0; i < 2; i++) {
+            EpochRecipient r = epoch().recipients().get(i);
+            byte[] info = SealContext.info(epoch().epoch(), stream, 0, r.recipient());
+            IndependentHpke.Trace t = IndependentHpke.sealBase(r.publicKey().bytes(), info, new byte[0], DATA_KEY,
+                    i == 0 ? EPHEMERAL_VAULT : EPHEMERAL_WITNESS);
+            if (!java.util.Arrays.equals(t.ct(), blob.wrappedKeys().get(i).wrapped())) {
+                throw new AssertionError("wrapped key for " + r.recipient() + " differs from the independent HPKE");
+            }
+        }
+        // Both recipients open it against the leaf (checked, not printed).
+        org.oversight.domain.event.SignedEvent leaf = org.oversight.domain.event.EventSigner.sign("ev-wl-2026-0001", 0,
+                java.util.Optional.empty(), EventFixtures.time("2026-11-27T09:40:00.000Z"), enrolmentLeaf(),
+                EventFixtures.key(EventFixtures.OFFICER_SEED));
+        if (!RecordOpener.openEnrolment(blob.canonicalBytes(), leaf, "vault",
+                EventFixtures.x25519(EventFixtures.VAULT_X25519)).equals(enrolmentRecord())
+                || !RecordOpener.openEnrolment(blob.canonicalBytes(), leaf, "witness-1",
+                        EventFixtures.x25519(EventFixtures.WITNESS_X25519)).equals(enrolmentRecord())) {
+            throw new AssertionError("a recipient does not open the enrolment example");
+        }
+        byte[] bytes = blob.canonicalBytes();
+        StringBuilder sb = new StringBuilder();
+        sb.append("aad:        ").append(JsonString.of(utf8(aad)).toString()).append('\n');
+        sb.append("info vault: ").append(JsonString.of(utf8(SealContext.info(epoch().epoch(), stream, 0, "vault")))
+                .toString()).append('\n');
+        sb.append("canonical blob (").append(bytes.length).append(" bytes):\n").append(utf8(bytes)).append('\n');
+        sb.append("blobDigest = SHA-256(canonical blob):\n").append(blob.digest().hex()).append('\n');
+        return sb.toString();
     }
 
     private static String epochKeys() {

@@ -339,6 +339,16 @@ public final class BundleVerifier {
                 return; // the rule book reports a missing authorisation (R3) or policy (R6)
             }
             long aLeaf = authorisedAt.get().getKey();
+            if (authorisedAt.get().getValue().payload() instanceof org.oversight.domain.event.SealedWatchlistEntryAuthorized s) {
+                // A schema-2 entry's templates are in its sealed enrolment record, which this bundle
+                // format (§11.6) does not carry: the score and enrolment crop cannot be re-derived here.
+                fail(Rule.PROJECTION, pLeaf, "", "score of match " + proposed.match() + " against schema-2 entry "
+                        + s.entry(), "the entry's templates from its sealed enrolment record (format.md §12.8)",
+                        "the entry's sealed enrolment record carried and opening the entry leaf's commitment",
+                        "this bundle carries none (bundle format §11.6 has no place for it yet): the match cannot be"
+                                + " checked from this bundle");
+                return;
+            }
             WatchlistEntryAuthorized entry = (WatchlistEntryAuthorized) authorisedAt.get().getValue().payload();
             RecognitionPolicySet policy = (RecognitionPolicySet) policyAt.get().getValue().payload();
             report.fact("Detection", describe(dLeaf, detectionEvent) + ", camera " + detection.camera()
