@@ -220,7 +220,7 @@ public final class DemoTamper {
         Files.write(out.resolve("undisclosed-bundle.bundle.json"),
                 EvidenceBundle.v2(b.match(), b.checkpoint(), undisclosed, b.snapshot(), records).toBytes());
         BundleRecords altered = new BundleRecords(records.probeDetection(), alteredCrop(records.probe()),
-                records.enrolment());
+                records.enrolment(), records.entryRecord());
         Files.write(out.resolve("crop-bundle.bundle.json"),
                 EvidenceBundle.v2(b.match(), b.checkpoint(), b.events(), b.snapshot(), altered).toBytes());
     }

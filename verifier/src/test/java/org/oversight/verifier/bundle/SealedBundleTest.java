@@ -358,6 +358,20 @@ class SealedBundleTest {
     }
 
     @Test
+    void aMalformedEntryRecordIsAFramingErrorNamingItsPath() throws Exception {
+        SealedBundleLog log = sealedEntryLog();
+        String good = new String(log.bundle().toBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String nonce = java.util.Base64.getEncoder().encodeToString(log.entryRecord.nonce());
+        String shortNonce = java.util.Base64.getEncoder().encodeToString(new byte[31]);
+        assertThat(good).contains("\"nonce\":\"" + nonce + "\"}");
+        byte[] bad = good.replace("\"nonce\":\"" + nonce + "\"}", "\"nonce\":\"" + shortNonce + "\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> EvidenceBundle.parse(bad))
+                .isInstanceOf(org.oversight.domain.bundle.MalformedBundleException.class)
+                .hasMessageStartingWith("$.records.entryRecord: ").hasMessageContaining("nonce");
+    }
+
+    @Test
     void aSealedEnrolmentRecordForASchema1EntryIsRefused() throws Exception {
         SealedBundleLog sealed = sealedEntryLog();
         SealedBundleLog clear = new SealedBundleLog(true);
