@@ -113,6 +113,8 @@ public final class DemoScenario {
     private final SecureRandom random;
     /** Leaves of the sealed entries the epoch's close must keep (not expired), and how many entries were sealed. */
     private final java.util.TreeSet<Long> liveEntryLeaves = new java.util.TreeSet<>();
+    /** The sealed entries' ids by leaf. */
+    private final Map<Long, String> entryAtLeaf = new TreeMap<>();
     private int sealedEntries;
     private final EventChains chains;
     private int witnesses;
@@ -352,6 +354,7 @@ public final class DemoScenario {
         }
         List<Receipt> entryReceipts = api.submitBatch(entries);
         for (int i = 0; i < entryReceipts.size(); i++) {
+            entryAtLeaf.put(entryReceipts.get(i).leafIndex(), cast.enrolments().get(i).entry());
             if (!cast.enrolments().get(i).expired()) {
                 liveEntryLeaves.add(entryReceipts.get(i).leafIndex());
             }
@@ -727,9 +730,18 @@ public final class DemoScenario {
                 .filter(k -> k.reason() != org.oversight.domain.event.KeepReason.WATCHLIST_ENTRY)
                 .map(org.oversight.domain.event.KeptRecord::detection).toList());
         kept.removeAll(destroyedBySearch); // destroyed with their lapsed search: never disclosed again (R4(e))
+        // And the kept entries' sealed enrolment records: without their templates the auditor could
+        // re-derive no decision on a sealed entry (docs/format.md §9.8).
+        List<String> keptEntries = closed.get().kept().stream()
+                .filter(k -> k.reason() == org.oversight.domain.event.KeepReason.WATCHLIST_ENTRY)
+                .map(k -> entryAtLeaf.get(k.detection().leafIndex())).filter(java.util.Objects::nonNull).sorted()
+                .toList();
         if (!kept.isEmpty()) {
-            SignedEvent audit = chains.prepare(new RecordDisclosed("disc-audit-1", kept, DisclosurePurpose.AUDIT,
-                    "AUDIT-2026-Q4", "Auditor: Privacy Commissioner"), authority);
+            SignedEvent audit = chains.prepare(keptEntries.isEmpty()
+                    ? new RecordDisclosed("disc-audit-1", kept, DisclosurePurpose.AUDIT, "AUDIT-2026-Q4",
+                            "Auditor: Privacy Commissioner")
+                    : RecordDisclosed.withEntries("disc-audit-1", kept, keptEntries, DisclosurePurpose.AUDIT,
+                            "AUDIT-2026-Q4", "Auditor: Privacy Commissioner"), authority);
             Optional<byte[]> records = disclosed(authorityApi, audit, "the auditor's kept records");
             if (records.isPresent()) {
                 Files.write(out.resolve("audit.records"), records.get());
@@ -877,6 +889,7 @@ public final class DemoScenario {
                 Timestamp.ofEpochMillis(now + Duration.ofDays(30).toMillis()), List.of(face.wireTemplate()),
                 face.frameDigest()), face, epoch), officer));
         liveEntryLeaves.add(entryReceipt.leafIndex());
+        entryAtLeaf.put(entryReceipt.leafIndex(), e.entry());
         sealedEntries++;
         Map<String, RetrospectiveSearchRequested> requests = new LinkedHashMap<>();
         requests.put(SEARCH_AUTHORISED, new RetrospectiveSearchRequested(SEARCH_AUTHORISED, e.entry(),
