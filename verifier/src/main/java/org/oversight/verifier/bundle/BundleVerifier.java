@@ -372,7 +372,8 @@ public final class BundleVerifier {
                 }
                 boolean cropFromRecord = records.enrolment().isEmpty()
                         || enrolmentCropSource(pLeaf, records, entry, watched);
-                checkPixels(pLeaf, proposed, dLeaf, records, entry, cropFromRecord ? watched : Optional.empty());
+                checkPixels(pLeaf, proposed, dLeaf, records, entry, watched.isPresent(),
+                        cropFromRecord ? watched : Optional.empty());
             }
         }
 
@@ -561,13 +562,14 @@ public final class BundleVerifier {
          * enrolment crop the entry's template it names.
          */
         private void checkPixels(long pLeaf, MatchProposed proposed, long dLeaf, BundleRecords records,
-                WatchlistEntry entry, Optional<WatchedEntry> watched) {
+                WatchlistEntry entry, boolean scoreRederived, Optional<WatchedEntry> watched) {
             byte[] crop = records.probe().alignedCrop();
             Template template = records.probe().template();
             if (deriver == null) {
                 report.fact(CourtSummary.PIXELS_FACT, "not re-derived: " + noModel + "; the template was taken"
                         + " from the disclosed record (which opens the commitment the camera signed) and the score "
-                        + proposed.score() + " recomputed from it");
+                        + proposed.score() + (scoreRederived ? " recomputed from it" : " NOT recomputed: the entry's"
+                                + " enrolment record was not disclosed to the court or does not open its leaf"));
                 report.fact("Recognition model", "missing: " + noModel);
                 records.enrolment().ifPresent(en -> report.fact("Enrolment crop", "carried; not re-derived: " + noModel));
                 return;
@@ -592,8 +594,10 @@ public final class BundleVerifier {
                 pass(Rule.SEALED_RECORD, subject, method);
                 report.fact(CourtSummary.PIXELS_FACT, "crop (SHA-256 " + Sha256Digest.hash(crop).hex()
                         + ") → template re-derived bit for bit (SHA-256 " + Sha256Digest.hash(template.data()).hex()
-                        + ") → score " + proposed.score() + " recomputed against entry " + entry.entry()
-                        + ", equal to the logged score");
+                        + ") → score " + proposed.score() + (scoreRederived ? " recomputed against entry "
+                                + entry.entry() + ", equal to the logged score" : " NOT recomputed: the enrolment"
+                                + " record of entry " + entry.entry() + " was not disclosed to the court or does not"
+                                + " open its leaf"));
             }
             if (watched.isPresent()) {
                 records.enrolment().ifPresent(en -> checkEnrolment(pLeaf, en, watched.get()));

@@ -346,6 +346,9 @@ class SealedBundleTest {
         });
         assertThat(r.facts().get("Entry enrolment record")).isEqualTo("not carried: score not re-derived (the"
                 + " entry's enrolment record was not disclosed to the court)");
+        // The court summary's one line does not claim a recomputed score.
+        assertThat(r.facts().get(CourtSummary.PIXELS_FACT)).endsWith(" NOT recomputed: the enrolment record of entry"
+                + " wl-2026-0001 was not disclosed to the court or does not open its leaf");
         // The snapshot membership needs no template and is still checked.
         assertThat(r.checks()).anyMatch(c -> c.rule() == Rule.R3_WATCHLIST_AUTHORISATION && c.passed()
                 && c.subject().startsWith("entry wl-2026-0001 in watchlist snapshot"));
