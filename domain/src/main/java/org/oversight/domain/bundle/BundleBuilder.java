@@ -69,14 +69,16 @@ public final class BundleBuilder {
      * The version-2 bundle of match {@code matchId} (docs/format.md §11.6): the version-1 events
      * plus every accepted-looking {@code RecordDisclosed} under the checkpoint with purpose
      * {@code evidence-bundle} that names the match's detection, and if {@code records} has an
-     * enrolment crop every such one that names the candidate entry (and, closed under signers,
-     * their signers' enrolments), and {@code records}.
+     * enrolment crop or a sealed enrolment record every such one that names the candidate entry
+     * (and, closed under signers, their signers' enrolments), and {@code records}.
      *
      * @throws BundleBuildException as {@link #build(LeafSource, HashSource, SignedCheckpoint, String,
      *     SnapshotProver, Optional)}, and if the probe record is not the match's detection's (other
      *     detection, or its commitment is not the leaf's {@code sealed.commitment}), the enrolment
-     *     crop is not the candidate entry's, or no such {@code RecordDisclosed} releases the record
-     *     (or, for an enrolment crop, the entry)
+     *     crop is not the candidate entry's, the sealed enrolment record is carried for a schema-1
+     *     entry or does not open the entry leaf ({@code RecordOpener.checkEnrolment}), a schema-2
+     *     entry's crop is carried without that record or is not one of its crops, or no such
+     *     {@code RecordDisclosed} releases the record (or, for an enrolment crop or record, the entry)
      */
     public static EvidenceBundle build(LeafSource leaves, HashSource tree, SignedCheckpoint checkpoint, String matchId,
             SnapshotProver prover, BundleRecords records) throws BundleBuildException {
@@ -244,11 +246,13 @@ public final class BundleBuilder {
             if (found.isPresent()) {
                 Optional<SealedEnrolmentRecord> entryRecord = Optional.empty();
                 Optional<BundleRecords.EnrolmentCrop> enrolment = Optional.empty();
+                boolean sealedEntry = authorisation.event().payload() instanceof SealedWatchlistEntryAuthorized;
                 if (!releasingEntry.isEmpty()) {
-                    if (authorisation.event().payload() instanceof SealedWatchlistEntryAuthorized) {
+                    if (sealedEntry) {
                         entryRecord = vault.enrolmentRecord(authorisation.event());
                     }
-                    if (entryRecord.isPresent() || !(authorisation.event().payload() instanceof SealedWatchlistEntryAuthorized)) {
+                    // A sealed entry's crop goes only with the record that commits to it.
+                    if (entryRecord.isPresent() || !sealedEntry) {
                         enrolment = vault.enrolment(proposed.candidateEntry(), found.get());
                     }
                 }
