@@ -17,6 +17,10 @@ import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.Detection;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.seal.BiometricRecord;
+import org.oversight.domain.seal.RecordOpener;
+import org.oversight.domain.seal.RecordOpeningException;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
 import org.oversight.domain.event.DisclosurePurpose;
 import org.oversight.domain.event.RecordDisclosed;
 import org.oversight.domain.event.SealedFaceDetected;
@@ -65,14 +69,16 @@ public final class BundleBuilder {
      * The version-2 bundle of match {@code matchId} (docs/format.md §11.6): the version-1 events
      * plus every accepted-looking {@code RecordDisclosed} under the checkpoint with purpose
      * {@code evidence-bundle} that names the match's detection, and if {@code records} has an
-     * enrolment crop every such one that names the candidate entry (and, closed under signers,
-     * their signers' enrolments), and {@code records}.
+     * enrolment crop or a sealed enrolment record every such one that names the candidate entry
+     * (and, closed under signers, their signers' enrolments), and {@code records}.
      *
      * @throws BundleBuildException as {@link #build(LeafSource, HashSource, SignedCheckpoint, String,
      *     SnapshotProver, Optional)}, and if the probe record is not the match's detection's (other
      *     detection, or its commitment is not the leaf's {@code sealed.commitment}), the enrolment
-     *     crop is not the candidate entry's, or no such {@code RecordDisclosed} releases the record
-     *     (or, for an enrolment crop, the entry)
+     *     crop is not the candidate entry's, the sealed enrolment record is carried for a schema-1
+     *     entry or does not open the entry leaf ({@code RecordOpener.checkEnrolment}), a schema-2
+     *     entry's crop is carried without that record or is not one of its crops, or no such
+     *     {@code RecordDisclosed} releases the record (or, for an enrolment crop or record, the entry)
      */
     public static EvidenceBundle build(LeafSource leaves, HashSource tree, SignedCheckpoint checkpoint, String matchId,
             SnapshotProver prover, BundleRecords records) throws BundleBuildException {
@@ -97,6 +103,18 @@ public final class BundleBuilder {
          * under the checkpoint names the entry in its {@code entries}.
          */
         default Optional<BundleRecords.EnrolmentCrop> enrolment(String entry, BiometricRecord probe) {
+            return Optional.empty();
+        }
+
+        /**
+         * The sealed enrolment record of the schema-2 entry authorised by {@code entry} (opened by the
+         * vault; the builder checks it opens the leaf's commitment), or empty if the vault no longer
+         * has it. Asked, before {@link #enrolment}, only if the candidate entry is schema 2, the probe
+         * record is carried and a {@code RecordDisclosed} with purpose {@code evidence-bundle} under
+         * the checkpoint names the entry in its {@code entries}; without it no enrolment crop is asked
+         * for (a sealed entry's crop proves nothing without the record that commits to it).
+         */
+        default Optional<SealedEnrolmentRecord> enrolmentRecord(SignedEvent entry) {
             return Optional.empty();
         }
     }
@@ -151,7 +169,7 @@ public final class BundleBuilder {
             include(included, e);
         }
         List<IndexedEvent> watchlistBefore = new ArrayList<>();
-        boolean authorised = false;
+        IndexedEvent authorisation = null;
         for (long leaf : scan.watchlist) {
             if (leaf >= detection.leafIndex()) {
                 break;
@@ -160,7 +178,9 @@ public final class BundleBuilder {
             watchlistBefore.add(e);
             if (e.event().stream().id().equals(proposed.candidateEntry())) {
                 include(included, e);
-                authorised |= e.event().type() == EventType.WATCHLIST_ENTRY_AUTHORIZED;
+                if (e.event().type() == EventType.WATCHLIST_ENTRY_AUTHORIZED) {
+                    authorisation = e;
+                }
             }
         }
         // A withdrawal after the detection does not affect the match, but one before an action does (R3).
@@ -170,7 +190,7 @@ public final class BundleBuilder {
                 include(included, e);
             }
         }
-        if (!authorised) {
+        if (authorisation == null) {
             throw new BundleBuildException("entry " + proposed.candidateEntry() + " is not authorised before the"
                     + " detection at leaf " + detection.leafIndex());
         }
@@ -224,20 +244,30 @@ public final class BundleBuilder {
         if (records == null && vault != null && detected instanceof SealedFaceDetected && !releasing.isEmpty()) {
             Optional<BiometricRecord> found = vault.record(proposed.detection(), detection.event());
             if (found.isPresent()) {
-                Optional<BundleRecords.EnrolmentCrop> enrolment = releasingEntry.isEmpty() ? Optional.empty()
-                        : vault.enrolment(proposed.candidateEntry(), found.get());
-                records = new BundleRecords(proposed.detection(), found.get(), enrolment);
+                Optional<SealedEnrolmentRecord> entryRecord = Optional.empty();
+                Optional<BundleRecords.EnrolmentCrop> enrolment = Optional.empty();
+                boolean sealedEntry = authorisation.event().payload() instanceof SealedWatchlistEntryAuthorized;
+                if (!releasingEntry.isEmpty()) {
+                    if (sealedEntry) {
+                        entryRecord = vault.enrolmentRecord(authorisation.event());
+                    }
+                    // A sealed entry's crop goes only with the record that commits to it.
+                    if (entryRecord.isPresent() || !sealedEntry) {
+                        enrolment = vault.enrolment(proposed.candidateEntry(), found.get());
+                    }
+                }
+                records = new BundleRecords(proposed.detection(), found.get(), enrolment, entryRecord);
             }
         }
         if (records != null) {
-            checkRecords(records, proposed, detection);
+            checkRecords(records, proposed, detection, authorisation);
             releasing.forEach(d -> include(included, d));
             if (releasing.isEmpty()) {
                 throw new BundleBuildException("no RecordDisclosed with purpose evidence-bundle under checkpoint size "
                         + size + " names the detection at leaf " + detection.leafIndex()
                         + ": its record cannot go into a bundle without a disclosure on the record");
             }
-            if (records.enrolment().isPresent()) {
+            if (records.enrolment().isPresent() || records.entryRecord().isPresent()) {
                 releasingEntry.forEach(d -> include(included, d));
                 if (releasingEntry.isEmpty()) {
                     throw new BundleBuildException("no RecordDisclosed with purpose evidence-bundle under checkpoint"
@@ -258,8 +288,8 @@ public final class BundleBuilder {
                 : EvidenceBundle.v2(matchId, checkpoint, bundleLeaves, snapshot, records);
     }
 
-    private static void checkRecords(BundleRecords records, MatchProposed proposed, IndexedEvent detection)
-            throws BundleBuildException {
+    private static void checkRecords(BundleRecords records, MatchProposed proposed, IndexedEvent detection,
+            IndexedEvent authorisation) throws BundleBuildException {
         if (!records.probeDetection().equals(proposed.detection())) {
             throw new BundleBuildException("the probe record is for the detection " + records.probeDetection().toJson()
                     + ", not the match's " + proposed.detection().toJson());
@@ -275,6 +305,32 @@ public final class BundleBuilder {
         if (records.enrolment().isPresent() && !records.enrolment().get().entry().equals(proposed.candidateEntry())) {
             throw new BundleBuildException("the enrolment crop is for entry " + records.enrolment().get().entry()
                     + ", not the candidate entry " + proposed.candidateEntry());
+        }
+        boolean sealedEntry = authorisation.event().payload() instanceof SealedWatchlistEntryAuthorized;
+        if (records.entryRecord().isPresent()) {
+            if (!(authorisation.event().payload() instanceof SealedWatchlistEntryAuthorized leaf)) {
+                throw new BundleBuildException("the candidate entry " + proposed.candidateEntry() + " at leaf "
+                        + authorisation.leafIndex() + " is schema 1 (its templates are in the leaf): it has no sealed"
+                        + " enrolment record to carry");
+            }
+            SealedEnrolmentRecord entryRecord = records.entryRecord().get();
+            try {
+                RecordOpener.checkEnrolment(entryRecord, leaf);
+            } catch (RecordOpeningException e) {
+                throw new BundleBuildException("the sealed enrolment record does not open the entry leaf at leaf "
+                        + authorisation.leafIndex() + ": " + e.getMessage(), e);
+            }
+            if (records.enrolment().isPresent()) {
+                BundleRecords.EnrolmentCrop crop = records.enrolment().get();
+                if (crop.template() >= entryRecord.crops().size() || !java.util.Arrays.equals(crop.alignedCrop(),
+                        entryRecord.crops().get(crop.template()).alignedCrop())) {
+                    throw new BundleBuildException("the enrolment crop (template " + crop.template() + ") is not"
+                            + " crop " + crop.template() + " of the entry's sealed enrolment record");
+                }
+            }
+        } else if (sealedEntry && records.enrolment().isPresent()) {
+            throw new BundleBuildException("the candidate entry " + proposed.candidateEntry() + " is schema 2: its"
+                    + " enrolment crop goes into a bundle only with its sealed enrolment record, which commits to it");
         }
     }
 

@@ -5,23 +5,35 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.seal.BiometricRecord;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
 
 /**
  * The disclosed biometric data a version-2 evidence bundle carries (docs/format.md §11.6): the
  * probe's sealed record — crop, template, landmarks, nonce, exactly as committed to by its
  * detection leaf — and, when the court is entitled to it, the aligned crop the candidate entry's
- * template was enrolled from. The {@code RecordDisclosed} events that released the probe record are
- * ordinary carried events of the bundle.
+ * template was enrolled from and, when the candidate entry is schema 2, its whole sealed enrolment
+ * record (crops, templates, nonce, exactly as committed to by the entry leaf): a schema-2 entry's
+ * templates are in no leaf, so without that record nothing a court holds commits to the score's
+ * other side. The {@code RecordDisclosed} events that released the records are ordinary carried
+ * events of the bundle.
  *
  * @param probeDetection the detection the probe record belongs to (the match's detection)
  * @param probe the probe's biometric record
  * @param enrolment the enrolment crop, if disclosed
+ * @param entryRecord the candidate schema-2 entry's sealed enrolment record, if disclosed
  */
-public record BundleRecords(DetectionRef probeDetection, BiometricRecord probe, Optional<EnrolmentCrop> enrolment) {
+public record BundleRecords(DetectionRef probeDetection, BiometricRecord probe, Optional<EnrolmentCrop> enrolment,
+        Optional<SealedEnrolmentRecord> entryRecord) {
     public BundleRecords {
         Objects.requireNonNull(probeDetection, "probeDetection");
         Objects.requireNonNull(probe, "probe");
         Objects.requireNonNull(enrolment, "enrolment");
+        Objects.requireNonNull(entryRecord, "entryRecord");
+    }
+
+    /** Records without a sealed enrolment record (a schema-1 candidate entry, or none disclosed). */
+    public BundleRecords(DetectionRef probeDetection, BiometricRecord probe, Optional<EnrolmentCrop> enrolment) {
+        this(probeDetection, probe, enrolment, Optional.empty());
     }
 
     /**

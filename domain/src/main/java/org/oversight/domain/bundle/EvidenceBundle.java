@@ -15,6 +15,7 @@ import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.InvalidEventException;
 import org.oversight.domain.seal.BiometricRecord;
 import org.oversight.domain.seal.MalformedRecordException;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
 import org.oversight.domain.json.CanonicalJson;
 import org.oversight.domain.json.JsonArray;
 import org.oversight.domain.json.JsonException;
@@ -63,7 +64,7 @@ public final class EvidenceBundle {
             "snapshot");
     private static final Set<String> MEMBERS_V2 = Set.of("checkpoint", "events", "format", "match", "records",
             "snapshot");
-    private static final Set<String> RECORDS_MEMBERS = Set.of("enrolment", "probe");
+    private static final Set<String> RECORDS_MEMBERS = Set.of("enrolment", "entryRecord", "probe");
     private static final Set<String> PROBE_MEMBERS = Set.of("detection", "record");
     private static final Set<String> ENROLMENT_MEMBERS = Set.of("alignedCrop", "entry", "template");
     private static final Set<String> EVENT_MEMBERS = Set.of("hashes", "leaf", "leafIndex", "treeSize");
@@ -201,6 +202,7 @@ public final class EvidenceBundle {
             records.enrolment().ifPresent(e -> r.put("enrolment", JsonObject.builder()
                     .putBase64("alignedCrop", e.alignedCrop()).put("entry", e.entry()).put("template", e.template())
                     .build()));
+            records.entryRecord().ifPresent(e -> r.put("entryRecord", e.toJson()));
             b.put("records", r.build());
         }
         return b.build();
@@ -338,7 +340,15 @@ public final class EvidenceBundle {
             }
             enrolment = Optional.of(new BundleRecords.EnrolmentCrop(entry, (int) template, crop));
         }
-        return new BundleRecords(detection, probe, enrolment);
+        Optional<SealedEnrolmentRecord> entryRecord = Optional.empty();
+        if (r.has("entryRecord")) {
+            try {
+                entryRecord = Optional.of(SealedEnrolmentRecord.parse(CanonicalJson.encode(r.requireObject("entryRecord"))));
+            } catch (MalformedRecordException e) {
+                throw new MalformedBundleException("$.records.entryRecord: " + e.getMessage(), e);
+            }
+        }
+        return new BundleRecords(detection, probe, enrolment, entryRecord);
     }
 
     private static String identifier(JsonObject o, String name, String path)

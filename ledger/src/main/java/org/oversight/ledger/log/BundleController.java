@@ -41,7 +41,10 @@ import org.springframework.web.bind.annotation.RestController;
  * carrying that record (crop, template, landmarks) and the disclosure (format.md §11.6); if a
  * {@code RecordDisclosed} with purpose {@code evidence-bundle} also names the candidate entry and
  * the vault holds its enrolment record, the bundle carries the enrolment crop closest to the probe
- * and that disclosure too. Other bundles are version 1.
+ * and that disclosure too; for a schema-2 candidate entry it carries the entry's whole sealed
+ * enrolment record ({@code records.entryRecord}, opened by the vault) with that crop, or neither if
+ * the vault no longer holds it (the court's verifier then says the score was not re-derived).
+ * Other bundles are version 1.
  */
 @RestController
 @ConditionalOnPostgresLog
@@ -88,15 +91,26 @@ public class BundleController {
         try {
             bundle = BundleBuilder.build(new PagedLeafSource(store, size), new StoredHashSource(store, size),
                     checkpoint, matchId, SnapshotProofs.INSTANCE, new BundleBuilder.RecordVault() {
+                        /** The schema-2 candidate's record, opened once for both the record and its crop. */
+                        private Optional<org.oversight.domain.seal.SealedEnrolmentRecord> sealed = Optional.empty();
+
                         @Override
                         public Optional<BiometricRecord> record(DetectionRef detection, SignedEvent event) {
                             return disclosedRecord(detection, event);
                         }
 
                         @Override
+                        public Optional<org.oversight.domain.seal.SealedEnrolmentRecord> enrolmentRecord(
+                                SignedEvent entry) {
+                            sealed = sealedEnrolment(entry);
+                            return sealed;
+                        }
+
+                        @Override
                         public Optional<org.oversight.domain.bundle.BundleRecords.EnrolmentCrop> enrolment(String entry,
                                 BiometricRecord probe) {
-                            return disclosedEnrolment(entry, probe);
+                            return disclosedEnrolment(entry, probe, sealed.map(
+                                    org.oversight.domain.seal.SealedEnrolmentRecord::enrolment));
                         }
                     });
         } catch (BundleBuildException e) {
@@ -128,18 +142,16 @@ public class BundleController {
 
     /**
      * The enrolment crop of the candidate entry, which the builder asks for only when a
-     * {@code RecordDisclosed} with purpose {@code evidence-bundle} names the entry: the crop of the
-     * vault's enrolment record (a schema-2 entry's sealed one, or a schema-1 entry's stored one)
-     * whose template is closest to the probe's, if the vault still holds it.
+     * {@code RecordDisclosed} with purpose {@code evidence-bundle} names the entry (and, for a
+     * schema-2 entry, only after the vault opened its sealed enrolment record, which the bundle then
+     * carries too, format.md §11.6): the crop of that record, or of a schema-1 entry's stored one,
+     * whose template is closest to the probe's.
      */
     private Optional<org.oversight.domain.bundle.BundleRecords.EnrolmentCrop> disclosedEnrolment(String entry,
-            BiometricRecord probe) {
+            BiometricRecord probe, Optional<org.oversight.domain.seal.EnrolmentRecord> sealed) {
         org.oversight.ledger.vault.VaultEnrolments e = enrolments.getIfAvailable();
-        if (e == null) {
-            return Optional.empty();
-        }
-        Optional<org.oversight.domain.seal.EnrolmentRecord> record = e.isSealed(entry)
-                ? sealedEnrolment(entry) : e.record(entry);
+        Optional<org.oversight.domain.seal.EnrolmentRecord> record = sealed.isPresent() ? sealed
+                : e == null ? Optional.empty() : e.record(entry);
         return record.flatMap(r -> {
             java.util.OptionalInt i = org.oversight.recognition.pipeline.EnrolmentCheck.closestCrop(r,
                     probe.template());
@@ -149,23 +161,16 @@ public class BundleController {
     }
 
     /**
-     * A schema-2 entry's enrolment record (its crops and templates), opened by the vault against the
-     * entry's leaf while it holds it (epoch key, or the case wrap of the kept record).
+     * A schema-2 entry's sealed enrolment record (crops, templates, nonce), opened by the vault against
+     * the entry's leaf {@code entry} while it holds it (epoch key, or the case wrap of the kept
+     * record); empty once erased or destroyed, or if the vault cannot open it.
      */
-    private Optional<org.oversight.domain.seal.EnrolmentRecord> sealedEnrolment(String entry) {
+    private Optional<org.oversight.domain.seal.SealedEnrolmentRecord> sealedEnrolment(SignedEvent entry) {
         VaultRecords records = vault.getIfAvailable();
-        Optional<LeafKey> key = store.keyAt(StreamId.watchlist(entry).text(), 0);
-        if (records == null || key.isEmpty()) {
+        if (records == null) {
             return Optional.empty();
         }
-        SignedEvent event;
-        try {
-            event = SignedEvent.parse(store.findByHash(key.get().hash()).orElseThrow().leaf().leafBytes());
-        } catch (org.oversight.domain.event.InvalidEventException x) {
-            throw new IllegalStateException("committed leaf " + key.get().index() + " does not parse: " + x.getMessage(),
-                    x);
-        }
-        return records.openEnrolment(event) instanceof VaultRecords.Enrolment r ? Optional.of(r.record().enrolment())
+        return records.openEnrolment(entry) instanceof VaultRecords.Enrolment r ? Optional.of(r.record())
                 : Optional.empty();
     }
 

@@ -317,6 +317,33 @@ class SealedWatchlistFlowTest {
         MatchProposed toA = proposals.stream().filter(p -> p.candidateEntry().equals("wl-sealed-a")).findFirst()
                 .orElseThrow();
         assertThat(proposals).allSatisfy(p -> assertThat(p.score()).isGreaterThanOrEqualTo(toA.score()));
+
+        // The court's bundle (format.md §11.6): an evidence-bundle disclosure naming the detection and entry A
+        // releases both records; the served version-2 bundle carries A's whole sealed enrolment record
+        // (opened by the vault) and its crop closest to the probe (crop 0, the probe's own pixels).
+        SignedEvent court = CHAINS.next(RecordDisclosed.withEntries("disc-wl-court",
+                List.of(new DetectionRef(detection.eventHash(), leaf)), List.of("wl-sealed-a"),
+                DisclosurePurpose.EVIDENCE_BUNDLE, "CASE-WL-COURT", "Court: HCMA 1234/2026"), OFFICER_KEY);
+        MockHttpServletResponse r = postTo("/v1/vault/disclosures", OFFICER_TOKEN, court.leafBytes());
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
+        long courtLeaf = Long.parseLong(r.getHeader("Oversight-Leaf-Index"));
+        await(() -> checkpointSize() > courtLeaf, "a checkpoint over the court disclosure");
+        MockHttpServletResponse served = mvc.perform(get("/v1/matches/" + toA.match() + "/bundle")
+                .header("Authorization", "Bearer " + OFFICER_TOKEN)).andReturn().getResponse();
+        assertThat(served.getStatus()).as(served.getContentAsString()).isEqualTo(200);
+        org.oversight.domain.bundle.EvidenceBundle bundle = org.oversight.domain.bundle.EvidenceBundle.parse(
+                served.getContentAsByteArray());
+        assertThat(bundle.version()).isEqualTo(2);
+        assertThat(bundle.records().orElseThrow().entryRecord()).hasValueSatisfying(rec -> {
+            assertThat(rec.commitment()).isEqualTo(sealedOf(entryA).commitment());
+            assertThat(rec.crops()).hasSize(2);
+        });
+        assertThat(bundle.records().get().enrolment()).hasValueSatisfying(en -> {
+            assertThat(en.entry()).isEqualTo("wl-sealed-a");
+            assertThat(en.template()).isZero();
+            assertThat(en.alignedCrop()).isEqualTo(cropA);
+        });
+        assertThat(bundle.events()).anyMatch(e -> e.leafIndex() == courtLeaf);
     }
 
     @Test

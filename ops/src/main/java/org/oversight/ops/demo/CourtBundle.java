@@ -19,6 +19,7 @@ import org.oversight.domain.export.RecordsFile;
 import org.oversight.domain.export.RecordsFileReader;
 import org.oversight.domain.merkle.rfc6962.MerkleTree;
 import org.oversight.domain.seal.EnrolmentRecord;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
 import org.oversight.recognition.pipeline.EnrolmentCheck;
 import org.oversight.recognition.projection.SnapshotProofs;
 
@@ -49,14 +50,14 @@ final class CourtBundle {
             }
         }
         RecordsFile.Entry probe;
-        List<EnrolmentRecord> enrolments = new ArrayList<>();
+        List<RecordsFile.Enrolment> enrolments = new ArrayList<>();
         try (InputStream in = Files.newInputStream(records)) {
             RecordsFileReader r = new RecordsFileReader(in);
             probe = r.next();
             while (r.next() != null) {
                 // further detection records are not this bundle's
             }
-            for (EnrolmentRecord e = r.nextEnrolment(); e != null; e = r.nextEnrolment()) {
+            for (RecordsFile.Enrolment e = r.nextEnrolmentLine(); e != null; e = r.nextEnrolmentLine()) {
                 enrolments.add(e);
             }
         }
@@ -70,13 +71,28 @@ final class CourtBundle {
             }
             return leaves.get((int) index).clone();
         }, tree, reader.checkpoint(), matchId, SnapshotProofs.INSTANCE,
-                new BundleRecords(probe.detection(), probe.record(), enrolmentCrop(enrolments, probe)));
+                new BundleRecords(probe.detection(), probe.record(), enrolmentCrop(enrolments, probe),
+                        entryRecord(enrolments)));
+    }
+
+    /**
+     * The (only) disclosed sealed enrolment record, which a bundle on a schema-2 entry carries whole
+     * (format.md §11.6 {@code entryRecord}): without it the court cannot re-derive the score.
+     */
+    private static Optional<SealedEnrolmentRecord> entryRecord(List<RecordsFile.Enrolment> enrolments) {
+        for (RecordsFile.Enrolment line : enrolments) {
+            if (line instanceof RecordsFile.SealedEnrolment s) {
+                return Optional.of(s.record());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The crop of the (only) disclosed enrolment record closest to the probe, as the ledger picks it. */
-    private static Optional<BundleRecords.EnrolmentCrop> enrolmentCrop(List<EnrolmentRecord> enrolments,
+    private static Optional<BundleRecords.EnrolmentCrop> enrolmentCrop(List<RecordsFile.Enrolment> lines,
             RecordsFile.Entry probe) {
-        for (EnrolmentRecord e : enrolments) {
+        for (RecordsFile.Enrolment line : lines) {
+            EnrolmentRecord e = line.enrolment();
             java.util.OptionalInt i = EnrolmentCheck.closestCrop(e, probe.record().template());
             if (i.isPresent()) {
                 return Optional.of(new BundleRecords.EnrolmentCrop(e.entry(), i.getAsInt(),

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.oversight.domain.bundle.BundleLeaf;
 import org.oversight.domain.bundle.BundleRecords;
 import org.oversight.domain.bundle.EvidenceBundle;
@@ -33,6 +34,8 @@ import org.oversight.domain.export.RecordsFileWriter;
 import org.oversight.domain.merkle.rfc6962.MerkleTree;
 import org.oversight.domain.note.Ed25519NoteSigner;
 import org.oversight.domain.seal.BiometricRecord;
+import org.oversight.domain.seal.EnrolmentRecord;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -100,7 +103,10 @@ public final class DemoTamper {
                     "the court bundle without the RecordDisclosed that released its record (unrecorded disclosure)"),
             new Variant("crop-bundle", Kind.BUNDLE, "records",
                     "the court bundle with one pixel of its probe crop changed (the crop does not derive its"
-                            + " template: it no longer opens the commitment the camera signed)"));
+                            + " template: it no longer opens the commitment the camera signed)"),
+            new Variant("entry-record-bundle", Kind.BUNDLE, "records",
+                    "the court bundle with one byte of the sealed entry's enrolment crop changed (its record no longer"
+                            + " opens the entry leaf's commitment: the score is not re-derived)"));
 
     private DemoTamper() {}
 
@@ -220,9 +226,24 @@ public final class DemoTamper {
         Files.write(out.resolve("undisclosed-bundle.bundle.json"),
                 EvidenceBundle.v2(b.match(), b.checkpoint(), undisclosed, b.snapshot(), records).toBytes());
         BundleRecords altered = new BundleRecords(records.probeDetection(), alteredCrop(records.probe()),
-                records.enrolment());
+                records.enrolment(), records.entryRecord());
         Files.write(out.resolve("crop-bundle.bundle.json"),
                 EvidenceBundle.v2(b.match(), b.checkpoint(), b.events(), b.snapshot(), altered).toBytes());
+        if (records.entryRecord().isPresent()) {
+            BundleRecords entryAltered = new BundleRecords(records.probeDetection(), records.probe(),
+                    records.enrolment(), Optional.of(alteredEntryCrop(records.entryRecord().get())));
+            Files.write(out.resolve("entry-record-bundle.bundle.json"),
+                    EvidenceBundle.v2(b.match(), b.checkpoint(), b.events(), b.snapshot(), entryAltered).toBytes());
+        }
+    }
+
+    /** The sealed enrolment record with the first byte of its first crop changed: another commitment. */
+    static SealedEnrolmentRecord alteredEntryCrop(SealedEnrolmentRecord record) {
+        List<EnrolmentRecord.Crop> crops = new ArrayList<>(record.crops());
+        byte[] crop = crops.get(0).alignedCrop();
+        crop[0] ^= 1;
+        crops.set(0, new EnrolmentRecord.Crop(crop, crops.get(0).template()));
+        return SealedEnrolmentRecord.of(record.entry(), crops, record.nonce());
     }
 
     /** The record with the first byte of its crop changed: same template and landmarks, another commitment. */

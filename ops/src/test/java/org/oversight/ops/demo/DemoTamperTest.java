@@ -96,4 +96,19 @@ class DemoTamperTest {
         assertThatThrownBy(() -> DemoTamper.write(honest(dir, List.of()), dir.resolve("out")))
                 .isInstanceOf(MalformedRecordsFileException.class).hasMessageContaining("no record to tamper with");
     }
+
+    @Test
+    void theEntryRecordVariantChangesOneCropByteSoTheCommitmentDiffersAndLeavesTheHonestRecordAlone() {
+        byte[] crop = new byte[150 * 150 * 3];
+        byte[] nonce = new byte[32];
+        Arrays.fill(nonce, (byte) 3);
+        org.oversight.domain.seal.SealedEnrolmentRecord honest = org.oversight.domain.seal.SealedEnrolmentRecord.of(
+                "wl-0001", List.of(new org.oversight.domain.seal.EnrolmentRecord.Crop(crop, Template.of(new byte[16], 1,
+                        "face-api/face_recognition_model@1.7.15"))), nonce);
+        org.oversight.domain.seal.SealedEnrolmentRecord altered = DemoTamper.alteredEntryCrop(honest);
+        assertThat(altered.commitment()).isNotEqualTo(honest.commitment());
+        assertThat(altered.nonce()).isEqualTo(honest.nonce());
+        assertThat(altered.crops().get(0).alignedCrop()[0]).isEqualTo((byte) 1);
+        assertThat(honest.crops().get(0).alignedCrop()[0]).isZero();
+    }
 }

@@ -32,6 +32,12 @@ import org.oversight.domain.event.SignedEvent;
 import org.oversight.domain.event.StreamId;
 import org.oversight.domain.event.Template;
 import org.oversight.domain.event.WatchlistEntryAuthorized;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
+import org.oversight.domain.event.WatchlistEntry;
+import org.oversight.domain.seal.RecordOpener;
+import org.oversight.domain.seal.RecordOpeningException;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
+import org.oversight.recognition.projection.RecordAvailability;
 import org.oversight.domain.merkle.rfc6962.InclusionProofException;
 import org.oversight.domain.merkle.rfc6962.InclusionProofVerifier;
 import org.oversight.domain.note.Ed25519NoteVerifier;
@@ -339,17 +345,8 @@ public final class BundleVerifier {
                 return; // the rule book reports a missing authorisation (R3) or policy (R6)
             }
             long aLeaf = authorisedAt.get().getKey();
-            if (authorisedAt.get().getValue().payload() instanceof org.oversight.domain.event.SealedWatchlistEntryAuthorized s) {
-                // A schema-2 entry's templates are in its sealed enrolment record, which this bundle
-                // format (§11.6) does not carry: the score and enrolment crop cannot be re-derived here.
-                fail(Rule.PROJECTION, pLeaf, "", "score of match " + proposed.match() + " against schema-2 entry "
-                        + s.entry(), "the entry's templates from its sealed enrolment record (format.md §12.8)",
-                        "the entry's sealed enrolment record carried and opening the entry leaf's commitment",
-                        "this bundle carries none (bundle format §11.6 has no place for it yet): the match cannot be"
-                                + " checked from this bundle");
-                return;
-            }
-            WatchlistEntryAuthorized entry = (WatchlistEntryAuthorized) authorisedAt.get().getValue().payload();
+            SignedEvent authorisation = authorisedAt.get().getValue();
+            WatchlistEntry entry = (WatchlistEntry) authorisation.payload();
             RecognitionPolicySet policy = (RecognitionPolicySet) policyAt.get().getValue().payload();
             report.fact("Detection", describe(dLeaf, detectionEvent) + ", camera " + detection.camera()
                     + ", captured " + detection.captureTime());
@@ -360,28 +357,130 @@ public final class BundleVerifier {
                     + " number of entries active for the detection is not checkable from a bundle, which carries only"
                     + " the candidate's authorisation (verifier audit checks it)");
             Optional<Template> probe = probeTemplate(pLeaf, proposed, dLeaf, detectionEvent);
-            probe.ifPresent(t -> checkScore(pLeaf, proposed, dLeaf, t, aLeaf, authorisedAt.get().getValue(), policy));
-            checkSnapshot(pLeaf, proposed, authorisedAt.get().getValue(), entry);
+            Optional<WatchedEntry> watched = watchedEntry(pLeaf, proposed, aLeaf, authorisation);
+            if (probe.isPresent() && watched.isPresent()) {
+                checkScore(pLeaf, proposed, dLeaf, probe.get(), aLeaf, watched.get(), policy);
+            }
+            checkSnapshot(pLeaf, proposed, authorisation, entry);
             if (detection instanceof FaceDetected clear) {
                 checkCrop(dLeaf, clear);
             }
             if (bundle.records().isPresent() && probe.isPresent()) {
-                bundle.records().get().enrolment().ifPresent(en -> checkEnrolmentDisclosed(pLeaf, en));
-                checkPixels(pLeaf, proposed, dLeaf, bundle.records().get(), entry);
+                BundleRecords records = bundle.records().get();
+                if (records.enrolment().isPresent() || records.entryRecord().isPresent()) {
+                    checkEnrolmentDisclosed(pLeaf, entry.entry());
+                }
+                boolean cropFromRecord = records.enrolment().isEmpty()
+                        || enrolmentCropSource(pLeaf, records, entry, watched);
+                checkPixels(pLeaf, proposed, dLeaf, records, entry, watched.isPresent(),
+                        cropFromRecord ? watched : Optional.empty());
             }
+        }
+
+        /**
+         * The candidate entry with the templates the score is recomputed from: a schema-1 entry's from
+         * its leaf; a schema-2 entry's from the carried sealed enrolment record, which must open the
+         * entry leaf (commitment, entry, crop count, model and format: {@link RecordOpener#checkEnrolment},
+         * the check the ledger, audit and witness use). Empty, with a failed check saying why, if a
+         * schema-2 entry's record is not carried or does not open the leaf.
+         */
+        private Optional<WatchedEntry> watchedEntry(long pLeaf, MatchProposed proposed, long aLeaf,
+                SignedEvent authorisation) {
+            if (authorisation.payload() instanceof WatchlistEntryAuthorized clear) {
+                Optional<SealedEnrolmentRecord> carried = bundle.records().flatMap(BundleRecords::entryRecord);
+                if (carried.isPresent()) {
+                    fail(Rule.SEALED_RECORD, aLeaf, authorisation.header().eventId(), describe(aLeaf, authorisation),
+                            "a sealed enrolment record is carried only for a schema-2 entry (format.md §11.6)",
+                            "no records.entryRecord", "a sealed enrolment record for entry " + carried.get().entry()
+                                    + ", whose entry is schema 1 (its templates are in the leaf)");
+                }
+                return Optional.of(WatchedEntry.of(authorisation.eventHash(), clear));
+            }
+            SealedWatchlistEntryAuthorized sealed = (SealedWatchlistEntryAuthorized) authorisation.payload();
+            Optional<SealedEnrolmentRecord> record = bundle.records().flatMap(BundleRecords::entryRecord);
+            if (record.isEmpty()) {
+                fail(Rule.PROJECTION, pLeaf, "", "score of match " + proposed.match() + " against schema-2 entry "
+                        + sealed.entry() + " (leaf " + aLeaf + ")",
+                        "the entry's templates from its sealed enrolment record carried in records.entryRecord"
+                                + " (format.md §11.6, §12.8)",
+                        "the entry's sealed enrolment record, opening the entry leaf's commitment",
+                        "score not re-derived: the entry's enrolment record was not disclosed to the court");
+                report.fact("Entry enrolment record", "not carried: score not re-derived (the entry's enrolment"
+                        + " record was not disclosed to the court)");
+                return Optional.empty();
+            }
+            String subject = "sealed enrolment record of entry " + sealed.entry() + " (leaf " + aLeaf + ")";
+            String method = "SHA-256(\"oversight/enrolment/v1\\n\" || canonical record) = the leaf's sealed.commitment;"
+                    + " entry, crop count = templateCount, every template's model and format = the leaf's"
+                    + " (format.md §12.8 opening checks 8-9)";
+            try {
+                RecordOpener.checkEnrolment(record.get(), sealed);
+            } catch (RecordOpeningException e) {
+                fail(Rule.SEALED_RECORD, aLeaf, authorisation.header().eventId(), subject, method,
+                        "the record the leaf commits to (" + sealed.sealed().commitment().hex() + ")", e.getMessage()
+                                + ": score not re-derived");
+                report.fact("Entry enrolment record", "carried; does NOT open the entry leaf: " + e.getMessage());
+                return Optional.empty();
+            }
+            pass(Rule.SEALED_RECORD, subject + " opens its commitment " + sealed.sealed().commitment().hex(), method);
+            report.fact("Entry enrolment record", "carried; opens the entry leaf's commitment "
+                    + sealed.sealed().commitment().hex() + " (" + record.get().crops().size() + " crops and templates)");
+            return Optional.of(WatchedEntry.sealed(authorisation.eventHash(), sealed, record.get().templates()));
+        }
+
+        /**
+         * Where a carried enrolment crop comes from: for a schema-2 entry it must be crop number
+         * {@code template} of the carried sealed enrolment record that opened the leaf (nothing else
+         * commits to it); for a schema-1 entry it names one of the leaf's templates. False, with a
+         * failed check, if not.
+         */
+        private boolean enrolmentCropSource(long pLeaf, BundleRecords records, WatchlistEntry entry,
+                Optional<WatchedEntry> watched) {
+            BundleRecords.EnrolmentCrop en = records.enrolment().get();
+            String subject = "enrolment crop of entry " + en.entry() + " (template " + en.template() + ")";
+            if (!en.entry().equals(entry.entry())) {
+                fail(Rule.SEALED_RECORD, pLeaf, "", subject, "the crop names the candidate entry",
+                        "entry " + entry.entry(), "entry " + en.entry());
+                return false;
+            }
+            if (entry instanceof WatchlistEntryAuthorized) {
+                return true;
+            }
+            String method = "the carried crop equals crop " + en.template() + " of the entry's sealed enrolment record"
+                    + " (records.entryRecord), which opened the entry leaf's commitment";
+            if (watched.isEmpty()) {
+                fail(Rule.SEALED_RECORD, pLeaf, "", subject, method, "a crop of the entry's opened sealed enrolment"
+                        + " record", "no opened record: the crop is not shown to be the entry's (nothing else commits"
+                        + " to it)");
+                report.fact("Enrolment crop", "carried; NOT shown to be the entry's: its sealed enrolment record was"
+                        + " not carried or did not open the leaf");
+                return false;
+            }
+            SealedEnrolmentRecord record = records.entryRecord().get();
+            if (en.template() >= record.crops().size()
+                    || !Arrays.equals(en.alignedCrop(), record.crops().get(en.template()).alignedCrop())) {
+                fail(Rule.SEALED_RECORD, pLeaf, "", subject, method, "crop " + en.template() + " of the record's "
+                        + record.crops().size(), "a crop that differs (SHA-256 " + Sha256Digest.hash(en.alignedCrop()).hex()
+                        + ")");
+                report.fact("Enrolment crop", "carried; NOT a crop of the entry's sealed enrolment record");
+                return false;
+            }
+            pass(Rule.SEALED_RECORD, subject + " is crop " + en.template() + " of the opened sealed enrolment record",
+                    method);
+            return true;
         }
 
         /**
          * A carried, verified schema-2 RecordDisclosed names the entry whose enrolment crop the
          * bundle carries (§11.6 step 5): the enrolment image too is released only on the record.
          */
-        private void checkEnrolmentDisclosed(long pLeaf, BundleRecords.EnrolmentCrop en) {
-            String subject = "disclosure of the enrolment record of entry " + en.entry();
+        private void checkEnrolmentDisclosed(long pLeaf, String entry) {
+            String subject = "disclosure of the enrolment record of entry " + entry;
             String method = "a carried RecordDisclosed (schema 2), signed by a key valid at its leaf, names the entry"
                     + " in its entries";
             for (Map.Entry<Long, SignedEvent> e : anchored.entrySet()) {
                 if (e.getValue().payload() instanceof RecordDisclosed d && signers.containsKey(e.getKey())
-                        && d.disclosedEntries().contains(en.entry())) {
+                        && d.disclosedEntries().contains(entry)) {
                     pass(Rule.SEALED_RECORD, subject + ": " + d.disclosure() + " at leaf " + e.getKey() + " (purpose "
                             + d.purpose().wireName() + ", case " + d.caseRef() + ", to " + d.recipient() + ", signed by "
                             + describe(signers.get(e.getKey())) + ")", method);
@@ -390,7 +489,7 @@ public final class BundleVerifier {
                     return;
                 }
             }
-            fail(Rule.SEALED_RECORD, pLeaf, "", subject, method, "a RecordDisclosed naming entry " + en.entry(),
+            fail(Rule.SEALED_RECORD, pLeaf, "", subject, method, "a RecordDisclosed naming entry " + entry,
                     "none carried (or none verified): an unrecorded disclosure of the enrolment image");
         }
 
@@ -463,13 +562,14 @@ public final class BundleVerifier {
          * enrolment crop the entry's template it names.
          */
         private void checkPixels(long pLeaf, MatchProposed proposed, long dLeaf, BundleRecords records,
-                WatchlistEntryAuthorized entry) {
+                WatchlistEntry entry, boolean scoreRederived, Optional<WatchedEntry> watched) {
             byte[] crop = records.probe().alignedCrop();
             Template template = records.probe().template();
             if (deriver == null) {
                 report.fact(CourtSummary.PIXELS_FACT, "not re-derived: " + noModel + "; the template was taken"
                         + " from the disclosed record (which opens the commitment the camera signed) and the score "
-                        + proposed.score() + " recomputed from it");
+                        + proposed.score() + (scoreRederived ? " recomputed from it" : " NOT recomputed: the entry's"
+                                + " enrolment record was not disclosed to the court or does not open its leaf"));
                 report.fact("Recognition model", "missing: " + noModel);
                 records.enrolment().ifPresent(en -> report.fact("Enrolment crop", "carried; not re-derived: " + noModel));
                 return;
@@ -494,19 +594,23 @@ public final class BundleVerifier {
                 pass(Rule.SEALED_RECORD, subject, method);
                 report.fact(CourtSummary.PIXELS_FACT, "crop (SHA-256 " + Sha256Digest.hash(crop).hex()
                         + ") → template re-derived bit for bit (SHA-256 " + Sha256Digest.hash(template.data()).hex()
-                        + ") → score " + proposed.score() + " recomputed against entry " + entry.entry()
-                        + ", equal to the logged score");
+                        + ") → score " + proposed.score() + (scoreRederived ? " recomputed against entry "
+                                + entry.entry() + ", equal to the logged score" : " NOT recomputed: the enrolment"
+                                + " record of entry " + entry.entry() + " was not disclosed to the court or does not"
+                                + " open its leaf"));
             }
-            records.enrolment().ifPresent(en -> checkEnrolment(pLeaf, en, entry));
+            if (watched.isPresent()) {
+                records.enrolment().ifPresent(en -> checkEnrolment(pLeaf, en, watched.get()));
+            }
         }
 
-        private void checkEnrolment(long pLeaf, BundleRecords.EnrolmentCrop en, WatchlistEntryAuthorized entry) {
+        private void checkEnrolment(long pLeaf, BundleRecords.EnrolmentCrop en, WatchedEntry entry) {
             String subject = "enrolment crop of entry " + en.entry() + " → its template " + en.template();
             String method = "the carried enrolment crop through the recognition network and quantiser equals the"
                     + " entry's template " + en.template() + " bit for bit";
-            if (!en.entry().equals(entry.entry()) || en.template() >= entry.templates().size()) {
+            if (!en.entry().equals(entry.id()) || en.template() >= entry.templates().size()) {
                 fail(Rule.SEALED_RECORD, pLeaf, "", subject, method, "a crop of one of the " + entry.templates().size()
-                        + " templates of entry " + entry.entry(), "entry " + en.entry() + ", template " + en.template());
+                        + " templates of entry " + entry.id(), "entry " + en.entry() + ", template " + en.template());
                 return;
             }
             Template expected = entry.templates().get(en.template());
@@ -542,7 +646,7 @@ public final class BundleVerifier {
         }
 
         private void checkScore(long pLeaf, MatchProposed proposed, long dLeaf, Template template, long aLeaf,
-                SignedEvent authorisation, RecognitionPolicySet policy) {
+                WatchedEntry entry, RecognitionPolicySet policy) {
             String subject = "score of match " + proposed.match() + " (leaf " + pLeaf + ")";
             String method = "exact squared distance (format.md §9.5) of the detection's template (leaf " + dLeaf
                     + ") to the entry's comparable templates (leaf " + aLeaf + ", format.md §9.8), lowest";
@@ -553,8 +657,6 @@ public final class BundleVerifier {
                 fail(Rule.PROJECTION, dLeaf, "", subject, method, "a valid version-1 detection template", e.getMessage());
                 return;
             }
-            WatchedEntry entry = WatchedEntry.of(authorisation.eventHash(),
-                    (WatchlistEntryAuthorized) authorisation.payload());
             OptionalInt best = entry.score(probe, policy.modelId(), policy.templateFormat());
             if (best.isEmpty()) {
                 fail(Rule.PROJECTION, pLeaf, "", subject, method, "a template comparable with the detection's",
@@ -568,11 +670,17 @@ public final class BundleVerifier {
         }
 
         private void checkSnapshot(long pLeaf, MatchProposed proposed, SignedEvent authorisation,
-                WatchlistEntryAuthorized entry) {
+                WatchlistEntry entry) {
             SnapshotProof sp = bundle.snapshot();
             String subject = "entry " + entry.entry() + " in watchlist snapshot " + proposed.watchlistSnapshot().root()
                     + " of size " + proposed.watchlistSnapshot().size();
-            byte[] expected = WatchlistSnapshot.leafData(WatchedEntry.of(authorisation.eventHash(), entry));
+            // A schema-2 entry's snapshot leaf has no templates member (§9.8): it is computable from the
+            // leaf alone, whether or not the court holds the entry's enrolment record.
+            byte[] expected = WatchlistSnapshot.leafData(entry instanceof WatchlistEntryAuthorized clear
+                    ? WatchedEntry.of(authorisation.eventHash(), clear)
+                    : WatchedEntry.unavailable(authorisation.eventHash(), (SealedWatchlistEntryAuthorized) entry,
+                            new RecordAvailability.Unavailable(RecordAvailability.Reason.WITHHELD,
+                                    "the snapshot leaf needs no template")));
             if (!sp.entry().equals(entry.entry()) || !Arrays.equals(expected, sp.leafData())) {
                 fail(Rule.PROJECTION, pLeaf, "", subject, "snapshot leaf data (format.md §9.8)",
                         "the leaf of entry " + entry.entry() + " authorised by event " + authorisation.eventHash(),

@@ -35,7 +35,13 @@ import org.oversight.domain.event.Template;
 import org.oversight.domain.event.Timestamp;
 import org.oversight.domain.event.Verdict;
 import org.oversight.domain.merkle.rfc6962.MerkleTree;
+import org.oversight.domain.event.ErasureEpochOpened;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
+import org.oversight.domain.event.WatchlistEntryAuthorized;
 import org.oversight.domain.seal.BiometricRecord;
+import org.oversight.domain.seal.EnrolmentRecord;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
+import org.oversight.recognition.projection.EnrolmentAvailability;
 import org.oversight.recognition.assets.AssetCache;
 import org.oversight.recognition.pipeline.CropTemplateDeriver;
 import org.oversight.recognition.projection.ProjectionInputException;
@@ -64,6 +70,8 @@ final class SealedBundleLog {
     final byte[] enrolmentCrop = pattern(2);
     final BiometricRecord record;
     final DetectionRef detection;
+    /** The candidate entry's sealed enrolment record when it is schema 2, else null. */
+    final SealedEnrolmentRecord entryRecord;
     String matchId;
     private ProjectionState state = ProjectionState.initial();
     private MatchProposed decision;
@@ -111,6 +119,16 @@ final class SealedBundleLog {
      * @param committedCrop as above, or null
      */
     SealedBundleLog(boolean disclose, boolean discloseEntry, byte[] committedCrop) throws Exception {
+        this(disclose, discloseEntry, committedCrop, false);
+    }
+
+    /**
+     * As above; with {@code sealedEntry} the candidate entry is schema 2 (format.md §4.6, §12.8):
+     * its one template and enrolment crop are in a sealed enrolment record (nonce all 6), sealed to
+     * the epoch, which is then opened before it with a window covering the entry's header time.
+     */
+    SealedBundleLog(boolean disclose, boolean discloseEntry, byte[] committedCrop, boolean sealedEntry)
+            throws Exception {
         int auth = EventFixtures.AUTHORITY_SEED;
         append(new AuthorityDeclared("authority-1", "Board", key(auth).publicKey()), auth);
         append(new KeyEnrolled("officer-7", Role.OFFICER, key(EventFixtures.OFFICER_SEED).publicKey()), auth);
@@ -119,8 +137,25 @@ final class SealedBundleLog {
         append(new KeyEnrolled("engine", Role.ENGINE, key(EventFixtures.ENGINE_SEED).publicKey()), auth);
         append(EventFixtures.recognitionPolicySet(), auth);
         append(EventFixtures.cameraRegistered(), EventFixtures.OFFICER_SEED);
-        append(BundleLog.entry("wl-2026-0001", templateOf(enrolmentCrop)), EventFixtures.OFFICER_SEED);
-        append(EventFixtures.erasureEpochOpened(), auth);
+        WatchlistEntryAuthorized clear = BundleLog.entry("wl-2026-0001", templateOf(enrolmentCrop));
+        if (sealedEntry) {
+            ErasureEpochOpened f = EventFixtures.erasureEpochOpened();
+            append(new ErasureEpochOpened(f.epoch(), EventFixtures.time("2026-11-01T00:00:00.000Z"),
+                    EventFixtures.time("2026-11-28T00:00:00.000Z"), EventFixtures.time("2026-11-28T01:00:00.000Z"),
+                    f.recipients()), auth);
+            byte[] entryNonce = new byte[32];
+            Arrays.fill(entryNonce, (byte) 6);
+            entryRecord = SealedEnrolmentRecord.of(clear.entry(), List.of(new EnrolmentRecord.Crop(enrolmentCrop,
+                    clear.templates().get(0))), entryNonce);
+            append(new SealedWatchlistEntryAuthorized(clear.entry(), clear.subject(), clear.category(),
+                    clear.authorisationRef(), clear.authorisedBy(), clear.validFrom(), clear.validUntil(),
+                    clear.sourceImageDigest(), MODEL, 1, 1, new SealedRecordRef(EventFixtures.digestOf("enrolment blob"),
+                            entryRecord.commitment(), f.epoch())), EventFixtures.OFFICER_SEED);
+        } else {
+            entryRecord = null;
+            append(clear, EventFixtures.OFFICER_SEED);
+            append(EventFixtures.erasureEpochOpened(), auth);
+        }
         byte[] nonce = new byte[32];
         Arrays.fill(nonce, (byte) 5);
         record = BiometricRecord.of(templateOf(probeCrop), EventFixtures.landmarks(),
@@ -147,8 +182,18 @@ final class SealedBundleLog {
     }
 
     private SealedRecordSource engine() {
-        return (ref, event) -> record == null ? RecordAvailability.withheld("none")
-                : RecordAvailability.available(record.template(), record.landmarks());
+        return new SealedRecordSource() {
+            @Override
+            public RecordAvailability open(DetectionRef ref, SignedEvent event) {
+                return record == null ? RecordAvailability.withheld("none")
+                        : RecordAvailability.available(record.template(), record.landmarks());
+            }
+
+            @Override
+            public EnrolmentAvailability openEnrolment(DetectionRef ref, SignedEvent event) {
+                return EnrolmentAvailability.available(entryRecord.templates());
+            }
+        };
     }
 
     private SignedEvent append(EventPayload payload, int seed) {
@@ -183,7 +228,14 @@ final class SealedBundleLog {
 
     BundleRecords records(boolean withEnrolment) {
         return new BundleRecords(detection, record, withEnrolment
-                ? Optional.of(new BundleRecords.EnrolmentCrop("wl-2026-0001", 0, enrolmentCrop)) : Optional.empty());
+                ? Optional.of(new BundleRecords.EnrolmentCrop("wl-2026-0001", 0, enrolmentCrop)) : Optional.empty(),
+                Optional.ofNullable(entryRecord));
+    }
+
+    /** The records with {@code entryRecord} as the carried sealed enrolment record (and the enrolment crop). */
+    BundleRecords records(Optional<SealedEnrolmentRecord> entryRecord) {
+        return new BundleRecords(detection, record,
+                Optional.of(new BundleRecords.EnrolmentCrop("wl-2026-0001", 0, enrolmentCrop)), entryRecord);
     }
 
     EvidenceBundle bundle(BundleRecords records) throws BundleBuildException {
