@@ -61,6 +61,14 @@ public final class IncrementalAudit implements AutoCloseable {
         });
     }
 
+    /**
+     * Also tells {@code observer} every accepted event and its leaf, in leaf order, as {@link #append}
+     * replays it (after the rules and the projection replay saw it).
+     */
+    public void onAccepted(java.util.function.ObjLongConsumer<org.oversight.domain.event.SignedEvent> observer) {
+        replay.onAccepted(observer);
+    }
+
     /** Leaves replayed so far. */
     public long size() {
         return range.size();
@@ -137,11 +145,16 @@ public final class IncrementalAudit implements AutoCloseable {
         return ProofGenerator.consistencyProof(hashes, size1, range.size());
     }
 
-    /** A one-line summary: events accepted, decisions derived and agreeing. */
+    /**
+     * A one-line summary: events accepted, decisions derived and agreeing, and the detections searched
+     * without a sealed record they needed (their own, or an active entry's enrolment record), whose
+     * decisions were therefore not re-derived.
+     */
     public String summary() {
         ProjectionAudit p = replay.projection();
         return range.size() + " leaves, " + replay.accepted() + " events accepted; " + p.derived()
-                + " match decisions derived, " + p.logged() + " MatchProposed, " + p.agreeing() + " agree";
+                + " match decisions derived, " + p.logged() + " MatchProposed, " + p.agreeing() + " agree; "
+                + p.withheldDetections() + " detections not searched for want of a sealed record";
     }
 
     @Override

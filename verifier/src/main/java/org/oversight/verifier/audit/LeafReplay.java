@@ -45,6 +45,7 @@ final class LeafReplay {
     private long accepted;
     private DetectionObserver detections;
     private Consumer<String> epochCloses;
+    private java.util.function.ObjLongConsumer<SignedEvent> acceptedEvents;
     /** Streams whose latest event was rejected: the first rejected leaf since the last accepted one. */
     private final TreeMap<StreamId, Long> stalled = new TreeMap<>();
 
@@ -97,6 +98,9 @@ final class LeafReplay {
                 disclosed.observe(event);
                 disclosed.drain().forEach(sink);
             }
+            if (acceptedEvents != null) {
+                acceptedEvents.accept(event, leaf);
+            }
             return;
         } catch (ChainException e) {
             rejected = rejections.chain(event, leaf, e);
@@ -131,6 +135,14 @@ final class LeafReplay {
     /** Also tells {@code observer} the epoch of every accepted {@code ErasureEpochClosed}, in leaf order. */
     void onEpochClosed(Consumer<String> observer) {
         this.epochCloses = observer;
+    }
+
+    /**
+     * Also tells {@code observer} every accepted event and its leaf, in leaf order, after the rules
+     * and the projection replay have seen it.
+     */
+    void onAccepted(java.util.function.ObjLongConsumer<SignedEvent> observer) {
+        this.acceptedEvents = observer;
     }
 
     LogReplayer replayer() {

@@ -45,7 +45,9 @@ import org.oversight.verifier.report.Finding;
  *
  * <p>Requests are serialised (check and update are one atomic step, as tlog-witness requires).
  * State: the accepted-event state lives in memory; the verified leaves are persisted and replayed
- * on restart ({@link WitnessStateDirectory}).
+ * on restart ({@link WitnessStateDirectory}), with the epoch keys ({@link WitnessEpochKeys}) and the
+ * enrolment records of kept schema-2 entries ({@link WitnessEntryRecords}), so that a restart
+ * re-derives what the witness re-derived before it.
  */
 public final class LiveAuditor implements AutoCloseable {
     private final WitnessStateDirectory state;
@@ -78,8 +80,9 @@ public final class LiveAuditor implements AutoCloseable {
      * Opens (or creates) the witness state in {@code stateDir} and replays the leaves verified
      * before, so the in-memory state is what it was.
      *
-     * @throws WitnessStateException if the state directory's checkpoint is not this log's, or its
-     *     leaves do not hash to it (the directory is damaged or belongs to another log)
+     * @throws WitnessStateException if the state directory's checkpoint is not this log's, its
+     *     leaves do not hash to it (the directory is damaged or belongs to another log), or a kept
+     *     entry record in it does not open to its entry's leaf (named in the message)
      * @throws IOException if the directory cannot be read or written
      */
     public static LiveAuditor open(java.nio.file.Path stateDir, NoteVerifier logKey, String origin,
@@ -104,8 +107,10 @@ public final class LiveAuditor implements AutoCloseable {
         WitnessStateDirectory state = new WitnessStateDirectory(stateDir);
         WitnessEpochKeys epochKeys = new WitnessEpochKeys(stateDir, Objects.requireNonNull(cosigner, "cosigner"),
                 defaultRecipient(cosigner), new java.security.SecureRandom());
-        WitnessRecords records = new WitnessRecords(epochKeys, vault);
+        WitnessEntryRecords entries = new WitnessEntryRecords(new EntryRecordFiles(stateDir));
+        WitnessRecords records = new WitnessRecords(epochKeys, vault, entries);
         IncrementalAudit audit = new IncrementalAudit(projectionGraceLeaves, records);
+        audit.onAccepted(entries::observe);
         LiveAuditor w = new LiveAuditor(state, Objects.requireNonNull(logKey, "logKey"),
                 Objects.requireNonNull(origin, "origin"), cosigner,
                 Objects.requireNonNull(source, "source"), Objects.requireNonNull(clock, "clock"), audit, epochKeys,
@@ -150,9 +155,18 @@ public final class LiveAuditor implements AutoCloseable {
         List<Finding> findings = audit.append(leaves);
         findings.addAll(records.drainViolations());
         findings.addAll(audit.overdueDecisions());
-        for (String epoch : audit.epochsClosed()) {
-            epochKeys.destroy(epoch);  // idempotent: repairs a crash between persisting and destroying
+        Optional<String> damaged = records.entries().damage();
+        if (damaged.isPresent()) {
+            throw new WitnessStateException(damaged.get());
         }
+        // Idempotent, each repairing a crash between persisting the leaves and the checkpoint's end
+        // of the batch: the records the closes keep are written before the keys go, then the records
+        // whose keeping ended are deleted.
+        records.entries().writeKept();
+        for (String epoch : audit.epochsClosed()) {
+            epochKeys.destroy(epoch);
+        }
+        records.entries().reconcile(c.size());
         if (!findings.isEmpty() && halted == null) {
             // Only if the rules changed since these leaves were verified: keep cosigning nothing.
             halt("replaying the verified leaves on restart found violations", cosigned, null, null, findings, leaves, 0,
@@ -289,6 +303,12 @@ public final class LiveAuditor implements AutoCloseable {
             List<Finding> findings = audit.append(leaves);
             // A sealed record missing from the vault, or not opening to its leaf, is a violation (decision 0001 item 4).
             findings.addAll(records.drainViolations());
+            Optional<String> damaged = records.entries().damage();
+            if (damaged.isPresent()) {
+                // A kept entry record of these leaves (written before a crash) fails its check: refuse, as at a start.
+                halted = "state directory damaged: " + damaged.get() + "; restart the witness once that is dealt with";
+                return WitnessResponse.problem(500, "Internal Server Error", halted);
+            }
             findings.addAll(audit.overdueDecisions());
             findings.addAll(audit.capturedBefore(now, "this witness's time " + Instant.ofEpochSecond(now)
                     + ", at which it would cosign the checkpoint of size " + next.size()));
@@ -299,6 +319,9 @@ public final class LiveAuditor implements AutoCloseable {
                 return WitnessResponse.problem(503, "Witness halted", halted);
             }
             state.appendLeaves(leaves);
+            // The entry records a close keeps are written before this witness's key of the epoch goes;
+            // those whose keeping ended are deleted once the checkpoint covering that is saved (cosign).
+            records.entries().writeKept();
             // The epoch's close is replayed and its leaves verified: this witness's key for it goes
             // (decision 0001: each recipient destroys its own key once it has replayed the close).
             for (String epoch : audit.epochsClosed()) {
@@ -315,6 +338,8 @@ public final class LiveAuditor implements AutoCloseable {
     private WitnessResponse cosign(SignedCheckpoint submitted, long time) {
         try {
             state.saveCheckpoint(withoutCosignatures(submitted));
+            // Retention: the entry records the log no longer keeps as of this checkpoint go now.
+            records.entries().deleteEnded();
         } catch (IOException e) {
             halted = "state could not be written (" + e.getMessage() + "); restart the witness";
             return WitnessResponse.problem(500, "Internal Server Error", halted);

@@ -35,7 +35,9 @@ import org.oversight.verifier.report.Rule;
  * <ul>
  *   <li>the record, when it opens;
  *   <li>{@code ERASED} when this witness destroyed its key of the epoch after replaying the epoch's
- *       close (a restart replays such detections without halting);
+ *       close (a restart replays such detections without halting) — except for a schema-2 entry's
+ *       enrolment record that the close kept: that one this witness kept itself
+ *       ({@link WitnessEntryRecords}) until the log says it is no longer kept;
  *   <li>{@code WITHHELD} when the witness has no key of the epoch (it was not a recipient) or no
  *       vault credential: counted and stated in {@link #summary}, not a violation;
  *   <li>{@code WITHHELD} and a violation ({@link #drainViolations}) when the vault does not serve the
@@ -49,6 +51,7 @@ import org.oversight.verifier.report.Rule;
 final class WitnessRecords implements SealedRecordSource {
     private final WitnessEpochKeys keys;
     private final VaultBlobs vault;
+    private final WitnessEntryRecords entries;
     private final Map<Sha256Digest, VaultBlobs.Fetched> fetched = new HashMap<>();
     private final List<Finding> violations = new ArrayList<>();
     /** The bytes the vault served for blobs that failed to open, by hex digest, in order of failure. */
@@ -59,15 +62,25 @@ final class WitnessRecords implements SealedRecordSource {
     private long opened;
     private long withheld;
     private long erased;
+    private long restored;
     private long failed;
     private long goneSinceVerified;
     /** Whether the leaves being replayed are ones this witness verified before (a restart). */
     private boolean verifiedBefore;
 
-    /** @param vault the ledger's vault, or null when this witness has no vault credential */
-    WitnessRecords(WitnessEpochKeys keys, VaultBlobs vault) {
+    /**
+     * @param vault the ledger's vault, or null when this witness has no vault credential
+     * @param entries where the opened enrolment records of entries are kept while the log keeps them
+     */
+    WitnessRecords(WitnessEpochKeys keys, VaultBlobs vault, WitnessEntryRecords entries) {
         this.keys = keys;
         this.vault = vault;
+        this.entries = java.util.Objects.requireNonNull(entries, "entries");
+    }
+
+    /** The kept entry records (fed the accepted events by the caller, written and deleted with its state). */
+    WitnessEntryRecords entries() {
+        return entries;
     }
 
     /**
@@ -197,8 +210,9 @@ final class WitnessRecords implements SealedRecordSource {
      * The templates of a schema-2 entry's sealed enrolment record (format.md §12.7), opened with
      * this witness's key of the entry's epoch exactly as a detection's record: erased once the
      * witness destroyed that key, withheld without a key or a vault credential, a violation when
-     * the vault does not serve the blob or it fails an opening stage. The opened templates are held
-     * in memory for the projection's state; the crops are dropped at once.
+     * the vault does not serve the blob or it fails an opening stage. An opened record is handed to
+     * {@link WitnessEntryRecords}, which keeps it as long as the log keeps it; once the key is
+     * destroyed, the record comes from there (checked against the leaf again), else it is erased.
      */
     @Override
     public EnrolmentAvailability openEnrolment(DetectionRef entry, SignedEvent event) {
@@ -207,9 +221,15 @@ final class WitnessRecords implements SealedRecordSource {
         String epoch = leaf.sealed().epoch();
         Sha256Digest digest = leaf.sealed().blobDigest();
         if (keys.destroyed(epoch)) {
+            Optional<SealedEnrolmentRecord> kept = entries.restore(entry, event);
+            if (kept.isPresent()) {
+                restored++;
+                return EnrolmentAvailability.available(kept.get().templates());
+            }
             erased++;
             return EnrolmentAvailability.erased("this witness destroyed its key of epoch " + epoch
-                    + " after replaying the epoch's close");
+                    + " after replaying the epoch's close, and keeps no record of the entry (not kept by the close,"
+                    + " or its keeping ended)");
         }
         X25519PrivateKey key;
         try {
@@ -257,6 +277,7 @@ final class WitnessRecords implements SealedRecordSource {
                         e.getMessage());
             }
             opened++;
+            entries.opened(entry, event, record);
             return EnrolmentAvailability.available(record.templates());
         } finally {
             key.destroy();
@@ -298,6 +319,7 @@ final class WitnessRecords implements SealedRecordSource {
         violations.clear();
         fetched.clear();
         verifiedBefore = false;
+        entries.forgetUnconfirmed();
         return out;
     }
 
@@ -313,10 +335,12 @@ final class WitnessRecords implements SealedRecordSource {
 
     /** One clause for the witness's status line. */
     String summary() {
-        return "sealed records: " + opened + " opened, " + erased + " erased (key destroyed after the close), "
+        return "sealed records: " + opened + " opened, " + (restored > 0 ? restored + " entry records read back from"
+                + " the state directory, " : "") + erased + " erased (key destroyed after the close), "
                 + withheld + " withheld" + (withheldEpochs.isEmpty() ? "" : " (no key or no vault credential for"
                         + " epochs " + String.join(", ", withheldEpochs) + ")")
                 + (goneSinceVerified > 0 ? ", " + goneSinceVerified + " no longer served since verified" : "")
-                + (failed > 0 ? ", " + failed + " FAILED" : "") + (vault == null ? "; no vault credential" : "");
+                + (failed > 0 ? ", " + failed + " FAILED" : "") + (vault == null ? "; no vault credential" : "")
+                + "; " + entries.summary();
     }
 }

@@ -2,6 +2,22 @@ package org.oversight.verifier.audit;
 
 import java.security.SecureRandom;
 import java.util.List;
+import org.oversight.domain.event.ErasureEpochOpened;
+import org.oversight.domain.event.KeepReason;
+import org.oversight.domain.event.KeptRecord;
+import org.oversight.domain.event.KeptRecordsDestroyed;
+import org.oversight.domain.event.MatchProposed;
+import org.oversight.domain.event.SealedWatchlistEntryAuthorized;
+import org.oversight.domain.event.WatchlistEntryWithdrawn;
+import org.oversight.domain.seal.EnrolmentRecord;
+import org.oversight.domain.seal.EnrolmentSealer;
+import org.oversight.domain.seal.SealedEnrolmentRecord;
+import org.oversight.recognition.projection.EnrolmentAvailability;
+import org.oversight.recognition.projection.ProjectionInputException;
+import org.oversight.recognition.projection.ProjectionState;
+import org.oversight.recognition.projection.RecognitionProjection;
+import org.oversight.recognition.projection.RecordAvailability;
+import org.oversight.recognition.projection.SealedRecordSource;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.ErasureEpochClosed;
 import org.oversight.domain.event.RetrospectiveSearchPerformed;
@@ -99,5 +115,118 @@ public final class WitnessSealedFixtures {
                     EventFixtures.ENGINE_SEED);
         }
         return new Sealed(log.leaves(), detectionLeaf, sealed.blob().canonicalBytes(), sealed.blobDigest().hex());
+    }
+
+    /** How the keeping of the sealed entry's record ends in {@link #sealedEntry}, after the close kept it. */
+    public enum EntryEnd {
+        /** It does not end: the entry is live at the end of the log. */
+        NONE,
+        /** {@code KeptRecordsDestroyed} names the entry's leaf. */
+        DESTROYED,
+        /** {@code WatchlistEntryWithdrawn} withdraws the entry; person A is detected again afterwards. */
+        WITHDRAWN
+    }
+
+    /**
+     * A log with a sealed watchlist entry, for the witness's kept-entry-record tests.
+     *
+     * @param leaves the log's leaves
+     * @param entryLeaf the schema-2 entry's leaf
+     * @param closeLeaf the leaf of the epoch's close, which keeps the entry's record
+     * @param afterDetectionLeaf the leaf of person A's detection after the close, matched against the entry
+     * @param endLeaf the leaf at which the keeping ends ({@link EntryEnd#NONE}: the log's size)
+     * @param blob the entry's sealed blob, as the vault stores it
+     * @param blobDigestHex the leaf's {@code sealed.blobDigest}, in hex
+     * @param record the sealed enrolment record (its template is person A's)
+     */
+    public record SealedEntry(List<byte[]> leaves, int entryLeaf, int closeLeaf, int afterDetectionLeaf, int endLeaf,
+            byte[] blob, String blobDigestHex, SealedEnrolmentRecord record) {}
+
+    /**
+     * The scenario's principals, policy and camera; an erasure epoch {@link EventFixtures#EPOCH}
+     * (sealing November 1–28, 2026) whose recipients are a vault key and {@code witness}; the
+     * watchlist entry of person A as schema 2, its enrolment record sealed to that epoch; person A
+     * detected (clear) and matched; the epoch's close keeping the entry's record (reason
+     * {@code watchlist-entry}); person A detected and matched again; then {@code end}.
+     */
+    public static SealedEntry sealedEntry(EpochRecipient witness, EntryEnd end) {
+        SecureRandom random = new SecureRandom();
+        TestLog scenario = TestLog.scenario();
+        TestLog log = new TestLog();
+        for (int i = 0; i < TestLog.FIRST_DETECTION - 1; i++) {  // principals, policy, camera
+            log.append(scenario.event(i));
+        }
+        ErasureEpochOpened f = EventFixtures.erasureEpochOpened();
+        ErasureEpochOpened epoch = new ErasureEpochOpened(f.epoch(), EventFixtures.time("2026-11-01T00:00:00.000Z"),
+                EventFixtures.time("2026-11-28T00:00:00.000Z"), EventFixtures.time("2026-11-28T01:00:00.000Z"),
+                List.of(new EpochRecipient.Vault("vault", X25519PrivateKey.generate(random).publicKey()), witness));
+        log.append(epoch, EventFixtures.AUTHORITY_SEED);
+        WatchlistEntryAuthorized clear = TestLog.watchlistEntry(TestLog.personA());
+        byte[] crop = new byte[4096];
+        for (int i = 0; i < crop.length; i++) {
+            crop[i] = (byte) (i * 31 + 7);
+        }
+        SignedEvent probe = log.next(clear, EventFixtures.OFFICER_SEED);  // only for its header time
+        EnrolmentSealer.SealedEnrolment sealed = EnrolmentSealer.seal(clear, EnrolmentRecord.of(clear.entry(),
+                List.of(new EnrolmentRecord.Crop(crop, clear.templates().get(0)))), epoch, probe.header().time(), random);
+        int entryLeaf = log.size();
+        SignedEvent entry = log.append(sealed.payload(), EventFixtures.OFFICER_SEED);
+        SealedEnrolmentRecord record = sealed.record();
+        SealedRecordSource engine = new SealedRecordSource() {
+            @Override
+            public RecordAvailability open(DetectionRef d, SignedEvent e) {
+                return RecordAvailability.withheld("no detection records");
+            }
+
+            @Override
+            public EnrolmentAvailability openEnrolment(DetectionRef d, SignedEvent e) {
+                return EnrolmentAvailability.available(record.templates());
+            }
+        };
+        log.append(TestLog.firstDetection(), EventFixtures.CAMERA_SEED);
+        log.append(derive(log, engine), EventFixtures.ENGINE_SEED);
+        SealedWatchlistEntryAuthorized a = sealed.payload();
+        int closeLeaf = log.size();
+        DetectionRef entryRef = new DetectionRef(entry.eventHash(), entryLeaf);
+        log.append(new ErasureEpochClosed(epoch.epoch(), List.of(new KeptRecord(a.authorisationRef(), entryRef,
+                KeepReason.WATCHLIST_ENTRY, a.validUntil())), 0), EventFixtures.ENGINE_SEED);
+        int afterDetectionLeaf = log.size();
+        log.append(personADetectedAgain("2026-11-27T09:45:00.000Z", "frame after the close"), EventFixtures.CAMERA_SEED);
+        log.append(derive(log, engine), EventFixtures.ENGINE_SEED);
+        int endLeaf = log.size();
+        if (end == EntryEnd.DESTROYED) {
+            log.append(new KeptRecordsDestroyed(epoch.epoch(), List.of(entryRef), "watchlist entry withdrawn"),
+                    EventFixtures.ENGINE_SEED);
+        } else if (end == EntryEnd.WITHDRAWN) {
+            log.append(new WatchlistEntryWithdrawn(a.entry(), "arrested"), EventFixtures.OFFICER_SEED);
+            log.append(personADetectedAgain("2026-11-27T09:50:00.000Z", "frame after the withdrawal"),
+                    EventFixtures.CAMERA_SEED);
+        }
+        return new SealedEntry(log.leaves(), entryLeaf, closeLeaf, afterDetectionLeaf, endLeaf, sealed.blobBytes(),
+                a.sealed().blobDigest().hex(), record);
+    }
+
+    private static FaceDetected personADetectedAgain(String captureTime, String frame) {
+        FaceDetected d = TestLog.firstDetection();
+        return new FaceDetected(d.camera(), EventFixtures.time(captureTime), EventFixtures.digestOf(frame), d.faceBox(),
+                d.landmarks(), EventFixtures.digestOf("crop of " + frame), d.template(), d.quality());
+    }
+
+    /** The engine's single decision for the log's last event, a detection, with the entry's templates. */
+    private static MatchProposed derive(TestLog log, SealedRecordSource engine) {
+        try {
+            ProjectionState state = ProjectionState.initial();
+            int last = log.size() - 1;
+            for (int i = 0; i < last; i++) {
+                state = RecognitionProjection.apply(state, i, log.event(i), engine).state();
+            }
+            List<MatchProposed> d = RecognitionProjection.apply(state, last, log.event(last), engine).decisions();
+            if (d.size() != 1) {
+                throw new AssertionError(d.size() + " decisions for the detection at leaf " + last);
+            }
+            return d.get(0);
+        } catch (ProjectionInputException e) {
+            throw new AssertionError(e);
+        }
     }
 }

@@ -154,7 +154,8 @@ class WitnessSealedRecordsTest {
                 new java.security.SecureRandom());
         WitnessSealedFixtures.Sealed log = WitnessSealedFixtures.sealedDetection(
                 keys.recipientFor(EventFixtures.EPOCH), false, false);
-        WitnessRecords records = new WitnessRecords(keys, vault);
+        WitnessRecords records = new WitnessRecords(keys, vault,
+                new WitnessEntryRecords(new EntryRecordFiles(dir.resolve("unit"))));
         // The projection skipped the detection on its leaf alone (say, no policy in force): open() not called.
         records.prefetch(log.leaves(), 0);
         List<org.oversight.verifier.report.Finding> missing = records.drainViolations();
@@ -186,7 +187,8 @@ class WitnessSealedRecordsTest {
                 java.util.Optional.empty(), time, sealed.payload(), EventFixtures.key(EventFixtures.OFFICER_SEED));
         org.oversight.domain.event.DetectionRef ref = new org.oversight.domain.event.DetectionRef(entry.eventHash(), 0);
         String digest = sealed.payload().sealed().blobDigest().hex();
-        WitnessRecords records = new WitnessRecords(keys, vault);
+        WitnessRecords records = new WitnessRecords(keys, vault,
+                new WitnessEntryRecords(new EntryRecordFiles(dir.resolve("unit-e"))));
 
         records.prefetch(List.of(entry.leafBytes()), 0);
         assertThat(records.openEnrolment(ref, entry)).isInstanceOf(
