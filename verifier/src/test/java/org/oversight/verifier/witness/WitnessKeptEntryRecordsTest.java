@@ -140,13 +140,13 @@ class WitnessKeptEntryRecordsTest {
             asked.clear();
             try (LiveAuditor again = open(restarted)) {
                 assertThat(again.halted()).isEmpty();
-                assertThat(again.status()).contains("1 entry records read back from the state directory")
-                        .contains("0 erased");
                 WitnessResponse after = add(again, log.leaves(), log.closeLeaf() + 1, size);
                 assertThat(after.status()).as(after.body()).isEqualTo(200);
-                assertThat(after.body()).isEqualTo(going.body());  // the same cosignature, byte for byte
                 assertThat(audited(again)).isEqualTo(audited(w));
+                assertThat(after.body()).isEqualTo(going.body());  // the same cosignature, byte for byte
                 assertThat(again.cosignedSize()).isEqualTo(w.cosignedSize());
+                assertThat(again.status()).contains("1 entry records read back from the state directory")
+                        .contains("0 erased");
                 assertThat(asked).isEmpty();
             }
             // And a restart at the end of the log: the same again.
