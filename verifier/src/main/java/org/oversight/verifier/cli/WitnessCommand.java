@@ -59,7 +59,9 @@ final class WitnessCommand implements Callable<Integer> {
     private String vaultToken;
 
     @Option(names = "--state", required = true, paramLabel = "DIR", description = "State directory: the checkpoint"
-            + " last cosigned, the verified leaves, and EVIDENCE.txt after a halt.")
+            + " last cosigned, the verified leaves, the epoch keys, the enrolment records of the watchlist entries an"
+            + " epoch's close kept (wanted persons only, owner-only files, deleted when the log ends their keeping),"
+            + " and EVIDENCE.txt after a halt.")
     private Path state;
 
     @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8181",

@@ -26,7 +26,10 @@ import java.util.Optional;
  *       checkpoint's size (a crash between the two writes) is cut off on load;
  *   <li>{@code EVIDENCE.txt} — written atomically when the witness halts (violation or fork): its
  *       presence alone makes the witness refuse to cosign, also after a restart, until an operator
- *       has read it and moved it away.
+ *       has read it and moved it away;
+ *   <li>{@code epoch-keys/} ({@link WitnessEpochKeys}) and {@code entry-records/}
+ *       ({@link EntryRecordFiles}) — the witness's epoch keys and the enrolment records of kept
+ *       watchlist entries, owner-only.
  * </ul>
  * Not thread-safe: the live auditor serialises all access.
  */
