@@ -189,6 +189,20 @@ class WitnessKeptEntryRecordsTest {
                 .hasMessageContaining("does not open to the leaf (CommitmentMismatch:")
                 .hasMessageContaining("remove the file to go on without it");
 
+        // The command line: exit 2, one line naming the entry (and no template).
+        Path key = dir.resolveSibling(dir.getFileName() + ".key");
+        Files.writeString(key, cosigner().exportSignerKey() + "\n");
+        java.io.StringWriter err = new java.io.StringWriter();
+        int exit = org.oversight.verifier.cli.VerifierCli.run(new String[] {"witness", "--log-key",
+                LOG.verifier().toVerifierKey(), "--key", "@" + key, "--ledger", "http://127.0.0.1:1", "--state",
+                dir.toString()}, new java.io.PrintWriter(new java.io.StringWriter(), true), new java.io.PrintWriter(err,
+                        true));
+        Files.delete(key);
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).startsWith("verifier: --state: the kept enrolment record of entry wl-2026-0001"
+                + " (leaf " + log.entryLeaf() + ")").contains("CommitmentMismatch");
+        assertThat(err.toString().strip()).doesNotContain("\n");
+
         Files.writeString(file, "{\"entry\":\"wl-2026-0001\"}");
         assertThatThrownBy(() -> open(dir).close()).isInstanceOf(LiveAuditor.WitnessStateException.class)
                 .hasMessageContaining("entry wl-2026-0001 (leaf " + log.entryLeaf() + ")")
