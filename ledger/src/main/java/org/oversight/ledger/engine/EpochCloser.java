@@ -45,6 +45,7 @@ import org.oversight.ledger.sequencer.LeafKey;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
 import org.oversight.ledger.sequencer.StoredLeaf;
+import org.oversight.ledger.sequencer.StreamLeaf;
 import org.oversight.ledger.vault.VaultRecords;
 import org.oversight.ledger.vault.VaultStore;
 import org.slf4j.Logger;
@@ -109,6 +110,9 @@ public class EpochCloser {
     private LongSupplier witnessedSize = () -> Long.MAX_VALUE;
     private Optional<RetrospectiveSearcher> searches = Optional.empty();
     private org.oversight.ledger.vault.VaultEnrolments enrolments;
+    /** Entries' streams withdrawn in the leaves below {@link #withdrawalsScanned}. */
+    private final Set<String> withdrawnStreams = new java.util.TreeSet<>();
+    private long withdrawalsScanned;
 
     /**
      * @param keptRetention how long kept records are kept when the policy has no retention terms;
@@ -343,7 +347,8 @@ public class EpochCloser {
     /**
      * Kept enrolment records (not destroyed) of entries the log says are withdrawn, by epoch: the
      * entry's stream has an event after its authorisation (seq ≥ 1 is only ever a
-     * {@code WatchlistEntryWithdrawn}). One look-up of the blobs' streams, then one per kept entry.
+     * {@code WatchlistEntryWithdrawn}). One look-up of the blobs' streams, and the withdrawals
+     * from {@link #withdrawnEntryStreams()}.
      */
     private Map<String, List<VaultStore.KeptRecord>> withdrawnEntries() {
         Map<String, List<VaultStore.KeptRecord>> byEpoch = new TreeMap<>();
@@ -351,20 +356,40 @@ public class EpochCloser {
         if (live.isEmpty()) {
             return byEpoch;
         }
+        Set<String> withdrawn = withdrawnEntryStreams();
+        if (withdrawn.isEmpty()) {
+            return byEpoch;
+        }
         Map<Sha256Digest, VaultStore.BlobState> blobs = vault.blobStates(live.stream()
                 .map(VaultStore.KeptRecord::blobDigest).toList());
         for (VaultStore.KeptRecord k : live) {
             VaultStore.BlobState b = blobs.get(k.blobDigest());
-            if (b == null || !b.stream().startsWith(WATCHLIST_PREFIX)) {
-                continue;
-            }
-            Optional<LeafKey> after = leaves.keyAt(b.stream(), 1);
-            if (after.isPresent() && parse(leaves.findByHash(after.get().hash()).orElseThrow()).payload()
-                    instanceof WatchlistEntryWithdrawn) {
+            if (b != null && b.stream().startsWith(WATCHLIST_PREFIX) && withdrawn.contains(b.stream())) {
                 byEpoch.computeIfAbsent(k.epoch(), e -> new ArrayList<>()).add(k);
             }
         }
         return byEpoch;
+    }
+
+    /**
+     * The watchlist streams whose seq 1 is a committed {@code WatchlistEntryWithdrawn}, kept up to
+     * the committed log incrementally: each call reads only the {@code watchlist/} leaves committed
+     * since the last one (one range query; only the seq-1 leaves are read and parsed), and a fresh
+     * closer (a start, a restart, a new leader's) reads them from the whole log once. A withdrawal
+     * is never undone (the stream ends with it), so the set only grows.
+     */
+    private Set<String> withdrawnEntryStreams() {
+        long size = sequencer.committed().size();
+        if (withdrawalsScanned < size) {
+            for (StreamLeaf at : leaves.streamLeaves(WATCHLIST_PREFIX, withdrawalsScanned, size)) {
+                if (at.seq() == 1 && parse(leaves.leaves(at.index(), 1).get(0)).payload()
+                        instanceof WatchlistEntryWithdrawn) {
+                    withdrawnStreams.add(at.stream());
+                }
+            }
+            withdrawalsScanned = size;
+        }
+        return withdrawnStreams;
     }
 
     /**

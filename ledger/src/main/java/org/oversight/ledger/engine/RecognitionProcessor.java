@@ -59,6 +59,14 @@ import org.slf4j.LoggerFactory;
  */
 public class RecognitionProcessor {
     private static final Logger LOG = LoggerFactory.getLogger(RecognitionProcessor.class);
+    /**
+     * Leaves one round covers at most (whatever the page size): its decisions are appended in one
+     * ingest transaction, so the processor takes the writer lock once per round, not once per page.
+     * Under a full ingest load the lock is what a small round waits for (behind every request
+     * queued for it), and a processor that waits per page of 256 falls further behind than the
+     * ingest path's memory of recent leaves holds; it then reads and parses every leaf again.
+     */
+    static final int ROUND_LEAVES = 4096;
 
     private final LeafStore store;
     private final Sequencer sequencer;
@@ -74,7 +82,7 @@ public class RecognitionProcessor {
     private volatile EngineStatus status = new EngineStatus(State.STARTING, -1, "");
 
     /**
-     * @param pageSize leaves read per round, ≥ 1
+     * @param pageSize leaves read from the leaf table at once, ≥ 1
      * @throws IllegalArgumentException if {@code pageSize < 1}
      */
     public RecognitionProcessor(LeafStore store, Sequencer sequencer, LedgerRegistry registry, IngestService ingest,
@@ -87,7 +95,7 @@ public class RecognitionProcessor {
      *     (the vault); recovery opens only entries' enrolment records (the gallery is projection
      *     state), never a detection's, since the state does not depend on detections and nothing is
      *     emitted then
-     * @param pageSize leaves per round, ≥ 1
+     * @param pageSize leaves read from the leaf table at once, ≥ 1
      */
     public RecognitionProcessor(LeafStore store, Sequencer sequencer, LedgerRegistry registry, IngestService ingest,
             EnginePositionStore positions, Ed25519PrivateKey engineKey, int pageSize, Optional<MeterRegistry> meters,
@@ -147,10 +155,12 @@ public class RecognitionProcessor {
                 return records.openEnrolment(entry, event);
             }
         };
-        for (long start = 0; start <= position; start += pageSize) {
-            for (LeafEvent leaf : page(start, (int) Math.min(pageSize, position + 1 - start))) {
+        for (long start = 0; start <= position; ) {
+            List<LeafEvent> page = page(start, (int) Math.min(pageSize, position + 1 - start));
+            for (LeafEvent leaf : page) {
                 s = project(s, leaf, entriesOnly).step().state();
             }
+            start += page.size();
         }
         state = s;
         LOG.info("recognition processor recovered: leaves 0..{} replayed in {} ms, engine key {}", position,
@@ -188,19 +198,23 @@ public class RecognitionProcessor {
             setStatus(State.RUNNING, state.lastLeafIndex(), "");
             return 0;
         }
+        long end = from + Math.min(size - from, Math.max(pageSize, ROUND_LEAVES));
         ProjectionState s = state;
         ProjectionState beforeFirstDecision = null;
         List<SignedEvent> proposals = new ArrayList<>();
-        List<LeafEvent> page = page(from, (int) Math.min(pageSize, size - from));
-        for (LeafEvent leaf : page) {
-            Projected p = project(s, leaf, records);
-            if (!p.step().decisions().isEmpty() && beforeFirstDecision == null) {
-                beforeFirstDecision = s;
+        for (long at = from; at < end; ) {
+            List<LeafEvent> page = page(at, (int) (end - at));
+            for (LeafEvent leaf : page) {
+                Projected p = project(s, leaf, records);
+                if (!p.step().decisions().isEmpty() && beforeFirstDecision == null) {
+                    beforeFirstDecision = s;
+                }
+                for (MatchProposed decision : p.step().decisions()) {
+                    proposals.add(MatchProposals.sign(decision, p.event(), engineKey));
+                }
+                s = p.step().state();
             }
-            for (MatchProposed decision : p.step().decisions()) {
-                proposals.add(MatchProposals.sign(decision, p.event(), engineKey));
-            }
-            s = p.step().state();
+            at += page.size();
         }
         if (!proposals.isEmpty() && !append(proposals)) {
             // Keep the progress made before the first decision; the decisions are retried next round.
@@ -212,7 +226,7 @@ public class RecognitionProcessor {
         }
         advance(s);
         setStatus(State.RUNNING, s.lastLeafIndex(), "");
-        return page.size();
+        return end - from;
     }
 
     /** Appends {@code proposals} in one ingest transaction; false (with the status set) if blocked. */
@@ -258,9 +272,10 @@ public class RecognitionProcessor {
     private record LeafEvent(long index, SignedEvent event) {}
 
     /**
-     * Committed leaves {@code [start, start + count)}: from the ingest path's memory of the events it
-     * just committed (no read, no parse) when it still holds them all, else read from the leaf
-     * table and parsed.
+     * The first of the committed leaves {@code [start, start + count)}: all of them from the ingest
+     * path's memory of the events it just committed (no read, no parse) when it still holds them
+     * all, else the first {@code pageSize} of them read from the leaf table and parsed (the caller
+     * asks again for the rest, which the memory may hold by then).
      */
     private List<LeafEvent> page(long start, int count) {
         Optional<List<SignedEvent>> recent = ingest.recentlyCommitted(start, count);
@@ -271,6 +286,7 @@ public class RecognitionProcessor {
             }
             return page;
         }
+        count = Math.min(count, pageSize);
         List<StoredLeaf> stored = store.leaves(start, count);
         if (stored.size() != count || stored.get(0).index() != start) {
             throw fail("committed leaves [" + start + ", " + (start + count) + ") read back as " + stored.size()

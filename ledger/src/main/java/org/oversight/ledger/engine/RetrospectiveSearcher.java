@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.oversight.domain.bundle.IndexedEvent;
 import org.oversight.domain.crypto.Ed25519PrivateKey;
@@ -42,6 +43,7 @@ import org.oversight.ledger.ingest.IngestService;
 import org.oversight.ledger.sequencer.LeafStore;
 import org.oversight.ledger.sequencer.Sequencer;
 import org.oversight.ledger.sequencer.StoredLeaf;
+import org.oversight.ledger.sequencer.StreamLeaf;
 import org.oversight.ledger.vault.SearchResultStore;
 import org.oversight.ledger.vault.VaultRecords;
 import org.oversight.ledger.vault.VaultStore;
@@ -87,6 +89,7 @@ import org.slf4j.LoggerFactory;
 public class RetrospectiveSearcher {
     private static final Logger LOG = LoggerFactory.getLogger(RetrospectiveSearcher.class);
     private static final int PAGE = 512;
+    private static final String SEARCH_PREFIX = StreamId.search("x").kind().wireName() + "/";
 
     private final Sequencer sequencer;
     private final LeafStore leaves;
@@ -172,6 +175,25 @@ public class RetrospectiveSearcher {
             }
         }
         return done;
+    }
+
+    /**
+     * The search streams as this searcher's index has them after bringing it up to the committed
+     * log, by search id: the leaves of the request, the Performed and the event that ended the
+     * search (−1 where there is none). For checking the incremental index against a reading of the
+     * whole log.
+     */
+    public SortedMap<String, List<Long>> indexedSearchLeaves() {
+        index();
+        SortedMap<String, List<Long>> out = new TreeMap<>();
+        for (Search s : searches.values()) {
+            out.put(s.id, List.of(leafOf(s.requested), leafOf(s.performed), leafOf(s.ended)));
+        }
+        return out;
+    }
+
+    private static long leafOf(IndexedEvent e) {
+        return e == null ? -1 : e.leafIndex();
     }
 
     /**
@@ -444,14 +466,19 @@ public class RetrospectiveSearcher {
 
     // ---- the log ------------------------------------------------------------------------------
 
-    /** Brings the index of search streams up to the committed log. */
+    /**
+     * Brings the index of search streams up to the committed log. Only the leaves of
+     * {@code search/} streams are read and parsed (every search event is in its search's stream:
+     * a payload names its stream and the header must agree, format.md §4.10), found by one range
+     * query over the leaves committed since the last call; the first call (a fresh searcher: a
+     * start, a restart, a new leader's closer) covers the whole log.
+     */
     private void index() {
         long size = sequencer.committed().size();
-        for (; scanned < size; ) {
-            int count = (int) Math.min(PAGE, size - scanned);
-            for (StoredLeaf leaf : leaves.leaves(scanned, count)) {
-                SignedEvent e = parse(leaf);
-                IndexedEvent ie = new IndexedEvent(leaf.index(), e);
+        if (scanned < size) {
+            for (StreamLeaf at : leaves.streamLeaves(SEARCH_PREFIX, scanned, size)) {
+                IndexedEvent ie = log.at(at.index());
+                SignedEvent e = ie.event();
                 if (e.payload() instanceof RetrospectiveSearchRequested r) {
                     searches.computeIfAbsent(r.search(), Search::new).requested = ie;
                 } else if (e.payload() instanceof RetrospectiveSearchPerformed p) {
@@ -462,7 +489,7 @@ public class RetrospectiveSearcher {
                     searches.computeIfAbsent(d.search(), Search::new).ended = ie;
                 }
             }
-            scanned += count;
+            scanned = size;
         }
         for (Search s : searches.values()) {
             if (s.destroyed() && !s.finished) {

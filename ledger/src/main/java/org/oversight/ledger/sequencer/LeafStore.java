@@ -243,6 +243,22 @@ public class LeafStore {
     }
 
     /**
+     * The leaves in {@code [from, to)} whose stream name starts with {@code prefix} (a stream kind
+     * and its slash, e.g. {@code search/}), in index order, without their bytes: one range scan of
+     * the primary key, the prefix compared in the database, so a reader that follows only a few
+     * streams neither ships nor parses the other leaves.
+     */
+    public List<StreamLeaf> streamLeaves(String prefix, long from, long to) {
+        if (prefix.isEmpty()) {
+            throw new IllegalArgumentException("empty stream prefix");
+        }
+        return jdbc.query("SELECT leaf_index, stream, seq FROM ledger_leaf WHERE leaf_index >= ? AND leaf_index < ?"
+                + " AND left(stream, ?) = ? ORDER BY leaf_index",
+                (rs, i) -> new StreamLeaf(rs.getLong(1), rs.getString(2), rs.getLong(3)), from, to, prefix.length(),
+                prefix);
+    }
+
+    /**
      * The last event of {@code stream} among the leaves below {@code treeSize} (the highest seq
      * there), without its bytes; empty if the stream has none. One index probe
      * ({@code UNIQUE (stream, seq)}).

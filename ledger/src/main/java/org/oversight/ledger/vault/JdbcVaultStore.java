@@ -317,6 +317,28 @@ public class JdbcVaultStore implements VaultStore {
     }
 
     @Override
+    public Opening opening(Sha256Digest detectionHash, String epoch, Sha256Digest blobDigest) {
+        return jdbc.query("SELECT k.detection_hash, k.leaf_index, k.epoch, k.case_ref, k.blob_digest, k.retain_until,"
+                + " k.case_wrap, e.epoch, e.public_key, e.private_key, b.blob_digest, b.epoch, b.stream, b.seq, b.bytes"
+                + " FROM (SELECT 1) AS one"
+                + " LEFT JOIN vault_kept k ON k.detection_hash = ?"
+                + " LEFT JOIN vault_epoch_key e ON e.epoch = ?"
+                + " LEFT JOIN vault_blob b ON b.blob_digest = ?", rs -> {
+                    rs.next();
+                    Optional<KeptRecord> kept = rs.getBytes(1) == null ? Optional.empty() : Optional.of(new KeptRecord(
+                            Sha256Digest.of(rs.getBytes(1)), rs.getLong(2), rs.getString(3), rs.getString(4),
+                            Sha256Digest.of(rs.getBytes(5)), rs.getTimestamp(6).toInstant(),
+                            Optional.ofNullable(rs.getBytes(7))));
+                    Optional<EpochKey> key = rs.getString(8) == null ? Optional.empty() : Optional.of(new EpochKey(
+                            rs.getString(8), rs.getBytes(9), Optional.ofNullable(rs.getBytes(10))));
+                    Optional<StoredBlob> blob = rs.getBytes(11) == null ? Optional.empty() : Optional.of(new StoredBlob(
+                            Sha256Digest.of(rs.getBytes(11)), rs.getString(12), rs.getString(13), rs.getLong(14),
+                            Optional.ofNullable(rs.getBytes(15))));
+                    return new Opening(kept, key, blob);
+                }, detectionHash.toByteArray(), epoch, blobDigest.toByteArray());
+    }
+
+    @Override
     public List<KeptRecord> keptOf(String epoch) {
         return jdbc.query("SELECT " + KEPT_COLUMNS + " FROM vault_kept WHERE epoch = ? ORDER BY leaf_index",
                 JdbcVaultStore::kept, epoch);

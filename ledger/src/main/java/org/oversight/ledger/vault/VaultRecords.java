@@ -129,20 +129,19 @@ public final class VaultRecords {
     }
 
     private Opened openSealed(SignedEvent event, SealedRecordRef sealed, Opener opener) {
-        Sha256Digest hash = event.eventHash().digest();
-        Optional<VaultStore.KeptRecord> kept = store.kept(hash);
-        if (kept.isPresent()) {
-            return openKept(sealed, kept.get(), opener);
-        }
         String epochId = sealed.epoch();
-        Optional<VaultStore.EpochKey> key = store.epochKey(epochId);
+        VaultStore.Opening reads = store.opening(event.eventHash().digest(), epochId, sealed.blobDigest());
+        Optional<VaultStore.StoredBlob> blob = reads.blob();
+        if (reads.kept().isPresent()) {
+            return openKept(reads.kept().get(), blob, opener);
+        }
+        Optional<VaultStore.EpochKey> key = reads.epochKey();
         if (key.isEmpty()) {
             return new Withheld("the vault holds no key for epoch " + epochId);
         }
         if (key.get().destroyed()) {
             return new Erased("epoch " + epochId + " closed without keeping this record");
         }
-        Optional<VaultStore.StoredBlob> blob = store.blob(sealed.blobDigest());
         if (blob.isEmpty()) {
             return new Withheld("blob " + sealed.blobDigest().hex() + " is not stored");
         }
@@ -159,11 +158,10 @@ public final class VaultRecords {
         }
     }
 
-    private Opened openKept(SealedRecordRef sealed, VaultStore.KeptRecord kept, Opener opener) {
+    private Opened openKept(VaultStore.KeptRecord kept, Optional<VaultStore.StoredBlob> blob, Opener opener) {
         if (kept.destroyed()) {
             return new Erased("kept record for case " + kept.caseRef() + " was destroyed");
         }
-        Optional<VaultStore.StoredBlob> blob = store.blob(sealed.blobDigest());
         if (blob.isEmpty() || blob.get().erased()) {
             return new Erased("the blob of the kept record for case " + kept.caseRef() + " is gone");
         }

@@ -130,6 +130,18 @@ public interface VaultStore {
 
     Optional<KeptRecord> kept(Sha256Digest detectionHash);
 
+    /** What opening a sealed record reads: its kept record, its epoch's key and its blob, each if stored. */
+    record Opening(Optional<KeptRecord> kept, Optional<EpochKey> epochKey, Optional<StoredBlob> blob) {}
+
+    /**
+     * {@link #kept}, {@link #epochKey} and {@link #blob} of one sealed record, as one read (the
+     * database store answers with one query: the recognition processor opens a record per sealed
+     * detection while ingest runs).
+     */
+    default Opening opening(Sha256Digest detectionHash, String epoch, Sha256Digest blobDigest) {
+        return new Opening(kept(detectionHash), epochKey(epoch), blob(blobDigest));
+    }
+
     /** Kept records of the epoch, in leaf order. */
     List<KeptRecord> keptOf(String epoch);
 

@@ -215,6 +215,37 @@ class RecognitionProcessorTest {
         assertThat(ProjectionReplay.compare(served)).isEmpty();
     }
 
+    @Test
+    @Order(5)
+    void oneRoundCoversTheRecentlyCommittedLeavesWithOneAppendWhateverThePageSize() throws Exception {
+        // The service's worker is closed (test 3): a new processor with page size 2 plays the engine.
+        RecognitionProcessor engine = newProcessor();
+        engine.recover();
+        assertThat(engine.drain()).isZero();
+        int before = proposals().size();
+        List<SignedEvent> batch = new ArrayList<>();
+        for (int n = 0; n < 8; n++) {
+            batch.add(CHAINS.next(detection(100 + n, quantised(37, 101, 50, 0.01f + 0.001f * n)), CAMERA_KEY));
+        }
+        ingest.submit(batch); // one commit: the ingest path holds all eight in memory
+        java.util.concurrent.atomic.AtomicInteger commits = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean counting = new java.util.concurrent.atomic.AtomicBoolean(true);
+        sequencer.addCommitListener(state -> {
+            if (counting.get()) {
+                commits.incrementAndGet();
+            }
+        });
+        try {
+            assertThat(engine.drain()).as("the eight detections, then the eight proposals").isEqualTo(16);
+        } finally {
+            counting.set(false);
+        }
+        assertThat(proposals()).hasSize(before + 8);
+        assertThat(commits.get()).as("the eight decisions appended in one ingest transaction (one writer-lock turn),"
+                + " not one per page of 2").isEqualTo(1);
+        assertThat(ProjectionReplay.compare(log())).isEmpty();
+    }
+
     private RecognitionProcessor newProcessor() {
         return new RecognitionProcessor(store, sequencer, registry, ingest, positions, keys.engineEventKey(), 2,
                 Optional.empty());

@@ -189,6 +189,7 @@ class RetrospectiveSearchFlowTest {
         SyntheticFaces.await(() -> processor.status().position() >= last
                 && processor.status().state() == EngineStatus.State.RUNNING, "engine past the detections");
         assertThat(payloads(MatchProposed.class)).as("no live match: nobody was listed").isEmpty();
+        assertSearchIndexMatchesTheLog(); // no search yet: the incremental searcher starts here
 
         submit(CHAINS.next(new WatchlistEntryAuthorized("wl-new", "subj-9", "wanted", "warrant HKM-77", OFFICER,
                 EventFixtures.time("2026-11-01T00:00:00.000Z"), EventFixtures.time("2026-12-01T00:00:00.000Z"),
@@ -200,11 +201,13 @@ class RetrospectiveSearchFlowTest {
         submit(CHAINS.next(new RetrospectiveSearchRequested("search-b", "wl-new", SEAL_FROM, SEAL_UNTIL, "CASE-B",
                 "new warrant: the whole morning"), OFFICER_KEY));
 
+        assertSearchIndexMatchesTheLog(); // two pending
         // Crash after search-a's Performed was appended, before its results were stored.
         long size = sequencer.committed().size();
         assertThatThrownBy(() -> closer(vault, new CrashingResults(dataSource)).tick()).isInstanceOf(Crash.class);
         assertThat(sequencer.committed().size()).isEqualTo(size + 1);
         assertThat(results.get("search-a")).isEmpty();
+        assertSearchIndexMatchesTheLog(); // one performed, one pending, across a crash
         // Restart: a fresh closer and searcher (nothing remembered) performs search-b only and stores a's results.
         EpochCloser.Tick tick = closer(vault, results).tick();
         assertThat(tick.searchesPerformed()).containsExactly("search-b");
@@ -224,6 +227,7 @@ class RetrospectiveSearchFlowTest {
         assertThat(b.modelId()).isEqualTo(MODEL);
         assertThat(MatchScore.squaredDistance(FAR, ENTRY)).as("the far face is really far").isGreaterThan((int) THRESHOLD);
         assertThat(results.get("search-a")).hasValueSatisfying(r -> assertThat(r.destroyed()).isFalse());
+        assertSearchIndexMatchesTheLog();
     }
 
     @Test
@@ -255,6 +259,7 @@ class RetrospectiveSearchFlowTest {
             CHAINS.advance(e);
         }
         submit(CHAINS.next(new RetrospectiveSearchAuthorized("search-a", "authority order AO-2026-31"), AUTHORITY));
+        assertSearchIndexMatchesTheLog(); // one authorised
         CLOCK.advance(ERASE_BY.epochMillis() - 120_000 - CLOCK.millis());
         long size = sequencer.committed().size();
         assertThat(closer(vault, results).tick().searchesDestroyed()).isEmpty(); // lead 1 min: not yet
@@ -279,6 +284,7 @@ class RetrospectiveSearchFlowTest {
         assertThat(payloads(RetrospectiveSearchDestroyed.class)).extracting(RetrospectiveSearchDestroyed::search)
                 .containsExactly("search-b");
         long afterCrash = sequencer.committed().size();
+        assertSearchIndexMatchesTheLog(); // one authorised, one destroyed
         assertThat(afterCrash).isEqualTo(size + 3);
         // Timed before the deadline (R4(c)); the destruction event is in the search's stream at seq 2.
         for (SignedEvent e : events(RetrospectiveSearchDestroyed.class)) {
@@ -315,6 +321,7 @@ class RetrospectiveSearchFlowTest {
         // is searched, opened with its case key.
         assertThat(c.searched()).isEqualTo(1);
         assertThat(c.hits()).containsExactly(hit(0, NEAR_1));
+        assertSearchIndexMatchesTheLog();
     }
 
     // ---- helpers --------------------------------------------------------------------------------
@@ -335,8 +342,51 @@ class RetrospectiveSearchFlowTest {
         VaultRecords r = new VaultRecords(vaultStore, registry);
         return new EpochCloser(registry, sequencer, store, ingest, vaultStore, r, processor, keys.engineEventKey(),
                 CLOCK, Duration.ofMinutes(1), Duration.ofDays(30), RANDOM)
-                .withSearches(new RetrospectiveSearcher(sequencer, store, ingest, vaultStore, r, resultStore,
-                        keys.engineEventKey(), CLOCK, Duration.ofMinutes(1)));
+                .withSearches(searcher(vaultStore, resultStore));
+    }
+
+    /**
+     * The searcher's incremental index of search streams (one searcher kept across every tick and
+     * test of this class, and a fresh one as after a restart) equals a from-scratch reading of the
+     * whole log that parses every leaf and files each search event under its search.
+     */
+    private void assertSearchIndexMatchesTheLog() throws Exception {
+        java.util.SortedMap<String, List<Long>> fromScratch = new java.util.TreeMap<>();
+        for (StoredLeaf l : store.leaves(0, (int) sequencer.committed().size())) {
+            SignedEvent e = SignedEvent.parse(l.leaf().leafBytes());
+            String id;
+            int slot;
+            if (e.payload() instanceof RetrospectiveSearchRequested r) {
+                id = r.search();
+                slot = 0;
+            } else if (e.payload() instanceof RetrospectiveSearchPerformed p) {
+                id = p.search();
+                slot = 1;
+            } else if (e.payload() instanceof RetrospectiveSearchAuthorized a) {
+                id = a.search();
+                slot = 2;
+            } else if (e.payload() instanceof RetrospectiveSearchDestroyed d) {
+                id = d.search();
+                slot = 2;
+            } else {
+                continue;
+            }
+            List<Long> leaves = new ArrayList<>(fromScratch.getOrDefault(id, List.of(-1L, -1L, -1L)));
+            leaves.set(slot, l.index());
+            fromScratch.put(id, List.copyOf(leaves));
+        }
+        if (incremental == null) {
+            incremental = searcher(vault, results);
+        }
+        assertThat(incremental.indexedSearchLeaves()).as("incremental index").isEqualTo(fromScratch);
+        assertThat(searcher(vault, results).indexedSearchLeaves()).as("index of a fresh searcher").isEqualTo(fromScratch);
+    }
+
+    private static RetrospectiveSearcher incremental;
+
+    private RetrospectiveSearcher searcher(VaultStore vaultStore, SearchResultStore resultStore) {
+        return new RetrospectiveSearcher(sequencer, store, ingest, vaultStore, new VaultRecords(vaultStore, registry),
+                resultStore, keys.engineEventKey(), CLOCK, Duration.ofMinutes(1));
     }
 
     private MockHttpServletResponse search(String id, String token) throws Exception {

@@ -185,6 +185,55 @@ public abstract class VaultStoreConformanceTest {
     }
 
     @Test
+    void oneOpeningReadAnswersWhatTheThreeLookUpsAnswerInEveryState() {
+        String epoch = fresh("epoch");
+        byte[] blob = bytes("opening " + epoch);
+        Sha256Digest blobDigest = Sha256Digest.hash(blob);
+        Sha256Digest detection = Sha256Digest.hash(bytes("detection " + epoch));
+        assertOpeningIsTheLookUps(detection, epoch, blobDigest); // nothing stored
+        store().putBlob(blobDigest, blob, epoch, "detections/cam-9", 7);
+        assertOpeningIsTheLookUps(detection, epoch, blobDigest); // blob only
+        store().putEpochKeyIfAbsent(epoch, key(21), key(22));
+        assertOpeningIsTheLookUps(detection, epoch, blobDigest); // blob and live key
+        store().putKeptIfAbsent(new KeptRecord(detection, 5, epoch, "CASE-O", blobDigest,
+                Instant.parse("2030-01-01T00:00:00Z"), Optional.of(key(23))));
+        assertOpeningIsTheLookUps(detection, epoch, blobDigest); // kept
+        store().destroyEpochKey(epoch, Instant.parse("2026-11-27T11:00:00Z"));
+        store().destroyKept(detection);
+        assertOpeningIsTheLookUps(detection, epoch, blobDigest); // key destroyed, kept record destroyed, blob erased
+        assertThat(store().opening(detection, epoch, blobDigest).blob().orElseThrow().erased()).isTrue();
+    }
+
+    private void assertOpeningIsTheLookUps(Sha256Digest detection, String epoch, Sha256Digest blobDigest) {
+        VaultStore.Opening one = store().opening(detection, epoch, blobDigest);
+        assertThat(one.kept().map(VaultStoreConformanceTest::describe))
+                .isEqualTo(store().kept(detection).map(VaultStoreConformanceTest::describe));
+        assertThat(one.epochKey().map(VaultStoreConformanceTest::describe))
+                .isEqualTo(store().epochKey(epoch).map(VaultStoreConformanceTest::describe));
+        assertThat(one.blob().map(VaultStoreConformanceTest::describe))
+                .isEqualTo(store().blob(blobDigest).map(VaultStoreConformanceTest::describe));
+    }
+
+    /** A record's components with byte arrays as hex (records compare arrays by identity). */
+    private static String describe(Record r) {
+        StringBuilder out = new StringBuilder(r.getClass().getSimpleName());
+        for (java.lang.reflect.RecordComponent c : r.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(r);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+            if (v instanceof Optional<?> o) {
+                v = o.map(x -> x instanceof byte[] b ? org.oversight.domain.bytes.Hex.encode(b) : x).orElse("empty");
+            }
+            out.append(' ').append(c.getName()).append('=')
+                    .append(v instanceof byte[] b ? org.oversight.domain.bytes.Hex.encode(b) : v);
+        }
+        return out.toString();
+    }
+
+    @Test
     void everythingHoldsAfterARestart() throws Exception {
         String epoch = fresh("epoch");
         byte[] blob = bytes("restart " + epoch);
