@@ -110,7 +110,7 @@ final class EntryRegistry {
 
     /** Entries visible at {@code leaf} whose window covers {@code t}, sorted by id. */
     synchronized List<WatchedEntry> activeAt(long leaf, Timestamp t) {
-        List<WatchedEntry> out = new ArrayList<>();
+        List<WatchedEntry> out = new ArrayList<>(slots.size()); // usually most are active: no regrowing
         for (Slot s : slots.values()) {
             if (s.visibleAt(leaf) && s.entry.validAt(t)) {
                 out.add(s.entry);

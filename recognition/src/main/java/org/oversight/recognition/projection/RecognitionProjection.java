@@ -190,7 +190,7 @@ public final class RecognitionProjection {
         byte[] probeModel = q.probe().modelId().toByteArray();
         RecognitionPolicySet policy = q.policy();
         List<Scored> passing = new ArrayList<>();
-        List<WatchedEntry> active = state.activeAt(q.captureTime());
+        List<WatchedEntry> active = q.active();
         for (WatchedEntry e : active) {
             int distance = e.bestSquaredDistance(probeComponents, probeModel, policy.modelId(),
                     policy.templateFormat());
@@ -201,9 +201,13 @@ public final class RecognitionProjection {
         return decide(q, active, passing);
     }
 
-    /** A detection that passed the checks before the search, with its parsed probe. */
+    /**
+     * A detection that passed the checks before the search, with its parsed probe and the entries
+     * active at its capture time ({@link ProjectionState#activeAt}, listed once for both the
+     * availability check and the search).
+     */
     private record Searchable(ProjectionState state, long leafIndex, EventHash hash, Timestamp captureTime,
-            RecognitionPolicySet policy, FaceTemplate probe) {}
+            RecognitionPolicySet policy, FaceTemplate probe, List<WatchedEntry> active) {}
 
     /** The step of a detection that is not searched (an exception only to leave {@link #searchable}). */
     private static final class Skipped extends Exception {
@@ -231,26 +235,29 @@ public final class RecognitionProjection {
         RecognitionPolicySet policy = maybePolicy.get();
         Template probeTemplate;
         Timestamp captureTime;
+        List<WatchedEntry> active;
         if (event.payload() instanceof FaceDetected d) {
             probeTemplate = d.template();
             captureTime = d.captureTime();
             checkAgainstPolicy(state, policy, probeTemplate.modelId(), probeTemplate.format(), "detection");
+            active = state.activeAt(captureTime);
         } else {
             SealedFaceDetected d = (SealedFaceDetected) event.payload();
             captureTime = d.captureTime();
             checkAgainstPolicy(state, policy, d.modelId(), d.templateFormat(), "sealed detection");
-            requireEntriesAvailable(state, captureTime);
+            active = state.activeAt(captureTime);
+            requireEntriesAvailable(state, active);
             probeTemplate = sealedTemplate(state, leafIndex, event, d, records);
         }
         if (event.payload() instanceof FaceDetected) {
-            requireEntriesAvailable(state, captureTime); // a sealed detection's was checked before its record was asked for
+            requireEntriesAvailable(state, active); // a sealed detection's was checked before its record was asked for
         }
         Optional<FaceTemplate> probe = WatchedEntry.parseV1(probeTemplate);
         if (probe.isEmpty()) {
             throw new Skipped(skipped(state, SkipReason.MALFORMED_TEMPLATE,
                     "detection template of " + probeTemplate.length() + " bytes is not a valid version-1 template"));
         }
-        return new Searchable(state, leafIndex, event.eventHash(), captureTime, policy, probe.get());
+        return new Searchable(state, leafIndex, event.eventHash(), captureTime, policy, probe.get(), active);
     }
 
     private static void checkAgainstPolicy(ProjectionState state, RecognitionPolicySet policy, String modelId,
@@ -274,8 +281,8 @@ public final class RecognitionProjection {
      * is active: without that entry's templates no search result would be the rule's (format.md
      * §9.8). The first such entry by id decides the reason and is named.
      */
-    private static void requireEntriesAvailable(ProjectionState state, Timestamp captureTime) throws Skipped {
-        Optional<WatchedEntry> missing = unavailableEntryAt(state, captureTime);
+    private static void requireEntriesAvailable(ProjectionState state, List<WatchedEntry> active) throws Skipped {
+        Optional<WatchedEntry> missing = firstUnavailable(active);
         if (missing.isPresent()) {
             WatchedEntry e = missing.get();
             {
@@ -294,7 +301,12 @@ public final class RecognitionProjection {
      * the one rule, for the projection and for an audit telling why a detection was skipped.
      */
     public static Optional<WatchedEntry> unavailableEntryAt(ProjectionState state, Timestamp captureTime) {
-        for (WatchedEntry e : state.activeAt(captureTime)) {
+        return firstUnavailable(state.activeAt(captureTime));
+    }
+
+    /** The first entry of {@code active} (a result of {@link ProjectionState#activeAt}) whose record is unavailable. */
+    private static Optional<WatchedEntry> firstUnavailable(List<WatchedEntry> active) {
+        for (WatchedEntry e : active) {
             if (e.unavailable().isPresent()) {
                 return Optional.of(e);
             }
@@ -464,7 +476,7 @@ public final class RecognitionProjection {
         List<Step> out = new ArrayList<>(detections.size());
         for (int p = 0; p < probes.length; p++) {
             Searchable q = detections.get(p);
-            List<WatchedEntry> active = q.state().activeAt(q.captureTime());
+            List<WatchedEntry> active = q.active();
             List<Scored> passing = new ArrayList<>();
             Map<WatchedEntry, Integer> scores = best.get(p);
             for (WatchedEntry e : active) {

@@ -214,6 +214,8 @@ public final class CofactoredEd25519 {
     private static final class Engine {
         final EdwardsPoints points = new EdwardsPoints();
         private final MessageDigest sha512;
+        /** R tables reused by every combination of this engine's batch (table i for the i-th R term). */
+        private final List<EdwardsPoints.Cached[]> rTables = new ArrayList<>();
 
         Engine() {
             try {
@@ -242,6 +244,18 @@ public final class CofactoredEd25519 {
             // k = h mod L; the batch reduces only its per-key sums, which is the same modulo L.
             int[] h = Scalars.wordsOf(sha512.digest(), 0, 16, 16);
             return new Item(r, s, h);
+        }
+
+        /** The {@code i}-th reusable table of R's odd multiples (width {@link #R_WIDTH}). */
+        EdwardsPoints.Cached[] rTable(int i) {
+            while (rTables.size() <= i) {
+                EdwardsPoints.Cached[] table = new EdwardsPoints.Cached[1 << (R_WIDTH - 2)];
+                for (int j = 0; j < table.length; j++) {
+                    table[j] = new EdwardsPoints.Cached();
+                }
+                rTables.add(table);
+            }
+            return rTables.get(i);
         }
 
         /** The odd multiples of the key's point, built once per key. */
@@ -290,7 +304,9 @@ public final class CofactoredEd25519 {
                     keySums.add(new int[22]);
                 }
                 Scalars.multiplyAdd(z4, item.h, keySums.get(j));
-                terms.add(new Term(points.oddMultiples(item.r, R_WIDTH), Scalars.naf(z, R_WIDTH), true));
+                EdwardsPoints.Cached[] table = rTable(terms.size());
+                points.oddMultiples(item.r, table);
+                terms.add(new Term(table, Scalars.naf(z, R_WIDTH), true));
             }
             terms.add(new Term(BASE_TABLE, Scalars.naf(Scalars.fromWords(sSum).mod(Scalars.L), BASE_WIDTH), false));
             for (int j = 0; j < distinctKeys.size(); j++) {

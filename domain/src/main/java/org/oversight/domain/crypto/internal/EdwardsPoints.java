@@ -53,6 +53,9 @@ final class EdwardsPoints {
     private final int[] g = X25519Field.create();
     private final int[] h = X25519Field.create();
     private final byte[] yBytes = new byte[32];
+    private final Extended twice = new Extended();
+    private final Cached twiceCached = new Cached();
+    private final Extended current = new Extended();
 
     /**
      * Decodes {@code encoding[offset, offset+32)} strictly by RFC 8032 §5.1.3: y < p (canonical),
@@ -192,22 +195,29 @@ final class EdwardsPoints {
      * NAF digit d indexes as {@code table[|d| / 2]}.
      */
     Cached[] oddMultiples(Extended p, int width) {
-        int count = 1 << (width - 2);
-        Cached[] table = new Cached[count];
-        Extended twice = new Extended();
+        Cached[] table = new Cached[1 << (width - 2)];
+        for (int i = 0; i < table.length; i++) {
+            table[i] = new Cached();
+        }
+        oddMultiples(p, table);
+        return table;
+    }
+
+    /**
+     * Fills {@code table} with P, 3P, 5P, … ({@code table.length} of them) in cached form, reusing
+     * its elements and this instance's scratch points (the batch check's per-signature tables
+     * allocate nothing).
+     */
+    void oddMultiples(Extended p, Cached[] table) {
         dbl(p, twice);
-        Cached twiceCached = new Cached();
         toCached(twice, twiceCached);
-        Extended current = new Extended();
         copy(p, current);
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < table.length; i++) {
             if (i > 0) {
                 add(current, twiceCached, false, current);
             }
-            table[i] = new Cached();
             toCached(current, table[i]);
         }
-        return table;
     }
 
     private static BigInteger p() {
