@@ -129,11 +129,14 @@ public class OpenApiConfiguration {
                                 "leafIndex", 42, "duplicate", false)))));
         paths.post("/v1/vault/blobs", "Store a batch of sealed blobs in the vault, all or nothing",
                 "The body is a canonical JSON array of sealed blobs (docs/format.md §12), each exactly the body of"
-                        + " PUT /v1/vault/blobs/{blobDigest}: at most oversight.vault.max-batch-blobs blobs, each at"
-                        + " most oversight.vault.max-blob-bytes, the body at most oversight.vault.max-batch-bytes."
+                        + " PUT /v1/vault/blobs/{blobDigest} and held to the same limit for its stream (a detection's"
+                        + " blob at most oversight.vault.max-blob-bytes, a watchlist entry's enrolment record's at most"
+                        + " oversight.vault.max-watchlist-blob-bytes): at most oversight.vault.max-batch-blobs blobs,"
+                        + " the body at most oversight.vault.max-batch-bytes."
                         + " Every blob is filed under the SHA-256 of its canonical bytes, in one transaction: either"
                         + " all are stored, or none and the problem names the first refused one (blobs[i]). Storing"
-                        + " the same blobs again changes nothing (duplicate: true). Roles: camera, operator."
+                        + " the same blobs again changes nothing (duplicate: true). Roles: camera, operator, officer"
+                        + " (those of the PUT)."
                         + " docs/ledger.md §12.2.", VAULT_BLOBS,
                 body("A canonical JSON array of sealed blobs.", new ArraySchema().items(new ObjectSchema()
                         .description("a sealed blob, docs/format.md §12"))),

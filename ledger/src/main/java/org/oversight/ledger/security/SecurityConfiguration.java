@@ -87,6 +87,7 @@ public class SecurityConfiguration {
         String[] writers = {Role.OFFICER.name(), Role.REVIEWER.name(), Role.OPERATOR.name(), Role.CAMERA.name(),
                 Role.AUTHORITY.name()};
         String[] anyRole = {Role.AUDITOR.name(), Role.OFFICER.name(), Role.REVIEWER.name(), Role.OPERATOR.name()};
+        String[] blobWriters = {Role.CAMERA.name(), Role.OPERATOR.name(), Role.OFFICER.name()};
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -119,10 +120,9 @@ public class SecurityConfiguration {
                         // The vault (docs/ledger.md "Vault"): cameras store sealed blobs (officers those of
                         // watchlist entries' enrolment records), live auditors read them (ciphertext),
                         // authorities get epoch keys; plaintext only via a disclosure.
-                        .requestMatchers(HttpMethod.PUT, "/v1/vault/blobs/*")
-                                .hasAnyRole(Role.CAMERA.name(), Role.OPERATOR.name(), Role.OFFICER.name())
-                        .requestMatchers(HttpMethod.POST, "/v1/vault/blobs")
-                                .hasAnyRole(Role.CAMERA.name(), Role.OPERATOR.name())
+                        // One rule for both ways of storing a blob: one PUT, or many in a POST.
+                        .requestMatchers(HttpMethod.PUT, "/v1/vault/blobs/*").hasAnyRole(blobWriters)
+                        .requestMatchers(HttpMethod.POST, "/v1/vault/blobs").hasAnyRole(blobWriters)
                         .requestMatchers(HttpMethod.GET, "/v1/vault/blobs/*")
                                 .hasAnyRole(Role.WITNESS.name(), Role.AUDITOR.name())
                         .requestMatchers(HttpMethod.HEAD, "/v1/vault/blobs/*")

@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /v1/vault/blobs} (camera, operator): many sealed blobs in one request, stored in one
+ * {@code POST /v1/vault/blobs} (camera, operator, officer: the {@code PUT}'s roles): many sealed blobs in one request, stored in one
  * transaction, all or nothing (docs/ledger.md §12.2). The body is a canonical JSON array of sealed
  * blobs, each exactly the body {@code PUT /v1/vault/blobs/{digest}} takes; each is filed under the
  * SHA-256 of its canonical bytes, which the answer returns in order.
@@ -37,8 +37,10 @@ import org.springframework.web.bind.annotation.RestController;
  * per blob, which held sealed batch ingest to a few hundred detections per second; a batch of blobs
  * costs one of each, like the event batch that follows it.
  *
- * <p>Guarantees, the same as the {@code PUT}'s: every blob is checked (at most
- * {@code oversight.vault.max-blob-bytes}, a canonical sealed blob, its epoch has a live vault key)
+ * <p>Guarantees, the same as the {@code PUT}'s: every blob is checked (its stream's size limit by the
+ * {@code PUT}'s own {@link VaultBlobLimits} — {@code oversight.vault.max-blob-bytes} for a detection's,
+ * {@code oversight.vault.max-watchlist-blob-bytes} for a watchlist entry's enrolment record —, a
+ * canonical sealed blob, its epoch has a live vault key)
  * before anything is stored; a blob that was erased is never stored again (409
  * {@code record-erased}); a problem names the blob by its index ({@code blobs[i]}) and nothing of the
  * request is stored. Storing the same blobs again changes nothing and answers {@code duplicate: true}
@@ -49,10 +51,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class VaultBlobBatchController {
     private final VaultStore store;
     private final VaultProperties properties;
+    private final VaultBlobLimits limits;
 
     public VaultBlobBatchController(VaultStore store, VaultProperties properties) {
         this.store = store;
         this.properties = properties;
+        this.limits = new VaultBlobLimits(properties);
     }
 
     @PostMapping(path = "/v1/vault/blobs", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -65,7 +69,7 @@ public class VaultBlobBatchController {
             slices = referenceSlices(body);
             headers = new ArrayList<>(slices.size());
             for (int i = 0; i < slices.size(); i++) {
-                headers.add(parse(slices.get(i), i));
+                headers.add(limits.parse(slices.get(i), "blobs[" + i + "]"));
             }
         }
         Map<String, Integer> epochsChecked = new HashMap<>();
@@ -107,14 +111,19 @@ public class VaultBlobBatchController {
     private List<SealedBlob> fastParse(List<byte[]> slices) {
         List<SealedBlob> headers = new ArrayList<>(slices.size());
         for (byte[] slice : slices) {
-            if (slice.length > properties.getMaxBlobBytes()) {
+            if (slice.length > limits.readLimit()) {
                 return null;
             }
+            SealedBlob blob;
             try {
-                headers.add(SealedBlob.parse(slice));
+                blob = SealedBlob.parse(slice);
             } catch (MalformedSealedBlobException e) {
                 return null;
             }
+            if (!limits.within(blob, slice.length)) {
+                return null;
+            }
+            headers.add(blob);
         }
         return headers;
     }
@@ -143,22 +152,9 @@ public class VaultBlobBatchController {
         }
         List<byte[]> slices = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
-            byte[] bytes = CanonicalJson.encode(array.get(i));
-            if (bytes.length > properties.getMaxBlobBytes()) {
-                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "blobs[" + i + "]: " + bytes.length
-                        + " bytes, limit " + properties.getMaxBlobBytes() + " (oversight.vault.max-blob-bytes)");
-            }
-            slices.add(bytes);
+            slices.add(CanonicalJson.encode(array.get(i)));
         }
         return slices;
-    }
-
-    private static SealedBlob parse(byte[] bytes, int i) throws ProblemException {
-        try {
-            return SealedBlob.parse(bytes);
-        } catch (MalformedSealedBlobException e) {
-            throw new ProblemException(ProblemType.INVALID_BLOB, "blobs[" + i + "]: " + e.getMessage(), e);
-        }
     }
 
     private void requireLiveEpoch(String epoch, int i) throws ProblemException {

@@ -45,8 +45,13 @@ public class VaultConfiguration {
 
     @Bean
     VaultEnrolments vaultEnrolments(VaultStore store, org.oversight.ledger.sequencer.LeafStore leaves,
-            VaultProperties properties) {
-        return new VaultEnrolments(store, leaves, properties.getModelDir());
+            VaultProperties properties) throws VaultModelUnavailableException {
+        VaultEnrolments enrolments = new VaultEnrolments(store, leaves, properties.getModelDir());
+        if (properties.isDeriveEnrolments()) {
+            // Fail fast: without the model every sealed watchlist entry would be refused at ingest.
+            enrolments.loadModel();
+        }
+        return enrolments;
     }
 
     @Bean

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.oversight.domain.bytes.Hex;
 import org.oversight.domain.crypto.Sha256Digest;
-import org.oversight.domain.event.StreamKind;
-import org.oversight.domain.seal.MalformedSealedBlobException;
 import org.oversight.domain.seal.SealedBlob;
 import org.oversight.domain.seal.X25519PrivateKey;
 import org.oversight.ledger.ingest.IngestController;
@@ -56,11 +54,13 @@ public class VaultController {
 
     private final VaultStore store;
     private final VaultProperties properties;
+    private final VaultBlobLimits limits;
     private final SecureRandom random;
 
     public VaultController(VaultStore store, VaultProperties properties, SecureRandom vaultRandom) {
         this.store = store;
         this.properties = properties;
+        this.limits = new VaultBlobLimits(properties);
         this.random = vaultRandom;
     }
 
@@ -70,32 +70,14 @@ public class VaultController {
         Sha256Digest digest = digest(blobDigest);
         JsonContentType.require(request.getContentType());
         // The stream (detections or watchlist) is inside the body: read up to the larger limit, then
-        // hold a detection's blob to its own.
-        byte[] body = IngestController.readBody(request, Math.max(properties.getMaxBlobBytes(),
-                properties.getMaxWatchlistBlobBytes()), "sealed blob");
+        // hold the blob to its stream's (the batch applies the same limits to each of its blobs).
+        byte[] body = IngestController.readBody(request, limits.readLimit(), "sealed blob");
         Sha256Digest actual = Sha256Digest.hash(body);
         if (!actual.equals(digest)) {
             throw new ProblemException(ProblemType.DIGEST_MISMATCH, "blobDigest: the path names " + digest.hex()
                     + " but the body hashes to " + actual.hex());
         }
-        SealedBlob header;
-        try {
-            header = SealedBlob.parse(body);
-        } catch (MalformedSealedBlobException e) {
-            if (body.length > properties.getMaxBlobBytes()) {
-                // Read up to the watchlist limit, but not a blob at all: too large for a detection's.
-                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "body: " + body.length + " bytes, above"
-                        + " oversight.vault.max-blob-bytes " + properties.getMaxBlobBytes() + ", and not a sealed blob"
-                        + " of a watchlist entry: " + e.getMessage(), e);
-            }
-            throw new ProblemException(ProblemType.INVALID_BLOB, "body: " + e.getMessage(), e);
-        }
-        int limit = header.stream().kind() == StreamKind.WATCHLIST ? properties.getMaxWatchlistBlobBytes()
-                : properties.getMaxBlobBytes();
-        if (body.length > limit) {
-            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "body: " + body.length + " bytes for a sealed"
-                    + " blob of stream " + header.stream().text() + ", limit " + limit);
-        }
+        SealedBlob header = limits.parse(body, "body");
         VaultStore.EpochKey key = store.epochKey(header.epoch()).orElseThrow(() -> new ProblemException(
                 ProblemType.UNKNOWN_EPOCH, "epoch: '" + header.epoch() + "' has no vault key (POST /v1/vault/epochs/"
                 + header.epoch() + "/key first)"));

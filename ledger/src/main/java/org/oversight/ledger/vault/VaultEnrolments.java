@@ -99,22 +99,38 @@ public class VaultEnrolments {
     }
 
     /**
-     * The recognition network, loaded on first use from {@code oversight.vault.model-dir} (or the
-     * asset cache's model directory).
+     * Loads the recognition network now. The configuration calls it at start-up when
+     * {@code oversight.vault.derive-enrolments} is true, so that a ledger which must check
+     * enrolment crops never starts without the model (and never answers a sealed entry with a 500).
      *
-     * @throws IllegalStateException if the model cannot be loaded (a deployment error)
+     * @throws VaultModelUnavailableException naming the property and the directory, if the model
+     *     is absent, unpinned or malformed there
      */
-    public synchronized CropTemplateDeriver deriver() {
+    public synchronized CropTemplateDeriver loadModel() throws VaultModelUnavailableException {
         if (deriver == null) {
             Path dir = modelDir.isEmpty() ? AssetCache.defaultModelDir() : Path.of(modelDir);
             try {
                 deriver = CropTemplateDeriver.load(dir);
             } catch (Exception e) {
-                throw new IllegalStateException("the vault cannot load the recognition model from " + dir
-                        + " to check enrolment records: " + e.getMessage(), e);
+                throw new VaultModelUnavailableException(dir, !modelDir.isEmpty(), e);
             }
         }
         return deriver;
+    }
+
+    /**
+     * The recognition network: the one loaded at start-up, or (derivation off, a schema-1
+     * enrolment record's check) loaded on first use from {@code oversight.vault.model-dir} (or the
+     * asset cache's model directory).
+     *
+     * @throws IllegalStateException if the model cannot be loaded (a deployment error)
+     */
+    public CropTemplateDeriver deriver() {
+        try {
+            return loadModel();
+        } catch (VaultModelUnavailableException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** The stored, not erased enrolment record of {@code entry}, if any. */

@@ -226,15 +226,86 @@ class VaultBlobBatchApiTest extends LedgerAppTest {
         assertThat(stored).as("some mutations leave a valid batch (e.g. inside ciphertext)").isGreaterThan(0);
     }
 
+    /** A sealed blob of a watchlist entry's enrolment record (stream {@code watchlist/<entry>}) of about {@code size} bytes. */
+    private static byte[] entryBlob(String epoch, String entry, int size) {
+        byte[] ciphertext = new byte[size * 3 / 4];
+        new java.util.Random(size).nextBytes(ciphertext);
+        return new org.oversight.domain.seal.SealedBlob(ciphertext, epoch,
+                org.oversight.domain.event.StreamId.watchlist(entry), 0, List.of(new org.oversight.domain.seal.WrappedKey(
+                        "vault", new byte[org.oversight.domain.seal.WrappedKey.ENC_LENGTH],
+                        new byte[org.oversight.domain.seal.WrappedKey.WRAPPED_LENGTH]))).canonicalBytes();
+    }
+
+    /**
+     * The batch holds each blob to its stream's limit, as the {@code PUT} does: a watchlist entry's
+     * sealed enrolment record may exceed a detection's 1 MiB up to
+     * {@code max-watchlist-blob-bytes} (8,650,752 bytes, format.md §12.7); above it, or a detection's
+     * blob above 1 MiB, is refused naming the blob, and nothing of the batch is stored.
+     */
     @Test
-    void onlyCamerasAndOperatorsPostBlobs() throws Exception {
+    void eachBlobIsHeldToItsStreamsLimitAsByThePut() throws Exception {
         String epoch = epoch();
-        byte[] body = array(List.of(VaultApiTest.blob(epoch, "detections/cam-b5", 0, "roles " + epoch)));
-        for (Role role : new Role[] {Role.WITNESS, Role.AUDITOR, Role.OFFICER, Role.REVIEWER, Role.AUTHORITY}) {
-            assertProblem(postBlobs(body, role), 403, "forbidden", "");
+        byte[] ok = VaultApiTest.blob(epoch, "detections/cam-b6", 0, "ok " + epoch);
+        byte[] entry = entryBlob(epoch, "entry-big-" + UUID.randomUUID(), 3 * properties.getMaxBlobBytes() / 2);
+        assertThat(entry.length).isGreaterThan(properties.getMaxBlobBytes())
+                .isLessThanOrEqualTo(properties.getMaxWatchlistBlobBytes());
+
+        // (The operator's credential: this is the size check alone; officers' POST is the roles test's.)
+        MockHttpServletResponse r = postBlobs(array(List.of(ok, entry)), Role.OPERATOR);
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(200);
+        assertThat(store.blob(Sha256Digest.hash(entry)).orElseThrow().bytes().orElseThrow()).isEqualTo(entry);
+        assertThat(JSON.readTree(r.getContentAsByteArray()).get("results").get(1).get("stream").asText())
+                .startsWith("watchlist/entry-big-");
+
+        byte[] ok2 = VaultApiTest.blob(epoch, "detections/cam-b6", 1, "ok2 " + epoch);
+        // About the largest ciphertext the format allows (6,291,472 bytes), then more base64 in it: above the limit.
+        String largest = new String(entryBlob(epoch, "entry-huge-" + UUID.randomUUID(),
+                8_388_000), StandardCharsets.UTF_8);
+        byte[] tooBig = largest.replace("\"ciphertext\":\"", "\"ciphertext\":\"" + "AAAA".repeat(
+                (properties.getMaxWatchlistBlobBytes() - largest.length()) / 4 + 1)).getBytes(StandardCharsets.UTF_8);
+        assertThat(tooBig.length).isGreaterThan(properties.getMaxWatchlistBlobBytes());
+        assertProblem(postBlobs(array(List.of(ok2, tooBig)), Role.CAMERA), 413, "payload-too-large", "blobs[1]");
+        assertNoneStored(List.of(ok2, tooBig));
+
+        // A detection's blob is held to max-blob-bytes (below the format's 1 MiB only when configured so).
+        VaultProperties small = new VaultProperties();
+        small.setMaxBlobBytes(1024);
+        byte[] bigDetection = VaultApiTest.blob(epoch, "detections/cam-b6", 2, "x".repeat(1024));
+        MockHttpServletRequest request = new MockHttpServletRequest("POST", "/v1/vault/blobs");
+        request.setContentType("application/json");
+        request.setContent(array(List.of(ok2, bigDetection)));
+        assertThatThrownBy(() -> new VaultBlobBatchController(store, small).putAll(request))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.type()).isEqualTo(ProblemType.PAYLOAD_TOO_LARGE);
+                    assertThat(e.getMessage()).startsWith("blobs[1]: " + bigDetection.length + " bytes for a sealed"
+                            + " blob of stream detections/cam-b6, limit 1024 (oversight.vault.max-blob-bytes)");
+                });
+        assertNoneStored(List.of(ok2, bigDetection));
+    }
+
+    /** Storing a blob by {@code POST} is allowed to exactly the roles its {@code PUT} is. */
+    @Test
+    void thePostAcceptsExactlyTheRolesThePutAccepts() throws Exception {
+        String epoch = epoch();
+        for (Role role : Role.values()) {
+            byte[] viaPut = VaultApiTest.blob(epoch, "detections/cam-b5", 0, "put " + role + epoch);
+            byte[] viaPost = VaultApiTest.blob(epoch, "detections/cam-b5", 0, "post " + role + epoch);
+            MockHttpServletResponse put = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                    .put("/v1/vault/blobs/" + Sha256Digest.hash(viaPut).hex()).header("Authorization", bearer(role))
+                    .contentType("application/json").content(viaPut)).andReturn().getResponse();
+            MockHttpServletResponse post = postBlobs(array(List.of(viaPost)), role);
+            assertThat(put.getStatus()).as(role + " PUT: " + put.getContentAsString()).isIn(201, 403);
+            if (put.getStatus() == 403) {
+                assertProblem(post, 403, "forbidden", "");
+                assertNoneStored(List.of(viaPost));
+            } else {
+                assertThat(post.getStatus()).as(role + " POST: " + post.getContentAsString()).isEqualTo(200);
+            }
         }
+        // Officers store their sealed entries' blobs by either.
+        byte[] body = array(List.of(VaultApiTest.blob(epoch, "detections/cam-b5", 1, "officer " + epoch)));
+        assertThat(postBlobs(body, Role.OFFICER).getStatus()).isEqualTo(200);
         assertThat(mvc.perform(post("/v1/vault/blobs").contentType("application/json").content(body)).andReturn()
                 .getResponse().getStatus()).isEqualTo(401);
-        assertThat(postBlobs(body, Role.CAMERA).getStatus()).isEqualTo(200);
     }
 }

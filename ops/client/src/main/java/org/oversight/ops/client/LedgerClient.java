@@ -103,7 +103,7 @@ public final class LedgerClient {
     }
 
     /**
-     * {@code PUT /v1/vault/blobs/{sha256(blob)}} (camera or operator credential): stores a sealed
+     * {@code PUT /v1/vault/blobs/{sha256(blob)}} (camera, operator or officer credential): stores a sealed
      * blob in the vault; idempotent (storing the same bytes again changes nothing).
      *
      * @return the blob's digest, which the detection's {@code sealed.blobDigest} must name
@@ -136,8 +136,11 @@ public final class LedgerClient {
     public static final int MAX_BATCH_BLOB_BYTES = 64 << 20;
 
     /**
-     * {@code POST /v1/vault/blobs} (camera or operator credential): stores sealed blobs, each request
-     * one transaction, all or nothing; idempotent (storing the same bytes again changes nothing).
+     * {@code POST /v1/vault/blobs} (camera, operator or officer credential, as the {@code PUT}): stores
+     * sealed blobs, each request one transaction, all or nothing; idempotent (storing the same bytes
+     * again changes nothing). Each blob is held to its stream's limit, as by the {@code PUT}: a
+     * detection's to 1 MiB, a watchlist entry's enrolment record's to 8,650,752 bytes (the ledger's
+     * defaults).
      * Lists longer than {@link #MAX_BATCH_BLOBS} blobs or {@link #MAX_BATCH_BLOB_BYTES} bytes are
      * sent in several requests, in order; if one fails, the earlier ones stay stored, and sending
      * the whole list again is safe.
