@@ -159,9 +159,9 @@ public final class LiveAuditor implements AutoCloseable {
         if (damaged.isPresent()) {
             throw new WitnessStateException(damaged.get());
         }
-        // Idempotent, each repairing a crash between persisting the leaves and the checkpoint's end
-        // of the batch: the records the closes keep are written before the keys go, then the records
-        // whose keeping ended are deleted.
+        // As at the end of a batch, each step idempotent, so a crash inside the last batch's commit is
+        // repaired: the entry records the closes keep are written before the keys go; then the files
+        // no kept record accounts for (keeping ended, or written for a close not cosigned) are deleted.
         records.entries().writeKept();
         for (String epoch : audit.epochsClosed()) {
             epochKeys.destroy(epoch);

@@ -158,6 +158,34 @@ class WitnessKeptEntryRecordsTest {
     }
 
     @Test
+    void aCrashAfterTheKeyWentAndBeforeTheCheckpointWasSavedLosesNoEntryRecord() throws Exception {
+        SealedEntry log;
+        String expected;
+        byte[] beforeTheEntry;
+        try (LiveAuditor w = open(dir)) {
+            log = WitnessSealedFixtures.sealedEntry(recipientOf(w), EntryEnd.NONE);
+            served.addAll(log.leaves());
+            blobs.put(log.blobDigestHex(), log.blob());
+            assertThat(add(w, log.leaves(), 0, log.entryLeaf()).status()).isEqualTo(200);
+            beforeTheEntry = Files.readAllBytes(dir.resolve("checkpoint"));
+            assertThat(add(w, log.leaves(), log.entryLeaf(), log.closeLeaf() + 1).status()).isEqualTo(200);
+            assertThat(add(w, log.leaves(), log.closeLeaf() + 1, log.leaves().size()).status()).isEqualTo(200);
+            expected = audited(w);
+        }
+        // The batch with the entry and its close, as a crash leaves it after the key was destroyed and
+        // before the checkpoint was replaced: the record is written, the checkpoint is the one before.
+        Files.write(dir.resolve("checkpoint"), beforeTheEntry);
+        blobs.clear();
+        try (LiveAuditor again = open(dir)) {
+            assertThat(again.cosignedSize()).isEqualTo(log.entryLeaf());
+            assertThat(add(again, log.leaves(), log.entryLeaf(), log.closeLeaf() + 1).status()).isEqualTo(200);
+            assertThat(add(again, log.leaves(), log.closeLeaf() + 1, log.leaves().size()).status()).isEqualTo(200);
+            assertThat(audited(again)).isEqualTo(expected).contains("2 agree");
+            assertThat(asked).containsOnly(log.blobDigestHex());  // fetched before the crash, never after
+        }
+    }
+
+    @Test
     void aKeptEntryRecordIsOwnerOnlyAndHoldsNothingButTheVerifiedRecord() throws Exception {
         SealedEntry log = throughTheClose(dir, EntryEnd.NONE);
         Path file = dir.resolve("entry-records/" + log.entryLeaf() + ".record");
