@@ -44,7 +44,20 @@ final class Values {
     }
 
     static boolean isModelId(String s) {
-        return MODEL_ID.matcher(s).matches();
+        // Equivalent to MODEL_ID.matcher(s).matches(), without a Matcher per call: every detection
+        // and template carries a model id, and the audit parses millions.
+        if (s == null || s.isEmpty() || s.length() > 128) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean allowed = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '_' || c == ':' || c == '@' || c == '/' || c == '+' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String token(String path, String s) throws InvalidEventException {
@@ -63,7 +76,7 @@ final class Values {
 
     /** An engine build ({@code MatchProposed}, {@code RetrospectiveSearchPerformed}): 1–128 chars of [A-Za-z0-9._:@/+-]. */
     static String engineVersion(String path, String s) throws InvalidEventException {
-        if (!MODEL_ID.matcher(s).matches()) {
+        if (!isModelId(s)) {
             throw new InvalidEventException(path, s, "not 1-128 chars of [A-Za-z0-9._:@/+-]");
         }
         return s;

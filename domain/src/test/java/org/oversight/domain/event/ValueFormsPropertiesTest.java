@@ -113,6 +113,18 @@ class ValueFormsPropertiesTest {
     }
 
     @Test
+    void modelIdCheckAgreesWithItsPattern() {
+        qt().withExamples(1000).withFixedSeed(0x7a1f_0006L).forAll(stringsOf("aZ09._:-/@+ é\u0660\\", 0, 130))
+                .checkAssert(s -> assertThat(Values.isModelId(s))
+                        .as("isModelId(\"%s\")", s)
+                        .isEqualTo(Values.MODEL_ID.matcher(s).matches()));
+        assertThat(Values.isModelId("face-api/face_recognition_model@1.7.15")).isTrue();
+        assertThat(Values.isModelId("a".repeat(128))).isTrue();
+        assertThat(Values.isModelId("a".repeat(129))).isFalse();
+        assertThat(Values.isModelId("")).isFalse();
+    }
+
+    @Test
     void streamOrderIsTheOrderOfTheirTexts() {
         qt().withExamples(1000).withFixedSeed(0x7a1f_0005L)
                 .forAll(arbitrary().enumValues(StreamKind.class), stringsOf("aA0.:-_z", 1, 6),

@@ -3,9 +3,7 @@ package org.oversight.domain.crypto.internal;
 import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +17,8 @@ import java.util.Map;
  * was validated when it was prepared (canonical, prime order). Then:
  * <ul>
  * <li>single: {@code [8]([S]B − R − [k]A)} is the identity, with k = SHA-512(R || A || M) mod L;
- * <li>batch: with independent uniformly random z_i in [1, 2¹²⁸),
+ * <li>batch: with independent random z_i, each uniform over a set of more than 2¹²⁸ non-zero
+ *     integers distinct modulo L ({@link SparseCoefficients}),
  *     {@code [8]([Σ z_i·S_i]B − Σ [z_i]R_i − Σ_j [Σ_{i: key j} z_i·k_i]A_j)} is the identity.
  * </ul>
  * If every signature satisfies the single equation, the batch equation holds whatever the z_i
@@ -38,7 +37,8 @@ public final class CofactoredEd25519 {
     private static final int SIGNATURE_SIZE = 64;
     private static final int BASE_WIDTH = 8;
     private static final int KEY_WIDTH = 6;
-    private static final int R_WIDTH = 5;
+    /** R's NAF width: that of the sparse coefficients ({@link SparseCoefficients}). */
+    private static final int R_WIDTH = SparseCoefficients.WIDTH;
     /**
      * Signatures per random combination: bounds the re-checking after a failure, and the tables'
      * memory (about 1.3 KB of R multiples per signature). 128 rather than 64 halves the shared
@@ -47,7 +47,6 @@ public final class CofactoredEd25519 {
     static final int CHUNK = 128;
     private static final byte[] BASE_POINT_ENCODING = new byte[32];
     private static final EdwardsPoints.Cached[] BASE_TABLE;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     static {
         // B = (x, 4/5) with x even: encoded as 0x58 followed by 31 bytes 0x66 (RFC 8032 §5.1).
@@ -214,6 +213,8 @@ public final class CofactoredEd25519 {
     private static final class Engine {
         final EdwardsPoints points = new EdwardsPoints();
         private final MessageDigest sha512;
+        /** The random coefficients of this engine's combinations. */
+        private SparseCoefficients coefficients;
         /** R tables reused by every combination of this engine's batch (table i for the i-th R term). */
         private final List<EdwardsPoints.Cached[]> rTables = new ArrayList<>();
 
@@ -273,40 +274,40 @@ public final class CofactoredEd25519 {
         }
 
         boolean batchEquationHolds(Item[] items, List<BcEd25519.PreparedPublicKey> keys) {
-            byte[] randomness = new byte[16 * items.length];
-            RANDOM.nextBytes(randomness);
-            // Σ z·S and, per key, Σ z·h as plain integers (z < 2¹²⁸, S < 2²⁵³, h < 2⁵¹², at most
-            // CHUNK terms, far below 2⁴⁴⁸ and 2⁷⁰⁴): reduced modulo L once, at the end.
-            int[] sSum = new int[14];
+            if (coefficients == null) {
+                coefficients = new SparseCoefficients();
+            }
+            coefficients.reseed();
+            // Σ z·S and, per key, Σ z·h as plain integers with z reduced modulo L (z < 2²⁵³,
+            // S < 2²⁵³, h < 2⁵¹², at most CHUNK terms: below 2⁵¹³ and 2⁷⁷²), reduced modulo L once,
+            // at the end. [z]R uses z's own digits: z and z mod L differ by a multiple of L,
+            // which changes [z]R by a point of small order at most, and [8] removes it.
+            int[] sSum = new int[18];
             Map<BcEd25519.PreparedPublicKey, Integer> keyIndex = new IdentityHashMap<>();
             List<BcEd25519.PreparedPublicKey> distinctKeys = new ArrayList<>();
             List<int[]> keySums = new ArrayList<>();
             List<Term> terms = new ArrayList<>();
+            int[] z = new int[8];
             for (int i = 0; i < items.length; i++) {
                 Item item = items[i];
                 if (item == null) {
                     continue;
                 }
-                int[] z = Scalars.wordsOf(randomness, 16 * i, 4, Scalars.NAF_WORDS);
-                while ((z[0] | z[1] | z[2] | z[3]) == 0) {
-                    byte[] again = new byte[16];
-                    RANDOM.nextBytes(again);
-                    z = Scalars.wordsOf(again, 0, 4, Scalars.NAF_WORDS);
-                }
-                int[] z4 = Arrays.copyOf(z, 4);
-                Scalars.multiplyAdd(z4, item.s, sSum);
+                byte[] naf = new byte[Scalars.NAF_LENGTH];
+                coefficients.next(naf, z);
+                Scalars.multiplyAdd(z, item.s, sSum);
                 BcEd25519.PreparedPublicKey key = keys.get(i);
                 Integer j = keyIndex.get(key);
                 if (j == null) {
                     j = distinctKeys.size();
                     keyIndex.put(key, j);
                     distinctKeys.add(key);
-                    keySums.add(new int[22]);
+                    keySums.add(new int[26]);
                 }
-                Scalars.multiplyAdd(z4, item.h, keySums.get(j));
+                Scalars.multiplyAdd(z, item.h, keySums.get(j));
                 EdwardsPoints.Cached[] table = rTable(terms.size());
                 points.oddMultiples(item.r, table);
-                terms.add(new Term(table, Scalars.naf(z, R_WIDTH), true));
+                terms.add(new Term(table, naf, true));
             }
             terms.add(new Term(BASE_TABLE, Scalars.naf(Scalars.fromWords(sSum).mod(Scalars.L), BASE_WIDTH), false));
             for (int j = 0; j < distinctKeys.size(); j++) {

@@ -152,6 +152,44 @@ final class Scalars {
         return new BigInteger(1, be);
     }
 
+    /** Little-endian 32-bit words of {@code 0 ≤ k < 2²⁵⁶}, {@link #NAF_WORDS} of them. */
+    static int[] wordsOf(BigInteger k) {
+        return words(k);
+    }
+
+    /** Compares unsigned little-endian word arrays (missing words are zero). */
+    static int compare(int[] a, int[] b) {
+        for (int i = Math.max(a.length, b.length) - 1; i >= 0; i--) {
+            int c = Integer.compareUnsigned(i < a.length ? a[i] : 0, i < b.length ? b[i] : 0);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * {@code out = a − b} on unsigned little-endian words (missing words are zero).
+     *
+     * @throws IllegalArgumentException if a < b or the difference does not fit in {@code out}
+     */
+    static void subtract(int[] a, int[] b, int[] out) {
+        long borrow = 0;
+        int n = Math.max(a.length, b.length);
+        for (int i = 0; i < n; i++) {
+            long t = ((i < a.length ? a[i] : 0) & M32) - ((i < b.length ? b[i] : 0) & M32) - borrow;
+            if (i < out.length) {
+                out[i] = (int) t;
+            } else if ((int) t != 0) {
+                throw new IllegalArgumentException("difference does not fit in " + out.length + " words");
+            }
+            borrow = t < 0 ? 1 : 0;
+        }
+        if (borrow != 0) {
+            throw new IllegalArgumentException("subtraction a − b with a < b");
+        }
+    }
+
     /** Little-endian 32-bit words of {@code k}, padded with zero words past the NAF's reach. */
     private static int[] words(BigInteger k) {
         int[] words = new int[NAF_WORDS];
