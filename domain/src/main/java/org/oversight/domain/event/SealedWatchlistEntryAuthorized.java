@@ -46,19 +46,14 @@ public record SealedWatchlistEntryAuthorized(
             "templateCount", "sealed");
 
     public SealedWatchlistEntryAuthorized {
-        String e = entry;
-        String s = subject;
-        String c = category;
-        String r = authorisationRef;
-        String b = authorisedBy;
-        Timestamp from = Values.present("$.validFrom", validFrom);
-        Timestamp until = Values.present("$.validUntil", validUntil);
+        EntryFields shared = new EntryFields(entry, subject, category, authorisationRef, authorisedBy,
+                Values.present("$.validFrom", validFrom), Values.present("$.validUntil", validUntil));
         Values.present("$.sourceImageDigest", sourceImageDigest);
         Values.present("$.sealed", sealed);
         String m = modelId;
         int f = templateFormat;
         int n = templateCount;
-        Values.unchecked(() -> check("$", e, s, c, r, b, from, until, m, f, n));
+        Values.unchecked(() -> check("$", shared, m, f, n));
     }
 
     /**
@@ -68,26 +63,21 @@ public record SealedWatchlistEntryAuthorized(
      */
     public static SealedWatchlistEntryAuthorized fromJson(JsonObject o) throws InvalidEventException {
         Fields.only(o, FIELDS);
-        String entry = Fields.string(o, "entry");
-        String subject = Fields.string(o, "subject");
-        String category = Fields.string(o, "category");
-        String ref = Fields.string(o, "authorisationRef");
-        String by = Fields.string(o, "authorisedBy");
-        Timestamp from = Fields.timestamp(o, "validFrom");
-        Timestamp until = Fields.timestamp(o, "validUntil");
+        EntryFields shared = EntryFields.read(o);
         String modelId = Fields.string(o, "modelId");
         long format = Fields.integer(o, "templateFormat", 1, 65535);
         long count = Fields.integer(o, "templateCount", 1, MAX_TEMPLATES);
-        check(o.path(), entry, subject, category, ref, by, from, until, modelId, (int) format, (int) count);
+        check(o.path(), shared, modelId, (int) format, (int) count);
         Sha256Digest source = Fields.digest(o, "sourceImageDigest");
         SealedRecordRef sealed = SealedRecordRef.fromJson(Fields.object(o, "sealed"));
-        return new SealedWatchlistEntryAuthorized(entry, subject, category, ref, by, from, until, source, modelId,
-                (int) format, (int) count, sealed);
+        return new SealedWatchlistEntryAuthorized(shared.entry(), shared.subject(), shared.category(),
+                shared.authorisationRef(), shared.authorisedBy(), shared.validFrom(), shared.validUntil(), source,
+                modelId, (int) format, (int) count, sealed);
     }
 
-    private static void check(String at, String entry, String subject, String category, String ref, String by,
-            Timestamp from, Timestamp until, String modelId, int format, int count) throws InvalidEventException {
-        WatchlistEntryAuthorized.checkShared(at, entry, subject, category, ref, by, from, until);
+    private static void check(String at, EntryFields shared, String modelId, int format, int count)
+            throws InvalidEventException {
+        shared.check(at);
         Values.modelId(at + ".modelId", modelId);
         Values.range(at + ".templateFormat", format, 1, 65535);
         Values.range(at + ".templateCount", count, 1, MAX_TEMPLATES);
@@ -100,14 +90,8 @@ public record SealedWatchlistEntryAuthorized(
 
     @Override
     public JsonObject toJson() {
-        return JsonObject.builder()
-                .put("entry", entry)
-                .put("subject", subject)
-                .put("category", category)
-                .put("authorisationRef", authorisationRef)
-                .put("authorisedBy", authorisedBy)
-                .put("validFrom", validFrom.text())
-                .put("validUntil", validUntil.text())
+        return new EntryFields(entry, subject, category, authorisationRef, authorisedBy, validFrom, validUntil)
+                .putInto(JsonObject.builder())
                 .put("sourceImageDigest", sourceImageDigest.hex())
                 .put("modelId", modelId)
                 .put("templateFormat", templateFormat)

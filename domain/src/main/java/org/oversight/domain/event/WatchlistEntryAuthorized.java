@@ -39,16 +39,11 @@ public record WatchlistEntryAuthorized(
 
     public WatchlistEntryAuthorized {
         templates = List.copyOf(Values.present("$.templates", templates));
-        String e = entry;
-        String s = subject;
-        String c = category;
-        String r = authorisationRef;
-        String b = authorisedBy;
-        Timestamp from = Values.present("$.validFrom", validFrom);
-        Timestamp until = Values.present("$.validUntil", validUntil);
+        EntryFields shared = new EntryFields(entry, subject, category, authorisationRef, authorisedBy,
+                Values.present("$.validFrom", validFrom), Values.present("$.validUntil", validUntil));
         int n = templates.size();
         Values.present("$.sourceImageDigest", sourceImageDigest);
-        Values.unchecked(() -> check("$", e, s, c, r, b, from, until, n));
+        Values.unchecked(() -> check("$", shared, n));
     }
 
     /**
@@ -58,40 +53,26 @@ public record WatchlistEntryAuthorized(
      */
     public static WatchlistEntryAuthorized fromJson(JsonObject o) throws InvalidEventException {
         Fields.only(o, FIELDS);
-        String entry = Fields.string(o, "entry");
-        String subject = Fields.string(o, "subject");
-        String category = Fields.string(o, "category");
-        String ref = Fields.string(o, "authorisationRef");
-        String by = Fields.string(o, "authorisedBy");
-        Timestamp from = Fields.timestamp(o, "validFrom");
-        Timestamp until = Fields.timestamp(o, "validUntil");
+        EntryFields shared = EntryFields.read(o);
         JsonArray array = Fields.array(o, "templates", 1, MAX_TEMPLATES);
-        check(o.path(), entry, subject, category, ref, by, from, until, array.size());
+        check(o.path(), shared, array.size());
         List<Template> templates = new ArrayList<>(array.size());
         for (int i = 0; i < array.size(); i++) {
             templates.add(Template.fromJson(Fields.objectAt(array, i)));
         }
         Sha256Digest source = Fields.digest(o, "sourceImageDigest");
-        return new WatchlistEntryAuthorized(entry, subject, category, ref, by, from, until, templates, source);
+        return new WatchlistEntryAuthorized(shared.entry(), shared.subject(), shared.category(),
+                shared.authorisationRef(), shared.authorisedBy(), shared.validFrom(), shared.validUntil(), templates,
+                source);
     }
 
-    private static void check(String at, String entry, String subject, String category, String ref, String by,
-            Timestamp from, Timestamp until, int templateCount) throws InvalidEventException {
-        checkShared(at, entry, subject, category, ref, by, from, until);
+    private static void check(String at, EntryFields shared, int templateCount) throws InvalidEventException {
+        shared.check(at);
         Values.range(at + ".templates.length", templateCount, 1, MAX_TEMPLATES);
     }
 
-    /** The checks of the members both schemas share (schema 2 runs them too). */
-    static void checkShared(String at, String entry, String subject, String category, String ref, String by,
-            Timestamp from, Timestamp until) throws InvalidEventException {
-        Values.identifier(at + ".entry", entry);
-        Values.identifier(at + ".subject", subject);
-        Values.token(at + ".category", category);
-        Values.text(at + ".authorisationRef", ref, 256);
-        Values.identifier(at + ".authorisedBy", by);
-        if (until.compareTo(from) <= 0) {
-            throw new InvalidEventException(at + ".validUntil", until.text(), "not after validFrom " + from.text());
-        }
+    private EntryFields shared() {
+        return new EntryFields(entry, subject, category, authorisationRef, authorisedBy, validFrom, validUntil);
     }
 
     @Override
@@ -105,14 +86,7 @@ public record WatchlistEntryAuthorized(
         for (Template t : templates) {
             array.add(t.toJson());
         }
-        return JsonObject.builder()
-                .put("entry", entry)
-                .put("subject", subject)
-                .put("category", category)
-                .put("authorisationRef", authorisationRef)
-                .put("authorisedBy", authorisedBy)
-                .put("validFrom", validFrom.text())
-                .put("validUntil", validUntil.text())
+        return shared().putInto(JsonObject.builder())
                 .put("templates", array.build())
                 .put("sourceImageDigest", sourceImageDigest.hex())
                 .build();

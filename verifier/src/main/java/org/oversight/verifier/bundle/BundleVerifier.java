@@ -57,6 +57,7 @@ import org.oversight.recognition.template.TemplateFormatException;
 import org.oversight.verifier.audit.PolicyFindings;
 import org.oversight.verifier.report.Check;
 import org.oversight.verifier.report.CourtSummary;
+import org.oversight.verifier.report.CropVerdict;
 import org.oversight.verifier.report.Finding;
 import org.oversight.verifier.report.Rule;
 import org.oversight.verifier.report.VerificationReport;
@@ -358,8 +359,10 @@ public final class BundleVerifier {
                     + " the candidate's authorisation (verifier audit checks it)");
             Optional<Template> probe = probeTemplate(pLeaf, proposed, dLeaf, detectionEvent);
             Optional<WatchedEntry> watched = watchedEntry(pLeaf, proposed, aLeaf, authorisation);
+            String scoreOutcome = " NOT recomputed: the enrolment record of entry " + entry.entry() + " was not"
+                    + " disclosed to the court or does not open its leaf";
             if (probe.isPresent() && watched.isPresent()) {
-                checkScore(pLeaf, proposed, dLeaf, probe.get(), aLeaf, watched.get(), policy);
+                scoreOutcome = checkScore(pLeaf, proposed, dLeaf, probe.get(), aLeaf, watched.get(), policy);
             }
             checkSnapshot(pLeaf, proposed, authorisation, entry);
             if (detection instanceof FaceDetected clear) {
@@ -372,7 +375,7 @@ public final class BundleVerifier {
                 }
                 boolean cropFromRecord = records.enrolment().isEmpty()
                         || enrolmentCropSource(pLeaf, records, entry, watched);
-                checkPixels(pLeaf, proposed, dLeaf, records, entry, watched.isPresent(),
+                checkPixels(pLeaf, proposed, dLeaf, records, entry, scoreOutcome,
                         cropFromRecord ? watched : Optional.empty());
             }
         }
@@ -441,6 +444,8 @@ public final class BundleVerifier {
             if (!en.entry().equals(entry.entry())) {
                 fail(Rule.SEALED_RECORD, pLeaf, "", subject, "the crop names the candidate entry",
                         "entry " + entry.entry(), "entry " + en.entry());
+                report.crop(CropVerdict.Face.ENROLMENT, CropVerdict.failed("it names entry " + en.entry()
+                        + ", not the candidate entry " + entry.entry()));
                 return false;
             }
             if (entry instanceof WatchlistEntryAuthorized) {
@@ -454,6 +459,9 @@ public final class BundleVerifier {
                         + " to it)");
                 report.fact("Enrolment crop", "carried; NOT shown to be the entry's: its sealed enrolment record was"
                         + " not carried or did not open the leaf");
+                report.crop(CropVerdict.Face.ENROLMENT, CropVerdict.failed("it is not shown to be the entry's: the"
+                        + " entry's sealed enrolment record, the only thing that commits to it, was not carried or"
+                        + " did not open the entry leaf"));
                 return false;
             }
             SealedEnrolmentRecord record = records.entryRecord().get();
@@ -463,6 +471,8 @@ public final class BundleVerifier {
                         + record.crops().size(), "a crop that differs (SHA-256 " + Sha256Digest.hash(en.alignedCrop()).hex()
                         + ")");
                 report.fact("Enrolment crop", "carried; NOT a crop of the entry's sealed enrolment record");
+                report.crop(CropVerdict.Face.ENROLMENT, CropVerdict.failed("it is not crop " + en.template()
+                        + " of the entry's sealed enrolment record, which opened the entry leaf"));
                 return false;
             }
             pass(Rule.SEALED_RECORD, subject + " is crop " + en.template() + " of the opened sealed enrolment record",
@@ -521,6 +531,9 @@ public final class BundleVerifier {
                         "the record of the detection " + proposed.detection().eventHash().hex() + " at leaf " + dLeaf,
                         "a record for " + records.probeDetection().eventHash().hex() + " at leaf "
                                 + records.probeDetection().leafIndex());
+                report.crop(CropVerdict.Face.PROBE, CropVerdict.failed("it comes from the record of another detection"
+                        + " (leaf " + records.probeDetection().leafIndex() + "), not of the matched one (leaf " + dLeaf
+                        + ")"));
                 return Optional.empty();
             }
             Sha256Digest commitment = records.probe().commitment();
@@ -529,6 +542,9 @@ public final class BundleVerifier {
             if (!commitment.equals(sealed.sealed().commitment())) {
                 fail(Rule.SEALED_RECORD, dLeaf, event.header().eventId(), subject, method,
                         sealed.sealed().commitment().hex(), commitment.hex());
+                report.crop(CropVerdict.Face.PROBE, CropVerdict.failed("the disclosed record it comes from does not"
+                        + " open the commitment the camera signed (" + commitment.hex() + " is not the detection's "
+                        + sealed.sealed().commitment().hex() + ")"));
                 return Optional.empty();
             }
             pass(Rule.SEALED_RECORD, subject + " opens its commitment " + commitment.hex(), method);
@@ -562,16 +578,21 @@ public final class BundleVerifier {
          * enrolment crop the entry's template it names.
          */
         private void checkPixels(long pLeaf, MatchProposed proposed, long dLeaf, BundleRecords records,
-                WatchlistEntry entry, boolean scoreRederived, Optional<WatchedEntry> watched) {
+                WatchlistEntry entry, String scoreOutcome, Optional<WatchedEntry> watched) {
             byte[] crop = records.probe().alignedCrop();
             Template template = records.probe().template();
             if (deriver == null) {
                 report.fact(CourtSummary.PIXELS_FACT, "not re-derived: " + noModel + "; the template was taken"
                         + " from the disclosed record (which opens the commitment the camera signed) and the score "
-                        + proposed.score() + (scoreRederived ? " recomputed from it" : " NOT recomputed: the entry's"
-                                + " enrolment record was not disclosed to the court or does not open its leaf"));
+                        + proposed.score() + scoreOutcome);
                 report.fact("Recognition model", "missing: " + noModel);
-                records.enrolment().ifPresent(en -> report.fact("Enrolment crop", "carried; not re-derived: " + noModel));
+                report.crop(CropVerdict.Face.PROBE, CropVerdict.notDerived("its record opens the commitment the"
+                        + " camera signed; whether it derives the matched template was not checked: " + noModel));
+                records.enrolment().ifPresent(en -> {
+                    report.fact("Enrolment crop", "carried; not re-derived: " + noModel);
+                    report.crop(CropVerdict.Face.ENROLMENT, CropVerdict.notDerived("whether it derives the entry's"
+                            + " template " + en.template() + " was not checked: " + noModel));
+                });
                 return;
             }
             report.fact("Recognition model", "loaded from " + deriver.modelDir() + " (model id " + deriver.modelId()
@@ -582,6 +603,9 @@ public final class BundleVerifier {
                     + " template bit for bit";
             Optional<byte[]> derived = derive(crop, dLeaf, subject, method);
             if (derived.isEmpty()) {
+                report.fact(CourtSummary.PIXELS_FACT, "FAILED: the carried crop is not a 150 x 150 RGB aligned crop");
+                report.crop(CropVerdict.Face.PROBE, CropVerdict.failed("it is not a 150 x 150 RGB aligned crop"
+                        + " (format.md §9.2)"));
                 return;
             }
             if (!java.util.Arrays.equals(derived.get(), template.data())) {
@@ -590,14 +614,15 @@ public final class BundleVerifier {
                         + Sha256Digest.hash(derived.get()).hex() + "): the crop does not derive its template");
                 report.fact(CourtSummary.PIXELS_FACT, "FAILED: the carried crop does not derive the record's"
                         + " template");
+                report.crop(CropVerdict.Face.PROBE, CropVerdict.failed("it does not derive the template that was"
+                        + " matched (it derives another template)"));
             } else {
                 pass(Rule.SEALED_RECORD, subject, method);
                 report.fact(CourtSummary.PIXELS_FACT, "crop (SHA-256 " + Sha256Digest.hash(crop).hex()
                         + ") → template re-derived bit for bit (SHA-256 " + Sha256Digest.hash(template.data()).hex()
-                        + ") → score " + proposed.score() + (scoreRederived ? " recomputed against entry "
-                                + entry.entry() + ", equal to the logged score" : " NOT recomputed: the enrolment"
-                                + " record of entry " + entry.entry() + " was not disclosed to the court or does not"
-                                + " open its leaf"));
+                        + ") → score " + proposed.score() + scoreOutcome);
+                report.crop(CropVerdict.Face.PROBE, CropVerdict.verified("its record opens the commitment the camera"
+                        + " signed, and it derives bit for bit the template that was matched"));
             }
             if (watched.isPresent()) {
                 records.enrolment().ifPresent(en -> checkEnrolment(pLeaf, en, watched.get()));
@@ -611,6 +636,9 @@ public final class BundleVerifier {
             if (!en.entry().equals(entry.id()) || en.template() >= entry.templates().size()) {
                 fail(Rule.SEALED_RECORD, pLeaf, "", subject, method, "a crop of one of the " + entry.templates().size()
                         + " templates of entry " + entry.id(), "entry " + en.entry() + ", template " + en.template());
+                report.crop(CropVerdict.Face.ENROLMENT, CropVerdict.failed("it names template " + en.template()
+                        + " of entry " + en.entry() + ", which is not one of the " + entry.templates().size()
+                        + " templates of entry " + entry.id()));
                 return;
             }
             Template expected = entry.templates().get(en.template());
@@ -621,6 +649,8 @@ public final class BundleVerifier {
                 report.fact("Enrolment crop", "carried; crop (SHA-256 " + Sha256Digest.hash(en.alignedCrop()).hex()
                         + ") → the entry's template " + en.template() + " re-derived bit for bit (SHA-256 "
                         + Sha256Digest.hash(expected.data()).hex() + ")");
+                report.crop(CropVerdict.Face.ENROLMENT, CropVerdict.verified("it derives bit for bit the entry's"
+                        + " template " + en.template()));
                 String probeSide = report.facts().get(CourtSummary.PIXELS_FACT);
                 if (probeSide != null && !probeSide.startsWith("FAILED")) {
                     // Both sides of the score now come from pixels: say so on the one line a court reads.
@@ -632,6 +662,8 @@ public final class BundleVerifier {
                 fail(Rule.SEALED_RECORD, pLeaf, "", subject, method, "the entry's template " + en.template(),
                         mismatch.get());
                 report.fact("Enrolment crop", "carried; does NOT derive the entry's template " + en.template());
+                report.crop(CropVerdict.Face.ENROLMENT, CropVerdict.failed("it does not derive the entry's template "
+                        + en.template() + ": it is not the image that template was derived from"));
             }
         }
 
@@ -645,7 +677,11 @@ public final class BundleVerifier {
             }
         }
 
-        private void checkScore(long pLeaf, MatchProposed proposed, long dLeaf, Template template, long aLeaf,
+        /**
+         * Recomputes the score; returns what was found, as the pixels line of the court summary
+         * continues "→ score S": equal, another value, or why it was not recomputed.
+         */
+        private String checkScore(long pLeaf, MatchProposed proposed, long dLeaf, Template template, long aLeaf,
                 WatchedEntry entry, RecognitionPolicySet policy) {
             String subject = "score of match " + proposed.match() + " (leaf " + pLeaf + ")";
             String method = "exact squared distance (format.md §9.5) of the detection's template (leaf " + dLeaf
@@ -655,18 +691,22 @@ public final class BundleVerifier {
                 probe = FaceTemplate.parse(template.data());
             } catch (TemplateFormatException e) {
                 fail(Rule.PROJECTION, dLeaf, "", subject, method, "a valid version-1 detection template", e.getMessage());
-                return;
+                return " NOT recomputed: the detection's template is not a valid version-1 template (check failed)";
             }
             OptionalInt best = entry.score(probe, policy.modelId(), policy.templateFormat());
             if (best.isEmpty()) {
                 fail(Rule.PROJECTION, pLeaf, "", subject, method, "a template comparable with the detection's",
                         "no comparable template in entry " + entry.id());
+                return " NOT recomputed: entry " + entry.id() + " has no template comparable with the detection's"
+                        + " (check failed)";
             } else if (best.getAsInt() != proposed.score()) {
                 fail(Rule.PROJECTION, pLeaf, "", subject, method, "score " + best.getAsInt() + " (recomputed)",
                         "score " + proposed.score());
-            } else {
-                pass(Rule.PROJECTION, subject + " = " + proposed.score(), method);
+                return " recomputed against entry " + entry.id() + " as " + best.getAsInt() + ", NOT the logged score"
+                        + " (check failed)";
             }
+            pass(Rule.PROJECTION, subject + " = " + proposed.score(), method);
+            return " recomputed against entry " + entry.id() + ", equal to the logged score";
         }
 
         private void checkSnapshot(long pLeaf, MatchProposed proposed, SignedEvent authorisation,

@@ -44,8 +44,11 @@ import org.oversight.domain.event.WatchlistEntryWithdrawn;
  * judges nothing. Whether those statements can be relied on is the verdict's business, and when the
  * verdict is not a pass the summary says so above everything it states. Events that do not parse
  * are skipped here (the checks report them). Only the fields of signed events are shown, never
- * anything the operator could add outside a signature, except the optional aligned crop, which is
- * shown with whether its digest matched the signed one.
+ * anything the operator could add outside a signature, except the carried face crops: a version-1
+ * bundle's crop is shown with whether its digest matched the signed one; a sealed bundle's crops
+ * are shown only with what their checks established ({@link CropVerdict}), and a crop whose checks
+ * failed, or did not run, is not shown at all — the reason is said in words instead, so an image
+ * the operator substituted is never presented as the matched face.
  */
 public final class CourtSummary {
     /** Width and height of an aligned crop in pixels (format.md §9.2). */
@@ -61,8 +64,10 @@ public final class CourtSummary {
     private final Optional<String> genesisTrust;
     /** The report's "Pixels → template → score" fact (a version-2 bundle's re-derivation), if any. */
     private Optional<String> pixels = Optional.empty();
-    /** The report's "Enrolment crop" fact, if any. */
-    private Optional<String> enrolmentFact = Optional.empty();
+    /** What the checks established about the carried probe crop (sealed bundles), if they reached it. */
+    private Optional<CropVerdict> probeVerdict = Optional.empty();
+    /** What the checks established about the carried enrolment crop, if they reached it. */
+    private Optional<CropVerdict> enrolmentVerdict = Optional.empty();
     private final Map<KeyId, String> principalByKey = new HashMap<>();
     private final Map<String, String> authorityNames = new HashMap<>();
     private Indexed<MatchProposed> proposal;
@@ -95,7 +100,8 @@ public final class CourtSummary {
         CourtSummary s = new CourtSummary(bundle, report.passed(),
                 Optional.ofNullable(report.facts().get(GENESIS_TRUST_FACT)));
         s.pixels = Optional.ofNullable(report.facts().get(PIXELS_FACT));
-        s.enrolmentFact = Optional.ofNullable(report.facts().get("Enrolment crop"));
+        s.probeVerdict = report.crop(CropVerdict.Face.PROBE);
+        s.enrolmentVerdict = report.crop(CropVerdict.Face.ENROLMENT);
         for (BundleLeaf leaf : bundle.events()) {
             SignedEvent event;
             try {
@@ -258,21 +264,17 @@ public final class CourtSummary {
                 + "<th>Watchlist entry's image</th></tr>\n<tr><td>");
         boolean sealed = bundle.records().isPresent();
         Optional<byte[]> crop = sealed ? Optional.of(bundle.records().get().probe().alignedCrop()) : bundle.alignedCrop();
-        Optional<String> png = crop.flatMap(CourtSummary::cropPng);
-        if (png.isPresent()) {
-            out.append("<img alt=\"aligned face crop of the detection\" width=\"150\" height=\"150\" src=\"data:image/png;base64,")
-                    .append(png.get()).append("\"/><br/>");
-            if (sealed) {
-                out.append("The aligned crop from the detection's sealed record, disclosed for this case; the checks"
-                        + " show whether the record opens the commitment the camera signed and whether the crop"
-                        + " derives the template that was matched.");
-            } else {
-                boolean digestMatches = detection().map(d -> d.payload() instanceof FaceDetected f
-                        && f.alignedCropDigest().equals(Sha256Digest.hash(crop.get()))).orElse(false);
-                out.append(digestMatches ? "The aligned crop; its SHA-256 equals the digest the camera signed."
-                        : "<strong>This crop's SHA-256 does not equal the digest the camera signed: it is"
-                                + " not the image that was matched.</strong>");
-            }
+        if (sealed) {
+            face(out, crop.get(), probeVerdict, "aligned face crop of the detection",
+                    "The aligned crop from the detection's sealed record, disclosed for this case");
+        } else if (crop.isPresent() && cropPng(crop.get()).isPresent()) {
+            out.append("<img alt=\"aligned face crop of the detection\" width=\"150\" height=\"150\""
+                    + " src=\"data:image/png;base64,").append(cropPng(crop.get()).get()).append("\"/><br/>");
+            boolean digestMatches = detection().map(d -> d.payload() instanceof FaceDetected f
+                    && f.alignedCropDigest().equals(Sha256Digest.hash(crop.get()))).orElse(false);
+            out.append(digestMatches ? "The aligned crop; its SHA-256 equals the digest the camera signed."
+                    : "<strong>This crop's SHA-256 does not equal the digest the camera signed: it is"
+                            + " not the image that was matched.</strong>");
         } else if (crop.isPresent()) {
             out.append("The bundle carries " + crop.get().length + " bytes as the crop, not a "
                     + CROP_SIDE + " x " + CROP_SIDE + " RGB crop (format.md §9.2); it is not shown.");
@@ -281,15 +283,9 @@ public final class CourtSummary {
         }
         out.append("</td><td>");
         Optional<byte[]> enrolment = bundle.records().flatMap(r -> r.enrolment()).map(en -> en.alignedCrop());
-        Optional<String> enrolmentPng = enrolment.flatMap(CourtSummary::cropPng);
-        if (enrolmentPng.isPresent()) {
-            out.append("<img alt=\"aligned face crop the watchlist entry was enrolled from\" width=\"150\""
-                    + " height=\"150\" src=\"data:image/png;base64,").append(enrolmentPng.get()).append("\"/><br/>")
-                    .append("The aligned crop the entry's template was enrolled from, disclosed for this case")
-                    .append(enrolmentFact.map(f -> " (" + e(f) + ")").orElse("")).append(".");
-        } else if (enrolment.isPresent()) {
-            out.append("The bundle carries " + enrolment.get().length + " bytes as the enrolment crop, not a "
-                    + CROP_SIDE + " x " + CROP_SIDE + " RGB crop (format.md §9.2); it is not shown.");
+        if (enrolment.isPresent()) {
+            face(out, enrolment.get(), enrolmentVerdict, "aligned face crop the watchlist entry was enrolled from",
+                    "The aligned crop the entry's template was enrolled from, disclosed for this case");
         } else {
             out.append("The enrolment image of the watchlist entry is not carried in this bundle; the entry"
                     + " signs only its digest");
@@ -301,6 +297,33 @@ public final class CourtSummary {
             out.append("<p><strong>No face images are carried in this bundle</strong>: whether the two faces"
                     + " are the same person cannot be judged from it.</p>\n");
         }
+    }
+
+    /**
+     * A sealed bundle's carried crop: shown, with what its checks established, only when they passed
+     * or (no model) passed but for the re-derivation; otherwise not shown, with the reason.
+     */
+    private static void face(StringBuilder out, byte[] crop, Optional<CropVerdict> verdict, String alt,
+            String caption) {
+        if (verdict.isEmpty()) {
+            out.append("<strong>Not shown:</strong> the checks that would tie this crop to the match did not run"
+                    + " (see \"Technical checks\"); it must not be taken as the face that was matched.");
+            return;
+        }
+        if (verdict.get().status() == CropVerdict.Status.FAILED) {
+            out.append("<strong>Not shown: this crop failed verification</strong> — ").append(e(verdict.get().words()))
+                    .append(". It must not be taken as the face that was matched.");
+            return;
+        }
+        Optional<String> png = cropPng(crop);
+        if (png.isEmpty()) {
+            out.append("The bundle carries " + crop.length + " bytes as this crop, not a " + CROP_SIDE + " x "
+                    + CROP_SIDE + " RGB crop (format.md §9.2); it is not shown.");
+            return;
+        }
+        out.append("<img alt=\"").append(alt).append("\" width=\"150\" height=\"150\" src=\"data:image/png;base64,")
+                .append(png.get()).append("\"/><br/>").append(e(caption)).append(": ").append(e(verdict.get().words()))
+                .append(".");
     }
 
     private void whereAndWhen(StringBuilder out) {

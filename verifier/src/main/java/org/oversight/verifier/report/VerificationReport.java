@@ -30,6 +30,7 @@ public final class VerificationReport {
     private final EnumMap<NotRederived.Reason, Long> notRederivedCounts = new EnumMap<>(NotRederived.Reason.class);
     private final List<ErasedDecision> erasedDecisions = new ArrayList<>();
     private long erasedDecisionCount;
+    private final EnumMap<CropVerdict.Face, CropVerdict> crops = new EnumMap<>(CropVerdict.Face.class);
     private long erasedDecisionsByNobody;
 
     /** @param title what was verified, e.g. "Audit of log example.org/log" */
@@ -41,6 +42,25 @@ public final class VerificationReport {
     public VerificationReport fact(String name, String value) {
         facts.put(Objects.requireNonNull(name), Objects.requireNonNull(value));
         return this;
+    }
+
+    /**
+     * Records what the checks established about a carried face crop (bundles only). A failed
+     * verdict is final: a later verdict for the same crop does not replace it.
+     */
+    public VerificationReport crop(CropVerdict.Face face, CropVerdict verdict) {
+        Objects.requireNonNull(face, "face");
+        Objects.requireNonNull(verdict, "verdict");
+        CropVerdict earlier = crops.get(face);
+        if (earlier == null || earlier.status() != CropVerdict.Status.FAILED) {
+            crops.put(face, verdict);
+        }
+        return this;
+    }
+
+    /** What the checks established about the carried {@code face} crop; empty if no check of it ran. */
+    public java.util.Optional<CropVerdict> crop(CropVerdict.Face face) {
+        return java.util.Optional.ofNullable(crops.get(face));
     }
 
     /**

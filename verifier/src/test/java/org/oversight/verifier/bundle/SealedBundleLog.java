@@ -129,6 +129,15 @@ final class SealedBundleLog {
      */
     SealedBundleLog(boolean disclose, boolean discloseEntry, byte[] committedCrop, boolean sealedEntry)
             throws Exception {
+        this(disclose, discloseEntry, committedCrop, sealedEntry, 0);
+    }
+
+    /**
+     * As above; a non-zero {@code scoreShift} makes the engine log its proposal with the score it
+     * computed plus the shift (a score the bundle's recomputation does not reproduce).
+     */
+    SealedBundleLog(boolean disclose, boolean discloseEntry, byte[] committedCrop, boolean sealedEntry,
+            long scoreShift) throws Exception {
         int auth = EventFixtures.AUTHORITY_SEED;
         append(new AuthorityDeclared("authority-1", "Board", key(auth).publicKey()), auth);
         append(new KeyEnrolled("officer-7", Role.OFFICER, key(EventFixtures.OFFICER_SEED).publicKey()), auth);
@@ -169,7 +178,13 @@ final class SealedBundleLog {
             throw new AssertionError("the projection proposed no match");
         }
         matchId = decision.match();
-        append(decision, EventFixtures.ENGINE_SEED);
+        MatchProposed logged = decision;
+        if (scoreShift != 0) {
+            logged = new MatchProposed(decision.match(), decision.detection(), decision.candidateEntry(),
+                    decision.score() + scoreShift, decision.threshold(), decision.watchlistSnapshot(),
+                    decision.modelId(), decision.engineVersion());
+        }
+        append(logged, EventFixtures.ENGINE_SEED);
         if (disclose) {
             append(discloseEntry ? RecordDisclosed.withEntries("d-court-1", List.of(detection), List.of("wl-2026-0001"),
                     DisclosurePurpose.EVIDENCE_BUNDLE, "INC-2026-778", "Court: HCMA 1234/2026")
