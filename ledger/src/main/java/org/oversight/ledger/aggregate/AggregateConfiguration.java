@@ -1,7 +1,9 @@
 package org.oversight.ledger.aggregate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.serialization.ChainingConverter;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
@@ -37,6 +39,18 @@ public class AggregateConfiguration {
                 .objectMapper(objectMapper)
                 .revisionResolver(revisionResolver)
                 .converter(new ChainingConverter(EnvelopeSerializer.class.getClassLoader())));
+    }
+
+    /**
+     * No correlation data on messages: replaces Axon's default {@code MessageOriginProvider}, which
+     * copies a trace and a correlation id (two random UUIDs) into the metadata of every event the
+     * aggregate applies — built, merged and serialised per event on the single writer's path and
+     * stored with every event row, read by nothing (the log's order and links are its own: leaf
+     * index, stream, seq, prev). The ledger's events carry only {@link EventRecorded}'s entries.
+     */
+    @Bean
+    CorrelationDataProvider noCorrelationData() {
+        return message -> Map.of();
     }
 
     /** Stream aggregates kept in memory (each holds one 32-byte hash per event of its stream). */

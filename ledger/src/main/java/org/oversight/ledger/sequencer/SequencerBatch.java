@@ -81,7 +81,12 @@ public final class SequencerBatch {
         return next;
     }
 
-    /** Stores node (8k, j) for every j whose 256^k leaves became complete between the two sizes. */
+    /**
+     * Stores node (8k, j) for every j whose 256^k leaves became complete between the two sizes. A
+     * level-8 node's children are leaf hashes: those appended in this batch are taken from
+     * {@link #pending} (the very hashes {@link LeafStore#insertLeaves} just wrote), only the ones
+     * committed before it are read back; higher levels read their level-8k children from the store.
+     */
     private void storeCompletedNodes(long oldSize, long newSize) {
         for (int level = TILE_HEIGHT; level < 63; level += TILE_HEIGHT) {
             long first = oldSize >>> level;
@@ -90,7 +95,8 @@ public final class SequencerBatch {
                 return;
             }
             for (long j = first; j < last; j++) {
-                List<Sha256Digest> children = store.hashes(level - TILE_HEIGHT, j * TILE_WIDTH, TILE_WIDTH);
+                List<Sha256Digest> children = level == TILE_HEIGHT ? leafHashesOfTile(j, oldSize)
+                        : store.hashes(level - TILE_HEIGHT, j * TILE_WIDTH, TILE_WIDTH);
                 if (children.size() != TILE_WIDTH) {
                     throw new IllegalStateException("tile level " + (level - TILE_HEIGHT) + " has " + children.size()
                             + " hashes under node (" + level + ", " + j + "), expected " + TILE_WIDTH);
@@ -98,6 +104,19 @@ public final class SequencerBatch {
                 store.insertNode(level, j, fold(children));
             }
         }
+    }
+
+    /** The 256 leaf hashes under node (8, {@code j}), complete now; leaves before {@code oldSize} from the store. */
+    private List<Sha256Digest> leafHashesOfTile(long j, long oldSize) {
+        long start = j * TILE_WIDTH;
+        List<Sha256Digest> hashes = new ArrayList<>(TILE_WIDTH);
+        if (start < oldSize) {
+            hashes.addAll(store.hashes(0, start, (int) (oldSize - start)));
+        }
+        for (long i = Math.max(start, oldSize); i < start + TILE_WIDTH; i++) {
+            hashes.add(pending.get((int) (i - oldSize)).leafHash());
+        }
+        return hashes;
     }
 
     /** The root of a perfect subtree whose bottom row is {@code hashes} (a power of two of them). */

@@ -94,6 +94,28 @@ class SequencerTest {
         assertThat(ProofGenerator.consistencyProof(source, 200, 530)).isEqualTo(reference.consistencyProof(200, 530));
     }
 
+    /**
+     * A level-8 node's children come from the batch's own leaves where it holds them and from the
+     * store for leaves committed before it: every split of a tile between batches gives the node
+     * the in-memory tree gives (tile 0: read part + batch; 1: inside one batch; 2: completed by a
+     * batch ending on the boundary; 3: starting exactly at a batch's first leaf).
+     */
+    @Test
+    void tileNodesAreRightWhateverSplitOfTheirLeavesBetweenBatches() {
+        Sequencer sequencer = new Sequencer(store);
+        append(sequencer, tx, 0, 100);
+        append(sequencer, tx, 100, 700);
+        append(sequencer, tx, 700, 768);
+        append(sequencer, tx, 768, 1030);
+        MerkleTree reference = new MerkleTree();
+        for (int i = 0; i < 1030; i++) {
+            reference.appendLeaf(leaf(i).leafBytes());
+        }
+        assertThat(store.hashes(8, 0, 10)).containsExactly(reference.subtreeHash(8, 0), reference.subtreeHash(8, 1),
+                reference.subtreeHash(8, 2), reference.subtreeHash(8, 3));
+        assertThat(sequencer.committed().root()).isEqualTo(reference.root());
+    }
+
     @Test
     void rolledBackBatchLeavesNoTraceAndIndicesAreReused() {
         Sequencer sequencer = new Sequencer(store);

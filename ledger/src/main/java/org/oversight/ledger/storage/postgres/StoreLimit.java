@@ -247,9 +247,9 @@ public final class StoreLimit {
                 sha256.update((byte) 0);
                 hashes[i] = sha256.digest(envelope);
                 // Axon's metadata as its Jackson serializer writes it: the ledger's three entries
-                // (EventRecorded) and Axon's correlation data (trace and correlation ids).
-                metaData[i] = String.format(Locale.ROOT, "{\"traceId\":\"%s\",\"correlationId\":\"%s\",\"%s\":%d,\"%s\":"
-                        + "\"cam-store-%d\",\"%s\":\"FaceDetected\"}", UUID.randomUUID(), UUID.randomUUID(),
+                // (EventRecorded; no correlation data, AggregateConfiguration#noCorrelationData).
+                metaData[i] = String.format(Locale.ROOT, "{\"%s\":%d,\"%s\":"
+                        + "\"cam-store-%d\",\"%s\":\"FaceDetected\"}",
                         EventRecorded.LEAF_INDEX, firstLeaf + i, EventRecorded.SIGNER_PRINCIPAL, stream,
                         EventRecorded.EVENT_TYPE).getBytes(StandardCharsets.UTF_8);
             }
