@@ -40,7 +40,7 @@ import org.oversight.recognition.template.FaceTemplate;
  *       every later leaf. A schema-2 entry's templates come from its sealed enrolment record, which
  *       the {@link SealedRecordSource} is asked for once, when the entry is authorised
  *       ({@link SealedRecordSource#openEnrolment}); if it is unavailable the entry is still active
- *       for its window, and a detection searched while it is active is a {@link Skip} with the
+ *       for its window until its record ends (below), and a detection searched while it is active is a {@link Skip} with the
  *       unavailability's reason (no decisions).
  *   <li>{@code ErasureEpochClosed} of epoch E ends, like a withdrawal at its leaf, every schema-2
  *       entry sealed to E in the state that none of its kept records names (same leaf index and
