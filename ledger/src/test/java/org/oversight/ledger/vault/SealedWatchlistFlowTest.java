@@ -441,7 +441,7 @@ class SealedWatchlistFlowTest {
         // Entry B's kept record was destroyed one close lead before its validUntil (order 6). A detection
         // captured before that validUntil, of B's own face, arriving after the destruction: the projection
         // no longer searches B (format.md §9.8), so the engine derives nothing naming B — before, it held
-        // B's templates in memory, derived the match, and stalled on the refusal of its proposal (R5(c)).
+        // B's templates in memory and appended that match, an R5(c) violation in its own log.
         String epoch2 = "ep-wl-2";
         MockHttpServletResponse key = mvc.perform(post("/v1/vault/epochs/" + epoch2 + "/key")
                 .header("Authorization", "Bearer " + AUTHORITY_TOKEN)).andReturn().getResponse();
