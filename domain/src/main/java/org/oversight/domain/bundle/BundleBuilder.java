@@ -1,6 +1,7 @@
 package org.oversight.domain.bundle;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -283,7 +284,16 @@ public final class BundleBuilder {
         for (IndexedEvent e : included.values()) {
             bundleLeaves.add(new BundleLeaf(e.event().leafBytes(), proof(tree, e.leafIndex(), size)));
         }
-        SnapshotProof snapshot = prover.prove(watchlistBefore, detection, proposed.candidateEntry());
+        // The projection also ends a schema-2 entry at the close that erased or the destruction that
+        // destroyed its enrolment record (format.md §9.8): the snapshot is computed over those too.
+        List<IndexedEvent> projectedBefore = new ArrayList<>(watchlistBefore);
+        for (IndexedEvent e : scan.epochEvents) {
+            if (e.leafIndex() < detection.leafIndex() && e.event().type() != EventType.ERASURE_EPOCH_OPENED) {
+                projectedBefore.add(e);
+            }
+        }
+        projectedBefore.sort(Comparator.comparingLong(IndexedEvent::leafIndex));
+        SnapshotProof snapshot = prover.prove(projectedBefore, detection, proposed.candidateEntry());
         return records == null ? new EvidenceBundle(matchId, checkpoint, bundleLeaves, snapshot, alignedCrop)
                 : EvidenceBundle.v2(matchId, checkpoint, bundleLeaves, snapshot, records);
     }

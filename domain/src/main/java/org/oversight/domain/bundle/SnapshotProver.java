@@ -10,8 +10,9 @@ import java.util.List;
 @FunctionalInterface
 public interface SnapshotProver {
     /**
-     * @param watchlistEvents every {@code WatchlistEntryAuthorized} and {@code WatchlistEntryWithdrawn}
-     *     before the detection, in leaf order
+     * @param watchlistEvents every {@code WatchlistEntryAuthorized}, {@code WatchlistEntryWithdrawn},
+     *     {@code ErasureEpochClosed} and {@code KeptRecordsDestroyed} before the detection, in leaf
+     *     order (the last two end schema-2 entries whose enrolment record they erase or destroy)
      * @param detection the {@code FaceDetected} and its leaf index
      * @param entry the candidate entry id
      * @throws BundleBuildException if the entry is not active for the detection

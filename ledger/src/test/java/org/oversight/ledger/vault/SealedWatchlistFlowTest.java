@@ -437,6 +437,42 @@ class SealedWatchlistFlowTest {
 
     @Test
     @Order(7)
+    void theEngineProposesNoMatchNamingAnEntryWhoseKeptRecordWasDestroyed() throws Exception {
+        // Entry B's kept record was destroyed one close lead before its validUntil (order 6). A detection
+        // captured before that validUntil, of B's own face, arriving after the destruction: the projection
+        // no longer searches B (format.md §9.8), so the engine derives nothing naming B — before, it held
+        // B's templates in memory and appended that match, an R5(c) violation in its own log.
+        String epoch2 = "ep-wl-2";
+        MockHttpServletResponse key = mvc.perform(post("/v1/vault/epochs/" + epoch2 + "/key")
+                .header("Authorization", "Bearer " + AUTHORITY_TOKEN)).andReturn().getResponse();
+        assertThat(key.getStatus()).as(key.getContentAsString()).isEqualTo(200);
+        JsonNode k = JSON.readTree(key.getContentAsByteArray());
+        ErasureEpochOpened second = new ErasureEpochOpened(epoch2, EventFixtures.time("2026-11-28T11:00:00.000Z"),
+                EventFixtures.time("2026-11-28T13:00:00.000Z"), EventFixtures.time("2026-11-28T14:00:00.000Z"),
+                List.of(new EpochRecipient.Vault(k.get("recipient").asText(),
+                        X25519PublicKey.parse(k.get("publicKey").asText()))));
+        submit(CHAINS.next(second, AUTHORITY));
+        Template templateB = derived(pattern(7));  // entry B's own template
+        long seq = CHAINS.head(StreamId.detections(CAMERA)).nextSeq();
+        RecordSealer.Sealed sealed = RecordSealer.seal(BiometricRecord.of(templateB, EventFixtures.landmarks(),
+                "probe crop B".getBytes(StandardCharsets.UTF_8), nonce()), second, StreamId.detections(CAMERA), seq,
+                RANDOM);
+        putBlob(sealed.blob().canonicalBytes(), SITE.token(org.oversight.ledger.security.Role.CAMERA));
+        Timestamp captured = EventFixtures.time("2026-11-28T11:59:30.000Z");
+        assertThat(captured.compareTo(SHORT_UNTIL)).as("captured inside entry B's window").isNegative();
+        SignedEvent detection = CHAINS.next(new SealedFaceDetected(CAMERA, captured, EventFixtures.digestOf("frame B"),
+                new FaceBox(96, 180, 120, 140), MODEL, 1, 870, new SealedRecordRef(sealed.blobDigest(),
+                        sealed.commitment(), sealed.blob().epoch())), CAMERA_KEY);
+        long leaf = submit(detection);
+        await(() -> processor.status().position() >= leaf || processor.status().state() == EngineStatus.State.STALLED,
+                "engine past the detection after B's destruction");
+        assertThat(processor.status().state()).as(processor.status().detail()).isEqualTo(EngineStatus.State.RUNNING);
+        assertThat(payloads(MatchProposed.class)).filteredOn(p -> p.detection().leafIndex() == leaf)
+                .extracting(MatchProposed::candidateEntry).doesNotContain("wl-sealed-b");
+    }
+
+    @Test
+    @Order(8)
     void noEntryTemplateOrCropIsReadableInATileTheExportOrALogLine() throws Exception {
         await(() -> checkpointSize() >= sequencer.committed().size(), "checkpoint covers the log");
         long size = checkpointSize();

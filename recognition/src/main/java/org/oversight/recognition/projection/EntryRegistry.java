@@ -12,9 +12,10 @@ import org.oversight.domain.event.SnapshotRef;
 import org.oversight.domain.event.Timestamp;
 
 /**
- * Every entry authorised along one line of states, with the leaves of its authorisation and
- * withdrawal. A state at leaf {@code L} sees exactly the slots authorised at a leaf ≤ {@code L}
- * and not withdrawn at a leaf ≤ {@code L}, so successive states share one registry and an
+ * Every entry authorised along one line of states, with the leaves of its authorisation, its
+ * withdrawal and (schema 2) the end of its sealed enrolment record. A state at leaf {@code L} sees
+ * exactly the slots authorised at a leaf ≤ {@code L}, not withdrawn at a leaf ≤ {@code L} and
+ * whose record did not end at a leaf ≤ {@code L}, so successive states share one registry and an
  * authorisation costs O(log N) instead of a copy of the watchlist. Only the newest state of the
  * line may extend it ({@link #claim}); extending an older state forks a copy cut at its leaf, so
  * states behave as immutable values. All methods are synchronized: states may be read and extended
@@ -27,15 +28,18 @@ final class EntryRegistry {
         final WatchedEntry entry;
         final long authorisedAt;
         long withdrawnAt;
+        /** The leaf at which a schema-2 entry's enrolment record was erased or destroyed, else NEVER. */
+        long recordEndedAt;
 
-        Slot(WatchedEntry entry, long authorisedAt, long withdrawnAt) {
+        Slot(WatchedEntry entry, long authorisedAt, long withdrawnAt, long recordEndedAt) {
             this.entry = entry;
             this.authorisedAt = authorisedAt;
             this.withdrawnAt = withdrawnAt;
+            this.recordEndedAt = recordEndedAt;
         }
 
         boolean visibleAt(long leaf) {
-            return authorisedAt <= leaf && leaf < withdrawnAt;
+            return authorisedAt <= leaf && leaf < withdrawnAt && leaf < recordEndedAt;
         }
     }
 
@@ -62,18 +66,40 @@ final class EntryRegistry {
         for (Map.Entry<String, Slot> e : slots.entrySet()) {
             Slot s = e.getValue();
             if (s.authorisedAt <= stateLeaf) {
-                fork.slots.put(e.getKey(), new Slot(s.entry, s.authorisedAt, s.withdrawnAt <= stateLeaf ? s.withdrawnAt : NEVER));
+                fork.slots.put(e.getKey(), new Slot(s.entry, s.authorisedAt, s.withdrawnAt <= stateLeaf ? s.withdrawnAt : NEVER,
+                        s.recordEndedAt <= stateLeaf ? s.recordEndedAt : NEVER));
             }
         }
         return fork;
     }
 
     synchronized void authorise(WatchedEntry entry, long leaf) {
-        slots.put(entry.id(), new Slot(entry, leaf, NEVER));
+        slots.put(entry.id(), new Slot(entry, leaf, NEVER, NEVER));
     }
 
     synchronized void withdraw(String id, long leaf) {
         slots.get(id).withdrawnAt = leaf;
+    }
+
+    /**
+     * Ends, at {@code leaf}, the entries visible before it that {@code ended} selects (by their
+     * authorisation's leaf and entry); returns whether any ended.
+     */
+    synchronized boolean endRecords(long leaf, RecordEnd ended) {
+        boolean any = false;
+        for (Slot s : slots.values()) {
+            if (s.visibleAt(leaf - 1) && ended.ends(s.authorisedAt, s.entry)) {
+                s.recordEndedAt = leaf;
+                any = true;
+            }
+        }
+        return any;
+    }
+
+    /** Which entries an event ends the enrolment record of. */
+    @FunctionalInterface
+    interface RecordEnd {
+        boolean ends(long entryLeaf, WatchedEntry entry);
     }
 
     /** Whether {@code id} was authorised at a leaf ≤ {@code leaf} (withdrawn or not). */
@@ -82,10 +108,10 @@ final class EntryRegistry {
         return s != null && s.authorisedAt <= leaf;
     }
 
-    /** Whether {@code id} is authorised and not withdrawn at {@code leaf}. */
+    /** Whether {@code id} is authorised and not withdrawn at {@code leaf} (its record may have ended). */
     synchronized boolean holds(String id, long leaf) {
         Slot s = slots.get(id);
-        return s != null && s.visibleAt(leaf);
+        return s != null && s.authorisedAt <= leaf && leaf < s.withdrawnAt;
     }
 
     synchronized SortedMap<String, WatchedEntry> visibleAt(long leaf) {

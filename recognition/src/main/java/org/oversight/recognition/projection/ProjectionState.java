@@ -10,8 +10,9 @@ import org.oversight.domain.event.Timestamp;
 
 /**
  * The projection's state after some prefix of the log (docs/format.md §9.8): the recognition
- * policy in force (the latest {@code RecognitionPolicySet}), the entries authorised and not
- * withdrawn, the withdrawn ones, and the last leaf index consumed.
+ * policy in force (the latest {@code RecognitionPolicySet}), the entries authorised, not withdrawn
+ * and (schema 2) whose enrolment record was neither erased nor destroyed, the withdrawn ones, and
+ * the last leaf index consumed.
  *
  * <p>A value: nothing observable about a state ever changes. Successive states share one
  * {@link EntryRegistry} filtered by leaf index, so a long watchlist is not copied per event;
@@ -43,7 +44,10 @@ public final class ProjectionState {
         return policy;
     }
 
-    /** Entries authorised and not withdrawn, by id (including those outside their window); a copy. */
+    /**
+     * Entries authorised, not withdrawn and whose enrolment record (schema 2) was neither erased
+     * by its epoch's close nor destroyed, by id (including those outside their window); a copy.
+     */
     public SortedMap<String, WatchedEntry> entries() {
         return registry.visibleAt(lastLeafIndex);
     }
@@ -83,6 +87,13 @@ public final class ProjectionState {
     ProjectionState withEntry(long leafIndex, WatchedEntry e) {
         EntryRegistry r = registry.claim(lastLeafIndex, leafIndex);
         r.authorise(e, leafIndex);
+        return new ProjectionState(leafIndex, policy, r);
+    }
+
+    /** The state at {@code leafIndex} in which the entries {@code ended} selects are no longer searched. */
+    ProjectionState withRecordsEnded(long leafIndex, EntryRegistry.RecordEnd ended) {
+        EntryRegistry r = registry.claim(lastLeafIndex, leafIndex);
+        r.endRecords(leafIndex, ended);
         return new ProjectionState(leafIndex, policy, r);
     }
 

@@ -9,8 +9,11 @@ import java.util.Objects;
 import java.util.Optional;
 import org.oversight.domain.event.DetectionRef;
 import org.oversight.domain.event.EventHash;
+import org.oversight.domain.event.ErasureEpochClosed;
 import org.oversight.domain.event.EventType;
 import org.oversight.domain.event.FaceDetected;
+import org.oversight.domain.event.KeptRecord;
+import org.oversight.domain.event.KeptRecordsDestroyed;
 import org.oversight.domain.event.MatchProposed;
 import org.oversight.domain.event.RecognitionPolicySet;
 import org.oversight.domain.event.SealedFaceDetected;
@@ -37,8 +40,15 @@ import org.oversight.recognition.template.FaceTemplate;
  *       every later leaf. A schema-2 entry's templates come from its sealed enrolment record, which
  *       the {@link SealedRecordSource} is asked for once, when the entry is authorised
  *       ({@link SealedRecordSource#openEnrolment}); if it is unavailable the entry is still active
- *       for its window, and a detection searched while it is active is a {@link Skip} with the
+ *       for its window until its record ends (below), and a detection searched while it is active is a {@link Skip} with the
  *       unavailability's reason (no decisions).
+ *   <li>{@code ErasureEpochClosed} of epoch E ends, like a withdrawal at its leaf, every schema-2
+ *       entry sealed to E in the state that none of its kept records names (same leaf index and
+ *       event hash): its enrolment record was erased. {@code KeptRecordsDestroyed} of epoch E
+ *       ends every schema-2 entry sealed to E in the state that one of its references names: its
+ *       kept record was destroyed. No detection at a later leaf is searched against such an entry,
+ *       whatever its capture time (rule R5(c) forbids a match naming it), so the ledger's engine,
+ *       the audit and a witness — restarted or not — derive the same decisions from the log alone.
  *   <li>{@code FaceDetected} is searched against the entries authorised at earlier leaves, not
  *       withdrawn at earlier leaves, and whose window covers the detection's {@code captureTime};
  *       the decisions are {@code MatchProposed} payloads (best first, at most
@@ -104,6 +114,10 @@ public final class RecognitionProjection {
                 return none(authorise(state, leafIndex, event, records));
             case WATCHLIST_ENTRY_WITHDRAWN:
                 return none(withdraw(state, leafIndex, (WatchlistEntryWithdrawn) event.payload()));
+            case ERASURE_EPOCH_CLOSED:
+                return none(closeEpoch(state, leafIndex, (ErasureEpochClosed) event.payload()));
+            case KEPT_RECORDS_DESTROYED:
+                return none(destroyKept(state, leafIndex, (KeptRecordsDestroyed) event.payload()));
             case FACE_DETECTED:
                 return detect(state.at(leafIndex), leafIndex, event, records);
             default:
@@ -174,6 +188,34 @@ public final class RecognitionProjection {
             return state.at(leafIndex); // a repeated withdrawal is allowed by the chain and changes nothing
         }
         return state.withWithdrawal(leafIndex, w.entry());
+    }
+
+    /**
+     * The state after the close of epoch {@code c.epoch()} at {@code leafIndex}: the schema-2
+     * entries sealed to it whose enrolment record it did not keep are no longer searched.
+     */
+    private static ProjectionState closeEpoch(ProjectionState state, long leafIndex, ErasureEpochClosed c) {
+        return state.withRecordsEnded(leafIndex, (entryLeaf, entry) -> sealedTo(entry, c.epoch())
+                && c.kept().stream().map(KeptRecord::detection).noneMatch(r -> names(r, entryLeaf, entry)));
+    }
+
+    /**
+     * The state after a {@code KeptRecordsDestroyed} of epoch {@code x.epoch()} at
+     * {@code leafIndex}: the schema-2 entries sealed to it whose kept record it destroys are no
+     * longer searched.
+     */
+    private static ProjectionState destroyKept(ProjectionState state, long leafIndex, KeptRecordsDestroyed x) {
+        return state.withRecordsEnded(leafIndex, (entryLeaf, entry) -> sealedTo(entry, x.epoch())
+                && x.detections().stream().anyMatch(r -> names(r, entryLeaf, entry)));
+    }
+
+    private static boolean sealedTo(WatchedEntry entry, String epoch) {
+        return entry.authorisation() instanceof SealedWatchlistEntryAuthorized s && s.sealed().epoch().equals(epoch);
+    }
+
+    /** Whether the record reference {@code ref} names the entry authorised at {@code entryLeaf} (format.md §4.9). */
+    private static boolean names(DetectionRef ref, long entryLeaf, WatchedEntry entry) {
+        return ref.leafIndex() == entryLeaf && ref.eventHash().equals(entry.authorizedEvent());
     }
 
     private static Step detect(ProjectionState state, long leafIndex, SignedEvent event, SealedRecordSource records) {
@@ -411,7 +453,8 @@ public final class RecognitionProjection {
     /** Whether events of {@code type} change the projection's state beyond its leaf index ({@link #apply}'s switch). */
     private static boolean changesState(EventType type) {
         return type == EventType.RECOGNITION_POLICY_SET || type == EventType.WATCHLIST_ENTRY_AUTHORIZED
-                || type == EventType.WATCHLIST_ENTRY_WITHDRAWN;
+                || type == EventType.WATCHLIST_ENTRY_WITHDRAWN || type == EventType.ERASURE_EPOCH_CLOSED
+                || type == EventType.KEPT_RECORDS_DESTROYED;
     }
 
     /**

@@ -25,8 +25,8 @@ import org.oversight.recognition.template.TemplateFormatException;
  * <p>A schema-1 entry's templates are its payload's. A schema-2 (sealed) entry's templates are
  * those of its sealed enrolment record as the {@link SealedRecordSource} gave them; if the source
  * could not, the entry is {@linkplain #unavailable() unavailable}: it has no templates, stays
- * active for its window as usual, and every detection searched while it is active is skipped
- * with the unavailability's reason (docs/format.md §9.8).
+ * active for its window as usual until the log ends its record, and every detection searched
+ * while it is active is skipped with the unavailability's reason (docs/format.md §9.8).
  */
 public final class WatchedEntry {
     private final EventHash authorizedEvent;

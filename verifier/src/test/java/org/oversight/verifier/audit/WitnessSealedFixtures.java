@@ -124,7 +124,13 @@ public final class WitnessSealedFixtures {
         /** {@code KeptRecordsDestroyed} names the entry's leaf. */
         DESTROYED,
         /** {@code WatchlistEntryWithdrawn} withdraws the entry; person A is detected again afterwards. */
-        WITHDRAWN
+        WITHDRAWN,
+        /**
+         * {@code KeptRecordsDestroyed} names the entry's leaf; person A is then detected twice more,
+         * captured inside the entry's window: the entry is no longer searched (format.md §9.8), so
+         * an honest engine proposes nothing for them.
+         */
+        DESTROYED_THEN_SEEN
     }
 
     /**
@@ -194,9 +200,15 @@ public final class WitnessSealedFixtures {
         log.append(personADetectedAgain("2026-11-27T09:45:00.000Z", "frame after the close"), EventFixtures.CAMERA_SEED);
         log.append(derive(log, engine), EventFixtures.ENGINE_SEED);
         int endLeaf = log.size();
-        if (end == EntryEnd.DESTROYED) {
+        if (end == EntryEnd.DESTROYED || end == EntryEnd.DESTROYED_THEN_SEEN) {
             log.append(new KeptRecordsDestroyed(epoch.epoch(), List.of(entryRef), "watchlist entry withdrawn"),
                     EventFixtures.ENGINE_SEED);
+            if (end == EntryEnd.DESTROYED_THEN_SEEN) {
+                log.append(personADetectedAgain("2026-11-27T09:50:00.000Z", "frame after the destruction"),
+                        EventFixtures.CAMERA_SEED);
+                log.append(personADetectedAgain("2026-11-27T09:55:00.000Z", "frame later still"),
+                        EventFixtures.CAMERA_SEED);
+            }
         } else if (end == EntryEnd.WITHDRAWN) {
             log.append(new WatchlistEntryWithdrawn(a.entry(), "arrested"), EventFixtures.OFFICER_SEED);
             log.append(personADetectedAgain("2026-11-27T09:50:00.000Z", "frame after the withdrawal"),

@@ -158,6 +158,43 @@ class WitnessKeptEntryRecordsTest {
     }
 
     @Test
+    void aWitnessThatNeverRestartedAndOneRestartedAfterTheDestructionDeriveTheSameFromItOn() throws Exception {
+        Path never = dir.resolve("never-restarted");
+        Path restarted = dir.resolve("restarted");
+        // A grace of one leaf: a decision derived for the first detection after the destruction and
+        // not proposed would be missing (overdue) at the log's end, and halt the witness.
+        try (LiveAuditor w = LiveAuditor.open(never, LOG.verifier(), TestLog.ORIGIN, cosigner(), leaves, vault, CLOCK,
+                1)) {
+            SealedEntry log = WitnessSealedFixtures.sealedEntry(recipientOf(w), EntryEnd.DESTROYED_THEN_SEEN);
+            served.addAll(log.leaves());
+            blobs.put(log.blobDigestHex(), log.blob());
+            int size = log.leaves().size();
+            assertThat(add(w, log.leaves(), 0, log.closeLeaf() + 1).status()).isEqualTo(200);
+            WitnessResponse destroyed = add(w, log.leaves(), log.closeLeaf() + 1, log.endLeaf() + 1);
+            assertThat(destroyed.status()).as(destroyed.body()).isEqualTo(200);
+            assertThat(never.resolve("entry-records/" + log.entryLeaf() + ".record")).doesNotExist();
+            copy(never, restarted);  // the same witness, as a restart right after the destruction finds it
+
+            // It still has the entry's templates in memory; the detections captured inside the entry's
+            // window after the destruction are not searched against it: nothing missing, no halt.
+            WitnessResponse going = add(w, log.leaves(), log.endLeaf() + 1, size);
+            assertThat(going.status()).as(going.body()).isEqualTo(200);
+            assertThat(w.halted()).isEmpty();
+            assertThat(audited(w)).contains("2 match decisions derived, 2 MatchProposed, 2 agree");
+
+            try (LiveAuditor again = LiveAuditor.open(restarted, LOG.verifier(), TestLog.ORIGIN, cosigner(), leaves,
+                    vault, CLOCK, 1)) {
+                assertThat(again.halted()).isEmpty();
+                WitnessResponse after = add(again, log.leaves(), log.endLeaf() + 1, size);
+                assertThat(after.status()).as(after.body()).isEqualTo(200);
+                assertThat(after.body()).isEqualTo(going.body());  // the same cosignature, byte for byte
+                assertThat(again.cosignedSize()).isEqualTo(w.cosignedSize());
+                assertThat(again.halted()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void aCrashAfterTheKeyWentAndBeforeTheCheckpointWasSavedLosesNoEntryRecord() throws Exception {
         SealedEntry log;
         String expected;
