@@ -402,6 +402,16 @@ public class EpochCloser {
         for (Map.Entry<String, List<VaultStore.KeptRecord>> e : byEpoch.entrySet()) {
             sequencer.writerLock().lock();
             try {
+                // As before a close: every proposal the engine derives from a leaf before the
+                // destruction must be in the log before it, or an honest match on a watchlist entry
+                // would land after the destruction of the entry's record (an R5(c) finding). Under the
+                // writer lock no leaf can be committed between this check and the append.
+                long size = sequencer.committed().size();
+                if (processor.status().position() < size - 1) {
+                    LOG.info("kept records of epoch {} are due to be destroyed but the recognition processor is at"
+                            + " leaf {} of {}; waiting", e.getKey(), processor.status().position(), size);
+                    return destroyed;
+                }
                 StreamId stream = StreamId.epoch(e.getKey());
                 Set<EventHash> recorded = new HashSet<>();
                 long next = 0;

@@ -404,6 +404,16 @@ class SealedWatchlistFlowTest {
         assertThat(sequencer.committed().size()).isEqualTo(size);
 
         submit(CHAINS.next(new WatchlistEntryWithdrawn("wl-sealed-a", "warrant discharged"), OFFICER_KEY));
+        // While the recognition processor has not reached the last leaf, nothing is destroyed: a proposal
+        // it still owes for an earlier detection must land before the destruction (R5(c)).
+        long last = sequencer.committed().size() - 1;
+        RecognitionProcessor lagging = org.mockito.Mockito.mock(RecognitionProcessor.class);
+        org.mockito.Mockito.when(lagging.status())
+                .thenReturn(new EngineStatus(EngineStatus.State.RUNNING, last - 1, "behind by one leaf"));
+        assertThat(closer(lagging).tick().keptDestroyed()).isZero();
+        assertThat(sequencer.committed().size()).isEqualTo(last + 1);
+        assertThat(payloads(KeptRecordsDestroyed.class)).isEmpty();
+        await(() -> processor.status().position() >= last, "engine at the withdrawal");
         assertThat(running.tick().keptDestroyed()).isEqualTo(1);
         assertThat(running.tick().keptDestroyed()).isZero();
         List<KeptRecordsDestroyed> destroyed = payloads(KeptRecordsDestroyed.class);
@@ -557,6 +567,10 @@ class SealedWatchlistFlowTest {
     }
 
     private EpochCloser closer() {
+        return closer(processor);
+    }
+
+    private EpochCloser closer(RecognitionProcessor processor) {
         return new EpochCloser(registry, sequencer, store, ingest, vault, new VaultRecords(vault, registry), processor,
                 keys.engineEventKey(), CLOCK, Duration.ofMinutes(1), Duration.ofDays(30), RANDOM);
     }
