@@ -38,23 +38,9 @@ public final class MemoryReadInterleaved {
             System.exit(2);
             return;
         }
-        int rounds;
-        try {
-            rounds = args.length == 3 ? Integer.parseInt(args[2]) : 6;
-        } catch (NumberFormatException e) {
-            rounds = 0;
-        }
-        if (rounds < 1) {
-            System.err.println("MemoryReadInterleaved: rounds '" + args[2] + "' is not a positive integer");
-            System.exit(2);
-            return;
-        }
+        int rounds = rounds("MemoryReadInterleaved", args.length == 3 ? args[2] : "6");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long[] data = new long[MemoryReadBenchmark.TEMPLATES * MemoryReadBenchmark.TEMPLATE_BYTES / Long.BYTES];
-        SplittableRandom random = new SplittableRandom(7);
-        for (int i = 0; i < data.length; i++) {
-            data[i] = random.nextLong();
-        }
+        long[] data = gallery();
         long sink = 0;
         for (int p = 0; p < 5; p++) {
             sink += MemoryReadBenchmark.sum(data); // JIT warm-up, untimed
@@ -72,7 +58,7 @@ public final class MemoryReadInterleaved {
             double cpu = (threads.getCurrentThreadCpuTime() - cpu0) / 1e9;
             javaCpu += cpu;
             javaTemplates += (double) JAVA_PASSES * MemoryReadBenchmark.TEMPLATES;
-            last = runNative(args[0]);
+            last = runNative("MemoryReadInterleaved", args[0]);
             double passes = Double.parseDouble(last.getProperty("passes"));
             double nativeRate = Double.parseDouble(last.getProperty("cpuTemplatesPerSecond"));
             double templates = passes * MemoryReadBenchmark.TEMPLATES;
@@ -90,14 +76,40 @@ public final class MemoryReadInterleaved {
         }
     }
 
-    private static Properties runNative(String binary) throws IOException, InterruptedException {
+    /** The 128 MB read by both loops: random longs from a fixed seed (the same bytes every run). */
+    static long[] gallery() {
+        long[] data = new long[MemoryReadBenchmark.TEMPLATES * MemoryReadBenchmark.TEMPLATE_BYTES / Long.BYTES];
+        SplittableRandom random = new SplittableRandom(7);
+        for (int i = 0; i < data.length; i++) {
+            data[i] = random.nextLong();
+        }
+        return data;
+    }
+
+    /** {@code text} as a positive number of rounds; otherwise one line naming it and exit 2. */
+    static int rounds(String tool, String text) {
+        int rounds;
+        try {
+            rounds = Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            rounds = 0;
+        }
+        if (rounds < 1) {
+            System.err.println(tool + ": rounds '" + text + "' is not a positive integer");
+            System.exit(2);
+        }
+        return rounds;
+    }
+
+    /** One run of the native loop's properties; if it fails, one line naming it and exit 2. */
+    static Properties runNative(String tool, String binary) throws IOException, InterruptedException {
         Process p = new ProcessBuilder(binary).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = p.waitFor();
         Properties out = new Properties();
         out.load(new StringReader(text));
         if (exit != 0 || out.getProperty("cpuTemplatesPerSecond") == null || out.getProperty("passes") == null) {
-            System.err.println("MemoryReadInterleaved: " + binary + " exited with " + exit + ", output '" + text.trim() + "'");
+            System.err.println(tool + ": " + binary + " exited with " + exit + ", output '" + text.trim() + "'");
             System.exit(2);
         }
         return out;

@@ -1,15 +1,10 @@
 package org.oversight.ops.bench;
 
-import java.io.IOException;
-import java.io.StringReader;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.SplittableRandom;
 
 /**
  * Diagnostic for issue #16 item 3 (docs/benchmarks.md, "Memory-read yardstick"): why the Java
@@ -39,13 +34,9 @@ public final class MemoryReadVariants {
             System.exit(2);
             return;
         }
-        int rounds = args.length == 2 ? Integer.parseInt(args[1]) : 6;
+        int rounds = MemoryReadInterleaved.rounds("MemoryReadVariants", args.length == 2 ? args[1] : "6");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long[] data = new long[MemoryReadBenchmark.TEMPLATES * MemoryReadBenchmark.TEMPLATE_BYTES / Long.BYTES];
-        SplittableRandom random = new SplittableRandom(7);
-        for (int i = 0; i < data.length; i++) {
-            data[i] = random.nextLong();
-        }
+        long[] data = MemoryReadInterleaved.gallery();
         long sink = 0;
         for (int w = 0; w < 3; w++) {
             for (int v = 0; v < NAMES.length; v++) {
@@ -65,7 +56,8 @@ public final class MemoryReadVariants {
                 sums[v] += rate;
                 line.append(String.format(Locale.ROOT, " %s %.1f", NAMES[v], rate));
             }
-            double nativeRate = nativeRate(args[0]) / 1e6;
+            double nativeRate = Double.parseDouble(MemoryReadInterleaved.runNative("MemoryReadVariants", args[0])
+                    .getProperty("cpuTemplatesPerSecond")) / 1e6;
             nativeSum += nativeRate;
             line.append(String.format(Locale.ROOT, " | native %.1f | load %s", nativeRate,
                     Files.readString(Path.of("/proc/loadavg")).split(" ")[0]));
@@ -111,16 +103,5 @@ public final class MemoryReadVariants {
             b += x[i + 8];
         }
         return a + b;
-    }
-
-    private static double nativeRate(String binary) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(binary).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IOException(binary + " failed: " + text);
-        }
-        Properties out = new Properties();
-        out.load(new StringReader(text));
-        return Double.parseDouble(out.getProperty("cpuTemplatesPerSecond"));
     }
 }
